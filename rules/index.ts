@@ -1,0 +1,17 @@
+import type { AnyRule } from './rule.js';
+import releaseVolume from './release-volume.js';
+import unclassifiedChange from './unclassified-change.js';
+
+// The one list of rules. `rules`, `explain`, SARIF rule metadata and config validation derive from it.
+export const RULES = {
+  'release-volume': releaseVolume,
+  'unclassified-change': unclassifiedChange,
+} satisfies Record<string, AnyRule>;
+
+export type RuleId = keyof typeof RULES;
+
+export const RULE_LIST: readonly AnyRule[] = Object.values(RULES);
+
+export function findRule(id: string): AnyRule | undefined {
+  return (RULES as Record<string, AnyRule>)[id];
+}

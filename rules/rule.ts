@@ -1,0 +1,60 @@
+import type { z } from 'zod';
+import type { Facts } from '../src/analyzers/facts.js';
+import type { ChecklistId } from '../src/checklist.js';
+import type { Category, RefInfo, Severity } from '../src/model.js';
+
+export interface RuleDocs {
+  /** Why this matters for a rollback. */
+  why: string;
+  /** A change that triggers the rule, as a user would write it. */
+  example: string;
+  /** How to make the rollback safe, or the release rollback-friendly. */
+  fix: string;
+}
+
+/** What a rule reports; the engine adds rule id, category, severity and checklist item. */
+export interface FindingDraft {
+  message: string;
+  path: string;
+  line?: number;
+  evidence?: string;
+  remediation?: string;
+  /** Overrides the rule's default severity for this finding (a configured severity still wins). */
+  severity?: Severity;
+  /** Feeds a checklist item of its own instead of the rule's (for example one per infrastructure kind). */
+  checklist?: { id: string; title: string };
+}
+
+export interface RuleContext<O> {
+  options: O;
+  from: RefInfo;
+  to: RefInfo;
+  toIsAncestor: boolean;
+}
+
+export interface Rule<O = Record<string, never>> {
+  id: string;
+  category: Category;
+  severity: Severity;
+  /** One line, shown by `rollback-ready rules` and in SARIF. */
+  description: string;
+  checklist: ChecklistId;
+  /**
+   * How findings of medium severity and above mark their checklist item: `fail` (the default)
+   * or `manual` (a person must act or look, for example infrastructure or unread files).
+   */
+  outcome?: 'fail' | 'manual';
+  remediation: string;
+  docs: RuleDocs;
+  /** Options schema with defaults; parsing `{}` gives the defaults. */
+  options?: z.ZodType<O>;
+  check(facts: Facts, context: RuleContext<O>): FindingDraft[];
+}
+
+// Options are checked per rule at run time, so the registry holds rules of any option type.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyRule = Rule<any>;
+
+export function defineRule<O = Record<string, never>>(rule: Rule<O>): Rule<O> {
+  return rule;
+}

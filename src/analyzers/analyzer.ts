@@ -1,0 +1,37 @@
+import type { SourceFile } from 'ts-morph';
+import type { CommitInfo } from '../git/refs.js';
+import type { Config } from '../config/schema.js';
+import type { BlobContent, ChangedFile, RefInfo, Side } from '../model.js';
+import type { Fact } from './facts.js';
+
+/** What an analyzer sees of the release. Reads go through one bulk git reader; parses are shared. */
+export interface Release {
+  from: RefInfo;
+  to: RefInfo;
+  toIsAncestor: boolean;
+  /** Changed files in scope, sorted by path. */
+  files: readonly ChangedFile[];
+  commits: readonly CommitInfo[];
+  config: Config;
+  /** Content of a changed file at one side (already read in bulk). */
+  content(file: ChangedFile, side: Side): BlobContent;
+  /** Content of any path at one side, read on demand (for unchanged files an analysis needs). */
+  readPath(side: Side, path: string): Promise<BlobContent>;
+  /** Paths under `dir` at one side (`''` for the root); costs a tree walk of that folder only. */
+  listFiles(side: Side, dir: string): Promise<string[]>;
+  /** The TypeScript/JavaScript syntax tree of a text at one side, parsed once and shared by every analyzer. */
+  sourceFile(side: Side, path: string, text: string): SourceFile;
+  /** Reports progress counts for the terminal (no-op when nobody listens). */
+  progress(phase: string, done: number, total: number): void;
+}
+
+export interface Analyzer {
+  /** Stable name, used in stats and progress. */
+  name: string;
+  analyze(release: Release): Promise<Fact[]> | Fact[];
+}
+
+/** The path of a changed file at the given side. */
+export function pathAt(file: ChangedFile, side: Side): string {
+  return side === 'to' ? file.oldPath ?? file.path : file.path;
+}

@@ -1,0 +1,56 @@
+import { UsageError } from '../../errors.js';
+import { REPORTERS, isFormat } from '../../report/index.js';
+import { gateFailure, isSeverity } from '../gate.js';
+import { intOption, parseOptions } from '../options.js';
+import { progressLine } from '../progress.js';
+import { HELP } from '../commands.js';
+
+export async function run(args: string[]): Promise<number> {
+  const { values } = parseOptions(args, {
+    repo: { type: 'string' },
+    from: { type: 'string' },
+    to: { type: 'string' },
+    format: { type: 'string' },
+    'fail-on': { type: 'string' },
+    'max-score': { type: 'string' },
+    'tag-pattern': { type: 'string' },
+    debug: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  const format = values.format ?? 'text';
+  if (!isFormat(format)) {
+    throw new UsageError(`--format ${format}: unknown format`, `use one of: ${Object.keys(REPORTERS).join(', ')}`);
+  }
+  const failOn = values['fail-on'];
+  if (failOn !== undefined && !isSeverity(failOn)) {
+    throw new UsageError(`--fail-on ${failOn}: unknown severity`, 'use one of: info, low, medium, high, critical');
+  }
+  const maxScore = intOption(values['max-score'], '--max-score', 0, 100);
+
+  const { analyzeRollback } = await import('../../engine/analyze.js');
+  const progress = progressLine();
+  let report;
+  try {
+    report = await analyzeRollback({
+      repo: values.repo ?? '.',
+      from: values.from,
+      to: values.to,
+      tagPattern: values['tag-pattern'],
+      onProgress: progress.update,
+    });
+  } finally {
+    progress.done();
+  }
+  process.stdout.write(REPORTERS[format].render(report, { repoDir: values.repo }));
+
+  const failure = gateFailure(report, { failOn, maxScore });
+  if (failure) {
+    process.stderr.write(`rollback-ready: ${failure}\n`);
+    return 1;
+  }
+  return 0;
+}

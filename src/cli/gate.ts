@@ -1,0 +1,31 @@
+import type { Report, Severity } from '../model.js';
+import { atLeast, SEVERITIES } from '../model.js';
+import { oneLine } from '../sanitize.js';
+
+export interface Gate {
+  failOn?: Severity;
+  maxScore?: number;
+}
+
+/** Why the gate fails, in one line naming the reason and the top three findings; undefined when it passes. */
+export function gateFailure(report: Report, gate: Gate): string | undefined {
+  const live = report.findings.filter((f) => !f.suppressed);
+  const reasons: string[] = [];
+  if (gate.failOn) {
+    const hits = live.filter((f) => atLeast(f.severity, gate.failOn!));
+    if (hits.length > 0) reasons.push(`${hits.length} finding${hits.length === 1 ? '' : 's'} at or above ${gate.failOn}`);
+  }
+  if (gate.maxScore !== undefined && report.riskScore > gate.maxScore) {
+    reasons.push(`risk score ${report.riskScore} is above --max-score ${gate.maxScore}`);
+  }
+  if (reasons.length === 0) return undefined;
+  const top = live
+    .slice(0, 3)
+    .map((f) => `${f.severity} ${f.ruleId} at ${oneLine(f.path)}${f.line !== undefined ? `:${f.line}` : ''}`)
+    .join('; ');
+  return `gate failed: ${reasons.join(' and ')}${top ? ` — top: ${top}` : ''}`;
+}
+
+export function isSeverity(value: string): value is Severity {
+  return (SEVERITIES as readonly string[]).includes(value);
+}

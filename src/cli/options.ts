@@ -1,0 +1,29 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { UsageError } from '../errors.js';
+import { oneLine } from '../sanitize.js';
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+/** parseArgs with strict checking, and every parse error turned into a one-line usage error. */
+export type Values<T extends Options> = {
+  [K in keyof T]?: T[K] extends { multiple: true } ? (T[K]['type'] extends 'boolean' ? boolean[] : string[]) : T[K]['type'] extends 'boolean' ? boolean : string;
+};
+
+export function parseOptions<T extends Options>(args: string[], options: T, allowPositionals = false): { values: Values<T>; positionals: string[] } {
+  try {
+    const parsed = parseArgs({ args, options, strict: true, allowPositionals });
+    return { values: parsed.values as Values<T>, positionals: parsed.positionals };
+  } catch (error) {
+    const message = error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error);
+    throw new UsageError(oneLine(message.replace(/\. To specify.*$/, '')), 'see `rollback-ready --help`');
+  }
+}
+
+export function intOption(value: string | undefined, flag: string, min: number, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n < min || n > max) {
+    throw new UsageError(`${flag} ${oneLine(value)}: not a whole number from ${min} to ${max}`, `pass ${flag} with a number from ${min} to ${max}`);
+  }
+  return n;
+}

@@ -1,0 +1,20 @@
+// `npm run demo`: builds the bundled sample app as a real git repository with two releases
+// in a temp folder, then runs rollback-ready on "roll back from v1.1.0 to v1.0.0".
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { buildRepo, tempDir } from '../testing/fixture-repo.js';
+import { PACKAGE_ROOT } from '../version.js';
+
+const fixtures = join(PACKAGE_ROOT, 'fixtures', 'demo');
+const repo = buildRepo(
+  [
+    { tree: join(fixtures, 'v1.0.0'), tag: 'v1.0.0', message: 'shop-api 1.0.0' },
+    { tree: join(fixtures, 'v1.1.0'), tag: 'v1.1.0', message: 'shop-api 1.1.0: several e-mail addresses per user' },
+  ],
+  join(tempDir('rollback-ready-demo-'), 'shop-api'),
+);
+
+const args = ['--repo', repo, '--from', 'v1.1.0', '--to', 'v1.0.0', ...process.argv.slice(2)];
+process.stderr.write(`Sample repository: ${repo} (releases v1.0.0 and v1.1.0)\n$ rollback-ready ${args.join(' ')}\n\n`);
+const result = spawnSync(process.execPath, [join(PACKAGE_ROOT, 'dist', 'src', 'cli', 'main.js'), ...args], { stdio: 'inherit' });
+process.exitCode = result.status ?? 2;

@@ -1,0 +1,197 @@
+import picomatch from 'picomatch';
+import { ANALYZERS } from '../analyzers/index.js';
+import type { Analyzer } from '../analyzers/analyzer.js';
+import { Facts, type Fact } from '../analyzers/facts.js';
+import { configSchema, type Config } from '../config/schema.js';
+import { BlobStore } from '../git/blobs.js';
+import { changedFiles } from '../git/diff.js';
+import { ancestry, commitsBetween, resolveCommit } from '../git/refs.js';
+import { openRepo } from '../git/repo.js';
+import { previousRelease } from '../git/tags.js';
+import { UsageError } from '../errors.js';
+import type { Category, ChangeEntry, ChangedFile, Finding, Report } from '../model.js';
+import { severityRank } from '../model.js';
+import { TOOL } from '../version.js';
+import { RULE_LIST } from '../../rules/index.js';
+import type { AnyRule } from '../../rules/rule.js';
+import { buildChecklist } from './checklist.js';
+import { loadRelease } from './release.js';
+import { runRules } from './run-rules.js';
+import { scoreOf } from './score.js';
+import { verdictOf } from './verdict.js';
+
+export interface AnalyzeOptions {
+  /** Path of the repository (work tree or bare). Default: the current directory. */
+  repo?: string;
+  /** The release running now. Default: HEAD. */
+  from?: string;
+  /** The rollback target. Default: the release tag before `from`. */
+  to?: string;
+  /** Configuration (validated); defaults fill what is missing. */
+  config?: Config | Record<string, unknown>;
+  /** Glob of release tags considered for the default `to` (e.g. `api@*`). */
+  tagPattern?: string;
+  onProgress?: (phase: string, done: number, total: number) => void;
+  /** Analyzers and rules to run instead of the built-in ones (for tests and embedding). */
+  analyzers?: readonly Analyzer[];
+  rules?: readonly AnyRule[];
+}
+
+/**
+ * Analyses rolling back from `from` (running now) to `to` (the target), read-only.
+ * This is the programmatic API; the CLI is a thin layer over it.
+ */
+export async function analyzeRollback(options: AnalyzeOptions = {}): Promise<Report> {
+  const config = configSchema.parse(options.config ?? {});
+  const progress = options.onProgress ?? (() => {});
+  const repo = await openRepo(options.repo ?? '.');
+  const fromRef = options.from ?? 'HEAD';
+  const fromSha = await resolveCommit(repo, fromRef, '--from');
+  let toRef = options.to;
+  if (toRef === undefined) {
+    const previous = await previousRelease(repo, fromSha, options.tagPattern);
+    if (!previous) {
+      throw new UsageError(
+        `no release tag before ${fromRef}${options.tagPattern ? ` matching ${options.tagPattern}` : ''} to roll back to`,
+        'pass --to with the tag, branch or commit to roll back to',
+      );
+    }
+    toRef = previous.name;
+  }
+  const toSha = await resolveCommit(repo, toRef, '--to');
+
+  progress('reading history', 0, 1);
+  const [relation, commits, diff] = await Promise.all([
+    ancestry(repo, fromSha, toSha),
+    commitsBetween(repo, fromSha, toSha),
+    changedFiles(repo, fromSha, toSha),
+  ]);
+
+  const notes: string[] = [];
+  if (!relation.toIsAncestor) {
+    notes.push(
+      `${toRef} is not an ancestor of ${fromRef}: a cross-branch rollback (${relation.behind} commit${relation.behind === 1 ? '' : 's'} at ${toRef} are not in ${fromRef}); the two trees are compared as they are`,
+    );
+  }
+  if (repo.shallow) notes.push('shallow clone: commit and author counts cover only the fetched history');
+  if (diff.renamesCutShort) notes.push('rename detection was cut short (too many added and deleted files): some renames show as a delete and an add');
+
+  const ignored = config.ignore.length > 0 ? picomatch(config.ignore, { dot: true }) : undefined;
+  const files = ignored ? diff.files.filter((f) => !ignored(f.path) && !(f.oldPath && ignored(f.oldPath))) : diff.files;
+  if (files.length < diff.files.length) {
+    const n = diff.files.length - files.length;
+    notes.push(`${n} changed file${n === 1 ? '' : 's'} matched \`ignore\` and ${n === 1 ? 'was' : 'were'} not analysed`);
+  }
+
+  const blobs = new BlobStore(repo, config.limits.maxFileBytes);
+  try {
+    const release = await loadRelease({
+      repo,
+      blobs,
+      from: { ref: fromRef, sha: fromSha },
+      to: { ref: toRef, sha: toSha },
+      toIsAncestor: relation.toIsAncestor,
+      files,
+      commits,
+      config,
+      onProgress: progress,
+    });
+
+    const facts = new Facts();
+    for (const analyzer of options.analyzers ?? ANALYZERS) {
+      progress(analyzer.name, 0, files.length);
+      for (const fact of await runAnalyzer(analyzer, release)) facts.add(fact);
+    }
+    addFallbacks(facts, files.map((f) => f.path));
+
+    const run = { from: release.from, to: release.to, toIsAncestor: release.toIsAncestor };
+    const { findings, checklistTitles } = runRules(options.rules ?? RULE_LIST, facts, config, run);
+    findings.sort(compareFindings);
+
+    const changes = changeEntries(files, facts, findings);
+    const { score, breakdown } = scoreOf(findings);
+    const checklist = buildChecklist(findings, changes, checklistTitles);
+    const volume = facts.of('release.volume')[0];
+
+    const stats: Record<string, number> = { blobsRead: blobs.reads, filesAnalyzed: files.length };
+    for (const stat of facts.of('stat')) stats[stat.name] = (stats[stat.name] ?? 0) + stat.value;
+
+    return {
+      schemaVersion: 1,
+      tool: { name: TOOL.name, version: TOOL.version },
+      from: release.from,
+      to: release.to,
+      toIsAncestor: relation.toIsAncestor,
+      verdict: verdictOf(score, findings, checklist, config),
+      riskScore: score,
+      scoreBreakdown: breakdown,
+      volume: {
+        commits: relation.commits,
+        files: files.length,
+        insertions: volume?.insertions ?? 0,
+        deletions: volume?.deletions ?? 0,
+        authors: volume?.authors ?? 0,
+        directories: volume?.directories ?? 0,
+      },
+      changes,
+      findings,
+      checklist,
+      notes,
+      stats: Object.fromEntries(Object.entries(stats).sort(([a], [b]) => (a < b ? -1 : 1))),
+    };
+  } finally {
+    blobs.close();
+  }
+}
+
+async function runAnalyzer(analyzer: Analyzer, release: Parameters<Analyzer['analyze']>[0]): Promise<Fact[]> {
+  try {
+    return await analyzer.analyze(release);
+  } catch (error) {
+    // A bug in one analyzer must not hide the rest of the report, nor pass as safe.
+    const message = error instanceof Error ? error.message : String(error);
+    return [{ kind: 'file.unreadable', path: '.', reason: `the ${analyzer.name} analyzer failed: ${message.split('\n')[0]}` }];
+  }
+}
+
+/** Every changed file no analyzer classified is reported for review; nothing drops out silently. */
+function addFallbacks(facts: Facts, paths: string[]): void {
+  const seen = new Set<string>();
+  for (const fact of facts.of('file.classified')) seen.add(fact.path);
+  for (const fact of facts.of('file.unreadable')) seen.add(fact.path);
+  for (const path of paths) {
+    if (!seen.has(path)) facts.add({ kind: 'file.unreadable', path, reason: 'no analyzer reads this kind of file' });
+  }
+}
+
+function changeEntries(files: readonly ChangedFile[], facts: Facts, findings: Finding[]): ChangeEntry[] {
+  const categories = new Map<string, Set<Category>>();
+  const add = (path: string, category: Category) => {
+    const set = categories.get(path);
+    if (set) set.add(category);
+    else categories.set(path, new Set([category]));
+  };
+  for (const fact of facts.of('file.classified')) add(fact.path, fact.category);
+  for (const fact of facts.of('file.unreadable')) add(fact.path, 'unclassified');
+  for (const finding of findings) if (!finding.suppressed) add(finding.path, finding.category);
+  return files.map((file) => {
+    const entry: ChangeEntry = { path: file.path, status: file.status, categories: [...(categories.get(file.path) ?? ['unclassified'])].sort() };
+    if (file.oldPath) entry.oldPath = file.oldPath;
+    return entry;
+  });
+}
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Most severe first, then by place; same input, same order. */
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    severityRank(b.severity) - severityRank(a.severity) ||
+    cmp(a.category, b.category) ||
+    cmp(a.path, b.path) ||
+    (a.line ?? 0) - (b.line ?? 0) ||
+    cmp(a.ruleId, b.ruleId) ||
+    cmp(a.message, b.message) ||
+    cmp(a.evidence ?? '', b.evidence ?? '')
+  );
+}

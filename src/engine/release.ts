@@ -1,0 +1,113 @@
+import { createRequire } from 'node:module';
+import type { Project, SourceFile } from 'ts-morph';
+import type { Release } from '../analyzers/analyzer.js';
+import { pathAt } from '../analyzers/analyzer.js';
+import type { BlobStore } from '../git/blobs.js';
+import type { CommitInfo } from '../git/refs.js';
+import type { Repo } from '../git/repo.js';
+import type { Config } from '../config/schema.js';
+import type { BlobContent, ChangedFile, RefInfo, Side } from '../model.js';
+
+export interface ReleaseInput {
+  repo: Repo;
+  blobs: BlobStore;
+  from: RefInfo;
+  to: RefInfo;
+  toIsAncestor: boolean;
+  files: ChangedFile[];
+  commits: CommitInfo[];
+  config: Config;
+  onProgress?: (phase: string, done: number, total: number) => void;
+}
+
+const require = createRequire(import.meta.url);
+/** For an analyzer that parses an unchanged file when no changed file was a script. */
+function requireMorph(): typeof import('ts-morph') {
+  return require('ts-morph') as typeof import('ts-morph');
+}
+
+const SUBMODULE_MODE = '160000';
+const SYMLINK_MODE = '120000';
+
+/** Reads both sides of every changed file in bulk, then serves them to the analyzers. */
+export async function loadRelease(input: ReleaseInput): Promise<Release> {
+  const contents = new Map<string, BlobContent>();
+  const key = (file: ChangedFile, side: Side) => `${side}\0${file.path}`;
+  const reads: Promise<void>[] = [];
+  let done = 0;
+  const total = input.files.length * 2;
+  for (const file of input.files) {
+    for (const side of ['from', 'to'] as const) {
+      const blob = side === 'from' ? file.fromBlob : file.toBlob;
+      const mode = side === 'from' ? file.fromMode : file.toMode;
+      if (!blob) {
+        contents.set(key(file, side), { size: 0, unreadable: 'missing' });
+        continue;
+      }
+      if (mode === SUBMODULE_MODE) {
+        contents.set(key(file, side), { size: 0, unreadable: 'submodule' });
+        continue;
+      }
+      reads.push(
+        input.blobs.read(blob).then((content) => {
+          // A symlink's blob is its target path: never follow it, report it as what it is.
+          contents.set(key(file, side), mode === SYMLINK_MODE ? { size: content.size, unreadable: 'symlink' } : content);
+          done += 1;
+          if (done % 500 === 0) input.onProgress?.('reading files', done, total);
+        }),
+      );
+    }
+  }
+  await Promise.all(reads);
+
+  // TypeScript is heavy to load: only when a changed file may need it.
+  const morph = input.files.some((f) => /\.[cm]?[jt]sx?$/i.test(f.path) || /\.[cm]?[jt]sx?$/i.test(f.oldPath ?? ''))
+    ? await import('ts-morph')
+    : undefined;
+  const projects: Partial<Record<Side, Project>> = {};
+  const parsed = new Map<string, SourceFile>();
+  const changedAt: Record<Side, Map<string, ChangedFile>> = { from: new Map(), to: new Map() };
+  for (const file of input.files) {
+    if (file.fromBlob) changedAt.from.set(pathAt(file, 'from'), file);
+    if (file.toBlob) changedAt.to.set(pathAt(file, 'to'), file);
+  }
+  const shaOf = (side: Side) => (side === 'from' ? input.from.sha : input.to.sha);
+
+  return {
+    from: input.from,
+    to: input.to,
+    toIsAncestor: input.toIsAncestor,
+    files: input.files,
+    commits: input.commits,
+    config: input.config,
+    content: (file, side) => contents.get(key(file, side)) ?? { size: 0, unreadable: 'missing' },
+    readPath: (side, path) => {
+      const changed = changedAt[side].get(path);
+      if (changed) return Promise.resolve(contents.get(key(changed, side)) ?? { size: 0, unreadable: 'missing' });
+      return input.blobs.readPath(shaOf(side), path);
+    },
+    listFiles: async (side, dir) => {
+      const args = ['ls-tree', '-r', '--name-only', '-z', '--full-tree', shaOf(side), '--'];
+      if (dir && dir !== '.') args.push(dir.replace(/\/?$/, '/'));
+      const out = await input.repo.git.raw(args);
+      return out.split('\0').filter(Boolean);
+    },
+    sourceFile: (side, path, text) => {
+      const cacheKey = `${side}\0${path}`;
+      let source = parsed.get(cacheKey);
+      if (!source) {
+        const tsMorph = morph ?? requireMorph();
+        const project = (projects[side] ??= new tsMorph.Project({
+          useInMemoryFileSystem: true,
+          skipLoadingLibFiles: true,
+          skipFileDependencyResolution: true,
+          compilerOptions: { allowJs: true, jsx: tsMorph.ts.JsxEmit.Preserve, noLib: true },
+        }));
+        source = project.createSourceFile(`/${side}/${path}`, text, { overwrite: true });
+        parsed.set(cacheKey, source);
+      }
+      return source;
+    },
+    progress: (phase, doneCount, totalCount) => input.onProgress?.(phase, doneCount, totalCount),
+  };
+}

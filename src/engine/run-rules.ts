@@ -1,0 +1,73 @@
+import type { Facts } from '../analyzers/facts.js';
+import type { Config, RuleSetting } from '../config/schema.js';
+import { UsageError } from '../errors.js';
+import type { Finding, RefInfo, Severity } from '../model.js';
+import type { AnyRule } from '../../rules/rule.js';
+
+export interface RuleRun {
+  from: RefInfo;
+  to: RefInfo;
+  toIsAncestor: boolean;
+}
+
+function settingOf(config: Config, id: string): { severity?: Severity | 'off'; options?: Record<string, unknown> } {
+  const setting: RuleSetting | undefined = config.rules[id];
+  if (setting === undefined) return {};
+  if (typeof setting === 'string') return { severity: setting };
+  return setting;
+}
+
+export interface RuleResults {
+  findings: Finding[];
+  /** Titles of checklist items that findings created for themselves. */
+  checklistTitles: Map<string, string>;
+}
+
+/** Runs every enabled rule over the facts; applies configured severities and suppressions. */
+export function runRules(rules: readonly AnyRule[], facts: Facts, config: Config, run: RuleRun): RuleResults {
+  const findings: Finding[] = [];
+  const checklistTitles = new Map<string, string>();
+  for (const rule of rules) {
+    const setting = settingOf(config, rule.id);
+    if (setting.severity === 'off') continue;
+    let options: unknown = {};
+    if (rule.options) {
+      const parsed = rule.options.safeParse(setting.options ?? {});
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        const where = ['rules', rule.id, 'options', ...(issue?.path ?? [])].join('.');
+        throw new UsageError(`config ${where}: ${issue?.message ?? 'invalid options'}`, `fix the options of ${rule.id} (see \`rollback-ready explain ${rule.id}\`)`);
+      }
+      options = parsed.data;
+    } else if (setting.options && Object.keys(setting.options).length > 0) {
+      throw new UsageError(`config rules.${rule.id}.options: this rule takes no options`, `remove the options of ${rule.id}`);
+    }
+    for (const draft of rule.check(facts, { options, ...run })) {
+      const finding: Finding = {
+        ruleId: rule.id,
+        category: rule.category,
+        severity: setting.severity ?? draft.severity ?? rule.severity,
+        message: draft.message,
+        path: draft.path,
+        checklistId: draft.checklist?.id ?? rule.checklist,
+      };
+      if (draft.line !== undefined) finding.line = draft.line;
+      if (draft.evidence !== undefined) finding.evidence = draft.evidence;
+      finding.remediation = draft.remediation ?? rule.remediation;
+      if (draft.checklist) checklistTitles.set(draft.checklist.id, draft.checklist.title);
+      findings.push(finding);
+    }
+  }
+  applySuppressions(findings, facts);
+  return { findings, checklistTitles };
+}
+
+function applySuppressions(findings: Finding[], facts: Facts): void {
+  const suppressions = facts.of('suppression');
+  if (suppressions.length === 0) return;
+  const byPlace = new Map(suppressions.map((s) => [`${s.path}\0${s.line}\0${s.ruleId}`, s]));
+  for (const finding of findings) {
+    const hit = byPlace.get(`${finding.path}\0${finding.line}\0${finding.ruleId}`);
+    if (hit) finding.suppressed = { reason: hit.reason };
+  }
+}

@@ -1,0 +1,139 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import type { BlobContent } from '../model.js';
+import { gitEnv, type Repo } from './repo.js';
+
+interface Pending {
+  resolve: (value: { type: string; data?: Buffer; size: number }) => void;
+  reject: (error: Error) => void;
+  maxBytes: number;
+}
+
+/**
+ * One long-lived `git cat-file --batch` process for all reads of an analysis.
+ * Requests are answered in order, so many can be in flight on one pipe.
+ * Bodies over the size limit are read past and dropped, never kept in memory.
+ */
+export class BlobStore {
+  private proc: ChildProcessWithoutNullStreams | undefined;
+  private queue: Pending[] = [];
+  private buffer: Buffer = Buffer.alloc(0);
+  private failed: Error | undefined;
+  private readonly cache = new Map<string, Promise<BlobContent>>();
+  reads = 0;
+
+  constructor(
+    private readonly repo: Repo,
+    private readonly maxBytes: number,
+  ) {}
+
+  private start(): ChildProcessWithoutNullStreams {
+    if (this.proc) return this.proc;
+    const proc = spawn('git', ['cat-file', '--batch'], {
+      cwd: this.repo.dir,
+      env: gitEnv(),
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    proc.stdout.on('data', (chunk: Buffer) => this.onData(chunk));
+    proc.stderr.resume();
+    proc.on('error', (error) => this.fail(error));
+    proc.on('close', () => this.fail(new Error('git cat-file ended early')));
+    proc.stdin.on('error', (error) => this.fail(error));
+    this.proc = proc;
+    return proc;
+  }
+
+  private fail(error: Error): void {
+    this.failed ??= error;
+    for (const pending of this.queue.splice(0)) pending.reject(error);
+  }
+
+  private onData(chunk: Buffer): void {
+    this.buffer = this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk]);
+    for (;;) {
+      const pending = this.queue[0];
+      if (!pending) return;
+      const eol = this.buffer.indexOf(10);
+      if (eol < 0) return;
+      const header = this.buffer.subarray(0, eol).toString('utf8');
+      if (header.endsWith(' missing') || header.endsWith(' ambiguous')) {
+        this.buffer = this.buffer.subarray(eol + 1);
+        this.queue.shift();
+        pending.resolve({ type: 'missing', size: 0 });
+        continue;
+      }
+      const [, type = 'blob', sizeText = '0'] = header.split(' ');
+      const size = Number(sizeText);
+      if (this.buffer.length < eol + 1 + size + 1) return;
+      const body = this.buffer.subarray(eol + 1, eol + 1 + size);
+      this.buffer = this.buffer.subarray(eol + 1 + size + 1);
+      this.queue.shift();
+      pending.resolve({ type, size, data: size <= pending.maxBytes ? Buffer.from(body) : undefined });
+    }
+  }
+
+  private request(spec: string): Promise<{ type: string; data?: Buffer; size: number }> {
+    if (this.failed) return Promise.reject(this.failed);
+    const proc = this.start();
+    return new Promise((resolve, reject) => {
+      this.queue.push({ resolve, reject, maxBytes: this.maxBytes });
+      proc.stdin.write(`${spec}\n`);
+    });
+  }
+
+  /** Reads a blob by id. Results are cached; the same id is read once. */
+  read(blobId: string): Promise<BlobContent> {
+    return this.readSpec(blobId);
+  }
+
+  /** Reads `path` as it is in commit `sha`; missing when the path does not exist there. */
+  readPath(sha: string, path: string): Promise<BlobContent> {
+    if (/[\n\r]/.test(path)) return Promise.resolve({ size: 0, unreadable: 'missing' });
+    return this.readSpec(`${sha}:${path}`);
+  }
+
+  private readSpec(spec: string): Promise<BlobContent> {
+    let result = this.cache.get(spec);
+    if (!result) {
+      this.reads += 1;
+      result = this.request(spec).then(
+        (raw) => decodeBlob(raw),
+        (): BlobContent => ({ size: 0, unreadable: 'missing' }),
+      );
+      this.cache.set(spec, result);
+    }
+    return result;
+  }
+
+  close(): void {
+    const proc = this.proc;
+    if (!proc) return;
+    proc.removeAllListeners('close');
+    proc.stdin.end();
+    this.proc = undefined;
+  }
+}
+
+const BINARY_SNIFF_BYTES = 8000;
+
+export function decodeBlob(raw: { type: string; data?: Buffer; size: number }): BlobContent {
+  if (raw.type === 'missing') return { size: 0, unreadable: 'missing' };
+  if (raw.type !== 'blob') return { size: raw.size, unreadable: 'missing' };
+  if (!raw.data) return { size: raw.size, unreadable: 'too-large' };
+  const text = decodeText(raw.data);
+  if (text === 'binary') return { size: raw.size, unreadable: 'binary' };
+  if (text === undefined) return { size: raw.size, unreadable: 'not-utf8' };
+  return { size: raw.size, text };
+}
+
+/** UTF-8 (BOM stripped) or UTF-16 with a BOM; 'binary' when a NUL byte shows up; undefined when not valid text. */
+export function decodeText(data: Buffer): string | 'binary' | undefined {
+  if (data.length >= 2 && data[0] === 0xff && data[1] === 0xfe) return new TextDecoder('utf-16le').decode(data.subarray(2));
+  if (data.length >= 2 && data[0] === 0xfe && data[1] === 0xff) return new TextDecoder('utf-16be').decode(data.subarray(2));
+  if (data.subarray(0, BINARY_SNIFF_BYTES).includes(0)) return 'binary';
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(data);
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  } catch {
+    return undefined;
+  }
+}

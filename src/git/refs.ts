@@ -1,0 +1,85 @@
+import { UsageError } from '../errors.js';
+import { oneLine } from '../sanitize.js';
+import type { Repo } from './repo.js';
+
+// A ref from the user must never be read as an option, a path or a pathspec.
+// Only characters git allows in ref names and revision expressions (~ ^ @ { }) pass.
+const SAFE_REF = /^[A-Za-z0-9_./@{}~^+-]+$/;
+
+export function checkRefSyntax(ref: string, flag: string): void {
+  if (ref.length === 0) throw new UsageError(`${flag} is empty`, `pass a tag, branch or commit sha with ${flag}`);
+  if (ref.startsWith('-')) {
+    throw new UsageError(`${flag} ${oneLine(ref)}: a ref cannot start with "-"`, `pass a tag, branch or commit sha with ${flag}`);
+  }
+  if (!SAFE_REF.test(ref) || ref.includes('..') || ref.length > 256) {
+    throw new UsageError(
+      `${flag} ${oneLine(ref).slice(0, 80)}: not a valid ref`,
+      `pass a tag, branch or commit sha with ${flag} (ranges and paths are not accepted)`,
+    );
+  }
+}
+
+/** Resolves a user ref to a commit sha, with an actionable error when it cannot. */
+export async function resolveCommit(repo: Repo, ref: string, flag: string): Promise<string> {
+  checkRefSyntax(ref, flag);
+  let sha: string | undefined;
+  try {
+    sha = (await repo.git.raw(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`])).trim();
+  } catch {
+    sha = undefined;
+  }
+  if (sha && /^[0-9a-f]{40,64}$/.test(sha)) return sha;
+  if (repo.shallow) {
+    throw new UsageError(
+      `${flag} ${ref}: not found in this shallow clone (its history stops before it)`,
+      'run `git fetch --unshallow --tags`, or set `fetch-depth: 0` on actions/checkout in GitHub Actions',
+    );
+  }
+  const objectType = await typeOf(repo, ref);
+  if (objectType && objectType !== 'commit') {
+    throw new UsageError(`${flag} ${ref}: names a ${objectType}, not a commit`, `pass a tag, branch or commit sha with ${flag}`);
+  }
+  throw new UsageError(`${flag} ${ref}: no such ref or commit`, 'check the name with `git tag` or `git log --oneline`, and fetch it if it lives on a remote');
+}
+
+async function typeOf(repo: Repo, ref: string): Promise<string | undefined> {
+  try {
+    return (await repo.git.raw(['cat-file', '-t', '--end-of-options', ref])).trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export interface Ancestry {
+  /** Commits in `from` that `to` lacks: what the rollback takes away. */
+  commits: number;
+  /** Commits in `to` that `from` lacks: non-zero means a cross-branch rollback. */
+  behind: number;
+  toIsAncestor: boolean;
+}
+
+export async function ancestry(repo: Repo, fromSha: string, toSha: string): Promise<Ancestry> {
+  const out = await repo.git.raw(['rev-list', '--left-right', '--count', `${toSha}...${fromSha}`]);
+  const [behind, commits] = out.trim().split(/\s+/).map(Number);
+  return { commits: commits ?? 0, behind: behind ?? 0, toIsAncestor: (behind ?? 0) === 0 };
+}
+
+export interface CommitInfo {
+  sha: string;
+  authorEmail: string;
+  authorName: string;
+  date: string;
+  subject: string;
+}
+
+/** Commits reachable from `from` and not from `to`, newest first. */
+export async function commitsBetween(repo: Repo, fromSha: string, toSha: string): Promise<CommitInfo[]> {
+  const out = await repo.git.raw(['log', '-z', '--format=%H%x1f%aE%x1f%aN%x1f%aI%x1f%s', `${toSha}..${fromSha}`]);
+  return out
+    .split('\0')
+    .filter((line) => line.trim().length > 0)
+    .map((line) => {
+      const [sha = '', authorEmail = '', authorName = '', date = '', subject = ''] = line.replace(/^\n/, '').split('\x1f');
+      return { sha, authorEmail: authorEmail.toLowerCase(), authorName, date, subject };
+    });
+}

@@ -1,0 +1,46 @@
+import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { simpleGit, type SimpleGit } from 'simple-git';
+import { UsageError } from '../errors.js';
+
+export interface Repo {
+  /** Absolute path given by the user (work tree or bare repository). */
+  dir: string;
+  git: SimpleGit;
+  shallow: boolean;
+  bare: boolean;
+}
+
+/**
+ * The environment git runs with: only what it needs to find itself and the user's config.
+ * GIT_DIR and friends from the caller's shell must not redirect --repo; editors and pagers never run.
+ */
+export function gitEnv(): Record<string, string> {
+  const env: Record<string, string> = { GIT_OPTIONAL_LOCKS: '0', GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' };
+  for (const name of ['PATH', 'HOME', 'USER', 'TMPDIR', 'SYSTEMROOT', 'XDG_CONFIG_HOME', 'GIT_CONFIG_NOSYSTEM']) {
+    const value = process.env[name];
+    if (value !== undefined) env[name] = value;
+  }
+  return env;
+}
+
+/** Opens the repository read-only. Nothing here or below ever writes to it. */
+export async function openRepo(dir: string): Promise<Repo> {
+  const abs = resolve(dir);
+  if (!existsSync(abs) || !statSync(abs).isDirectory()) {
+    throw new UsageError(`--repo ${dir}: no such folder`, 'pass the path of a git repository');
+  }
+  // GIT_OPTIONAL_LOCKS=0 keeps read commands (status, diff) from refreshing the index.
+  const git = simpleGit({ baseDir: abs, maxConcurrentProcesses: 4, trimmed: false }).env(gitEnv());
+  let probe: string;
+  try {
+    probe = await git.raw(['rev-parse', '--is-bare-repository', '--is-shallow-repository']);
+  } catch (error) {
+    if (error instanceof Error && /not a git repository/i.test(error.message)) {
+      throw new UsageError(`${dir} is not a git repository`, 'pass --repo with the path of a clone (bare clones work too)');
+    }
+    throw error;
+  }
+  const [bare, shallow] = probe.trim().split('\n');
+  return { dir: abs, git, bare: bare === 'true', shallow: shallow === 'true' };
+}

@@ -1,0 +1,70 @@
+import picomatch from 'picomatch';
+import semver from 'semver';
+import type { Repo } from './repo.js';
+
+export interface ReleaseTag {
+  name: string;
+  /** The commit the tag points at (annotated tags peeled). */
+  sha: string;
+  /** Unix seconds: the tag's date for annotated tags, else its commit's. */
+  date: number;
+  /** Parsed version after any prefix (`v`, `api@`, `api/v`, `api-v`), when it parses. */
+  version?: string;
+}
+
+/** Release tags that point at commits, optionally filtered by a glob such as `api@*`. */
+export async function listReleaseTags(repo: Repo, pattern?: string): Promise<ReleaseTag[]> {
+  const out = await repo.git.raw([
+    'for-each-ref',
+    '--format=%(refname:strip=2)%00%(objecttype)%00%(objectname)%00%(*objecttype)%00%(*objectname)%00%(creatordate:unix)',
+    'refs/tags',
+  ]);
+  const matches = pattern ? picomatch(pattern, { dot: true }) : () => true;
+  const tags: ReleaseTag[] = [];
+  for (const line of out.split('\n')) {
+    if (!line) continue;
+    const [name = '', type, sha = '', peeledType, peeledSha = '', date = '0'] = line.split('\0');
+    const commit = type === 'commit' ? sha : peeledType === 'commit' ? peeledSha : undefined;
+    if (!commit || !matches(name)) continue;
+    tags.push({ name, sha: commit, date: Number(date), version: versionOf(name) });
+  }
+  return sortReleases(tags);
+}
+
+export function versionOf(tag: string): string | undefined {
+  const tail = tag.replace(/^.*?(?:@|\/|-(?=v?\d))/, '');
+  for (const candidate of [tag, tail]) {
+    const v = semver.valid(candidate.replace(/^v/i, ''));
+    if (v) return v;
+  }
+  return undefined;
+}
+
+/** Newest first: versions that parse by semver, then the rest by date. */
+export function sortReleases(tags: ReleaseTag[]): ReleaseTag[] {
+  return [...tags].sort((a, b) => {
+    if (a.version && b.version) return semver.rcompare(a.version, b.version) || b.date - a.date || a.name.localeCompare(b.name);
+    if (a.version) return -1;
+    if (b.version) return 1;
+    return b.date - a.date || a.name.localeCompare(b.name);
+  });
+}
+
+/**
+ * The release before `from`: the newest release tag that `from` contains and that does
+ * not point at `from` itself; when `from` carries a version, the newest one below it.
+ */
+export async function previousRelease(repo: Repo, fromSha: string, pattern?: string): Promise<ReleaseTag | undefined> {
+  const tags = await listReleaseTags(repo, pattern);
+  if (tags.length === 0) return undefined;
+  const merged = new Set(
+    (await repo.git.raw(['tag', '--merged', fromSha])).split('\n').filter(Boolean),
+  );
+  const ownVersion = tags.find((t) => t.sha === fromSha && t.version)?.version;
+  return tags.find(
+    (t) =>
+      merged.has(t.name) &&
+      t.sha !== fromSha &&
+      (!ownVersion || !t.version || semver.lt(t.version, ownVersion)),
+  );
+}

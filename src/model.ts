@@ -1,0 +1,140 @@
+// The plain data that flows through the pipeline: git → facts → findings → report.
+// Direction: `from` is the release running now, `to` the rollback target.
+// A change's status says what the release did (to → from); the rollback undoes it.
+
+export const SEVERITIES = ['info', 'low', 'medium', 'high', 'critical'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export const CATEGORIES = [
+  'style-only',
+  'docs',
+  'tests',
+  'assets',
+  'code-change',
+  'contract-change',
+  'endpoint-removal',
+  'migration',
+  'destructive-migration',
+  'config-change',
+  'dependency-change',
+  'infrastructure-change',
+  'change-volume',
+  'unclassified',
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export const VERDICTS = ['safe', 'caution', 'blocked'] as const;
+export type Verdict = (typeof VERDICTS)[number];
+
+export const CHANGE_STATUSES = ['added', 'modified', 'deleted', 'renamed', 'copied', 'type-changed'] as const;
+export type ChangeStatus = (typeof CHANGE_STATUSES)[number];
+
+export function severityRank(severity: Severity): number {
+  return SEVERITIES.indexOf(severity);
+}
+
+export function atLeast(severity: Severity, threshold: Severity): boolean {
+  return severityRank(severity) >= severityRank(threshold);
+}
+
+/** One file the release changed. `path` is its path at `from`, `oldPath` its path at `to`. */
+export interface ChangedFile {
+  path: string;
+  oldPath?: string;
+  status: ChangeStatus;
+  /** Blob id at `from` (absent when the release deleted the file). */
+  fromBlob?: string;
+  /** Blob id at `to` (absent when the release added the file). */
+  toBlob?: string;
+  fromMode?: string;
+  toMode?: string;
+  binary: boolean;
+  insertions: number;
+  deletions: number;
+}
+
+export type Side = 'from' | 'to';
+
+/** A file's content at one side, as read from git. */
+export interface BlobContent {
+  /** Decoded text, or undefined when the blob is binary, too large or unreadable. */
+  text?: string;
+  size: number;
+  /** Why `text` is missing. */
+  unreadable?: 'binary' | 'too-large' | 'missing' | 'not-utf8' | 'submodule' | 'symlink';
+}
+
+export interface Location {
+  path: string;
+  line?: number;
+}
+
+export interface Finding {
+  ruleId: string;
+  category: Category;
+  severity: Severity;
+  message: string;
+  path: string;
+  line?: number;
+  evidence?: string;
+  remediation?: string;
+  /** Checklist item this finding feeds (the rule's item unless the finding names another). */
+  checklistId: string;
+  suppressed?: { reason: string };
+}
+
+export type ChecklistStatus = 'pass' | 'fail' | 'manual';
+
+export interface ChecklistItem {
+  id: string;
+  title: string;
+  status: ChecklistStatus;
+  /** Why the item has its status, in one line. */
+  detail: string;
+  /** Indexes into `report.findings`. */
+  findingRefs: number[];
+}
+
+export interface ScoreLine {
+  category: Category;
+  points: number;
+  reason: string;
+}
+
+export interface Volume {
+  commits: number;
+  files: number;
+  insertions: number;
+  deletions: number;
+  authors: number;
+  directories: number;
+}
+
+export interface ChangeEntry {
+  path: string;
+  oldPath?: string;
+  status: ChangeStatus;
+  categories: Category[];
+}
+
+export interface RefInfo {
+  ref: string;
+  sha: string;
+}
+
+export interface Report {
+  schemaVersion: 1;
+  tool: { name: string; version: string };
+  from: RefInfo;
+  to: RefInfo;
+  toIsAncestor: boolean;
+  verdict: Verdict;
+  riskScore: number;
+  scoreBreakdown: ScoreLine[];
+  volume: Volume;
+  changes: ChangeEntry[];
+  findings: Finding[];
+  checklist: ChecklistItem[];
+  notes: string[];
+  stats: Record<string, number>;
+}

@@ -1,0 +1,15 @@
+import { jsonReporter } from './json.js';
+import type { Reporter } from './reporter.js';
+import { textReporter } from './text.js';
+
+/** Every output format, by name. The TUI is chosen by the CLI, not here, since it is interactive. */
+export const REPORTERS = {
+  text: textReporter,
+  json: jsonReporter,
+} satisfies Record<string, Reporter>;
+
+export type Format = keyof typeof REPORTERS;
+
+export function isFormat(name: string): name is Format {
+  return Object.hasOwn(REPORTERS, name);
+}

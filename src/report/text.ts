@@ -1,0 +1,73 @@
+import type { Category, ChecklistStatus, Finding, Report } from '../model.js';
+import { oneLine } from '../sanitize.js';
+import type { Reporter } from './reporter.js';
+
+const MARK: Record<ChecklistStatus, string> = { pass: '✔', fail: '✖', manual: '?' };
+
+export const short = (sha: string) => sha.slice(0, 7);
+const n = (value: number) => value.toLocaleString('en-US');
+
+export function nextStep(report: Report): string {
+  switch (report.verdict) {
+    case 'blocked':
+      return 'Next: do not roll back as is. Handle every ✖ item first (restore data, keep the schema or the endpoint), or fix forward.';
+    case 'caution':
+      return 'Next: work through the ✖ and ? items above before rolling back; each finding says how.';
+    default:
+      return 'Next: nothing found that the older release cannot live with; roll back when ready.';
+  }
+}
+
+export function headline(report: Report): string {
+  return `${report.verdict.toUpperCase()} — risk ${report.riskScore}/100`;
+}
+
+function place(f: Finding): string {
+  return `${oneLine(f.path)}${f.line !== undefined ? `:${f.line}` : ''}`;
+}
+
+export function renderText(report: Report): string {
+  const out: string[] = [];
+  const v = report.volume;
+  out.push(`rollback-ready ${report.tool.version}: rolling back ${oneLine(report.from.ref)} (${short(report.from.sha)}) → ${oneLine(report.to.ref)} (${short(report.to.sha)})`);
+  out.push('');
+  out.push(`${headline(report)}`);
+  out.push(`  undoes ${n(v.commits)} commit${v.commits === 1 ? '' : 's'} · ${n(v.files)} file${v.files === 1 ? '' : 's'} · +${n(v.insertions)} −${n(v.deletions)} lines · ${n(v.authors)} author${v.authors === 1 ? '' : 's'}`);
+  for (const note of report.notes) out.push(`  note: ${oneLine(note)}`);
+
+  out.push('', 'Score');
+  if (report.scoreBreakdown.length === 0) out.push('  0 points: no finding carries risk');
+  for (const line of report.scoreBreakdown) out.push(`  +${line.points} ${line.category}: ${oneLine(line.reason)}`);
+
+  out.push('', 'Checklist');
+  for (const item of report.checklist) {
+    out.push(`  ${MARK[item.status]} ${item.title}`);
+    out.push(`      ${oneLine(item.detail)}`);
+  }
+
+  const live = report.findings.filter((f) => !f.suppressed);
+  if (live.length > 0) {
+    out.push('', 'Findings');
+    const byCategory = new Map<Category, Finding[]>();
+    for (const f of live) byCategory.set(f.category, [...(byCategory.get(f.category) ?? []), f]);
+    for (const [category, findings] of byCategory) {
+      out.push(`  ${category} (${findings.length})`);
+      for (const f of findings) {
+        out.push(`    ${f.severity.toUpperCase().padEnd(8)} ${place(f)}  [${f.ruleId}]`);
+        out.push(`             ${oneLine(f.message)}`);
+        if (f.evidence) out.push(`             evidence: ${oneLine(f.evidence)}`);
+        if (f.remediation) out.push(`             fix: ${oneLine(f.remediation)}`);
+      }
+    }
+  }
+  const suppressed = report.findings.filter((f) => f.suppressed);
+  if (suppressed.length > 0) {
+    out.push('', 'Suppressed');
+    for (const f of suppressed) out.push(`  ${place(f)} [${f.ruleId}] ${oneLine(f.message)} — because: ${oneLine(f.suppressed!.reason)}`);
+  }
+
+  out.push('', nextStep(report));
+  return `${out.join('\n')}\n`;
+}
+
+export const textReporter: Reporter = { format: 'text', render: renderText };
