@@ -24,7 +24,7 @@ Options
   --repo DIR            repository to analyse, work tree or bare (default: .)
   --from REF            the release running now (default: HEAD)
   --to REF              the release to roll back to (default: the previous release tag)
-  --format FORMAT       text | json (default: text)
+  --format FORMAT       text | json | markdown (default: text)
   --fail-on SEVERITY    exit 1 when a finding is at least this severe (info|low|medium|high|critical)
   --max-score N         exit 1 when the risk score is above N (0–100)
   --tag-pattern GLOB    release tags to consider for the default --to (e.g. 'v*', 'api@*')

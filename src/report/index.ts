@@ -1,4 +1,5 @@
 import { jsonReporter } from './json.js';
+import { markdownReporter } from './markdown.js';
 import type { Reporter } from './reporter.js';
 import { textReporter } from './text.js';
 
@@ -6,6 +7,7 @@ import { textReporter } from './text.js';
 export const REPORTERS = {
   text: textReporter,
   json: jsonReporter,
+  markdown: markdownReporter,
 } satisfies Record<string, Reporter>;
 
 export type Format = keyof typeof REPORTERS;
