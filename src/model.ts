@@ -1,3 +1,5 @@
+import type { RollbackPlan } from './platform.js';
+
 // The plain data that flows through the pipeline: git → facts → findings → report.
 // Direction: `from` is the release running now, `to` the rollback target.
 // A change's status says what the release did (to → from); the rollback undoes it.
@@ -137,4 +139,6 @@ export interface Report {
   checklist: ChecklistItem[];
   notes: string[];
   stats: Record<string, number>;
+  /** How to roll back on the configured platform (present when a platform is set). */
+  rollback?: RollbackPlan;
 }

@@ -136,3 +136,22 @@ describe('rollback-ready analyze', () => {
     expect(stdout).not.toMatch(/\u001b/);
   });
 });
+
+describe('--platform', () => {
+  it('ends the report with the rollback command and the caveats of the platform', () => {
+    const json = JSON.parse(cli(['--repo', plain, '--from', 'v2', '--to', 'v1', '--format', 'json', '--platform', 'gitops']).stdout);
+    expect(validate(json), JSON.stringify(validate.errors)).toBe(true);
+    expect(json.rollback.commands[0]).toBe(`git revert --no-edit ${json.to.sha}..${json.from.sha}`);
+    expect(json.rollback.caveats.join(' ')).toMatch(/migrations are never rolled back/i);
+    const swapped = JSON.parse(cli(['--repo', plain, '--from', 'v1', '--to', 'v2', '--format', 'json', '--platform', 'gitops']).stdout);
+    expect(swapped.rollback.commands[0]).toBe(`git reset --hard ${swapped.to.sha}`);
+    const text = cli(['--repo', plain, '--from', 'v2', '--to', 'v1', '--platform', 'heroku']).stdout;
+    expect(text).toMatch(/Roll back on heroku\n {2}\$ heroku releases\n {2}\$ heroku rollback <release of v1>/);
+  });
+
+  it('refuses an unknown platform', () => {
+    const { code, stderr } = cli(['--repo', plain, '--platform', 'mainframe']);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/--platform mainframe: unknown platform — use one of: gitops, convox/);
+  });
+});

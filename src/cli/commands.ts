@@ -27,6 +27,8 @@ Options
   --format FORMAT       text | json | markdown (default: text)
   --fail-on SEVERITY    exit 1 when a finding is at least this severe (info|low|medium|high|critical)
   --max-score N         exit 1 when the risk score is above N (0–100)
+  --platform NAME       gitops | convox | astronomer | octopus | kubernetes | heroku:
+                        end the report with that platform's rollback command and caveats
   --tag-pattern GLOB    release tags to consider for the default --to (e.g. 'v*', 'api@*')
   --debug               show stack traces of unexpected errors
   -h, --help            this help

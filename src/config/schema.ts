@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SEVERITIES } from '../model.js';
+import { PLATFORM_IDS } from '../platform.js';
 
 const severity = z.enum(SEVERITIES);
 
@@ -28,6 +29,8 @@ export const configSchema = z
       })
       .strict()
       .prefault({}),
+    /** Where the app runs: the report ends with that platform's rollback command and caveats. */
+    platform: z.enum(PLATFORM_IDS).optional(),
     verdict: z
       .object({
         /** Score at or above which the verdict is at least caution. */

@@ -12,6 +12,7 @@ import { UsageError } from '../errors.js';
 import type { Category, ChangeEntry, ChangedFile, Finding, Report } from '../model.js';
 import { severityRank } from '../model.js';
 import { TOOL } from '../version.js';
+import { rollbackPlan } from '../platform.js';
 import { RULE_LIST } from '../../rules/index.js';
 import type { AnyRule } from '../../rules/rule.js';
 import { buildChecklist } from './checklist.js';
@@ -138,6 +139,7 @@ export async function analyzeRollback(options: AnalyzeOptions = {}): Promise<Rep
       checklist,
       notes,
       stats: Object.fromEntries(Object.entries(stats).sort(([a], [b]) => (a < b ? -1 : 1))),
+      ...(config.platform ? { rollback: rollbackPlan(config.platform, run) } : {}),
     };
   } finally {
     blobs.close();

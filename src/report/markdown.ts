@@ -53,6 +53,10 @@ export function renderMarkdown(report: Report): string {
     }
     out.push('', '</details>');
   }
+  if (report.rollback) {
+    out.push('', `### Roll back on ${report.rollback.platform}`, '', '```sh', ...report.rollback.commands.map((c) => stripControl(c).replace(/`/g, 'ˋ')), '```');
+    for (const caveat of report.rollback.caveats) out.push(`- ${escapeMarkdown(caveat)}`);
+  }
   out.push('', nextStep(report), '', `<sub>rollback-ready ${escapeMarkdown(report.tool.version)}</sub>`);
   return `${out.join('\n')}\n`;
 }

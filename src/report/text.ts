@@ -66,6 +66,11 @@ export function renderText(report: Report): string {
     for (const f of suppressed) out.push(`  ${place(f)} [${f.ruleId}] ${oneLine(f.message)} — because: ${oneLine(f.suppressed!.reason)}`);
   }
 
+  if (report.rollback) {
+    out.push('', `Roll back on ${report.rollback.platform}`);
+    for (const command of report.rollback.commands) out.push(`  $ ${oneLine(command)}`);
+    for (const caveat of report.rollback.caveats) out.push(`  ! ${caveat}`);
+  }
   out.push('', nextStep(report));
   return `${out.join('\n')}\n`;
 }

@@ -4,6 +4,7 @@ import { gateFailure, isSeverity } from '../gate.js';
 import { intOption, parseOptions } from '../options.js';
 import { progressLine } from '../progress.js';
 import { HELP } from '../commands.js';
+import { PLATFORM_IDS } from '../../platform.js';
 
 export async function run(args: string[]): Promise<number> {
   const { values } = parseOptions(args, {
@@ -14,6 +15,7 @@ export async function run(args: string[]): Promise<number> {
     'fail-on': { type: 'string' },
     'max-score': { type: 'string' },
     'tag-pattern': { type: 'string' },
+    platform: { type: 'string' },
     debug: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
@@ -29,6 +31,10 @@ export async function run(args: string[]): Promise<number> {
   if (failOn !== undefined && !isSeverity(failOn)) {
     throw new UsageError(`--fail-on ${failOn}: unknown severity`, 'use one of: info, low, medium, high, critical');
   }
+  const platform = values.platform;
+  if (platform !== undefined && !(PLATFORM_IDS as readonly string[]).includes(platform)) {
+    throw new UsageError(`--platform ${platform}: unknown platform`, `use one of: ${PLATFORM_IDS.join(', ')}`);
+  }
   const maxScore = intOption(values['max-score'], '--max-score', 0, 100);
 
   const { analyzeRollback } = await import('../../engine/analyze.js');
@@ -40,6 +46,7 @@ export async function run(args: string[]): Promise<number> {
       from: values.from,
       to: values.to,
       tagPattern: values['tag-pattern'],
+      config: platform ? { platform } : {},
       onProgress: progress.update,
     });
   } finally {
