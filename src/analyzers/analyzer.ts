@@ -21,6 +21,8 @@ export interface Release {
   listFiles(side: Side, dir: string): Promise<string[]>;
   /** The TypeScript/JavaScript syntax tree of a text at one side, parsed once and shared by every analyzer. */
   sourceFile(side: Side, path: string, text: string): SourceFile;
+  /** True once the analysis has used up its time budget (limits.timeBudgetSeconds): stop early and report what was not read. */
+  outOfTime(): boolean;
   /** Reports progress counts for the terminal (no-op when nobody listens). */
   progress(phase: string, done: number, total: number): void;
 }

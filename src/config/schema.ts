@@ -26,6 +26,8 @@ export const configSchema = z
       .object({
         /** A file side larger than this is not read: unclassified, with the reason. */
         maxFileBytes: z.number().int().positive().default(5 * 1024 * 1024),
+        /** Analyzers that have not started when this many seconds have passed are skipped and reported. */
+        timeBudgetSeconds: z.number().positive().default(300),
       })
       .strict()
       .prefault({}),

@@ -43,6 +43,7 @@ export interface AnalyzeOptions {
  * This is the programmatic API; the CLI is a thin layer over it.
  */
 export async function analyzeRollback(options: AnalyzeOptions = {}): Promise<Report> {
+  const started = Date.now();
   const config = configSchema.parse(options.config ?? {});
   const progress = options.onProgress ?? (() => {});
   const repo = await openRepo(options.repo ?? '.');
@@ -75,6 +76,7 @@ export async function analyzeRollback(options: AnalyzeOptions = {}): Promise<Rep
     );
   }
   if (repo.shallow) notes.push('shallow clone: commit and author counts cover only the fetched history');
+  if (diff.degraded) notes.push('some objects could not be read (a corrupt repository, or a partial clone without its blobs): line counts and renames are unknown, and unread files are listed for review');
   if (diff.renamesCutShort) notes.push('rename detection was cut short (too many added and deleted files): some renames show as a delete and an add');
 
   const ignored = config.ignore.length > 0 ? picomatch(config.ignore, { dot: true }) : undefined;
@@ -96,10 +98,15 @@ export async function analyzeRollback(options: AnalyzeOptions = {}): Promise<Rep
       commits,
       config,
       onProgress: progress,
+      deadline: started + config.limits.timeBudgetSeconds * 1000,
     });
 
     const facts = new Facts();
     for (const analyzer of options.analyzers ?? ANALYZERS) {
+      if (release.outOfTime()) {
+        facts.add({ kind: 'file.unreadable', path: '.', reason: `the ${analyzer.name} analyzer did not run: the time budget of ${config.limits.timeBudgetSeconds}s (limits.timeBudgetSeconds) ran out` });
+        continue;
+      }
       progress(analyzer.name, 0, files.length);
       for (const fact of await runAnalyzer(analyzer, release)) facts.add(fact);
     }

@@ -18,6 +18,8 @@ export interface ReleaseInput {
   commits: CommitInfo[];
   config: Config;
   onProgress?: (phase: string, done: number, total: number) => void;
+  /** Epoch milliseconds after which the analysis is out of time. */
+  deadline: number;
 }
 
 const require = createRequire(import.meta.url);
@@ -108,6 +110,7 @@ export async function loadRelease(input: ReleaseInput): Promise<Release> {
       }
       return source;
     },
+    outOfTime: () => Date.now() > input.deadline,
     progress: (phase, doneCount, totalCount) => input.onProgress?.(phase, doneCount, totalCount),
   };
 }

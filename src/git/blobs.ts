@@ -2,7 +2,10 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import type { BlobContent } from '../model.js';
 import { gitEnv, type Repo } from './repo.js';
 
+const MAX_RESTARTS = 50;
+
 interface Pending {
+  spec: string;
   resolve: (value: { type: string; data?: Buffer; size: number }) => void;
   reject: (error: Error) => void;
   maxBytes: number;
@@ -18,6 +21,7 @@ export class BlobStore {
   private queue: Pending[] = [];
   private buffer: Buffer = Buffer.alloc(0);
   private failed: Error | undefined;
+  private restarts = 0;
   private readonly cache = new Map<string, Promise<BlobContent>>();
   reads = 0;
 
@@ -36,10 +40,35 @@ export class BlobStore {
     proc.stdout.on('data', (chunk: Buffer) => this.onData(chunk));
     proc.stderr.resume();
     proc.on('error', (error) => this.fail(error));
-    proc.on('close', () => this.fail(new Error('git cat-file ended early')));
-    proc.stdin.on('error', (error) => this.fail(error));
+    proc.on('close', () => this.restartAfterDeath(proc));
+    proc.stdin.on('error', () => {});
     this.proc = proc;
     return proc;
+  }
+
+  /**
+   * git cat-file dies on some unreadable objects (a partial clone's missing blob with lazy fetch off,
+   * a corrupt object). The request it died on is missing; the rest go to a new process.
+   */
+  private restartAfterDeath(dead: ChildProcessWithoutNullStreams): void {
+    if (this.proc !== dead) return;
+    this.proc = undefined;
+    this.buffer = Buffer.alloc(0);
+    const [culprit, ...rest] = this.queue.splice(0);
+    culprit?.resolve({ type: 'missing', size: 0 });
+    this.restarts += 1;
+    if (this.restarts > MAX_RESTARTS) {
+      this.fail(new Error('git cat-file keeps failing'));
+      for (const pending of rest) pending.reject(this.failed!);
+      return;
+    }
+    for (const pending of rest) this.resend(pending);
+  }
+
+  private resend(pending: Pending): void {
+    const proc = this.start();
+    this.queue.push(pending);
+    proc.stdin.write(`${pending.spec}\n`);
   }
 
   private fail(error: Error): void {
@@ -75,7 +104,7 @@ export class BlobStore {
     if (this.failed) return Promise.reject(this.failed);
     const proc = this.start();
     return new Promise((resolve, reject) => {
-      this.queue.push({ resolve, reject, maxBytes: this.maxBytes });
+      this.queue.push({ spec, resolve, reject, maxBytes: this.maxBytes });
       proc.stdin.write(`${spec}\n`);
     });
   }

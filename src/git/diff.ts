@@ -8,6 +8,8 @@ export interface DiffResult {
   files: ChangedFile[];
   /** True when git skipped (part of) rename detection because the release is too large. */
   renamesCutShort: boolean;
+  /** True when some objects could not be read, so line counts and renames are unknown. */
+  degraded: boolean;
 }
 
 const STATUS: Record<string, ChangeStatus> = {
@@ -26,7 +28,28 @@ const NULL_SHA = /^0+$/;
  * new side = running release). One git process gives statuses, blob ids and line counts.
  */
 export async function changedFiles(repo: Repo, fromSha: string, toSha: string): Promise<DiffResult> {
-  const out = await repo.git.raw([
+  let out: string;
+  try {
+    out = await fullDiff(repo, fromSha, toSha);
+  } catch (error) {
+    // Line counts and inexact renames need blob contents; a corrupt object or a partial clone
+    // without its blobs makes git give up. The tree comparison alone still lists every change.
+    try {
+      out = await repo.git.raw(['diff', '--raw', '-z', '--no-abbrev', '--no-renames', toSha, fromSha, '--']);
+    } catch {
+      throw error;
+    }
+    return { files: parseRawNumstat(out), renamesCutShort: false, degraded: true };
+  }
+  const files = parseRawNumstat(out);
+  // git gives up on inexact renames when unpaired sources × destinations exceed limit².
+  const added = files.filter((f) => f.status === 'added').length;
+  const deleted = files.filter((f) => f.status === 'deleted').length;
+  return { files, renamesCutShort: added * deleted > RENAME_LIMIT * RENAME_LIMIT, degraded: false };
+}
+
+function fullDiff(repo: Repo, fromSha: string, toSha: string): Promise<string> {
+  return repo.git.raw([
     'diff',
     '--raw',
     '--numstat',
@@ -42,11 +65,6 @@ export async function changedFiles(repo: Repo, fromSha: string, toSha: string): 
     fromSha,
     '--',
   ]);
-  const files = parseRawNumstat(out);
-  // git gives up on inexact renames when unpaired sources × destinations exceed limit².
-  const added = files.filter((f) => f.status === 'added').length;
-  const deleted = files.filter((f) => f.status === 'deleted').length;
-  return { files, renamesCutShort: added * deleted > RENAME_LIMIT * RENAME_LIMIT };
 }
 
 /** Parses `git diff --raw --numstat -z` output: raw records first, then numstat records. */

@@ -16,7 +16,8 @@ export interface Repo {
  * GIT_DIR and friends from the caller's shell must not redirect --repo; editors and pagers never run.
  */
 export function gitEnv(): Record<string, string> {
-  const env: Record<string, string> = { GIT_OPTIONAL_LOCKS: '0', GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' };
+  // GIT_NO_LAZY_FETCH: a partial clone must not download missing blobs into the repository.
+  const env: Record<string, string> = { GIT_OPTIONAL_LOCKS: '0', GIT_TERMINAL_PROMPT: '0', GIT_NO_LAZY_FETCH: '1', LC_ALL: 'C' };
   for (const name of ['PATH', 'HOME', 'USER', 'TMPDIR', 'SYSTEMROOT', 'XDG_CONFIG_HOME', 'GIT_CONFIG_NOSYSTEM']) {
     const value = process.env[name];
     if (value !== undefined) env[name] = value;
