@@ -31,6 +31,7 @@ Options
                         end the report with that platform's rollback command and caveats
   --tag-pattern GLOB    release tags to consider for the default --to (e.g. 'v*', 'api@*')
   --debug               show stack traces of unexpected errors
+  --timings             print the wall time of each phase on stderr (JSON)
   -h, --help            this help
   -v, --version         the version
 

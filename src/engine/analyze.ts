@@ -33,6 +33,8 @@ export interface AnalyzeOptions {
   /** Glob of release tags considered for the default `to` (e.g. `api@*`). */
   tagPattern?: string;
   onProgress?: (phase: string, done: number, total: number) => void;
+  /** Called when a phase ends, with its wall time (for `--timings` and the benchmark). */
+  onPhase?: (phase: string, ms: number) => void;
   /** Analyzers and rules to run instead of the built-in ones (for tests and embedding). */
   analyzers?: readonly Analyzer[];
   rules?: readonly AnyRule[];
@@ -44,6 +46,12 @@ export interface AnalyzeOptions {
  */
 export async function analyzeRollback(options: AnalyzeOptions = {}): Promise<Report> {
   const started = Date.now();
+  let phaseStart = performance.now();
+  const phaseDone = (phase: string) => {
+    const now = performance.now();
+    options.onPhase?.(phase, now - phaseStart);
+    phaseStart = now;
+  };
   const config = configSchema.parse(options.config ?? {});
   const progress = options.onProgress ?? (() => {});
   const repo = await openRepo(options.repo ?? '.');
@@ -69,6 +77,7 @@ export async function analyzeRollback(options: AnalyzeOptions = {}): Promise<Rep
     changedFiles(repo, fromSha, toSha),
   ]);
 
+  phaseDone('git');
   const notes: string[] = [];
   if (!relation.toIsAncestor) {
     notes.push(
@@ -100,6 +109,7 @@ export async function analyzeRollback(options: AnalyzeOptions = {}): Promise<Rep
       onProgress: progress,
       deadline: started + config.limits.timeBudgetSeconds * 1000,
     });
+    phaseDone('read');
 
     const facts = new Facts();
     for (const analyzer of options.analyzers ?? ANALYZERS) {
@@ -109,6 +119,7 @@ export async function analyzeRollback(options: AnalyzeOptions = {}): Promise<Rep
       }
       progress(analyzer.name, 0, files.length);
       for (const fact of await runAnalyzer(analyzer, release)) facts.add(fact);
+      phaseDone(`analyze:${analyzer.name}`);
     }
     addFallbacks(facts, files.map((f) => f.path));
 
@@ -120,6 +131,7 @@ export async function analyzeRollback(options: AnalyzeOptions = {}): Promise<Rep
     const { score, breakdown } = scoreOf(findings);
     const checklist = buildChecklist(findings, changes, checklistTitles);
     const volume = facts.of('release.volume')[0];
+    phaseDone('rules');
 
     const stats: Record<string, number> = { blobsRead: blobs.reads, filesAnalyzed: files.length };
     for (const stat of facts.of('stat')) stats[stat.name] = (stats[stat.name] ?? 0) + stat.value;

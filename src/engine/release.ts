@@ -33,6 +33,10 @@ const SYMLINK_MODE = '120000';
 
 /** Reads both sides of every changed file in bulk, then serves them to the analyzers. */
 export async function loadRelease(input: ReleaseInput): Promise<Release> {
+  // TypeScript is heavy to load: only when a changed file may need it, and while git reads blobs.
+  const morphLoading = input.files.some((f) => /\.[cm]?[jt]sx?$/i.test(f.path) || /\.[cm]?[jt]sx?$/i.test(f.oldPath ?? ''))
+    ? import('ts-morph')
+    : undefined;
   const contents = new Map<string, BlobContent>();
   const key = (file: ChangedFile, side: Side) => `${side}\0${file.path}`;
   const reads: Promise<void>[] = [];
@@ -61,11 +65,8 @@ export async function loadRelease(input: ReleaseInput): Promise<Release> {
     }
   }
   await Promise.all(reads);
+  const morph = await morphLoading;
 
-  // TypeScript is heavy to load: only when a changed file may need it.
-  const morph = input.files.some((f) => /\.[cm]?[jt]sx?$/i.test(f.path) || /\.[cm]?[jt]sx?$/i.test(f.oldPath ?? ''))
-    ? await import('ts-morph')
-    : undefined;
   const projects: Partial<Record<Side, Project>> = {};
   const parsed = new Map<string, SourceFile>();
   const changedAt: Record<Side, Map<string, ChangedFile>> = { from: new Map(), to: new Map() };

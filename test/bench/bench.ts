@@ -1,75 +1,145 @@
-// `npm run bench`: measures a full analysis against the floor (git diff -p on the same range).
-// Figures are printed as a table and written to bench-results/bench.json; nothing here is a pass/fail test.
+// `npm run bench`: speed and memory of a full analysis against the floor, on generated repositories.
+// Prints a table and writes bench-results/bench.json. Targets are read from here, never enforced by a test.
+// `npm run bench -- --quick` runs the small scenarios only.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildRepo, type FileMap } from '../../src/testing/fixture-repo.js';
 import { PACKAGE_ROOT } from '../../src/version.js';
+import { generateBenchRepo, type BenchShape } from './generate.js';
 
 const BIN = join(PACKAGE_ROOT, 'dist', 'src', 'cli', 'main.js');
+const FLOOR = join(PACKAGE_ROOT, 'dist', 'test', 'bench', 'floor.js');
+const TIME = '/usr/bin/time';
 
-function module(i: number, variant: number): string {
-  const lines = [
-    `import { helper${(i + 1) % 50} } from './helper';`,
-    '',
-    `export interface Thing${i} {`,
-    '  id: number;',
-    `  name${variant}: string;`,
-    '}',
-    '',
-    `export function make${i}(id: number, name: string): Thing${i} {`,
-    `  return { id, name${variant}: name };`,
-    '}',
-  ];
-  while (lines.length < 40) lines.push(`export const value${i}_${lines.length} = ${variant + lines.length};`);
-  return `${lines.join('\n')}\n`;
-}
-
-function release(files: number, variant: number): FileMap {
-  const tree: FileMap = { 'package.json': '{ "name": "bench-app", "version": "1.0.0" }\n' };
-  for (let i = 0; i < files; i++) tree[`src/area${i % 20}/module${i}.ts`] = module(i, variant);
-  return tree;
-}
-
-function time(fn: () => void): number {
-  const start = process.hrtime.bigint();
-  fn();
-  return Number(process.hrtime.bigint() - start) / 1e6;
+interface Scenario extends BenchShape {
+  name: string;
 }
 
 interface Row {
   scenario: string;
-  changedFiles: number;
+  changed: number;
+  unchanged: number;
   analysisMs: number;
-  gitDiffMs: number;
-  ratio: number;
-  peakRssMb: number;
+  floorMs: number;
+  ratioToFloor: number;
+  gitDiffPatchMs: number;
+  peakRssMb: number | null;
+  phases: Record<string, number>;
+  blobs: number;
 }
 
-function measure(scenario: string, changed: number): Row {
-  const repo = buildRepo([
-    { tree: release(changed, 1), tag: 'v1' },
-    { tree: release(changed, 2), tag: 'v2' },
-  ]);
-  const gitDiffMs = time(() => execFileSync('git', ['-C', repo, 'diff', '-p', 'v1', 'v2'], { stdio: ['ignore', 'ignore', 'ignore'], maxBuffer: 1 << 30 }));
-  let peakRssMb = 0;
-  const analysisMs = time(() => {
-    const timed = existsSync('/usr/bin/time');
-    const cmd = timed ? '/usr/bin/time' : process.execPath;
-    const run = spawnSync(cmd, [...(timed ? ['-f', '%M', process.execPath] : []), BIN, '--repo', repo, '--from', 'v2', '--to', 'v1', '--format', 'json'], {
-      encoding: 'utf8',
-      maxBuffer: 1 << 30,
-    });
-    if (run.status !== 0 && run.status !== 1) throw new Error(`analysis failed: ${run.stderr}`);
-    peakRssMb = timed ? Math.round(Number(run.stderr.trim().split('\n').pop()) / 1024) : NaN;
+const quick = process.argv.includes('--quick');
+const scenarios: Scenario[] = [
+  { name: '100 changed files', changed: 100, unchanged: 0 },
+  { name: '1,000 changed files', changed: 1000, unchanged: 0 },
+  ...(quick
+    ? []
+    : [
+        { name: '10,000 changed files', changed: 10_000, unchanged: 0 },
+        { name: '1,000 changed in 10,000 unchanged', changed: 1000, unchanged: 10_000 },
+        { name: '1,000 changed in 100,000 unchanged', changed: 1000, unchanged: 100_000 },
+      ]),
+];
+
+const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
+
+/** Runs node with the args under /usr/bin/time when present, for the peak RSS. */
+function runNode(args: string[]): { ms: number; stdout: string; stderr: string; rssMb: number | null; status: number | null } {
+  const timed = existsSync(TIME);
+  const start = process.hrtime.bigint();
+  const run = spawnSync(timed ? TIME : process.execPath, [...(timed ? ['-f', 'maxrss:%M', process.execPath] : []), ...args], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
   });
-  return { scenario, changedFiles: changed, analysisMs: Math.round(analysisMs), gitDiffMs: Math.round(gitDiffMs), ratio: Math.round((analysisMs / gitDiffMs) * 10) / 10, peakRssMb };
+  const elapsed = ms(start);
+  const rss = /maxrss:(\d+)/.exec(run.stderr);
+  return { ms: elapsed, stdout: run.stdout, stderr: run.stderr, rssMb: rss ? Math.round(Number(rss[1]) / 1024) : null, status: run.status };
 }
 
-const rows = [measure('5,000 changed TypeScript modules', 5000)];
-console.log('| scenario | changed files | full analysis (ms) | git diff -p (ms) | ratio | peak RSS (MB) |');
-console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
-for (const r of rows) console.log(`| ${r.scenario} | ${r.changedFiles} | ${r.analysisMs} | ${r.gitDiffMs} | ${r.ratio} | ${r.peakRssMb} |`);
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+function measure(scenario: Scenario, root: string): Row {
+  const repo = join(root, scenario.name.replace(/[^a-z0-9]+/gi, '-'));
+  generateBenchRepo(repo, scenario);
+  // Warm the OS cache once, as a real repository in use would be.
+  execFileSync('git', ['-C', repo, 'diff', '--raw', 'v1', 'v2'], { stdio: 'ignore', maxBuffer: 1 << 30 });
+
+  const patchStart = process.hrtime.bigint();
+  execFileSync('git', ['-C', repo, 'diff', '-p', 'v1', 'v2'], { stdio: ['ignore', 'ignore', 'ignore'], maxBuffer: 1 << 30 });
+  const gitDiffPatchMs = ms(patchStart);
+
+  const floors: number[] = [];
+  let blobs = 0;
+  for (let i = 0; i < 2; i++) {
+    const floor = runNode([FLOOR, repo, 'v2', 'v1']);
+    const parsed = JSON.parse(floor.stdout) as { ms: number; blobs: number };
+    floors.push(floor.ms);
+    blobs = parsed.blobs;
+  }
+  const runs: ReturnType<typeof runNode>[] = [];
+  for (let i = 0; i < 2; i++) {
+    const run = runNode([BIN, '--repo', repo, '--from', 'v2', '--to', 'v1', '--format', 'json', '--timings']);
+    if (run.status !== 0 && run.status !== 1) throw new Error(`analysis failed on ${scenario.name}: ${run.stderr.slice(0, 500)}`);
+    runs.push(run);
+  }
+  const best = runs.reduce((a, b) => (a.ms <= b.ms ? a : b));
+  const timings = /timings: (\{.*\})/.exec(best.stderr);
+  const floorMs = median(floors);
+  rmSync(repo, { recursive: true, force: true });
+  return {
+    scenario: scenario.name,
+    changed: scenario.changed,
+    unchanged: scenario.unchanged,
+    analysisMs: Math.round(best.ms),
+    floorMs: Math.round(floorMs),
+    ratioToFloor: Math.round((best.ms / floorMs) * 100) / 100,
+    gitDiffPatchMs: Math.round(gitDiffPatchMs),
+    peakRssMb: Math.max(...runs.map((r) => r.rssMb ?? 0)) || null,
+    phases: timings ? (JSON.parse(timings[1]!) as Record<string, number>) : {},
+    blobs,
+  };
+}
+
+function helpMs(): number {
+  const times: number[] = [];
+  for (let i = 0; i < 7; i++) times.push(runNode([BIN, '--help']).ms);
+  return Math.round(median(times));
+}
+
+const root = mkdtempSync(join(tmpdir(), 'rollback-ready-bench-'));
+const rows: Row[] = [];
+try {
+  for (const scenario of scenarios) {
+    process.stderr.write(`bench: ${scenario.name}…\n`);
+    rows.push(measure(scenario, root));
+  }
+} finally {
+  rmSync(root, { recursive: true, force: true });
+}
+const help = helpMs();
+
+console.log('| scenario | full analysis (ms) | floor (ms) | ratio to floor | git diff -p (ms) | peak RSS (MB) | slowest phases |');
+console.log('| --- | ---: | ---: | ---: | ---: | ---: | --- |');
+for (const r of rows) {
+  const slowest = Object.entries(r.phases)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 3)
+    .map(([phase, t]) => `${phase} ${t}`)
+    .join(', ');
+  console.log(`| ${r.scenario} | ${r.analysisMs} | ${r.floorMs} | ${r.ratioToFloor} | ${r.gitDiffPatchMs} | ${r.peakRssMb ?? 'n/a'} | ${slowest} |`);
+}
+console.log(`\n--help: ${help} ms (median of 7)`);
+const byName = (name: string) => rows.find((r) => r.scenario === name);
+const small = byName('1,000 changed in 10,000 unchanged');
+const big = byName('1,000 changed in 100,000 unchanged');
+if (small && big) console.log(`100,000 vs 10,000 unchanged files: ${Math.round((big.analysisMs / small.analysisMs - 1) * 100)}% slower`);
+
 const out = join(PACKAGE_ROOT, 'bench-results');
 mkdirSync(out, { recursive: true });
-writeFileSync(join(out, 'bench.json'), `${JSON.stringify({ machine: `${process.platform} ${process.arch}, node ${process.version}`, rows }, null, 2)}\n`);
+const machine = `${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), node ${process.version}, ${process.platform} ${process.arch}`;
+writeFileSync(join(out, 'bench.json'), `${JSON.stringify({ machine, helpMs: help, rows }, null, 2)}\n`);
+console.log(`\nwritten: bench-results/bench.json (${machine})`);

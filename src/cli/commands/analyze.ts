@@ -17,6 +17,7 @@ export async function run(args: string[]): Promise<number> {
     'tag-pattern': { type: 'string' },
     platform: { type: 'string' },
     debug: { type: 'boolean' },
+    timings: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
@@ -39,6 +40,7 @@ export async function run(args: string[]): Promise<number> {
 
   const { analyzeRollback } = await import('../../engine/analyze.js');
   const progress = progressLine();
+  const timings: [string, number][] = [];
   let report;
   try {
     report = await analyzeRollback({
@@ -48,11 +50,15 @@ export async function run(args: string[]): Promise<number> {
       tagPattern: values['tag-pattern'],
       config: platform ? { platform } : {},
       onProgress: progress.update,
+      onPhase: (phase, ms) => timings.push([phase, Math.round(ms)]),
     });
   } finally {
     progress.done();
   }
+  const renderStart = performance.now();
   process.stdout.write(REPORTERS[format].render(report, { repoDir: values.repo }));
+  timings.push(['report', Math.round(performance.now() - renderStart)]);
+  if (values.timings) process.stderr.write(`timings: ${JSON.stringify(Object.fromEntries(timings))}\n`);
 
   const failure = gateFailure(report, { failOn, maxScore });
   if (failure) {
