@@ -21,15 +21,16 @@ export function anchorOf(finding: Finding, report: Report): Anchor {
 }
 
 /**
- * One stable id per finding, the same across runs while the finding stays: rule, path and text with
+ * One stable id per finding, the same across runs while the finding stays: rule, path and message with
  * numbers masked (counts and line shifts must not make a new alert), plus an ordinal for look-alikes.
+ * Evidence is left out: it is supporting detail (which thresholds, which statement) that may change.
  */
 export function fingerprints(findings: readonly Finding[]): string[] {
   const seen = new Map<string, number>();
   return findings.map((f) => {
     const mask = (text: string) => text.replace(/\d+/g, '#');
     const key = createHash('sha256')
-      .update([f.ruleId, f.path, mask(f.message), mask(f.evidence ?? '')].join('\0'))
+      .update([f.ruleId, f.path, mask(f.message)].join('\0'))
       .digest('hex')
       .slice(0, 32);
     const n = (seen.get(key) ?? 0) + 1;
