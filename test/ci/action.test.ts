@@ -102,3 +102,39 @@ describe('action.yml', () => {
     });
   });
 });
+
+describe('the README workflows', () => {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('## In a pipeline'), readme.indexOf('## Architecture'));
+  const yamlBlocks = [...section.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => parse(m[1]!));
+
+  it('are valid YAML', () => {
+    expect(yamlBlocks.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('has a complete GitHub workflow: full checkout, the action with real inputs, SARIF upload, comment', () => {
+    const workflow = yamlBlocks.find((b) => b?.jobs)!;
+    const steps = Object.values(workflow.jobs as Record<string, { steps: { uses?: string; id?: string; with?: Record<string, unknown>; if?: string }[] }>)[0]!.steps;
+    expect(steps[0]).toMatchObject({ uses: expect.stringMatching(/^actions\/checkout@/), with: { 'fetch-depth': 0 } });
+    const ours = steps.find((s) => s.id === 'rollback')!;
+    for (const input of Object.keys(ours.with!)) expect(action.inputs, input).toHaveProperty(input);
+    expect(ours.with).toHaveProperty('comment');
+    const upload = steps.find((s) => s.uses?.startsWith('github/codeql-action/upload-sarif@'))!;
+    expect(upload.with!.sarif_file).toBe('${{ steps.rollback.outputs.sarif-path }}');
+    for (const used of JSON.stringify(steps).matchAll(/steps\.rollback\.outputs\.([\w-]+)/g)) expect(action.outputs).toHaveProperty(used[1]!);
+    expect(workflow.permissions).toMatchObject({ 'security-events': 'write', 'pull-requests': 'write' });
+  });
+
+  it('has a GitLab job that publishes the Code Quality report it writes', () => {
+    const job = yamlBlocks.find((b) => b?.['rollback-ready']?.artifacts)!['rollback-ready'];
+    expect(job.variables.GIT_DEPTH).toBe('0');
+    expect(job.script.join('\n')).toContain('--output gitlab=gl-code-quality-report.json');
+    expect(job.artifacts.reports.codequality).toBe('gl-code-quality-report.json');
+  });
+
+  it('has an Argo CD PreSync Job that reads a bare clone', () => {
+    const job = yamlBlocks.find((b) => b?.kind === 'Job')!;
+    expect(job.metadata.annotations['argocd.argoproj.io/hook']).toBe('PreSync');
+    expect(job.spec.template.spec.containers[0].args[0]).toMatch(/git clone --quiet --bare[\s\S]*rollback-ready --repo \/tmp\/app\.git --fail-on critical/);
+  });
+});
