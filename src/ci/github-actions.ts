@@ -69,6 +69,20 @@ export function annotationsOf(report: Report, repoDir: string, workspace?: strin
   return out;
 }
 
+/** GitHub refuses a step summary over 1 MiB. */
+export const SUMMARY_LIMIT = 1024 * 1024;
+
+/** The Markdown report, cut at a line when it would not fit in a step summary, saying where the rest is. */
+export function summaryOf(markdown: string, limit = SUMMARY_LIMIT): string {
+  if (Buffer.byteLength(markdown) <= limit) return markdown;
+  const note = '\n\n**The report is cut here: a step summary holds at most 1 MiB. The full report is at the `report-path` output.**\n';
+  let cut = Buffer.from(markdown).subarray(0, limit - Buffer.byteLength(note) - 16).toString('utf8');
+  cut = cut.slice(0, cut.lastIndexOf('\n'));
+  // A cut inside a collapsed section would swallow the note.
+  const open = cut.split('<details>').length - cut.split('</details>').length;
+  return `${cut}${open > 0 ? '\n\n</details>' : ''}${note}`;
+}
+
 /** A `name=value` entry for $GITHUB_OUTPUT that no value can break (heredoc with a random delimiter). */
 export function outputEntry(name: string, value: string): string {
   let delimiter = `ghadelimiter_${randomUUID()}`;
@@ -96,14 +110,14 @@ export function publishToActions(run: ActionsRun): void {
   if (run.gateLine) lines.push(annotation(run.warnOnly ? 'warning' : 'error', run.gateLine, { title: 'rollback-ready gate' }));
   if (lines.length > 0) run.stderr(`${lines.join('\n')}\n`);
 
-  if (env.GITHUB_STEP_SUMMARY) appendFileSync(env.GITHUB_STEP_SUMMARY, renderMarkdown(report));
+  if (env.GITHUB_STEP_SUMMARY) appendFileSync(env.GITHUB_STEP_SUMMARY, summaryOf(renderMarkdown(report)));
 
-  let reportPath = run.jsonReport;
-  if (!reportPath) {
-    reportPath = join(mkdtempSync(join(env.RUNNER_TEMP || tmpdir(), 'rollback-ready-')), 'report.json');
-    writeFileSync(reportPath, jsonReporter.render(report));
-  }
   if (env.GITHUB_OUTPUT) {
+    let reportPath = run.jsonReport;
+    if (!reportPath) {
+      reportPath = join(mkdtempSync(join(env.RUNNER_TEMP || tmpdir(), 'rollback-ready-')), 'report.json');
+      writeFileSync(reportPath, jsonReporter.render(report));
+    }
     appendFileSync(
       env.GITHUB_OUTPUT,
       outputEntry('verdict', report.verdict) + outputEntry('risk-score', String(report.riskScore)) + outputEntry('report-path', reportPath),

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { annotation, escapeData, escapeProperty, outputEntry } from '../../src/ci/github-actions.js';
+import { annotation, escapeData, escapeProperty, outputEntry, summaryOf } from '../../src/ci/github-actions.js';
 import { tempDir, twoReleases } from '../support/repo.js';
 import { run } from '../support/run.js';
 
@@ -47,6 +47,17 @@ describe('workflow command escaping', () => {
     const entry = outputEntry('report-path', 'a\nverdict=safe');
     expect(parseOutputs(entry)).toEqual({ 'report-path': 'a\nverdict=safe' });
     expect(outputEntry('x', 'v')).not.toBe(outputEntry('x', 'v'));
+  });
+});
+
+describe('the step summary', () => {
+  it('is the whole report when it fits, and is cut at a line with a pointer to the full report when not', () => {
+    expect(summaryOf('short\n', 100)).toBe('short\n');
+    const long = ['# title', '<details><summary>x</summary>', ...Array.from({ length: 50 }, (_, i) => `- finding ${i} ü`), '</details>'].join('\n');
+    const cut = summaryOf(long, 600);
+    expect(Buffer.byteLength(cut)).toBeLessThanOrEqual(600);
+    expect(cut).toMatch(/- finding \d+ ü\n\n<\/details>\n\n\*\*The report is cut here: .* `report-path` output\.\*\*\n$/);
+    expect(cut.startsWith('# title\n<details>')).toBe(true);
   });
 });
 
