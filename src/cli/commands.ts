@@ -25,8 +25,11 @@ Options
   --from REF            the release running now (default: HEAD)
   --to REF              the release to roll back to (default: the previous release tag)
   --format FORMAT       text | json | markdown (default: text)
+                        | sarif (SARIF 2.1.0) | gitlab (GitLab Code Quality)
+  --output FORMAT=FILE  also write the report in FORMAT to FILE (repeatable; one analysis)
   --fail-on SEVERITY    exit 1 when a finding is at least this severe (info|low|medium|high|critical)
   --max-score N         exit 1 when the risk score is above N (0–100)
+  --warn-only           print a crossed gate's line, but exit 0
   --platform NAME       gitops | convox | astronomer | octopus | kubernetes | heroku:
                         end the report with that platform's rollback command and caveats
   --tag-pattern GLOB    release tags to consider for the default --to (e.g. 'v*', 'api@*')
@@ -37,6 +40,6 @@ Options
 
 Exit codes
   0  analysis done (and the gate, if any, passed)
-  1  the gate failed (--fail-on, --max-score)
+  1  the gate failed (--fail-on, --max-score, or gate in the config)
   2  usage, config or input error (bad ref, not a repository, shallow history)
 `;

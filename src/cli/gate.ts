@@ -5,6 +5,17 @@ import { oneLine } from '../sanitize.js';
 export interface Gate {
   failOn?: Severity;
   maxScore?: number;
+  /** Report a crossed gate, but exit 0. */
+  warnOnly?: boolean;
+}
+
+/** The gate of a run: each flag given on the command line wins over the config's `gate`. */
+export function resolveGate(flags: Gate, config: Gate = {}): Gate {
+  return {
+    failOn: flags.failOn ?? config.failOn,
+    maxScore: flags.maxScore ?? config.maxScore,
+    warnOnly: flags.warnOnly || config.warnOnly || false,
+  };
 }
 
 /** Why the gate fails, in one line naming the reason and the top three findings; undefined when it passes. */
@@ -16,7 +27,7 @@ export function gateFailure(report: Report, gate: Gate): string | undefined {
     if (hits.length > 0) reasons.push(`${hits.length} finding${hits.length === 1 ? '' : 's'} at or above ${gate.failOn}`);
   }
   if (gate.maxScore !== undefined && report.riskScore > gate.maxScore) {
-    reasons.push(`risk score ${report.riskScore} is above --max-score ${gate.maxScore}`);
+    reasons.push(`risk score ${report.riskScore} is above the maximum of ${gate.maxScore}`);
   }
   if (reasons.length === 0) return undefined;
   const top = live

@@ -42,6 +42,18 @@ export const configSchema = z
       })
       .strict()
       .prefault({}),
+    /** The pipeline gate; `--fail-on`, `--max-score` and `--warn-only` win over these. */
+    gate: z
+      .object({
+        /** Fail (exit 1) when a finding is at least this severe. */
+        failOn: severity.optional(),
+        /** Fail (exit 1) when the risk score is above this. */
+        maxScore: z.number().int().min(0).max(100).optional(),
+        /** Report a crossed gate without failing. */
+        warnOnly: z.boolean().default(false),
+      })
+      .strict()
+      .prefault({}),
   })
   .strict();
 

@@ -28,7 +28,8 @@ export function cli(args: string[], options: { cwd?: string; env?: Record<string
     const stdout = execFileSync(process.execPath, [BIN, ...args], {
       cwd: options.cwd ?? ROOT,
       encoding: 'utf8',
-      env: { ...process.env, NO_COLOR: '1', ...options.env },
+      // GITHUB_ACTIONS unset: a test run inside a GitHub workflow must not annotate it or write its summary.
+      env: { ...process.env, NO_COLOR: '1', GITHUB_ACTIONS: undefined, ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
       maxBuffer: 256 * 1024 * 1024,
     });

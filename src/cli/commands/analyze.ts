@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { UsageError } from '../../errors.js';
 import { REPORTERS, isFormat } from '../../report/index.js';
 import { gateFailure, isSeverity } from '../gate.js';
@@ -5,6 +6,8 @@ import { intOption, parseOptions } from '../options.js';
 import { progressLine } from '../progress.js';
 import { HELP } from '../commands.js';
 import { PLATFORM_IDS } from '../../platform.js';
+import { guardOutputs, parseOutputs, writeOutputs } from '../outputs.js';
+import { resolveGate } from '../gate.js';
 
 export async function run(args: string[]): Promise<number> {
   const { values } = parseOptions(args, {
@@ -16,6 +19,8 @@ export async function run(args: string[]): Promise<number> {
     'max-score': { type: 'string' },
     'tag-pattern': { type: 'string' },
     platform: { type: 'string' },
+    'warn-only': { type: 'boolean' },
+    output: { type: 'string', multiple: true },
     debug: { type: 'boolean' },
     timings: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
@@ -37,6 +42,11 @@ export async function run(args: string[]): Promise<number> {
     throw new UsageError(`--platform ${platform}: unknown platform`, `use one of: ${PLATFORM_IDS.join(', ')}`);
   }
   const maxScore = intOption(values['max-score'], '--max-score', 0, 100);
+  const outputs = parseOutputs(values.output);
+  const { configSchema } = await import('../../config/schema.js');
+  const config = configSchema.parse(platform ? { platform } : {});
+  const repoDir = resolve(values.repo ?? '.');
+  if (outputs.length > 0) guardOutputs(outputs, await gitDirOf(repoDir));
 
   const { analyzeRollback } = await import('../../engine/analyze.js');
   const progress = progressLine();
@@ -48,7 +58,7 @@ export async function run(args: string[]): Promise<number> {
       from: values.from,
       to: values.to,
       tagPattern: values['tag-pattern'],
-      config: platform ? { platform } : {},
+      config,
       onProgress: progress.update,
       onPhase: (phase, ms) => timings.push([phase, Math.round(ms)]),
     });
@@ -60,10 +70,24 @@ export async function run(args: string[]): Promise<number> {
   timings.push(['report', Math.round(performance.now() - renderStart)]);
   if (values.timings) process.stderr.write(`timings: ${JSON.stringify(Object.fromEntries(timings))}\n`);
 
-  const failure = gateFailure(report, { failOn, maxScore });
+  writeOutputs(report, outputs, values.repo);
+
+  const gate = resolveGate({ failOn, maxScore, warnOnly: values['warn-only'] }, config.gate);
+  const failure = gateFailure(report, gate);
+  if (process.env.GITHUB_ACTIONS === 'true') {
+    const { publishToActions } = await import('../../ci/github-actions.js');
+    const jsonReport = outputs.find((o) => o.format === 'json')?.file;
+    publishToActions({ report, repoDir, jsonReport, gateLine: failure, warnOnly: gate.warnOnly ?? false, env: process.env, stderr: (t) => process.stderr.write(t) });
+  }
   if (failure) {
     process.stderr.write(`rollback-ready: ${failure}\n`);
-    return 1;
+    return gate.warnOnly ? 0 : 1;
   }
   return 0;
+}
+
+async function gitDirOf(repoDir: string): Promise<string> {
+  const { openRepo } = await import('../../git/repo.js');
+  const repo = await openRepo(repoDir);
+  return (await repo.git.raw(['rev-parse', '--absolute-git-dir'])).trim();
 }

@@ -1,0 +1,73 @@
+import { mkdirSync, realpathSync, writeFileSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { UsageError } from '../errors.js';
+import type { Report } from '../model.js';
+import { REPORTERS, isFormat, type Format } from '../report/index.js';
+import { oneLine } from '../sanitize.js';
+
+/** One `--output FORMAT=FILE`: the file is always the user's choice, never derived from refs or repository text. */
+export interface OutputSpec {
+  format: Format;
+  file: string;
+}
+
+export function parseOutputs(values: readonly string[] = []): OutputSpec[] {
+  const seen = new Set<string>();
+  return values.map((value) => {
+    const eq = value.indexOf('=');
+    const format = eq > 0 ? value.slice(0, eq) : '';
+    const file = eq > 0 ? value.slice(eq + 1) : '';
+    if (!format || !file) {
+      throw new UsageError(`--output ${oneLine(value)}: expected FORMAT=FILE`, 'for example --output sarif=rollback-ready.sarif');
+    }
+    if (!isFormat(format)) {
+      throw new UsageError(`--output ${oneLine(value)}: unknown format ${oneLine(format)}`, `use one of: ${Object.keys(REPORTERS).join(', ')}`);
+    }
+    const abs = resolve(file);
+    if (seen.has(abs)) throw new UsageError(`--output ${oneLine(value)}: ${oneLine(file)} is named twice`, 'give each output its own file');
+    seen.add(abs);
+    return { format, file: abs };
+  });
+}
+
+/** The real path of `path`, or of its deepest existing ancestor joined with the rest. */
+function realish(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    const parent = dirname(path);
+    return parent === path ? path : resolve(realish(parent), relative(parent, path));
+  }
+}
+
+const inside = (dir: string, path: string) => {
+  const rel = relative(dir, path);
+  return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
+};
+
+/**
+ * Refuses outputs inside the analysed repository's git directory (for a bare repository, the repository
+ * itself): the tool never writes to a repository. Its work tree is allowed: CI keeps artefacts there.
+ */
+export function guardOutputs(outputs: readonly OutputSpec[], gitDir: string): void {
+  const guarded = realish(gitDir);
+  for (const { file } of outputs) {
+    if (inside(guarded, realish(file))) {
+      throw new UsageError(`--output ${oneLine(file)}: inside the analysed repository's git directory`, 'write reports to a folder outside it');
+    }
+  }
+}
+
+/** Renders and writes every requested report from the one analysis. */
+export function writeOutputs(report: Report, outputs: readonly OutputSpec[], repoDir?: string): void {
+  for (const { format, file } of outputs) {
+    const text = REPORTERS[format].render(report, { repoDir });
+    try {
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, text);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? 'error';
+      throw new UsageError(`--output ${oneLine(file)}: cannot write (${code})`, 'choose a writable file path');
+    }
+  }
+}

@@ -1,0 +1,44 @@
+import type { Report, Severity } from '../model.js';
+import { anchorOf, fingerprints } from './locate.js';
+import type { Reporter } from './reporter.js';
+
+// GitLab Code Quality (a subset of the Code Climate issue format), shown in merge requests.
+
+export type CodeQualitySeverity = 'info' | 'minor' | 'major' | 'critical' | 'blocker';
+const SEVERITY: Record<Severity, CodeQualitySeverity> = { info: 'info', low: 'minor', medium: 'major', high: 'critical', critical: 'blocker' };
+
+export interface CodeQualityIssue {
+  type: 'issue';
+  check_name: string;
+  description: string;
+  categories: string[];
+  severity: CodeQualitySeverity;
+  fingerprint: string;
+  location: { path: string; lines: { begin: number } };
+}
+
+/** Suppressed findings are left out: Code Quality has no way to show a justified exception. */
+export function toCodeQuality(report: Report): CodeQualityIssue[] {
+  const prints = fingerprints(report.findings);
+  return report.findings.flatMap((f, i) => {
+    if (f.suppressed) return [];
+    const anchor = anchorOf(f, report);
+    const description = anchor.wholeRelease ? `${f.message} (whole release)` : f.message;
+    return [
+      {
+        type: 'issue' as const,
+        check_name: f.ruleId,
+        description,
+        categories: ['Bug Risk'],
+        severity: SEVERITY[f.severity],
+        fingerprint: prints[i]!,
+        location: { path: anchor.path, lines: { begin: anchor.line } },
+      },
+    ];
+  });
+}
+
+export const gitlabReporter: Reporter = {
+  format: 'gitlab',
+  render: (report) => `${JSON.stringify(toCodeQuality(report), null, 2)}\n`,
+};
