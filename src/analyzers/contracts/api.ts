@@ -108,7 +108,7 @@ function readStatementsApi(ts: TS, source: TsNamespace.SourceFile, topLevel: rea
   const typeMember = (m: TsNamespace.TypeElement | TsNamespace.ClassElement): Member | undefined => {
     const name = memberName(m.name);
     const visibility: Visibility = has(m, ts.SyntaxKind.PrivateKeyword) ? 'private' : has(m, ts.SyntaxKind.ProtectedKeyword) ? 'protected' : 'public';
-    const base = { name: name ?? '', visibility, line: lineOf(m), text: print(m), readonly: has(m, ts.SyntaxKind.ReadonlyKeyword), signatures: [] as Signature[] };
+    const base = { name: name ?? '', visibility, line: lineOf(m), text: headerOf(m), readonly: has(m, ts.SyntaxKind.ReadonlyKeyword), signatures: [] as Signature[] };
     if (name === undefined) return undefined;
     const optional = 'questionToken' in m && m.questionToken !== undefined;
     if (ts.isPropertySignature(m) || ts.isPropertyDeclaration(m)) {
@@ -159,7 +159,7 @@ function readStatementsApi(ts: TS, source: TsNamespace.SourceFile, topLevel: rea
 
   const headerOf = (node: Node): string => {
     // Evidence shows a declaration's head, not its body.
-    if (ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node) || ts.isConstructorDeclaration(node)) {
+    if (ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node) || ts.isConstructorDeclaration(node) || ts.isAccessor(node)) {
       const copy = print(node);
       const body = node.body ? print(node.body) : '';
       return body && copy.endsWith(body) ? copy.slice(0, copy.length - body.length).trim() : copy;

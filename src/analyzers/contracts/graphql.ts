@@ -51,6 +51,15 @@ function outputChange(before: string, after: string): ContractChangeKind | undef
   return input === 'narrowed' ? 'widened' : input === 'widened' ? 'narrowed' : input;
 }
 
+const KEYWORD: Record<string, string> = {
+  ObjectTypeDefinition: 'type',
+  InterfaceTypeDefinition: 'interface',
+  InputObjectTypeDefinition: 'input',
+  EnumTypeDefinition: 'enum',
+  UnionTypeDefinition: 'union',
+  ScalarTypeDefinition: 'scalar',
+};
+
 const required = (input: InputValueDefinitionNode) => input.type.kind === 'NonNullType' && input.defaultValue === undefined;
 const lineOf = (node: { loc?: { startToken: { line: number } } }) => node.loc?.startToken.line ?? 1;
 const fieldText = (name: string, f: FieldDefinitionNode) =>
@@ -97,7 +106,7 @@ export async function graphqlChanges(release: Release, files: ChangedFile[]): Pr
     for (const [name, b] of before) {
       const a = after.get(name);
       if (!a) {
-        push(name, 'removed', `type ${name} removed`, `${b.kind.replace(/Definition$/, '').replace(/TypeDefinition$/, '')} ${name}`, undefined, b.line);
+        push(name, 'removed', `type ${name} removed`, `${KEYWORD[b.kind] ?? 'type'} ${name}`, undefined, b.line);
         continue;
       }
       for (const [fieldName, f] of b.fields) {

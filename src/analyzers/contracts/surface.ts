@@ -16,7 +16,9 @@ type Resolved =
   | { kind: 'clean'; key: string; module: string; name: string }
   | { kind: 'namespace'; module: string }
   | { kind: 'external'; key: string }
-  | { kind: 'unknown'; module: string; name: string };
+  | { kind: 'unknown'; module: string; name: string }
+  /** The module exists and does not export the name. */
+  | { kind: 'missing'; module: string; name: string };
 
 interface Exported {
   module: string;
@@ -190,7 +192,7 @@ export class Surface {
       const found = inner.names.get(name);
       if (found) return this.follow(side, found, name, depth + 1);
     }
-    return { kind: 'unknown', module, name };
+    return { kind: 'missing', module, name };
   }
 
   /** A declaration for evidence, parsing a clean module when one side needs it. */
@@ -224,6 +226,10 @@ export class Surface {
         continue;
       }
       const after = await this.follow('to', atTo, name);
+      if (after.kind === 'missing') {
+        facts.push(this.removed(entry, symbol, before, exported.module));
+        continue;
+      }
       if (before.kind === 'clean' && after.kind === 'clean' && before.key === after.key) continue;
       if (before.kind === 'external' && after.kind === 'external' && before.key === after.key) continue;
       if (before.kind === 'namespace' && after.kind === 'namespace') {
