@@ -55,7 +55,8 @@ async function apiChanges(release: Release, scripts: ChangedFile[]): Promise<Fac
     packages[side].filter((p) => p.dir === '' || path.startsWith(`${p.dir}/`)).sort((a, b) => b.dir.length - a.dir.length)[0];
 
   const withEntries = new Set<string>();
-  for (const pkg of packages.from) {
+  // Configured entry globs replace the entry points package.json names.
+  for (const pkg of configured ? [] : packages.from) {
     const toPkg = packages.to.find((p) => p.dir === pkg.dir);
     const entries = entryPoints(pkg.manifest);
     for (const entry of entries) {
