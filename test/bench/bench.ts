@@ -66,7 +66,67 @@ function measure(scenario: string, changed: number): Row {
   return { scenario, changedFiles: changed, analysisMs: Math.round(analysisMs), gitDiffMs: Math.round(gitDiffMs), ratio: Math.round((analysisMs / gitDiffMs) * 10) / 10, peakRssMb };
 }
 
+// A published library of 300 modules behind one barrel entry; the release changed 100 of them (a new optional
+// parameter each, so the rollback narrows 100 signatures). The contract analysis must parse only those and the barrel.
+function contractModule(i: number, changed: boolean): string {
+  const signature = changed ? `id: number, label?: string` : 'id: number';
+  return [
+    "import { helper } from './helper';",
+    '',
+    `export interface Record${i} {`,
+    '  id: number;',
+    '}',
+    '',
+    `export function load${i}(${signature}): Record${i} {`,
+    '  return { id: helper(id) };',
+    '}',
+    '',
+  ].join('\n');
+}
+
+function library(changedModules: number): FileMap {
+  const tree: FileMap = { 'package.json': JSON.stringify({ name: 'bench-lib', version: '1.0.0', exports: { '.': './dist/index.js' } }) };
+  tree['src/helper.ts'] = 'export const helper = (n: number) => n;\n';
+  tree['src/index.ts'] = Array.from({ length: 300 }, (_, i) => `export * from './m${i}';`).join('\n') + '\n';
+  for (let i = 0; i < 300; i++) tree[`src/m${i}.ts`] = contractModule(i, i < changedModules);
+  return tree;
+}
+
+function measureContracts(): Row {
+  const repo = buildRepo([
+    { tree: library(0), tag: 'v1' },
+    { tree: library(100), tag: 'v2' },
+  ]);
+  const gitDiffMs = time(() => execFileSync('git', ['-C', repo, 'diff', '-p', 'v1', 'v2'], { stdio: ['ignore', 'ignore', 'ignore'] }));
+  let stdout = '';
+  let peakRssMb = NaN;
+  const analysisMs = time(() => {
+    const timed = existsSync('/usr/bin/time');
+    const cmd = timed ? '/usr/bin/time' : process.execPath;
+    const run = spawnSync(cmd, [...(timed ? ['-f', '%M', process.execPath] : []), BIN, '--repo', repo, '--from', 'v2', '--to', 'v1', '--format', 'json'], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 30,
+    });
+    if (run.status !== 0 && run.status !== 1) throw new Error(`analysis failed: ${run.stderr}`);
+    stdout = run.stdout;
+    if (timed) peakRssMb = Math.round(Number(run.stderr.trim().split('\n').pop()) / 1024);
+  });
+  const report = JSON.parse(stdout) as { stats: Record<string, number>; findings: { ruleId: string }[] };
+  const narrowed = report.findings.filter((f) => f.ruleId === 'signature-narrowed').length;
+  const parsed = report.stats.contractModulesParsed ?? 0;
+  const scanned = report.stats.contractModulesScanned ?? 0;
+  return {
+    scenario: `300-module library, 100 changed: contract analysis parsed ${parsed} modules, scanned ${scanned}, ${narrowed} signatures narrowed`,
+    changedFiles: 100,
+    analysisMs: Math.round(analysisMs),
+    gitDiffMs: Math.round(gitDiffMs),
+    ratio: Math.round((analysisMs / gitDiffMs) * 10) / 10,
+    peakRssMb,
+  };
+}
+
 const rows = [measure('5,000 changed TypeScript modules', 5000)];
+rows.push(measureContracts());
 console.log('| scenario | changed files | full analysis (ms) | git diff -p (ms) | ratio | peak RSS (MB) |');
 console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
 for (const r of rows) console.log(`| ${r.scenario} | ${r.changedFiles} | ${r.analysisMs} | ${r.gitDiffMs} | ${r.ratio} | ${r.peakRssMb} |`);

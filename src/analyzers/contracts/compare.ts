@@ -54,7 +54,7 @@ function compareSignature(before: Signature, after: Signature): { change: Contra
     const b = before.params[i];
     const a = after.params[i];
     if (b && !a) {
-      if (!b.rest) out.push({ change: 'narrowed', detail: `parameter ${b.name} removed` });
+      out.push({ change: 'narrowed', detail: `${b.rest ? 'rest ' : ''}parameter ${b.name} removed` });
       continue;
     }
     if (!b && a) {
