@@ -74,7 +74,9 @@ async function apiChanges(release: Release, scripts: ChangedFile[]): Promise<Fac
       facts.push(...(await surface.compareModules({ name: path, surface: 'public' }, path, toPath)));
     }
   }
+  let done = 0;
   for (const file of scripts) {
+    if (++done % 200 === 0) release.progress('contracts', done, scripts.length);
     const fromPath = file.fromBlob ? pathAt(file, 'from') : undefined;
     if (!fromPath || !isSource(fromPath) || configured) continue;
     const toPath = file.toBlob ? pathAt(file, 'to') : undefined;

@@ -140,6 +140,8 @@ export class Surface {
     const api = await this.api(side, path);
     if (!api) return set;
     for (const [name, target] of api.exports) set.names.set(name, { module: path, target });
+    // Ask git for every star target at once rather than one round trip after another.
+    await Promise.all(api.stars.map((specifier) => this.resolve(side, path, specifier)).filter((t): t is string => t !== undefined && !seen.has(t)).map((t) => this.clean(t)));
     for (const specifier of api.stars) {
       const target = this.resolve(side, path, specifier);
       if (!target) continue;
