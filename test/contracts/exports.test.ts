@@ -124,4 +124,12 @@ describe('re-exports', () => {
       { ruleId: 'export-removed', severity: 'high', path: 'src/a.ts', line: 2, message: 'b, exported by lib, is removed by the rollback', evidence: 'export function b(): void (from src/a.ts:2) → absent at to' },
     ]);
   });
+
+  it('compares the members of an exported namespace', async () => {
+    const found = await contractFindings(
+      library('export namespace Geo {\n  export const R = 6371;\n}\n'),
+      library('export namespace Geo {\n  export const R = 6371;\n  export function distance(a: number, b: number): number {\n    return Math.abs(a - b);\n  }\n}\n'),
+    );
+    expect(found).toMatchObject([{ ruleId: 'export-removed', line: 3, message: 'Geo.distance, exported by lib, is removed by the rollback', evidence: 'export function distance(a: number, b: number): number (from src/api.ts:3) → absent at to' }]);
+  });
 });

@@ -321,7 +321,7 @@ function readStatementsApi(ts: TS, source: TsNamespace.SourceFile, topLevel: rea
       const fn = functionLike(value);
       return fn
         ? { name, shape: { kind: 'function', signatures: [signatureOf(fn)] }, line, text: `${name}${headerOf(fn as unknown as Node).replace(/^function\s*\w*/, '').replace(/ =>.*$/, '')}` }
-        : { name, shape: { kind: 'variable', type: '' }, line, text: `${left}` };
+        : { name, shape: { kind: 'variable', type: '' }, line, text: `exports.${name}` };
     };
     if (left === 'module.exports' && ts.isObjectLiteralExpression(right)) {
       for (const p of right.properties) {
