@@ -28,7 +28,8 @@ describe('rollback-ready analyze', () => {
     });
     expect(report.changes).toEqual([
       { path: 'notes.md', status: 'added', categories: ['docs'] },
-      { path: 'src/a.ts', status: 'modified', categories: ['code-change'] },
+      // The rollback removes the export b that v2 added.
+      { path: 'src/a.ts', status: 'modified', categories: ['code-change', 'contract-change'] },
     ]);
     expect(report.checklist.map((c: { id: string }) => c.id)).toContain('review');
   });

@@ -54,6 +54,13 @@ export const configSchema = z
       })
       .strict()
       .prefault({}),
+    contracts: z
+      .object({
+        /** Globs of files that are the public API (instead of package.json entry points). */
+        entries: z.array(z.string()).default([]),
+      })
+      .strict()
+      .prefault({}),
   })
   .strict();
 

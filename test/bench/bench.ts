@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../../src/version.js';
+import { buildRepo, type FileMap } from '../../src/testing/fixture-repo.js';
 import { generateBenchRepo, type BenchShape } from './generate.js';
 
 const BIN = join(PACKAGE_ROOT, 'dist', 'src', 'cli', 'main.js');
@@ -14,6 +15,8 @@ const TIME = '/usr/bin/time';
 
 interface Scenario extends BenchShape {
   name: string;
+  /** Builds the repository at the folder (default: the generated release of `changed` files in `unchanged` others). */
+  build?: (dir: string) => void;
 }
 
 interface Row {
@@ -27,6 +30,7 @@ interface Row {
   peakRssMb: number | null;
   phases: Record<string, number>;
   blobs: number;
+  stats: Record<string, number>;
 }
 
 const quick = process.argv.includes('--quick');
@@ -40,7 +44,33 @@ const scenarios: Scenario[] = [
         { name: '1,000 changed in 10,000 unchanged', changed: 1000, unchanged: 10_000 },
         { name: '1,000 changed in 100,000 unchanged', changed: 1000, unchanged: 100_000 },
       ]),
+  { name: '300-module library, 100 changed (contracts)', changed: 100, unchanged: 200, build: buildLibrary },
 ];
+
+// A published library of 300 modules behind one barrel entry; the release changed 100 of them (a new optional
+// parameter each, so the rollback narrows 100 signatures). The contract analysis must parse only those and the barrel.
+function contractModule(i: number, changed: boolean): string {
+  const signature = changed ? 'id: number, label?: string' : 'id: number';
+  return ["import { helper } from './helper';", '', `export interface Record${i} {`, '  id: number;', '}', '', `export function load${i}(${signature}): Record${i} {`, '  return { id: helper(id) };', '}', ''].join('\n');
+}
+
+function library(changedModules: number): FileMap {
+  const tree: FileMap = { 'package.json': JSON.stringify({ name: 'bench-lib', version: '1.0.0', exports: { '.': './dist/index.js' } }) };
+  tree['src/helper.ts'] = 'export const helper = (n: number) => n;\n';
+  tree['src/index.ts'] = Array.from({ length: 300 }, (_, i) => `export * from './m${i}';`).join('\n') + '\n';
+  for (let i = 0; i < 300; i++) tree[`src/m${i}.ts`] = contractModule(i, i < changedModules);
+  return tree;
+}
+
+function buildLibrary(dir: string): void {
+  buildRepo(
+    [
+      { tree: library(0), tag: 'v1' },
+      { tree: library(100), tag: 'v2' },
+    ],
+    dir,
+  );
+}
 
 const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
 
@@ -64,7 +94,8 @@ function median(values: number[]): number {
 
 function measure(scenario: Scenario, root: string): Row {
   const repo = join(root, scenario.name.replace(/[^a-z0-9]+/gi, '-'));
-  generateBenchRepo(repo, scenario);
+  if (scenario.build) scenario.build(repo);
+  else generateBenchRepo(repo, scenario);
   // Warm the OS cache once, as a real repository in use would be.
   execFileSync('git', ['-C', repo, 'diff', '--raw', 'v1', 'v2'], { stdio: 'ignore', maxBuffer: 1 << 30 });
 
@@ -89,6 +120,7 @@ function measure(scenario: Scenario, root: string): Row {
   const best = runs.reduce((a, b) => (a.ms <= b.ms ? a : b));
   const timings = /timings: (\{.*\})/.exec(best.stderr);
   const floorMs = median(floors);
+  const stats = (JSON.parse(best.stdout) as { stats?: Record<string, number> }).stats ?? {};
   rmSync(repo, { recursive: true, force: true });
   return {
     scenario: scenario.name,
@@ -101,6 +133,7 @@ function measure(scenario: Scenario, root: string): Row {
     peakRssMb: Math.max(...runs.map((r) => r.rssMb ?? 0)) || null,
     phases: timings ? (JSON.parse(timings[1]!) as Record<string, number>) : {},
     blobs,
+    stats,
   };
 }
 
@@ -133,6 +166,8 @@ for (const r of rows) {
   console.log(`| ${r.scenario} | ${r.analysisMs} | ${r.floorMs} | ${r.ratioToFloor} | ${r.gitDiffPatchMs} | ${r.peakRssMb ?? 'n/a'} | ${slowest} |`);
 }
 console.log(`\n--help: ${help} ms (median of 7)`);
+const libraryRow = rows.find((r) => r.scenario.includes('(contracts)'));
+if (libraryRow) console.log(`contracts on the 300-module library: ${libraryRow.stats.contractModulesParsed ?? 0} modules parsed, ${libraryRow.stats.contractModulesScanned ?? 0} only scanned`);
 const byName = (name: string) => rows.find((r) => r.scenario === name);
 const small = byName('1,000 changed in 10,000 unchanged');
 const big = byName('1,000 changed in 100,000 unchanged');

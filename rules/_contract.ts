@@ -1,0 +1,25 @@
+import type { Facts } from '../src/analyzers/facts.js';
+import type { ContractAspect, ContractChangeFact } from '../src/analyzers/contracts/facts.js';
+import type { FindingDraft } from './rule.js';
+
+// Shared by the contract rules: which facts each judges and how a finding shows before → after.
+
+export function breakingChanges(facts: Facts, aspects: readonly ContractAspect[]): ContractChangeFact[] {
+  return facts.of('contract.change').filter((f) => aspects.includes(f.aspect) && f.change !== 'widened');
+}
+
+/** `before (from path:line) → after (to path:line)`, or `→ absent at to`. */
+export function beforeAfter(fact: ContractChangeFact): string {
+  const after = fact.after === undefined ? 'absent at to' : `${fact.after} (to ${fact.toAt ?? '?'})`;
+  return `${fact.before} (from ${fact.fromAt}) → ${after}`;
+}
+
+/** A finding for a contract fact; internal contracts (no package entry point known) count one step lower. */
+export function contractFinding(fact: ContractChangeFact, message: string): FindingDraft {
+  const draft: FindingDraft = { message, path: fact.path, evidence: beforeAfter(fact) };
+  if (fact.line !== undefined) draft.line = fact.line;
+  if (fact.surface === 'internal') draft.severity = 'medium';
+  return draft;
+}
+
+export const via = (fact: ContractChangeFact) => (fact.surface === 'public' ? `exported by ${fact.entry}` : `exported by module ${fact.entry} (internal: no package entry point)`);

@@ -1,0 +1,315 @@
+import type { ts as TsNamespace } from 'ts-morph';
+import { pathAt, type Release } from '../analyzer.js';
+import type { Side } from '../../model.js';
+import { readModuleApi, type Declaration, type ExportTarget, type ModuleApi } from './api.js';
+import { compareDeclarations, isBreaking, type DeclarationChange } from './compare.js';
+import type { ContractChangeFact } from './facts.js';
+import { reexportSpecifiers } from './scan.js';
+import type { PackageInfo } from './workspace.js';
+
+// Follows the exported API of entry modules at both sides. A module that did not change and re-exports
+// only from modules that did not change is "clean": its names are the same at both sides, so it is never
+// parsed; its re-export specifiers are found with the scanner alone.
+
+type Resolved =
+  | { kind: 'declaration'; module: string; declaration: Declaration }
+  | { kind: 'clean'; key: string; module: string; name: string }
+  | { kind: 'namespace'; module: string }
+  | { kind: 'external'; key: string }
+  | { kind: 'unknown'; module: string; name: string }
+  /** The module exists and does not export the name. */
+  | { kind: 'missing'; module: string; name: string };
+
+interface Exported {
+  module: string;
+  target: ExportTarget;
+}
+
+interface ExportSet {
+  names: Map<string, Exported>;
+  /** Clean modules whose names are exported with `export *` (the same at both sides). */
+  opaque: Set<string>;
+}
+
+const SCRIPT_SUFFIXES = ['', '.ts', '.tsx', '.d.ts', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs', '/index.ts', '/index.tsx', '/index.d.ts', '/index.js', '/index.mjs'];
+
+function normalise(path: string): string {
+  const parts: string[] = [];
+  for (const part of path.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') parts.pop();
+    else parts.push(part);
+  }
+  return parts.join('/');
+}
+
+export interface SurfaceInput {
+  release: Release;
+  ts: typeof TsNamespace;
+  files: Record<Side, Set<string>>;
+  packages: Record<Side, PackageInfo[]>;
+  /** Entry file of a package subpath at one side (for bare specifiers of workspace packages). */
+  entryFile: (side: Side, pkg: PackageInfo, subpath: string) => string | undefined;
+}
+
+export class Surface {
+  /** `side:path` of every module parsed here (shared parses included). */
+  readonly parsed = new Set<string>();
+  readonly scanned = new Set<string>();
+  private readonly dirty = new Set<string>();
+  private readonly apis = new Map<string, ModuleApi | undefined>();
+  private readonly cleanMemo = new Map<string, boolean>();
+
+  constructor(private readonly input: SurfaceInput) {
+    for (const file of input.release.files) {
+      this.dirty.add(pathAt(file, 'from'));
+      this.dirty.add(pathAt(file, 'to'));
+    }
+  }
+
+  isChanged(path: string): boolean {
+    return this.dirty.has(path);
+  }
+
+  private async text(side: Side, path: string): Promise<string | undefined> {
+    return (await this.input.release.readPath(side, path)).text;
+  }
+
+  private async api(side: Side, path: string): Promise<ModuleApi | undefined> {
+    const key = `${side}\0${path}`;
+    if (this.apis.has(key)) return this.apis.get(key);
+    const text = await this.text(side, path);
+    let api: ModuleApi | undefined;
+    if (text !== undefined) {
+      this.parsed.add(`${side}:${path}`);
+      api = readModuleApi(this.input.ts, this.input.release.sourceFile(side, path, text).compilerNode);
+    }
+    this.apis.set(key, api);
+    return api;
+  }
+
+  resolve(side: Side, from: string, specifier: string): string | undefined {
+    const files = this.input.files[side];
+    if (specifier.startsWith('.') || specifier.startsWith('/')) {
+      const dir = from.includes('/') ? from.slice(0, from.lastIndexOf('/')) : '';
+      const base = normalise(specifier.startsWith('/') ? specifier : `${dir}/${specifier}`);
+      const stem = base.replace(/\.(m|c)?jsx?$/, '');
+      const candidates = [...SCRIPT_SUFFIXES.map((s) => base + s), ...(stem !== base ? SCRIPT_SUFFIXES.slice(1).map((s) => stem + s) : [])];
+      return candidates.find((c) => files.has(c));
+    }
+    for (const pkg of this.input.packages[side]) {
+      if (specifier === pkg.name) return this.input.entryFile(side, pkg, '.');
+      if (specifier.startsWith(`${pkg.name}/`)) return this.input.entryFile(side, pkg, `./${specifier.slice(pkg.name.length + 1)}`);
+    }
+    return undefined;
+  }
+
+  /** True when the module is the same at both sides and so is everything it re-exports. */
+  async clean(path: string, visiting = new Set<string>()): Promise<boolean> {
+    const memo = this.cleanMemo.get(path);
+    if (memo !== undefined) return memo;
+    if (this.dirty.has(path)) return this.remember(path, false);
+    if (visiting.has(path)) return true;
+    visiting.add(path);
+    const text = await this.text('from', path);
+    if (text === undefined) return this.remember(path, false);
+    this.scanned.add(path);
+    for (const specifier of reexportSpecifiers(this.input.ts, text)) {
+      const atFrom = this.resolve('from', path, specifier);
+      const atTo = this.resolve('to', path, specifier);
+      if (atFrom !== atTo) return this.remember(path, false);
+      if (atFrom && !(await this.clean(atFrom, visiting))) return this.remember(path, false);
+    }
+    visiting.delete(path);
+    return this.remember(path, true);
+  }
+
+  private remember(path: string, value: boolean): boolean {
+    this.cleanMemo.set(path, value);
+    return value;
+  }
+
+  async exportSet(side: Side, path: string, force = false, seen = new Set<string>()): Promise<ExportSet> {
+    const set: ExportSet = { names: new Map(), opaque: new Set() };
+    if (seen.has(path)) return set;
+    seen.add(path);
+    if (!force && (await this.clean(path))) {
+      set.opaque.add(path);
+      return set;
+    }
+    const api = await this.api(side, path);
+    if (!api) return set;
+    for (const [name, target] of api.exports) set.names.set(name, { module: path, target });
+    // Ask git for every star target at once rather than one round trip after another.
+    await Promise.all(api.stars.map((specifier) => this.resolve(side, path, specifier)).filter((t): t is string => t !== undefined && !seen.has(t)).map((t) => this.clean(t)));
+    for (const specifier of api.stars) {
+      const target = this.resolve(side, path, specifier);
+      if (!target) continue;
+      const sub = await this.exportSet(side, target, false, seen);
+      for (const [name, exported] of sub.names) if (name !== 'default' && !set.names.has(name)) set.names.set(name, exported);
+      for (const module of sub.opaque) set.opaque.add(module);
+    }
+    return set;
+  }
+
+  /** Expands clean modules star-exported at one side only, so both sides list the names that differ. */
+  private async balance(from: ExportSet, to: ExportSet): Promise<void> {
+    for (let round = 0; round < 50; round++) {
+      const onlyFrom = [...from.opaque].filter((m) => !to.opaque.has(m));
+      const onlyTo = [...to.opaque].filter((m) => !from.opaque.has(m));
+      if (onlyFrom.length === 0 && onlyTo.length === 0) return;
+      for (const [side, set, modules] of [['from', from, onlyFrom], ['to', to, onlyTo]] as const) {
+        for (const module of modules) {
+          set.opaque.delete(module);
+          const sub = await this.exportSet(side, module, true);
+          for (const [name, exported] of sub.names) if (name !== 'default' && !set.names.has(name)) set.names.set(name, exported);
+          for (const m of sub.opaque) set.opaque.add(m);
+        }
+      }
+    }
+  }
+
+  async follow(side: Side, exported: Exported, name: string, depth = 0): Promise<Resolved> {
+    const { module, target } = exported;
+    if (depth > 30) return { kind: 'unknown', module, name };
+    if (target.kind === 'declaration') return { kind: 'declaration', module, declaration: target.declaration };
+    if (target.kind === 'local') {
+      const api = await this.api(side, module);
+      const declaration = api?.locals.get(target.local);
+      return declaration ? { kind: 'declaration', module, declaration } : { kind: 'unknown', module, name: target.local };
+    }
+    const resolved = this.resolve(side, module, target.specifier);
+    if (!resolved) return { kind: 'external', key: `${target.specifier}#${target.kind === 'import' ? target.name : '*'}` };
+    if (target.kind === 'namespace-import') return { kind: 'namespace', module: resolved };
+    if (await this.clean(resolved)) return { kind: 'clean', key: `${resolved}#${target.name}`, module: resolved, name: target.name };
+    return this.followName(side, resolved, target.name, depth + 1);
+  }
+
+  private async followName(side: Side, module: string, name: string, depth: number): Promise<Resolved> {
+    const set = await this.exportSet(side, module, true);
+    const exported = set.names.get(name);
+    if (exported) return this.follow(side, exported, name, depth);
+    for (const opaque of set.opaque) {
+      const inner = await this.exportSet(side, opaque, true);
+      const found = inner.names.get(name);
+      if (found) return this.follow(side, found, name, depth + 1);
+    }
+    return { kind: 'missing', module, name };
+  }
+
+  /** A declaration for evidence, parsing a clean module when one side needs it. */
+  private async declarationOf(side: Side, resolved: Resolved): Promise<Resolved> {
+    if (resolved.kind !== 'clean') return resolved;
+    return this.followName(side, resolved.module, resolved.name, 1);
+  }
+
+  /** Every difference between the exports of a module at `from` and at `to` (`to` undefined: the module is gone). */
+  async compareModules(
+    entry: { name: string; surface: 'public' | 'internal' },
+    fromPath: string,
+    toPath: string | undefined,
+    prefix = '',
+    seen = new Set<string>(),
+  ): Promise<ContractChangeFact[]> {
+    const loopKey = `${fromPath}\0${toPath}`;
+    if (seen.has(loopKey) || (fromPath === toPath && (await this.clean(fromPath)))) return [];
+    seen.add(loopKey);
+    const from = await this.exportSet('from', fromPath);
+    const to = toPath ? await this.exportSet('to', toPath) : { names: new Map<string, Exported>(), opaque: new Set<string>() };
+    if (!toPath) for (const module of from.opaque) to.opaque.delete(module);
+    await this.balance(from, to);
+    const facts: ContractChangeFact[] = [];
+    for (const [name, exported] of [...from.names].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      const symbol = `${prefix}${name}`;
+      const before = await this.declarationOf('from', await this.follow('from', exported, name));
+      const atTo = to.names.get(name);
+      if (!atTo) {
+        facts.push(this.removed(entry, symbol, before, exported.module));
+        continue;
+      }
+      const after = await this.follow('to', atTo, name);
+      if (after.kind === 'missing') {
+        facts.push(this.removed(entry, symbol, before, exported.module));
+        continue;
+      }
+      if (before.kind === 'clean' && after.kind === 'clean' && before.key === after.key) continue;
+      if (before.kind === 'external' && after.kind === 'external' && before.key === after.key) continue;
+      if (before.kind === 'namespace' && after.kind === 'namespace') {
+        facts.push(...(await this.compareModules(entry, before.module, after.module, `${symbol}.`, seen)));
+        continue;
+      }
+      const full = await this.declarationOf('to', after);
+      if (before.kind === 'declaration' && full.kind === 'declaration') {
+        if (before.declaration.shape.kind === 'namespace' && full.declaration.shape.kind === 'namespace') {
+          facts.push(...this.compareNamespaces(entry, symbol, before.module, before.declaration.shape.module, full.module, full.declaration.shape.module));
+          continue;
+        }
+        const changes = compareDeclarations(symbol, before.declaration, full.declaration);
+        facts.push(...changes.map((c) => this.changed(entry, symbol, c, before.module, full.module)));
+      }
+    }
+    return facts;
+  }
+
+  private compareNamespaces(
+    entry: { name: string; surface: 'public' | 'internal' },
+    symbol: string,
+    fromModule: string,
+    before: ModuleApi,
+    toModule: string,
+    after: ModuleApi,
+  ): ContractChangeFact[] {
+    const facts: ContractChangeFact[] = [];
+    for (const [name, target] of before.exports) {
+      if (target.kind !== 'local') continue;
+      const b = before.locals.get(target.local);
+      if (!b) continue;
+      const t = after.exports.get(name);
+      const a = t?.kind === 'local' ? after.locals.get(t.local) : undefined;
+      const inner = `${symbol}.${name}`;
+      if (!a) facts.push(this.removed(entry, inner, { kind: 'declaration', module: fromModule, declaration: b }, fromModule));
+      else if (b.shape.kind === 'namespace' && a.shape.kind === 'namespace') facts.push(...this.compareNamespaces(entry, inner, fromModule, b.shape.module, toModule, a.shape.module));
+      else facts.push(...compareDeclarations(inner, b, a).map((c) => this.changed(entry, inner, c, fromModule, toModule)));
+    }
+    return facts;
+  }
+
+  private removed(entry: { name: string; surface: 'public' | 'internal' }, symbol: string, before: Resolved, module: string): ContractChangeFact {
+    const declared = before.kind === 'declaration' ? before : undefined;
+    const path = declared?.module ?? module;
+    const line = declared?.declaration.line;
+    return {
+      kind: 'contract.change',
+      path,
+      ...(line !== undefined ? { line } : {}),
+      surface: entry.surface,
+      entry: entry.name,
+      symbol,
+      aspect: 'export',
+      change: 'removed',
+      detail: 'export removed',
+      before: declared ? declared.declaration.text : before.kind === 'namespace' ? `* as ${symbol} from ${before.module}` : `export ${symbol}`,
+      fromAt: line !== undefined ? `${path}:${line}` : path,
+    };
+  }
+
+  private changed(entry: { name: string; surface: 'public' | 'internal' }, symbol: string, c: DeclarationChange, fromModule: string, toModule: string): ContractChangeFact {
+    const fact: ContractChangeFact = {
+      kind: 'contract.change',
+      path: fromModule,
+      surface: entry.surface,
+      entry: entry.name,
+      symbol: `${symbol}${c.member}`,
+      aspect: c.aspect,
+      change: c.change,
+      detail: c.detail,
+      before: c.before,
+      fromAt: c.fromLine ? `${fromModule}:${c.fromLine}` : fromModule,
+    };
+    if (c.fromLine) fact.line = c.fromLine;
+    if (c.after !== undefined) fact.after = c.after;
+    if (c.toLine) fact.toAt = `${toModule}:${c.toLine}`;
+    else if (isBreaking(c.change) && c.after !== undefined) fact.toAt = toModule;
+    return fact;
+  }
+}
