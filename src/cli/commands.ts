@@ -4,6 +4,7 @@ type Command = (args: string[]) => Promise<number>;
 
 export const COMMANDS = {
   analyze: async (): Promise<Command> => (await import('./commands/analyze.js')).run,
+  comment: async (): Promise<Command> => (await import('./commands/comment.js')).run,
 } satisfies Record<string, () => Promise<Command>>;
 
 export type CommandName = keyof typeof COMMANDS;
@@ -16,6 +17,7 @@ export const HELP = `rollback-ready — what would rolling back undo, and what w
 
 Usage
   rollback-ready [analyze] [--repo DIR] [--from REF] [--to REF] [options]
+  rollback-ready comment [--pr N] [--github-repo owner/name]   (see comment --help)
 
   --from is the release running now (default HEAD); --to is the rollback target
   (default: the release tag before --from).
