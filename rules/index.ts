@@ -1,11 +1,13 @@
 import type { AnyRule } from './rule.js';
 import releaseVolume from './release-volume.js';
 import unclassifiedChange from './unclassified-change.js';
+import pullRequestLabel from './pull-request-label.js';
 
 // The one list of rules. `rules`, `explain`, SARIF rule metadata and config validation derive from it.
 export const RULES = {
   'release-volume': releaseVolume,
   'unclassified-change': unclassifiedChange,
+  'pull-request-label': pullRequestLabel,
 } satisfies Record<string, AnyRule>;
 
 export type RuleId = keyof typeof RULES;

@@ -32,6 +32,10 @@ Options
   --platform NAME       gitops | convox | astronomer | octopus | kubernetes | heroku:
                         end the report with that platform's rollback command and caveats
   --tag-pattern GLOB    release tags to consider for the default --to (e.g. 'v*', 'api@*')
+  --github-changelog    list the merged pull requests of the range (from GitHub, token in GITHUB_TOKEN);
+                        labels such as breaking-change, migration, database raise checklist items
+  --github-repo O/N     the GitHub repository for --github-changelog (default: GITHUB_REPOSITORY)
+  --api-url URL         GitHub GraphQL endpoint (default: GITHUB_GRAPHQL_URL, else api.github.com)
   --debug               show stack traces of unexpected errors
   -h, --help            this help
   -v, --version         the version

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import * as queries from '../../src/github/queries.js';
 import { githubSchema } from '../support/github-server.js';
 
-const documents = Object.entries(queries).filter((entry): entry is [string, string] => typeof entry[1] === 'string');
+const documents = (Object.entries(queries) as [string, unknown][]).filter((entry): entry is [string, string] => typeof entry[1] === 'string');
 
 describe('GraphQL documents', () => {
   it('lists every document the code can send', () => {

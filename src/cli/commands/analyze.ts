@@ -16,6 +16,9 @@ export async function run(args: string[]): Promise<number> {
     'max-score': { type: 'string' },
     'tag-pattern': { type: 'string' },
     platform: { type: 'string' },
+    'github-changelog': { type: 'boolean' },
+    'github-repo': { type: 'string' },
+    'api-url': { type: 'string' },
     debug: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
@@ -37,6 +40,7 @@ export async function run(args: string[]): Promise<number> {
   }
   const maxScore = intOption(values['max-score'], '--max-score', 0, 100);
 
+  const changelog = values['github-changelog'] ? await githubChangelog(values['github-repo'], values['api-url']) : undefined;
   const { analyzeRollback } = await import('../../engine/analyze.js');
   const progress = progressLine();
   let report;
@@ -48,16 +52,48 @@ export async function run(args: string[]): Promise<number> {
       tagPattern: values['tag-pattern'],
       config: platform ? { platform } : {},
       onProgress: progress.update,
+      ...(changelog ? { changelog: changelog.read } : {}),
     });
   } finally {
     progress.done();
   }
   process.stdout.write(REPORTERS[format].render(report, { repoDir: values.repo }));
 
+  if (changelog?.failure()) {
+    process.stderr.write(`rollback-ready: ${changelog.failure()}\n`);
+    return 2;
+  }
   const failure = gateFailure(report, { failOn, maxScore });
   if (failure) {
     process.stderr.write(`rollback-ready: ${failure}\n`);
     return 1;
   }
   return 0;
+}
+
+/** `--github-changelog`: the merged pull requests of the range, read from GitHub; a failure is held until the report is printed. */
+async function githubChangelog(repoFlag: string | undefined, apiUrl: string | undefined) {
+  const { repoName, tokenFrom } = await import('../../github/inputs.js');
+  const { createClient, graphqlEndpoint, GitHubError } = await import('../../github/client.js');
+  const { mergedPullRequests } = await import('../../github/changelog.js');
+  const repo = repoName(repoFlag);
+  const endpoint = graphqlEndpoint(apiUrl);
+  const token = tokenFrom();
+  let failure: string | undefined = token ? undefined : 'no GitHub token for --github-changelog — set GITHUB_TOKEN or GH_TOKEN';
+  return {
+    failure: () => failure,
+    read: async (range: { from: { sha: string }; commits: string[] }) => {
+      if (!token) return undefined;
+      const client = createClient({ token, endpoint, onRetry: (reason) => process.stderr.write(`rollback-ready: ${reason}\n`) });
+      try {
+        const changelog = await mergedPullRequests(client, repo, range.from.sha, range.commits);
+        if (!changelog.complete) process.stderr.write('rollback-ready: the changelog may be incomplete: GitHub\'s history walk did not meet every commit of the range\n');
+        return changelog.pullRequests;
+      } catch (error) {
+        if (!(error instanceof GitHubError)) throw error;
+        failure = error.message;
+        return undefined;
+      }
+    },
+  };
 }
