@@ -49,6 +49,8 @@ function encodePath(path: string): string {
     .join('/');
 }
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 function clip(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max)}…` : text;
 }
@@ -113,7 +115,7 @@ export function renderMarkdown(report: Report, options: RenderOptions = {}): str
   const title = options.title !== undefined ? escapeMarkdown(options.title) : `${escapeMarkdown(report.from.ref)} → ${escapeMarkdown(report.to.ref)}`;
   head.push(`## Rollback review: ${title}`);
   head.push('');
-  head.push(`**${headline(report)}** · undoes ${v.commits} commits, ${v.files} files (+${v.insertions} −${v.deletions}) by ${v.authors} authors · ${codeSpan(short(report.from.sha))} → ${codeSpan(short(report.to.sha))}`);
+  head.push(`**${headline(report)}** · undoes ${plural(v.commits, 'commit')}, ${plural(v.files, 'file')} (+${v.insertions} −${v.deletions}) by ${plural(v.authors, 'author')} · ${codeSpan(short(report.from.sha))} → ${codeSpan(short(report.to.sha))}`);
   for (const note of report.notes) head.push('', `> ${escapeMarkdown(note)}`);
   if (report.scoreBreakdown.length > 0) {
     head.push('', '| points | category | why |', '| ---: | --- | --- |');

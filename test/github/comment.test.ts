@@ -184,6 +184,40 @@ describe('rollback-ready comment', () => {
     expect(s.pullRequest(7).comments).toHaveLength(1);
   });
 
+  it('waits out GitHub’s GraphQL rate limit (RATE_LIMITED with the reset time) and then succeeds', async () => {
+    const s = await github();
+    const reset = String(Math.ceil(Date.now() / 1000) + 1);
+    s.failures.push({
+      status: 200,
+      headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': reset },
+      body: JSON.stringify({ data: null, errors: [{ type: 'RATE_LIMITED', message: 'API rate limit already exceeded for user ID 1.' }] }),
+    });
+    const result = await runCli(args(s), env);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/^rollback-ready: GitHub rate limit exceeded; retrying in [12] s\n/);
+    expect(s.pullRequest(7).comments).toHaveLength(1);
+  });
+
+  it('refuses bad inputs with one line and exit 2, before any request', async () => {
+    const s = await github();
+    const cases: [string[], RegExp][] = [
+      [['comment', '--repo', dir, '--pr', 'abc', '--github-repo', 'acme/shop'], /^rollback-ready: --pr abc: not a pull request number — pass --pr with a number like 42\n$/],
+      [['comment', '--repo', dir, '--pr', '7', '--github-repo', 'acme'], /^rollback-ready: GitHub repository acme: not owner\/name — pass --github-repo owner\/name\n$/],
+      [['comment', '--repo', dir, '--github-repo', 'acme/shop'], /^rollback-ready: no pull request given — pass --pr N, or run on a pull_request event in GitHub Actions\n$/],
+      [['comment', '--repo', dir, '--pr', '7', '--github-repo', 'acme/shop', '--api-url', 'ftp://x'], /^rollback-ready: GitHub API URL ftp:\/\/x: not http\(s\)/],
+    ];
+    for (const [argv, message] of cases) {
+      const result = await runCli(argv, env);
+      expect(result.code).toBe(2);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toMatch(message);
+    }
+    expect(s.requests).toEqual([]);
+    const help = await runCli(['comment', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('rollback-ready comment [--pr N]');
+  });
+
   it('gives up on a rate limit that lasts too long, with one line', async () => {
     const s = await github();
     s.failures.push({ status: 429, headers: { 'retry-after': '3600' }, body: JSON.stringify({ message: 'rate limited' }) });
