@@ -103,7 +103,7 @@ function classify(error: unknown, attempt: number, options: Required<Pick<Client
   const backoff = options.backoffMs * 2 ** attempt;
   const rateLimited = (seconds: number, what: string): Failure =>
     seconds <= options.maxWaitSeconds
-      ? { waitMs: Math.ceil(seconds * 1000), reason: `${what}; retrying in ${Math.ceil(seconds)} s` }
+      ? { waitMs: Math.ceil(seconds * 1000), reason: what }
       : { reason: `${what}; GitHub asks to wait ${Math.ceil(seconds)} s`, fix: 'run again later, or use a token with a higher rate limit' };
 
   if (error instanceof GraphqlResponseError) {
@@ -166,9 +166,10 @@ export function createClient(options: ClientOptions): GitHubClient {
         } catch (error) {
           const failure = classify(error, attempt, limits, endpoint);
           if (failure.waitMs === undefined || attempt + 1 >= attempts) {
-            throw new GitHubError(clean(failure.reason.replace(/; retrying in \d+ s$/, ` (gave up after ${attempt + 1} attempts)`)), failure.fix);
+            const tries = attempt > 0 ? ` (gave up after ${attempt + 1} attempts)` : '';
+            throw new GitHubError(clean(`${failure.reason}${tries}`), failure.fix);
           }
-          options.onRetry?.(clean(failure.reason), failure.waitMs);
+          options.onRetry?.(clean(`${failure.reason}; retrying in ${Math.ceil(failure.waitMs / 1000)} s`), failure.waitMs);
           await sleep(failure.waitMs);
         }
       }

@@ -111,9 +111,13 @@ describe('rollback-ready comment', () => {
     const eventDir = tempDir();
     const eventPath = join(eventDir, 'event.json');
     writeFileSync(eventPath, JSON.stringify({ number: 7, pull_request: { number: 7, base: { sha: base }, head: { sha: head } } }));
-    const result = await runCli(['comment', '--repo', dir], { GH_TOKEN: TOKEN, GITHUB_EVENT_PATH: eventPath, GITHUB_REPOSITORY: 'acme/shop', GITHUB_GRAPHQL_URL: s.url });
+    const result = await runCli(['comment', '--repo', dir, '--format', 'json'], { GH_TOKEN: TOKEN, GITHUB_EVENT_PATH: eventPath, GITHUB_REPOSITORY: 'acme/shop', GITHUB_GRAPHQL_URL: s.url });
     expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout);
+    expect(report.from).toEqual({ ref: 'feature', sha: head });
+    expect(report.to).toEqual({ ref: 'merge base with main', sha: base });
     expect(s.pullRequest(7).comments).toHaveLength(1);
+    expect(s.pullRequest(7).comments[0]!.body.startsWith(MARKER)).toBe(true);
   });
 
   it('without a token prints the analysis, then one line, exit 2', async () => {

@@ -108,6 +108,9 @@ export async function run(args: string[]): Promise<number> {
   } finally {
     progress.done();
   }
+  // The commits were passed as shas; name them as people know them.
+  report.from.ref = pr ? pr.headRefName : `#${number} head`;
+  report.to.ref = `merge base with ${pr ? pr.baseRefName : 'the base'}`;
   const serverUrl = process.env.GITHUB_SERVER_URL;
   const repoUrl = pr?.repoUrl ?? (serverUrl ? `${serverUrl.replace(/\/$/, '')}/${repoId.owner}/${repoId.name}` : undefined);
   const title = pr
