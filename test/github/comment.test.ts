@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakeGitHub, runCli } from '../support/github-server.js';
 import { MARKER } from '../../src/report/markdown.js';
-import { git, tempDir, twoReleases } from '../support/repo.js';
+import { git, repoState, tempDir, twoReleases } from '../support/repo.js';
 
 const TOKEN = 'ghs_s3cretT0kenValue1234567890abcdef';
 
@@ -50,12 +50,14 @@ function expectNoToken(...texts: string[]): void {
 describe('rollback-ready comment', () => {
   it('adds one comment, then updates it in place on the second run', async () => {
     const s = await github();
+    const before = repoState(dir);
     const first = await runCli(args(s), env);
     expect(first.stderr).toMatch(/comment added on #7/);
     expect(first.code).toBe(0);
     const second = await runCli(args(s), env);
     expect(second.code).toBe(0);
     expect(second.stderr).toMatch(/comment updated on #7/);
+    expect(repoState(dir)).toBe(before);
 
     const comments = s.pullRequest(7).comments;
     expect(comments).toHaveLength(1);
@@ -74,6 +76,19 @@ describe('rollback-ready comment', () => {
     expect(body.match(/<details>/g)?.length).toBe(body.match(/<\/details>/g)?.length);
     for (const request of s.requests) expect(request.authorization).toBe(`bearer ${TOKEN}`);
     expectNoToken(first.stdout, first.stderr, second.stdout, second.stderr);
+  });
+
+  it('compares the head with the merge base when the base branch moved on', async () => {
+    const s = await github();
+    // The base branch gained a commit after the pull request forked from it.
+    const movedBase = git(dir, ['commit-tree', 'v1^{tree}', '-p', base, '-m', 'main moved on']).trim();
+    s.pullRequest(7).baseRefOid = movedBase;
+    const result = await runCli([...args(s), '--format', 'json'], env);
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout);
+    expect(report.from.sha).toBe(head);
+    expect(report.to.sha).toBe(base);
+    expect(report.to.sha).not.toBe(movedBase);
   });
 
   it('finds its own comment past the first page of a thread of more than 100 comments', async () => {
