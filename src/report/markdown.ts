@@ -14,6 +14,8 @@ export function escapeMarkdown(text: string): string {
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
     .replace(/([\\`*_[\]|~])/g, '\\$1')
+    // A zero-width space after @ keeps repository text from mentioning (and notifying) people and teams.
+    .replace(/@(?=[A-Za-z0-9])/g, '@\u200b')
     .replace(/\r?\n/g, ' ');
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeRollback } from '../../src/engine/analyze.js';
-import { GITHUB_COMMENT_LIMIT, MARKER, renderMarkdown, safeUrl } from '../../src/report/markdown.js';
+import { escapeMarkdown, GITHUB_COMMENT_LIMIT, MARKER, renderMarkdown, safeUrl } from '../../src/report/markdown.js';
 import { twoReleases, type FileMap } from '../support/repo.js';
 
 const REPO_URL = 'https://github.com/acme/shop';
@@ -60,6 +60,10 @@ describe('markdown report for a pull-request comment', () => {
     expect(md).toContain('(`release-volume`)');
     expect(md).toMatch(/<summary>unclassified \(\d+ of 700\)<\/summary>/);
     expect(md.endsWith(`<sub>rollback-ready ${report.tool.version}</sub>\n`)).toBe(true);
+  });
+
+  it('keeps repository text from mentioning people', () => {
+    expect(escapeMarkdown('ping @alice and @acme/ops, mail a@b.c')).toBe('ping @\u200balice and @\u200bacme/ops, mail a@\u200bb.c');
   });
 
   it('accepts only http(s) addresses for links', () => {
