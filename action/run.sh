@@ -24,7 +24,10 @@ case "${1:-}" in
     if [[ $status -ne 0 && $status -ne 1 ]]; then exit "$status"; fi
     ;;
   comment)
-    node "$bin" comment "${args[@]}"
+    # The pull request, its head and base come from the event payload and the API, not from from/to.
+    comment=(--repo "${RR_REPO:-.}")
+    if [[ -n "${RR_PLATFORM:-}" ]]; then comment+=(--platform "$RR_PLATFORM"); fi
+    node "$bin" comment "${comment[@]}"
     ;;
   gate)
     echo "rollback-ready: the gate failed (the reason is in the analysis step above)" >&2

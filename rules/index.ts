@@ -10,6 +10,7 @@ import packageExportsRemoved from './package-exports-removed.js';
 import packageRequirementsNarrowed from './package-requirements-narrowed.js';
 import propertyNarrowed from './property-narrowed.js';
 import signatureNarrowed from './signature-narrowed.js';
+import pullRequestLabel from './pull-request-label.js';
 
 // The one list of rules. `rules`, `explain`, SARIF rule metadata and config validation derive from it.
 export const RULES = {
@@ -24,6 +25,7 @@ export const RULES = {
   'package-requirements-narrowed': packageRequirementsNarrowed,
   'property-narrowed': propertyNarrowed,
   'signature-narrowed': signatureNarrowed,
+  'pull-request-label': pullRequestLabel,
 } satisfies Record<string, AnyRule>;
 
 export type RuleId = keyof typeof RULES;

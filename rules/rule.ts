@@ -19,6 +19,8 @@ export interface FindingDraft {
   line?: number;
   evidence?: string;
   remediation?: string;
+  /** Files the finding under another category than the rule's (for example by what a label says). */
+  category?: Category;
   /** Overrides the rule's default severity for this finding (a configured severity still wins). */
   severity?: Severity;
   /** Feeds a checklist item of its own instead of the rule's (for example one per infrastructure kind). */

@@ -141,4 +141,14 @@ export interface Report {
   stats: Record<string, number>;
   /** How to roll back on the configured platform (present when a platform is set). */
   rollback?: RollbackPlan;
+  /** Merged pull requests between the two releases, newest first (present when read from GitHub). */
+  pullRequests?: MergedPullRequest[];
+}
+
+/** A pull request merged into the release, as GitHub knows it. */
+export interface MergedPullRequest {
+  number: number;
+  title: string;
+  url: string;
+  labels: string[];
 }

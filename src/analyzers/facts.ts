@@ -1,6 +1,7 @@
 import type { Category, Side } from '../model.js';
 import type { VolumeFact } from './volume/facts.js';
 import type { ContractChangeFact } from './contracts/facts.js';
+import type { PullRequestFact } from './changelog/facts.js';
 
 // Facts are plain data with a location. Analyzers emit them; rules judge them.
 // Each analyzer declares its own fact types next to it; this union gathers them.
@@ -41,8 +42,14 @@ export interface StatFact {
   value: number;
 }
 
-export type Fact = ClassifiedFact | UnreadableFact | SuppressionFact | StatFact | VolumeFact
-  | ContractChangeFact;
+export type Fact =
+  | ClassifiedFact
+  | UnreadableFact
+  | SuppressionFact
+  | StatFact
+  | VolumeFact
+  | ContractChangeFact
+  | PullRequestFact;
 
 export type FactKind = Fact['kind'];
 export type FactOf<K extends FactKind> = Extract<Fact, { kind: K }>;

@@ -4,6 +4,7 @@ type Command = (args: string[]) => Promise<number>;
 
 export const COMMANDS = {
   analyze: async (): Promise<Command> => (await import('./commands/analyze.js')).run,
+  comment: async (): Promise<Command> => (await import('./commands/comment.js')).run,
 } satisfies Record<string, () => Promise<Command>>;
 
 export type CommandName = keyof typeof COMMANDS;
@@ -16,6 +17,7 @@ export const HELP = `rollback-ready — what would rolling back undo, and what w
 
 Usage
   rollback-ready [analyze] [--repo DIR] [--from REF] [--to REF] [options]
+  rollback-ready comment [--pr N] [--github-repo owner/name]   (see comment --help)
 
   --from is the release running now (default HEAD); --to is the rollback target
   (default: the release tag before --from).
@@ -33,6 +35,10 @@ Options
   --platform NAME       gitops | convox | astronomer | octopus | kubernetes | heroku:
                         end the report with that platform's rollback command and caveats
   --tag-pattern GLOB    release tags to consider for the default --to (e.g. 'v*', 'api@*')
+  --github-changelog    list the merged pull requests of the range (from GitHub, token in GITHUB_TOKEN);
+                        labels such as breaking-change, migration, database raise checklist items
+  --github-repo O/N     the GitHub repository for --github-changelog (default: GITHUB_REPOSITORY)
+  --api-url URL         GitHub GraphQL endpoint (default: GITHUB_GRAPHQL_URL, else api.github.com)
   --debug               show stack traces of unexpected errors
   --timings             print the wall time of each phase on stderr (JSON)
   -h, --help            this help

@@ -9,7 +9,7 @@ import { ancestry, commitsBetween, resolveCommit } from '../git/refs.js';
 import { openRepo } from '../git/repo.js';
 import { previousRelease } from '../git/tags.js';
 import { UsageError } from '../errors.js';
-import type { Category, ChangeEntry, ChangedFile, Finding, Report } from '../model.js';
+import type { Category, ChangeEntry, ChangedFile, Finding, MergedPullRequest, RefInfo, Report } from '../model.js';
 import { severityRank } from '../model.js';
 import { TOOL } from '../version.js';
 import { rollbackPlan } from '../platform.js';
@@ -38,6 +38,11 @@ export interface AnalyzeOptions {
   /** Analyzers and rules to run instead of the built-in ones (for tests and embedding). */
   analyzers?: readonly Analyzer[];
   rules?: readonly AnyRule[];
+  /**
+   * Merged pull requests between the two releases, asked for once the range is known (the CLI reads them
+   * from GitHub; the engine never does). Their labels feed rules; the list goes to `report.pullRequests`.
+   */
+  changelog?: (range: { from: RefInfo; to: RefInfo; commits: string[] }) => Promise<MergedPullRequest[] | undefined>;
 }
 
 /**
@@ -78,6 +83,10 @@ export async function analyzeRollback(options: AnalyzeOptions = {}): Promise<Rep
   ]);
 
   phaseDone('git');
+  const pullRequests = options.changelog
+    ? await options.changelog({ from: { ref: fromRef, sha: fromSha }, to: { ref: toRef, sha: toSha }, commits: commits.map((c) => c.sha) })
+    : undefined;
+
   const notes: string[] = [];
   if (!relation.toIsAncestor) {
     notes.push(
@@ -122,6 +131,7 @@ export async function analyzeRollback(options: AnalyzeOptions = {}): Promise<Rep
       phaseDone(`analyze:${analyzer.name}`);
     }
     addFallbacks(facts, files.map((f) => f.path));
+    for (const pr of pullRequests ?? []) facts.add({ kind: 'pull-request.merged', path: `#${pr.number}`, ...pr });
 
     const run = { from: release.from, to: release.to, toIsAncestor: release.toIsAncestor };
     const { findings, checklistTitles } = runRules(options.rules ?? RULE_LIST, facts, config, run);
@@ -159,6 +169,7 @@ export async function analyzeRollback(options: AnalyzeOptions = {}): Promise<Rep
       notes,
       stats: Object.fromEntries(Object.entries(stats).sort(([a], [b]) => (a < b ? -1 : 1))),
       ...(config.platform ? { rollback: rollbackPlan(config.platform, run) } : {}),
+      ...(pullRequests ? { pullRequests } : {}),
     };
   } finally {
     blobs.close();

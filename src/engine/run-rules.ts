@@ -45,7 +45,7 @@ export function runRules(rules: readonly AnyRule[], facts: Facts, config: Config
     for (const draft of rule.check(facts, { options, ...run })) {
       const finding: Finding = {
         ruleId: rule.id,
-        category: rule.category,
+        category: draft.category ?? rule.category,
         severity: setting.severity ?? draft.severity ?? rule.severity,
         message: draft.message,
         path: draft.path,

@@ -1,6 +1,6 @@
 import type { Category, ChecklistStatus, Finding, Report } from '../model.js';
 import { stripControl } from '../sanitize.js';
-import type { Reporter } from './reporter.js';
+import type { RenderOptions, Reporter } from './reporter.js';
 import { headline, nextStep, short } from './text.js';
 
 const MARK: Record<ChecklistStatus, string> = { pass: '✅', fail: '❌', manual: '❓' };
@@ -14,6 +14,8 @@ export function escapeMarkdown(text: string): string {
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
     .replace(/([\\`*_[\]|~])/g, '\\$1')
+    // A zero-width space after @ keeps repository text from mentioning (and notifying) people and teams.
+    .replace(/@(?=[A-Za-z0-9])/g, '@\u200b')
     .replace(/\r?\n/g, ' ');
 }
 
@@ -23,42 +25,130 @@ export function codeSpan(text: string): string {
   return `\`${clean.replace(/</g, '&lt;')}\``;
 }
 
-function place(f: Finding): string {
-  return codeSpan(`${f.path}${f.line !== undefined ? `:${f.line}` : ''}`);
+/** GitHub's limit on a comment body, in characters. */
+export const GITHUB_COMMENT_LIMIT = 65_536;
+// Room left for the line that counts what was left out, and for characters counted differently by GitHub.
+const LIMIT_MARGIN = 1_000;
+const MAX_EVIDENCE = 500;
+const MAX_PULL_REQUESTS = 200;
+
+/** A web address safe inside a Markdown link target, or undefined when it is not http(s). */
+export function safeUrl(url: string): string | undefined {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return undefined;
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return undefined;
+  return parsed.toString().replace(/[()<>"'\s\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
 
-export function renderMarkdown(report: Report): string {
-  const out: string[] = [MARKER];
-  const v = report.volume;
-  out.push(`## Rollback review: ${escapeMarkdown(report.from.ref)} → ${escapeMarkdown(report.to.ref)}`);
-  out.push('');
-  out.push(`**${headline(report)}** · undoes ${v.commits} commits, ${v.files} files (+${v.insertions} −${v.deletions}) by ${v.authors} authors · ${codeSpan(short(report.from.sha))} → ${codeSpan(short(report.to.sha))}`);
-  for (const note of report.notes) out.push('', `> ${escapeMarkdown(note)}`);
-  if (report.scoreBreakdown.length > 0) {
-    out.push('', '| points | category | why |', '| ---: | --- | --- |');
-    for (const line of report.scoreBreakdown) out.push(`| +${line.points} | ${line.category} | ${escapeMarkdown(line.reason)} |`);
-  }
-  out.push('', '### Checklist', '', '| | item | detail |', '| --- | --- | --- |');
-  for (const item of report.checklist) out.push(`| ${MARK[item.status]} | ${escapeMarkdown(item.title)} | ${escapeMarkdown(item.detail)} |`);
-  const live = report.findings.filter((f) => !f.suppressed);
+function encodePath(path: string): string {
+  return path
+    .split('/')
+    .map((part) => encodeURIComponent(part).replace(/[()!*']/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
+    .join('/');
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
+/** Where a finding is, linked to its line at the commit that has the file when the repository's address is known. */
+function place(f: Finding, report: Report, repoUrl: string | undefined, deleted: ReadonlySet<string>, changed: ReadonlySet<string>): string {
+  const text = codeSpan(`${f.path}${f.line !== undefined ? `:${f.line}` : ''}`);
+  if (!repoUrl || !changed.has(f.path)) return text;
+  const sha = deleted.has(f.path) ? report.to.sha : report.from.sha;
+  return `[${text}](${repoUrl}/blob/${sha}/${encodePath(f.path)}${f.line !== undefined ? `#L${f.line}` : ''})`;
+}
+
+function renderFindings(report: Report, live: readonly Finding[], kept: number, repoUrl: string | undefined): string[] {
+  const out: string[] = [];
+  const deleted = new Set(report.changes.filter((c) => c.status === 'deleted').map((c) => c.path));
+  const changed = new Set(report.changes.map((c) => c.path));
+  const total = new Map<Category, number>();
+  for (const f of live) total.set(f.category, (total.get(f.category) ?? 0) + 1);
   const byCategory = new Map<Category, Finding[]>();
-  for (const f of live) byCategory.set(f.category, [...(byCategory.get(f.category) ?? []), f]);
-  if (byCategory.size > 0) out.push('', '### Findings');
+  for (const f of live.slice(0, kept)) byCategory.set(f.category, [...(byCategory.get(f.category) ?? []), f]);
+  if (live.length > 0) out.push('', '### Findings');
   for (const [category, findings] of byCategory) {
-    out.push('', `<details><summary>${category} (${findings.length})</summary>`, '');
+    const all = total.get(category) ?? findings.length;
+    const count = all === findings.length ? `${all}` : `${findings.length} of ${all}`;
+    out.push('', `<details><summary>${category} (${count})</summary>`, '');
     for (const f of findings) {
-      out.push(`- **${f.severity}** ${place(f)} ${escapeMarkdown(f.message)} (${codeSpan(f.ruleId)})`);
-      if (f.evidence) out.push(`  - evidence: ${codeSpan(f.evidence)}`);
+      out.push(`- **${f.severity}** ${place(f, report, repoUrl, deleted, changed)} ${escapeMarkdown(f.message)} (${codeSpan(f.ruleId)})`);
+      if (f.evidence) out.push(`  - evidence: ${codeSpan(clip(f.evidence, MAX_EVIDENCE))}`);
       if (f.remediation) out.push(`  - fix: ${escapeMarkdown(f.remediation)}`);
     }
     out.push('', '</details>');
   }
-  if (report.rollback) {
-    out.push('', `### Roll back on ${report.rollback.platform}`, '', '```sh', ...report.rollback.commands.map((c) => stripControl(c).replace(/`/g, 'ˋ')), '```');
-    for (const caveat of report.rollback.caveats) out.push(`- ${escapeMarkdown(caveat)}`);
+  const left = live.length - kept;
+  if (left > 0) {
+    out.push(
+      '',
+      `> ${left} less severe finding${left === 1 ? ' was' : 's were'} left out to fit GitHub's comment size limit; run \`rollback-ready --format json\` for all of them.`,
+    );
   }
-  out.push('', nextStep(report), '', `<sub>rollback-ready ${escapeMarkdown(report.tool.version)}</sub>`);
-  return `${out.join('\n')}\n`;
+  return out;
+}
+
+function renderPullRequests(report: Report): string[] {
+  const prs = report.pullRequests;
+  if (!prs) return [];
+  const out = ['', `### Merged pull requests (${prs.length})`, ''];
+  if (prs.length === 0) out.push('No merged pull request between the two releases.');
+  for (const pr of prs.slice(0, MAX_PULL_REQUESTS)) {
+    const url = safeUrl(pr.url);
+    const number = url ? `[#${pr.number}](${url})` : `#${pr.number}`;
+    const labels = pr.labels.length > 0 ? ` ${pr.labels.map((l) => codeSpan(l)).join(' ')}` : '';
+    out.push(`- ${number} ${escapeMarkdown(pr.title)}${labels}`);
+  }
+  if (prs.length > MAX_PULL_REQUESTS) out.push(`- … and ${prs.length - MAX_PULL_REQUESTS} more`);
+  return out;
+}
+
+export function renderMarkdown(report: Report, options: RenderOptions = {}): string {
+  const repoUrl = options.repoUrl ? safeUrl(options.repoUrl)?.replace(/\/$/, '') : undefined;
+  const head: string[] = [MARKER];
+  const v = report.volume;
+  const title = options.title !== undefined ? escapeMarkdown(options.title) : `${escapeMarkdown(report.from.ref)} → ${escapeMarkdown(report.to.ref)}`;
+  head.push(`## Rollback review: ${title}`);
+  head.push('');
+  head.push(`**${headline(report)}** · undoes ${plural(v.commits, 'commit')}, ${plural(v.files, 'file')} (+${v.insertions} −${v.deletions}) by ${plural(v.authors, 'author')} · ${codeSpan(short(report.from.sha))} → ${codeSpan(short(report.to.sha))}`);
+  for (const note of report.notes) head.push('', `> ${escapeMarkdown(note)}`);
+  if (report.scoreBreakdown.length > 0) {
+    head.push('', '| points | category | why |', '| ---: | --- | --- |');
+    for (const line of report.scoreBreakdown) head.push(`| +${line.points} | ${line.category} | ${escapeMarkdown(line.reason)} |`);
+  }
+  head.push('', '### Checklist', '', '| | item | detail |', '| --- | --- | --- |');
+  for (const item of report.checklist) head.push(`| ${MARK[item.status]} | ${escapeMarkdown(item.title)} | ${escapeMarkdown(item.detail)} |`);
+
+  const tail: string[] = [...renderPullRequests(report)];
+  if (report.rollback) {
+    tail.push('', `### Roll back on ${report.rollback.platform}`, '', '```sh', ...report.rollback.commands.map((c) => stripControl(c).replace(/`/g, 'ˋ')), '```');
+    for (const caveat of report.rollback.caveats) tail.push(`- ${escapeMarkdown(caveat)}`);
+  }
+  tail.push('', nextStep(report), '', `<sub>rollback-ready ${escapeMarkdown(report.tool.version)}</sub>`);
+
+  const live = report.findings.filter((f) => !f.suppressed);
+  const render = (kept: number) => `${[...head, ...renderFindings(report, live, kept, repoUrl), ...tail].join('\n')}\n`;
+  const full = render(live.length);
+  if (options.maxLength === undefined || full.length <= options.maxLength) return full;
+  // Findings are sorted most severe first: keep the longest prefix that fits.
+  const budget = Math.max(0, options.maxLength - LIMIT_MARGIN);
+  let low = 0;
+  let high = live.length;
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    if (render(mid).length <= budget) low = mid;
+    else high = mid - 1;
+  }
+  const fitted = render(low);
+  if (fitted.length <= options.maxLength) return fitted;
+  return `${fitted.slice(0, Math.max(0, options.maxLength - 200))}\n\n> The report was cut to fit GitHub's comment size limit.\n`;
 }
 
 export const markdownReporter: Reporter = { format: 'markdown', render: renderMarkdown };

@@ -66,6 +66,10 @@ export function renderText(report: Report): string {
     for (const f of suppressed) out.push(`  ${place(f)} [${f.ruleId}] ${oneLine(f.message)} — because: ${oneLine(f.suppressed!.reason)}`);
   }
 
+  if (report.pullRequests) {
+    out.push('', `Merged pull requests (${report.pullRequests.length})`);
+    for (const pr of report.pullRequests) out.push(`  #${pr.number} ${oneLine(pr.title)}${pr.labels.length > 0 ? `  [${pr.labels.map(oneLine).join(', ')}]` : ''}`);
+  }
   if (report.rollback) {
     out.push('', `Roll back on ${report.rollback.platform}`);
     for (const command of report.rollback.commands) out.push(`  $ ${oneLine(command)}`);

@@ -21,6 +21,9 @@ export async function run(args: string[]): Promise<number> {
     platform: { type: 'string' },
     'warn-only': { type: 'boolean' },
     output: { type: 'string', multiple: true },
+    'github-changelog': { type: 'boolean' },
+    'github-repo': { type: 'string' },
+    'api-url': { type: 'string' },
     debug: { type: 'boolean' },
     timings: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
@@ -48,6 +51,7 @@ export async function run(args: string[]): Promise<number> {
   const repoDir = resolve(values.repo ?? '.');
   if (outputs.length > 0) guardOutputs(outputs, await gitDirOf(repoDir));
 
+  const changelog = values['github-changelog'] ? await githubChangelog(values['github-repo'], values['api-url']) : undefined;
   const { analyzeRollback } = await import('../../engine/analyze.js');
   const progress = progressLine();
   const timings: [string, number][] = [];
@@ -61,6 +65,7 @@ export async function run(args: string[]): Promise<number> {
       config,
       onProgress: progress.update,
       onPhase: (phase, ms) => timings.push([phase, Math.round(ms)]),
+      ...(changelog ? { changelog: changelog.read } : {}),
     });
   } finally {
     progress.done();
@@ -79,6 +84,10 @@ export async function run(args: string[]): Promise<number> {
     const jsonReport = outputs.find((o) => o.format === 'json')?.file;
     publishToActions({ report, repoDir, jsonReport, gateLine: failure, warnOnly: gate.warnOnly ?? false, env: process.env, stderr: (t) => process.stderr.write(t) });
   }
+  if (changelog?.failure()) {
+    process.stderr.write(`rollback-ready: ${changelog.failure()}\n`);
+    return 2;
+  }
   if (failure) {
     process.stderr.write(`rollback-ready: ${failure}\n`);
     return gate.warnOnly ? 0 : 1;
@@ -90,4 +99,31 @@ async function gitDirOf(repoDir: string): Promise<string> {
   const { openRepo } = await import('../../git/repo.js');
   const repo = await openRepo(repoDir);
   return (await repo.git.raw(['rev-parse', '--absolute-git-dir'])).trim();
+}
+
+/** `--github-changelog`: the merged pull requests of the range, read from GitHub; a failure is held until the report is printed. */
+async function githubChangelog(repoFlag: string | undefined, apiUrl: string | undefined) {
+  const { repoName, tokenFrom } = await import('../../github/inputs.js');
+  const { createClient, graphqlEndpoint, GitHubError } = await import('../../github/client.js');
+  const { mergedPullRequests } = await import('../../github/changelog.js');
+  const repo = repoName(repoFlag);
+  const endpoint = graphqlEndpoint(apiUrl);
+  const token = tokenFrom();
+  let failure: string | undefined = token ? undefined : 'no GitHub token for --github-changelog — set GITHUB_TOKEN or GH_TOKEN';
+  return {
+    failure: () => failure,
+    read: async (range: { from: { sha: string }; commits: string[] }) => {
+      if (!token) return undefined;
+      const client = createClient({ token, endpoint, onRetry: (reason) => process.stderr.write(`rollback-ready: ${reason}\n`) });
+      try {
+        const changelog = await mergedPullRequests(client, repo, range.from.sha, range.commits);
+        if (!changelog.complete) process.stderr.write('rollback-ready: the changelog may be incomplete: GitHub\'s history walk did not meet every commit of the range\n');
+        return changelog.pullRequests;
+      } catch (error) {
+        if (!(error instanceof GitHubError)) throw error;
+        failure = error.message;
+        return undefined;
+      }
+    },
+  };
 }

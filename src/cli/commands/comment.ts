@@ -1,0 +1,147 @@
+// `rollback-ready comment`: analyse a pull request as a future rollback (from = head, to = merge base with the base)
+// and keep one comment on it up to date. GitHub failures never hide the analysis: it is printed first, then one line, exit 2.
+import { UsageError } from '../../errors.js';
+import { REPORTERS, isFormat } from '../../report/index.js';
+import { GITHUB_COMMENT_LIMIT, MARKER, renderMarkdown } from '../../report/markdown.js';
+import { PLATFORM_IDS } from '../../platform.js';
+import { stripControl } from '../../sanitize.js';
+import { gateFailure, isSeverity } from '../gate.js';
+import { intOption, parseOptions } from '../options.js';
+import { progressLine } from '../progress.js';
+
+export const COMMENT_HELP = `rollback-ready comment — keep one rollback review comment on a pull request up to date
+
+Usage
+  rollback-ready comment [--pr N] [--github-repo owner/name] [--repo DIR] [options]
+
+  Analyses the pull request as a future rollback: from = its head, to = the merge base
+  of head and base (both read from GitHub), on the local checkout (--repo, read-only).
+  Finds the earlier comment it wrote (hidden marker) and updates it, or adds one.
+
+Options
+  --pr N                  the pull request (default: from GITHUB_EVENT_PATH in GitHub Actions)
+  --github-repo O/N       the GitHub repository (default: GITHUB_REPOSITORY)
+  --api-url URL           GraphQL endpoint (default: GITHUB_GRAPHQL_URL, else https://api.github.com/graphql)
+  --repo DIR              local checkout to analyse (default: .); needs the head and base commits
+  --format FORMAT         what to print on stdout: markdown (the comment, default) | text | json
+  --platform NAME         end the comment with that platform's rollback command
+  --delete-when-safe      delete the comment when the verdict is safe (add none)
+  --fail-on SEVERITY      exit 1 when a finding is at least this severe
+  --max-score N           exit 1 when the risk score is above N
+  --debug                 show stack traces of unexpected errors
+
+  The token comes from GITHUB_TOKEN or GH_TOKEN (needs pull-requests: write).
+
+Exit codes
+  0  comment added, updated or deleted (and the gate, if any, passed)
+  1  the gate failed
+  2  usage error, or GitHub failed (token, permission, not found, rate limit, network):
+     the analysis is still printed when the commits are known
+`;
+
+export async function run(args: string[]): Promise<number> {
+  const { values } = parseOptions(args, {
+    pr: { type: 'string' },
+    'github-repo': { type: 'string' },
+    'api-url': { type: 'string' },
+    repo: { type: 'string' },
+    format: { type: 'string' },
+    platform: { type: 'string' },
+    'delete-when-safe': { type: 'boolean' },
+    'fail-on': { type: 'string' },
+    'max-score': { type: 'string' },
+    debug: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) {
+    process.stdout.write(COMMENT_HELP);
+    return 0;
+  }
+  const format = values.format ?? 'markdown';
+  if (!isFormat(format)) throw new UsageError(`--format ${format}: unknown format`, `use one of: ${Object.keys(REPORTERS).join(', ')}`);
+  const failOn = values['fail-on'];
+  if (failOn !== undefined && !isSeverity(failOn)) throw new UsageError(`--fail-on ${failOn}: unknown severity`, 'use one of: info, low, medium, high, critical');
+  const platform = values.platform;
+  if (platform !== undefined && !(PLATFORM_IDS as readonly string[]).includes(platform)) {
+    throw new UsageError(`--platform ${platform}: unknown platform`, `use one of: ${PLATFORM_IDS.join(', ')}`);
+  }
+  const maxScore = intOption(values['max-score'], '--max-score', 0, 100);
+
+  const { eventPullRequest, pullRequestNumber, repoName, tokenFrom } = await import('../../github/inputs.js');
+  const { createClient, graphqlEndpoint, GitHubError } = await import('../../github/client.js');
+  const { fetchPullRequest } = await import('../../github/pull-request.js');
+  const event = eventPullRequest();
+  const number = pullRequestNumber(values.pr, event);
+  const repoId = repoName(values['github-repo']);
+  const endpoint = graphqlEndpoint(values['api-url']);
+  const token = tokenFrom();
+
+  // GitHub problems are held until the analysis is printed.
+  let failure: string | undefined;
+  const client = token
+    ? createClient({ token, endpoint, onRetry: (reason) => process.stderr.write(`rollback-ready: ${reason}\n`) })
+    : undefined;
+  if (!client) failure = 'no GitHub token — set GITHUB_TOKEN or GH_TOKEN (in GitHub Actions: `GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }}`)';
+  let pr: Awaited<ReturnType<typeof fetchPullRequest>> | undefined;
+  if (client) {
+    try {
+      pr = await fetchPullRequest(client, repoId, number);
+    } catch (error) {
+      if (!(error instanceof GitHubError)) throw error;
+      failure = error.message;
+    }
+  }
+
+  const head = pr?.headRefOid ?? event.headSha;
+  const base = pr?.baseRefOid ?? event.baseSha;
+  if (!head || !base) throw new UsageError(`${failure ?? 'the pull request has no head or base'}; its commits are unknown, so nothing was analysed`);
+
+  const { openRepo } = await import('../../git/repo.js');
+  const { mergeBase } = await import('../../git/merge-base.js');
+  const { analyzeRollback } = await import('../../engine/analyze.js');
+  const repoDir = values.repo ?? '.';
+  const to = await mergeBase(await openRepo(repoDir), head, base);
+  const progress = progressLine();
+  let report;
+  try {
+    report = await analyzeRollback({ repo: repoDir, from: head, to, config: platform ? { platform } : {}, onProgress: progress.update });
+  } finally {
+    progress.done();
+  }
+  // The commits were passed as shas; name them as people know them.
+  report.from.ref = pr ? pr.headRefName : `#${number} head`;
+  report.to.ref = `merge base with ${pr ? pr.baseRefName : 'the base'}`;
+  const serverUrl = process.env.GITHUB_SERVER_URL;
+  const repoUrl = pr?.repoUrl ?? (serverUrl ? `${serverUrl.replace(/\/$/, '')}/${repoId.owner}/${repoId.name}` : undefined);
+  const title = pr
+    ? `#${pr.number} ${pr.title} (${pr.headRefName} → ${pr.baseRefName})`
+    : `#${number}`;
+  const body = renderMarkdown(report, { repoUrl, title, maxLength: GITHUB_COMMENT_LIMIT });
+  process.stdout.write(format === 'markdown' ? body : REPORTERS[format].render(report, { repoDir, repoUrl }));
+
+  if (failure || !client || !pr) {
+    process.stderr.write(`rollback-ready: ${stripControl(failure ?? 'GitHub did not answer')}\n`);
+    return 2;
+  }
+  const { deleteSticky, findSticky, upsertSticky } = await import('../../github/sticky.js');
+  try {
+    const existing = await findSticky(client, repoId, number, MARKER);
+    const result =
+      values['delete-when-safe'] && report.verdict === 'safe'
+        ? await deleteSticky(client, existing)
+        : await upsertSticky(client, pr.id, existing, body);
+    const what = { added: 'comment added', updated: 'comment updated', deleted: 'comment deleted (verdict safe)', unchanged: 'no comment (verdict safe)' }[result.action];
+    process.stderr.write(`rollback-ready: ${what} on #${number}${result.url ? ` ${stripControl(result.url)}` : ''}\n`);
+  } catch (error) {
+    if (!(error instanceof GitHubError)) throw error;
+    process.stderr.write(`rollback-ready: ${stripControl(error.message)}\n`);
+    return 2;
+  }
+
+  const gate = gateFailure(report, { failOn, maxScore });
+  if (gate) {
+    process.stderr.write(`rollback-ready: ${gate}\n`);
+    return 1;
+  }
+  return 0;
+}

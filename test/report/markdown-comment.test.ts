@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeRollback } from '../../src/engine/analyze.js';
+import { escapeMarkdown, GITHUB_COMMENT_LIMIT, MARKER, renderMarkdown, safeUrl } from '../../src/report/markdown.js';
+import { twoReleases, type FileMap } from '../support/repo.js';
+
+const REPO_URL = 'https://github.com/acme/shop';
+
+describe('markdown report for a pull-request comment', () => {
+  it('renders every piece of repository text as text, and links findings to their lines', async () => {
+    const dir = twoReleases(
+      { 'gone (old).bin': Buffer.from([0, 1, 2]), 'keep.md': 'a\n' },
+      { 'keep.md': 'b\n', '</details><img src=x>': 'x\n', 'data/a b#(1).bin': Buffer.from([0, 9]) },
+    );
+    const report = await analyzeRollback({ repo: dir, from: 'v2', to: 'v1' });
+    report.notes.push('note with <script>alert(1)</script> and | pipes');
+    const md = renderMarkdown(report, { repoUrl: REPO_URL, title: 'PR #3 </details><b>x</b>' });
+
+    expect(md.startsWith(`${MARKER}\n## Rollback review: PR #3 &lt;/details&gt;&lt;b&gt;x&lt;/b&gt;\n`)).toBe(true);
+    expect(md).not.toMatch(/<(img|script|b)\b/);
+    expect(md.match(/<details>/g)?.length).toBe(md.match(/<\/details>/g)?.length);
+    expect(md).toContain('&lt;/details&gt;&lt;img src=x&gt;');
+    // Added file: linked at the running release (head); deleted file: at the target, where it still exists.
+    expect(md).toContain(`[\`data/a b#(1).bin\`](${REPO_URL}/blob/${report.from.sha}/data/a%20b%23%281%29.bin)`);
+    expect(md).toContain(`[\`gone (old).bin\`](${REPO_URL}/blob/${report.to.sha}/gone%20%28old%29.bin)`);
+    // Without the repository's address there are no links.
+    expect(renderMarkdown(report)).not.toContain('](http');
+  });
+
+  it('lists merged pull requests with escaped titles and labels', async () => {
+    const dir = twoReleases({ 'a.md': 'a\n' }, { 'a.md': 'b\n' });
+    const report = await analyzeRollback({ repo: dir, from: 'v2', to: 'v1' });
+    report.pullRequests = [
+      { number: 12, title: 'Drop <b>legacy</b> | column', url: `${REPO_URL}/pull/12`, labels: ['migration', 'a`b'] },
+      { number: 9, title: 'Docs', url: 'javascript:alert(1)', labels: [] },
+    ];
+    const md = renderMarkdown(report);
+    expect(md).toContain('### Merged pull requests (2)');
+    expect(md).toContain(`- [#12](${REPO_URL}/pull/12) Drop &lt;b&gt;legacy&lt;/b&gt; \\| column \`migration\` \`aˋb\``);
+    expect(md).toContain('- #9 Docs');
+    expect(md).not.toContain('javascript:');
+  });
+
+  it('stays under GitHub’s limit by leaving out the least severe findings, and says how many', async () => {
+    const tree: FileMap = {};
+    for (let i = 0; i < 700; i++) tree[`unknown/${'deeply-nested-folder-name/'.repeat(4)}file-${String(i).padStart(4, '0')}.bin`] = Buffer.from([0, i % 256]);
+    const dir = twoReleases({ 'a.md': 'a\n' }, { 'a.md': 'a\n', ...tree });
+    const report = await analyzeRollback({ repo: dir, from: 'v2', to: 'v1' });
+    const live = report.findings.filter((f) => !f.suppressed);
+    const full = renderMarkdown(report, { repoUrl: REPO_URL });
+    expect(full.length).toBeGreaterThan(GITHUB_COMMENT_LIMIT);
+
+    const md = renderMarkdown(report, { repoUrl: REPO_URL, maxLength: GITHUB_COMMENT_LIMIT });
+    expect(md.length).toBeLessThanOrEqual(GITHUB_COMMENT_LIMIT);
+    const shown = md.match(/^- \*\*(\w+)\*\*/gm)!.length;
+    const left = Number(/> (\d+) less severe findings were left out/.exec(md)?.[1]);
+    expect(shown + left).toBe(live.length);
+    expect(left).toBeGreaterThan(0);
+    // The most severe finding (the release's size) is kept; what was left out is the least severe.
+    expect(live[0]!.ruleId).toBe('release-volume');
+    expect(md).toContain('(`release-volume`)');
+    expect(md).toMatch(/<summary>unclassified \(\d+ of 700\)<\/summary>/);
+    expect(md.endsWith(`<sub>rollback-ready ${report.tool.version}</sub>\n`)).toBe(true);
+  });
+
+  it('keeps repository text from mentioning people', () => {
+    expect(escapeMarkdown('ping @alice and @acme/ops, mail a@b.c')).toBe('ping @\u200balice and @\u200bacme/ops, mail a@\u200bb.c');
+  });
+
+  it('accepts only http(s) addresses for links', () => {
+    expect(safeUrl('javascript:alert(1)')).toBeUndefined();
+    expect(safeUrl('not a url')).toBeUndefined();
+    expect(safeUrl('https://ghe.example/a/b)c')).toBe('https://ghe.example/a/b%29c');
+  });
+});
