@@ -45,6 +45,10 @@ export const migrationsAnalyzer: Analyzer = {
       }
     }
     for (const file of release.files) {
+      if (/(?:^|\/)migration_lock\.toml$/.test(file.path) && settings.discover) {
+        facts.push({ kind: 'file.classified', path: file.path, category: 'migration', reason: 'Prisma migration lock (the database provider)' });
+        continue;
+      }
       const id = file.fromBlob ? match(file.path) : file.toBlob ? match(pathAt(file, 'to')) : undefined;
       if (!id) continue;
       const from = release.content(file, 'from');
@@ -137,7 +141,7 @@ export const migrationsAnalyzer: Analyzer = {
 
     applyNetEffect(ops);
     for (const f of files) {
-      const risky = ops.filter((o) => o.path === f.path && !o.newObject && !ADDITIVE.has(o.op.action));
+      const risky = ops.filter((o) => o.path === f.path && !o.newObject && !ADDITIVE.has(o.op.action) && !((o.op.action === 'delete' || o.op.action === 'update') && o.op.where));
       f.risky = risky.length > 0 || ops.some((o) => o.path === f.path && o.op.action === 'add-column' && !o.newObject && o.op.notNull && !o.op.hasDefault);
     }
 
