@@ -34,15 +34,22 @@ export function quote(text: string): string {
 }
 
 /** Reads a SQL script; `firstLine` is the line of the file where the script starts. */
+/** Past this many statements in one script (a data dump), only the token reader runs: the parser costs too much. */
+const PARSED_STATEMENTS = 5_000;
+
 export function readSql(text: string, firstLine: number, dialect: SqlDialect, parser: SqlParser | undefined): ReadResult {
   const result = emptyRead();
+  let index = 0;
   for (const statement of splitStatements(text, { mysql: dialect === 'mysql' })) {
+    index++;
     const line = firstLine + statement.line - 1;
     if (/^DO\b/i.test(statement.code)) {
       result.unreadable.push({ line, statement: quote(statement.text), reason: 'a procedural DO block: what it changes cannot be read without running it' });
       continue;
     }
-    const classified = classifyStatement(statement.code, dialect, parser);
+    // Row inserts never change the schema; the token reader is enough and keeps dumps fast.
+    const useParser = index <= PARSED_STATEMENTS && !/^INSERT\b/i.test(statement.code) ? parser : undefined;
+    const classified = classifyStatement(statement.code, dialect, useParser);
     if (!classified) {
       result.unreadable.push({ line, statement: quote(statement.text), reason: `SQL statement not understood (${dialect})` });
       continue;
