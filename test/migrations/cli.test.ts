@@ -2,7 +2,8 @@
 // column, a renamed table and a NOT NULL column without default are reported with the rule id,
 // severity, file and line, and the verdict is not safe.
 import { describe, expect, it } from 'vitest';
-import { cli, twoReleases, type FileMap } from '../support/repo.js';
+import { join } from 'node:path';
+import { FIXTURES, buildRepo, cli, twoReleases, type FileMap } from '../support/repo.js';
 
 interface Finding {
   ruleId: string;
@@ -134,5 +135,20 @@ describe('migrations end to end, through the CLI', () => {
     const { report } = analyse({ 'db/migrations/002_drop.sql': '-- rollback-ready-ignore drop-column: email moved to user_emails in 1.4, nothing reads it\nALTER TABLE users DROP COLUMN email;\n' });
     const drop = report.findings.find((f) => f.ruleId === 'drop-column');
     expect(drop).toMatchObject({ line: 2, suppressed: { reason: 'email moved to user_emails in 1.4, nothing reads it' } });
+  });
+
+  it('shows the destructive migration and the coupled change of the demo app', () => {
+    const repo = buildRepo([
+      { tree: join(FIXTURES, 'demo', 'v1.0.0'), tag: 'v1.0.0' },
+      { tree: join(FIXTURES, 'demo', 'v1.1.0'), tag: 'v1.1.0' },
+    ]);
+    const report = JSON.parse(cli(['--repo', repo, '--from', 'v1.1.0', '--to', 'v1.0.0', '--format', 'json']).stdout);
+    expect(report.verdict).toBe('blocked');
+    const migrationFindings = report.findings.filter((f: Finding) => f.category === 'destructive-migration').map((f: Finding) => [f.ruleId, f.severity, f.path, f.line]);
+    expect(migrationFindings).toEqual([
+      ['drop-column', 'critical', 'migrations/002_user_emails.sql', 9],
+      ['coupled-change', 'high', 'migrations/002_user_emails.sql', 9],
+    ]);
+    expect(report.findings.find((f: Finding) => f.ruleId === 'coupled-change').message).toMatch(/src\/users\.ts/);
   });
 });
