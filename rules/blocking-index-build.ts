@@ -1,5 +1,5 @@
 import { defineRule } from './rule.js';
-import { opFinding, opsOf } from './_migration.js';
+import { opFinding } from './_migration.js';
 
 export default defineRule({
   id: 'blocking-index-build',

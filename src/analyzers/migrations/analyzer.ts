@@ -3,7 +3,7 @@ import type { Fact } from '../facts.js';
 import { isDoc, isTest } from '../files/kinds.js';
 import { detectDialect, prismaProvider } from '../sql/dialect.js';
 import { ADDITIVE, DROPS_DATA, describeOp, type SqlDialect } from '../sql/ops.js';
-import { loadSqlParser, type SqlParser } from '../sql/parsed.js';
+import { loadSqlParser } from '../sql/parsed.js';
 import { suppressionsIn } from '../sql/split.js';
 import type { ChangedFile } from '../../model.js';
 import { coupledChanges, type SourceText } from './coupling.js';

@@ -27,11 +27,11 @@ export function readScriptMigration(morph: Morph, source: SourceFile, dialect: S
   const { Node } = morph;
   const bodies = functionBodies(morph, source);
   const upNode = bodies.up ?? source;
-  const up = readBody(morph, source, upNode, dialect, parser);
+  const up = readBody(morph, upNode, dialect, parser);
   const calls = upNode.getDescendants().filter((n) => Node.isCallExpression(n)).length;
   const result: ScriptMigration = { up, upUnknown: up.ops.length === 0 && up.unreadable.length === 0 && calls > 0 };
   if (bodies.down) {
-    const down = readBody(morph, source, bodies.down, dialect, parser);
+    const down = readBody(morph, bodies.down, dialect, parser);
     const empty = !bodies.down.getDescendants().some((n) => Node.isCallExpression(n) || Node.isTaggedTemplateExpression(n));
     result.down = { ...down, line: bodies.down.getStartLineNumber(), empty };
   }
@@ -176,7 +176,7 @@ function standsAlone(morph: Morph, node: TsNode): boolean {
   }
 }
 
-function readBody(morph: Morph, source: SourceFile, body: TsNode, dialect: SqlDialect, parser: SqlParser | undefined): ReadResult {
+function readBody(morph: Morph, body: TsNode, dialect: SqlDialect, parser: SqlParser | undefined): ReadResult {
   const { Node } = morph;
   const result = emptyRead();
   const add = (call: TsNode, op: SchemaOp) => result.ops.push({ op, line: call.getStartLineNumber(), statement: quote(call.getText()), via: 'builder' });
@@ -206,7 +206,6 @@ function readBody(morph: Morph, source: SourceFile, body: TsNode, dialect: SqlDi
     if (SQL_METHODS.has(method)) {
       if (args.length > 0 && (method !== 'execute' || stringOf(morph, args[0]) !== undefined) && standsAlone(morph, node)) {
         // knex.raw / queryRunner.query / this.addSql / sequelize.query / sql.raw
-        if (method === 'raw' && Node.isPropertyAccessExpression(node.getExpression()) && node.getExpression().getText().startsWith('sql.') && !standsAlone(morph, node)) return;
         sqlAt(args[0]!, node);
       }
       return;
@@ -336,7 +335,6 @@ function readBody(morph: Morph, source: SourceFile, body: TsNode, dialect: SqlDi
         if (names.includes('alter')) {
           add(node, { action: 'change-column-type', table, column, dataType: method });
           if (names.includes('notNullable')) add(node, { action: 'set-not-null', table, column });
-          if (names.includes('defaultTo') === false && names.includes('nullable') === false && names.includes('notNullable') === false) return;
           return;
         }
         const notNull = names.includes('notNullable') || names.includes('primary');
@@ -384,7 +382,7 @@ function readBody(morph: Morph, source: SourceFile, body: TsNode, dialect: SqlDi
         // TypeORM: addColumn('t', new TableColumn({ name, isNullable, default }));  Sequelize: addColumn('t', 'c', { allowNull, defaultValue })
         const typeorm = args.length === 2;
         const props = propsOf(morph, typeorm ? args[1] : args[2]);
-        const column = typeorm ? colName(args[1]) : colName(args[1]);
+        const column = colName(args[1]);
         const flag = (name: string) => props?.get(name)?.getText();
         const notNull = typeorm ? flag('isNullable') !== 'true' : flag('allowNull') === 'false' || flag('primaryKey') === 'true';
         const hasDefault = Boolean(props?.has('default') || props?.has('defaultValue') || flag('isGenerated') === 'true' || flag('autoIncrement') === 'true');
@@ -404,7 +402,7 @@ function readBody(morph: Morph, source: SourceFile, body: TsNode, dialect: SqlDi
       case 'changeColumn': {
         const typeorm = args.length === 3 && propsOf(morph, args[2]) !== undefined && Node.isNewExpression(args[2]!);
         const column = colName(args[1]);
-        const props = propsOf(morph, typeorm ? args[2] : args[2]);
+        const props = propsOf(morph, args[2]);
         if (typeorm) {
           const to = colName(args[2]);
           if (to && column && to !== column) add(node, { action: 'rename-column', table: t, column, to });

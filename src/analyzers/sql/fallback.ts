@@ -178,10 +178,9 @@ function alterAction(c: Cursor, table: string): SchemaOp[] | undefined {
       return [{ action: 'create-index', table, name: c.name() }];
     }
     if (kind) {
-      const columns = c.t.slice(c.i).filter((t) => t.kind === 'word' || t.kind === 'quoted');
-      const inParens = /\(([^)]*)\)/.exec(c.t.slice(c.i).map((t) => (t.kind === 'quoted' ? t.raw : t.raw)).join(' '))?.[1];
+      const inParens = /\(([^)]*)\)/.exec(c.t.slice(c.i).map((t) => t.raw).join(' '))?.[1];
       const column = inParens?.split(',').map((s) => ident(s.trim())).filter(Boolean).join(', ');
-      return [{ action: 'add-constraint', table, constraint: kind, name, column: column || undefined, ...(columns.length === 0 ? {} : {}) }];
+      return [{ action: 'add-constraint', table, constraint: kind, name, column: column || undefined }];
     }
     c.accept('COLUMN');
     c.accept('IF', 'NOT', 'EXISTS');
@@ -349,7 +348,6 @@ function create(c: Cursor): SchemaOp[] | undefined {
     return temporary ? [{ action: 'other', name: `creates temporary table ${table}` }] : [{ action: 'create-table', table }];
   }
   const unique = c.accept('UNIQUE');
-  c.accept('CLUSTERED') || c.accept('NONCLUSTERED');
   if (c.accept('INDEX')) {
     const concurrently = c.accept('CONCURRENTLY');
     c.accept('IF', 'NOT', 'EXISTS');
