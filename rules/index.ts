@@ -11,6 +11,30 @@ import packageRequirementsNarrowed from './package-requirements-narrowed.js';
 import propertyNarrowed from './property-narrowed.js';
 import signatureNarrowed from './signature-narrowed.js';
 import pullRequestLabel from './pull-request-label.js';
+import dropTable from './drop-table.js';
+import dropSchema from './drop-schema.js';
+import dropColumn from './drop-column.js';
+import truncateTable from './truncate-table.js';
+import deleteWithoutWhere from './delete-without-where.js';
+import updateWithoutWhere from './update-without-where.js';
+import changeColumnType from './change-column-type.js';
+import renameTable from './rename-table.js';
+import renameColumn from './rename-column.js';
+import addNotNullColumn from './add-not-null-column.js';
+import setNotNull from './set-not-null.js';
+import addConstraint from './add-constraint.js';
+import dropDefault from './drop-default.js';
+import dropEnumValue from './drop-enum-value.js';
+import dropView from './drop-view.js';
+import dropFunction from './drop-function.js';
+import dropTrigger from './drop-trigger.js';
+import dropIndex from './drop-index.js';
+import blockingIndexBuild from './blocking-index-build.js';
+import schemaLeftBehind from './schema-left-behind.js';
+import editedMigration from './edited-migration.js';
+import coupledChange from './coupled-change.js';
+import downMigration from './down-migration.js';
+import downMigrationDropsData from './down-migration-drops-data.js';
 
 // The one list of rules. `rules`, `explain`, SARIF rule metadata and config validation derive from it.
 export const RULES = {
@@ -26,6 +50,30 @@ export const RULES = {
   'property-narrowed': propertyNarrowed,
   'signature-narrowed': signatureNarrowed,
   'pull-request-label': pullRequestLabel,
+  'drop-table': dropTable,
+  'drop-schema': dropSchema,
+  'drop-column': dropColumn,
+  'truncate-table': truncateTable,
+  'delete-without-where': deleteWithoutWhere,
+  'update-without-where': updateWithoutWhere,
+  'change-column-type': changeColumnType,
+  'rename-table': renameTable,
+  'rename-column': renameColumn,
+  'add-not-null-column': addNotNullColumn,
+  'set-not-null': setNotNull,
+  'add-constraint': addConstraint,
+  'drop-default': dropDefault,
+  'drop-enum-value': dropEnumValue,
+  'drop-view': dropView,
+  'drop-function': dropFunction,
+  'drop-trigger': dropTrigger,
+  'drop-index': dropIndex,
+  'blocking-index-build': blockingIndexBuild,
+  'schema-left-behind': schemaLeftBehind,
+  'edited-migration': editedMigration,
+  'coupled-change': coupledChange,
+  'down-migration': downMigration,
+  'down-migration-drops-data': downMigrationDropsData,
 } satisfies Record<string, AnyRule>;
 
 export type RuleId = keyof typeof RULES;

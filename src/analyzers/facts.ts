@@ -2,6 +2,7 @@ import type { Category, Side } from '../model.js';
 import type { VolumeFact } from './volume/facts.js';
 import type { ContractChangeFact } from './contracts/facts.js';
 import type { PullRequestFact } from './changelog/facts.js';
+import type { MigrationFact } from './migrations/facts.js';
 
 // Facts are plain data with a location. Analyzers emit them; rules judge them.
 // Each analyzer declares its own fact types next to it; this union gathers them.
@@ -49,7 +50,8 @@ export type Fact =
   | StatFact
   | VolumeFact
   | ContractChangeFact
-  | PullRequestFact;
+  | PullRequestFact
+  | MigrationFact;
 
 export type FactKind = Fact['kind'];
 export type FactOf<K extends FactKind> = Extract<Fact, { kind: K }>;

@@ -2,8 +2,12 @@ import type { Analyzer } from './analyzer.js';
 import { filesAnalyzer } from './files/analyzer.js';
 import { volumeAnalyzer } from './volume/analyzer.js';
 import { contractsAnalyzer } from './contracts/analyzer.js';
+import { migrationsAnalyzer } from './migrations/analyzer.js';
 
-/** Every analyzer, in the order they run. Later issues add theirs here. */
-export const ANALYZERS: readonly Analyzer[] = [volumeAnalyzer, filesAnalyzer,
+/** Every analyzer, in the order they run. */
+export const ANALYZERS: readonly Analyzer[] = [
+  volumeAnalyzer,
+  filesAnalyzer,
   contractsAnalyzer,
+  migrationsAnalyzer,
 ];

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SEVERITIES } from '../model.js';
 import { PLATFORM_IDS } from '../platform.js';
+import { SQL_DIALECTS } from '../analyzers/sql/ops.js';
 
 const severity = z.enum(SEVERITIES);
 
@@ -58,6 +59,18 @@ export const configSchema = z
       .object({
         /** Globs of files that are the public API (instead of package.json entry points). */
         entries: z.array(z.string()).default([]),
+      })
+      .strict()
+      .prefault({}),
+    /** Where migrations live (globs added to the built-in layouts) and which SQL dialect they use. */
+    migrations: z
+      .object({
+        /** Extra globs of migration files (SQL or TS/JS), read as well as the built-in layouts. */
+        paths: z.array(z.string()).default([]),
+        /** false: only `paths` are migrations (the built-in layouts are not searched). */
+        discover: z.boolean().default(true),
+        /** The SQL dialect; detected from each file (and Prisma's migration_lock.toml) when unset. */
+        dialect: z.enum(SQL_DIALECTS).optional(),
       })
       .strict()
       .prefault({}),

@@ -78,10 +78,7 @@ describe('the gate and exit codes', () => {
       expect(stderr).toMatch(/migrations\/002_drop_email\.sql/);
     });
 
-    // Needs the migration analyzer (a dropped column the older code reads is high or critical).
-    // Until it is registered this run exits 0 and the test is expected to fail; once it passes,
-    // vitest reports it and `it.fails` becomes `it`.
-    it.fails('--fail-on high exits 1', () => {
+    it('--fail-on high exits 1', () => {
       const { code, stderr } = cli(['--repo', dropColumn, ...range, '--fail-on', 'high']);
       expect(code).toBe(1);
       expect(stderr).toMatch(/^rollback-ready: gate failed: \d+ findings? at or above high — top: (high|critical) /);

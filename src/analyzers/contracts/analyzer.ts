@@ -80,6 +80,9 @@ async function apiChanges(release: Release, scripts: ChangedFile[]): Promise<Fac
     const fromPath = file.fromBlob ? pathAt(file, 'from') : undefined;
     if (!fromPath || !isSource(fromPath) || configured) continue;
     const toPath = file.toBlob ? pathAt(file, 'to') : undefined;
+    // Internal modules the release added have no consumer built against the target, and migrations
+    // and tests export only to their runners: none is a contract the rollback can break.
+    if (!toPath || isTest(fromPath) || /(^|\/)(migrations?|migrate)\//i.test(fromPath)) continue;
     const pkg = packageOf('from', fromPath);
     if (pkg && withEntries.has(pkg.dir)) continue;
     facts.push(...(await surface.compareModules({ name: fromPath, surface: 'internal' }, fromPath, toPath)));

@@ -1,0 +1,22 @@
+// Shared by the migration rules: picks the operations a rule judges and words the finding.
+import type { Facts } from '../src/analyzers/facts.js';
+import type { MigrationOpFact } from '../src/analyzers/migrations/facts.js';
+import { describeOp, type OpAction } from '../src/analyzers/sql/ops.js';
+import type { FindingDraft } from './rule.js';
+
+/** Operations of the release's migrations with one of the actions, on objects the older code knew. */
+export function opsOf(facts: Facts, ...actions: OpAction[]): MigrationOpFact[] {
+  return facts.of('migration.op').filter((f) => actions.includes(f.op.action) && !f.newObject);
+}
+
+/** A finding at the statement: "migration <id> <what it does>: <consequence>". */
+export function opFinding(fact: MigrationOpFact, consequence: string, extra: Partial<FindingDraft> = {}): FindingDraft {
+  const note = fact.note ? ` (${fact.note})` : '';
+  return {
+    message: `migration ${fact.migration} ${describeOp(fact.op)}: ${consequence}${note}`,
+    path: fact.path,
+    line: fact.line,
+    evidence: fact.statement,
+    ...extra,
+  };
+}

@@ -1,0 +1,115 @@
+// Which changed files are migrations, of which framework, and under which name. A migration is
+// known by its name (version, timestamp or folder), so moving the folder does not make it new.
+import picomatch from 'picomatch';
+import { isDeclarationFile, isTest } from '../files/kinds.js';
+import type { Framework } from './facts.js';
+
+export interface MigrationPath {
+  id: string;
+  /** `both`: up and down in one file (dbmate sections, TS/JS up/down functions). */
+  role: 'up' | 'down' | 'both';
+  language: 'sql' | 'script';
+  /** Known from the path; dbmate and the TS/JS frameworks are told by content. */
+  framework?: Framework;
+}
+
+const SQL_DIRS = new Set(['migrations', 'migration', 'migrate', 'drizzle']);
+const SCRIPT_DIRS = new Set(['migrations', 'migration']);
+const SCRIPT = /\.(?:ts|mts|cts|js|mjs|cjs)$/i;
+const FLYWAY = /^([VU])(\d+(?:[._]\d+)*)__.+\.sql$/i;
+
+const segments = (path: string) => path.split('/').slice(0, -1).map((s) => s.toLowerCase());
+const baseOf = (path: string) => path.split('/').pop() ?? path;
+
+export interface DiscoveryOptions {
+  discover: boolean;
+  paths: string[];
+}
+
+export function migrationMatcher(options: DiscoveryOptions): (path: string) => MigrationPath | undefined {
+  const configured = options.paths.length > 0 ? picomatch(options.paths, { dot: true }) : undefined;
+  return (path) => {
+    const extra = configured?.(path) ?? false;
+    if (!extra && (!options.discover || isTest(path))) return undefined;
+    const base = baseOf(path);
+    const dirs = segments(path);
+    if (/\.sql$/i.test(base)) {
+      if (!extra && !dirs.some((d) => SQL_DIRS.has(d)) && !FLYWAY.test(base)) return undefined;
+      return sqlIdentity(path);
+    }
+    if (SCRIPT.test(base) && !isDeclarationFile(path) && (extra || dirs.some((d) => SCRIPT_DIRS.has(d)))) {
+      return { id: base.replace(SCRIPT, ''), role: 'both', language: 'script' };
+    }
+    return undefined;
+  };
+}
+
+function sqlIdentity(path: string): MigrationPath {
+  const base = baseOf(path);
+  const parts = path.split('/');
+  const folder = parts.length > 1 ? parts[parts.length - 2]! : '';
+  const prisma = /(?:^|\/)prisma\/migrations\/([^/]+)\/migration\.sql$/i.exec(path);
+  if (prisma) return { id: prisma[1]!, role: 'up', language: 'sql', framework: 'prisma' };
+  const flyway = FLYWAY.exec(base);
+  if (flyway) return { id: `V${flyway[2]!.replace(/_/g, '.')}`, role: flyway[1]!.toUpperCase() === 'U' ? 'down' : 'up', language: 'sql', framework: 'flyway' };
+  if (/^R__.+\.sql$/i.test(base)) return { id: base.replace(/\.sql$/i, ''), role: 'up', language: 'sql', framework: 'flyway' };
+  const golang = /^(.+)\.(up|down)\.sql$/i.exec(base);
+  if (golang) return { id: golang[1]!, role: golang[2]!.toLowerCase() === 'up' ? 'up' : 'down', language: 'sql', framework: 'golang-migrate' };
+  if (/^(up|down|migration)\.sql$/i.test(base) && folder) {
+    return { id: folder, role: /^down/i.test(base) ? 'down' : 'up', language: 'sql', framework: 'sql' };
+  }
+  const framework: Framework = segments(path).includes('drizzle') ? 'drizzle' : 'sql';
+  return { id: base.replace(/\.sql$/i, ''), role: 'up', language: 'sql', framework };
+}
+
+/** The framework of a TS/JS migration, told by what it imports and calls. */
+export function scriptFramework(text: string): Framework | undefined {
+  if (/MigrationInterface|queryRunner|QueryRunner/.test(text)) return 'typeorm';
+  if (/@mikro-orm\/migrations|this\.addSql\s*\(/.test(text)) return 'mikro-orm';
+  if (/queryInterface|QueryInterface|sequelize/i.test(text)) return 'sequelize';
+  if (/from\s+['"]kysely['"]|Kysely<|\.schema\s*\.\s*(?:alterTable|createTable|dropTable)\s*\(\s*['"][^'"]+['"]\s*\)/.test(text)) return 'kysely';
+  if (/knex|Knex/.test(text)) return 'knex';
+  return undefined;
+}
+
+/** dbmate marks its sections with `-- migrate:up` and `-- migrate:down`. */
+export function isDbmate(text: string): boolean {
+  return /^--\s*migrate:up\b/m.test(text);
+}
+
+/** Order migrations run in: numeric parts compared as numbers (V1.10 after V1.9, 20240101 before 20240102). */
+export function compareIds(a: string, b: string): number {
+  const pa = a.split(/(\d+)/);
+  const pb = b.split(/(\d+)/);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const x = pa[i] ?? '';
+    const y = pb[i] ?? '';
+    if (x === y) continue;
+    if (/^\d+$/.test(x) && /^\d+$/.test(y)) {
+      const d = Number(x) - Number(y);
+      if (d !== 0) return d;
+      continue;
+    }
+    return x < y ? -1 : 1;
+  }
+  return 0;
+}
+
+export interface FrameworkCommand {
+  command?: string;
+  noDown: string;
+}
+
+export const FRAMEWORK_COMMANDS: Record<Framework, FrameworkCommand> = {
+  sql: { command: 'run the down.sql by hand', noDown: 'plain SQL migration with no down script beside it' },
+  prisma: { noDown: 'Prisma has no down migrations: write the reverse SQL (prisma migrate diff --from-schema-datamodel … --to-schema-datamodel … --script), run it, then mark the migration rolled back with prisma migrate resolve --rolled-back' },
+  flyway: { command: 'flyway undo', noDown: 'no U<version>__ undo script for this version (Flyway undo also needs Flyway Teams)' },
+  'golang-migrate': { command: 'migrate down 1', noDown: 'no .down.sql file beside it' },
+  dbmate: { command: 'dbmate rollback', noDown: 'its -- migrate:down section is empty' },
+  drizzle: { noDown: 'Drizzle Kit has no down migrations: write and run the reverse SQL by hand' },
+  knex: { command: 'knex migrate:down', noDown: 'it exports no down function, or the down function does nothing' },
+  typeorm: { command: 'typeorm migration:revert', noDown: 'its down method does nothing' },
+  sequelize: { command: 'sequelize db:migrate:undo', noDown: 'it has no down function, or the down function does nothing' },
+  'mikro-orm': { command: 'mikro-orm migration:down', noDown: 'its down method does nothing' },
+  kysely: { command: 'migrator.migrateDown() (kysely migrate:down with kysely-ctl)', noDown: 'it exports no down function, or the down function does nothing' },
+};

@@ -1,0 +1,19 @@
+import { expect } from 'vitest';
+import rule from '../../rules/drop-view.js';
+import { op } from '../support/migration-facts.js';
+import { testRule } from '../support/rule-tester.js';
+
+testRule(rule, {
+  valid: [
+    { name: 'an additive operation', facts: [op({ action: 'add-column', table: 'users', column: 'bio', notNull: false, hasDefault: false })] },
+    { name: 'on an object the release created', facts: [op({ action: 'drop-object', object: 'view', name: 'active_users' }, { newObject: true })] },
+    { name: 'a dropped function is another rule', facts: [op({ action: 'drop-object', object: 'function', name: 'f' })] },
+  ],
+  invalid: [
+    {
+      name: 'on an object the older code uses',
+      facts: [op({ action: 'drop-object', object: 'view', name: 'active_users' }, { line: 7 })],
+      findings: [{ path: 'migrations/002_change.sql', line: 7, message: expect.stringMatching(/drops view active_users/) }],
+    },
+  ],
+});
