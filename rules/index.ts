@@ -1,11 +1,17 @@
 import type { AnyRule } from './rule.js';
 import releaseVolume from './release-volume.js';
 import unclassifiedChange from './unclassified-change.js';
+import envVarNeeded from './env-var-needed.js';
+import envExampleChanged from './env-example-changed.js';
+import configFileChanged from './config-file-changed.js';
 
 // The one list of rules. `rules`, `explain`, SARIF rule metadata and config validation derive from it.
 export const RULES = {
   'release-volume': releaseVolume,
   'unclassified-change': unclassifiedChange,
+  'env-var-needed': envVarNeeded,
+  'env-example-changed': envExampleChanged,
+  'config-file-changed': configFileChanged,
 } satisfies Record<string, AnyRule>;
 
 export type RuleId = keyof typeof RULES;
