@@ -4,6 +4,9 @@ import unclassifiedChange from './unclassified-change.js';
 import envVarNeeded from './env-var-needed.js';
 import envExampleChanged from './env-example-changed.js';
 import configFileChanged from './config-file-changed.js';
+import dependencyDowngrade from './dependency-downgrade.js';
+import lockfileChanged from './lockfile-changed.js';
+import runtimeDowngrade from './runtime-downgrade.js';
 
 // The one list of rules. `rules`, `explain`, SARIF rule metadata and config validation derive from it.
 export const RULES = {
@@ -12,6 +15,9 @@ export const RULES = {
   'env-var-needed': envVarNeeded,
   'env-example-changed': envExampleChanged,
   'config-file-changed': configFileChanged,
+  'dependency-downgrade': dependencyDowngrade,
+  'lockfile-changed': lockfileChanged,
+  'runtime-downgrade': runtimeDowngrade,
 } satisfies Record<string, AnyRule>;
 
 export type RuleId = keyof typeof RULES;
