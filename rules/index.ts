@@ -7,6 +7,7 @@ import configFileChanged from './config-file-changed.js';
 import dependencyDowngrade from './dependency-downgrade.js';
 import lockfileChanged from './lockfile-changed.js';
 import runtimeDowngrade from './runtime-downgrade.js';
+import infrastructureChanged from './infrastructure-changed.js';
 
 // The one list of rules. `rules`, `explain`, SARIF rule metadata and config validation derive from it.
 export const RULES = {
@@ -18,6 +19,7 @@ export const RULES = {
   'dependency-downgrade': dependencyDowngrade,
   'lockfile-changed': lockfileChanged,
   'runtime-downgrade': runtimeDowngrade,
+  'infrastructure-changed': infrastructureChanged,
 } satisfies Record<string, AnyRule>;
 
 export type RuleId = keyof typeof RULES;

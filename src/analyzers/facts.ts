@@ -2,6 +2,7 @@ import type { Category, Side } from '../model.js';
 import type { VolumeFact } from './volume/facts.js';
 import type { ConfigFact } from './config/facts.js';
 import type { DependencyFact } from './dependencies/facts.js';
+import type { InfrastructureChangedFact } from './infrastructure/facts.js';
 
 // Facts are plain data with a location. Analyzers emit them; rules judge them.
 // Each analyzer declares its own fact types next to it; this union gathers them.
@@ -44,7 +45,8 @@ export interface StatFact {
 
 export type Fact = ClassifiedFact | UnreadableFact | SuppressionFact | StatFact | VolumeFact
   | ConfigFact
-  | DependencyFact;
+  | DependencyFact
+  | InfrastructureChangedFact;
 
 export type FactKind = Fact['kind'];
 export type FactOf<K extends FactKind> = Extract<Fact, { kind: K }>;

@@ -17,7 +17,7 @@ export function parseStructured(path: string, text: string): unknown[] | undefin
   }
   if (isYaml(path)) {
     try {
-      const docs = parseAllDocuments(text, { prettyErrors: false });
+      const docs = parseAllDocuments(text, { prettyErrors: false, logLevel: 'silent' });
       if (!Array.isArray(docs) || docs.some((d) => d.errors.length > 0)) return undefined;
       return docs.map((d) => d.toJS({ maxAliasCount: 1000 })).filter((d) => d !== null && d !== undefined);
     } catch {
