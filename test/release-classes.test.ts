@@ -1,8 +1,12 @@
 // End to end through the built CLI: the harmless release, the hidden environment need, and
 // runtime and infrastructure changes that each need their own step.
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Ajv } from 'ajv';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURES, cli, twoReleases } from './support/repo.js';
+import { FIXTURES, ROOT, cli, twoReleases } from './support/repo.js';
+
+const validate = new Ajv({ allErrors: true }).compile(JSON.parse(readFileSync(join(ROOT, 'src', 'report', 'report.schema.json'), 'utf8')));
 
 interface Report {
   verdict: string;
@@ -16,6 +20,7 @@ const analyse = (fixture: string): { report: Report; text: string } => {
   const repo = twoReleases(join(FIXTURES, fixture, 'v1'), join(FIXTURES, fixture, 'v2'));
   const json = cli(['--repo', repo, '--from', 'v2', '--to', 'v1', '--format', 'json']);
   expect(json.code).toBe(0);
+  expect(validate(JSON.parse(json.stdout)), JSON.stringify(validate.errors)).toBe(true);
   return { report: JSON.parse(json.stdout) as Report, text: cli(['--repo', repo, '--from', 'v2', '--to', 'v1']).stdout };
 };
 

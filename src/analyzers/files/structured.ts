@@ -19,7 +19,7 @@ export function parseStructured(path: string, text: string): unknown[] | undefin
     try {
       const docs = parseAllDocuments(text, { prettyErrors: false, logLevel: 'silent' });
       if (!Array.isArray(docs) || docs.some((d) => d.errors.length > 0)) return undefined;
-      return docs.map((d) => d.toJS({ maxAliasCount: 1000 })).filter((d) => d !== null && d !== undefined);
+      return docs.map((d) => d.toJS()).filter((d) => d !== null && d !== undefined);
     } catch {
       return undefined;
     }
