@@ -81,7 +81,9 @@ async function envNeeded(release: Release): Promise<Fact[]> {
   const readsAt = (file: ChangedFile, side: Side): EnvRead[] => {
     if ((side === 'from' ? file.fromBlob : file.toBlob) === undefined || !isRuntimeScript(pathAt(file, side))) return [];
     const text = release.content(file, side).text;
-    return text === undefined ? [] : envReads(ts, release.sourceFile(side, pathAt(file, side), text).compilerNode);
+    // Every way of reading a variable names `env`: skip the tree walk of files that never do.
+    if (text === undefined || !text.includes('env')) return [];
+    return envReads(ts, release.sourceFile(side, pathAt(file, side), text).compilerNode);
   };
   const readAtFrom = new Set<string>();
   const readAtTo = new Map<string, { file: ChangedFile; read: EnvRead }[]>();

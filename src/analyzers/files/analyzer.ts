@@ -4,7 +4,7 @@ import type { BlobContent, Category, ChangedFile, Side } from '../../model.js';
 import { isAsset, isDevTooling, isDoc, isMarkup, isScript, isStylesheet, isTemplate, isTest, mayHoldJsx } from './kinds.js';
 import { templateLogic } from './markup.js';
 import { sameStructuredValue } from './structured.js';
-import { sameShape, syntaxShape, type ShapeMode } from './syntax.js';
+import { sameSyntax, type ShapeMode } from './syntax.js';
 
 const UNREADABLE_REASON: Record<NonNullable<BlobContent['unreadable']>, string> = {
   binary: 'binary content',
@@ -106,7 +106,7 @@ function styleOnly(ts: typeof import('ts-morph').ts, release: Release, file: Cha
   const toTree = release.sourceFile('to', pathAt(file, 'to'), to).compilerNode;
   const modes: ShapeMode[] = mayHoldJsx(file.path) ? ['format', 'markup'] : ['format'];
   try {
-    return modes.find((mode) => sameShape(syntaxShape(ts, fromTree, mode), syntaxShape(ts, toTree, mode)));
+    return modes.find((mode) => sameSyntax(ts, fromTree, toTree, mode));
   } catch (error) {
     // A tree too deep to walk is judged as code: never style-only by default.
     if (error instanceof RangeError) return undefined;

@@ -25,19 +25,53 @@ const LAYOUT_FIELDS = new Set([
   'hasTrailingComma',
   'jsDocParsingMode',
   'multiLine',
-  'text',
 ]);
+
+type Token = string | number | boolean;
+const OPEN = -1;
+const CLOSE = -2;
+const END = -3;
+const MISMATCH = Symbol('mismatch');
 
 export type ShapeMode = 'format' | 'markup';
 
 /**
- * Tokens describing the tree. In `markup` mode, JSX is reduced to its logic: component tags and
+ * True when both trees have the same shape. The `to` tree is walked against the tokens of the
+ * `from` tree and stops at the first difference. Throws RangeError on trees too deep to walk.
+ */
+export function sameSyntax(ts: Ts, from: TS.SourceFile, to: TS.SourceFile, mode: ShapeMode): boolean {
+  const expected: Token[] = [];
+  walkShape(ts, from, mode, (token) => {
+    expected.push(token);
+  });
+  let at = 0;
+  try {
+    walkShape(ts, to, mode, (token) => {
+      if (expected[at++] !== token) throw MISMATCH;
+    });
+  } catch (error) {
+    if (error === MISMATCH) return false;
+    throw error;
+  }
+  return at === expected.length;
+}
+
+/** The tokens of a tree's shape, in order (for tests and debugging). */
+export function syntaxShape(ts: Ts, root: TS.SourceFile, mode: ShapeMode): Token[] {
+  const out: Token[] = [];
+  walkShape(ts, root, mode, (token) => {
+    out.push(token);
+  });
+  return out;
+}
+
+/**
+ * Emits tokens describing the tree. In `markup` mode, JSX is reduced to its logic: component tags and
  * their props, expressions in braces, and attributes of HTML elements other than literal
  * `className`/`class`/`style` values; element nesting, HTML tags without logic and static text drop out.
  * Throws RangeError on trees too deep to walk (the caller then treats the change as code).
  */
-export function syntaxShape(ts: Ts, root: TS.SourceFile, mode: ShapeMode): string[] {
-  const out: string[] = [];
+function walkShape(ts: Ts, root: TS.SourceFile, mode: ShapeMode, emit: (token: Token) => void): void {
   const flagMask =
     ts.NodeFlags.Let | ts.NodeFlags.Const | ts.NodeFlags.Using | ts.NodeFlags.Namespace | ts.NodeFlags.NestedNamespace | ts.NodeFlags.GlobalAugmentation | ts.NodeFlags.OptionalChain;
   const isJsxRoot = (node: TS.Node) => ts.isJsxElement(node) || ts.isJsxSelfClosingElement(node) || ts.isJsxFragment(node);
@@ -46,45 +80,50 @@ export function syntaxShape(ts: Ts, root: TS.SourceFile, mode: ShapeMode): strin
     let node = input;
     while (ts.isParenthesizedExpression(node)) node = node.expression;
     if (mode === 'markup' && isJsxRoot(node)) {
-      out.push('jsx{');
+      emit('jsx{');
       jsx(node);
-      out.push('}jsx');
+      emit('}jsx');
       return;
     }
-    out.push(`${node.kind}:${node.flags & flagMask}`);
-    if (ts.isJsxText(node)) out.push(`"${jsxText(node.text)}`);
+    emit(node.kind);
+    emit(node.flags & flagMask);
+    if (ts.isJsxText(node)) emit(jsxText(node.text));
     else if (!ts.isSourceFile(node)) {
-      if ('text' in node && typeof node.text === 'string' && !ts.isJsxText(node)) out.push(`"${node.text}`);
-      for (const [key, value] of Object.entries(node)) {
-        if (LAYOUT_FIELDS.has(key) || value === undefined || typeof value === 'object' || typeof value === 'function') continue;
-        out.push(`${key}=${String(value)}`);
+      // Own fields only: literal text, operators, `isTypeOnly`…; an identifier's name is `escapedText`.
+      for (const key in node) {
+        if (LAYOUT_FIELDS.has(key) || !Object.hasOwn(node, key)) continue;
+        const value = (node as unknown as Record<string, unknown>)[key];
+        if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
+          emit(key);
+          emit(value);
+        }
       }
     }
     node.forEachChild(visit, (nodes) => {
-      out.push('[');
+      emit(OPEN);
       for (const child of nodes) if (child.kind !== ts.SyntaxKind.EmptyStatement) visit(child);
-      out.push(']');
+      emit(CLOSE);
     });
-    out.push(')');
+    emit(END);
   };
 
   const jsx = (node: TS.Node): void => {
     if (ts.isJsxText(node)) return;
     if (ts.isJsxExpression(node)) {
-      out.push('{');
-      if (node.dotDotDotToken) out.push('...');
+      emit('{');
+      if (node.dotDotDotToken) emit('...');
       if (node.expression) visit(node.expression);
-      out.push('}');
+      emit('}');
       return;
     }
     if (ts.isJsxElement(node)) {
       const logic = tag(node.openingElement.tagName, node.openingElement.attributes, node.openingElement.typeArguments);
       for (const child of node.children) jsx(child);
-      if (logic) out.push('</>');
+      if (logic) emit('</>');
       return;
     }
     if (ts.isJsxSelfClosingElement(node)) {
-      if (tag(node.tagName, node.attributes, node.typeArguments)) out.push('</>');
+      if (tag(node.tagName, node.attributes, node.typeArguments)) emit('</>');
       return;
     }
     if (ts.isJsxFragment(node)) {
@@ -100,7 +139,7 @@ export function syntaxShape(ts: Ts, root: TS.SourceFile, mode: ShapeMode): strin
     const kept = attributes.properties.filter((attribute) => !(intrinsic && isPresentational(ts, attribute)));
     // An HTML element with nothing but presentation is markup; a component is always logic.
     if (intrinsic && kept.length === 0 && !typeArguments) return false;
-    out.push('<');
+    emit('<');
     visit(name);
     for (const type of typeArguments ?? []) visit(type);
     for (const attribute of kept) visit(attribute);
@@ -108,7 +147,6 @@ export function syntaxShape(ts: Ts, root: TS.SourceFile, mode: ShapeMode): strin
   };
 
   visit(root);
-  return out;
 }
 
 const PRESENTATION_ATTRIBUTES = new Set(['className', 'class', 'style']);
@@ -146,8 +184,3 @@ function jsxText(text: string): string {
     .join(' ');
 }
 
-export function sameShape(a: string[], b: string[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
