@@ -44,6 +44,7 @@ describe('infrastructure', () => {
       'infrastructure:terraform': ['manual', 'Terraform/OpenTofu rolled back separately: infra/main.tf'],
     });
     expect(report.checklist.find((c) => c.id === 'infrastructure')!.detail).toBe('each kind of infrastructure changed has its own item below');
+    expect(report.findings.find((f) => f.checklistId === 'infrastructure:compose')!.evidence).toBe('docker-compose.yml (changed: services db postgres:16 → postgres:15 at the target)');
     expect(report.findings.find((f) => f.checklistId === 'infrastructure:kubernetes')!.evidence).toBe('k8s/api.yaml (changed: Deployment/api, Service/api)');
     expect(report.findings.find((f) => f.checklistId === 'infrastructure:helm')!.evidence).toBe(
       'charts/api/Chart.yaml (changed: chart api 1.3.0 → 1.2.0 at the target); charts/api/templates/deploy.yaml (changed)',

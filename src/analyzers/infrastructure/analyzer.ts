@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { parse as parseYaml } from 'yaml';
 import { pathAt, type Analyzer, type Release } from '../analyzer.js';
 import type { Fact } from '../facts.js';
@@ -50,6 +51,7 @@ export const infrastructureAnalyzer: Analyzer = {
       }
       if (!kind) continue;
       if (kind === 'helm' && file.path.endsWith('Chart.yaml')) detail = chartVersions(release, file);
+      if (kind === 'compose') detail = composeServices(release, file);
       const status: InfrastructureChangedFact['status'] =
         file.status === 'added' ? 'added' : file.status === 'deleted' ? 'deleted' : file.status === 'renamed' ? 'renamed' : 'modified';
       facts.push({ kind: 'infrastructure.changed', path: file.path, infraKind: kind, status, ...(detail ? { detail } : {}) });
@@ -72,6 +74,29 @@ const LABELS: Record<InfrastructureKind, string> = {
 function objectsAt(release: Release, file: ChangedFile, side: Side): string[] {
   if ((side === 'from' ? file.fromBlob : file.toBlob) === undefined) return [];
   return kubernetesObjects(structuredAt(release, file, side) ?? []);
+}
+
+type Services = Record<string, { image?: unknown } | null>;
+
+/** Services a compose file changes, with image moves (`db postgres:16 → postgres:15 at the target`). */
+function composeServices(release: Release, file: ChangedFile): string | undefined {
+  const services = (side: Side): Services => {
+    const doc = structuredAt(release, file, side)?.[0] as { services?: Services } | undefined;
+    return doc && typeof doc.services === 'object' && doc.services !== null ? doc.services : {};
+  };
+  const from = services('from');
+  const to = services('to');
+  const changed: string[] = [];
+  for (const name of [...new Set([...Object.keys(from), ...Object.keys(to)])].sort()) {
+    const a = from[name];
+    const b = to[name];
+    if (isDeepStrictEqual(a, b)) continue;
+    if (a === undefined) changed.push(`${name} (only at the target)`);
+    else if (b === undefined) changed.push(`${name} (removed by the rollback)`);
+    else if (a?.image !== b?.image) changed.push(`${name} ${String(a?.image)} → ${String(b?.image)} at the target`);
+    else changed.push(name);
+  }
+  return changed.length > 0 ? `services ${changed.join(', ')}` : undefined;
 }
 
 function chartVersions(release: Release, file: ChangedFile): string | undefined {
