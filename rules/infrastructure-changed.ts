@@ -45,7 +45,11 @@ export default defineRule({
   },
   check(facts) {
     const byKind = new Map<InfrastructureKind, InfrastructureChangedFact[]>();
-    for (const fact of facts.of('infrastructure.changed')) byKind.set(fact.infraKind, [...(byKind.get(fact.infraKind) ?? []), fact]);
+    for (const fact of facts.of('infrastructure.changed')) {
+      const list = byKind.get(fact.infraKind);
+      if (list) list.push(fact);
+      else byKind.set(fact.infraKind, [fact]);
+    }
     const drafts: FindingDraft[] = [];
     for (const kind of INFRASTRUCTURE_KINDS) {
       const list = (byKind.get(kind) ?? []).sort((a, b) => (a.path < b.path ? -1 : 1));

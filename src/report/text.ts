@@ -81,7 +81,13 @@ export function renderText(report: Report): string {
 function changesByKind(report: Report): string[] {
   if (report.changes.length === 0) return [];
   const byKind = new Map<Category, string[]>();
-  for (const change of report.changes) for (const kind of change.categories) byKind.set(kind, [...(byKind.get(kind) ?? []), change.path]);
+  for (const change of report.changes) {
+    for (const kind of change.categories) {
+      const paths = byKind.get(kind);
+      if (paths) paths.push(change.path);
+      else byKind.set(kind, [change.path]);
+    }
+  }
   const width = Math.max(...[...byKind.keys()].map((k) => k.length));
   const lines = ['', 'Changes by kind'];
   for (const [kind, paths] of [...byKind.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {

@@ -89,7 +89,11 @@ async function envNeeded(release: Release): Promise<Fact[]> {
   const readAtTo = new Map<string, { file: ChangedFile; read: EnvRead }[]>();
   for (const file of scripts) {
     for (const read of readsAt(file, 'from')) readAtFrom.add(read.name);
-    for (const read of readsAt(file, 'to')) readAtTo.set(read.name, [...(readAtTo.get(read.name) ?? []), { file, read }]);
+    for (const read of readsAt(file, 'to')) {
+      const places = readAtTo.get(read.name);
+      if (places) places.push({ file, read });
+      else readAtTo.set(read.name, [{ file, read }]);
+    }
   }
   const candidates = new Set([...readAtTo.keys()].filter((name) => !readAtFrom.has(name)));
   if (candidates.size === 0) return [];
