@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Severity } from '../src/model.js';
+import type { Facts } from '../src/analyzers/facts.js';
 import { defineRule } from './rule.js';
 
 // [low, medium, high]: a "small release" stays under every first number.
@@ -42,6 +43,14 @@ function spreadInWords(entropy: number, files: number): string {
 }
 const plural = (n: number, word: string) => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
 
+const HARMLESS = new Set(['style-only', 'docs', 'tests', 'assets']);
+
+/** Every changed file was read and is presentation, docs, tests or assets only. */
+function harmlessOnly(facts: Facts): boolean {
+  const classified = facts.of('file.classified');
+  return facts.of('file.unreadable').length === 0 && classified.length > 0 && classified.every((f) => HARMLESS.has(f.category));
+}
+
 export default defineRule({
   id: 'release-volume',
   category: 'change-volume',
@@ -81,11 +90,13 @@ export default defineRule({
       }
       if (level < 0) return [];
       const size = level === 2 ? 'a big-bang release' : level === 1 ? 'a large release' : 'more than a small release';
+      // A large reformat or docs overhaul is big but undoes nothing that runs.
+      const harmless = harmlessOnly(facts);
       return [
         {
-          message: `${plural(v.commits, 'commit')} by ${plural(v.authors, 'author')} across ${plural(v.subsystems, 'subsystem')}, ${plural(lines, 'line')} in ${plural(v.files, 'file')}: ${size} — ${explained.join('; ')}; the change is ${spreadInWords(v.entropy, v.files)}`,
+          message: `${plural(v.commits, 'commit')} by ${plural(v.authors, 'author')} across ${plural(v.subsystems, 'subsystem')}, ${plural(lines, 'line')} in ${plural(v.files, 'file')}: ${size} — ${explained.join('; ')}; the change is ${spreadInWords(v.entropy, v.files)}${harmless ? '; but every file is style, markup, docs, tests or assets: nothing that runs goes back' : ''}`,
           path: v.path,
-          severity: SEVERITY_AT[level],
+          severity: harmless ? 'low' : SEVERITY_AT[level],
           evidence: `thresholds crossed: ${crossed.join('; ')}; spread entropy ${v.entropy}`,
         },
       ];

@@ -82,3 +82,20 @@ describe('a release with a Node 18 → 20 bump, a Terraform change and a Helm ch
     expect(text).toMatch(/\? Helm charts rolled back separately: charts\/api\/Chart.yaml, charts\/api\/values.yaml/);
   });
 });
+
+describe('a big release of nothing but reformatting', () => {
+  it('stays safe: its size undoes nothing that runs', () => {
+    const to: Record<string, string> = {};
+    const from: Record<string, string> = {};
+    for (let i = 0; i < 120; i++) {
+      to[`src/m${i}.ts`] = `export const v${i} = { a: 'x', b: [1, 2] }\n`;
+      from[`src/m${i}.ts`] = `// module ${i}\nexport const v${i} = {\n  a: "x",\n  b: [1, 2],\n};\n`;
+    }
+    const repo = twoReleases(to, from);
+    const report = JSON.parse(cli(['--repo', repo, '--from', 'v2', '--to', 'v1', '--format', 'json']).stdout) as Report;
+    expect(report.verdict).toBe('safe');
+    expect(report.riskScore).toBeLessThanOrEqual(5);
+    expect(report.changes.every((c) => c.categories.join() === 'style-only')).toBe(true);
+    expect(report.checklist.find((c) => c.id === 'volume')!.detail).toMatch(/^only minor: .*120 files: a large release .*nothing that runs goes back$/);
+  });
+});

@@ -61,6 +61,24 @@ testRule(rule, {
         },
       ],
     },
+    {
+      name: 'a big release of only style, docs, tests and assets stays low',
+      facts: [
+        volume({ files: 400, commits: 3 }),
+        { kind: 'file.classified', path: 'src/a.ts', category: 'style-only', reason: 'formatting' },
+        { kind: 'file.classified', path: 'README.md', category: 'docs', reason: 'documentation' },
+      ],
+      findings: [{ severity: 'low', message: expect.stringMatching(/: a big-bang release — .*; but every file is style, markup, docs, tests or assets: nothing that runs goes back$/) }],
+    },
+    {
+      name: 'one unread file keeps the full severity',
+      facts: [
+        volume({ files: 400 }),
+        { kind: 'file.classified', path: 'src/a.ts', category: 'style-only', reason: 'formatting' },
+        { kind: 'file.unreadable', path: 'blob.bin', reason: 'binary content' },
+      ],
+      findings: [{ severity: 'high', message: expect.not.stringMatching(/nothing that runs/) }],
+    },
     { name: 'a single file', facts: [volume({ files: 1, insertions: 900, entropy: 0 })], findings: [{ message: expect.stringMatching(/\(910\): a lot of code to reason about; the change is all in one file$/) }] },
   ],
 });
