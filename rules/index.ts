@@ -35,6 +35,13 @@ import editedMigration from './edited-migration.js';
 import coupledChange from './coupled-change.js';
 import downMigration from './down-migration.js';
 import downMigrationDropsData from './down-migration-drops-data.js';
+import envVarNeeded from './env-var-needed.js';
+import envExampleChanged from './env-example-changed.js';
+import configFileChanged from './config-file-changed.js';
+import dependencyDowngrade from './dependency-downgrade.js';
+import lockfileChanged from './lockfile-changed.js';
+import runtimeDowngrade from './runtime-downgrade.js';
+import infrastructureChanged from './infrastructure-changed.js';
 
 // The one list of rules. `rules`, `explain`, SARIF rule metadata and config validation derive from it.
 export const RULES = {
@@ -74,6 +81,13 @@ export const RULES = {
   'coupled-change': coupledChange,
   'down-migration': downMigration,
   'down-migration-drops-data': downMigrationDropsData,
+  'env-var-needed': envVarNeeded,
+  'env-example-changed': envExampleChanged,
+  'config-file-changed': configFileChanged,
+  'dependency-downgrade': dependencyDowngrade,
+  'lockfile-changed': lockfileChanged,
+  'runtime-downgrade': runtimeDowngrade,
+  'infrastructure-changed': infrastructureChanged,
 } satisfies Record<string, AnyRule>;
 
 export type RuleId = keyof typeof RULES;

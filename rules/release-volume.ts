@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Severity } from '../src/model.js';
+import type { Facts } from '../src/analyzers/facts.js';
 import { defineRule } from './rule.js';
 
 // [low, medium, high]: a "small release" stays under every first number.
@@ -16,7 +17,39 @@ const optionsSchema = z
   .strict();
 
 const SEVERITY_AT: Severity[] = ['low', 'medium', 'high'];
+
+// What crossing each threshold means for a rollback, in words.
+const MEANING: Record<'commits' | 'files' | 'lines' | 'authors' | 'subsystems', string> = {
+  commits: 'every unrelated fix in them goes back too',
+  files: 'a wide change to review',
+  lines: 'a lot of code to reason about',
+  authors: 'no one person knows the whole release',
+  subsystems: 'it couples parts of the system that would otherwise fail and roll back independently',
+};
+const UNIT: Record<keyof typeof MEANING, [string, string]> = {
+  commits: ['commit', 'commits'],
+  files: ['file', 'files'],
+  lines: ['changed line', 'changed lines'],
+  authors: ['author', 'authors'],
+  subsystems: ['subsystem', 'subsystems'],
+};
+
+/** How the change spreads over files, in words (entropy normalised to 0–1). */
+function spreadInWords(entropy: number, files: number): string {
+  if (files < 2) return 'all in one file';
+  if (entropy >= 0.8) return `scattered evenly over the ${plural(files, 'file')} (entropy ${entropy}), the hardest kind of change to review and undo`;
+  if (entropy >= 0.5) return `spread over many of the ${plural(files, 'file')} (entropy ${entropy})`;
+  return `concentrated in a few of the ${plural(files, 'file')} (entropy ${entropy})`;
+}
 const plural = (n: number, word: string) => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
+
+const HARMLESS = new Set(['style-only', 'docs', 'tests', 'assets']);
+
+/** Every changed file was read and is presentation, docs, tests or assets only. */
+function harmlessOnly(facts: Facts): boolean {
+  const classified = facts.of('file.classified');
+  return facts.of('file.unreadable').length === 0 && classified.length > 0 && classified.every((f) => HARMLESS.has(f.category));
+}
 
 export default defineRule({
   id: 'release-volume',
@@ -44,19 +77,26 @@ export default defineRule({
       ];
       let level = -1;
       const crossed: string[] = [];
+      const explained: string[] = [];
       for (const [name, value] of measured) {
         const thresholds = options[name];
         const reached = thresholds.filter((t) => value > t).length - 1;
-        if (reached >= 0) crossed.push(`${name} ${value.toLocaleString('en-US')} > ${thresholds[reached]!.toLocaleString('en-US')}`);
+        if (reached >= 0) {
+          const limit = thresholds[reached]!.toLocaleString('en-US');
+          crossed.push(`${name} ${value.toLocaleString('en-US')} > ${limit}`);
+          explained.push(`more than ${limit} ${UNIT[name][thresholds[reached] === 1 ? 0 : 1]} (${value.toLocaleString('en-US')}): ${MEANING[name]}`);
+        }
         level = Math.max(level, reached);
       }
       if (level < 0) return [];
       const size = level === 2 ? 'a big-bang release' : level === 1 ? 'a large release' : 'more than a small release';
+      // A large reformat or docs overhaul is big but undoes nothing that runs.
+      const harmless = harmlessOnly(facts);
       return [
         {
-          message: `${plural(v.commits, 'commit')} by ${plural(v.authors, 'author')} across ${plural(v.subsystems, 'subsystem')}, ${plural(lines, 'line')} in ${plural(v.files, 'file')}: ${size}`,
+          message: `${plural(v.commits, 'commit')} by ${plural(v.authors, 'author')} across ${plural(v.subsystems, 'subsystem')}, ${plural(lines, 'line')} in ${plural(v.files, 'file')}: ${size} — ${explained.join('; ')}; the change is ${spreadInWords(v.entropy, v.files)}${harmless ? '; but every file is style, markup, docs, tests or assets: nothing that runs goes back' : ''}`,
           path: v.path,
-          severity: SEVERITY_AT[level],
+          severity: harmless ? 'low' : SEVERITY_AT[level],
           evidence: `thresholds crossed: ${crossed.join('; ')}; spread entropy ${v.entropy}`,
         },
       ];

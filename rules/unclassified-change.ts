@@ -15,11 +15,20 @@ export default defineRule({
     fix: 'Open the file in the diff and decide; raise limits.maxFileBytes for large text files; add paths that never matter to `ignore`.',
   },
   check(facts) {
-    return facts.of('file.unreadable').map((fact) => ({
-      message: `${fact.path} was not understood: ${fact.reason}`,
-      path: fact.path,
-      line: fact.line,
-      evidence: fact.evidence,
+    // Several analyzers may fail on the same file: one finding per place, every reason in it.
+    const byPlace = new Map<string, { path: string; line?: number; reasons: string[]; evidence?: string }>();
+    for (const fact of facts.of('file.unreadable')) {
+      const key = `${fact.path}\0${fact.line ?? ''}`;
+      const place = byPlace.get(key) ?? { path: fact.path, line: fact.line, reasons: [], evidence: fact.evidence };
+      if (!place.reasons.includes(fact.reason)) place.reasons.push(fact.reason);
+      place.evidence ??= fact.evidence;
+      byPlace.set(key, place);
+    }
+    return [...byPlace.values()].map((place) => ({
+      message: `${place.path} was not understood: ${place.reasons.join('; ')}`,
+      path: place.path,
+      line: place.line,
+      evidence: place.evidence,
     }));
   },
 });

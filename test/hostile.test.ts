@@ -204,7 +204,8 @@ describe('refs and repository shapes', () => {
     ]);
     const report = JSON.parse(cli(['--repo', repo, '--from', 'v2', '--to', 'v1', '--format', 'json']).stdout) as Report;
     expect(report.volume.files).toBe(10_000);
-    expect(report.findings.find((f) => f.ruleId === 'release-volume')?.severity).toBe('high');
+    // Docs only: a huge but harmless release stays low, and says how big it is.
+    expect(report.findings.find((f) => f.ruleId === 'release-volume')).toMatchObject({ severity: 'low', message: expect.stringMatching(/10,000 files/) });
   });
 });
 

@@ -3,6 +3,9 @@ import type { VolumeFact } from './volume/facts.js';
 import type { ContractChangeFact } from './contracts/facts.js';
 import type { PullRequestFact } from './changelog/facts.js';
 import type { MigrationFact } from './migrations/facts.js';
+import type { ConfigFact } from './config/facts.js';
+import type { DependencyFact } from './dependencies/facts.js';
+import type { InfrastructureChangedFact } from './infrastructure/facts.js';
 
 // Facts are plain data with a location. Analyzers emit them; rules judge them.
 // Each analyzer declares its own fact types next to it; this union gathers them.
@@ -51,7 +54,10 @@ export type Fact =
   | VolumeFact
   | ContractChangeFact
   | PullRequestFact
-  | MigrationFact;
+  | MigrationFact
+  | ConfigFact
+  | DependencyFact
+  | InfrastructureChangedFact;
 
 export type FactKind = Fact['kind'];
 export type FactOf<K extends FactKind> = Extract<Fact, { kind: K }>;

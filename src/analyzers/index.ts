@@ -3,6 +3,9 @@ import { filesAnalyzer } from './files/analyzer.js';
 import { volumeAnalyzer } from './volume/analyzer.js';
 import { contractsAnalyzer } from './contracts/analyzer.js';
 import { migrationsAnalyzer } from './migrations/analyzer.js';
+import { configAnalyzer } from './config/analyzer.js';
+import { dependenciesAnalyzer } from './dependencies/analyzer.js';
+import { infrastructureAnalyzer } from './infrastructure/analyzer.js';
 
 /** Every analyzer, in the order they run. */
 export const ANALYZERS: readonly Analyzer[] = [
@@ -10,4 +13,7 @@ export const ANALYZERS: readonly Analyzer[] = [
   filesAnalyzer,
   contractsAnalyzer,
   migrationsAnalyzer,
+  configAnalyzer,
+  dependenciesAnalyzer,
+  infrastructureAnalyzer,
 ];

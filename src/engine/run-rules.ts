@@ -27,6 +27,8 @@ export interface RuleResults {
 export function runRules(rules: readonly AnyRule[], facts: Facts, config: Config, run: RuleRun): RuleResults {
   const findings: Finding[] = [];
   const checklistTitles = new Map<string, string>();
+  // Two analyzers may report the same unread file: one finding per rule, place and message.
+  const seen = new Set<string>();
   for (const rule of rules) {
     const setting = settingOf(config, rule.id);
     if (setting.severity === 'off') continue;
@@ -55,6 +57,9 @@ export function runRules(rules: readonly AnyRule[], facts: Facts, config: Config
       if (draft.evidence !== undefined) finding.evidence = draft.evidence;
       finding.remediation = draft.remediation ?? rule.remediation;
       if (draft.checklist) checklistTitles.set(draft.checklist.id, draft.checklist.title);
+      const key = `${finding.ruleId}\0${finding.path}\0${finding.line}\0${finding.message}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
       findings.push(finding);
     }
   }

@@ -45,6 +45,8 @@ export function renderText(report: Report): string {
     out.push(`      ${oneLine(item.detail)}`);
   }
 
+  out.push(...changesByKind(report));
+
   const live = report.findings.filter((f) => !f.suppressed);
   if (live.length > 0) {
     out.push('', 'Findings');
@@ -77,6 +79,26 @@ export function renderText(report: Report): string {
   }
   out.push('', nextStep(report));
   return `${out.join('\n')}\n`;
+}
+
+/** Every changed file under the kinds it was classified as, a few paths each. */
+function changesByKind(report: Report): string[] {
+  if (report.changes.length === 0) return [];
+  const byKind = new Map<Category, string[]>();
+  for (const change of report.changes) {
+    for (const kind of change.categories) {
+      const paths = byKind.get(kind);
+      if (paths) paths.push(change.path);
+      else byKind.set(kind, [change.path]);
+    }
+  }
+  const width = Math.max(...[...byKind.keys()].map((k) => k.length));
+  const lines = ['', 'Changes by kind'];
+  for (const [kind, paths] of [...byKind.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const shown = paths.slice(0, 3).map(oneLine).join(', ') + (paths.length > 3 ? ` (+${n(paths.length - 3)} more)` : '');
+    lines.push(`  ${kind.padEnd(width)}  ${n(paths.length)}  ${shown}`);
+  }
+  return lines;
 }
 
 export const textReporter: Reporter = { format: 'text', render: renderText };

@@ -14,5 +14,13 @@ testRule(rule, {
       facts: [{ kind: 'file.unreadable', path: 'm.sql', line: 7, reason: 'SQL not understood', evidence: 'ALTER TALBE x' }],
       findings: [{ path: 'm.sql', line: 7, evidence: 'ALTER TALBE x' }],
     },
+    {
+      name: 'two analyzers failing on one file give one finding with both reasons',
+      facts: [
+        { kind: 'file.unreadable', path: 'package.json', reason: 'package.json is not valid JSON at one side' },
+        { kind: 'file.unreadable', path: 'package.json', side: 'from', reason: 'package.json is not a JSON object' },
+      ],
+      findings: [{ path: 'package.json', message: 'package.json was not understood: package.json is not valid JSON at one side; package.json is not a JSON object' }],
+    },
   ],
 });

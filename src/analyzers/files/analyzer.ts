@@ -1,7 +1,10 @@
 import { pathAt, type Analyzer, type Release } from '../analyzer.js';
 import type { Fact } from '../facts.js';
 import type { BlobContent, Category, ChangedFile, Side } from '../../model.js';
-import { isAsset, isDoc, isScript, isStylesheet, isTest } from './kinds.js';
+import { isAsset, isDevTooling, isDoc, isMarkup, isScript, isStylesheet, isTemplate, isTest, mayHoldJsx } from './kinds.js';
+import { templateLogic } from './markup.js';
+import { sameStructuredValue } from './structured.js';
+import { sameSyntax, type ShapeMode } from './syntax.js';
 
 const UNREADABLE_REASON: Record<NonNullable<BlobContent['unreadable']>, string> = {
   binary: 'binary content',
@@ -23,14 +26,18 @@ export function unreadableReason(release: Release, file: ChangedFile): { side: S
 }
 
 /**
- * Classifies files by what they are: documentation, tests, assets, stylesheets, and
- * scripts that parse (code-change until the contract analyzers say more).
- * A script that does not parse, or content that cannot be read, is reported, not passed.
+ * Classifies files by what they are: documentation, tests, assets, stylesheets, markup, and
+ * scripts that parse — style-only when both versions have the same syntax tree once layout and
+ * comments are left out (or, in JSX, the same logic once markup is left out), else code-change.
+ * JSON and YAML with the same parsed value are style-only; other changes to them are left to the
+ * analyzers that know the file. A script that does not parse, or content that cannot be read, is
+ * reported, not passed.
  */
 export const filesAnalyzer: Analyzer = {
   name: 'files',
-  analyze(release: Release): Fact[] {
+  async analyze(release: Release): Promise<Fact[]> {
     const facts: Fact[] = [];
+    const ts = release.files.some((f) => f.status === 'modified' && isScript(f.path)) ? (await import('ts-morph')).ts : undefined;
     for (const file of release.files) {
       const classify = (category: Category, reason: string) =>
         facts.push({ kind: 'file.classified', path: file.path, category, reason });
@@ -46,6 +53,12 @@ export const filesAnalyzer: Analyzer = {
       if (isTest(file.path)) classify('tests', 'test file');
       else if (isDoc(file.path)) classify('docs', 'documentation');
       else if (isStylesheet(file.path)) classify('style-only', 'stylesheet');
+      else if (isDevTooling(file.path)) classify('style-only', 'editor, formatter, linter or git settings: nothing that runs in production');
+      else if (isMarkup(file.path) || isTemplate(file.path)) {
+        const kind = isMarkup(file.path) ? 'html' : 'template';
+        if (sameLogic(release, file, kind)) classify('style-only', kind === 'html' ? 'markup only: no script, handler or binding changed' : 'template markup only: no template tag changed');
+        else classify('code-change', kind === 'html' ? 'markup with scripts, handlers or bindings that changed' : 'template logic changed');
+      } else if (sameStructuredValue(release, file)) classify('style-only', 'same parsed value: only formatting, key order or comments changed');
       else if (isScript(file.path)) {
         const broken = syntaxErrorSide(release, file);
         if (broken) {
@@ -56,7 +69,12 @@ export const filesAnalyzer: Analyzer = {
             side: broken.side,
             reason: `TypeScript/JavaScript syntax error at ${broken.side}: ${broken.message}`,
           });
-        } else classify('code-change', 'script that parses');
+        } else {
+          const style = ts && file.status === 'modified' ? styleOnly(ts, release, file) : undefined;
+          if (style === 'format') classify('style-only', 'formatting or comments only: the syntax trees are the same');
+          else if (style === 'markup') classify('style-only', 'JSX markup only: elements, static text or className/style values; no logic, prop, hook or handler changed');
+          else classify('code-change', 'script that parses');
+        }
       }
     }
     return facts;
@@ -77,4 +95,31 @@ function syntaxErrorSide(release: Release, file: ChangedFile): { side: Side; lin
     }
   }
   return undefined;
+}
+
+/** `format` when both syntax trees match, `markup` when only JSX markup differs, else undefined. */
+function styleOnly(ts: typeof import('ts-morph').ts, release: Release, file: ChangedFile): ShapeMode | undefined {
+  const from = release.content(file, 'from').text;
+  const to = release.content(file, 'to').text;
+  if (from === undefined || to === undefined) return undefined;
+  const fromTree = release.sourceFile('from', pathAt(file, 'from'), from).compilerNode;
+  const toTree = release.sourceFile('to', pathAt(file, 'to'), to).compilerNode;
+  const modes: ShapeMode[] = mayHoldJsx(file.path) ? ['format', 'markup'] : ['format'];
+  try {
+    return modes.find((mode) => sameSyntax(ts, fromTree, toTree, mode));
+  } catch (error) {
+    // A tree too deep to walk is judged as code: never style-only by default.
+    if (error instanceof RangeError) return undefined;
+    throw error;
+  }
+}
+
+function sameLogic(release: Release, file: ChangedFile, kind: 'html' | 'template'): boolean {
+  if (file.status !== 'modified') return false;
+  const from = release.content(file, 'from').text;
+  const to = release.content(file, 'to').text;
+  if (from === undefined || to === undefined) return false;
+  const a = templateLogic(from, kind);
+  const b = templateLogic(to, kind);
+  return a.length === b.length && a.every((token, i) => token === b[i]);
 }

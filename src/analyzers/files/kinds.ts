@@ -55,3 +55,41 @@ export function extension(path: string): string {
 export function baseName(path: string): string {
   return path.split('/').pop() ?? path;
 }
+
+const MARKUP_EXTENSIONS = new Set(['html', 'htm', 'xhtml']);
+const TEMPLATE_EXTENSIONS = new Set(['hbs', 'handlebars', 'mustache', 'ejs', 'erb', 'njk', 'nunjucks', 'j2', 'jinja', 'jinja2', 'liquid', 'twig']);
+const JSX_EXTENSIONS = new Set(['tsx', 'jsx', 'js', 'mjs', 'cjs']);
+const TOOLING_NAMES = new Set([
+  '.gitignore', '.gitattributes', '.editorconfig', '.prettierignore', '.eslintignore', '.stylelintignore',
+  '.mailmap', '.markdownlint.json', '.markdownlint.yaml', '.markdownlintrc', '.npmignore',
+]);
+const TOOLING_PREFIXES = ['.prettierrc', 'prettier.config.', '.eslintrc', 'eslint.config.', '.stylelintrc', 'stylelint.config.', 'biome.json', '.commitlintrc', 'commitlint.config.', '.lintstagedrc', 'lint-staged.config.'];
+
+/** HTML pages and fragments. */
+export function isMarkup(path: string): boolean {
+  return MARKUP_EXTENSIONS.has(ext(path));
+}
+
+/** Server-side or client-side templates whose logic lives in tags (`{{ }}`, `{% %}`, `<% %>`). */
+export function isTemplate(path: string): boolean {
+  return TEMPLATE_EXTENSIONS.has(ext(path));
+}
+
+/** Scripts that may hold JSX. */
+export function mayHoldJsx(path: string): boolean {
+  return JSX_EXTENSIONS.has(ext(path));
+}
+
+export function isJson(path: string): boolean {
+  return ext(path) === 'json';
+}
+
+export function isYaml(path: string): boolean {
+  return ext(path) === 'yaml' || ext(path) === 'yml';
+}
+
+/** Editor, formatter, linter and git housekeeping: nothing that ships or runs in production. */
+export function isDevTooling(path: string): boolean {
+  const name = base(path);
+  return TOOLING_NAMES.has(name) || TOOLING_PREFIXES.some((prefix) => name.startsWith(prefix)) || /(^|\/)\.(vscode|idea|husky)\//.test(lower(path));
+}

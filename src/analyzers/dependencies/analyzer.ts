@@ -1,0 +1,87 @@
+import { pathAt, type Analyzer, type Release } from '../analyzer.js';
+import type { Fact } from '../facts.js';
+import type { ChangedFile, Side } from '../../model.js';
+import { npmDowngrades, lockfileOf } from './lockfile.js';
+import { manifestMoves } from './manifest.js';
+import { dockerfileMoves, isDockerfile, isToolVersions, toolVersionsMoves, versionFileMoves, versionFileRuntime } from './runtime.js';
+
+const base = (path: string) => path.split('/').pop() ?? path;
+const dirOf = (path: string) => (path.includes('/') ? path.slice(0, path.lastIndexOf('/') + 1) : '');
+const isManifest = (path: string) => base(path) === 'package.json' && !/(^|\/)node_modules\//.test(path);
+
+/**
+ * What a rollback does to dependencies and the runtime: package.json dependencies and engines,
+ * lockfiles, version files (.nvmrc, .node-version, .tool-versions…) and Dockerfile base images.
+ */
+export const dependenciesAnalyzer: Analyzer = {
+  name: 'dependencies',
+  analyze(release: Release): Fact[] {
+    const facts: Fact[] = [];
+    const manifestsWithDependencyChanges = new Set<string>();
+    const textAt = (file: ChangedFile, side: Side): string | undefined =>
+      (side === 'from' ? file.fromBlob : file.toBlob) === undefined ? undefined : release.content(file, side).text;
+    const unreadable = (file: ChangedFile) =>
+      (file.fromBlob !== undefined && textAt(file, 'from') === undefined) || (file.toBlob !== undefined && textAt(file, 'to') === undefined);
+    const classify = (file: ChangedFile, moved: boolean, label: string) =>
+      facts.push({
+        kind: 'file.classified',
+        path: file.path,
+        category: moved ? 'dependency-change' : 'config-change',
+        reason: moved ? label : `${label}: no dependency or runtime change`,
+      });
+
+    for (const file of release.files) {
+      const path = file.path;
+      // Unreadable content is the files analyzer's to report.
+      if (unreadable(file) && !lockfileOf(path)) continue;
+      if (isManifest(path)) {
+        const parse = (side: Side) => {
+          const text = textAt(file, side);
+          if (text === undefined) return { json: {}, text };
+          try {
+            const json = JSON.parse(text) as unknown;
+            return json && typeof json === 'object' && !Array.isArray(json) ? { json: json as Record<string, unknown>, text } : undefined;
+          } catch {
+            return undefined;
+          }
+        };
+        const from = parse('from');
+        const to = parse('to');
+        if (!from || !to) {
+          facts.push({ kind: 'file.unreadable', path, reason: 'package.json is not valid JSON at one side' });
+          continue;
+        }
+        const moves = manifestMoves(path, from, to);
+        if (moves.some((m) => m.kind === 'dependency.changed')) manifestsWithDependencyChanges.add(dirOf(path));
+        facts.push(...moves);
+        classify(file, moves.length > 0, 'package manifest');
+      } else if (versionFileRuntime(path)) {
+        const moves = versionFileMoves(path, versionFileRuntime(path)!, textAt(file, 'from'), textAt(file, 'to'));
+        facts.push(...moves);
+        classify(file, moves.length > 0, 'runtime version file');
+      } else if (isToolVersions(path)) {
+        const moves = toolVersionsMoves(path, textAt(file, 'from'), textAt(file, 'to'));
+        facts.push(...moves);
+        classify(file, moves.length > 0, 'runtime version file');
+      } else if (isDockerfile(path)) {
+        const moves = dockerfileMoves(path, textAt(file, 'from'), textAt(file, 'to'));
+        facts.push(...moves);
+        classify(file, moves.length > 0, 'container build file (base image)');
+      }
+    }
+
+    const changedPaths = new Set(release.files.flatMap((f) => [f.path, pathAt(f, 'to')]));
+    for (const file of release.files) {
+      const lock = lockfileOf(file.path);
+      if (!lock) continue;
+      const manifest = dirOf(file.path) + lock.manifest;
+      const manifestChanged = lock.manifest === 'package.json' ? manifestsWithDependencyChanges.has(dirOf(file.path)) : changedPaths.has(manifest);
+      const from = textAt(file, 'from');
+      const to = textAt(file, 'to');
+      const downgraded = lock.manager === 'npm' && from !== undefined && to !== undefined ? npmDowngrades(from, to) : undefined;
+      facts.push({ kind: 'lockfile.changed', path: file.path, manager: lock.manager, manifestChanged, ...(downgraded ? { downgraded } : {}) });
+      if (!unreadable(file)) facts.push({ kind: 'file.classified', path: file.path, category: 'dependency-change', reason: `${lock.manager} lockfile` });
+    }
+    return facts;
+  },
+};
