@@ -21,6 +21,10 @@ export interface Release {
   listFiles(side: Side, dir: string): Promise<string[]>;
   /** The TypeScript/JavaScript syntax tree of a text at one side, parsed once and shared by every analyzer. */
   sourceFile(side: Side, path: string, text: string): SourceFile;
+  /** Release tags on commits of the range (in `from`, not in `to`), oldest first. */
+  tagsInRange?(): Promise<{ name: string; sha: string }[]>;
+  /** Content of a path at any commit (for a bounded look back through the range). */
+  readAt?(sha: string, path: string): Promise<BlobContent>;
   /** Reports progress counts for the terminal (no-op when nobody listens). */
   progress(phase: string, done: number, total: number): void;
 }

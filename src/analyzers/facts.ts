@@ -1,5 +1,6 @@
 import type { Category, Side } from '../model.js';
 import type { VolumeFact } from './volume/facts.js';
+import type { EndpointFact } from './endpoints/facts.js';
 
 // Facts are plain data with a location. Analyzers emit them; rules judge them.
 // Each analyzer declares its own fact types next to it; this union gathers them.
@@ -40,7 +41,8 @@ export interface StatFact {
   value: number;
 }
 
-export type Fact = ClassifiedFact | UnreadableFact | SuppressionFact | StatFact | VolumeFact;
+export type Fact = ClassifiedFact | UnreadableFact | SuppressionFact | StatFact | VolumeFact
+  | EndpointFact;
 
 export type FactKind = Fact['kind'];
 export type FactOf<K extends FactKind> = Extract<Fact, { kind: K }>;

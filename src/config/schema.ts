@@ -40,6 +40,13 @@ export const configSchema = z
       })
       .strict()
       .prefault({}),
+    /** Where the HTTP API is described: spec globs (besides the `openapi.*`/`swagger.*` convention). */
+    api: z
+      .object({
+        specs: z.array(z.string()).prefault([]),
+      })
+      .strict()
+      .prefault({}),
   })
   .strict();
 
