@@ -1,6 +1,6 @@
 import type { SourceFile } from 'ts-morph';
 import type { Side } from '../../../model.js';
-import { joinPaths, type Endpoint } from '../identity.js';
+import { canonicalMethod, joinPaths, type Endpoint } from '../identity.js';
 import type { CodeReader } from './code-context.js';
 import type { Dialect } from './dialect.js';
 import { readRouters, type FileRouters } from './routers.js';
@@ -53,7 +53,7 @@ async function routesUnder(ctx: Ctx, file: string, routers: FileRouters, router:
       });
       continue;
     }
-    for (const method of route.methods) out.push({ method: method.toUpperCase(), path: joinPaths(own, route.path), source: routers.framework, file, line: route.line });
+    for (const method of route.methods) out.push({ method: canonicalMethod(method), path: joinPaths(own, route.path), source: routers.framework, file, line: route.line });
   }
   for (const mount of routers.mounts.filter((m) => m.router === router)) {
     if (mount.prefix === undefined) {

@@ -1,5 +1,5 @@
 import { Node, SyntaxKind, type SourceFile } from 'ts-morph';
-import { calledMethod, type Dialect } from './dialect.js';
+import { calledMethod, ROUTE_METHODS, type Dialect } from './dialect.js';
 import { exportsOf, importsOf, staticString } from './static.js';
 
 // The routers of one file: which variables (or plugin functions) are routers, the routes on each,
@@ -81,7 +81,7 @@ export function readRouters(source: SourceFile, dialect: Dialect): FileRouters {
       const method = callee.getName();
       const sub = dialect.subRouteCall?.(method, node);
       if (sub) return { router: inner.router, sub };
-      if (dialect.routeCall(method, node)) return inner; // chained routes: app.get(...).post(...)
+      if (inner.sub ? ROUTE_METHODS.includes(method) : dialect.routeCall(method, node)) return inner; // chained routes: app.get(...).post(...)
     }
     return undefined;
   };
@@ -107,13 +107,13 @@ export function readRouters(source: SourceFile, dialect: Dialect): FileRouters {
       }
       continue;
     }
-    const route = dialect.routeCall(method, call);
-    if (!route) continue;
     if (receiver.sub) {
       // router.route('/x').get(handler): the path is on the sub-route
-      result.routes.push({ router: receiver.router, methods: route.methods, path: staticString(receiver.sub), code, line });
+      if (ROUTE_METHODS.includes(method)) result.routes.push({ router: receiver.router, methods: [method === 'del' ? 'delete' : method], path: staticString(receiver.sub), code, line });
       continue;
     }
+    const route = dialect.routeCall(method, call);
+    if (!route) continue;
     if (route.dynamicMethod) {
       result.routes.push({ router: receiver.router, methods: [], path: undefined, code, line });
       continue;
