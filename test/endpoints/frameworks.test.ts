@@ -20,3 +20,25 @@ describe.each(CASES)('%s routes', (framework, removed, firstPath) => {
     expect(await endpointFindings(...fixtureCase(framework, 'cosmetic'))).toEqual([]);
   });
 });
+
+describe('next.js routes', () => {
+  it('finds removed App Router methods and files (route groups, dynamic and catch-all segments) and Pages Router methods', async () => {
+    const findings = await endpointFindings(...fixtureCase('next', 'removed'));
+    expect(removedEndpoints(findings)).toEqual(['* /api/ping', 'DELETE /api/cart', 'DELETE /api/users/[id]', 'GET /api/users/[id]/emails', 'PUT /api/files/[...path]']);
+  });
+
+  it('reports nothing when Pages Router handlers are rewritten as App Router route files', async () => {
+    expect(await endpointFindings(...fixtureCase('next', 'cosmetic'))).toEqual([]);
+  });
+});
+
+describe('tRPC procedures', () => {
+  it('finds removed procedures by router key path', async () => {
+    const findings = await endpointFindings(...fixtureCase('trpc', 'removed'));
+    expect(removedEndpoints(findings)).toEqual(['MUTATION /admin.purge', 'MUTATION /user.rename']);
+  });
+
+  it('reports nothing when routers are inlined and keys reordered', async () => {
+    expect(await endpointFindings(...fixtureCase('trpc', 'cosmetic'))).toEqual([]);
+  });
+});
