@@ -26,14 +26,15 @@ function shape(schema: Obj | undefined, seen = new Set<Obj>()): { properties: Ma
 const items = (schema: Obj | undefined) => obj(schema?.items);
 
 /** What narrows from `from` to `to` in a schema clients send (`request`) or receive (`response`). */
-function compareSchemas(from: Obj | undefined, to: Obj | undefined, where: string, direction: 'request' | 'response', out: string[], depth = 0, seen = new Set<Obj>()): void {
+function compareSchemas(from: Obj | undefined, to: Obj | undefined, where: string, direction: 'request' | 'response', out: string[], depth = 0, seen = new Set<Obj>(), owner?: string): void {
   if (!from || !to || depth > MAX_DEPTH || seen.has(from)) return;
   seen.add(from);
   const a = shape(from);
   const b = shape(to);
   if (a.enum && b.enum) {
     const kept = new Set(b.enum.map((v) => JSON.stringify(v)));
-    for (const value of a.enum) if (!kept.has(JSON.stringify(value))) out.push(`${where}: enum value ${JSON.stringify(value)} vanishes`);
+    const what = owner ?? (where ? `${direction} field "${where}"` : direction === 'request' ? 'request body' : 'response');
+    for (const value of a.enum) if (!kept.has(JSON.stringify(value))) out.push(`${what}: enum value ${JSON.stringify(value)} vanishes`);
   }
   for (const [name, property] of a.properties) {
     const field = where ? `${where}.${name}` : name;
@@ -58,7 +59,7 @@ function compareParameters(from: Parameter[], to: Parameter[], out: string[]): v
     if (p.in === 'path') continue;
     const old = before.get(key(p));
     if (p.required && !old?.required) out.push(`${p.in} parameter "${p.name}" becomes required`);
-    if (old) compareSchemas(old.schema, p.schema, `${p.in} parameter "${p.name}"`, 'request', out);
+    if (old) compareSchemas(old.schema, p.schema, '', 'request', out, 0, new Set(), `${p.in} parameter "${p.name}"`);
   }
 }
 

@@ -17,6 +17,10 @@ export interface SpecSide {
   webhooks: Map<string, { file: string; line?: number; name: string; method: string }>;
 }
 
+/** Data files that are never OpenAPI fragments (lockfiles, tool configs, CI). */
+const NOT_FRAGMENT = /(^|\/)(package(-lock)?\.json|tsconfig[^/]*\.json|composer\.(json|lock)|pnpm-lock\.yaml|\.[^/]+)$|(^|\/)\.github\//;
+const ROOT_NAME = /(^|\/)(openapi|swagger)[^/]*\.(ya?ml|json)$/i;
+
 /** Root specs to read at each side: changed specs, and the roots next to (or above) a changed fragment. */
 async function specRoots(release: Release): Promise<Record<Side, Set<string>>> {
   const roots: Record<Side, Set<string>> = { from: new Set(), to: new Set() };
@@ -25,21 +29,31 @@ async function specRoots(release: Release): Promise<Record<Side, Set<string>>> {
   const changedData = release.files.filter((f) => DATA_FILE.test(f.path) || DATA_FILE.test(f.oldPath ?? ''));
   if (changedData.length === 0) return roots;
   for (const side of ['from', 'to'] as const) {
+    const listed = new Map<string, Promise<string[]>>();
+    const childrenOf = (dir: string) => {
+      let result = listed.get(dir);
+      if (!result) {
+        const depth = dir ? dir.split('/').length + 1 : 1;
+        result = release.listFiles(side, dir).then((paths) => paths.filter((p) => p.split('/').length === depth));
+        listed.set(dir, result);
+      }
+      return result;
+    };
     for (const file of changedData) {
       const path = pathAt(file, side);
       const text = release.content(file, side).text;
       if (text === undefined) continue;
-      if (looksLikeSpec(text) || configured?.(path)) roots[side].add(path);
-      else if (CONVENTION.test(path) || configured) {
-        // A fragment: the specs that may reference it sit in its folder or above.
-        let dir = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
-        for (let i = 0; i < 4; i++) {
-          const depth = dir ? dir.split('/').length + 1 : 1;
-          const here = (await release.listFiles(side, dir)).filter((p) => p.split('/').length === depth && DATA_FILE.test(p));
-          for (const p of here) if (/(^|\/)(openapi|swagger)[^/]*\.(ya?ml|json)$/i.test(p)) roots[side].add(p);
-          if (!dir) break;
-          dir = dir.includes('/') ? dir.slice(0, dir.lastIndexOf('/')) : '';
-        }
+      if (looksLikeSpec(text) || configured?.(path)) {
+        roots[side].add(path);
+        continue;
+      }
+      if (NOT_FRAGMENT.test(path) && !CONVENTION.test(path)) continue;
+      // A fragment: the specs that may reference it sit in its folder or above.
+      let dir = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
+      for (let i = 0; i < 4; i++) {
+        for (const p of await childrenOf(dir)) if (ROOT_NAME.test(p)) roots[side].add(p);
+        if (!dir) break;
+        dir = dir.includes('/') ? dir.slice(0, dir.lastIndexOf('/')) : '';
       }
     }
     if (configured) for (const p of await release.listFiles(side, '')) if (configured(p)) roots[side].add(p);
