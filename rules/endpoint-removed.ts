@@ -18,7 +18,7 @@ export default defineRule({
       message: `${fact.method === '*' ? 'every method of' : fact.method} ${fact.route} is no longer served after the rollback${fact.deprecated ? ' (deprecated, but still removed for the clients that use it)' : ''}`,
       path: fact.path,
       line: fact.line,
-      evidence: `${fact.method} ${fact.route} (${fact.source}) at ${fact.path}${fact.line ? `:${fact.line}` : ''}; ${fact.since ? `served since ${fact.since}` : 'served since a release not tagged in the range'}`,
+      evidence: `${fact.method} ${fact.route} (${fact.source}) at ${fact.path}${fact.line ? `:${fact.line}` : ''}; ${fact.since ? `served since ${fact.since}` : 'in no release tag of the range yet'}`,
     }));
   },
 });

@@ -102,7 +102,7 @@ export const endpointsAnalyzer: Analyzer = {
       if (!changed) continue;
       const touched = facts.some((f) => f.path === changed.path && (f.kind === 'endpoint.narrowed' || f.kind === 'webhook.removed'));
       const category = removedFiles.has(changed.path) ? 'endpoint-removal' : touched ? 'contract-change' : 'docs';
-      facts.push({ kind: 'file.classified', path: changed.path, category, reason: 'OpenAPI spec' });
+      facts.push({ kind: 'file.classified', path: changed.path, category, reason: 'OpenAPI spec or a part of one' });
     }
     for (const path of removedFiles) if (!specs.files.has(path)) facts.push({ kind: 'file.classified', path, category: 'endpoint-removal', reason: 'serves an endpoint the rollback removes' });
     facts.push({ kind: 'stat', path: '.', name: 'endpointsCompared', value: from.endpoints.length + specs.from.endpoints.length });

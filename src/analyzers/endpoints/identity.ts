@@ -14,6 +14,8 @@ export interface Endpoint {
   source: string;
   file: string;
   line: number;
+  /** The path as written in the file (relative to its router), to look for it in older versions. */
+  literal?: string;
 }
 
 /** Joins path pieces with single slashes; no trailing slash except for the root. */
@@ -39,7 +41,7 @@ function canonicalSegment(segment: string): string {
 
 /** The path template two endpoints share when they are the same endpoint. */
 export function canonicalPath(path: string): string {
-  const joined = joinPaths(path.split('?')[0]);
+  const joined = joinPaths(path);
   if (joined === '/') return '/';
   return '/' + joined.slice(1).split('/').map(canonicalSegment).join('/');
 }

@@ -11,6 +11,8 @@ export interface LoadedSpec {
   /** Line of a key path in the root file (`['paths', '/users', 'get']`), when it is there. */
   lineOf(keys: string[]): number | undefined;
   unresolved: { ref: string; line?: number; reason: string }[];
+  /** Other files of the tree the spec references (read through its `$ref`s). */
+  parts: string[];
 }
 
 export type SpecRead = { spec: LoadedSpec } | { failed: string; line?: number } | { notSpec: true };
@@ -62,6 +64,7 @@ export async function loadSpec(release: Release, side: Side, path: string): Prom
   };
 
   const unresolved: LoadedSpec['unresolved'] = [];
+  const parts = new Set<string>();
   const { default: $RefParser } = await import('@apidevtools/json-schema-ref-parser');
   const root = `/${path}`;
   const parser = new $RefParser();
@@ -78,6 +81,7 @@ export async function loadSpec(release: Release, side: Side, path: string): Prom
           canRead: (file: { url: string }) => !REMOTE.test(file.url) || file.url.startsWith('file://'),
           read: async (file: { url: string }) => {
             const target = posix.normalize(decodeURIComponent(file.url.replace(/^file:\/\//, ''))).replace(/^\/+/, '');
+            if (target !== path) parts.add(target);
             const read = await release.readPath(side, target);
             if (read.text === undefined) throw new Error(`${target} is not readable at ${side} (${read.unreadable ?? 'missing'})`);
             return read.text;
@@ -99,7 +103,7 @@ export async function loadSpec(release: Release, side: Side, path: string): Prom
       });
     }
   }
-  return { spec: { path, side, doc: (doc ?? {}) as Record<string, unknown>, lineOf, unresolved } };
+  return { spec: { path, side, doc: (doc ?? {}) as Record<string, unknown>, lineOf, unresolved, parts: [...parts].sort() } };
 }
 
 /** Quick check on text: could this YAML/JSON be a root spec? (cheap, before a full parse) */

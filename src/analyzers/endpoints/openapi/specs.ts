@@ -12,7 +12,7 @@ const DATA_FILE = /\.(ya?ml|json)$/i;
 const CONVENTION = /(^|\/)(openapi|swagger)[^/]*\.(ya?ml|json)$|(^|\/)(openapi|api-docs)\/.*\.(ya?ml|json)$/i;
 
 export interface SpecSide {
-  endpoints: (Endpoint & { literal: string; deprecated: boolean })[];
+  endpoints: (Endpoint & { deprecated: boolean })[];
   operations: Map<string, Operation & { file: string }>;
   webhooks: Map<string, { file: string; line?: number; name: string; method: string }>;
 }
@@ -75,6 +75,7 @@ export async function specEndpoints(release: Release, facts: Fact[]): Promise<{ 
       const read = await loadSpec(release, side, path);
       if ('notSpec' in read) continue;
       files.add(path);
+      if ('spec' in read) for (const part of read.spec.parts) files.add(part);
       if ('failed' in read) {
         facts.push({ kind: 'file.unreadable', path, line: read.line, side, reason: `OpenAPI spec not read: ${read.failed}` });
         continue;

@@ -53,7 +53,7 @@ async function routesUnder(ctx: Ctx, file: string, routers: FileRouters, router:
       });
       continue;
     }
-    for (const method of route.methods) out.push({ method: canonicalMethod(method), path: joinPaths(own, route.path), source: routers.framework, file, line: route.line });
+    for (const method of route.methods) out.push({ method: canonicalMethod(method), path: joinPaths(own, route.path), source: routers.framework, file, line: route.line, literal: route.path });
   }
   for (const mount of routers.mounts.filter((m) => m.router === router)) {
     if (mount.prefix === undefined) {

@@ -35,7 +35,7 @@ export function trpcEndpoints(file: string, source: SourceFile): CodeEndpoints {
       if (!value) continue;
       const kind = procedureKind(value);
       if (kind) {
-        out.endpoints.push({ method: kind, path: `/${path}`, source: 'trpc', file, line: prop.getStartLineNumber() });
+        out.endpoints.push({ method: kind, path: `/${path}`, source: 'trpc', file, line: prop.getStartLineNumber(), literal: key });
         continue;
       }
       const inner = routerObject(value);
