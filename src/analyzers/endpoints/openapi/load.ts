@@ -46,7 +46,13 @@ export async function loadSpec(release: Release, side: Side, path: string): Prom
     const error = document.errors[0]!;
     return { failed: `YAML/JSON syntax error at ${side}: ${error.message.split('\n')[0]}`, line: lines.linePos(error.pos[0]).line };
   }
-  const raw = document.toJS({ maxAliasCount: 1000 }) as unknown;
+  let raw: unknown;
+  try {
+    raw = document.toJS({ maxAliasCount: 1000 });
+  } catch (error) {
+    // An alias to a missing anchor, or an alias bomb, only shows when the document is built.
+    return looksLikeSpec(content.text) ? { failed: `YAML not readable at ${side}: ${(error as Error).message.split('\n')[0]}` } : { notSpec: true };
+  }
   if (!specVersionOf(raw)) return { notSpec: true };
 
   const lineOf = (keys: string[]): number | undefined => {
