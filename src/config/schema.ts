@@ -44,6 +44,8 @@ export const configSchema = z
     api: z
       .object({
         specs: z.array(z.string()).prefault([]),
+        /** Globs of route files read at the target when an endpoint seems removed (a route moved to an unchanged file). */
+        routeRoots: z.array(z.string()).prefault([]),
       })
       .strict()
       .prefault({}),

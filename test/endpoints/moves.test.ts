@@ -13,6 +13,13 @@ describe('endpoints served by files the release did not change', () => {
     expect(findings).toEqual([]);
   });
 
+  it('reads the configured route roots for a route moved to an unchanged file elsewhere', async () => {
+    const shared = { 'src/legacy/reports.ts': route('/reports') };
+    const from = { ...shared, 'src/routes/reports.ts': route('/reports') };
+    expect(removedEndpoints(await endpointFindings(shared, from))).toEqual(['GET /reports']);
+    expect(await endpointFindings(shared, from, { api: { routeRoots: ['src/legacy/**'] } })).toEqual([]);
+  });
+
   it('still reports an endpoint nothing serves at the target', async () => {
     const shared = { 'src/routes/legacy.ts': route('/old') };
     const findings = await endpointFindings(shared, { ...shared, 'src/routes/reports.ts': route('/reports') });

@@ -1,3 +1,4 @@
+import picomatch from 'picomatch';
 import { pathAt, type Analyzer, type Release } from '../analyzer.js';
 import type { Fact } from '../facts.js';
 import { isScript, isTest } from '../files/kinds.js';
@@ -34,18 +35,26 @@ async function changedRoutes(release: Release, reader: CodeReader, side: Side): 
   return out;
 }
 
-/** Unchanged route files at `to` beside the changed ones: a route moved there is still served. */
+/**
+ * Unchanged route files at `to` beside the changed ones, and those matching `api.routeRoots`:
+ * a route moved there is still served.
+ */
 async function neighbourEndpoints(release: Release, reader: CodeReader, dirs: Set<string>): Promise<Endpoint[]> {
   const changed = new Set(release.files.map((f) => pathAt(f, 'to')));
   const out: Endpoint[] = [];
-  for (const dir of [...dirs].sort()) {
-    for (const path of await reader.list('to', dir)) {
-      if (changed.has(path) || !isScript(path) || isTest(path)) continue;
-      const source = await reader.source('to', path);
-      if (!source || !mayHaveRoutes(path, source.getFullText())) continue;
-      const { codeEndpoints } = await import('./routes/index.js');
-      out.push(...(await codeEndpoints(reader, 'to', path, source)).endpoints);
-    }
+  const candidates: string[] = [];
+  for (const dir of [...dirs].sort()) candidates.push(...(await reader.list('to', dir)));
+  const roots = release.config.api.routeRoots;
+  if (roots.length > 0) {
+    const matches = picomatch(roots, { dot: true });
+    candidates.push(...(await release.listFiles('to', '')).filter((p) => matches(p)));
+  }
+  for (const path of [...new Set(candidates)]) {
+    if (changed.has(path) || !isScript(path) || isTest(path)) continue;
+    const source = await reader.source('to', path);
+    if (!source || !mayHaveRoutes(path, source.getFullText())) continue;
+    const { codeEndpoints } = await import('./routes/index.js');
+    out.push(...(await codeEndpoints(reader, 'to', path, source)).endpoints);
   }
   return out;
 }
