@@ -42,3 +42,13 @@ describe('tRPC procedures', () => {
     expect(await endpointFindings(...fixtureCase('trpc', 'cosmetic'))).toEqual([]);
   });
 });
+
+describe('NestJS global prefix', () => {
+  it('moves every controller, changed or not, when the release changes it', async () => {
+    const main = (prefix: string) => `import { NestFactory } from '@nestjs/core';\nasync function bootstrap() {\n  const app = await NestFactory.create(AppModule);\n  app.setGlobalPrefix('${prefix}');\n}\n`;
+    const controller = "import { Controller, Get } from '@nestjs/common';\n@Controller('cats')\nexport class Cats {\n  @Get()\n  all() {}\n}\n";
+    const findings = await endpointFindings({ 'src/main.ts': main('api'), 'src/cats/cats.controller.ts': controller }, { 'src/main.ts': main('api/v2'), 'src/cats/cats.controller.ts': controller });
+    expect(removedEndpoints(findings)).toEqual(['GET /api/v2/cats']);
+    expect(findings[0]).toMatchObject({ path: 'src/cats/cats.controller.ts', line: 4 });
+  });
+});

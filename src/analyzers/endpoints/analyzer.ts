@@ -35,6 +35,27 @@ async function changedRoutes(release: Release, reader: CodeReader, side: Side): 
   return out;
 }
 
+const CONTROLLER = /\.controller\.[cm]?[jt]s$/;
+
+/**
+ * A NestJS global prefix changed by the release moves every controller, changed or not:
+ * then the unchanged controllers are read at both sides (within the read budget).
+ */
+async function movedControllers(release: Release, reader: CodeReader): Promise<Record<Side, Endpoint[]>> {
+  const out: Record<Side, Endpoint[]> = { from: [], to: [] };
+  const { NEST_BOOTSTRAP, nestPrefix, codeEndpoints } = await import('./routes/index.js');
+  if (!release.files.some((f) => NEST_BOOTSTRAP.includes(f.path) || NEST_BOOTSTRAP.includes(f.oldPath ?? ''))) return out;
+  if ((await nestPrefix(reader, 'from')) === (await nestPrefix(reader, 'to'))) return out;
+  const changed = new Set(release.files.flatMap((f) => [f.path, f.oldPath ?? f.path]));
+  for (const side of ['from', 'to'] as const) {
+    for (const path of (await release.listFiles(side, '')).filter((p) => CONTROLLER.test(p) && !changed.has(p) && !isTest(p))) {
+      const source = await reader.source(side, path);
+      if (source) out[side].push(...(await codeEndpoints(reader, side, path, source)).endpoints);
+    }
+  }
+  return out;
+}
+
 /**
  * Unchanged route files at `to` beside the changed ones, and those matching `api.routeRoots`:
  * a route moved there is still served.
@@ -71,6 +92,9 @@ export const endpointsAnalyzer: Analyzer = {
     const specs = await specEndpoints(release, facts);
     const from = await changedRoutes(release, reader, 'from');
     const to = await changedRoutes(release, reader, 'to');
+    const controllers = await movedControllers(release, reader);
+    from.endpoints.push(...controllers.from);
+    to.endpoints.push(...controllers.to);
 
     const served = new EndpointSet([...to.endpoints, ...specs.to.endpoints]);
     let removed = [...from.endpoints, ...specs.from.endpoints].filter((e) => !served.serves(e));

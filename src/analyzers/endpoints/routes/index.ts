@@ -15,10 +15,10 @@ import { trpcEndpoints } from './trpc.js';
 
 export const DIALECTS: readonly Dialect[] = [express, fastify, koa, hono];
 
-const NEST_BOOTSTRAP = ['src/main.ts', 'main.ts', 'src/main.js', 'main.js'];
+export const NEST_BOOTSTRAP = ['src/main.ts', 'main.ts', 'src/main.js', 'main.js'];
 
 
-async function nestPrefix(reader: CodeReader, side: Side): Promise<string> {
+export async function nestPrefix(reader: CodeReader, side: Side): Promise<string> {
   for (const path of NEST_BOOTSTRAP) {
     const found = await reader.firstExisting(side, [path]);
     const prefix = found && globalPrefixOf(found.source);

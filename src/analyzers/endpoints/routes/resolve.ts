@@ -40,7 +40,7 @@ async function routesUnder(ctx: Ctx, file: string, routers: FileRouters, router:
   const own = routers.routers.get(router);
   const out: Endpoint[] = [];
   if (own === undefined && routers.routers.has(router)) {
-    ctx.out.unresolved.push({ file, line: 1, source: routers.framework, reason: `the prefix of router "${router}" is not static`, code: router });
+    ctx.out.unresolved.push({ file, line: routers.routerLines.get(router) ?? 1, source: routers.framework, reason: `the prefix of router "${router}" is not static`, code: router });
   }
   for (const route of routers.routes.filter((r) => r.router === router)) {
     if (route.path === undefined || route.methods.length === 0) {

@@ -28,6 +28,8 @@ export interface FileRouters {
   framework: string;
   /** Router → its own prefix (Koa `prefix`, Hono `basePath`); undefined when not static. */
   routers: Map<string, string | undefined>;
+  /** Where each router is declared (or its prefix set). */
+  routerLines: Map<string, number>;
   routes: LocalRoute[];
   mounts: LocalMount[];
   imports: Map<string, { module: string; name: string }>;
@@ -51,11 +53,15 @@ function functionId(fn: Node): string {
 
 export function readRouters(source: SourceFile, dialect: Dialect): FileRouters {
   const routers = new Map<string, string | undefined>();
-  const result: FileRouters = { framework: dialect.name, routers, routes: [], mounts: [], imports: importsOf(source), exports: exportsOf(source) };
+  const routerLines = new Map<string, number>();
+  const result: FileRouters = { framework: dialect.name, routers, routerLines, routes: [], mounts: [], imports: importsOf(source), exports: exportsOf(source) };
   for (const decl of source.getDescendantsOfKind(SyntaxKind.VariableDeclaration)) {
     const init = decl.getInitializer();
     const router = init && dialect.routerFrom(init);
-    if (router) routers.set(decl.getName(), router.prefix ? staticString(router.prefix) : '');
+    if (router) {
+      routers.set(decl.getName(), router.prefix ? staticString(router.prefix) : '');
+      routerLines.set(decl.getName(), decl.getStartLineNumber());
+    }
   }
 
   /** Which router a receiver expression denotes, and the sub-path when it is `router.route('/x')`. */
@@ -96,6 +102,7 @@ export function readRouters(source: SourceFile, dialect: Dialect): FileRouters {
     const prefixNode = dialect.prefixCall?.(method, call);
     if (prefixNode) {
       routers.set(receiver.router, staticString(prefixNode));
+      routerLines.set(receiver.router, line);
       continue;
     }
     const mount = dialect.mountCall(method, call);
