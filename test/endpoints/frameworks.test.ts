@@ -38,6 +38,16 @@ describe('tRPC procedures', () => {
     expect(removedEndpoints(findings)).toEqual(['MUTATION /admin.purge', 'MUTATION /user.rename']);
   });
 
+  it('follows sub-routers imported from other modules', async () => {
+    const users = (extra: string) => `import { t } from './t';\nexport const userRouter = t.router({\n  byId: t.procedure.query(() => 1),\n${extra}});\n`;
+    const app = "import { t } from './t';\nimport { userRouter } from './users';\nexport const appRouter = t.router({ user: userRouter, other: missingRouter });\n";
+    const findings = await endpointFindings(
+      { 'src/server/app.ts': app, 'src/server/users.ts': users('') },
+      { 'src/server/app.ts': app, 'src/server/users.ts': users('  remove: t.procedure.mutation(() => 2),\n') },
+    );
+    expect(removedEndpoints(findings)).toEqual(['MUTATION /user.remove']);
+  });
+
   it('reports nothing when routers are inlined and keys reordered', async () => {
     expect(await endpointFindings(...fixtureCase('trpc', 'cosmetic'))).toEqual([]);
   });

@@ -42,6 +42,6 @@ export async function codeEndpoints(reader: CodeReader, side: Side, file: string
     if ([...modules].some((m) => dialect.modules.test(m)) || required) add(await endpointsOfFile(reader, side, file, source, dialect));
   }
   if (modules.has('@nestjs/common')) add(nestEndpoints(file, source, await nestPrefix(reader, side)));
-  if ([...modules].some((m) => m.startsWith('@trpc/')) || /\.(router|createTRPCRouter)\(/.test(source.getFullText())) add(trpcEndpoints(file, source));
+  if ([...modules].some((m) => m.startsWith('@trpc/')) || /\.(router|createTRPCRouter)\(/.test(source.getFullText())) add(await trpcEndpoints(reader, side, file, source));
   return all;
 }
