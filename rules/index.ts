@@ -42,6 +42,11 @@ import dependencyDowngrade from './dependency-downgrade.js';
 import lockfileChanged from './lockfile-changed.js';
 import runtimeDowngrade from './runtime-downgrade.js';
 import infrastructureChanged from './infrastructure-changed.js';
+import endpointRemoved from './endpoint-removed.js';
+import endpointNarrowed from './endpoint-narrowed.js';
+import webhookRemoved from './webhook-removed.js';
+import routeUnresolved from './route-unresolved.js';
+import endpointAmbiguous from './endpoint-ambiguous.js';
 
 // The one list of rules. `rules`, `explain`, SARIF rule metadata and config validation derive from it.
 export const RULES = {
@@ -88,6 +93,11 @@ export const RULES = {
   'lockfile-changed': lockfileChanged,
   'runtime-downgrade': runtimeDowngrade,
   'infrastructure-changed': infrastructureChanged,
+  'endpoint-removed': endpointRemoved,
+  'endpoint-narrowed': endpointNarrowed,
+  'webhook-removed': webhookRemoved,
+  'route-unresolved': routeUnresolved,
+  'endpoint-ambiguous': endpointAmbiguous,
 } satisfies Record<string, AnyRule>;
 
 export type RuleId = keyof typeof RULES;

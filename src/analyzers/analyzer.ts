@@ -23,6 +23,10 @@ export interface Release {
   sourceFile(side: Side, path: string, text: string): SourceFile;
   /** True once the analysis has used up its time budget (limits.timeBudgetSeconds): stop early and report what was not read. */
   outOfTime(): boolean;
+  /** Release tags on commits of the range (in `from`, not in `to`), oldest first. */
+  tagsInRange?(): Promise<{ name: string; sha: string }[]>;
+  /** Content of a path at any commit (for a bounded look back through the range). */
+  readAt?(sha: string, path: string): Promise<BlobContent>;
   /** Reports progress counts for the terminal (no-op when nobody listens). */
   progress(phase: string, done: number, total: number): void;
 }

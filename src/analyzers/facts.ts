@@ -6,6 +6,7 @@ import type { MigrationFact } from './migrations/facts.js';
 import type { ConfigFact } from './config/facts.js';
 import type { DependencyFact } from './dependencies/facts.js';
 import type { InfrastructureChangedFact } from './infrastructure/facts.js';
+import type { EndpointFact } from './endpoints/facts.js';
 
 // Facts are plain data with a location. Analyzers emit them; rules judge them.
 // Each analyzer declares its own fact types next to it; this union gathers them.
@@ -57,7 +58,8 @@ export type Fact =
   | MigrationFact
   | ConfigFact
   | DependencyFact
-  | InfrastructureChangedFact;
+  | InfrastructureChangedFact
+  | EndpointFact;
 
 export type FactKind = Fact['kind'];
 export type FactOf<K extends FactKind> = Extract<Fact, { kind: K }>;

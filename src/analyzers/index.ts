@@ -6,6 +6,7 @@ import { migrationsAnalyzer } from './migrations/analyzer.js';
 import { configAnalyzer } from './config/analyzer.js';
 import { dependenciesAnalyzer } from './dependencies/analyzer.js';
 import { infrastructureAnalyzer } from './infrastructure/analyzer.js';
+import { endpointsAnalyzer } from './endpoints/analyzer.js';
 
 /** Every analyzer, in the order they run. */
 export const ANALYZERS: readonly Analyzer[] = [
@@ -16,4 +17,5 @@ export const ANALYZERS: readonly Analyzer[] = [
   configAnalyzer,
   dependenciesAnalyzer,
   infrastructureAnalyzer,
+  endpointsAnalyzer,
 ];

@@ -74,6 +74,15 @@ export const configSchema = z
       })
       .strict()
       .prefault({}),
+    /** Where the HTTP API is described: spec globs (besides the `openapi.*`/`swagger.*` convention). */
+    api: z
+      .object({
+        specs: z.array(z.string()).prefault([]),
+        /** Globs of route files read at the target when an endpoint seems removed (a route moved to an unchanged file). */
+        routeRoots: z.array(z.string()).prefault([]),
+      })
+      .strict()
+      .prefault({}),
   })
   .strict();
 

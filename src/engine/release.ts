@@ -5,6 +5,7 @@ import { pathAt } from '../analyzers/analyzer.js';
 import type { BlobStore } from '../git/blobs.js';
 import type { CommitInfo } from '../git/refs.js';
 import type { Repo } from '../git/repo.js';
+import { listReleaseTags } from '../git/tags.js';
 import type { Config } from '../config/schema.js';
 import type { BlobContent, ChangedFile, RefInfo, Side } from '../model.js';
 
@@ -112,6 +113,12 @@ export async function loadRelease(input: ReleaseInput): Promise<Release> {
       return source;
     },
     outOfTime: () => Date.now() > input.deadline,
+    tagsInRange: async () => {
+      const order = new Map(input.commits.map((c, i) => [c.sha, i]));
+      const tags = (await listReleaseTags(input.repo)).filter((t) => order.has(t.sha));
+      return tags.sort((a, b) => order.get(b.sha)! - order.get(a.sha)! || a.name.localeCompare(b.name)).map((t) => ({ name: t.name, sha: t.sha }));
+    },
+    readAt: (sha, path) => input.blobs.readPath(sha, path),
     progress: (phase, doneCount, totalCount) => input.onProgress?.(phase, doneCount, totalCount),
   };
 }

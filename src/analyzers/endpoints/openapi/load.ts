@@ -1,0 +1,118 @@
+import { posix } from 'node:path';
+import { LineCounter, parseDocument, isMap, isScalar, type Document } from 'yaml';
+import type { Release } from '../../analyzer.js';
+import type { Side } from '../../../model.js';
+
+/** A spec read at one side: the dereferenced document, where its keys are, and what could not be resolved. */
+export interface LoadedSpec {
+  path: string;
+  side: Side;
+  doc: Record<string, unknown>;
+  /** Line of a key path in the root file (`['paths', '/users', 'get']`), when it is there. */
+  lineOf(keys: string[]): number | undefined;
+  unresolved: { ref: string; line?: number; reason: string }[];
+  /** Other files of the tree the spec references (read through its `$ref`s). */
+  parts: string[];
+}
+
+export type SpecRead = { spec: LoadedSpec } | { failed: string; line?: number } | { notSpec: true };
+
+/** The text has a top-level `openapi` or `swagger` key (a root spec, not a fragment). */
+export function specVersionOf(doc: unknown): 2 | 3 | undefined {
+  if (!doc || typeof doc !== 'object' || Array.isArray(doc)) return undefined;
+  const d = doc as Record<string, unknown>;
+  if (typeof d.swagger === 'string' || typeof d.swagger === 'number') return 2;
+  if (typeof d.openapi === 'string') return 3;
+  return undefined;
+}
+
+function parseText(text: string): { document: Document; lines: LineCounter } {
+  const lines = new LineCounter();
+  const document = parseDocument(text, { lineCounter: lines, uniqueKeys: false });
+  return { document, lines };
+}
+
+const REMOTE = /^[a-z][a-z0-9+.-]*:\/\//i;
+
+/**
+ * Reads a root spec from git at one side and resolves its `$ref`s with json-schema-ref-parser,
+ * through a resolver that reads sibling files from the same git tree. Remote refs are never fetched.
+ */
+export async function loadSpec(release: Release, side: Side, path: string): Promise<SpecRead> {
+  const content = await release.readPath(side, path);
+  if (content.text === undefined) return { failed: `spec not readable at ${side} (${content.unreadable ?? 'missing'})` };
+  const { document, lines } = parseText(content.text);
+  if (document.errors.length > 0) {
+    const error = document.errors[0]!;
+    return { failed: `YAML/JSON syntax error at ${side}: ${error.message.split('\n')[0]}`, line: lines.linePos(error.pos[0]).line };
+  }
+  let raw: unknown;
+  try {
+    raw = document.toJS({ maxAliasCount: 1000 });
+  } catch (error) {
+    // An alias to a missing anchor, or an alias bomb, only shows when the document is built.
+    return looksLikeSpec(content.text) ? { failed: `YAML not readable at ${side}: ${(error as Error).message.split('\n')[0]}` } : { notSpec: true };
+  }
+  if (!specVersionOf(raw)) return { notSpec: true };
+
+  const lineOf = (keys: string[]): number | undefined => {
+    let node: unknown = document.contents;
+    let line: number | undefined;
+    for (const key of keys) {
+      if (!isMap(node)) return line;
+      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === key);
+      if (!pair) return line;
+      const range = (pair.key as { range?: [number, number, number] }).range;
+      if (range) line = lines.linePos(range[0]).line;
+      node = pair.value;
+    }
+    return line;
+  };
+
+  const unresolved: LoadedSpec['unresolved'] = [];
+  const parts = new Set<string>();
+  const { default: $RefParser } = await import('@apidevtools/json-schema-ref-parser');
+  const root = `/${path}`;
+  const parser = new $RefParser();
+  let doc: unknown;
+  try {
+    doc = await parser.dereference(root, structuredClone(raw) as object, {
+      continueOnError: true,
+      resolve: {
+        file: false,
+        http: false,
+        external: true,
+        git: {
+          order: 1,
+          canRead: (file: { url: string }) => !REMOTE.test(file.url) || file.url.startsWith('file://'),
+          read: async (file: { url: string }) => {
+            const target = posix.normalize(decodeURIComponent(file.url.replace(/^file:\/\//, ''))).replace(/^\/+/, '');
+            if (target !== path) parts.add(target);
+            const read = await release.readPath(side, target);
+            if (read.text === undefined) throw new Error(`${target} is not readable at ${side} (${read.unreadable ?? 'missing'})`);
+            return read.text;
+          },
+        },
+      },
+      dereference: { circular: true },
+    });
+  } catch (error) {
+    const group = error as { errors?: { message: string; path?: (string | number)[] }[]; message?: string };
+    doc = parser.schema ?? raw;
+    for (const e of group.errors ?? [{ message: group.message ?? String(error) }]) {
+      const where = (e.path ?? []).map(String);
+      const ref = /"([^"]+)"/.exec(e.message)?.[1] ?? e.message;
+      unresolved.push({
+        ref,
+        line: lineOf(where),
+        reason: REMOTE.test(ref) && !ref.startsWith('file://') ? 'remote $ref not fetched (specs come from the repository, never from the network)' : e.message,
+      });
+    }
+  }
+  return { spec: { path, side, doc: (doc ?? {}) as Record<string, unknown>, lineOf, unresolved, parts: [...parts].sort() } };
+}
+
+/** Quick check on text: could this YAML/JSON be a root spec? (cheap, before a full parse) */
+export function looksLikeSpec(text: string): boolean {
+  return /^\s*["']?(openapi|swagger)["']?\s*:/m.test(text.slice(0, 4096));
+}

@@ -1,0 +1,13 @@
+import rule from '../../rules/route-unresolved.js';
+import { testRule } from '../support/rule-tester.js';
+
+testRule(rule, {
+  valid: [{ name: 'every route read', facts: [] }],
+  invalid: [
+    {
+      name: 'a path built at run time',
+      facts: [{ kind: 'endpoint.unresolved', path: 'src/app.ts', line: 5, source: 'express', reason: 'the route path is not static', evidence: 'app.get(base + path, h)' }],
+      findings: [{ path: 'src/app.ts', line: 5, evidence: 'app.get(base + path, h)', message: 'a route (express) cannot be read statically (the route path is not static): check by hand that the rollback keeps it' }],
+    },
+  ],
+});
