@@ -139,6 +139,8 @@ export interface Report {
   checklist: ChecklistItem[];
   notes: string[];
   stats: Record<string, number>;
+  /** Which configuration was used: found in the `from` tree, given with --config, by the caller, or none (defaults). */
+  config?: { source: 'repository' | 'file' | 'options' | 'defaults'; path?: string; ref?: string };
   /** How to roll back on the configured platform (present when a platform is set). */
   rollback?: RollbackPlan;
 }

@@ -1,5 +1,6 @@
 import type { Category, Side } from '../model.js';
 import type { VolumeFact } from './volume/facts.js';
+import type { ChangeStatus } from '../model.js';
 
 // Facts are plain data with a location. Analyzers emit them; rules judge them.
 // Each analyzer declares its own fact types next to it; this union gathers them.
@@ -40,7 +41,15 @@ export interface StatFact {
   value: number;
 }
 
-export type Fact = ClassifiedFact | UnreadableFact | SuppressionFact | StatFact | VolumeFact;
+/** A changed file in the analysis (added by the engine for every file, whatever its kind). */
+export interface ChangedFileFact {
+  kind: 'file.changed';
+  path: string;
+  oldPath?: string;
+  status: ChangeStatus;
+}
+
+export type Fact = ClassifiedFact | UnreadableFact | SuppressionFact | StatFact | VolumeFact | ChangedFileFact;
 
 export type FactKind = Fact['kind'];
 export type FactOf<K extends FactKind> = Extract<Fact, { kind: K }>;

@@ -4,6 +4,9 @@ type Command = (args: string[]) => Promise<number>;
 
 export const COMMANDS = {
   analyze: async (): Promise<Command> => (await import('./commands/analyze.js')).run,
+  rules: async (): Promise<Command> => (await import('./commands/rules.js')).run,
+  explain: async (): Promise<Command> => (await import('./commands/explain.js')).run,
+  init: async (): Promise<Command> => (await import('./commands/init.js')).run,
 } satisfies Record<string, () => Promise<Command>>;
 
 export type CommandName = keyof typeof COMMANDS;
@@ -16,6 +19,9 @@ export const HELP = `rollback-ready — what would rolling back undo, and what w
 
 Usage
   rollback-ready [analyze] [--repo DIR] [--from REF] [--to REF] [options]
+  rollback-ready rules                 list every rule (id, category, default severity)
+  rollback-ready explain <rule-id>     why a rule matters, an example, the fix, how to suppress it
+  rollback-ready init                  write a commented starter config here (never overwrites)
 
   --from is the release running now (default HEAD); --to is the rollback target
   (default: the release tag before --from).
@@ -30,6 +36,9 @@ Options
   --platform NAME       gitops | convox | astronomer | octopus | kubernetes | heroku:
                         end the report with that platform's rollback command and caveats
   --tag-pattern GLOB    release tags to consider for the default --to (e.g. 'v*', 'api@*')
+  --config FILE         JSON or YAML config to use instead of the one in the --from release
+                        (rollback-ready.config.{json,yaml,yml}, .rollbackreadyrc{,.json,.yaml,.yml},
+                        or "rollbackReady" in package.json)
   --debug               show stack traces of unexpected errors
   -h, --help            this help
   -v, --version         the version

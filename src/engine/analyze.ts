@@ -2,7 +2,10 @@ import picomatch from 'picomatch';
 import { ANALYZERS } from '../analyzers/index.js';
 import type { Analyzer } from '../analyzers/analyzer.js';
 import { Facts, type Fact } from '../analyzers/facts.js';
-import { configSchema, type Config } from '../config/schema.js';
+import { type Config } from '../config/schema.js';
+import { configFromFile, configFromTree, describeOrigin, mergeConfig, type ConfigOrigin, type LoadedConfig } from '../config/load.js';
+import { parseConfig } from '../config/validate.js';
+import { customRulesOf } from '../config/custom-rules.js';
 import { BlobStore } from '../git/blobs.js';
 import { changedFiles } from '../git/diff.js';
 import { ancestry, commitsBetween, resolveCommit } from '../git/refs.js';
@@ -28,8 +31,17 @@ export interface AnalyzeOptions {
   from?: string;
   /** The rollback target. Default: the release tag before `from`. */
   to?: string;
-  /** Configuration (validated); defaults fill what is missing. */
+  /**
+   * Settings that win over the config file (the command line's flags). Validated; defaults fill what is missing.
+   * Without `configFile` and with `searchConfig: false`, this is the whole configuration.
+   */
   config?: Config | Record<string, unknown>;
+  /** A JSON or YAML config file on disk, read instead of searching the `from` release. */
+  configFile?: string;
+  /** Look for a config file in the tree of `from` (default true). */
+  searchConfig?: boolean;
+  /** Called with the configuration in effect, once it is validated. */
+  onConfig?: (config: Config, origin: ConfigOrigin) => void;
   /** Glob of release tags considered for the default `to` (e.g. `api@*`). */
   tagPattern?: string;
   onProgress?: (phase: string, done: number, total: number) => void;
@@ -43,11 +55,17 @@ export interface AnalyzeOptions {
  * This is the programmatic API; the CLI is a thin layer over it.
  */
 export async function analyzeRollback(options: AnalyzeOptions = {}): Promise<Report> {
-  const config = configSchema.parse(options.config ?? {});
   const progress = options.onProgress ?? (() => {});
   const repo = await openRepo(options.repo ?? '.');
   const fromRef = options.from ?? 'HEAD';
   const fromSha = await resolveCommit(repo, fromRef, '--from');
+  const loaded: LoadedConfig = options.configFile
+    ? await configFromFile(options.configFile)
+    : options.searchConfig === false
+      ? { raw: {}, origin: { source: options.config ? 'options' : 'defaults' }, shadowed: [] }
+      : await configFromTree(repo, fromSha, fromRef);
+  const config = parseConfig(mergeConfig(loaded.raw, options.config ?? {}), describeOrigin(loaded.origin));
+  options.onConfig?.(config, loaded.origin);
   let toRef = options.to;
   if (toRef === undefined) {
     const previous = await previousRelease(repo, fromSha, options.tagPattern);
@@ -74,6 +92,7 @@ export async function analyzeRollback(options: AnalyzeOptions = {}): Promise<Rep
       `${toRef} is not an ancestor of ${fromRef}: a cross-branch rollback (${relation.behind} commit${relation.behind === 1 ? '' : 's'} at ${toRef} are not in ${fromRef}); the two trees are compared as they are`,
     );
   }
+  if (loaded.shadowed.length > 0) notes.push(`config files not read (${describeOrigin(loaded.origin)} was): ${loaded.shadowed.join(', ')}`);
   if (repo.shallow) notes.push('shallow clone: commit and author counts cover only the fetched history');
   if (diff.renamesCutShort) notes.push('rename detection was cut short (too many added and deleted files): some renames show as a delete and an add');
 
@@ -104,9 +123,10 @@ export async function analyzeRollback(options: AnalyzeOptions = {}): Promise<Rep
       for (const fact of await runAnalyzer(analyzer, release)) facts.add(fact);
     }
     addFallbacks(facts, files.map((f) => f.path));
+    for (const f of files) facts.add({ kind: 'file.changed', path: f.path, status: f.status, ...(f.oldPath ? { oldPath: f.oldPath } : {}) });
 
     const run = { from: release.from, to: release.to, toIsAncestor: release.toIsAncestor };
-    const { findings, checklistTitles } = runRules(options.rules ?? RULE_LIST, facts, config, run);
+    const { findings, checklistTitles } = runRules([...(options.rules ?? RULE_LIST), ...customRulesOf(config)], facts, config, run);
     findings.sort(compareFindings);
 
     const changes = changeEntries(files, facts, findings);
@@ -139,6 +159,7 @@ export async function analyzeRollback(options: AnalyzeOptions = {}): Promise<Rep
       checklist,
       notes,
       stats: Object.fromEntries(Object.entries(stats).sort(([a], [b]) => (a < b ? -1 : 1))),
+      config: { source: loaded.origin.source, ...(loaded.origin.path ? { path: loaded.origin.path } : {}), ...(loaded.origin.ref ? { ref: loaded.origin.ref } : {}) },
       ...(config.platform ? { rollback: rollbackPlan(config.platform, run) } : {}),
     };
   } finally {

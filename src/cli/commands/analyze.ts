@@ -5,6 +5,8 @@ import { intOption, parseOptions } from '../options.js';
 import { progressLine } from '../progress.js';
 import { HELP } from '../commands.js';
 import { PLATFORM_IDS } from '../../platform.js';
+import { didYouMean } from '../../config/suggest.js';
+import { describeOrigin } from '../../config/load.js';
 
 export async function run(args: string[]): Promise<number> {
   const { values } = parseOptions(args, {
@@ -16,6 +18,7 @@ export async function run(args: string[]): Promise<number> {
     'max-score': { type: 'string' },
     'tag-pattern': { type: 'string' },
     platform: { type: 'string' },
+    config: { type: 'string' },
     debug: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
@@ -23,9 +26,8 @@ export async function run(args: string[]): Promise<number> {
     process.stdout.write(HELP);
     return 0;
   }
-  const format = values.format ?? 'text';
-  if (!isFormat(format)) {
-    throw new UsageError(`--format ${format}: unknown format`, `use one of: ${Object.keys(REPORTERS).join(', ')}`);
+  if (values.format !== undefined && !isFormat(values.format)) {
+    throw new UsageError(`--format ${values.format}: unknown format`, `use one of: ${Object.keys(REPORTERS).join(', ')}`);
   }
   const failOn = values['fail-on'];
   if (failOn !== undefined && !isSeverity(failOn)) {
@@ -39,6 +41,7 @@ export async function run(args: string[]): Promise<number> {
 
   const { analyzeRollback } = await import('../../engine/analyze.js');
   const progress = progressLine();
+  let configFormat: string | undefined;
   let report;
   try {
     report = await analyzeRollback({
@@ -48,10 +51,24 @@ export async function run(args: string[]): Promise<number> {
       tagPattern: values['tag-pattern'],
       config: platform ? { platform } : {},
       onProgress: progress.update,
+      configFile: values.config,
+      onConfig: (config, origin) => {
+        configFormat = config.output.format;
+        if (values.format === undefined && configFormat !== undefined && !isFormat(configFormat)) {
+          const formats = Object.keys(REPORTERS);
+          const near = didYouMean(configFormat, formats);
+          throw new UsageError(
+            `config ${describeOrigin(origin)}: output.format: ${JSON.stringify(configFormat)} is not allowed`,
+            `use one of: ${formats.join(', ')}${near ? ` — ${near}` : ''}`,
+          );
+        }
+      },
     });
   } finally {
     progress.done();
   }
+  const format = values.format ?? configFormat ?? 'text';
+  if (!isFormat(format)) throw new UsageError(`unknown format ${format}`);
   process.stdout.write(REPORTERS[format].render(report, { repoDir: values.repo }));
 
   const failure = gateFailure(report, { failOn, maxScore });
