@@ -15,12 +15,13 @@ export function starterConfig(found: Detected): string {
     '',
     '# Per rule: off, a severity (info, low, medium, high, critical), or { severity, options }.',
     '# `rollback-ready rules` lists them; `rollback-ready explain <rule-id>` says what each one means.',
-    'rules: {}',
+    '# Replace the {} below with entries like these (the defaults):',
   ];
   for (const rule of [...RULE_LIST].sort((a, b) => (a.id < b.id ? -1 : 1))) {
     const options = rule.options ? `, options: ${JSON.stringify(rule.options.parse({}))}` : '';
     out.push(`#   ${rule.id}: { severity: ${rule.severity}${options} }`);
   }
+  out.push('rules: {}');
   out.push(
     '',
     '# Paths the analysis leaves out (they are counted in the report, never silently dropped).',
