@@ -36,6 +36,9 @@ Options
   --platform NAME       gitops | convox | astronomer | octopus | kubernetes | heroku:
                         end the report with that platform's rollback command and caveats
   --tag-pattern GLOB    release tags to consider for the default --to (e.g. 'v*', 'api@*')
+  --scope PATH          analyse only the changes under PATH (repeatable): one service of a
+                        monorepo; the workspace packages it depends on join, and a workspace
+                        package named NAME defaults --tag-pattern to 'NAME@*'
   --config FILE         JSON or YAML config to use instead of the one in the --from release
                         (rollback-ready.config.{json,yaml,yml}, .rollbackreadyrc{,.json,.yaml,.yml},
                         or "rollbackReady" in package.json)

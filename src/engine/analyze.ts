@@ -6,6 +6,7 @@ import { type Config } from '../config/schema.js';
 import { configFromFile, configFromTree, describeOrigin, mergeConfig, type ConfigOrigin, type LoadedConfig } from '../config/load.js';
 import { parseConfig } from '../config/validate.js';
 import { customRulesOf } from '../config/custom-rules.js';
+import { defaultTagPattern, fileInScope, resolveScope } from './scope.js';
 import { BlobStore } from '../git/blobs.js';
 import { changedFiles } from '../git/diff.js';
 import { ancestry, commitsBetween, resolveCommit } from '../git/refs.js';
@@ -44,6 +45,8 @@ export interface AnalyzeOptions {
   onConfig?: (config: Config, origin: ConfigOrigin) => void;
   /** Glob of release tags considered for the default `to` (e.g. `api@*`). */
   tagPattern?: string;
+  /** Limit the analysis to changes under these paths (wins over the config's `scope`). */
+  scope?: string[];
   onProgress?: (phase: string, done: number, total: number) => void;
   /** Analyzers and rules to run instead of the built-in ones (for tests and embedding). */
   analyzers?: readonly Analyzer[];
@@ -66,12 +69,15 @@ export async function analyzeRollback(options: AnalyzeOptions = {}): Promise<Rep
       : await configFromTree(repo, fromSha, fromRef);
   const config = parseConfig(mergeConfig(loaded.raw, options.config ?? {}), describeOrigin(loaded.origin));
   options.onConfig?.(config, loaded.origin);
+  const scope = await resolveScope(repo, fromSha, fromRef, options.scope && options.scope.length > 0 ? options.scope : config.scope);
+  const tagPattern = options.tagPattern ?? config.tagPattern ?? (await defaultTagPattern(repo, scope));
+  if (scope && tagPattern) scope.tagPattern = tagPattern;
   let toRef = options.to;
   if (toRef === undefined) {
-    const previous = await previousRelease(repo, fromSha, options.tagPattern);
+    const previous = await previousRelease(repo, fromSha, tagPattern);
     if (!previous) {
       throw new UsageError(
-        `no release tag before ${fromRef}${options.tagPattern ? ` matching ${options.tagPattern}` : ''} to roll back to`,
+        `no release tag before ${fromRef}${tagPattern ? ` matching ${tagPattern}` : ''} to roll back to`,
         'pass --to with the tag, branch or commit to roll back to',
       );
     }
@@ -82,7 +88,7 @@ export async function analyzeRollback(options: AnalyzeOptions = {}): Promise<Rep
   progress('reading history', 0, 1);
   const [relation, commits, diff] = await Promise.all([
     ancestry(repo, fromSha, toSha),
-    commitsBetween(repo, fromSha, toSha),
+    commitsBetween(repo, fromSha, toSha, scope?.all),
     changedFiles(repo, fromSha, toSha),
   ]);
 
@@ -96,6 +102,15 @@ export async function analyzeRollback(options: AnalyzeOptions = {}): Promise<Rep
   if (repo.shallow) notes.push('shallow clone: commit and author counts cover only the fetched history');
   if (diff.renamesCutShort) notes.push('rename detection was cut short (too many added and deleted files): some renames show as a delete and an add');
 
+  if (scope) {
+    const inside = diff.files.filter((f) => fileInScope(scope, f));
+    scope.filesOutside = diff.files.length - inside.length;
+    if (scope.filesOutside > 0) {
+      const n = scope.filesOutside;
+      notes.push(`${n.toLocaleString('en-US')} changed file${n === 1 ? '' : 's'} outside the scope ${n === 1 ? 'was' : 'were'} not analysed`);
+    }
+    diff.files = inside;
+  }
   const ignored = config.ignore.length > 0 ? picomatch(config.ignore, { dot: true }) : undefined;
   const files = ignored ? diff.files.filter((f) => !ignored(f.path) && !(f.oldPath && ignored(f.oldPath))) : diff.files;
   if (files.length < diff.files.length) {
@@ -147,7 +162,7 @@ export async function analyzeRollback(options: AnalyzeOptions = {}): Promise<Rep
       riskScore: score,
       scoreBreakdown: breakdown,
       volume: {
-        commits: relation.commits,
+        commits: scope ? commits.length : relation.commits,
         files: files.length,
         insertions: volume?.insertions ?? 0,
         deletions: volume?.deletions ?? 0,
@@ -159,6 +174,7 @@ export async function analyzeRollback(options: AnalyzeOptions = {}): Promise<Rep
       checklist,
       notes,
       stats: Object.fromEntries(Object.entries(stats).sort(([a], [b]) => (a < b ? -1 : 1))),
+      ...(scope ? { scope: { paths: scope.paths, joined: scope.joined, filesOutside: scope.filesOutside, ...(scope.tagPattern ? { tagPattern: scope.tagPattern } : {}) } } : {}),
       config: { source: loaded.origin.source, ...(loaded.origin.path ? { path: loaded.origin.path } : {}), ...(loaded.origin.ref ? { ref: loaded.origin.ref } : {}) },
       ...(config.platform ? { rollback: rollbackPlan(config.platform, run) } : {}),
     };

@@ -3,6 +3,7 @@ import { stripControl } from '../sanitize.js';
 import type { Reporter } from './reporter.js';
 import { headline, nextStep, short } from './text.js';
 import { configLine } from './text.js';
+import { scopeText } from './text.js';
 
 const MARK: Record<ChecklistStatus, string> = { pass: '✅', fail: '❌', manual: '❓' };
 export const MARKER = '<!-- rollback-ready -->';
@@ -35,6 +36,7 @@ export function renderMarkdown(report: Report): string {
   out.push('');
   out.push(`**${headline(report)}** · undoes ${v.commits} commits, ${v.files} files (+${v.insertions} −${v.deletions}) by ${v.authors} authors · ${codeSpan(short(report.from.sha))} → ${codeSpan(short(report.to.sha))}`);
   if (report.config) out.push('', `Config: ${escapeMarkdown(configLine(report))}`);
+  if (report.scope) out.push('', `Scope: ${escapeMarkdown(scopeText(report))}`);
   for (const note of report.notes) out.push('', `> ${escapeMarkdown(note)}`);
   if (report.scoreBreakdown.length > 0) {
     out.push('', '| points | category | why |', '| ---: | --- | --- |');

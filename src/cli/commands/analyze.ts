@@ -19,6 +19,7 @@ export async function run(args: string[]): Promise<number> {
     'tag-pattern': { type: 'string' },
     platform: { type: 'string' },
     config: { type: 'string' },
+    scope: { type: 'string', multiple: true },
     debug: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
@@ -52,6 +53,7 @@ export async function run(args: string[]): Promise<number> {
       config: platform ? { platform } : {},
       onProgress: progress.update,
       configFile: values.config,
+      scope: values.scope,
       onConfig: (config, origin) => {
         configFormat = config.output.format;
         if (values.format === undefined && configFormat !== undefined && !isFormat(configFormat)) {
