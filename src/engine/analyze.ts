@@ -33,13 +33,15 @@ export interface AnalyzeOptions {
   /** The rollback target. Default: the release tag before `from`. */
   to?: string;
   /**
-   * Settings that win over the config file (the command line's flags). Validated; defaults fill what is missing.
-   * Without `configFile` and with `searchConfig: false`, this is the whole configuration.
+   * The configuration, given by the caller (validated; defaults fill what is missing).
+   * When given, no config file is looked for. Without it, the `from` release's config file is read.
    */
   config?: Config | Record<string, unknown>;
+  /** Settings that win over the config in use (the command line's flags), merged key by key. */
+  configOverrides?: Record<string, unknown>;
   /** A JSON or YAML config file on disk, read instead of searching the `from` release. */
   configFile?: string;
-  /** Look for a config file in the tree of `from` (default true). */
+  /** Look for a config file in the tree of `from` when no `config` is given (default true). */
   searchConfig?: boolean;
   /** Called with the configuration in effect, once it is validated. */
   onConfig?: (config: Config, origin: ConfigOrigin) => void;
@@ -64,10 +66,12 @@ export async function analyzeRollback(options: AnalyzeOptions = {}): Promise<Rep
   const fromSha = await resolveCommit(repo, fromRef, '--from');
   const loaded: LoadedConfig = options.configFile
     ? await configFromFile(options.configFile)
-    : options.searchConfig === false
-      ? { raw: {}, origin: { source: options.config ? 'options' : 'defaults' }, shadowed: [] }
-      : await configFromTree(repo, fromSha, fromRef);
-  const config = parseConfig(mergeConfig(loaded.raw, options.config ?? {}), describeOrigin(loaded.origin));
+    : options.config !== undefined
+      ? { raw: options.config, origin: { source: 'options' }, shadowed: [] }
+      : options.searchConfig === false
+        ? { raw: {}, origin: { source: 'defaults' }, shadowed: [] }
+        : await configFromTree(repo, fromSha, fromRef);
+  const config = parseConfig(mergeConfig(loaded.raw, options.configOverrides ?? {}), describeOrigin(loaded.origin));
   options.onConfig?.(config, loaded.origin);
   const scope = await resolveScope(repo, fromSha, fromRef, options.scope && options.scope.length > 0 ? options.scope : config.scope);
   const tagPattern = options.tagPattern ?? config.tagPattern ?? (await defaultTagPattern(repo, scope));

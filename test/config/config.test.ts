@@ -123,6 +123,17 @@ describe('overrides', () => {
     expect(run(dir, '--format', 'text').stdout).toMatch(/^rollback-ready .*: rolling back v2/);
   });
 
+  it('through the API: a given config replaces the file, overrides win over either', async () => {
+    const dir = repoWith({ 'rollback-ready.config.yaml': 'platform: convox\nverdict: { cautionAt: 10 }\n' });
+    const given = await api(dir, { config: { platform: 'heroku' } });
+    expect(given.config).toEqual({ source: 'options' });
+    expect(given.rollback?.platform).toBe('heroku');
+    const overridden = await api(dir, { configOverrides: { platform: 'octopus' }, onConfig: (config) => expect(config.verdict.cautionAt).toBe(10) });
+    expect(overridden.config).toMatchObject({ source: 'repository', path: 'rollback-ready.config.yaml' });
+    expect(overridden.rollback?.platform).toBe('octopus');
+    expect((await api(dir, { searchConfig: false })).config).toEqual({ source: 'defaults' });
+  });
+
   it('a missing --config file is a usage error', () => {
     const result = run(repoWith({}), '--config', '/no/such/file.yaml');
     expect(result.code).toBe(2);

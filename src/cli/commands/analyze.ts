@@ -50,7 +50,7 @@ export async function run(args: string[]): Promise<number> {
       from: values.from,
       to: values.to,
       tagPattern: values['tag-pattern'],
-      config: platform ? { platform } : {},
+      configOverrides: platform ? { platform } : {},
       onProgress: progress.update,
       configFile: values.config,
       scope: values.scope,
