@@ -124,6 +124,18 @@ export interface RefInfo {
   sha: string;
 }
 
+/** The part of a monorepo an analysis was limited to (`--scope`). */
+export interface ScopeReport {
+  /** The requested paths ('' is the whole repository). */
+  paths: string[];
+  /** Workspace packages that joined because a scoped package depends on them. */
+  joined: { path: string; package: string; because: string }[];
+  /** Changed files outside the scope, not analysed. */
+  filesOutside: number;
+  /** The release tags considered for the default `to`, when a pattern applied. */
+  tagPattern?: string;
+}
+
 export interface Report {
   schemaVersion: 1;
   tool: { name: string; version: string };
@@ -139,6 +151,10 @@ export interface Report {
   checklist: ChecklistItem[];
   notes: string[];
   stats: Record<string, number>;
+  /** Which configuration was used: found in the `from` tree, given with --config, by the caller, or none (defaults). */
+  config?: { source: 'repository' | 'file' | 'options' | 'defaults'; path?: string; ref?: string };
+  /** The scope the analysis was limited to (present with --scope or `scope` in the config). */
+  scope?: ScopeReport;
   /** How to roll back on the configured platform (present when a platform is set). */
   rollback?: RollbackPlan;
   /** Merged pull requests between the two releases, newest first (present when read from GitHub). */

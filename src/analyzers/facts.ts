@@ -7,6 +7,7 @@ import type { ConfigFact } from './config/facts.js';
 import type { DependencyFact } from './dependencies/facts.js';
 import type { InfrastructureChangedFact } from './infrastructure/facts.js';
 import type { EndpointFact } from './endpoints/facts.js';
+import type { ChangeStatus } from '../model.js';
 
 // Facts are plain data with a location. Analyzers emit them; rules judge them.
 // Each analyzer declares its own fact types next to it; this union gathers them.
@@ -47,6 +48,13 @@ export interface StatFact {
   value: number;
 }
 
+export interface ChangedFileFact {
+  kind: 'file.changed';
+  path: string;
+  oldPath?: string;
+  status: ChangeStatus;
+}
+
 export type Fact =
   | ClassifiedFact
   | UnreadableFact
@@ -59,7 +67,8 @@ export type Fact =
   | ConfigFact
   | DependencyFact
   | InfrastructureChangedFact
-  | EndpointFact;
+  | EndpointFact
+  | ChangedFileFact;
 
 export type FactKind = Fact['kind'];
 export type FactOf<K extends FactKind> = Extract<Fact, { kind: K }>;

@@ -5,6 +5,9 @@ type Command = (args: string[]) => Promise<number>;
 export const COMMANDS = {
   analyze: async (): Promise<Command> => (await import('./commands/analyze.js')).run,
   comment: async (): Promise<Command> => (await import('./commands/comment.js')).run,
+  rules: async (): Promise<Command> => (await import('./commands/rules.js')).run,
+  explain: async (): Promise<Command> => (await import('./commands/explain.js')).run,
+  init: async (): Promise<Command> => (await import('./commands/init.js')).run,
 } satisfies Record<string, () => Promise<Command>>;
 
 export type CommandName = keyof typeof COMMANDS;
@@ -18,6 +21,9 @@ export const HELP = `rollback-ready — what would rolling back undo, and what w
 Usage
   rollback-ready [analyze] [--repo DIR] [--from REF] [--to REF] [options]
   rollback-ready comment [--pr N] [--github-repo owner/name]   (see comment --help)
+  rollback-ready rules                 list every rule (id, category, default severity)
+  rollback-ready explain <rule-id>     why a rule matters, an example, the fix, how to suppress it
+  rollback-ready init                  write a commented starter config here (never overwrites)
 
   --from is the release running now (default HEAD); --to is the rollback target
   (default: the release tag before --from).
@@ -39,6 +45,12 @@ Options
                         labels such as breaking-change, migration, database raise checklist items
   --github-repo O/N     the GitHub repository for --github-changelog (default: GITHUB_REPOSITORY)
   --api-url URL         GitHub GraphQL endpoint (default: GITHUB_GRAPHQL_URL, else api.github.com)
+  --scope PATH          analyse only the changes under PATH (repeatable): one service of a
+                        monorepo; the workspace packages it depends on join, and a workspace
+                        package named NAME defaults --tag-pattern to 'NAME@*'
+  --config FILE         JSON or YAML config to use instead of the one in the --from release
+                        (rollback-ready.config.{json,yaml,yml}, .rollbackreadyrc{,.json,.yaml,.yml},
+                        or "rollbackReady" in package.json)
   --debug               show stack traces of unexpected errors
   --timings             print the wall time of each phase on stderr (JSON)
   -h, --help            this help

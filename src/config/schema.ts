@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SEVERITIES } from '../model.js';
+import { CATEGORIES } from '../model.js';
 import { PLATFORM_IDS } from '../platform.js';
 import { SQL_DIALECTS } from '../analyzers/sql/ops.js';
 
@@ -16,6 +17,29 @@ export const ruleSettingSchema = z.union([
     .strict(),
 ]);
 export type RuleSetting = z.infer<typeof ruleSettingSchema>;
+
+/** A rule written in the config, no code: changes under `when.paths` raise a finding with `message`. */
+export const customRuleSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lowercase letters, digits and dashes'),
+    description: z.string().min(1),
+    when: z
+      .object({
+        paths: z.array(z.string().min(1)).min(1),
+        status: z.array(z.enum(['added', 'modified', 'deleted', 'renamed'])).min(1).optional(),
+        category: z.enum(CATEGORIES).optional(),
+      })
+      .strict(),
+    severity,
+    message: z.string().min(1),
+    /** Title of a checklist item of its own; without it the finding feeds the `custom` item. */
+    checklist: z.string().min(1).optional(),
+    /** Category its findings carry (default: `when.category`, else code-change). */
+    category: z.enum(CATEGORIES).optional(),
+    remediation: z.string().min(1).optional(),
+  })
+  .strict();
+export type CustomRule = z.infer<typeof customRuleSchema>;
 
 export const configSchema = z
   .object({
@@ -83,6 +107,20 @@ export const configSchema = z
       })
       .strict()
       .prefault({}),
+    /** Rules written in the config (see customRuleSchema). */
+    customRules: z.array(customRuleSchema).prefault([]),
+    /** Defaults for the command line; its flags win. */
+    output: z
+      .object({
+        /** text, json, markdown, or any other registered format (checked by the command line). */
+        format: z.string().min(1).optional(),
+      })
+      .strict()
+      .prefault({}),
+    /** Paths the analysis is limited to (one service of a monorepo); workspace dependencies join. */
+    scope: z.array(z.string().min(1)).prefault([]),
+    /** Glob of release tags for the default `to`, e.g. `api@*`. */
+    tagPattern: z.string().min(1).optional(),
   })
   .strict();
 

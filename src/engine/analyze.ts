@@ -2,7 +2,11 @@ import picomatch from 'picomatch';
 import { ANALYZERS } from '../analyzers/index.js';
 import type { Analyzer } from '../analyzers/analyzer.js';
 import { Facts, type Fact } from '../analyzers/facts.js';
-import { configSchema, type Config } from '../config/schema.js';
+import { type Config } from '../config/schema.js';
+import { configFromFile, configFromTree, describeOrigin, mergeConfig, type ConfigOrigin, type LoadedConfig } from '../config/load.js';
+import { parseConfig } from '../config/validate.js';
+import { customRulesOf } from '../config/custom-rules.js';
+import { defaultTagPattern, fileInScope, resolveScope } from './scope.js';
 import { BlobStore } from '../git/blobs.js';
 import { changedFiles } from '../git/diff.js';
 import { ancestry, commitsBetween, resolveCommit } from '../git/refs.js';
@@ -28,10 +32,23 @@ export interface AnalyzeOptions {
   from?: string;
   /** The rollback target. Default: the release tag before `from`. */
   to?: string;
-  /** Configuration (validated); defaults fill what is missing. */
+  /**
+   * The configuration, given by the caller (validated; defaults fill what is missing).
+   * When given, no config file is looked for. Without it, the `from` release's config file is read.
+   */
   config?: Config | Record<string, unknown>;
+  /** Settings that win over the config in use (the command line's flags), merged key by key. */
+  configOverrides?: Record<string, unknown>;
+  /** A JSON or YAML config file on disk, read instead of searching the `from` release. */
+  configFile?: string;
+  /** Look for a config file in the tree of `from` when no `config` is given (default true). */
+  searchConfig?: boolean;
+  /** Called with the configuration in effect, once it is validated. */
+  onConfig?: (config: Config, origin: ConfigOrigin) => void;
   /** Glob of release tags considered for the default `to` (e.g. `api@*`). */
   tagPattern?: string;
+  /** Limit the analysis to changes under these paths (wins over the config's `scope`). */
+  scope?: string[];
   onProgress?: (phase: string, done: number, total: number) => void;
   /** Called when a phase ends, with its wall time (for `--timings` and the benchmark). */
   onPhase?: (phase: string, ms: number) => void;
@@ -57,17 +74,28 @@ export async function analyzeRollback(options: AnalyzeOptions = {}): Promise<Rep
     options.onPhase?.(phase, now - phaseStart);
     phaseStart = now;
   };
-  const config = configSchema.parse(options.config ?? {});
   const progress = options.onProgress ?? (() => {});
   const repo = await openRepo(options.repo ?? '.');
   const fromRef = options.from ?? 'HEAD';
   const fromSha = await resolveCommit(repo, fromRef, '--from');
+  const loaded: LoadedConfig = options.configFile
+    ? await configFromFile(options.configFile)
+    : options.config !== undefined
+      ? { raw: options.config, origin: { source: 'options' }, shadowed: [] }
+      : options.searchConfig === false
+        ? { raw: {}, origin: { source: 'defaults' }, shadowed: [] }
+        : await configFromTree(repo, fromSha, fromRef);
+  const config = parseConfig(mergeConfig(loaded.raw, options.configOverrides ?? {}), describeOrigin(loaded.origin));
+  options.onConfig?.(config, loaded.origin);
+  const scope = await resolveScope(repo, fromSha, fromRef, options.scope && options.scope.length > 0 ? options.scope : config.scope);
+  const tagPattern = options.tagPattern ?? config.tagPattern ?? (await defaultTagPattern(repo, scope));
+  if (scope && tagPattern) scope.tagPattern = tagPattern;
   let toRef = options.to;
   if (toRef === undefined) {
-    const previous = await previousRelease(repo, fromSha, options.tagPattern);
+    const previous = await previousRelease(repo, fromSha, tagPattern);
     if (!previous) {
       throw new UsageError(
-        `no release tag before ${fromRef}${options.tagPattern ? ` matching ${options.tagPattern}` : ''} to roll back to`,
+        `no release tag before ${fromRef}${tagPattern ? ` matching ${tagPattern}` : ''} to roll back to`,
         'pass --to with the tag, branch or commit to roll back to',
       );
     }
@@ -78,7 +106,7 @@ export async function analyzeRollback(options: AnalyzeOptions = {}): Promise<Rep
   progress('reading history', 0, 1);
   const [relation, commits, diff] = await Promise.all([
     ancestry(repo, fromSha, toSha),
-    commitsBetween(repo, fromSha, toSha),
+    commitsBetween(repo, fromSha, toSha, scope?.all),
     changedFiles(repo, fromSha, toSha),
   ]);
 
@@ -93,10 +121,20 @@ export async function analyzeRollback(options: AnalyzeOptions = {}): Promise<Rep
       `${toRef} is not an ancestor of ${fromRef}: a cross-branch rollback (${relation.behind} commit${relation.behind === 1 ? '' : 's'} at ${toRef} are not in ${fromRef}); the two trees are compared as they are`,
     );
   }
+  if (loaded.shadowed.length > 0) notes.push(`config files not read (${describeOrigin(loaded.origin)} was): ${loaded.shadowed.join(', ')}`);
   if (repo.shallow) notes.push('shallow clone: commit and author counts cover only the fetched history');
   if (diff.degraded) notes.push('some objects could not be read (a corrupt repository, or a partial clone without its blobs): line counts and renames are unknown, and unread files are listed for review');
   if (diff.renamesCutShort) notes.push('rename detection was cut short (too many added and deleted files): some renames show as a delete and an add');
 
+  if (scope) {
+    const inside = diff.files.filter((f) => fileInScope(scope, f));
+    scope.filesOutside = diff.files.length - inside.length;
+    if (scope.filesOutside > 0) {
+      const n = scope.filesOutside;
+      notes.push(`${n.toLocaleString('en-US')} changed file${n === 1 ? '' : 's'} outside the scope ${n === 1 ? 'was' : 'were'} not analysed`);
+    }
+    diff.files = inside;
+  }
   const ignored = config.ignore.length > 0 ? picomatch(config.ignore, { dot: true }) : undefined;
   const files = ignored ? diff.files.filter((f) => !ignored(f.path) && !(f.oldPath && ignored(f.oldPath))) : diff.files;
   if (files.length < diff.files.length) {
@@ -132,9 +170,10 @@ export async function analyzeRollback(options: AnalyzeOptions = {}): Promise<Rep
     }
     addFallbacks(facts, files.map((f) => f.path));
     for (const pr of pullRequests ?? []) facts.add({ kind: 'pull-request.merged', path: `#${pr.number}`, ...pr });
+    for (const f of files) facts.add({ kind: 'file.changed', path: f.path, status: f.status, ...(f.oldPath ? { oldPath: f.oldPath } : {}) });
 
     const run = { from: release.from, to: release.to, toIsAncestor: release.toIsAncestor };
-    const { findings, checklistTitles } = runRules(options.rules ?? RULE_LIST, facts, config, run);
+    const { findings, checklistTitles } = runRules([...(options.rules ?? RULE_LIST), ...customRulesOf(config)], facts, config, run);
     findings.sort(compareFindings);
 
     const changes = changeEntries(files, facts, findings);
@@ -156,7 +195,7 @@ export async function analyzeRollback(options: AnalyzeOptions = {}): Promise<Rep
       riskScore: score,
       scoreBreakdown: breakdown,
       volume: {
-        commits: relation.commits,
+        commits: scope ? commits.length : relation.commits,
         files: files.length,
         insertions: volume?.insertions ?? 0,
         deletions: volume?.deletions ?? 0,
@@ -168,6 +207,8 @@ export async function analyzeRollback(options: AnalyzeOptions = {}): Promise<Rep
       checklist,
       notes,
       stats: Object.fromEntries(Object.entries(stats).sort(([a], [b]) => (a < b ? -1 : 1))),
+      ...(scope ? { scope: { paths: scope.paths, joined: scope.joined, filesOutside: scope.filesOutside, ...(scope.tagPattern ? { tagPattern: scope.tagPattern } : {}) } } : {}),
+      config: { source: loaded.origin.source, ...(loaded.origin.path ? { path: loaded.origin.path } : {}), ...(loaded.origin.ref ? { ref: loaded.origin.ref } : {}) },
       ...(config.platform ? { rollback: rollbackPlan(config.platform, run) } : {}),
       ...(pullRequests ? { pullRequests } : {}),
     };

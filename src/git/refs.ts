@@ -72,9 +72,12 @@ export interface CommitInfo {
   subject: string;
 }
 
-/** Commits reachable from `from` and not from `to`, newest first. */
-export async function commitsBetween(repo: Repo, fromSha: string, toSha: string): Promise<CommitInfo[]> {
-  const out = await repo.git.raw(['log', '-z', '--format=%H%x1f%aE%x1f%aN%x1f%aI%x1f%s', `${toSha}..${fromSha}`]);
+/** Commits reachable from `from` and not from `to`, newest first; with `paths`, only those that touch them. */
+export async function commitsBetween(repo: Repo, fromSha: string, toSha: string, paths?: readonly string[]): Promise<CommitInfo[]> {
+  const args = ['log', '-z', '--format=%H%x1f%aE%x1f%aN%x1f%aI%x1f%s', `${toSha}..${fromSha}`];
+  // Literal pathspecs: a scope path is never read as a glob or a magic pathspec.
+  if (paths && paths.length > 0 && !paths.includes('')) args.push('--', ...paths.map((p) => `:(literal)${p}`));
+  const out = await repo.git.raw(args);
   return out
     .split('\0')
     .filter((line) => line.trim().length > 0)

@@ -2,6 +2,8 @@ import type { Category, ChecklistStatus, Finding, Report } from '../model.js';
 import { stripControl } from '../sanitize.js';
 import type { RenderOptions, Reporter } from './reporter.js';
 import { headline, nextStep, short } from './text.js';
+import { configLine } from './text.js';
+import { scopeText } from './text.js';
 
 const MARK: Record<ChecklistStatus, string> = { pass: '✅', fail: '❌', manual: '❓' };
 export const MARKER = '<!-- rollback-ready -->';
@@ -118,6 +120,8 @@ export function renderMarkdown(report: Report, options: RenderOptions = {}): str
   head.push(`## Rollback review: ${title}`);
   head.push('');
   head.push(`**${headline(report)}** · undoes ${plural(v.commits, 'commit')}, ${plural(v.files, 'file')} (+${v.insertions} −${v.deletions}) by ${plural(v.authors, 'author')} · ${codeSpan(short(report.from.sha))} → ${codeSpan(short(report.to.sha))}`);
+  if (report.config) head.push('', `Config: ${escapeMarkdown(configLine(report))}`);
+  if (report.scope) head.push('', `Scope: ${escapeMarkdown(scopeText(report))}`);
   for (const note of report.notes) head.push('', `> ${escapeMarkdown(note)}`);
   if (report.scoreBreakdown.length > 0) {
     head.push('', '| points | category | why |', '| ---: | --- | --- |');

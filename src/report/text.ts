@@ -26,6 +26,25 @@ function place(f: Finding): string {
   return `${oneLine(f.path)}${f.line !== undefined ? `:${f.line}` : ''}`;
 }
 
+/** The scope, the packages that joined it and why, in one line. */
+export function scopeText(report: Report): string {
+  const s = report.scope;
+  if (!s) return '';
+  const paths = s.paths.map((p) => p || '.').join(', ');
+  const joined = s.joined.map((j) => `${j.path} (${j.because})`).join(', ');
+  return `${paths}${joined ? ` + ${joined}` : ''}${s.tagPattern ? `; release tags ${s.tagPattern}` : ''}`;
+}
+
+/** Which configuration the analysis used, in a few words. */
+export function configLine(report: Report): string {
+  const c = report.config;
+  if (!c) return '';
+  if (c.source === 'repository') return `${c.path ?? ''}${c.path === 'package.json' ? ' (rollbackReady)' : ''} at ${c.ref ?? report.from.ref}`;
+  if (c.source === 'file') return `${c.path ?? ''} (--config)`;
+  if (c.source === 'options') return 'given by the caller';
+  return 'none found, defaults used';
+}
+
 export function renderText(report: Report): string {
   const out: string[] = [];
   const v = report.volume;
@@ -33,6 +52,8 @@ export function renderText(report: Report): string {
   out.push('');
   out.push(`${headline(report)}`);
   out.push(`  undoes ${n(v.commits)} commit${v.commits === 1 ? '' : 's'} · ${n(v.files)} file${v.files === 1 ? '' : 's'} · +${n(v.insertions)} −${n(v.deletions)} lines · ${n(v.authors)} author${v.authors === 1 ? '' : 's'}`);
+  if (report.config) out.push(`  config: ${oneLine(configLine(report))}`);
+  if (report.scope) out.push(`  scope: ${oneLine(scopeText(report))}`);
   for (const note of report.notes) out.push(`  note: ${oneLine(note)}`);
 
   out.push('', 'Score');

@@ -8,6 +8,8 @@ import { HELP } from '../commands.js';
 import { PLATFORM_IDS } from '../../platform.js';
 import { guardOutputs, parseOutputs, writeOutputs } from '../outputs.js';
 import { resolveGate } from '../gate.js';
+import { didYouMean } from '../../config/suggest.js';
+import { describeOrigin } from '../../config/load.js';
 
 export async function run(args: string[]): Promise<number> {
   const { values } = parseOptions(args, {
@@ -24,6 +26,8 @@ export async function run(args: string[]): Promise<number> {
     'github-changelog': { type: 'boolean' },
     'github-repo': { type: 'string' },
     'api-url': { type: 'string' },
+    config: { type: 'string' },
+    scope: { type: 'string', multiple: true },
     debug: { type: 'boolean' },
     timings: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
@@ -32,9 +36,8 @@ export async function run(args: string[]): Promise<number> {
     process.stdout.write(HELP);
     return 0;
   }
-  const format = values.format ?? 'text';
-  if (!isFormat(format)) {
-    throw new UsageError(`--format ${format}: unknown format`, `use one of: ${Object.keys(REPORTERS).join(', ')}`);
+  if (values.format !== undefined && !isFormat(values.format)) {
+    throw new UsageError(`--format ${values.format}: unknown format`, `use one of: ${Object.keys(REPORTERS).join(', ')}`);
   }
   const failOn = values['fail-on'];
   if (failOn !== undefined && !isSeverity(failOn)) {
@@ -47,7 +50,8 @@ export async function run(args: string[]): Promise<number> {
   const maxScore = intOption(values['max-score'], '--max-score', 0, 100);
   const outputs = parseOutputs(values.output);
   const { configSchema } = await import('../../config/schema.js');
-  const config = configSchema.parse(platform ? { platform } : {});
+  // The config in use arrives through onConfig once the `from` release's config file is read.
+  let config = configSchema.parse({});
   const repoDir = resolve(values.repo ?? '.');
   if (outputs.length > 0) guardOutputs(outputs, await gitDirOf(repoDir));
 
@@ -55,6 +59,7 @@ export async function run(args: string[]): Promise<number> {
   const { analyzeRollback } = await import('../../engine/analyze.js');
   const progress = progressLine();
   const timings: [string, number][] = [];
+  let configFormat: string | undefined;
   let report;
   try {
     report = await analyzeRollback({
@@ -62,14 +67,30 @@ export async function run(args: string[]): Promise<number> {
       from: values.from,
       to: values.to,
       tagPattern: values['tag-pattern'],
-      config,
+      configOverrides: platform ? { platform } : {},
+      configFile: values.config,
+      scope: values.scope,
       onProgress: progress.update,
       onPhase: (phase, ms) => timings.push([phase, Math.round(ms)]),
       ...(changelog ? { changelog: changelog.read } : {}),
+      onConfig: (used, origin) => {
+        config = used;
+        configFormat = used.output.format;
+        if (values.format === undefined && configFormat !== undefined && !isFormat(configFormat)) {
+          const formats = Object.keys(REPORTERS);
+          const near = didYouMean(configFormat, formats);
+          throw new UsageError(
+            `config ${describeOrigin(origin)}: output.format: ${JSON.stringify(configFormat)} is not allowed`,
+            `use one of: ${formats.join(', ')}${near ? ` — ${near}` : ''}`,
+          );
+        }
+      },
     });
   } finally {
     progress.done();
   }
+  const format = values.format ?? configFormat ?? 'text';
+  if (!isFormat(format)) throw new UsageError(`unknown format ${format}`);
   const renderStart = performance.now();
   process.stdout.write(REPORTERS[format].render(report, { repoDir: values.repo }));
   timings.push(['report', Math.round(performance.now() - renderStart)]);

@@ -1,0 +1,181 @@
+import type { z } from 'zod';
+import { UsageError } from '../errors.js';
+import { oneLine } from '../sanitize.js';
+import { RULES } from '../../rules/index.js';
+import { configSchema, type Config } from './schema.js';
+import { closest } from './suggest.js';
+
+type Path = readonly PropertyKey[];
+type Issue = z.core.$ZodIssue;
+
+/**
+ * Validates a configuration as read from a file (or given to the API) and fills the defaults.
+ * Any problem is a UsageError of one line: where (`source` and key path), the bad value,
+ * what is allowed, and the closest allowed name when it looks like a typo.
+ */
+export function parseConfig(raw: unknown, source: string): Config {
+  const parsed = configSchema.safeParse(raw ?? {});
+  if (!parsed.success) throw configError(source, describeIssue(configSchema, parsed.error.issues[0]!, raw, []));
+  const config = parsed.data;
+
+  const builtIn = Object.keys(RULES);
+  const custom = new Set<string>();
+  config.customRules.forEach((rule, i) => {
+    if (builtIn.includes(rule.id)) {
+      throw configError(source, { path: ['customRules', i, 'id'], problem: `"${rule.id}" is the id of a built-in rule`, fix: 'give the custom rule an id of its own' });
+    }
+    if (custom.has(rule.id)) {
+      throw configError(source, { path: ['customRules', i, 'id'], problem: `"${rule.id}" is used by two custom rules`, fix: 'give each custom rule an id of its own' });
+    }
+    custom.add(rule.id);
+  });
+
+  const known = [...builtIn, ...custom];
+  for (const [id, setting] of Object.entries(config.rules)) {
+    const rule = (RULES as Record<string, (typeof RULES)[keyof typeof RULES]>)[id];
+    if (!rule && !custom.has(id)) {
+      const near = closest(id, known);
+      throw configError(source, {
+        path: ['rules', id],
+        problem: 'no rule has this id',
+        fix: `${near ? `did you mean ${near}? ` : ''}\`rollback-ready rules\` lists the rule ids`,
+      });
+    }
+    const options = typeof setting === 'object' ? setting.options : undefined;
+    if (options === undefined) continue;
+    if (!rule?.options) {
+      if (Object.keys(options).length > 0) {
+        throw configError(source, { path: ['rules', id, 'options'], problem: 'this rule takes no options', fix: `remove the options of ${id}` });
+      }
+      continue;
+    }
+    const result = rule.options.safeParse(options);
+    if (!result.success) {
+      throw configError(source, describeIssue(rule.options, result.error.issues[0]!, options, ['rules', id, 'options']));
+    }
+  }
+  return config;
+}
+
+interface Problem {
+  path: Path;
+  problem: string;
+  fix: string;
+}
+
+function configError(source: string, { path, problem, fix }: Problem): UsageError {
+  const where = path.length > 0 ? `${path.map(String).join('.')}: ` : '';
+  return new UsageError(`config ${oneLine(source)}: ${oneLine(where)}${oneLine(problem)}`, oneLine(fix));
+}
+
+function valueAt(root: unknown, path: Path): unknown {
+  let value = root;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
+
+export function showValue(value: unknown): string {
+  if (value === undefined) return 'a missing value';
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+function describeIssue(schema: z.ZodType, issue: Issue, root: unknown, prefix: Path): Problem {
+  const value = valueAt(root, issue.path);
+  const path = [...prefix, ...issue.path];
+  switch (issue.code) {
+    case 'unrecognized_keys': {
+      const key = issue.keys[0]!;
+      const allowed = keysAt(schema, issue.path);
+      const near = closest(key, allowed);
+      return {
+        path: [...path, key],
+        problem: 'unknown key',
+        fix: `${near ? `did you mean ${near}? ` : ''}allowed here: ${allowed.join(', ')}`,
+      };
+    }
+    case 'invalid_value': {
+      const allowed = issue.values.map((v) => String(v));
+      const near = typeof value === 'string' ? closest(value, allowed) : undefined;
+      return { path, problem: `${showValue(value)} is not allowed`, fix: `use one of: ${allowed.join(', ')}${near ? ` — did you mean ${near}?` : ''}` };
+    }
+    case 'invalid_union': {
+      // Values the plain branches accept, or the problem inside the one object branch the value is meant for.
+      const branches = issue.errors;
+      if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+        // The branch whose problem lies inside the object (a wrong key or value), not in its type.
+        const inner = branches.find((b) => b.length > 0 && b.every((i) => i.path.length > 0 || i.code === 'unrecognized_keys'));
+        if (inner) {
+          const relative = { ...inner[0]!, path: [...issue.path, ...inner[0]!.path] } as Issue;
+          return describeIssue(schema, relative, root, prefix);
+        }
+      }
+      const allowed = branches.flatMap((b) => b.flatMap((i) => (i.code === 'invalid_value' && i.path.length === 0 ? i.values.map(String) : [])));
+      const objectBranch = branches.some((b) => b.some((i) => i.code === 'invalid_type' && i.expected === 'object'));
+      const near = typeof value === 'string' ? closest(value, allowed) : undefined;
+      return {
+        path,
+        problem: `${showValue(value)} is not allowed`,
+        fix: `use one of: ${[...allowed, ...(objectBranch ? ['{ severity, options }'] : [])].join(', ')}${near ? ` — did you mean ${near}?` : ''}`,
+      };
+    }
+    case 'invalid_type':
+      return { path, problem: value === undefined ? 'is required' : `${showValue(value)} is not ${article(issue.expected)}`, fix: `use ${article(issue.expected)}` };
+    default:
+      return { path, problem: `${showValue(value)} is not allowed`, fix: lowerFirst(issue.message) };
+  }
+}
+
+function article(type: string): string {
+  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
+interface Def {
+  type: string;
+  innerType?: z.ZodType;
+  in?: z.ZodType;
+  shape?: Record<string, z.ZodType>;
+  valueType?: z.ZodType;
+  element?: z.ZodType;
+  options?: z.ZodType[];
+}
+
+const defOf = (schema: z.ZodType) => (schema as unknown as { _zod: { def: Def } })._zod.def;
+
+function unwrap(schema: z.ZodType): z.ZodType {
+  let current = schema;
+  for (;;) {
+    const def = defOf(current);
+    if (def.innerType) current = def.innerType;
+    else if (def.type === 'pipe' && def.in) current = def.in;
+    else return current;
+  }
+}
+
+/** The keys the object schema at `path` allows (for "did you mean"). */
+export function keysAt(schema: z.ZodType, path: Path): string[] {
+  let current: z.ZodType | undefined = unwrap(schema);
+  for (const key of path) {
+    const def: Def = defOf(current);
+    if (def.type === 'object') current = def.shape?.[String(key)];
+    else if (def.type === 'record') current = def.valueType;
+    else if (def.type === 'array') current = def.element;
+    else if (def.type === 'union') current = def.options?.find((o) => defOf(unwrap(o)).type === 'object');
+    else current = undefined;
+    if (!current) return [];
+    current = unwrap(current);
+  }
+  const def = defOf(current);
+  if (def.type === 'union') {
+    const object = def.options?.find((o) => defOf(unwrap(o)).type === 'object');
+    return object ? Object.keys(defOf(unwrap(object)).shape ?? {}) : [];
+  }
+  return Object.keys(def.shape ?? {});
+}
