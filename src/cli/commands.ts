@@ -24,11 +24,13 @@ Options
   --repo DIR            repository to analyse, work tree or bare (default: .)
   --from REF            the release running now (default: HEAD)
   --to REF              the release to roll back to (default: the previous release tag)
-  --format FORMAT       text | json | markdown (default: text)
+  --format FORMAT       text | json | markdown (default: text when piped)
+                        tui: the interactive review, the default when stdout is a terminal
   --fail-on SEVERITY    exit 1 when a finding is at least this severe (info|low|medium|high|critical)
   --max-score N         exit 1 when the risk score is above N (0–100)
   --platform NAME       gitops | convox | astronomer | octopus | kubernetes | heroku:
                         end the report with that platform's rollback command and caveats
+  --ack-file FILE       with the terminal review: write what was checked by hand as JSON
   --tag-pattern GLOB    release tags to consider for the default --to (e.g. 'v*', 'api@*')
   --debug               show stack traces of unexpected errors
   -h, --help            this help

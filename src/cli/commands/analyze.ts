@@ -16,6 +16,7 @@ export async function run(args: string[]): Promise<number> {
     'max-score': { type: 'string' },
     'tag-pattern': { type: 'string' },
     platform: { type: 'string' },
+    'ack-file': { type: 'string' },
     debug: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
@@ -23,9 +24,16 @@ export async function run(args: string[]): Promise<number> {
     process.stdout.write(HELP);
     return 0;
   }
-  const format = values.format ?? 'text';
-  if (!isFormat(format)) {
-    throw new UsageError(`--format ${format}: unknown format`, `use one of: ${Object.keys(REPORTERS).join(', ')}`);
+  const interactive = Boolean(process.stdout.isTTY && process.stdin.isTTY);
+  const format = values.format ?? (interactive ? 'tui' : 'text');
+  if (format === 'tui' && !interactive) {
+    throw new UsageError('--format tui needs an interactive terminal (stdin and stdout)', 'run it in a terminal, or use --format text, json or markdown');
+  }
+  if (values['ack-file'] !== undefined && format !== 'tui') {
+    throw new UsageError('--ack-file records the terminal review, which is not running (stdout is not a terminal or --format is set)', 'run it in a terminal without --format, or with --format tui');
+  }
+  if (format !== 'tui' && !isFormat(format)) {
+    throw new UsageError(`--format ${format}: unknown format`, `use one of: ${[...Object.keys(REPORTERS), 'tui'].join(', ')}`);
   }
   const failOn = values['fail-on'];
   if (failOn !== undefined && !isSeverity(failOn)) {
@@ -37,6 +45,23 @@ export async function run(args: string[]): Promise<number> {
   }
   const maxScore = intOption(values['max-score'], '--max-score', 0, 100);
 
+  if (format === 'tui') {
+    const { runTui } = await import('../../report/tui/run.js');
+    const reviewed = await runTui({
+      repo: values.repo ?? '.',
+      from: values.from,
+      to: values.to,
+      tagPattern: values['tag-pattern'],
+      config: platform ? { platform } : {},
+      ackFile: values['ack-file'],
+    });
+    const failure = reviewed && gateFailure(reviewed, { failOn, maxScore });
+    if (failure) {
+      process.stderr.write(`rollback-ready: ${failure}\n`);
+      return 1;
+    }
+    return 0;
+  }
   const { analyzeRollback } = await import('../../engine/analyze.js');
   const progress = progressLine();
   let report;
