@@ -1,4 +1,5 @@
-import { Text, useApp } from 'ink';
+import { Text, useApp, useInput } from 'ink';
+import type { KeyHandler } from './keys.js';
 import { useEffect, useRef, useState } from 'react';
 import type { Report } from '../../model.js';
 import type { RollbackTarget } from '../../git/targets.js';
@@ -75,6 +76,21 @@ export function App({ from, to, targets, analyze, color, size, onQuit }: AppProp
     exit();
   };
 
+  // Always listening keeps the terminal in raw mode between screens, so no key is lost or echoed.
+  const keys = useRef<KeyHandler | undefined>(undefined);
+  if (stage.kind === 'analysing') {
+    keys.current = (input) => {
+      if (input === 'q') quit(undefined, new Set());
+    };
+  }
+  useInput((input, key) => {
+    // Ink hands keys typed faster than a frame over as one string ("j\r"): take them one by one.
+    const chars = [...input];
+    if (chars.length > 1 && !key.ctrl && !key.meta && !input.includes('\u001b')) {
+      for (const ch of chars) keys.current?.(ch === '\r' ? '' : ch, { ...key, return: ch === '\r' });
+    } else keys.current?.(input, key);
+  });
+
   if (stage.kind === 'picker') {
     return (
       <Picker
@@ -83,6 +99,7 @@ export function App({ from, to, targets, analyze, color, size, onQuit }: AppProp
         outcomes={outcomes}
         color={color}
         {...(size ? { size } : {})}
+        keys={keys}
         onPick={(tag) => {
           stopped.current = true;
           setStage({ kind: 'analysing', to: tag });
@@ -102,7 +119,7 @@ export function App({ from, to, targets, analyze, color, size, onQuit }: AppProp
       />
     );
   }
-  return <Review report={stage.report} color={color} {...(size ? { size } : {})} onQuit={(ticked) => quit(stage.report, ticked)} />;
+  return <Review report={stage.report} color={color} {...(size ? { size } : {})} keys={keys} onQuit={(ticked) => quit(stage.report, ticked)} />;
 }
 
 /** One updating line with the phase and counts; it is replaced by the review when done. */
@@ -124,5 +141,5 @@ function Analysing({ target, analysis, size, onDone, onError }: { target: string
     };
   }, [analysis]);
   const counts = progress.total > 1 ? ` ${progress.done}/${progress.total}` : '';
-  return <Text wrap="truncate-end">{fit(`Analysing the rollback to ${oneLine(target)}: ${progress.phase}${counts}…`, Math.max(20, columns))}</Text>;
+  return <Text wrap="truncate-end">{fit(`Analysing the rollback to ${oneLine(target)}: ${progress.phase}${counts}… (q quits)`, Math.max(20, columns))}</Text>;
 }

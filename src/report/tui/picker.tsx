@@ -1,4 +1,3 @@
-import { useInput } from 'ink';
 import { useState } from 'react';
 import type { Report } from '../../model.js';
 import type { RollbackTarget } from '../../git/targets.js';
@@ -6,6 +5,7 @@ import { oneLine } from '../../sanitize.js';
 import { short } from '../text.js';
 import { HELP_TEXT, PICKER_KEYS, fit, footerLine, scoreBar, type Line } from './lines.js';
 import { Lines, rule, useSize, type Size } from './screen.js';
+import { useKeys, type KeyTarget } from './keys.js';
 
 /** What the background analysis knows of rolling back to a release so far. */
 export type Outcome = { state: 'pending' } | { state: 'running' } | { state: 'done'; verdict: Report['verdict']; score: number } | { state: 'error'; message: string };
@@ -16,6 +16,8 @@ export interface PickerProps {
   outcomes: Record<string, Outcome>;
   color: boolean;
   size?: Size;
+  /** Set by the App: where this screen's key handler goes. */
+  keys?: KeyTarget;
   onPick: (tag: string) => void;
   onQuit: () => void;
 }
@@ -40,7 +42,7 @@ function outcomeCell(outcome: Outcome | undefined): Line {
 }
 
 /** Which release to roll back to: newest first, each with what rolling back to it would mean. */
-export function Picker({ from, targets, outcomes, color, size: fixed, onPick, onQuit }: PickerProps) {
+export function Picker({ from, targets, outcomes, color, size: fixed, keys, onPick, onQuit }: PickerProps) {
   const { columns, rows: height } = useSize(fixed);
   const [cursor, setCursor] = useState(0);
   const [help, setHelp] = useState(false);
@@ -48,7 +50,7 @@ export function Picker({ from, targets, outcomes, color, size: fixed, onPick, on
   const screenHeight = Math.max(8, height - 1);
   const listHeight = screenHeight - 5;
 
-  useInput((input, key) => {
+  useKeys((input, key) => {
     if (help) {
       if (input === 'q') onQuit();
       else setHelp(false);
@@ -56,10 +58,10 @@ export function Picker({ from, targets, outcomes, color, size: fixed, onPick, on
     }
     if (input === 'q') return onQuit();
     if (input === '?') return setHelp(true);
-    if (key.upArrow || input === 'k') setCursor(Math.max(0, cursor - 1));
-    else if (key.downArrow || input === 'j') setCursor(Math.min(targets.length - 1, cursor + 1));
+    if (key.upArrow || input === 'k') setCursor((c) => Math.max(0, c - 1));
+    else if (key.downArrow || input === 'j') setCursor((c) => Math.min(targets.length - 1, c + 1));
     else if ((key.return || key.rightArrow) && targets[cursor]) onPick(targets[cursor]!.tag);
-  });
+  }, keys);
 
   const nameWidth = Math.min(24, Math.max(8, ...targets.map((t) => [...oneLine(t.tag)].length)));
   const header: Line[] = [

@@ -1,4 +1,4 @@
-import { Box, useInput } from 'ink';
+import { Box } from 'ink';
 import { useState, type ReactElement } from 'react';
 import type { Report } from '../../model.js';
 import {
@@ -15,18 +15,21 @@ import {
   type Line,
 } from './lines.js';
 import { Lines, rule, useSize, type Size } from './screen.js';
+import { useKeys, type KeyTarget } from './keys.js';
 
 export interface ReviewProps {
   report: Report;
   color: boolean;
   size?: Size;
+  /** Set by the App: where this screen's key handler goes. */
+  keys?: KeyTarget;
   onQuit: (ticked: Set<string>) => void;
 }
 
 type View = 'list' | 'detail' | 'help';
 
 /** The review screen: header, checklist, details of the selected item, footer with the keys. */
-export function Review({ report, color, size: fixed, onQuit }: ReviewProps) {
+export function Review({ report, color, size: fixed, keys: keyTarget, onQuit }: ReviewProps) {
   const { columns, rows: height } = useSize(fixed);
   const rows = rowsOf(report);
   const [cursor, setCursor] = useState(0);
@@ -66,7 +69,7 @@ export function Review({ report, color, size: fixed, onQuit }: ReviewProps) {
     });
   };
 
-  useInput((input, key) => {
+  useKeys((input, key) => {
     setMessage(undefined);
     if (draft !== undefined) {
       if (key.return) {
@@ -74,8 +77,8 @@ export function Review({ report, color, size: fixed, onQuit }: ReviewProps) {
         setDraft(undefined);
         setScroll(0);
       } else if (key.escape) setDraft(undefined);
-      else if (key.backspace || key.delete) setDraft(draft.slice(0, -1));
-      else if (input && !key.ctrl && !key.meta && !key.upArrow && !key.downArrow && !key.leftArrow && !key.rightArrow) setDraft(draft + input);
+      else if (key.backspace || key.delete) setDraft((d) => (d ?? '').slice(0, -1));
+      else if (input && !key.ctrl && !key.meta && !key.upArrow && !key.downArrow && !key.leftArrow && !key.rightArrow) setDraft((d) => (d ?? '') + input);
       return;
     }
     if (view === 'help') {
@@ -94,24 +97,24 @@ export function Review({ report, color, size: fixed, onQuit }: ReviewProps) {
     const up = key.upArrow || input === 'k';
     const down = key.downArrow || input === 'j';
     if (view === 'list') {
-      if (up) setCursor(Math.max(0, cursor - 1));
-      else if (down) setCursor(Math.min(rows.length - 1, cursor + 1));
+      if (up) setCursor((c) => Math.max(0, c - 1));
+      else if (down) setCursor((c) => Math.min(rows.length - 1, c + 1));
       else if (key.return || key.rightArrow) {
         setScroll(0);
         setView('detail');
       } else if (key.escape && filter) setFilter('');
       return;
     }
-    if (up) setScroll(Math.max(0, Math.min(maxScroll, scroll) - 1));
-    else if (down) setScroll(Math.min(maxScroll, scroll + 1));
+    if (up) setScroll((s) => Math.max(0, Math.min(maxScroll, s) - 1));
+    else if (down) setScroll((s) => Math.min(maxScroll, s + 1));
     else if (key.leftArrow || key.escape) setView('list');
-  });
+  }, keyTarget);
 
-  const keys = draft !== undefined ? FILTER_KEYS : REVIEW_KEYS;
+  const shownKeys = draft !== undefined ? FILTER_KEYS : REVIEW_KEYS;
   const footer: Line =
     draft !== undefined
       ? [{ text: '/', bold: true, tone: 'accent' }, { text: fit(`${draft}█`, width - 20) }, { text: '  enter apply  esc cancel', tone: 'dim' }]
-      : footerLine(keys, width, message);
+      : footerLine(shownKeys, width, message);
 
   const listStart = Math.min(Math.max(0, cursor - listHeight + 1), Math.max(0, rows.length - listHeight));
   const list = rows
