@@ -1,3 +1,4 @@
+import { Box } from 'ink';
 import { useState } from 'react';
 import type { Report } from '../../model.js';
 import type { RollbackTarget } from '../../git/targets.js';
@@ -81,10 +82,10 @@ export function Picker({ from, targets, outcomes, color, size: fixed, keys, onPi
   });
   const body = help ? HELP_TEXT.map((text, i): Line => [{ text: fit(text, width), bold: i === 0 }]) : list;
   return (
-    <>
+    <Box flexDirection="column" width={width} height={screenHeight}>
       <Lines lines={header} color={color} />
       <Lines lines={body} color={color} height={listHeight} />
       <Lines lines={[rule(width), footerLine(PICKER_KEYS, width)]} color={color} />
-    </>
+    </Box>
   );
 }
