@@ -7,7 +7,7 @@ describe('rollback plan per platform', () => {
   it('names the command of each platform and what it does not bring back', () => {
     const plan = (id: (typeof PLATFORM_IDS)[number], r = range) => rollbackPlan(id, r);
     expect(plan('gitops').commands).toEqual([`git revert --no-edit ${'a'.repeat(40)}..${'b'.repeat(40)}`, 'git push']);
-    expect(plan('gitops').caveats.join(' ')).toMatch(/merge commit in the range stops `git revert`/);
+    expect(plan('gitops').caveats.join(' ')).toMatch(/merge commit in the range stops 'git revert'/);
     expect(plan('gitops', { ...range, toIsAncestor: false }).commands[0]).toBe(`git reset --hard ${'a'.repeat(40)}`);
     expect(plan('gitops', { ...range, toIsAncestor: false }).caveats.join(' ')).toMatch(/reset rewrites history/);
     expect(plan('convox').commands.at(-1)).toBe('convox releases rollback <release id of v1>');
