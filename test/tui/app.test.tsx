@@ -74,6 +74,13 @@ describe('release picker and app', () => {
     await vi.waitFor(() => expect(screen()).toContain('item 3 of 9'), LONG);
   });
 
+  it('takes enter typed before the terminal went raw (a newline) as enter', async () => {
+    const { app, screen } = await start();
+    app.stdin.write('\n');
+    await vi.waitFor(() => expect(screen()).toContain('Checklist'), LONG);
+    expect(screen()).toMatch(/→ v2 \(/);
+  });
+
   it('shows help with ? in the picker and quits with q, with nothing reviewed', async () => {
     const { app, screen, onQuit } = await start();
     app.stdin.write('?');

@@ -85,10 +85,12 @@ export function App({ from, to, targets, analyze, color, size, onQuit }: AppProp
   }
   useInput((input, key) => {
     // Ink hands keys typed faster than a frame over as one string ("j\r"): take them one by one.
-    const chars = [...input];
-    if (chars.length > 1 && !key.ctrl && !key.meta && !input.includes('\u001b')) {
-      for (const ch of chars) keys.current?.(ch === '\r' ? '' : ch, { ...key, return: ch === '\r' });
-    } else keys.current?.(input, key);
+    // A newline is enter typed before the terminal went raw (the tty turned \r into \n).
+    const chars = input.length <= 1 || input.includes('\u001b') || key.ctrl || key.meta ? [input] : [...input];
+    for (const ch of chars) {
+      const enter = ch === '\r' || ch === '\n';
+      keys.current?.(enter ? '' : ch, chars.length > 1 || enter ? { ...key, return: enter } : key);
+    }
   });
 
   if (stage.kind === 'picker') {
