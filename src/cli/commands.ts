@@ -32,14 +32,16 @@ Options
   --repo DIR            repository to analyse, work tree or bare (default: .)
   --from REF            the release running now (default: HEAD)
   --to REF              the release to roll back to (default: the previous release tag)
-  --format FORMAT       text | json | markdown (default: text)
-                        | sarif (SARIF 2.1.0) | gitlab (GitLab Code Quality)
+  --format FORMAT       text | json | markdown | sarif (SARIF 2.1.0) | gitlab (GitLab Code Quality)
+                        | tui: the interactive review, the default when stdout is a terminal
+                        (text when piped)
   --output FORMAT=FILE  also write the report in FORMAT to FILE (repeatable; one analysis)
   --fail-on SEVERITY    exit 1 when a finding is at least this severe (info|low|medium|high|critical)
   --max-score N         exit 1 when the risk score is above N (0–100)
   --warn-only           print a crossed gate's line, but exit 0
   --platform NAME       gitops | convox | astronomer | octopus | kubernetes | heroku:
                         end the report with that platform's rollback command and caveats
+  --ack-file FILE       with the terminal review: write what was checked by hand as JSON
   --tag-pattern GLOB    release tags to consider for the default --to (e.g. 'v*', 'api@*')
   --github-changelog    list the merged pull requests of the range (from GitHub, token in GITHUB_TOKEN);
                         labels such as breaking-change, migration, database raise checklist items

@@ -28,6 +28,7 @@ export async function run(args: string[]): Promise<number> {
     'api-url': { type: 'string' },
     config: { type: 'string' },
     scope: { type: 'string', multiple: true },
+    'ack-file': { type: 'string' },
     debug: { type: 'boolean' },
     timings: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
@@ -36,8 +37,16 @@ export async function run(args: string[]): Promise<number> {
     process.stdout.write(HELP);
     return 0;
   }
-  if (values.format !== undefined && !isFormat(values.format)) {
-    throw new UsageError(`--format ${values.format}: unknown format`, `use one of: ${Object.keys(REPORTERS).join(', ')}`);
+  const interactive = Boolean(process.stdout.isTTY && process.stdin.isTTY);
+  const format = values.format ?? (interactive ? 'tui' : 'text');
+  if (format === 'tui' && !interactive) {
+    throw new UsageError('--format tui needs an interactive terminal (stdin and stdout)', 'run it in a terminal, or use --format text, json or markdown');
+  }
+  if (values['ack-file'] !== undefined && format !== 'tui') {
+    throw new UsageError('--ack-file records the terminal review, which is not running (stdout is not a terminal or --format is set)', 'run it in a terminal without --format, or with --format tui');
+  }
+  if (format !== 'tui' && values.format !== undefined && !isFormat(format)) {
+    throw new UsageError(`--format ${format}: unknown format`, `use one of: ${[...Object.keys(REPORTERS), 'tui'].join(', ')}`);
   }
   const failOn = values['fail-on'];
   if (failOn !== undefined && !isSeverity(failOn)) {
@@ -55,6 +64,25 @@ export async function run(args: string[]): Promise<number> {
   const repoDir = resolve(values.repo ?? '.');
   if (outputs.length > 0) guardOutputs(outputs, await gitDirOf(repoDir));
 
+  if (format === 'tui') {
+    const { runTui } = await import('../../report/tui/run.js');
+    const reviewed = await runTui({
+      repo: values.repo ?? '.',
+      from: values.from,
+      to: values.to,
+      tagPattern: values['tag-pattern'],
+      configOverrides: platform ? { platform } : {},
+      configFile: values.config,
+      scope: values.scope,
+      ackFile: values['ack-file'],
+    });
+    const failure = reviewed && gateFailure(reviewed, { failOn, maxScore });
+    if (failure) {
+      process.stderr.write(`rollback-ready: ${failure}\n`);
+      return 1;
+    }
+    return 0;
+  }
   const changelog = values['github-changelog'] ? await githubChangelog(values['github-repo'], values['api-url']) : undefined;
   const { analyzeRollback } = await import('../../engine/analyze.js');
   const progress = progressLine();
@@ -89,10 +117,11 @@ export async function run(args: string[]): Promise<number> {
   } finally {
     progress.done();
   }
-  const format = values.format ?? configFormat ?? 'text';
-  if (!isFormat(format)) throw new UsageError(`unknown format ${format}`);
+  // Not in a terminal: the flag, else the config's output.format, else text.
+  const printed = values.format ?? configFormat ?? 'text';
+  if (!isFormat(printed)) throw new UsageError(`unknown format ${printed}`);
   const renderStart = performance.now();
-  process.stdout.write(REPORTERS[format].render(report, { repoDir: values.repo }));
+  process.stdout.write(REPORTERS[printed].render(report, { repoDir: values.repo }));
   timings.push(['report', Math.round(performance.now() - renderStart)]);
   if (values.timings) process.stderr.write(`timings: ${JSON.stringify(Object.fromEntries(timings))}\n`);
 
