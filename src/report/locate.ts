@@ -30,7 +30,8 @@ export function fingerprints(findings: readonly Finding[]): string[] {
   return findings.map((f) => {
     const mask = (text: string) => text.replace(/\d+/g, '#');
     const key = createHash('sha256')
-      .update([f.ruleId, f.path, mask(f.message)].join('\0'))
+      // A finding about the whole release (path '.') is one alert per rule, whatever its wording says this time.
+      .update([f.ruleId, f.path, f.path === '.' ? '' : mask(f.message)].join('\0'))
       .digest('hex')
       .slice(0, 32);
     const n = (seen.get(key) ?? 0) + 1;

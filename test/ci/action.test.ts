@@ -68,22 +68,25 @@ describe('action.yml', () => {
       { 'migrations/001_users.sql': 'CREATE TABLE users (id INT, email TEXT);\n', 'migrations/002_drop_email.sql': 'ALTER TABLE users DROP COLUMN email;\n' },
     );
 
+    const styleOnly = twoReleases({ 'web/site.css': 'a{color:red}\n' }, { 'web/site.css': 'a {\n  color: red;\n}\n' });
+
     it('analyse writes SARIF, JSON and the outputs, and defers a failed gate to the gate step', () => {
       const env = runner(repo);
       const analysed = step('analyse', { ...env, RR_FROM: 'v2', RR_TO: 'v1', RR_FAIL_ON: 'low', RR_PLATFORM: 'gitops', RR_WARN_ONLY: 'false' });
       expect(analysed.code).toBe(0);
       expect(analysed.stderr).toMatch(/^::error title=rollback-ready gate::gate failed/m);
       const out = outputsOf(env.GITHUB_OUTPUT);
-      expect(out).toMatchObject({ 'exit-code': '1', verdict: 'caution', 'risk-score': '3' });
+      // A dropped column is critical (40) and has no down migration (low, 3).
+      expect(out).toMatchObject({ 'exit-code': '1', verdict: 'blocked', 'risk-score': '43' });
       expect(sarifErrors(JSON.parse(readFileSync(out['sarif-path']!, 'utf8')))).toBe('');
       expect(JSON.parse(readFileSync(out['report-path']!, 'utf8')).rollback.platform).toBe('gitops');
       expect(readFileSync(env.GITHUB_STEP_SUMMARY, 'utf8')).toMatch(/^<!-- rollback-ready -->/);
-      expect(analysed.stdout).toMatch(/^CAUTION — risk 3\/100$/m);
+      expect(analysed.stdout).toMatch(/^BLOCKED — risk 43\/100$/m);
       expect(step('gate', env).code).toBe(1);
     });
 
     it('analyse passes a clean gate, and honours warn-only', () => {
-      const env = runner(repo);
+      const env = runner(styleOnly);
       expect(step('analyse', { ...env, RR_FROM: 'v2', RR_TO: 'v1', RR_FAIL_ON: 'high' }).code).toBe(0);
       expect(outputsOf(env.GITHUB_OUTPUT)['exit-code']).toBe('0');
       const warned = runner(repo);

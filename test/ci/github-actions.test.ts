@@ -85,7 +85,7 @@ describe('in GitHub Actions (GITHUB_ACTIONS=true)', () => {
       '::notice file=data/odd%2Cna%3Ame%25.bin,title=rollback-ready unclassified-change (low)::data/odd,na:me%25.bin was not understood: binary content%0AFix: Read the change yourself before rolling back, or teach the tool the file kind in the config.',
     );
     expect(lines.some((l) => l.startsWith('::notice file=data/new%0Aline.bin,title='))).toBe(true);
-    expect(lines.some((l) => l.startsWith('::notice file=migrations/002_drop_email.sql,title=rollback-ready unclassified-change (low)::'))).toBe(true);
+    expect(lines.some((l) => l.startsWith('::error file=migrations/002_drop_email.sql,line=1,title=rollback-ready drop-column (critical)::'))).toBe(true);
   });
 
   it('appends the Markdown report to the step summary and writes verdict, risk-score and report-path', () => {
@@ -114,7 +114,7 @@ describe('in GitHub Actions (GITHUB_ACTIONS=true)', () => {
     const env = { GITHUB_ACTIONS: 'true', ...files };
     const failed = run(['--repo', release, ...range, '--fail-on', 'low'], { env });
     expect(failed.code).toBe(1);
-    expect(failed.stderr).toMatch(/^::error title=rollback-ready gate::gate failed: 3 findings at or above low — top: /m);
+    expect(failed.stderr).toMatch(/^::error title=rollback-ready gate::gate failed: 4 findings at or above low — top: critical drop-column at migrations\/002_drop_email\.sql:1/m);
     expect(failed.stderr.trim().split('\n').at(-1)).toMatch(/^rollback-ready: gate failed: /);
     const warned = run(['--repo', release, ...range, '--fail-on', 'low', '--warn-only'], { env });
     expect(warned.code).toBe(0);

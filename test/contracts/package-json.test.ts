@@ -36,6 +36,6 @@ describe('package.json contract', () => {
 
   it('reports a package.json that does not parse instead of passing it', async () => {
     const report = await rollback({ 'package.json': '{ "name": "x" }\n' }, { 'package.json': '{ "name": "x", }\n' });
-    expect(report.findings.map((f) => [f.ruleId, f.path, f.message])).toEqual([['unclassified-change', 'package.json', 'package.json was not understood: package.json is not a JSON object']]);
+    expect(report.findings.map((f) => [f.ruleId, f.path, f.message])).toEqual([['unclassified-change', 'package.json', 'package.json was not understood: package.json is not a JSON object; package.json is not valid JSON at one side']]);
   });
 });

@@ -56,7 +56,7 @@ describe('--format gitlab', () => {
         description: expect.stringMatching(/src\/ok\.ts was not understood: TypeScript\/JavaScript syntax error/),
       }),
     );
-    expect(issues).toContainEqual(expect.objectContaining({ check_name: 'unclassified-change', location: { path: 'migrations/002_drop_email.sql', lines: { begin: 1 } } }));
+    expect(issues).toContainEqual(expect.objectContaining({ check_name: 'drop-column', severity: 'blocker', location: { path: 'migrations/002_drop_email.sql', lines: { begin: 1 } } }));
   });
 
   it('maps severities to GitLab levels and anchors release-level findings at a file', () => {

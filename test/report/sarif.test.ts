@@ -109,7 +109,7 @@ describe('--format sarif', () => {
     const before = print(release);
     const after = print(later);
     expect(before.get('release-volume')).toBeDefined();
-    for (const key of ['release-volume', 'unclassified-change migrations/002_drop_email.sql', 'unclassified-change deploy/odd%20name%20%231.bin']) {
+    for (const key of ['release-volume', 'drop-column migrations/002_drop_email.sql', 'unclassified-change deploy/odd%20name%20%231.bin']) {
       expect(after.get(key), key).toBe(before.get(key));
     }
     const all = [...before.values()];

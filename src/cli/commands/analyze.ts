@@ -64,22 +64,25 @@ export async function run(args: string[]): Promise<number> {
   const repoDir = resolve(values.repo ?? '.');
   if (outputs.length > 0) guardOutputs(outputs, await gitDirOf(repoDir));
 
+  // What to analyse, the same for the terminal review and the printed report.
+  const analysis = {
+    repo: values.repo ?? '.',
+    from: values.from,
+    to: values.to,
+    tagPattern: values['tag-pattern'],
+    configOverrides: platform ? { platform } : {},
+    configFile: values.config,
+    scope: values.scope,
+  };
+
   if (format === 'tui') {
     const { runTui } = await import('../../report/tui/run.js');
-    const reviewed = await runTui({
-      repo: values.repo ?? '.',
-      from: values.from,
-      to: values.to,
-      tagPattern: values['tag-pattern'],
-      configOverrides: platform ? { platform } : {},
-      configFile: values.config,
-      scope: values.scope,
-      ackFile: values['ack-file'],
-    });
-    const failure = reviewed && gateFailure(reviewed, { failOn, maxScore });
+    const reviewed = await runTui({ ...analysis, ackFile: values['ack-file'] });
+    const gate = resolveGate({ failOn, maxScore, warnOnly: values['warn-only'] }, config.gate);
+    const failure = reviewed && gateFailure(reviewed, gate);
     if (failure) {
       process.stderr.write(`rollback-ready: ${failure}\n`);
-      return 1;
+      return gate.warnOnly ? 0 : 1;
     }
     return 0;
   }
@@ -91,13 +94,7 @@ export async function run(args: string[]): Promise<number> {
   let report;
   try {
     report = await analyzeRollback({
-      repo: values.repo ?? '.',
-      from: values.from,
-      to: values.to,
-      tagPattern: values['tag-pattern'],
-      configOverrides: platform ? { platform } : {},
-      configFile: values.config,
-      scope: values.scope,
+      ...analysis,
       onProgress: progress.update,
       onPhase: (phase, ms) => timings.push([phase, Math.round(ms)]),
       ...(changelog ? { changelog: changelog.read } : {}),
