@@ -33,3 +33,15 @@ describe('choosing the terminal review from the command line', () => {
     expect(cli(['--repo', repo, '--format', 'html']).stderr).toContain('use one of: text, json, markdown, sarif, gitlab, tui');
   });
 });
+
+describe('the default format in a pipeline', () => {
+  it('treats CI, CONTINUOUS_INTEGRATION and CI_* like Ink does, so a pipeline with a terminal gets the plain report', async () => {
+    const { inCi } = await import('../../src/cli/commands/analyze.js');
+    expect(inCi({ CI: 'true' })).toBe(true);
+    expect(inCi({ CI_JOB_ID: '7' })).toBe(true);
+    expect(inCi({ CONTINUOUS_INTEGRATION: '1' })).toBe(true);
+    expect(inCi({ CI: 'false' })).toBe(false);
+    expect(inCi({ CI: '0', CI_JOB_ID: '7' })).toBe(false);
+    expect(inCi({ TERM: 'xterm' })).toBe(false);
+  });
+});

@@ -38,7 +38,8 @@ export async function run(args: string[]): Promise<number> {
     return 0;
   }
   const interactive = Boolean(process.stdout.isTTY && process.stdin.isTTY);
-  const format = values.format ?? (interactive ? 'tui' : 'text');
+  // A pipeline that happens to own a terminal still wants the plain report unless it asks for the review.
+  const format = values.format ?? (interactive && !inCi(process.env) ? 'tui' : 'text');
   if (format === 'tui' && !interactive) {
     throw new UsageError('--format tui needs an interactive terminal (stdin and stdout)', 'run it in a terminal, or use --format text, json or markdown');
   }
@@ -76,6 +77,8 @@ export async function run(args: string[]): Promise<number> {
   };
 
   if (format === 'tui') {
+    // Ink draws only the last frame when it thinks it runs in CI; the review was asked for explicitly.
+    for (const name of Object.keys(process.env)) if (name === 'CI' || name === 'CONTINUOUS_INTEGRATION' || name.startsWith('CI_')) delete process.env[name];
     const { runTui } = await import('../../report/tui/run.js');
     const reviewed = await runTui({ ...analysis, ackFile: values['ack-file'] });
     const gate = resolveGate({ failOn, maxScore, warnOnly: values['warn-only'] }, config.gate);
@@ -140,6 +143,12 @@ export async function run(args: string[]): Promise<number> {
     return gate.warnOnly ? 0 : 1;
   }
   return 0;
+}
+
+/** The same test Ink applies (CI, CONTINUOUS_INTEGRATION or any CI_* variable, unless CI is 0 or false). */
+export function inCi(env: NodeJS.ProcessEnv): boolean {
+  if (env.CI === '0' || env.CI === 'false') return false;
+  return 'CI' in env || 'CONTINUOUS_INTEGRATION' in env || Object.keys(env).some((key) => key.startsWith('CI_'));
 }
 
 async function gitDirOf(repoDir: string): Promise<string> {
