@@ -14,7 +14,10 @@ const repo = buildRepo(
   join(tempDir('rollback-ready-demo-'), 'shop-api'),
 );
 
-const args = ['--repo', repo, '--from', 'v1.1.0', '--to', 'v1.0.0', ...process.argv.slice(2)];
+// The plain report unless asked otherwise (`npm run demo -- --format tui` opens the terminal review).
+const extra = process.argv.slice(2);
+const format = extra.some((a) => a === '--format' || a.startsWith('--format=')) ? [] : ['--format', 'text'];
+const args = ['--repo', repo, '--from', 'v1.1.0', '--to', 'v1.0.0', ...format, ...extra];
 process.stderr.write(`Sample repository: ${repo} (releases v1.0.0 and v1.1.0)\n$ rollback-ready ${args.join(' ')}\n\n`);
 const result = spawnSync(process.execPath, [join(PACKAGE_ROOT, 'dist', 'src', 'cli', 'main.js'), ...args], { stdio: 'inherit' });
 process.exitCode = result.status ?? 2;
