@@ -1,5 +1,5 @@
 import picomatch from 'picomatch';
-import { parse as parseYaml } from 'yaml';
+import { workspaceGlobs } from '../workspaces.js';
 
 /** What a starter config can say about a repository, from its file list and a few files. */
 export interface Detected {
@@ -22,30 +22,6 @@ const PLATFORM_HINTS: [RegExp, string][] = [
   [/(^|\/)(argocd|\.argocd|flux-system)\//, 'gitops'],
   [/(^|\/)(Chart\.yaml|kustomization\.ya?ml)$/, 'kubernetes'],
 ];
-
-/** Workspace globs from the root package.json (npm, yarn) and pnpm-workspace.yaml. */
-export function workspaceGlobs(packageJson: string | undefined, pnpmWorkspace: string | undefined): string[] {
-  const globs: string[] = [];
-  if (packageJson) {
-    try {
-      const pkg = JSON.parse(packageJson) as { workspaces?: unknown };
-      const ws = pkg.workspaces;
-      const list = Array.isArray(ws) ? ws : ws && typeof ws === 'object' ? (ws as { packages?: unknown }).packages : undefined;
-      if (Array.isArray(list)) globs.push(...list.filter((g): g is string => typeof g === 'string'));
-    } catch {
-      // Not JSON: no workspaces to read.
-    }
-  }
-  if (pnpmWorkspace) {
-    try {
-      const doc = parseYaml(pnpmWorkspace, { maxAliasCount: 100 }) as { packages?: unknown } | null;
-      if (Array.isArray(doc?.packages)) globs.push(...doc.packages.filter((g): g is string => typeof g === 'string'));
-    } catch {
-      // Not YAML: no workspaces to read.
-    }
-  }
-  return [...new Set(globs.map((g) => g.replace(/^\.\//, '').replace(/\/$/, '')))];
-}
 
 export function detect(paths: readonly string[], read: (path: string) => string | undefined): Detected {
   const files = paths.filter((p) => !SKIP.test(p));

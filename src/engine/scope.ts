@@ -1,5 +1,5 @@
 import picomatch from 'picomatch';
-import { workspaceGlobs } from '../config/detect.js';
+import { workspaceGlobs } from '../workspaces.js';
 import { closest } from '../config/suggest.js';
 import { UsageError } from '../errors.js';
 import { BlobStore } from '../git/blobs.js';

@@ -1,6 +1,7 @@
 import picomatch from 'picomatch';
 import type { Release } from '../analyzer.js';
 import type { Side } from '../../model.js';
+import { workspaceGlobs } from '../../workspaces.js';
 
 // The packages of a repository at one side (npm/yarn workspaces, pnpm-workspace.yaml, or the root alone)
 // and the entry points their package.json publishes.
@@ -33,30 +34,13 @@ export function parseManifest(text: string | undefined): Record<string, unknown>
 
 const join = (dir: string, path: string) => (dir ? `${dir}/${path}` : path).replace(/\/\.\//g, '/').replace(/^\.\//, '');
 
-async function workspaceGlobs(release: Release, side: Side, root: Record<string, unknown> | undefined): Promise<string[]> {
-  const globs: string[] = [];
-  const workspaces = root?.workspaces;
-  if (Array.isArray(workspaces)) globs.push(...workspaces.filter((g): g is string => typeof g === 'string'));
-  else if (isRecord(workspaces) && Array.isArray(workspaces.packages)) globs.push(...workspaces.packages.filter((g): g is string => typeof g === 'string'));
-  const pnpm = (await release.readPath(side, 'pnpm-workspace.yaml')).text;
-  if (pnpm !== undefined) {
-    const { parse } = await import('yaml');
-    try {
-      const doc: unknown = parse(pnpm);
-      if (isRecord(doc) && Array.isArray(doc.packages)) globs.push(...doc.packages.filter((g): g is string => typeof g === 'string'));
-    } catch {
-      // An unreadable workspace file leaves the root package alone; package.json changes are still compared.
-    }
-  }
-  return globs;
-}
-
 /** Every package at one side: the root (when it has a package.json) and each workspace package. */
 export async function packagesAt(release: Release, side: Side, files: readonly string[]): Promise<PackageInfo[]> {
   const root = parseManifest((await release.readPath(side, 'package.json')).text);
   const packages: PackageInfo[] = [];
   if (root) packages.push({ dir: '', name: typeof root.name === 'string' ? root.name : '(root)', manifest: root });
-  const globs = await workspaceGlobs(release, side, root);
+  const rootText = root ? (await release.readPath(side, 'package.json')).text : undefined;
+  const globs = workspaceGlobs(rootText, (await release.readPath(side, 'pnpm-workspace.yaml')).text);
   const include = globs.filter((g) => !g.startsWith('!')).map((g) => `${g.replace(/\/+$/, '')}/package.json`);
   const exclude = globs.filter((g) => g.startsWith('!')).map((g) => `${g.slice(1).replace(/\/+$/, '')}/package.json`);
   if (include.length === 0) return packages;

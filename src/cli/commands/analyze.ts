@@ -78,7 +78,7 @@ export async function run(args: string[]): Promise<number> {
 
   if (format === 'tui') {
     // Ink draws only the last frame when it thinks it runs in CI; the review was asked for explicitly.
-    for (const name of Object.keys(process.env)) if (name === 'CI' || name === 'CONTINUOUS_INTEGRATION' || name.startsWith('CI_')) delete process.env[name];
+    for (const name of ciVariables(process.env)) delete process.env[name];
     const { runTui } = await import('../../report/tui/run.js');
     const reviewed = await runTui({ ...analysis, ackFile: values['ack-file'] });
     const gate = resolveGate({ failOn, maxScore, warnOnly: values['warn-only'] }, config.gate);
@@ -148,7 +148,11 @@ export async function run(args: string[]): Promise<number> {
 /** The same test Ink applies (CI, CONTINUOUS_INTEGRATION or any CI_* variable, unless CI is 0 or false). */
 export function inCi(env: NodeJS.ProcessEnv): boolean {
   if (env.CI === '0' || env.CI === 'false') return false;
-  return 'CI' in env || 'CONTINUOUS_INTEGRATION' in env || Object.keys(env).some((key) => key.startsWith('CI_'));
+  return ciVariables(env).length > 0;
+}
+
+export function ciVariables(env: NodeJS.ProcessEnv): string[] {
+  return Object.keys(env).filter((name) => name === 'CI' || name === 'CONTINUOUS_INTEGRATION' || name.startsWith('CI_'));
 }
 
 async function gitDirOf(repoDir: string): Promise<string> {
