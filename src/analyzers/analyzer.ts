@@ -3,6 +3,7 @@ import type { CommitInfo } from '../git/refs.js';
 import type { Config } from '../config/schema.js';
 import type { BlobContent, ChangedFile, RefInfo, Side } from '../model.js';
 import type { Fact } from './facts.js';
+import type { ChangeDigest, ScriptDigest } from './scripts/digest.js';
 
 /** What an analyzer sees of the release. Reads go through one bulk git reader; parses are shared. */
 export interface Release {
@@ -19,7 +20,14 @@ export interface Release {
   readPath(side: Side, path: string): Promise<BlobContent>;
   /** Paths under `dir` at one side (`''` for the root); costs a tree walk of that folder only. */
   listFiles(side: Side, dir: string): Promise<string[]>;
-  /** The TypeScript/JavaScript syntax tree of a text at one side, parsed once and shared by every analyzer. */
+  /**
+   * What the analyzers read from a script's syntax tree (exports, environment reads, syntax errors): computed
+   * for every changed script when the release is read, on demand (once) for any other path.
+   */
+  script(side: Side, path: string, text: string): ScriptDigest;
+  /** Both sides of a changed script read together (formatting-only change, unchanged contract); undefined for other files. */
+  scriptChange(file: ChangedFile): ChangeDigest | undefined;
+  /** A ts-morph tree of a script at one side, parsed once, for analyzers that walk code with ts-morph (routes, script migrations). */
   sourceFile(side: Side, path: string, text: string): SourceFile;
   /** True once the analysis has used up its time budget (limits.timeBudgetSeconds): stop early and report what was not read. */
   outOfTime(): boolean;

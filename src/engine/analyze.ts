@@ -52,6 +52,11 @@ export interface AnalyzeOptions {
   onProgress?: (phase: string, done: number, total: number) => void;
   /** Called when a phase ends, with its wall time (for `--timings` and the benchmark). */
   onPhase?: (phase: string, ms: number) => void;
+  /**
+   * Worker threads that parse scripts beside this one. Default: none for small releases, else one fewer
+   * than the machine's cores (at most 3). The report is the same whatever the number.
+   */
+  workers?: number;
   /** Analyzers and rules to run instead of the built-in ones (for tests and embedding). */
   analyzers?: readonly Analyzer[];
   rules?: readonly AnyRule[];
@@ -155,8 +160,9 @@ export async function analyzeRollback(options: AnalyzeOptions = {}): Promise<Rep
       config,
       onProgress: progress,
       deadline: started + config.limits.timeBudgetSeconds * 1000,
+      ...(options.workers !== undefined ? { workers: options.workers } : {}),
+      onPhase: phaseDone,
     });
-    phaseDone('read');
 
     const facts = new Facts();
     for (const analyzer of options.analyzers ?? ANALYZERS) {

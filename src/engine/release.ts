@@ -1,7 +1,10 @@
-import { createRequire } from 'node:module';
 import type { Project, SourceFile } from 'ts-morph';
 import type { Release } from '../analyzers/analyzer.js';
 import { pathAt } from '../analyzers/analyzer.js';
+import { isScript, isTest } from '../analyzers/files/kinds.js';
+import { digestScript, type ChangeDigest, type DigestJob, type ScriptDigest } from '../analyzers/scripts/digest.js';
+import { ScriptPool, workersFor } from '../analyzers/scripts/pool.js';
+import { tsMorph, typescript } from '../analyzers/typescript.js';
 import type { BlobStore } from '../git/blobs.js';
 import type { CommitInfo } from '../git/refs.js';
 import type { Repo } from '../git/repo.js';
@@ -21,12 +24,16 @@ export interface ReleaseInput {
   onProgress?: (phase: string, done: number, total: number) => void;
   /** Epoch milliseconds after which the analysis is out of time. */
   deadline: number;
+  /** Worker threads for parsing scripts (default: by the release's size and the machine's cores). */
+  workers?: number;
+  /** Called when reading ends and when parsing ends (for the timings). */
+  onPhase?: (phase: 'read' | 'parse') => void;
 }
 
-const require = createRequire(import.meta.url);
-/** For an analyzer that parses an unchanged file when no changed file was a script. */
-function requireMorph(): typeof import('ts-morph') {
-  return require('ts-morph') as typeof import('ts-morph');
+/** Changed scripts get a digest (tests are classified by name and never parsed for it). */
+function digestible(file: ChangedFile): boolean {
+  const paths = [file.path, ...(file.oldPath ? [file.oldPath] : [])];
+  return paths.some(isScript) && !paths.every(isTest);
 }
 
 const SUBMODULE_MODE = '160000';
@@ -34,10 +41,17 @@ const SYMLINK_MODE = '120000';
 
 /** Reads both sides of every changed file in bulk, then serves them to the analyzers. */
 export async function loadRelease(input: ReleaseInput): Promise<Release> {
-  // TypeScript is heavy to load: only when a changed file may need it, and while git reads blobs.
-  const morphLoading = input.files.some((f) => /\.[cm]?[jt]sx?$/i.test(f.path) || /\.[cm]?[jt]sx?$/i.test(f.oldPath ?? ''))
-    ? import('ts-morph')
-    : undefined;
+  const scripts = input.files.filter(digestible);
+  // Workers start first: each loads TypeScript while git reads the blobs.
+  const pool = new ScriptPool(workersFor(scripts.length, input.workers));
+  try {
+    return await readRelease(input, scripts, pool);
+  } finally {
+    pool.close();
+  }
+}
+
+async function readRelease(input: ReleaseInput, scripts: ChangedFile[], pool: ScriptPool): Promise<Release> {
   const contents = new Map<string, BlobContent>();
   const key = (file: ChangedFile, side: Side) => `${side}\0${file.path}`;
   const reads: Promise<void>[] = [];
@@ -66,7 +80,34 @@ export async function loadRelease(input: ReleaseInput): Promise<Release> {
     }
   }
   await Promise.all(reads);
-  const morph = await morphLoading;
+  input.onPhase?.('read');
+
+  // Each changed script parsed once per side; the analyzers read the digests, and the trees are dropped.
+  const digests = new Map<string, ScriptDigest>();
+  const changes = new Map<ChangedFile, ChangeDigest>();
+  const jobs: DigestJob[] = [];
+  const jobFiles: ChangedFile[] = [];
+  for (const file of scripts) {
+    const job: DigestJob = { compareStyle: file.status === 'modified' };
+    for (const side of ['from', 'to'] as const) {
+      const path = pathAt(file, side);
+      const text = isScript(path) && (side === 'from' ? file.fromBlob : file.toBlob) ? contents.get(key(file, side))?.text : undefined;
+      if (text !== undefined) job[side] = { path, text };
+    }
+    if (!job.from && !job.to) continue;
+    jobs.push(job);
+    jobFiles.push(file);
+  }
+  if (jobs.length > 0) {
+    const results = await pool.digest(jobs, typescript, (doneCount) => input.onProgress?.('parsing scripts', doneCount, jobs.length));
+    results.forEach((change, i) => {
+      const file = jobFiles[i]!;
+      changes.set(file, change);
+      if (change.from) digests.set(`from\0${pathAt(file, 'from')}`, change.from);
+      if (change.to) digests.set(`to\0${pathAt(file, 'to')}`, change.to);
+    });
+  }
+  input.onPhase?.('parse');
 
   const projects: Partial<Record<Side, Project>> = {};
   const parsed = new Map<string, SourceFile>();
@@ -96,16 +137,26 @@ export async function loadRelease(input: ReleaseInput): Promise<Release> {
       const out = await input.repo.git.raw(args);
       return out.split('\0').filter(Boolean);
     },
+    script: (side, path, text) => {
+      const cacheKey = `${side}\0${path}`;
+      let digest = digests.get(cacheKey);
+      if (!digest) {
+        digest = digestScript(typescript(), path, text);
+        digests.set(cacheKey, digest);
+      }
+      return digest;
+    },
+    scriptChange: (file) => changes.get(file),
     sourceFile: (side, path, text) => {
       const cacheKey = `${side}\0${path}`;
       let source = parsed.get(cacheKey);
       if (!source) {
-        const tsMorph = morph ?? requireMorph();
-        const project = (projects[side] ??= new tsMorph.Project({
+        const morph = tsMorph();
+        const project = (projects[side] ??= new morph.Project({
           useInMemoryFileSystem: true,
           skipLoadingLibFiles: true,
           skipFileDependencyResolution: true,
-          compilerOptions: { allowJs: true, jsx: tsMorph.ts.JsxEmit.Preserve, noLib: true },
+          compilerOptions: { allowJs: true, jsx: morph.ts.JsxEmit.Preserve, noLib: true },
         }));
         source = project.createSourceFile(`/${side}/${path}`, text, { overwrite: true });
         parsed.set(cacheKey, source);

@@ -9,6 +9,8 @@ import { narrowing } from '../../src/analyzers/endpoints/openapi/narrowing.js';
 import { CodeReader } from '../../src/analyzers/endpoints/routes/code-context.js';
 import { codeEndpoints } from '../../src/analyzers/endpoints/routes/index.js';
 import { defaultConfig } from '../../src/config/schema.js';
+import { digestScript } from '../../src/analyzers/scripts/digest.js';
+import { typescript } from '../../src/analyzers/typescript.js';
 
 /** A release over in-memory files, parsed by a real ts-morph project as the engine does. */
 function memoryRelease(files: Record<string, string>): Release {
@@ -24,6 +26,8 @@ function memoryRelease(files: Record<string, string>): Release {
     content: () => ({ size: 0, unreadable: 'missing' }),
     readPath: async (_side, path) => content(path),
     listFiles: async (_side, dir) => Object.keys(files).filter((p) => !dir || p.startsWith(`${dir}/`)),
+    script: (_side, path, text) => digestScript(typescript(), path, text),
+    scriptChange: () => undefined,
     sourceFile: (side, path, text) => project.createSourceFile(`/${side}/${path}`, text, { overwrite: true }),
     outOfTime: () => false,
     progress: () => {},

@@ -3,7 +3,8 @@ import type { Fact } from '../facts.js';
 import { isDeclarationFile, isScript, isTest } from '../files/kinds.js';
 import { sameStructuredValue } from '../files/structured.js';
 import type { ChangedFile, Side } from '../../model.js';
-import { envReads, type EnvRead } from './env-reads.js';
+import type { EnvRead } from './env-reads.js';
+import type { ScriptDigest } from '../scripts/digest.js';
 import { compareKeys, configKeys, configKindOf, dotenvKeys, isEnvExample } from './files.js';
 
 /** Unchanged scripts searched at most for reads of a variable the changed code stopped reading. */
@@ -74,18 +75,23 @@ function configFileFacts(release: Release, file: ChangedFile): Fact[] {
   ];
 }
 
+/** The variables a script reads; a script that could not be walked fails the analyzer, never passes silently. */
+function envReadsOf(digest: ScriptDigest): EnvRead[] {
+  if (digest.envError) throw new Error(digest.envError);
+  return digest.envReads;
+}
+
 const isRuntimeScript = (path: string) => isScript(path) && !isTest(path) && !isDeclarationFile(path);
 
 async function envNeeded(release: Release): Promise<Fact[]> {
   const scripts = release.files.filter((f) => isRuntimeScript(f.path) || (f.oldPath !== undefined && isRuntimeScript(f.oldPath)));
   if (scripts.length === 0) return [];
-  const { ts } = await import('ts-morph');
   const readsAt = (file: ChangedFile, side: Side): EnvRead[] => {
     if ((side === 'from' ? file.fromBlob : file.toBlob) === undefined || !isRuntimeScript(pathAt(file, side))) return [];
     const text = release.content(file, side).text;
     // Every way of reading a variable names `env`: skip the tree walk of files that never do.
     if (text === undefined || !text.includes('env')) return [];
-    return envReads(ts, release.sourceFile(side, pathAt(file, side), text).compilerNode);
+    return envReadsOf(release.script(side, pathAt(file, side), text));
   };
   const readAtFrom = new Set<string>();
   const readAtTo = new Map<string, { file: ChangedFile; read: EnvRead }[]>();
@@ -108,7 +114,7 @@ async function envNeeded(release: Release): Promise<Fact[]> {
   searched.forEach((path, i) => {
     const text = contents[i]!.text;
     if (text === undefined || ![...candidates].some((name) => text.includes(name))) return;
-    for (const read of envReads(ts, release.sourceFile('from', path, text).compilerNode)) candidates.delete(read.name);
+    for (const read of envReadsOf(release.script('from', path, text))) candidates.delete(read.name);
   });
   release.progress('config', scripts.length, scripts.length);
 

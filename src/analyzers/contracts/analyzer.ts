@@ -6,6 +6,7 @@ import type { ChangedFile, Side } from '../../model.js';
 import type { ContractChangeFact } from './facts.js';
 import { graphqlChanges } from './graphql.js';
 import { manifestChanges } from './manifest.js';
+import { typescript } from '../typescript.js';
 import { Surface } from './surface.js';
 import { displayEntry, entryPoints, packagesAt, sourceCandidates, type PackageInfo } from './workspace.js';
 
@@ -34,7 +35,7 @@ export const contractsAnalyzer: Analyzer = {
 };
 
 async function apiChanges(release: Release, scripts: ChangedFile[]): Promise<Fact[]> {
-  const { ts } = await import('ts-morph');
+  const ts = typescript();
   const [fromFiles, toFiles] = await Promise.all([release.listFiles('from', ''), release.listFiles('to', '')]);
   const files = { from: new Set(fromFiles), to: new Set(toFiles) };
   const packages = { from: await packagesAt(release, 'from', fromFiles), to: await packagesAt(release, 'to', toFiles) };
@@ -83,6 +84,8 @@ async function apiChanges(release: Release, scripts: ChangedFile[]): Promise<Fac
     // Internal modules the release added have no consumer built against the target, and migrations
     // and tests export only to their runners: none is a contract the rollback can break.
     if (!toPath || isTest(fromPath) || /(^|\/)(migrations?|migrate)\//i.test(fromPath)) continue;
+    // Its exports compared equal when it was parsed: nothing to follow, nothing to report.
+    if (release.scriptChange(file)?.sameContract) continue;
     const pkg = packageOf('from', fromPath);
     if (pkg && withEntries.has(pkg.dir)) continue;
     facts.push(...(await surface.compareModules({ name: fromPath, surface: 'internal' }, fromPath, toPath)));

@@ -5,6 +5,7 @@ import { readModuleApi, type Declaration, type ExportTarget, type ModuleApi } fr
 import { compareDeclarations, isBreaking, type DeclarationChange } from './compare.js';
 import type { ContractChangeFact } from './facts.js';
 import { reexportSpecifiers } from './scan.js';
+import { parseScript } from '../typescript.js';
 import type { PackageInfo } from './workspace.js';
 
 // Follows the exported API of entry modules at both sides. A module that did not change and re-exports
@@ -82,7 +83,10 @@ export class Surface {
     let api: ModuleApi | undefined;
     if (text !== undefined) {
       this.parsed.add(`${side}:${path}`);
-      api = readModuleApi(this.input.ts, this.input.release.sourceFile(side, path, text).compilerNode);
+      const digest = this.input.release.script(side, path, text);
+      if (digest.apiError) throw new Error(`${path}: ${digest.apiError}`);
+      // Not kept when the module looked unchanged on its own: read it again now that an entry reaches it.
+      api = digest.api ?? readModuleApi(this.input.ts, parseScript(this.input.ts, path, text));
     }
     this.apis.set(key, api);
     return api;

@@ -4,7 +4,6 @@ import type { BlobContent, Category, ChangedFile, Side } from '../../model.js';
 import { isAsset, isDevTooling, isDoc, isMarkup, isScript, isStylesheet, isTemplate, isTest, mayHoldJsx } from './kinds.js';
 import { templateLogic } from './markup.js';
 import { sameStructuredValue } from './structured.js';
-import { sameSyntax, type ShapeMode } from './syntax.js';
 
 const UNREADABLE_REASON: Record<NonNullable<BlobContent['unreadable']>, string> = {
   binary: 'binary content',
@@ -37,7 +36,6 @@ export const filesAnalyzer: Analyzer = {
   name: 'files',
   async analyze(release: Release): Promise<Fact[]> {
     const facts: Fact[] = [];
-    const ts = release.files.some((f) => f.status === 'modified' && isScript(f.path)) ? (await import('ts-morph')).ts : undefined;
     for (const file of release.files) {
       const classify = (category: Category, reason: string) =>
         facts.push({ kind: 'file.classified', path: file.path, category, reason });
@@ -65,12 +63,12 @@ export const filesAnalyzer: Analyzer = {
           facts.push({
             kind: 'file.unreadable',
             path: file.path,
-            line: broken.line,
+            ...(broken.line !== undefined ? { line: broken.line } : {}),
             side: broken.side,
             reason: `TypeScript/JavaScript syntax error at ${broken.side}: ${broken.message}`,
           });
         } else {
-          const style = ts && file.status === 'modified' ? styleOnly(ts, release, file) : undefined;
+          const style = release.scriptChange(file)?.style;
           if (style === 'format') classify('style-only', 'formatting or comments only: the syntax trees are the same');
           else if (style === 'markup') classify('style-only', 'JSX markup only: elements, static text or className/style values; no logic, prop, hook or handler changed');
           else classify('code-change', 'script that parses');
@@ -81,37 +79,15 @@ export const filesAnalyzer: Analyzer = {
   },
 };
 
-function syntaxErrorSide(release: Release, file: ChangedFile): { side: Side; line: number; message: string } | undefined {
+function syntaxErrorSide(release: Release, file: ChangedFile): { side: Side; line?: number; message: string } | undefined {
   for (const side of ['from', 'to'] as const) {
     const text = release.content(file, side).text;
     if (text === undefined) continue;
-    const source = release.sourceFile(side, pathAt(file, side), text);
-    const diagnostics = (source.compilerNode as unknown as { parseDiagnostics?: { start?: number; messageText: unknown }[] }).parseDiagnostics ?? [];
-    const first = diagnostics[0];
-    if (first) {
-      const line = first.start !== undefined ? source.getLineAndColumnAtPos(first.start).line : 1;
-      const message = typeof first.messageText === 'string' ? first.messageText : 'parse error';
-      return { side, line, message };
-    }
+    const digest = release.script(side, pathAt(file, side), text);
+    if (digest.parseFailure) return { side, message: digest.parseFailure };
+    if (digest.syntaxError) return { side, ...digest.syntaxError };
   }
   return undefined;
-}
-
-/** `format` when both syntax trees match, `markup` when only JSX markup differs, else undefined. */
-function styleOnly(ts: typeof import('ts-morph').ts, release: Release, file: ChangedFile): ShapeMode | undefined {
-  const from = release.content(file, 'from').text;
-  const to = release.content(file, 'to').text;
-  if (from === undefined || to === undefined) return undefined;
-  const fromTree = release.sourceFile('from', pathAt(file, 'from'), from).compilerNode;
-  const toTree = release.sourceFile('to', pathAt(file, 'to'), to).compilerNode;
-  const modes: ShapeMode[] = mayHoldJsx(file.path) ? ['format', 'markup'] : ['format'];
-  try {
-    return modes.find((mode) => sameSyntax(ts, fromTree, toTree, mode));
-  } catch (error) {
-    // A tree too deep to walk is judged as code: never style-only by default.
-    if (error instanceof RangeError) return undefined;
-    throw error;
-  }
 }
 
 function sameLogic(release: Release, file: ChangedFile, kind: 'html' | 'template'): boolean {

@@ -33,34 +33,67 @@ const CLOSE = -2;
 const END = -3;
 const MISMATCH = Symbol('mismatch');
 
-export type ShapeMode = 'format' | 'markup';
+/**
+ * `format`: layout and comments left out. `markup`: JSX markup left out too. `contract`: function bodies and
+ * the values of variables and class properties that are not functions left out as well, which is all the
+ * contracts analyzer reads of a module: two trees with the same contract shape export the same API.
+ */
+export type ShapeMode = 'format' | 'markup' | 'contract';
 
 /**
  * True when both trees have the same shape. The `to` tree is walked against the tokens of the
  * `from` tree and stops at the first difference. Throws RangeError on trees too deep to walk.
  */
 export function sameSyntax(ts: Ts, from: TS.SourceFile, to: TS.SourceFile, mode: ShapeMode): boolean {
-  const expected: Token[] = [];
-  walkShape(ts, from, mode, (token) => {
-    expected.push(token);
+  if (mode === 'markup') {
+    const expected = syntaxShape(ts, from, mode);
+    let at = 0;
+    try {
+      walkShape(ts, to, mode, (token) => {
+        if (expected[at++] !== token) throw MISMATCH;
+      });
+    } catch (error) {
+      if (error === MISMATCH) return false;
+      throw error;
+    }
+    return at === expected.length;
+  }
+  const same = compareShapes(ts, from, to);
+  return mode === 'format' ? same.format : same.contract;
+}
+
+/**
+ * Compares the `format` and `contract` shapes of two trees in one walk of each: the walk of `to` stops once
+ * both differ. Throws RangeError on trees too deep to walk.
+ */
+export function compareShapes(ts: Ts, from: TS.SourceFile, to: TS.SourceFile): { format: boolean; contract: boolean } {
+  const format: Token[] = [];
+  const contract: Token[] = [];
+  walkShape(ts, from, 'format', (token, inContract) => {
+    format.push(token);
+    if (inContract) contract.push(token);
   });
-  let at = 0;
+  let f = 0;
+  let c = 0;
+  let formatSame = true;
+  let contractSame = true;
   try {
-    walkShape(ts, to, mode, (token) => {
-      if (expected[at++] !== token) throw MISMATCH;
+    walkShape(ts, to, 'format', (token, inContract) => {
+      if (formatSame && format[f++] !== token) formatSame = false;
+      if (inContract && contractSame && contract[c++] !== token) contractSame = false;
+      if (!formatSame && !contractSame) throw MISMATCH;
     });
   } catch (error) {
-    if (error === MISMATCH) return false;
-    throw error;
+    if (error !== MISMATCH) throw error;
   }
-  return at === expected.length;
+  return { format: formatSame && f === format.length, contract: contractSame && c === contract.length };
 }
 
 /** The tokens of a tree's shape, in order (for tests and debugging). */
 export function syntaxShape(ts: Ts, root: TS.SourceFile, mode: ShapeMode): Token[] {
   const out: Token[] = [];
-  walkShape(ts, root, mode, (token) => {
-    out.push(token);
+  walkShape(ts, root, mode === 'markup' ? 'markup' : 'format', (token, inContract) => {
+    if (mode !== 'contract' || inContract) out.push(token);
   });
   return out;
 }
@@ -71,7 +104,10 @@ export function syntaxShape(ts: Ts, root: TS.SourceFile, mode: ShapeMode): Token
  * `className`/`class`/`style` values; element nesting, HTML tags without logic and static text drop out.
  * Throws RangeError on trees too deep to walk (the caller then treats the change as code).
  */
-function walkShape(ts: Ts, root: TS.SourceFile, mode: ShapeMode, emit: (token: Token) => void): void {
+function walkShape(ts: Ts, root: TS.SourceFile, mode: 'format' | 'markup', emitToken: (token: Token, inContract: boolean) => void): void {
+  // Inside a subtree the contract shape leaves out (a body, a value that is not a function).
+  let outside = 0;
+  const emit = (token: Token) => emitToken(token, outside === 0);
   const flagMask =
     ts.NodeFlags.Let | ts.NodeFlags.Const | ts.NodeFlags.Using | ts.NodeFlags.Namespace | ts.NodeFlags.NestedNamespace | ts.NodeFlags.GlobalAugmentation | ts.NodeFlags.OptionalChain;
   const isJsxRoot = (node: TS.Node) => ts.isJsxElement(node) || ts.isJsxSelfClosingElement(node) || ts.isJsxFragment(node);
@@ -90,16 +126,24 @@ function walkShape(ts: Ts, root: TS.SourceFile, mode: ShapeMode, emit: (token: T
     if (ts.isJsxText(node)) emit(jsxText(node.text));
     else if (!ts.isSourceFile(node)) {
       // Own fields only: literal text, operators, `isTypeOnly`…; an identifier's name is `escapedText`.
-      for (const key in node) {
-        if (LAYOUT_FIELDS.has(key) || !Object.hasOwn(node, key)) continue;
-        const value = (node as unknown as Record<string, unknown>)[key];
+      const fields = node as unknown as Record<string, unknown>;
+      for (const key of Object.keys(fields)) {
+        const value = fields[key];
+        if (LAYOUT_FIELDS.has(key)) continue;
         if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
           emit(key);
           emit(value);
         }
       }
     }
-    node.forEachChild(visit, (nodes) => {
+    const skipped = mode === 'format' ? outsideContract(ts, node) : undefined;
+    const child = (next: TS.Node): void => {
+      if (next !== skipped) return visit(next);
+      outside += 1;
+      visit(next);
+      outside -= 1;
+    };
+    node.forEachChild(child, (nodes) => {
       emit(OPEN);
       for (const child of nodes) if (child.kind !== ts.SyntaxKind.EmptyStatement) visit(child);
       emit(CLOSE);
@@ -147,6 +191,24 @@ function walkShape(ts: Ts, root: TS.SourceFile, mode: ShapeMode, emit: (token: T
   };
 
   visit(root);
+}
+
+/** The child of a node that cannot change what the module exports: a body, or a value that is not a function. */
+function outsideContract(ts: Ts, node: TS.Node): TS.Node | undefined {
+  if (ts.isFunctionLike(node)) return 'body' in node ? (node.body as TS.Node | undefined) : undefined;
+  if (ts.isVariableDeclaration(node) || ts.isPropertyDeclaration(node)) {
+    const value = node.initializer;
+    if (!value) return undefined;
+    if (ts.isVariableDeclaration(node) && node.type) return value;
+    return isFunctionValue(ts, value) ? undefined : value;
+  }
+  return undefined;
+}
+
+/** An arrow function or function expression, under parentheses, `as` and `satisfies` (as the API reader sees it). */
+function isFunctionValue(ts: Ts, node: TS.Expression): boolean {
+  while (ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isSatisfiesExpression(node)) node = node.expression;
+  return ts.isArrowFunction(node) || ts.isFunctionExpression(node);
 }
 
 const PRESENTATION_ATTRIBUTES = new Set(['className', 'class', 'style']);

@@ -1,3 +1,4 @@
+import { tsMorph } from '../typescript.js';
 import { pathAt, type Analyzer, type Release } from '../analyzer.js';
 import type { Fact } from '../facts.js';
 import { isDoc, isTest } from '../files/kinds.js';
@@ -68,7 +69,7 @@ export const migrationsAnalyzer: Analyzer = {
     if (candidates.length === 0) return facts;
 
     const parser = await loadSqlParser().catch(() => undefined);
-    const morph = candidates.some((c) => c.id.language === 'script') ? await import('ts-morph') : undefined;
+    const morph = candidates.some((c) => c.id.language === 'script') ? tsMorph() : undefined;
     const prismaDialect = await prismaLock(release, candidates);
     const listings = new Map<string, Promise<string[]>>();
     const list = (dir: string) => {

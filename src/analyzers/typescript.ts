@@ -1,0 +1,34 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import type { ts as TsNamespace } from 'ts-morph';
+
+// TypeScript's compiler API, loaded once and only when a script must be read. The copy is the one ts-morph
+// bundles, so raw syntax trees and ts-morph's wrappers agree on every SyntaxKind. It is loaded with
+// `require`: importing its 9 MB bundle as ESM first lexes all of it for named exports (a third of a second).
+
+export type Ts = typeof TsNamespace;
+
+const require = createRequire(import.meta.url);
+let loaded: Ts | undefined;
+
+export function typescript(): Ts {
+  if (!loaded) {
+    try {
+      const common = require.resolve('@ts-morph/common', { paths: [dirname(require.resolve('ts-morph'))] });
+      loaded = require(join(dirname(common), 'typescript.js')) as Ts;
+    } catch {
+      loaded = (require('ts-morph') as typeof import('ts-morph')).ts;
+    }
+  }
+  return loaded;
+}
+
+/** ts-morph, for the analyzers that walk code with its wrappers (routes, script migrations). */
+export function tsMorph(): typeof import('ts-morph') {
+  return require('ts-morph') as typeof import('ts-morph');
+}
+
+/** A script's syntax tree with parent links, its language (TS, TSX, JS, JSX) taken from the file name. */
+export function parseScript(ts: Ts, path: string, text: string): TsNamespace.SourceFile {
+  return ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true);
+}
