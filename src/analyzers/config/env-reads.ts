@@ -10,53 +10,55 @@ export interface EnvRead {
 
 /** Environment variables a script reads by a name written in the code. */
 export function envReads(ts: Ts, source: TS.SourceFile): EnvRead[] {
+  // Read once: `ts` is a namespace of thousands of members, slow to look up on every node.
+  const { isAsExpression, isCallExpression, isElementAccessExpression, isIdentifier, isMetaProperty, isNoSubstitutionTemplateLiteral, isNonNullExpression, isObjectBindingPattern, isParenthesizedExpression, isPropertyAccessExpression, isStringLiteral, isVariableDeclaration } = ts;
   const reads: EnvRead[] = [];
   const lineOf = (node: TS.Node) => source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1;
   const add = (node: TS.Node, name: string, via: string) => reads.push({ name, line: lineOf(node), via });
   const staticName = (node: TS.Node | undefined) =>
-    node && (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) ? node.text : undefined;
+    node && (isStringLiteral(node) || isNoSubstitutionTemplateLiteral(node)) ? node.text : undefined;
   const strip = (node: TS.Expression): TS.Expression => {
-    while (ts.isParenthesizedExpression(node) || ts.isNonNullExpression(node) || ts.isAsExpression(node)) node = node.expression;
+    while (isParenthesizedExpression(node) || isNonNullExpression(node) || isAsExpression(node)) node = node.expression;
     return node;
   };
   /** `process.env`, `Bun.env`, `import.meta.env`: the objects whose properties are variables. */
   const envObject = (node: TS.Expression): string | undefined => {
     const e = strip(node);
-    if (!ts.isPropertyAccessExpression(e) || e.name.text !== 'env') return undefined;
+    if (!isPropertyAccessExpression(e) || e.name.text !== 'env') return undefined;
     const owner = strip(e.expression);
-    if (ts.isIdentifier(owner) && (owner.text === 'process' || owner.text === 'Bun')) return `${owner.text}.env`;
-    if (ts.isMetaProperty(owner) && owner.keywordToken === ts.SyntaxKind.ImportKeyword && owner.name.text === 'meta') return 'import.meta.env';
+    if (isIdentifier(owner) && (owner.text === 'process' || owner.text === 'Bun')) return `${owner.text}.env`;
+    if (isMetaProperty(owner) && owner.keywordToken === ts.SyntaxKind.ImportKeyword && owner.name.text === 'meta') return 'import.meta.env';
     return undefined;
   };
 
   const stack: TS.Node[] = [source];
   while (stack.length > 0) {
     const node = stack.pop()!;
-    if (ts.isPropertyAccessExpression(node)) {
+    if (isPropertyAccessExpression(node)) {
       const via = envObject(node.expression);
-      if (via && ts.isIdentifier(node.name)) add(node, node.name.text, `${via}.${node.name.text}`);
-    } else if (ts.isElementAccessExpression(node)) {
+      if (via && isIdentifier(node.name)) add(node, node.name.text, `${via}.${node.name.text}`);
+    } else if (isElementAccessExpression(node)) {
       const via = envObject(node.expression);
       const name = staticName(node.argumentExpression);
       if (via && name !== undefined) add(node, name, `${via}['${name}']`);
-    } else if (ts.isCallExpression(node)) {
+    } else if (isCallExpression(node)) {
       // Deno.env.get('X')
       const callee = strip(node.expression);
       const name = staticName(node.arguments[0]);
-      if (name !== undefined && ts.isPropertyAccessExpression(callee) && callee.name.text === 'get') {
+      if (name !== undefined && isPropertyAccessExpression(callee) && callee.name.text === 'get') {
         const env = strip(callee.expression);
-        if (ts.isPropertyAccessExpression(env) && env.name.text === 'env' && ts.isIdentifier(strip(env.expression)) && (strip(env.expression) as TS.Identifier).text === 'Deno') {
+        if (isPropertyAccessExpression(env) && env.name.text === 'env' && isIdentifier(strip(env.expression)) && (strip(env.expression) as TS.Identifier).text === 'Deno') {
           add(node, name, `Deno.env.get('${name}')`);
         }
       }
-    } else if (ts.isVariableDeclaration(node) && ts.isObjectBindingPattern(node.name) && node.initializer) {
+    } else if (isVariableDeclaration(node) && isObjectBindingPattern(node.name) && node.initializer) {
       // const { X, Y: y, Z = 'd' } = process.env
       const via = envObject(node.initializer);
       if (via) {
         for (const element of node.name.elements) {
           if (element.dotDotDotToken) continue;
           const key = element.propertyName ?? element.name;
-          const name = ts.isIdentifier(key) ? key.text : staticName(key);
+          const name = isIdentifier(key) ? key.text : staticName(key);
           if (name !== undefined) add(element, name, `{ ${name} } = ${via}`);
         }
       }

@@ -65,6 +65,30 @@ export interface ModuleApi {
   locals: Map<string, Declaration>;
 }
 
+/** How the printer writes an empty block. */
+const EMPTY_BODY = '{ }';
+
+type WithBody =
+  | TsNamespace.FunctionDeclaration
+  | TsNamespace.MethodDeclaration
+  | TsNamespace.ConstructorDeclaration
+  | TsNamespace.AccessorDeclaration
+  | TsNamespace.ArrowFunction
+  | TsNamespace.FunctionExpression;
+
+/** A copy of a function-like node with an empty body (printing a long body only to cut it off cost most of the reading). */
+function withEmptyBody(ts: TS, node: WithBody): Node {
+  const f = ts.factory;
+  const body = f.createBlock([], false);
+  if (ts.isFunctionDeclaration(node)) return f.updateFunctionDeclaration(node, node.modifiers, node.asteriskToken, node.name, node.typeParameters, node.parameters, node.type, body);
+  if (ts.isMethodDeclaration(node)) return f.updateMethodDeclaration(node, node.modifiers, node.asteriskToken, node.name, node.questionToken, node.typeParameters, node.parameters, node.type, body);
+  if (ts.isConstructorDeclaration(node)) return f.updateConstructorDeclaration(node, node.modifiers, node.parameters, body);
+  if (ts.isGetAccessorDeclaration(node)) return f.updateGetAccessorDeclaration(node, node.modifiers, node.name, node.parameters, node.type, body);
+  if (ts.isSetAccessorDeclaration(node)) return f.updateSetAccessorDeclaration(node, node.modifiers, node.name, node.parameters, body);
+  if (ts.isArrowFunction(node)) return f.updateArrowFunction(node, node.modifiers, node.typeParameters, node.parameters, node.type, node.equalsGreaterThanToken, body);
+  return f.updateFunctionExpression(node, node.modifiers, node.asteriskToken, node.name, node.typeParameters, node.parameters, node.type, body);
+}
+
 const oneLine = (text: string) => text.replace(/\s+/g, ' ').replace(/\s*;\s*}/g, '; }').trim();
 
 export function readModuleApi(ts: TS, source: TsNamespace.SourceFile): ModuleApi {
@@ -72,20 +96,22 @@ export function readModuleApi(ts: TS, source: TsNamespace.SourceFile): ModuleApi
 }
 
 function readStatementsApi(ts: TS, source: TsNamespace.SourceFile, topLevel: readonly TsNamespace.Statement[]): ModuleApi {
+  // Read once: `ts` is a namespace of thousands of members, slow to look up again and again.
+  const { canHaveModifiers, getModifiers, isAccessor, isArrowFunction, isAsExpression, isBinaryExpression, isCallSignatureDeclaration, isClassDeclaration, isConstructSignatureDeclaration, isConstructorDeclaration, isEnumDeclaration, isExportAssignment, isExportDeclaration, isExpressionStatement, isFunctionDeclaration, isFunctionExpression, isGetAccessorDeclaration, isIdentifier, isImportDeclaration, isIndexSignatureDeclaration, isInterfaceDeclaration, isMethodDeclaration, isMethodSignature, isModuleBlock, isModuleDeclaration, isNamespaceExport, isNamespaceImport, isNumericLiteral, isObjectLiteralExpression, isParenthesizedExpression, isParenthesizedTypeNode, isPrivateIdentifier, isPropertyAssignment, isPropertyDeclaration, isPropertySignature, isSatisfiesExpression, isSetAccessorDeclaration, isShorthandPropertyAssignment, isStringLiteral, isTypeAliasDeclaration, isTypeLiteralNode, isUnionTypeNode, isVariableStatement } = ts;
   const printer = ts.createPrinter({ removeComments: true, newLine: ts.NewLineKind.LineFeed });
   const lineOf = (node: Node) => source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1;
   const print = (node: Node) => oneLine(printer.printNode(ts.EmitHint.Unspecified, node, source));
 
   const typeText = (node: TsNamespace.TypeNode | undefined): string => {
     if (!node) return '';
-    if (ts.isUnionTypeNode(node)) return [...new Set(node.types.map((t) => typeText(t)))].sort().join(' | ');
-    if (ts.isParenthesizedTypeNode(node)) return typeText(node.type);
+    if (isUnionTypeNode(node)) return [...new Set(node.types.map((t) => typeText(t)))].sort().join(' | ');
+    if (isParenthesizedTypeNode(node)) return typeText(node.type);
     return print(node);
   };
 
   const signatureOf = (node: TsNamespace.SignatureDeclarationBase): Signature => {
     const params = node.parameters.map((p): Param => {
-      const name = ts.isIdentifier(p.name) ? p.name.text : print(p.name);
+      const name = isIdentifier(p.name) ? p.name.text : print(p.name);
       const type = typeText(p.type);
       const optional = p.questionToken !== undefined || p.initializer !== undefined;
       const rest = p.dotDotDotToken !== undefined;
@@ -96,12 +122,12 @@ function readStatementsApi(ts: TS, source: TsNamespace.SourceFile, topLevel: rea
     return { params, returns: typeText(node.type), line: lineOf(node) };
   };
 
-  const modifiers = (node: Node) => (ts.canHaveModifiers(node) ? (ts.getModifiers(node) ?? []) : []);
+  const modifiers = (node: Node) => (canHaveModifiers(node) ? (getModifiers(node) ?? []) : []);
   const has = (node: Node, kind: TsNamespace.SyntaxKind) => modifiers(node).some((m) => m.kind === kind);
   const memberName = (name: TsNamespace.PropertyName | undefined): string | undefined => {
     if (!name) return undefined;
-    if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name)) return name.text;
-    if (ts.isPrivateIdentifier(name)) return undefined;
+    if (isIdentifier(name) || isStringLiteral(name) || isNumericLiteral(name)) return name.text;
+    if (isPrivateIdentifier(name)) return undefined;
     return print(name);
   };
 
@@ -111,21 +137,21 @@ function readStatementsApi(ts: TS, source: TsNamespace.SourceFile, topLevel: rea
     const base = { name: name ?? '', visibility, line: lineOf(m), text: headerOf(m), readonly: has(m, ts.SyntaxKind.ReadonlyKeyword), signatures: [] as Signature[] };
     if (name === undefined) return undefined;
     const optional = 'questionToken' in m && m.questionToken !== undefined;
-    if (ts.isPropertySignature(m) || ts.isPropertyDeclaration(m)) {
-      const fn = ts.isPropertyDeclaration(m) && m.initializer && functionLike(m.initializer);
+    if (isPropertySignature(m) || isPropertyDeclaration(m)) {
+      const fn = isPropertyDeclaration(m) && m.initializer && functionLike(m.initializer);
       if (fn) return { ...base, kind: 'method', optional, type: '', signatures: [signatureOf(fn)] };
       return { ...base, kind: 'property', optional, type: typeText(m.type) };
     }
-    if (ts.isMethodSignature(m) || ts.isMethodDeclaration(m)) return { ...base, kind: 'method', optional, type: '', signatures: [signatureOf(m)] };
-    if (ts.isGetAccessorDeclaration(m)) return { ...base, kind: 'accessor', optional: false, type: typeText(m.type) };
-    if (ts.isSetAccessorDeclaration(m)) return { ...base, kind: 'accessor', optional: false, type: typeText(m.parameters[0]?.type) };
+    if (isMethodSignature(m) || isMethodDeclaration(m)) return { ...base, kind: 'method', optional, type: '', signatures: [signatureOf(m)] };
+    if (isGetAccessorDeclaration(m)) return { ...base, kind: 'accessor', optional: false, type: typeText(m.type) };
+    if (isSetAccessorDeclaration(m)) return { ...base, kind: 'accessor', optional: false, type: typeText(m.parameters[0]?.type) };
     return undefined;
   };
 
   const functionLike = (node: TsNamespace.Expression): TsNamespace.SignatureDeclarationBase | undefined => {
     let inner = node;
-    while (ts.isParenthesizedExpression(inner) || ts.isAsExpression(inner) || ts.isSatisfiesExpression(inner)) inner = inner.expression;
-    return ts.isArrowFunction(inner) || ts.isFunctionExpression(inner) ? inner : undefined;
+    while (isParenthesizedExpression(inner) || isAsExpression(inner) || isSatisfiesExpression(inner)) inner = inner.expression;
+    return isArrowFunction(inner) || isFunctionExpression(inner) ? inner : undefined;
   };
 
   const addMember = (members: Map<string, Member>, key: string, member: Member) => {
@@ -142,13 +168,13 @@ function readStatementsApi(ts: TS, source: TsNamespace.SourceFile, topLevel: rea
     const index = new Map<string, Member>();
     const calls: Signature[] = [];
     for (const element of elements) {
-      if (ts.isIndexSignatureDeclaration(element)) {
+      if (isIndexSignatureDeclaration(element)) {
         const key = typeText(element.parameters[0]?.type);
         index.set(key, {
           kind: 'property', name: `[${key}]`, optional: false, readonly: has(element, ts.SyntaxKind.ReadonlyKeyword), type: typeText(element.type),
           signatures: [], visibility: 'public', line: lineOf(element), text: print(element),
         });
-      } else if (ts.isCallSignatureDeclaration(element) || ts.isConstructSignatureDeclaration(element)) calls.push(signatureOf(element));
+      } else if (isCallSignatureDeclaration(element) || isConstructSignatureDeclaration(element)) calls.push(signatureOf(element));
       else {
         const member = typeMember(element);
         if (member) addMember(members, member.name, member);
@@ -158,14 +184,14 @@ function readStatementsApi(ts: TS, source: TsNamespace.SourceFile, topLevel: rea
   };
 
   const headerOf = (node: Node): string => {
-    // Evidence shows a declaration's head, not its body.
-    if (ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node) || ts.isConstructorDeclaration(node) || ts.isAccessor(node)) {
-      const copy = print(node);
-      const body = node.body ? print(node.body) : '';
-      return body && copy.endsWith(body) ? copy.slice(0, copy.length - body.length).trim() : copy;
+    // Evidence shows a declaration's head, not its body: printed with an empty body, which is cut off.
+    if (isFunctionDeclaration(node) || isMethodDeclaration(node) || isConstructorDeclaration(node) || isAccessor(node) || isArrowFunction(node) || isFunctionExpression(node)) {
+      if (!node.body) return print(node);
+      const copy = print(withEmptyBody(ts, node));
+      return copy.endsWith(EMPTY_BODY) ? copy.slice(0, copy.length - EMPTY_BODY.length).trim() : copy;
     }
-    if (ts.isClassDeclaration(node)) return `class ${node.name?.text ?? 'default'}${heritageOf(node.heritageClauses).map((h) => ` ${h}`).join('')}`;
-    if (ts.isModuleDeclaration(node)) return `namespace ${print(node.name)}`;
+    if (isClassDeclaration(node)) return `class ${node.name?.text ?? 'default'}${heritageOf(node.heritageClauses).map((h) => ` ${h}`).join('')}`;
+    if (isModuleDeclaration(node)) return `namespace ${print(node.name)}`;
     return print(node);
   };
 
@@ -178,7 +204,7 @@ function readStatementsApi(ts: TS, source: TsNamespace.SourceFile, topLevel: rea
     const known = locals.get(name);
     if (known && known.shape.kind === 'function' && shape.kind === 'function') {
       // Overloads: the implementation signature is not callable from outside when overloads exist.
-      if (ts.isFunctionDeclaration(node) && node.body && known.shape.signatures.length > 0) return;
+      if (isFunctionDeclaration(node) && node.body && known.shape.signatures.length > 0) return;
       known.shape.signatures.push(...shape.signatures);
       known.text = known.shape.signatures.length > 1 ? `${known.text}; ${text}` : text;
       return;
@@ -199,22 +225,22 @@ function readStatementsApi(ts: TS, source: TsNamespace.SourceFile, topLevel: rea
       const exportAs = (local: string) => {
         if (exported) into.set(isDefault ? 'default' : local, { kind: 'local', local });
       };
-      if (ts.isFunctionDeclaration(statement)) {
+      if (isFunctionDeclaration(statement)) {
         const name = statement.name?.text ?? 'default';
         declare(name, statement, { kind: 'function', signatures: [signatureOf(statement)] });
         exportAs(name);
-      } else if (ts.isClassDeclaration(statement)) {
+      } else if (isClassDeclaration(statement)) {
         const name = statement.name?.text ?? 'default';
         const members = new Map<string, Member>();
         const ctors: Signature[] = [];
         for (const element of statement.members) {
-          if (ts.isConstructorDeclaration(element)) {
+          if (isConstructorDeclaration(element)) {
             // With overloads, only the bodiless signatures are callable.
-            const overloaded = statement.members.some((e) => ts.isConstructorDeclaration(e) && !e.body);
+            const overloaded = statement.members.some((e) => isConstructorDeclaration(e) && !e.body);
             if (!overloaded || !element.body) ctors.push(signatureOf(element));
             for (const p of element.parameters) {
               // Parameter properties are members too.
-              if (!ts.isIdentifier(p.name) || modifiers(p).length === 0) continue;
+              if (!isIdentifier(p.name) || modifiers(p).length === 0) continue;
               const visibility: Visibility = has(p, ts.SyntaxKind.PrivateKeyword) ? 'private' : has(p, ts.SyntaxKind.ProtectedKeyword) ? 'protected' : 'public';
               addMember(members, p.name.text, {
                 kind: 'property', name: p.name.text, optional: p.questionToken !== undefined, readonly: has(p, ts.SyntaxKind.ReadonlyKeyword),
@@ -229,15 +255,15 @@ function readStatementsApi(ts: TS, source: TsNamespace.SourceFile, topLevel: rea
         }
         declare(name, statement, { kind: 'class', ctors, members, heritage: heritageOf(statement.heritageClauses) });
         exportAs(name);
-      } else if (ts.isInterfaceDeclaration(statement)) {
+      } else if (isInterfaceDeclaration(statement)) {
         declare(statement.name.text, statement, interfaceShape(statement.members, heritageOf(statement.heritageClauses)), `interface ${statement.name.text}`);
         exportAs(statement.name.text);
-      } else if (ts.isTypeAliasDeclaration(statement)) {
+      } else if (isTypeAliasDeclaration(statement)) {
         const name = statement.name.text;
-        const shape = ts.isTypeLiteralNode(statement.type) ? interfaceShape(statement.type.members, []) : { kind: 'type' as const, type: typeText(statement.type) };
+        const shape = isTypeLiteralNode(statement.type) ? interfaceShape(statement.type.members, []) : { kind: 'type' as const, type: typeText(statement.type) };
         declare(name, statement, shape, shape.kind === 'interface' ? `type ${name}` : `type ${name} = ${(shape as { type: string }).type}`);
         exportAs(name);
-      } else if (ts.isEnumDeclaration(statement)) {
+      } else if (isEnumDeclaration(statement)) {
         const members = new Map<string, { value: string; line: number }>();
         let next = 0;
         for (const m of statement.members) {
@@ -255,20 +281,20 @@ function readStatementsApi(ts: TS, source: TsNamespace.SourceFile, topLevel: rea
         }
         declare(statement.name.text, statement, { kind: 'enum', members }, `enum ${statement.name.text}`);
         exportAs(statement.name.text);
-      } else if (ts.isModuleDeclaration(statement) && ts.isIdentifier(statement.name)) {
+      } else if (isModuleDeclaration(statement) && isIdentifier(statement.name)) {
         const inner: ModuleApi = { exports: new Map(), stars: [], locals: new Map() };
         let body = statement.body;
-        while (body && ts.isModuleDeclaration(body)) body = body.body;
-        if (body && ts.isModuleBlock(body)) {
+        while (body && isModuleDeclaration(body)) body = body.body;
+        if (body && isModuleBlock(body)) {
           const sub = readStatementsApi(ts, source, body.statements);
           inner.exports = sub.exports;
           inner.locals = sub.locals;
         }
         declare(statement.name.text, statement, { kind: 'namespace', module: inner });
         exportAs(statement.name.text);
-      } else if (ts.isVariableStatement(statement)) {
+      } else if (isVariableStatement(statement)) {
         for (const d of statement.declarationList.declarations) {
-          if (!ts.isIdentifier(d.name)) continue;
+          if (!isIdentifier(d.name)) continue;
           const fn = !d.type && d.initializer ? functionLike(d.initializer) : undefined;
           const shape: Shape = fn ? { kind: 'function', signatures: [signatureOf(fn)] } : { kind: 'variable', type: typeText(d.type) };
           const keyword = statement.declarationList.flags & ts.NodeFlags.Const ? 'const' : 'let';
@@ -276,19 +302,19 @@ function readStatementsApi(ts: TS, source: TsNamespace.SourceFile, topLevel: rea
           declare(d.name.text, d, shape, text);
           exportAs(d.name.text);
         }
-      } else if (ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier)) {
+      } else if (isImportDeclaration(statement) && isStringLiteral(statement.moduleSpecifier)) {
         const specifier = statement.moduleSpecifier.text;
         const clause = statement.importClause;
         if (clause?.name) imports.set(clause.name.text, { kind: 'import', specifier, name: 'default' });
         const bindings = clause?.namedBindings;
-        if (bindings && ts.isNamespaceImport(bindings)) imports.set(bindings.name.text, { kind: 'namespace-import', specifier });
+        if (bindings && isNamespaceImport(bindings)) imports.set(bindings.name.text, { kind: 'namespace-import', specifier });
         else if (bindings) for (const e of bindings.elements) imports.set(e.name.text, { kind: 'import', specifier, name: (e.propertyName ?? e.name).text });
-      } else if (ts.isExportDeclaration(statement)) {
-        const specifier = statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier) ? statement.moduleSpecifier.text : undefined;
+      } else if (isExportDeclaration(statement)) {
+        const specifier = statement.moduleSpecifier && isStringLiteral(statement.moduleSpecifier) ? statement.moduleSpecifier.text : undefined;
         const clause = statement.exportClause;
         if (!clause) {
           if (specifier) stars.push(specifier);
-        } else if (ts.isNamespaceExport(clause)) {
+        } else if (isNamespaceExport(clause)) {
           if (specifier) into.set(clause.name.text, { kind: 'namespace-import', specifier });
         } else {
           for (const e of clause.elements) {
@@ -296,8 +322,8 @@ function readStatementsApi(ts: TS, source: TsNamespace.SourceFile, topLevel: rea
             into.set(e.name.text, specifier ? { kind: 'import', specifier, name: local } : { kind: 'local', local });
           }
         }
-      } else if (ts.isExportAssignment(statement)) {
-        if (ts.isIdentifier(statement.expression)) into.set('default', { kind: 'local', local: statement.expression.text });
+      } else if (isExportAssignment(statement)) {
+        if (isIdentifier(statement.expression)) into.set('default', { kind: 'local', local: statement.expression.text });
         else {
           const fn = functionLike(statement.expression);
           const declaration: Declaration = fn
@@ -305,7 +331,7 @@ function readStatementsApi(ts: TS, source: TsNamespace.SourceFile, topLevel: rea
             : { name: 'default', shape: { kind: 'variable', type: '' }, line: lineOf(statement), text: 'export default (expression)' };
           into.set('default', { kind: 'declaration', declaration });
         }
-      } else if (ts.isExpressionStatement(statement)) {
+      } else if (isExpressionStatement(statement)) {
         readCommonJs(statement.expression, into);
       }
     }
@@ -313,7 +339,7 @@ function readStatementsApi(ts: TS, source: TsNamespace.SourceFile, topLevel: rea
 
   // `module.exports = { a, b }`, `exports.a = …`, `module.exports.a = …`: plain JS modules.
   const readCommonJs = (expression: TsNamespace.Expression, into: Map<string, ExportTarget>) => {
-    if (!ts.isBinaryExpression(expression) || expression.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return;
+    if (!isBinaryExpression(expression) || expression.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return;
     const left = print(expression.left);
     const right = expression.right;
     const line = lineOf(expression);
@@ -323,21 +349,21 @@ function readStatementsApi(ts: TS, source: TsNamespace.SourceFile, topLevel: rea
         ? { name, shape: { kind: 'function', signatures: [signatureOf(fn)] }, line, text: `${name}${headerOf(fn as unknown as Node).replace(/^function\s*\w*/, '').replace(/ =>.*$/, '')}` }
         : { name, shape: { kind: 'variable', type: '' }, line, text: `exports.${name}` };
     };
-    if (left === 'module.exports' && ts.isObjectLiteralExpression(right)) {
+    if (left === 'module.exports' && isObjectLiteralExpression(right)) {
       for (const p of right.properties) {
-        if (ts.isShorthandPropertyAssignment(p)) into.set(p.name.text, { kind: 'local', local: p.name.text });
-        else if (ts.isPropertyAssignment(p) || ts.isMethodDeclaration(p)) {
+        if (isShorthandPropertyAssignment(p)) into.set(p.name.text, { kind: 'local', local: p.name.text });
+        else if (isPropertyAssignment(p) || isMethodDeclaration(p)) {
           const name = memberName(p.name);
           if (!name) continue;
-          if (ts.isPropertyAssignment(p) && ts.isIdentifier(p.initializer)) into.set(name, { kind: 'local', local: p.initializer.text });
-          else into.set(name, { kind: 'declaration', declaration: ts.isPropertyAssignment(p) ? valueDeclaration(name, p.initializer) : { name, shape: { kind: 'function', signatures: [signatureOf(p)] }, line: lineOf(p), text: print(p).replace(/\{.*$/, '').trim() } });
+          if (isPropertyAssignment(p) && isIdentifier(p.initializer)) into.set(name, { kind: 'local', local: p.initializer.text });
+          else into.set(name, { kind: 'declaration', declaration: isPropertyAssignment(p) ? valueDeclaration(name, p.initializer) : { name, shape: { kind: 'function', signatures: [signatureOf(p)] }, line: lineOf(p), text: print(p).replace(/\{.*$/, '').trim() } });
         }
       }
     } else if (left === 'module.exports') {
-      into.set('default', ts.isIdentifier(right) ? { kind: 'local', local: right.text } : { kind: 'declaration', declaration: valueDeclaration('default', right) });
+      into.set('default', isIdentifier(right) ? { kind: 'local', local: right.text } : { kind: 'declaration', declaration: valueDeclaration('default', right) });
     } else {
       const match = /^(?:module\.)?exports\.([A-Za-z_$][\w$]*)$/.exec(left);
-      if (match) into.set(match[1]!, ts.isIdentifier(right) ? { kind: 'local', local: right.text } : { kind: 'declaration', declaration: valueDeclaration(match[1]!, right) });
+      if (match) into.set(match[1]!, isIdentifier(right) ? { kind: 'local', local: right.text } : { kind: 'declaration', declaration: valueDeclaration(match[1]!, right) });
     }
   };
 

@@ -6,8 +6,40 @@ import type { ts as TS } from 'ts-morph';
 
 type Ts = typeof TS;
 
-/** Node fields that carry layout or bookkeeping, not meaning. */
-const LAYOUT_FIELDS = new Set([
+/**
+ * The node fields that carry meaning besides a node's kind and children: names, literal text, operators,
+ * `import type`… Read by kind rather than by listing every field of every node (that was most of the cost
+ * of a walk). A test walks thousands of real scripts and fails if a node has any other plain-valued field
+ * that is not in LAYOUT_FIELDS, so a TypeScript upgrade that adds one cannot slip through.
+ */
+export const MEANINGFUL_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  Identifier: ['escapedText'],
+  PrivateIdentifier: ['escapedText'],
+  StringLiteral: ['text'],
+  NumericLiteral: ['text'],
+  BigIntLiteral: ['text'],
+  RegularExpressionLiteral: ['text'],
+  NoSubstitutionTemplateLiteral: ['text'],
+  TemplateHead: ['text'],
+  TemplateMiddle: ['text'],
+  TemplateTail: ['text'],
+  PrefixUnaryExpression: ['operator'],
+  PostfixUnaryExpression: ['operator'],
+  TypeOperator: ['operator'],
+  ImportClause: ['isTypeOnly', 'phaseModifier'],
+  ImportEqualsDeclaration: ['isTypeOnly'],
+  ImportSpecifier: ['isTypeOnly'],
+  ExportDeclaration: ['isTypeOnly'],
+  ExportSpecifier: ['isTypeOnly'],
+  ExportAssignment: ['isExportEquals'],
+  HeritageClause: ['token'],
+  MetaProperty: ['keywordToken'],
+  ImportType: ['isTypeOf'],
+  SwitchStatement: ['possiblyExhaustive'],
+};
+
+/** Node fields that carry layout or bookkeeping, not meaning (JsxText's text is read on its own). */
+export const LAYOUT_FIELDS = new Set([
   'pos',
   'end',
   'kind',
@@ -26,6 +58,19 @@ const LAYOUT_FIELDS = new Set([
   'jsDocParsingMode',
   'multiLine',
 ]);
+
+/** MEANINGFUL_FIELDS indexed by SyntaxKind number, for one copy of TypeScript. */
+const fieldsByKind = new WeakMap<Ts, (readonly string[] | undefined)[]>();
+
+function meaningfulFields(ts: Ts): (readonly string[] | undefined)[] {
+  let table = fieldsByKind.get(ts);
+  if (!table) {
+    table = [];
+    for (const [name, fields] of Object.entries(MEANINGFUL_FIELDS)) table[(ts.SyntaxKind as unknown as Record<string, number>)[name]!] = fields;
+    fieldsByKind.set(ts, table);
+  }
+  return table;
+}
 
 type Token = string | number | boolean;
 const OPEN = -1;
@@ -105,6 +150,7 @@ export function syntaxShape(ts: Ts, root: TS.SourceFile, mode: ShapeMode): Token
  * Throws RangeError on trees too deep to walk (the caller then treats the change as code).
  */
 function walkShape(ts: Ts, root: TS.SourceFile, mode: 'format' | 'markup', emitToken: (token: Token, inContract: boolean) => void): void {
+  const fields = meaningfulFields(ts);
   // Inside a subtree the contract shape leaves out (a body, a value that is not a function).
   let outside = 0;
   const emit = (token: Token) => emitToken(token, outside === 0);
@@ -112,9 +158,26 @@ function walkShape(ts: Ts, root: TS.SourceFile, mode: 'format' | 'markup', emitT
     ts.NodeFlags.Let | ts.NodeFlags.Const | ts.NodeFlags.Using | ts.NodeFlags.Namespace | ts.NodeFlags.NestedNamespace | ts.NodeFlags.GlobalAugmentation | ts.NodeFlags.OptionalChain;
   const isJsxRoot = (node: TS.Node) => ts.isJsxElement(node) || ts.isJsxSelfClosingElement(node) || ts.isJsxFragment(node);
 
+  // Kinds read once: `ts` is a namespace of thousands of members, slow to look up on every node.
+  const { ParenthesizedExpression, JsxText, EmptyStatement } = ts.SyntaxKind;
+  const isFunctionLike = ts.isFunctionLike;
+  const { VariableDeclaration, PropertyDeclaration } = ts.SyntaxKind;
+  /** The child of a node that cannot change what the module exports: a body, or a value that is not a function. */
+  const outsideContract = (node: TS.Node): TS.Node | undefined => {
+    if (isFunctionLike(node)) return 'body' in node ? (node.body as TS.Node | undefined) : undefined;
+    if (node.kind === VariableDeclaration || node.kind === PropertyDeclaration) {
+      const declaration = node as TS.VariableDeclaration | TS.PropertyDeclaration;
+      const value = declaration.initializer;
+      if (!value) return undefined;
+      if (node.kind === VariableDeclaration && declaration.type) return value;
+      return isFunctionValue(ts, value) ? undefined : value;
+    }
+    return undefined;
+  };
+
   const visit = (input: TS.Node): void => {
     let node = input;
-    while (ts.isParenthesizedExpression(node)) node = node.expression;
+    while (node.kind === ParenthesizedExpression) node = (node as TS.ParenthesizedExpression).expression;
     if (mode === 'markup' && isJsxRoot(node)) {
       emit('jsx{');
       jsx(node);
@@ -123,20 +186,20 @@ function walkShape(ts: Ts, root: TS.SourceFile, mode: 'format' | 'markup', emitT
     }
     emit(node.kind);
     emit(node.flags & flagMask);
-    if (ts.isJsxText(node)) emit(jsxText(node.text));
-    else if (!ts.isSourceFile(node)) {
-      // Own fields only: literal text, operators, `isTypeOnly`…; an identifier's name is `escapedText`.
-      const fields = node as unknown as Record<string, unknown>;
-      for (const key of Object.keys(fields)) {
-        const value = fields[key];
-        if (LAYOUT_FIELDS.has(key)) continue;
-        if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
-          emit(key);
-          emit(value);
+    if (node.kind === JsxText) emit(jsxText((node as TS.JsxText).text));
+    else {
+      const names = fields[node.kind];
+      if (names) {
+        for (const name of names) {
+          const value = (node as unknown as Record<string, unknown>)[name];
+          if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
+            emit(name);
+            emit(value);
+          }
         }
       }
     }
-    const skipped = mode === 'format' ? outsideContract(ts, node) : undefined;
+    const skipped = mode === 'format' ? outsideContract(node) : undefined;
     const child = (next: TS.Node): void => {
       if (next !== skipped) return visit(next);
       outside += 1;
@@ -145,7 +208,7 @@ function walkShape(ts: Ts, root: TS.SourceFile, mode: 'format' | 'markup', emitT
     };
     node.forEachChild(child, (nodes) => {
       emit(OPEN);
-      for (const child of nodes) if (child.kind !== ts.SyntaxKind.EmptyStatement) visit(child);
+      for (const child of nodes) if (child.kind !== EmptyStatement) visit(child);
       emit(CLOSE);
     });
     emit(END);
@@ -191,18 +254,6 @@ function walkShape(ts: Ts, root: TS.SourceFile, mode: 'format' | 'markup', emitT
   };
 
   visit(root);
-}
-
-/** The child of a node that cannot change what the module exports: a body, or a value that is not a function. */
-function outsideContract(ts: Ts, node: TS.Node): TS.Node | undefined {
-  if (ts.isFunctionLike(node)) return 'body' in node ? (node.body as TS.Node | undefined) : undefined;
-  if (ts.isVariableDeclaration(node) || ts.isPropertyDeclaration(node)) {
-    const value = node.initializer;
-    if (!value) return undefined;
-    if (ts.isVariableDeclaration(node) && node.type) return value;
-    return isFunctionValue(ts, value) ? undefined : value;
-  }
-  return undefined;
 }
 
 /** An arrow function or function expression, under parentheses, `as` and `satisfies` (as the API reader sees it). */

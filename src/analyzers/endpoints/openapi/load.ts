@@ -1,6 +1,7 @@
 import { posix } from 'node:path';
 import { LineCounter, parseDocument, isMap, isScalar, type Document } from 'yaml';
 import type { Release } from '../../analyzer.js';
+import { readYaml } from '../../files/structured.js';
 import type { Side } from '../../../model.js';
 
 /** A spec read at one side: the dereferenced document, where its keys are, and what could not be resolved. */
@@ -40,22 +41,31 @@ const REMOTE = /^[a-z][a-z0-9+.-]*:\/\//i;
  */
 export async function loadSpec(release: Release, side: Side, path: string): Promise<SpecRead> {
   const content = await release.readPath(side, path);
-  if (content.text === undefined) return { failed: `spec not readable at ${side} (${content.unreadable ?? 'missing'})` };
-  const { document, lines } = parseText(content.text);
-  if (document.errors.length > 0) {
-    const error = document.errors[0]!;
-    return { failed: `YAML/JSON syntax error at ${side}: ${error.message.split('\n')[0]}`, line: lines.linePos(error.pos[0]).line };
-  }
-  let raw: unknown;
-  try {
-    raw = document.toJS({ maxAliasCount: 1000 });
-  } catch (error) {
-    // An alias to a missing anchor, or an alias bomb, only shows when the document is built.
-    return looksLikeSpec(content.text) ? { failed: `YAML not readable at ${side}: ${(error as Error).message.split('\n')[0]}` } : { notSpec: true };
+  const text = content.text;
+  if (text === undefined) return { failed: `spec not readable at ${side} (${content.unreadable ?? 'missing'})` };
+  // The value from the fast reader; the position-keeping parse only when it fails or a line is asked for.
+  let parsed = /\.json$/i.test(path) ? undefined : readYaml(text);
+  let positions: { document: Document; lines: LineCounter } | undefined;
+  const withPositions = () => (positions ??= parseText(text));
+  let raw: unknown = parsed?.length === 1 ? parsed[0] : undefined;
+  if (raw === undefined) {
+    parsed = undefined;
+    const { document, lines } = withPositions();
+    if (document.errors.length > 0) {
+      const error = document.errors[0]!;
+      return { failed: `YAML/JSON syntax error at ${side}: ${error.message.split('\n')[0]}`, line: lines.linePos(error.pos[0]).line };
+    }
+    try {
+      raw = document.toJS({ maxAliasCount: 1000 });
+    } catch (error) {
+      // An alias to a missing anchor, or an alias bomb, only shows when the document is built.
+      return looksLikeSpec(text) ? { failed: `YAML not readable at ${side}: ${(error as Error).message.split('\n')[0]}` } : { notSpec: true };
+    }
   }
   if (!specVersionOf(raw)) return { notSpec: true };
 
   const lineOf = (keys: string[]): number | undefined => {
+    const { document, lines } = withPositions();
     let node: unknown = document.contents;
     let line: number | undefined;
     for (const key of keys) {
