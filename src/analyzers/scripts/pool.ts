@@ -11,8 +11,16 @@ import { digestChange, type ChangeDigest, type DigestJob } from './digest.js';
 // that is slow to start (each loads TypeScript, about half a second) simply takes fewer chunks. Results come
 // back in job order, whoever computed them, so the report does not depend on the split.
 
-/** Below this many scripts, starting a worker costs more than it saves. */
-export const MIN_SCRIPTS_FOR_WORKERS = 200;
+/**
+ * Below this many scripts, starting a worker costs more than it saves: each worker loads TypeScript first
+ * (about half a second), and a script takes about a third of a millisecond to digest.
+ */
+export const MIN_SCRIPTS_FOR_WORKERS = 2000;
+/**
+ * With fewer cores, a worker only competes with this thread, git and the garbage collector for the same CPU:
+ * on the 2-core bench machine one worker made the 10,000-file analysis slower, not faster.
+ */
+export const MIN_CORES_FOR_WORKERS = 4;
 /** Chunks are cut at about this much text, so this thread returns to its queue often. */
 const CHUNK_BYTES = 48 * 1024;
 const CHUNK_JOBS = 48;
@@ -22,8 +30,9 @@ const IN_FLIGHT = 2;
 /** Worker threads worth starting for a release with this many changed scripts (this thread works too). */
 export function workersFor(scripts: number, requested?: number): number {
   if (requested !== undefined) return Math.max(0, Math.floor(requested));
-  if (scripts < MIN_SCRIPTS_FOR_WORKERS) return 0;
-  return Math.max(0, Math.min(availableParallelism() - 1, 3));
+  const cores = availableParallelism();
+  if (scripts < MIN_SCRIPTS_FOR_WORKERS || cores < MIN_CORES_FOR_WORKERS) return 0;
+  return Math.min(cores - 1, 3);
 }
 
 /** The compiled worker script; missing when running from sources that were never built (then: no workers). */
