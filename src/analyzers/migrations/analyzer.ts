@@ -1,4 +1,4 @@
-import { tsMorph } from '../typescript.js';
+import { parseScript, typescript } from '../typescript.js';
 import { pathAt, type Analyzer, type Release } from '../analyzer.js';
 import type { Fact } from '../facts.js';
 import { isDoc, isTest } from '../files/kinds.js';
@@ -69,7 +69,6 @@ export const migrationsAnalyzer: Analyzer = {
     if (candidates.length === 0) return facts;
 
     const parser = await loadSqlParser().catch(() => undefined);
-    const morph = candidates.some((c) => c.id.language === 'script') ? tsMorph() : undefined;
     const prismaDialect = await prismaLock(release, candidates);
     const listings = new Map<string, Promise<string[]>>();
     const list = (dir: string) => {
@@ -101,8 +100,9 @@ export const migrationsAnalyzer: Analyzer = {
       let down: (ReadResult & { path: string; line: number }) | undefined;
       let emptyDown = false;
       if (id.language === 'script') {
-        const source = release.sourceFile('from', file.path, text);
-        const read = readScriptMigration(morph!, source, dialect, parser);
+        // A raw syntax tree, read once here: the digests do not keep trees, and ts-morph would cost more.
+        const ts = typescript();
+        const read = readScriptMigration(ts, parseScript(ts, file.path, text), dialect, parser);
         up = read.up;
         if (read.upUnknown) up.unreadable.push({ line: 1, statement: file.path, reason: `no ${framework} schema operation recognised in up()` });
         if (read.down && !read.down.empty) down = { ...read.down, path: file.path };

@@ -1,12 +1,32 @@
 // Reads knex, TypeORM, Sequelize, MikroORM and Kysely migrations from their syntax tree:
 // schema-builder calls by name and shape, and SQL strings through the SQL reader.
-import type { CallExpression, Node as TsNode, SourceFile } from 'ts-morph';
+import type { ts as TsNamespace } from 'ts-morph';
 import type { SchemaOp, SqlDialect } from '../sql/ops.js';
 import { ident } from '../sql/ops.js';
 import type { SqlParser } from '../sql/parsed.js';
 import { emptyRead, merge, quote, readSql, type ReadResult } from './read-sql.js';
 
-type Morph = typeof import('ts-morph');
+type TsNode = TsNamespace.Node;
+type CallExpression = TsNamespace.CallExpression;
+
+/** The TypeScript API and the tree being read: raw syntax trees with parent links, no ts-morph wrappers. */
+interface Ctx {
+  ts: typeof TsNamespace;
+  source: TsNamespace.SourceFile;
+}
+
+const text = (ctx: Ctx, node: TsNode) => node.getText(ctx.source);
+const lineOf = (ctx: Ctx, node: TsNode) => ctx.source.getLineAndCharacterOfPosition(node.getStart(ctx.source)).line + 1;
+/** Every node under `node` (not itself), depth first, in source order. */
+function forEachDescendant(ctx: Ctx, node: TsNode, visit: (node: TsNode) => void): void {
+  const walk = (child: TsNode): void => {
+    visit(child);
+    ctx.ts.forEachChild(child, walk);
+  };
+  ctx.ts.forEachChild(node, walk);
+}
+/** The name of a declaration or property as ts-morph's getName gives it (string-literal names keep their quotes). */
+const nameOf = (ctx: Ctx, node: { name?: TsNode }) => (node.name ? (ctx.ts.isIdentifier(node.name) || ctx.ts.isPrivateIdentifier(node.name) ? node.name.text : text(ctx, node.name)) : undefined);
 
 export interface ScriptMigration {
   up: ReadResult;
@@ -23,124 +43,140 @@ const KNEX_TYPES = new Set([
   'boolean', 'date', 'datetime', 'time', 'timestamp', 'binary', 'enum', 'enu', 'json', 'jsonb', 'uuid', 'specificType', 'geometry', 'geography', 'point', 'ulid',
 ]);
 
-export function readScriptMigration(morph: Morph, source: SourceFile, dialect: SqlDialect, parser: SqlParser | undefined): ScriptMigration {
-  const { Node } = morph;
-  const bodies = functionBodies(morph, source);
+export function readScriptMigration(ts: typeof TsNamespace, source: TsNamespace.SourceFile, dialect: SqlDialect, parser: SqlParser | undefined): ScriptMigration {
+  const ctx: Ctx = { ts, source };
+  const bodies = functionBodies(ctx);
   const upNode = bodies.up ?? source;
-  const up = readBody(morph, upNode, dialect, parser);
-  const calls = upNode.getDescendants().filter((n) => Node.isCallExpression(n)).length;
+  const up = readBody(ctx, upNode, dialect, parser);
+  let calls = 0;
+  forEachDescendant(ctx, upNode, (n) => {
+    if (ts.isCallExpression(n)) calls += 1;
+  });
   const result: ScriptMigration = { up, upUnknown: up.ops.length === 0 && up.unreadable.length === 0 && calls > 0 };
   if (bodies.down) {
-    const down = readBody(morph, bodies.down, dialect, parser);
-    const empty = !bodies.down.getDescendants().some((n) => Node.isCallExpression(n) || Node.isTaggedTemplateExpression(n));
-    result.down = { ...down, line: bodies.down.getStartLineNumber(), empty };
+    const down = readBody(ctx, bodies.down, dialect, parser);
+    let empty = true;
+    forEachDescendant(ctx, bodies.down, (n) => {
+      if (ts.isCallExpression(n) || ts.isTaggedTemplateExpression(n)) empty = false;
+    });
+    result.down = { ...down, line: lineOf(ctx, bodies.down), empty };
   }
   return result;
 }
 
-function functionBodies(morph: Morph, source: SourceFile): { up?: TsNode; down?: TsNode } {
-  const { Node } = morph;
+function functionBodies(ctx: Ctx): { up?: TsNode; down?: TsNode } {
+  const { ts } = ctx;
   const found: { up?: TsNode; down?: TsNode } = {};
   const take = (name: string | undefined, fn: TsNode | undefined) => {
     if (!fn || (name !== 'up' && name !== 'down') || found[name]) return;
-    if (Node.isFunctionDeclaration(fn) || Node.isMethodDeclaration(fn) || Node.isFunctionExpression(fn) || Node.isArrowFunction(fn)) found[name] = fn;
+    if (ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn) || ts.isFunctionExpression(fn) || ts.isArrowFunction(fn)) found[name] = fn;
   };
-  source.forEachDescendant((node) => {
-    if (Node.isFunctionDeclaration(node) || Node.isMethodDeclaration(node)) take(node.getName(), node);
-    else if (Node.isPropertyAssignment(node) || Node.isVariableDeclaration(node)) take(node.getName(), node.getInitializer());
-    else if (Node.isBinaryExpression(node) && node.getOperatorToken().getText() === '=') {
-      const left = node.getLeft();
-      if (Node.isPropertyAccessExpression(left)) take(left.getName(), node.getRight());
+  forEachDescendant(ctx, ctx.source, (node) => {
+    if (ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node)) take(nameOf(ctx, node), node);
+    else if (ts.isPropertyAssignment(node) || ts.isVariableDeclaration(node)) take(nameOf(ctx, node), node.initializer);
+    else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+      const left = node.left;
+      if (ts.isPropertyAccessExpression(left)) take(left.name.text, node.right);
     }
   });
   return found;
 }
 
 /** A string the code spells out: literals, templates (substitutions kept as their text), `+`, and file-level consts. */
-function stringOf(morph: Morph, node: TsNode | undefined, depth = 0): string | undefined {
-  const { Node } = morph;
+function stringOf(ctx: Ctx, node: TsNode | undefined, depth = 0): string | undefined {
+  const { ts } = ctx;
   if (!node || depth > 8) return undefined;
-  if (Node.isStringLiteral(node) || Node.isNoSubstitutionTemplateLiteral(node)) return node.getLiteralValue();
-  if (Node.isTemplateExpression(node)) {
-    let text = node.getHead().getLiteralText();
-    for (const span of node.getTemplateSpans()) {
-      const inner = stringOf(morph, span.getExpression(), depth + 1);
-      text += (inner ?? span.getExpression().getText().replace(/[^A-Za-z0-9_]/g, '_')) + span.getLiteral().getLiteralText();
+  if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return node.text;
+  if (ts.isTemplateExpression(node)) {
+    let out = node.head.text;
+    for (const span of node.templateSpans) {
+      const inner = stringOf(ctx, span.expression, depth + 1);
+      out += (inner ?? text(ctx, span.expression).replace(/[^A-Za-z0-9_]/g, '_')) + span.literal.text;
     }
-    return text;
+    return out;
   }
-  if (Node.isBinaryExpression(node) && node.getOperatorToken().getText() === '+') {
-    const a = stringOf(morph, node.getLeft(), depth + 1);
-    const b = stringOf(morph, node.getRight(), depth + 1);
+  if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+    const a = stringOf(ctx, node.left, depth + 1);
+    const b = stringOf(ctx, node.right, depth + 1);
     return a !== undefined && b !== undefined ? a + b : undefined;
   }
-  if (Node.isParenthesizedExpression(node) || Node.isAsExpression(node)) return stringOf(morph, node.getExpression(), depth + 1);
-  if (Node.isIdentifier(node)) {
-    const decl = node.getSourceFile().getVariableDeclaration(node.getText());
-    return decl ? stringOf(morph, decl.getInitializer(), depth + 1) : undefined;
+  if (ts.isParenthesizedExpression(node) || ts.isAsExpression(node)) return stringOf(ctx, node.expression, depth + 1);
+  if (ts.isIdentifier(node)) {
+    const decl = topLevelVariable(ctx, node.text);
+    return decl ? stringOf(ctx, decl.initializer, depth + 1) : undefined;
+  }
+  return undefined;
+}
+
+/** A variable declared by a statement of the file itself (`const TABLE = 'users'`). */
+function topLevelVariable(ctx: Ctx, name: string): TsNamespace.VariableDeclaration | undefined {
+  for (const statement of ctx.source.statements) {
+    if (!ctx.ts.isVariableStatement(statement)) continue;
+    const found = statement.declarationList.declarations.find((d) => ctx.ts.isIdentifier(d.name) && d.name.text === name);
+    if (found) return found;
   }
   return undefined;
 }
 
 /** Properties of `{ … }` or of `new TableColumn({ … })`. */
-function propsOf(morph: Morph, node: TsNode | undefined): Map<string, TsNode> | undefined {
-  const { Node } = morph;
+function propsOf(ctx: Ctx, node: TsNode | undefined): Map<string, TsNode> | undefined {
+  const { ts } = ctx;
   if (!node) return undefined;
-  if (Node.isNewExpression(node)) return propsOf(morph, node.getArguments()[0]);
-  if (!Node.isObjectLiteralExpression(node)) return undefined;
+  if (ts.isNewExpression(node)) return propsOf(ctx, node.arguments?.[0]);
+  if (!ts.isObjectLiteralExpression(node)) return undefined;
   const out = new Map<string, TsNode>();
-  for (const p of node.getProperties()) {
-    if (Node.isPropertyAssignment(p)) out.set(p.getName().replace(/^['"]|['"]$/g, ''), p.getInitializerOrThrow());
-    else if (Node.isShorthandPropertyAssignment(p)) out.set(p.getName(), p.getNameNode());
+  for (const p of node.properties) {
+    if (ts.isPropertyAssignment(p)) out.set(text(ctx, p.name).replace(/^['"]|['"]$/g, ''), p.initializer);
+    else if (ts.isShorthandPropertyAssignment(p)) out.set(p.name.text, p.name);
   }
   return out;
 }
 
-const methodOf = (morph: Morph, call: CallExpression): string | undefined => {
-  const expr = call.getExpression();
-  if (morph.Node.isPropertyAccessExpression(expr)) return expr.getName();
-  if (morph.Node.isIdentifier(expr)) return expr.getText();
+const methodOf = (ctx: Ctx, call: CallExpression): string | undefined => {
+  const expr = call.expression;
+  if (ctx.ts.isPropertyAccessExpression(expr)) return expr.name.text;
+  if (ctx.ts.isIdentifier(expr)) return expr.text;
   return undefined;
 };
 
 /** The table a builder call works on: the chain it hangs from, or the callback it sits in. */
-function tableScope(morph: Morph, call: CallExpression): { table: string; create: boolean } | undefined {
-  const { Node } = morph;
+function tableScope(ctx: Ctx, call: CallExpression): { table: string; create: boolean } | undefined {
+  const { ts } = ctx;
   // Chain: db.schema.alterTable('t').dropColumn('c')
-  let expr: TsNode = call.getExpression();
-  while (Node.isPropertyAccessExpression(expr) || Node.isCallExpression(expr)) {
-    if (Node.isCallExpression(expr)) {
-      const name = methodOf(morph, expr);
+  let expr: TsNode = call.expression;
+  while (ts.isPropertyAccessExpression(expr) || ts.isCallExpression(expr)) {
+    if (ts.isCallExpression(expr)) {
+      const name = methodOf(ctx, expr);
       if (name && TABLE_SCOPES.has(name)) {
-        const table = stringOf(morph, expr.getArguments()[0]);
+        const table = stringOf(ctx, expr.arguments[0]);
         if (table) return { table: ident(table) ?? table, create: name !== 'alterTable' && name !== 'table' };
       }
-      expr = expr.getExpression();
-    } else expr = expr.getExpression();
+    }
+    expr = expr.expression;
   }
   // Callback: knex.schema.alterTable('t', (table) => { table.dropColumn('c') })
-  for (const ancestor of call.getAncestors()) {
-    if (!Node.isCallExpression(ancestor)) continue;
-    const name = methodOf(morph, ancestor);
+  for (let ancestor = call.parent as TsNode | undefined; ancestor; ancestor = ancestor.parent) {
+    if (!ts.isCallExpression(ancestor)) continue;
+    const name = methodOf(ctx, ancestor);
     if (!name || !TABLE_SCOPES.has(name)) continue;
-    const args = ancestor.getArguments();
+    const args = ancestor.arguments;
     if (args.length < 2) continue;
-    const table = stringOf(morph, args[0]);
+    const table = stringOf(ctx, args[0]);
     if (table) return { table: ident(table) ?? table, create: name !== 'alterTable' && name !== 'table' };
   }
   return undefined;
 }
 
 /** Names of the calls chained onto a call: `t.string('a').notNullable().defaultTo('x')`. */
-function chainAbove(morph: Morph, call: CallExpression): { names: string[]; top: CallExpression } {
-  const { Node } = morph;
+function chainAbove(ctx: Ctx, call: CallExpression): { names: string[]; top: CallExpression } {
+  const { ts } = ctx;
   const names: string[] = [];
   let top = call;
   for (;;) {
-    const parent = top.getParent();
-    const grand = parent?.getParent();
-    if (parent && Node.isPropertyAccessExpression(parent) && grand && Node.isCallExpression(grand) && grand.getExpression() === parent) {
-      names.push(parent.getName());
+    const parent = top.parent as TsNode | undefined;
+    const grand = parent?.parent as TsNode | undefined;
+    if (parent && ts.isPropertyAccessExpression(parent) && grand && ts.isCallExpression(grand) && grand.expression === parent) {
+      names.push(parent.name.text);
       top = grand;
     } else break;
   }
@@ -148,85 +184,87 @@ function chainAbove(morph: Morph, call: CallExpression): { names: string[]; top:
 }
 
 /** A SQL call counts as a statement of its own, not a fragment inside a builder (`.where(knex.raw(…))`). */
-function standsAlone(morph: Morph, node: TsNode): boolean {
-  const { Node } = morph;
+function standsAlone(ctx: Ctx, node: TsNode): boolean {
+  const { ts } = ctx;
   let current = node;
   for (;;) {
-    const parent = current.getParent();
+    const parent = current.parent as TsNode | undefined;
     if (!parent) return true;
-    if (Node.isAwaitExpression(parent) || Node.isParenthesizedExpression(parent)) {
+    if (ts.isAwaitExpression(parent) || ts.isParenthesizedExpression(parent)) {
       current = parent;
       continue;
     }
-    if (Node.isPropertyAccessExpression(parent) && ['then', 'catch', 'execute', 'finally'].includes(parent.getName())) {
-      const call = parent.getParent();
-      if (call && Node.isCallExpression(call)) {
+    if (ts.isPropertyAccessExpression(parent) && ['then', 'catch', 'execute', 'finally'].includes(parent.name.text)) {
+      const call = parent.parent as TsNode | undefined;
+      if (call && ts.isCallExpression(call)) {
         current = call;
         continue;
       }
     }
     return (
-      Node.isExpressionStatement(parent) ||
-      Node.isReturnStatement(parent) ||
-      Node.isArrowFunction(parent) ||
-      Node.isArrayLiteralExpression(parent) ||
-      Node.isVariableDeclaration(parent) ||
-      (Node.isCallExpression(parent) && methodOf(morph, parent) !== undefined && ['all', 'push', 'allSettled'].includes(methodOf(morph, parent)!))
+      ts.isExpressionStatement(parent) ||
+      ts.isReturnStatement(parent) ||
+      ts.isArrowFunction(parent) ||
+      ts.isArrayLiteralExpression(parent) ||
+      ts.isVariableDeclaration(parent) ||
+      (ts.isCallExpression(parent) && methodOf(ctx, parent) !== undefined && ['all', 'push', 'allSettled'].includes(methodOf(ctx, parent)!))
     );
   }
 }
 
-function readBody(morph: Morph, body: TsNode, dialect: SqlDialect, parser: SqlParser | undefined): ReadResult {
-  const { Node } = morph;
+function readBody(ctx: Ctx, body: TsNode, dialect: SqlDialect, parser: SqlParser | undefined): ReadResult {
+  const { ts } = ctx;
   const result = emptyRead();
-  const add = (call: TsNode, op: SchemaOp) => result.ops.push({ op, line: call.getStartLineNumber(), statement: quote(call.getText()), via: 'builder' });
+  const add = (call: TsNode, op: SchemaOp) => result.ops.push({ op, line: lineOf(ctx, call), statement: quote(text(ctx, call)), via: 'builder' });
   const sqlAt = (arg: TsNode, owner: TsNode) => {
-    const text = stringOf(morph, arg);
-    if (text === undefined) {
-      result.unreadable.push({ line: owner.getStartLineNumber(), statement: quote(owner.getText()), reason: 'SQL built at run time: the text cannot be read from the source' });
+    const sql = stringOf(ctx, arg);
+    if (sql === undefined) {
+      result.unreadable.push({ line: lineOf(ctx, owner), statement: quote(text(ctx, owner)), reason: 'SQL built at run time: the text cannot be read from the source' });
       return;
     }
-    merge(result, readSql(text, arg.getStartLineNumber(), dialect, parser));
+    merge(result, readSql(sql, lineOf(ctx, arg), dialect, parser));
   };
+  /** Source text of an optional node (an argument that may be missing). */
+  const textOf = (node: TsNode | undefined) => (node ? text(ctx, node) : undefined);
 
-  body.forEachDescendant((node) => {
-    if (Node.isTaggedTemplateExpression(node)) {
-      if (node.getTag().getText() === 'sql' && standsAlone(morph, node)) sqlAt(node.getTemplate(), node);
+  forEachDescendant(ctx, body, (node) => {
+    if (ts.isTaggedTemplateExpression(node)) {
+      if (text(ctx, node.tag) === 'sql' && standsAlone(ctx, node)) sqlAt(node.template, node);
       return;
     }
-    if (!Node.isCallExpression(node)) return;
-    const method = methodOf(morph, node);
+    if (!ts.isCallExpression(node)) return;
+    const method = methodOf(ctx, node);
     if (!method) return;
-    const args = node.getArguments();
+    const args = node.arguments;
     const str = (i: number) => {
-      const s = stringOf(morph, args[i]);
+      const s = stringOf(ctx, args[i]);
       return s === undefined ? undefined : ident(s) ?? s;
     };
 
     if (SQL_METHODS.has(method)) {
-      if (args.length > 0 && (method !== 'execute' || stringOf(morph, args[0]) !== undefined) && standsAlone(morph, node)) {
+      if (args.length > 0 && (method !== 'execute' || stringOf(ctx, args[0]) !== undefined) && standsAlone(ctx, node)) {
         // knex.raw / queryRunner.query / this.addSql / sequelize.query / sql.raw
         sqlAt(args[0]!, node);
       }
       return;
     }
-    const scope = tableScope(morph, node);
+    const scope = tableScope(ctx, node);
     if (scope?.create && !TABLE_SCOPES.has(method)) return; // columns of a table created here: part of create-table
 
     switch (method) {
       case 'createTable':
       case 'createTableIfNotExists':
       case 'createTableLike': {
-        const props = propsOf(morph, args[0]);
-        const table = str(0) ?? (props ? stringOf(morph, props.get('name')) : undefined);
+        const props = propsOf(ctx, args[0]);
+        const table = str(0) ?? (props ? stringOf(ctx, props.get('name')) : undefined);
         if (table) add(node, { action: 'create-table', table: ident(table) ?? table });
         return;
       }
       case 'dropTable':
       case 'dropTableIfExists': {
-        const props = propsOf(morph, args[0]);
-        const table = str(0) ?? (props ? stringOf(morph, props.get('name')) : undefined);
-        add(node, { action: 'drop-table', table: table ? ident(table) ?? table : args[0]?.getText() ?? '?' });
+        const props = propsOf(ctx, args[0]);
+        const table = str(0) ?? (props ? stringOf(ctx, props.get('name')) : undefined);
+        add(node, { action: 'drop-table', table: table ? ident(table) ?? table : textOf(args[0]) ?? '?' });
         return;
       }
       case 'dropAllTables':
@@ -249,11 +287,11 @@ function readBody(morph: Morph, body: TsNode, dialect: SqlDialect, parser: SqlPa
     // TypeORM and Sequelize name the table first; knex and Kysely take it from the scope.
     const twoArg = !table && args.length >= 2 && str(0) !== undefined;
     const colName = (node: TsNode | undefined) => {
-      const s = stringOf(morph, node);
+      const s = stringOf(ctx, node);
       if (s !== undefined) return ident(s) ?? s;
-      const props = propsOf(morph, node);
-      const name = props && stringOf(morph, props.get('name'));
-      return name ? ident(name) ?? name : node?.getText();
+      const props = propsOf(ctx, node);
+      const name = props && stringOf(ctx, props.get('name'));
+      return name ? ident(name) ?? name : textOf(node);
     };
 
     if (table) {
@@ -277,7 +315,7 @@ function readBody(morph: Morph, body: TsNode, dialect: SqlDialect, parser: SqlPa
           add(node, { action: 'drop-constraint', table, name: str(0) ?? method });
           return;
         case 'dropIndex':
-          add(node, { action: 'drop-index', table, name: str(0) ?? args[0]?.getText() });
+          add(node, { action: 'drop-index', table, name: str(0) ?? textOf(args[0]) });
           return;
         case 'unique':
         case 'addUniqueConstraint':
@@ -307,8 +345,8 @@ function readBody(morph: Morph, body: TsNode, dialect: SqlDialect, parser: SqlPa
           return;
         case 'addColumn': {
           // Kysely: addColumn('c', 'type', (col) => col.notNull().defaultTo(…))
-          const text = args[2]?.getText() ?? '';
-          add(node, { action: 'add-column', table, column: colName(args[0]), notNull: /\.notNull\(|\.primaryKey\(/.test(text), hasDefault: /\.defaultTo\(|\.autoIncrement\(|generated/i.test(text) || /serial/i.test(args[1]?.getText() ?? '') });
+          const text = textOf(args[2]) ?? '';
+          add(node, { action: 'add-column', table, column: colName(args[0]), notNull: /\.notNull\(|\.primaryKey\(/.test(text), hasDefault: /\.defaultTo\(|\.autoIncrement\(|generated/i.test(text) || /serial/i.test(textOf(args[1]) ?? '') });
           if (/\.unique\(/.test(text)) add(node, { action: 'add-constraint', table, column: colName(args[0]), constraint: 'unique' });
           if (/\.references\(/.test(text)) add(node, { action: 'add-constraint', table, column: colName(args[0]), constraint: 'foreign-key' });
           return;
@@ -316,7 +354,7 @@ function readBody(morph: Morph, body: TsNode, dialect: SqlDialect, parser: SqlPa
         case 'alterColumn':
         case 'modifyColumn': {
           const column = colName(args[0]);
-          const text = args[1]?.getText() ?? '';
+          const text = textOf(args[1]) ?? '';
           if (/\.setNotNull\(/.test(text)) add(node, { action: 'set-not-null', table, column });
           if (/\.dropNotNull\(/.test(text)) add(node, { action: 'drop-not-null', table, column });
           if (/\.dropDefault\(/.test(text)) add(node, { action: 'drop-default', table, column });
@@ -329,9 +367,9 @@ function readBody(morph: Morph, body: TsNode, dialect: SqlDialect, parser: SqlPa
           add(node, { action: 'add-column', table, column: 'updated_at', notNull: false, hasDefault: false });
           return;
       }
-      if (KNEX_TYPES.has(method) && args.length > 0 && stringOf(morph, args[0]) !== undefined) {
+      if (KNEX_TYPES.has(method) && args.length > 0 && stringOf(ctx, args[0]) !== undefined) {
         const column = colName(args[0]);
-        const { names } = chainAbove(morph, node);
+        const { names } = chainAbove(ctx, node);
         if (names.includes('alter')) {
           add(node, { action: 'change-column-type', table, column, dataType: method });
           if (names.includes('notNullable')) add(node, { action: 'set-not-null', table, column });
@@ -351,8 +389,8 @@ function readBody(morph: Morph, body: TsNode, dialect: SqlDialect, parser: SqlPa
     if (!twoArg && method !== 'bulkDelete' && method !== 'dropIndex' && method !== 'removeIndex') {
       if (method === 'createIndex' && scope === undefined) {
         // Kysely: db.schema.createIndex('i').on('t') — read by its chain.
-        const { names, top } = chainAbove(morph, node);
-        const on = names.includes('on') ? top.getText().match(/\.on\(\s*['"`]([^'"`]+)/)?.[1] : undefined;
+        const { names, top } = chainAbove(ctx, node);
+        const on = names.includes('on') ? text(ctx, top).match(/\.on\(\s*['"`]([^'"`]+)/)?.[1] : undefined;
         add(node, { action: 'create-index', name: str(0), table: on ? ident(on) : undefined, unique: names.includes('unique') });
       } else if (method === 'dropView' || method === 'dropType' || method === 'dropMaterializedView') {
         add(node, { action: 'drop-object', object: method === 'dropType' ? 'type' : method === 'dropView' ? 'view' : 'materialized view', name: str(0) });
@@ -363,7 +401,7 @@ function readBody(morph: Morph, body: TsNode, dialect: SqlDialect, parser: SqlPa
       }
       return;
     }
-    const t = str(0) ?? stringOf(morph, propsOf(morph, args[0])?.get('name')) ?? '?';
+    const t = str(0) ?? stringOf(ctx, propsOf(ctx, args[0])?.get('name')) ?? '?';
     switch (method) {
       case 'dropColumn':
       case 'removeColumn':
@@ -371,7 +409,7 @@ function readBody(morph: Morph, body: TsNode, dialect: SqlDialect, parser: SqlPa
         return;
       case 'dropColumns': {
         const list = args[1];
-        const items = list && Node.isArrayLiteralExpression(list) ? list.getElements() : [list];
+        const items = list && ts.isArrayLiteralExpression(list) ? [...list.elements] : [list];
         for (const item of items) add(node, { action: 'drop-column', table: t, column: colName(item) });
         return;
       }
@@ -381,9 +419,9 @@ function readBody(morph: Morph, body: TsNode, dialect: SqlDialect, parser: SqlPa
       case 'addColumn': {
         // TypeORM: addColumn('t', new TableColumn({ name, isNullable, default }));  Sequelize: addColumn('t', 'c', { allowNull, defaultValue })
         const typeorm = args.length === 2;
-        const props = propsOf(morph, typeorm ? args[1] : args[2]);
+        const props = propsOf(ctx, typeorm ? args[1] : args[2]);
         const column = colName(args[1]);
-        const flag = (name: string) => props?.get(name)?.getText();
+        const flag = (name: string) => textOf(props?.get(name));
         const notNull = typeorm ? flag('isNullable') !== 'true' : flag('allowNull') === 'false' || flag('primaryKey') === 'true';
         const hasDefault = Boolean(props?.has('default') || props?.has('defaultValue') || flag('isGenerated') === 'true' || flag('autoIncrement') === 'true');
         add(node, { action: 'add-column', table: t, column, notNull, hasDefault });
@@ -393,34 +431,34 @@ function readBody(morph: Morph, body: TsNode, dialect: SqlDialect, parser: SqlPa
       }
       case 'addColumns': {
         const list = args[1];
-        for (const item of list && Node.isArrayLiteralExpression(list) ? list.getElements() : []) {
-          const props = propsOf(morph, item);
-          add(node, { action: 'add-column', table: t, column: colName(item), notNull: props?.get('isNullable')?.getText() !== 'true', hasDefault: Boolean(props?.has('default')) });
+        for (const item of list && ts.isArrayLiteralExpression(list) ? list.elements : []) {
+          const props = propsOf(ctx, item);
+          add(node, { action: 'add-column', table: t, column: colName(item), notNull: textOf(props?.get('isNullable')) !== 'true', hasDefault: Boolean(props?.has('default')) });
         }
         return;
       }
       case 'changeColumn': {
-        const typeorm = args.length === 3 && propsOf(morph, args[2]) !== undefined && Node.isNewExpression(args[2]!);
+        const typeorm = args.length === 3 && propsOf(ctx, args[2]) !== undefined && ts.isNewExpression(args[2]!);
         const column = colName(args[1]);
-        const props = propsOf(morph, args[2]);
+        const props = propsOf(ctx, args[2]);
         if (typeorm) {
           const to = colName(args[2]);
           if (to && column && to !== column) add(node, { action: 'rename-column', table: t, column, to });
         }
-        add(node, { action: 'change-column-type', table: t, column, dataType: props?.get('type')?.getText() });
-        if (props?.get('allowNull')?.getText() === 'false' || props?.get('isNullable')?.getText() === 'false') add(node, { action: 'set-not-null', table: t, column });
+        add(node, { action: 'change-column-type', table: t, column, dataType: textOf(props?.get('type')) });
+        if (textOf(props?.get('allowNull')) === 'false' || textOf(props?.get('isNullable')) === 'false') add(node, { action: 'set-not-null', table: t, column });
         return;
       }
       case 'bulkDelete':
       case 'delete': {
         const where = args[1];
-        const empty = !where || where.getText() === '{}' || where.getText() === 'null' || where.getText() === 'undefined';
+        const empty = !where || ['{}', 'null', 'undefined'].includes(text(ctx, where));
         add(node, { action: 'delete', table: t, where: !empty });
         return;
       }
       case 'bulkUpdate': {
         const where = args[2];
-        const empty = !where || where.getText() === '{}' || where.getText() === 'null';
+        const empty = !where || ['{}', 'null'].includes(text(ctx, where));
         add(node, { action: 'update', table: t, where: !empty });
         return;
       }
@@ -429,10 +467,10 @@ function readBody(morph: Morph, body: TsNode, dialect: SqlDialect, parser: SqlPa
         add(node, { action: 'insert', table: t });
         return;
       case 'addConstraint': {
-        const props = propsOf(morph, args[1]);
-        const type = (stringOf(morph, props?.get('type')) ?? '').toLowerCase();
+        const props = propsOf(ctx, args[1]);
+        const type = (stringOf(ctx, props?.get('type')) ?? '').toLowerCase();
         const constraint = type.includes('foreign') ? 'foreign-key' : type.includes('check') ? 'check' : type.includes('primary') ? 'primary-key' : 'unique';
-        add(node, { action: 'add-constraint', table: t, constraint, name: stringOf(morph, props?.get('name')) });
+        add(node, { action: 'add-constraint', table: t, constraint, name: stringOf(ctx, props?.get('name')) });
         return;
       }
       case 'createForeignKey':
@@ -455,17 +493,17 @@ function readBody(morph: Morph, body: TsNode, dialect: SqlDialect, parser: SqlPa
       case 'dropUniqueConstraint':
       case 'dropCheckConstraint':
       case 'dropPrimaryKey':
-        add(node, { action: 'drop-constraint', table: t, name: str(1) ?? args[1]?.getText() });
+        add(node, { action: 'drop-constraint', table: t, name: str(1) ?? textOf(args[1]) });
         return;
       case 'addIndex':
       case 'createIndex': {
-        const props = propsOf(morph, args[1]) ?? propsOf(morph, args[2]);
-        add(node, { action: 'create-index', table: t, name: stringOf(morph, props?.get('name')), unique: props?.get('unique')?.getText() === 'true' || props?.get('isUnique')?.getText() === 'true', concurrently: props?.get('concurrently')?.getText() === 'true' });
+        const props = propsOf(ctx, args[1]) ?? propsOf(ctx, args[2]);
+        add(node, { action: 'create-index', table: t, name: stringOf(ctx, props?.get('name')), unique: textOf(props?.get('unique')) === 'true' || textOf(props?.get('isUnique')) === 'true', concurrently: textOf(props?.get('concurrently')) === 'true' });
         return;
       }
       case 'removeIndex':
       case 'dropIndex':
-        add(node, { action: 'drop-index', table: t, name: str(1) ?? args[1]?.getText() });
+        add(node, { action: 'drop-index', table: t, name: str(1) ?? textOf(args[1]) });
         return;
     }
   });
