@@ -167,6 +167,8 @@ export async function loadSpec(release: Release, side: Side, path: string): Prom
 
   const unresolved: LoadedSpec['unresolved'] = [];
   const parts = new Set<string>();
+  // Without a single `$ref` there is nothing to resolve: the value is the document.
+  if (!hasRef(raw)) return { spec: { path, side, doc: raw as Record<string, unknown>, lineOf, unresolved, parts: [] } };
   const { default: $RefParser } = await import('@apidevtools/json-schema-ref-parser');
   const root = `/${path}`;
   const parser = new $RefParser();
@@ -206,6 +208,14 @@ export async function loadSpec(release: Release, side: Side, path: string): Prom
     }
   }
   return { spec: { path, side, doc: (doc ?? {}) as Record<string, unknown>, lineOf, unresolved, parts: [...parts].sort() } };
+}
+
+/** Whether a parsed document has a `$ref` key anywhere (shared and cyclic values visited once). */
+function hasRef(value: unknown, seen = new Set<object>()): boolean {
+  if (!value || typeof value !== 'object' || seen.has(value)) return false;
+  seen.add(value);
+  if (Array.isArray(value)) return value.some((item) => hasRef(item, seen));
+  return Object.hasOwn(value, '$ref') || Object.values(value).some((item) => hasRef(item, seen));
 }
 
 /** Quick check on text: could this YAML/JSON be a root spec? (cheap, before a full parse) */
