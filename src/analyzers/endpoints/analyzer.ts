@@ -6,7 +6,7 @@ import type { Side } from '../../model.js';
 import { canonicalMethod, canonicalPath, EndpointSet, type Endpoint } from './identity.js';
 import { specEndpoints } from './openapi/specs.js';
 import { CodeReader } from './routes/code-context.js';
-import { mayHaveRoutes } from './routes/detect.js';
+import { mayHaveRoutes, NEST_BOOTSTRAP } from './routes/detect.js';
 import type { Unresolved } from './routes/resolve.js';
 import { firstServedIn } from './since.js';
 
@@ -43,8 +43,9 @@ const CONTROLLER = /\.controller\.[cm]?[jt]s$/;
  */
 async function movedControllers(release: Release, reader: CodeReader): Promise<Record<Side, Endpoint[]>> {
   const out: Record<Side, Endpoint[]> = { from: [], to: [] };
-  const { NEST_BOOTSTRAP, nestPrefix, codeEndpoints } = await import('./routes/index.js');
   if (!release.files.some((f) => NEST_BOOTSTRAP.includes(f.path) || NEST_BOOTSTRAP.includes(f.oldPath ?? ''))) return out;
+  // The route readers load ts-morph: only when a bootstrap file changed.
+  const { nestPrefix, codeEndpoints } = await import('./routes/index.js');
   if ((await nestPrefix(reader, 'from')) === (await nestPrefix(reader, 'to'))) return out;
   const changed = new Set(release.files.flatMap((f) => [f.path, f.oldPath ?? f.path]));
   for (const side of ['from', 'to'] as const) {

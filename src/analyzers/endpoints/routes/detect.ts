@@ -23,3 +23,6 @@ export function nextRoutePath(file: string): { router: 'app' | 'pages'; path: st
 export function mayHaveRoutes(path: string, text: string): boolean {
   return nextRoutePath(path) !== undefined || /from\s+['"](express|fastify|@koa\/router|koa-router|hono(\/[^'"]*)?|@nestjs\/common|@trpc\/server)['"]|require\(\s*['"](express|fastify|@koa\/router|koa-router)['"]\s*\)|\.(router|createTRPCRouter)\(/.test(text);
 }
+
+/** Where a NestJS app sets its global prefix. */
+export const NEST_BOOTSTRAP = ['src/main.ts', 'main.ts', 'src/main.js', 'main.js'];

@@ -15,7 +15,8 @@ import { trpcEndpoints } from './trpc.js';
 
 export const DIALECTS: readonly Dialect[] = [express, fastify, koa, hono];
 
-export const NEST_BOOTSTRAP = ['src/main.ts', 'main.ts', 'src/main.js', 'main.js'];
+import { NEST_BOOTSTRAP } from './detect.js';
+export { NEST_BOOTSTRAP } from './detect.js';
 
 
 export async function nestPrefix(reader: CodeReader, side: Side): Promise<string> {
