@@ -20,6 +20,12 @@ export class BlobStore {
   private proc: ChildProcessWithoutNullStreams | undefined;
   private queue: Pending[] = [];
   private buffer: Buffer = Buffer.alloc(0);
+  /** Chunks received while a body is still incomplete, joined once it is all there (no copy per chunk). */
+  private waiting: Buffer[] = [];
+  private waitingBytes = 0;
+  private needBytes = 0;
+  /** Requests written together at the end of the tick: one pipe write for a whole batch of reads. */
+  private unsent: string[] = [];
   private failed: Error | undefined;
   private restarts = 0;
   private readonly cache = new Map<string, Promise<BlobContent>>();
@@ -54,6 +60,10 @@ export class BlobStore {
     if (this.proc !== dead) return;
     this.proc = undefined;
     this.buffer = Buffer.alloc(0);
+    this.waiting = [];
+    this.waitingBytes = 0;
+    this.needBytes = 0;
+    this.unsent = [];
     const [culprit, ...rest] = this.queue.splice(0);
     culprit?.resolve({ type: 'missing', size: 0 });
     this.restarts += 1;
@@ -66,9 +76,18 @@ export class BlobStore {
   }
 
   private resend(pending: Pending): void {
-    const proc = this.start();
+    this.start();
     this.queue.push(pending);
-    proc.stdin.write(`${pending.spec}\n`);
+    this.send(pending.spec);
+  }
+
+  private send(spec: string): void {
+    if (this.unsent.push(spec) > 1) return;
+    queueMicrotask(() => {
+      const specs = this.unsent;
+      this.unsent = [];
+      if (specs.length > 0) this.proc?.stdin.write(`${specs.join('\n')}\n`);
+    });
   }
 
   private fail(error: Error): void {
@@ -77,6 +96,15 @@ export class BlobStore {
   }
 
   private onData(chunk: Buffer): void {
+    if (this.needBytes > 0) {
+      this.waiting.push(chunk);
+      this.waitingBytes += chunk.length;
+      if (this.waitingBytes < this.needBytes) return;
+      chunk = Buffer.concat(this.waiting, this.waitingBytes);
+      this.waiting = [];
+      this.waitingBytes = 0;
+      this.needBytes = 0;
+    }
     this.buffer = this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk]);
     for (;;) {
       const pending = this.queue[0];
@@ -92,7 +120,14 @@ export class BlobStore {
       }
       const [, type = 'blob', sizeText = '0'] = header.split(' ');
       const size = Number(sizeText);
-      if (this.buffer.length < eol + 1 + size + 1) return;
+      if (this.buffer.length < eol + 1 + size + 1) {
+        // Wait for the rest of the body without joining every chunk to what came before.
+        this.waiting = [this.buffer];
+        this.waitingBytes = this.buffer.length;
+        this.needBytes = eol + 1 + size + 1;
+        this.buffer = Buffer.alloc(0);
+        return;
+      }
       const body = this.buffer.subarray(eol + 1, eol + 1 + size);
       this.buffer = this.buffer.subarray(eol + 1 + size + 1);
       this.queue.shift();
@@ -102,10 +137,10 @@ export class BlobStore {
 
   private request(spec: string): Promise<{ type: string; data?: Buffer; size: number }> {
     if (this.failed) return Promise.reject(this.failed);
-    const proc = this.start();
+    this.start();
     return new Promise((resolve, reject) => {
       this.queue.push({ spec, resolve, reject, maxBytes: this.maxBytes });
-      proc.stdin.write(`${spec}\n`);
+      this.send(spec);
     });
   }
 

@@ -1,11 +1,12 @@
 // What kind of file a path is, by its name alone. Shared by analyzers that pick their files.
 
 const lower = (path: string) => path.toLowerCase();
-const base = (path: string) => lower(path).split('/').pop() ?? '';
+// Called for every changed file by every analyzer: no splitting of the whole path.
+const base = (path: string) => path.slice(path.lastIndexOf('/') + 1).toLowerCase();
 const ext = (path: string) => {
-  const name = base(path);
-  const dot = name.lastIndexOf('.');
-  return dot > 0 ? name.slice(dot + 1) : '';
+  const slash = path.lastIndexOf('/');
+  const dot = path.lastIndexOf('.');
+  return dot > slash + 1 ? path.slice(dot + 1).toLowerCase() : '';
 };
 
 const SCRIPT_EXTENSIONS = new Set(['ts', 'tsx', 'mts', 'cts', 'js', 'jsx', 'mjs', 'cjs']);
