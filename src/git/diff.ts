@@ -48,6 +48,10 @@ export async function changedFiles(repo: Repo, fromSha: string, toSha: string): 
   return { files, renamesCutShort: added * deleted > RENAME_LIMIT * RENAME_LIMIT, degraded: false };
 }
 
+/**
+ * Renames are followed; copies are not looked for: a copy is an added file to a rollback, and finding
+ * one compares every added file with every modified one (0.4 s of 0.7 s at 10,000 changed files).
+ */
 function fullDiff(repo: Repo, fromSha: string, toSha: string): Promise<string> {
   return repo.git.raw([
     'diff',
@@ -59,7 +63,6 @@ function fullDiff(repo: Repo, fromSha: string, toSha: string): Promise<string> {
     '--no-ext-diff',
     '--no-textconv',
     '--find-renames',
-    '--find-copies',
     `-l${RENAME_LIMIT}`,
     toSha,
     fromSha,

@@ -92,7 +92,8 @@ export async function run(args: string[]): Promise<number> {
   const changelog = values['github-changelog'] ? await githubChangelog(values['github-repo'], values['api-url']) : undefined;
   const { analyzeRollback } = await import('../../engine/analyze.js');
   const progress = progressLine();
-  const timings: [string, number][] = [];
+  // Time from the process's start to here: Node itself, the modules of the command, the arguments.
+  const timings: [string, number][] = [['start', Math.round(performance.now())]];
   let configFormat: string | undefined;
   let report;
   try {
