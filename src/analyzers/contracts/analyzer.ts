@@ -36,19 +36,31 @@ export const contractsAnalyzer: Analyzer = {
 
 async function apiChanges(release: Release, scripts: ChangedFile[]): Promise<Fact[]> {
   const ts = typescript();
-  const [fromFiles, toFiles] = await Promise.all([release.listFiles('from', ''), release.listFiles('to', '')]);
-  const files = { from: new Set(fromFiles), to: new Set(toFiles) };
-  const packages = { from: await packagesAt(release, 'from', fromFiles), to: await packagesAt(release, 'to', toFiles) };
-  const entryFile = (side: Side, pkg: PackageInfo, subpath: string): string | undefined => {
+  // Whether a path is a file at one side: the changed files are known; others are asked of git one by
+  // one, so the cost follows what the analysis follows, not the size of the tree.
+  const changedAt: Record<Side, Set<string>> = { from: new Set(), to: new Set() };
+  for (const file of release.files) {
+    if (file.fromBlob) changedAt.from.add(pathAt(file, 'from'));
+    if (file.toBlob) changedAt.to.add(pathAt(file, 'to'));
+  }
+  const changedPaths = new Set(release.files.flatMap((f) => [f.path, f.oldPath ?? f.path]));
+  const exists = async (side: Side, path: string): Promise<boolean> => {
+    if (changedAt[side].has(path)) return true;
+    if (changedPaths.has(path)) return false;
+    return (await release.readPath(side, path)).unreadable !== 'missing';
+  };
+  const listing: Partial<Record<Side, Promise<string[]>>> = {};
+  const listed = (side: Side) => (listing[side] ??= release.listFiles(side, ''));
+  const packages = { from: await packagesAt(release, 'from', () => listed('from')), to: await packagesAt(release, 'to', () => listed('to')) };
+  const entryFile = async (side: Side, pkg: PackageInfo, subpath: string): Promise<string | undefined> => {
     const entry = entryPoints(pkg.manifest).find((e) => e.subpath === subpath);
     if (!entry) return undefined;
     for (const target of entry.targets) {
-      const found = sourceCandidates(pkg.dir, target).find((c) => files[side].has(c));
-      if (found) return found;
+      for (const candidate of sourceCandidates(pkg.dir, target)) if (await exists(side, candidate)) return candidate;
     }
     return undefined;
   };
-  const surface = new Surface({ release, ts, files, packages, entryFile });
+  const surface = new Surface({ release, ts, exists, packages, entryFile });
   const facts: ContractChangeFact[] = [];
   const globs = release.config.contracts.entries;
   const configured = globs.length > 0 ? picomatch(globs, { dot: true }) : undefined;
@@ -61,17 +73,17 @@ async function apiChanges(release: Release, scripts: ChangedFile[]): Promise<Fac
     const toPkg = packages.to.find((p) => p.dir === pkg.dir);
     const entries = entryPoints(pkg.manifest);
     for (const entry of entries) {
-      const fromPath = entryFile('from', pkg, entry.subpath);
+      const fromPath = await entryFile('from', pkg, entry.subpath);
       if (!fromPath) continue;
       withEntries.add(pkg.dir);
-      const toPath = toPkg ? (entryFile('to', toPkg, entry.subpath) ?? (files.to.has(fromPath) ? fromPath : undefined)) : undefined;
+      const toPath = toPkg ? ((await entryFile('to', toPkg, entry.subpath)) ?? ((await exists('to', fromPath)) ? fromPath : undefined)) : undefined;
       facts.push(...(await surface.compareModules({ name: displayEntry(pkg, entry.subpath), surface: 'public' }, fromPath, toPath)));
     }
   }
   if (configured) {
     // Configured entry files are the public surface; other modules are implementation.
-    for (const path of fromFiles.filter((f) => isSource(f) && configured(f))) {
-      const toPath = files.to.has(path) ? path : undefined;
+    for (const path of (await listed('from')).filter((f) => isSource(f) && configured(f))) {
+      const toPath = (await exists('to', path)) ? path : undefined;
       facts.push(...(await surface.compareModules({ name: path, surface: 'public' }, path, toPath)));
     }
   }

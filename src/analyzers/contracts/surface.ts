@@ -47,10 +47,11 @@ function normalise(path: string): string {
 export interface SurfaceInput {
   release: Release;
   ts: typeof TsNamespace;
-  files: Record<Side, Set<string>>;
+  /** Whether a file is in the tree at one side (asked per candidate: no listing of the whole tree). */
+  exists: (side: Side, path: string) => Promise<boolean>;
   packages: Record<Side, PackageInfo[]>;
   /** Entry file of a package subpath at one side (for bare specifiers of workspace packages). */
-  entryFile: (side: Side, pkg: PackageInfo, subpath: string) => string | undefined;
+  entryFile: (side: Side, pkg: PackageInfo, subpath: string) => Promise<string | undefined>;
 }
 
 export class Surface {
@@ -60,6 +61,7 @@ export class Surface {
   private readonly dirty = new Set<string>();
   private readonly apis = new Map<string, ModuleApi | undefined>();
   private readonly cleanMemo = new Map<string, boolean>();
+  private readonly resolved = new Map<string, Promise<string | undefined>>();
 
   constructor(private readonly input: SurfaceInput) {
     for (const file of input.release.files) {
@@ -92,14 +94,23 @@ export class Surface {
     return api;
   }
 
-  resolve(side: Side, from: string, specifier: string): string | undefined {
-    const files = this.input.files[side];
+  /** The file a module specifier names at one side: the first candidate that exists, as TypeScript would pick. */
+  resolve(side: Side, from: string, specifier: string): Promise<string | undefined> {
+    const dir = from.includes('/') ? from.slice(0, from.lastIndexOf('/')) : '';
+    const key = `${side}\0${specifier.startsWith('.') ? dir : ''}\0${specifier}`;
+    let found = this.resolved.get(key);
+    if (!found) this.resolved.set(key, (found = this.lookUp(side, dir, specifier)));
+    return found;
+  }
+
+  private async lookUp(side: Side, dir: string, specifier: string): Promise<string | undefined> {
     if (specifier.startsWith('.') || specifier.startsWith('/')) {
-      const dir = from.includes('/') ? from.slice(0, from.lastIndexOf('/')) : '';
       const base = normalise(specifier.startsWith('/') ? specifier : `${dir}/${specifier}`);
       const stem = base.replace(/\.(m|c)?jsx?$/, '');
       const candidates = [...SCRIPT_SUFFIXES.map((s) => base + s), ...(stem !== base ? SCRIPT_SUFFIXES.slice(1).map((s) => stem + s) : [])];
-      return candidates.find((c) => files.has(c));
+      // Asked all at once (one batch for git), taken in order.
+      const present = await Promise.all(candidates.map((c) => this.input.exists(side, c)));
+      return candidates[present.indexOf(true)];
     }
     for (const pkg of this.input.packages[side]) {
       if (specifier === pkg.name) return this.input.entryFile(side, pkg, '.');
@@ -119,8 +130,7 @@ export class Surface {
     if (text === undefined) return this.remember(path, false);
     this.scanned.add(path);
     for (const specifier of reexportSpecifiers(this.input.ts, text)) {
-      const atFrom = this.resolve('from', path, specifier);
-      const atTo = this.resolve('to', path, specifier);
+      const [atFrom, atTo] = await Promise.all([this.resolve('from', path, specifier), this.resolve('to', path, specifier)]);
       if (atFrom !== atTo) return this.remember(path, false);
       if (atFrom && !(await this.clean(atFrom, visiting))) return this.remember(path, false);
     }
@@ -145,9 +155,9 @@ export class Surface {
     if (!api) return set;
     for (const [name, target] of api.exports) set.names.set(name, { module: path, target });
     // Ask git for every star target at once rather than one round trip after another.
-    await Promise.all(api.stars.map((specifier) => this.resolve(side, path, specifier)).filter((t): t is string => t !== undefined && !seen.has(t)).map((t) => this.clean(t)));
-    for (const specifier of api.stars) {
-      const target = this.resolve(side, path, specifier);
+    const targets = await Promise.all(api.stars.map((specifier) => this.resolve(side, path, specifier)));
+    await Promise.all(targets.filter((t): t is string => t !== undefined && !seen.has(t)).map((t) => this.clean(t)));
+    for (const target of targets) {
       if (!target) continue;
       const sub = await this.exportSet(side, target, false, seen);
       for (const [name, exported] of sub.names) if (name !== 'default' && !set.names.has(name)) set.names.set(name, exported);
@@ -182,7 +192,7 @@ export class Surface {
       const declaration = api?.locals.get(target.local);
       return declaration ? { kind: 'declaration', module, declaration } : { kind: 'unknown', module, name: target.local };
     }
-    const resolved = this.resolve(side, module, target.specifier);
+    const resolved = await this.resolve(side, module, target.specifier);
     if (!resolved) return { kind: 'external', key: `${target.specifier}#${target.kind === 'import' ? target.name : '*'}` };
     if (target.kind === 'namespace-import') return { kind: 'namespace', module: resolved };
     if (await this.clean(resolved)) return { kind: 'clean', key: `${resolved}#${target.name}`, module: resolved, name: target.name };

@@ -35,7 +35,8 @@ export function parseManifest(text: string | undefined): Record<string, unknown>
 const join = (dir: string, path: string) => (dir ? `${dir}/${path}` : path).replace(/\/\.\//g, '/').replace(/^\.\//, '');
 
 /** Every package at one side: the root (when it has a package.json) and each workspace package. */
-export async function packagesAt(release: Release, side: Side, files: readonly string[]): Promise<PackageInfo[]> {
+/** The packages of one side: the root manifest, and the workspace packages (the tree is listed only when there are workspaces). */
+export async function packagesAt(release: Release, side: Side, list: () => Promise<readonly string[]>): Promise<PackageInfo[]> {
   const root = parseManifest((await release.readPath(side, 'package.json')).text);
   const packages: PackageInfo[] = [];
   if (root) packages.push({ dir: '', name: typeof root.name === 'string' ? root.name : '(root)', manifest: root });
@@ -45,7 +46,7 @@ export async function packagesAt(release: Release, side: Side, files: readonly s
   const exclude = globs.filter((g) => g.startsWith('!')).map((g) => `${g.slice(1).replace(/\/+$/, '')}/package.json`);
   if (include.length === 0) return packages;
   const matches = picomatch(include, { ignore: exclude });
-  const manifests = files.filter((f) => f !== 'package.json' && f.endsWith('/package.json') && !f.includes('node_modules/') && matches(f));
+  const manifests = (await list()).filter((f) => f !== 'package.json' && f.endsWith('/package.json') && !f.includes('node_modules/') && matches(f));
   const texts = await Promise.all(manifests.map((path) => release.readPath(side, path)));
   manifests.forEach((path, i) => {
     const manifest = parseManifest(texts[i]!.text);
