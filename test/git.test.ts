@@ -159,6 +159,26 @@ describe('blob store', () => {
     }
   });
 
+  it('lists the files of one folder from its tree object, and reads a large body split over many chunks', async () => {
+    const big = 'y'.repeat(3 * 1024 * 1024);
+    const dir = buildRepo([
+      { tree: { 'README.md': 'r\n', 'src/a.ts': 'a\n', 'src/b c.ts': 'b\n', 'src/é.ts': 'e\n', 'src/lib/d.ts': 'd\n', 'dump.sql': big }, tag: 'v1' },
+    ]);
+    const repo = await openRepo(dir);
+    const sha = await resolveCommit(repo, 'v1', '--from');
+    const store = new BlobStore(repo, 10 * 1024 * 1024);
+    try {
+      expect(await store.listFolder(sha, '')).toEqual(new Set(['README.md', 'dump.sql']));
+      expect(await store.listFolder(sha, 'src')).toEqual(new Set(['a.ts', 'b c.ts', 'é.ts']));
+      expect(await store.listFolder(sha, 'src/lib/')).toEqual(new Set(['d.ts']));
+      expect(await store.listFolder(sha, 'nope')).toEqual(new Set());
+      expect(await store.listFolder(sha, 'README.md')).toEqual(new Set());
+      expect((await store.readPath(sha, 'dump.sql')).text).toBe(big);
+    } finally {
+      store.close();
+    }
+  });
+
   it('decodes UTF-16 with a byte order mark and strips a UTF-8 one', () => {
     expect(decodeText(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('héllo', 'utf16le')]))).toBe('héllo');
     expect(decodeText(Buffer.from('\ufeffhi', 'utf8'))).toBe('hi');

@@ -20,6 +20,8 @@ export interface Release {
   readPath(side: Side, path: string): Promise<BlobContent>;
   /** Paths under `dir` at one side (`''` for the root); costs a tree walk of that folder only. */
   listFiles(side: Side, dir: string): Promise<string[]>;
+  /** Names of the files directly in folder `dir` at one side (`''`: the root); one small read, cached. */
+  listFolder(side: Side, dir: string): Promise<Set<string>>;
   /**
    * What the analyzers read from a script's syntax tree (exports, environment reads, syntax errors): computed
    * for every changed script when the release is read, on demand (once) for any other path.

@@ -131,6 +131,7 @@ async function readRelease(input: ReleaseInput, scripts: ChangedFile[], pool: Sc
       if (changed) return Promise.resolve(contents.get(key(changed, side)) ?? { size: 0, unreadable: 'missing' });
       return input.blobs.readPath(shaOf(side), path);
     },
+    listFolder: (side, dir) => input.blobs.listFolder(shaOf(side), dir),
     listFiles: async (side, dir) => {
       const args = ['ls-tree', '-r', '--name-only', '-z', '--full-tree', shaOf(side), '--'];
       if (dir && dir !== '.') args.push(dir.replace(/\/?$/, '/'));

@@ -29,6 +29,7 @@ export class BlobStore {
   private failed: Error | undefined;
   private restarts = 0;
   private readonly cache = new Map<string, Promise<BlobContent>>();
+  private readonly folders = new Map<string, Promise<Set<string>>>();
   reads = 0;
 
   constructor(
@@ -135,11 +136,11 @@ export class BlobStore {
     }
   }
 
-  private request(spec: string): Promise<{ type: string; data?: Buffer; size: number }> {
+  private request(spec: string, maxBytes = this.maxBytes): Promise<{ type: string; data?: Buffer; size: number }> {
     if (this.failed) return Promise.reject(this.failed);
     this.start();
     return new Promise((resolve, reject) => {
-      this.queue.push({ spec, resolve, reject, maxBytes: this.maxBytes });
+      this.queue.push({ spec, resolve, reject, maxBytes });
       this.send(spec);
     });
   }
@@ -153,6 +154,26 @@ export class BlobStore {
   readPath(sha: string, path: string): Promise<BlobContent> {
     if (/[\n\r]/.test(path)) return Promise.resolve({ size: 0, unreadable: 'missing' });
     return this.readSpec(`${sha}:${path}`);
+  }
+
+  /**
+   * Names of the files (blobs and symlinks) directly in folder `dir` of commit `sha` (`''`: the root), read
+   * as a tree object through the same process; empty when the folder does not exist.
+   */
+  listFolder(sha: string, dir: string): Promise<Set<string>> {
+    const spec = dir ? `${sha}:${dir.replace(/\/+$/, '')}` : `${sha}^{tree}`;
+    if (/[\n\r]/.test(spec)) return Promise.resolve(new Set());
+    let result = this.folders.get(spec);
+    if (!result) {
+      // Trees are small next to blobs; the size limit for blobs does not apply to them.
+      result = this.request(spec, Number.MAX_SAFE_INTEGER).then(
+        // Object ids are as long as the commit's: 20 bytes with SHA-1, 32 with SHA-256.
+        (raw) => (raw.type === 'tree' && raw.data ? treeFiles(raw.data, sha.length / 2) : new Set<string>()),
+        () => new Set<string>(),
+      );
+      this.folders.set(spec, result);
+    }
+    return result;
   }
 
   private readSpec(spec: string): Promise<BlobContent> {
@@ -175,6 +196,21 @@ export class BlobStore {
     proc.stdin.end();
     this.proc = undefined;
   }
+}
+
+/** Entries of a raw tree object (`<mode> <name>\0<id>`…) that are files: regular, executable or symlink. */
+export function treeFiles(data: Buffer, idBytes: number): Set<string> {
+  const out = new Set<string>();
+  let at = 0;
+  while (at < data.length) {
+    const space = data.indexOf(32, at);
+    const nul = space < 0 ? -1 : data.indexOf(0, space + 1);
+    if (nul < 0) break;
+    const mode = data.toString('latin1', at, space);
+    if (mode.startsWith('100') || mode === '120000') out.add(data.toString('utf8', space + 1, nul));
+    at = nul + 1 + idBytes;
+  }
+  return out;
 }
 
 const BINARY_SNIFF_BYTES = 8000;

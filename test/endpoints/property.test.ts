@@ -26,6 +26,7 @@ function memoryRelease(files: Record<string, string>): Release {
     content: () => ({ size: 0, unreadable: 'missing' }),
     readPath: async (_side, path) => content(path),
     listFiles: async (_side, dir) => Object.keys(files).filter((p) => !dir || p.startsWith(`${dir}/`)),
+    listFolder: async (_side, dir) => new Set(Object.keys(files).filter((p) => (dir ? p.startsWith(`${dir}/`) : true) && !p.slice(dir ? dir.length + 1 : 0).includes('/')).map((p) => p.slice(p.lastIndexOf('/') + 1))),
     script: (_side, path, text) => digestScript(typescript(), path, text),
     scriptChange: () => undefined,
     sourceFile: (side, path, text) => project.createSourceFile(`/${side}/${path}`, text, { overwrite: true }),

@@ -142,3 +142,29 @@ describe('contract shape', () => {
     expect(contract).not.toContain('5');
   });
 });
+
+describe('format shape (style-only scripts)', () => {
+  const printer = ts.createPrinter({ removeComments: true });
+  /** The same module written out again by TypeScript's printer: other layout, other quotes' spacing, no comments. */
+  const reprinted = (text: string) => printer.printFile(parseScript(ts, 'a.ts', `// header\n${text}`));
+
+  it('is the same after any reformatting (property)', () => {
+    fc.assert(
+      fc.property(moduleText, (a) => {
+        expect(compareShapes(ts, parseScript(ts, 'a.ts', a), parseScript(ts, 'a.ts', reprinted(a))).format).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('differs when any literal, name or operator differs (property)', () => {
+    fc.assert(
+      fc.property(moduleText.filter((t) => /= 1;|return a;|\?:/.test(t)), (a) => {
+        const b = a.includes('= 1;') ? a.replace('= 1;', '= 2;') : a.includes('return a;') ? a.replace('return a;', 'return -a;') : a.replace('?:', ':');
+        const same = compareShapes(ts, parseScript(ts, 'a.ts', a), parseScript(ts, 'a.ts', b));
+        expect(same.format).toBe(false);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});

@@ -36,8 +36,8 @@ export const contractsAnalyzer: Analyzer = {
 
 async function apiChanges(release: Release, scripts: ChangedFile[]): Promise<Fact[]> {
   const ts = typescript();
-  // Whether a path is a file at one side: the changed files are known; others are asked of git one by
-  // one, so the cost follows what the analysis follows, not the size of the tree.
+  // Whether a path is a file at one side: the changed files are known; for others the folder is read
+  // (once), so the cost follows the folders the analysis follows, not the size of the tree.
   const changedAt: Record<Side, Set<string>> = { from: new Set(), to: new Set() };
   for (const file of release.files) {
     if (file.fromBlob) changedAt.from.add(pathAt(file, 'from'));
@@ -47,7 +47,8 @@ async function apiChanges(release: Release, scripts: ChangedFile[]): Promise<Fac
   const exists = async (side: Side, path: string): Promise<boolean> => {
     if (changedAt[side].has(path)) return true;
     if (changedPaths.has(path)) return false;
-    return (await release.readPath(side, path)).unreadable !== 'missing';
+    const slash = path.lastIndexOf('/');
+    return (await release.listFolder(side, slash < 0 ? '' : path.slice(0, slash))).has(path.slice(slash + 1));
   };
   const listing: Partial<Record<Side, Promise<string[]>>> = {};
   const listed = (side: Side) => (listing[side] ??= release.listFiles(side, ''));
