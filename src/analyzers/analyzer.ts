@@ -44,6 +44,11 @@ export interface Release {
 export interface Analyzer {
   /** Stable name, used in stats and progress. */
   name: string;
+  /**
+   * Reads script digests (`script`, `scriptChange`): runs once every changed script is digested. The other
+   * analyzers run first, while worker threads parse.
+   */
+  readsScripts?: boolean;
   analyze(release: Release): Promise<Fact[]> | Fact[];
 }
 

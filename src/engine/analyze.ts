@@ -20,7 +20,7 @@ import { rollbackPlan } from '../platform.js';
 import { RULE_LIST } from '../../rules/index.js';
 import type { AnyRule } from '../../rules/rule.js';
 import { buildChecklist } from './checklist.js';
-import { loadRelease } from './release.js';
+import { loadRelease, type LoadedRelease } from './release.js';
 import { runRules } from './run-rules.js';
 import { scoreOf } from './score.js';
 import { verdictOf } from './verdict.js';
@@ -148,8 +148,9 @@ export async function analyzeRollback(options: AnalyzeOptions = {}): Promise<Rep
   }
 
   const blobs = new BlobStore(repo, config.limits.maxFileBytes);
+  let release: LoadedRelease | undefined;
   try {
-    const release = await loadRelease({
+    release = await loadRelease({
       repo,
       blobs,
       from: { ref: fromRef, sha: fromSha },
@@ -164,16 +165,25 @@ export async function analyzeRollback(options: AnalyzeOptions = {}): Promise<Rep
       onPhase: phaseDone,
     });
 
-    const facts = new Facts();
-    for (const analyzer of options.analyzers ?? ANALYZERS) {
-      if (release.outOfTime()) {
-        facts.add({ kind: 'file.unreadable', path: '.', reason: `the ${analyzer.name} analyzer did not run: the time budget of ${config.limits.timeBudgetSeconds}s (limits.timeBudgetSeconds) ran out` });
-        continue;
+    // The analyzers that need no digest run while the workers parse; the rest once the digests are in. Their
+    // facts are kept in the analyzers' order, whatever order they ran in.
+    const analyzers = options.analyzers ?? ANALYZERS;
+    const found = new Map<Analyzer, Fact[]>();
+    for (const group of [analyzers.filter((a) => !a.readsScripts), analyzers.filter((a) => a.readsScripts)]) {
+      if (group[0]?.readsScripts) await release.settle();
+      for (const analyzer of group) {
+        if (release.outOfTime()) {
+          found.set(analyzer, [{ kind: 'file.unreadable', path: '.', reason: `the ${analyzer.name} analyzer did not run: the time budget of ${config.limits.timeBudgetSeconds}s (limits.timeBudgetSeconds) ran out` }]);
+          continue;
+        }
+        progress(analyzer.name, 0, files.length);
+        found.set(analyzer, await runAnalyzer(analyzer, release));
+        phaseDone(`analyze:${analyzer.name}`);
       }
-      progress(analyzer.name, 0, files.length);
-      for (const fact of await runAnalyzer(analyzer, release)) facts.add(fact);
-      phaseDone(`analyze:${analyzer.name}`);
     }
+    await release.settle();
+    const facts = new Facts();
+    for (const analyzer of analyzers) for (const fact of found.get(analyzer) ?? []) facts.add(fact);
     addFallbacks(facts, files.map((f) => f.path));
     for (const pr of pullRequests ?? []) facts.add({ kind: 'pull-request.merged', path: `#${pr.number}`, ...pr });
     for (const f of files) facts.add({ kind: 'file.changed', path: f.path, status: f.status, ...(f.oldPath ? { oldPath: f.oldPath } : {}) });
@@ -219,6 +229,7 @@ export async function analyzeRollback(options: AnalyzeOptions = {}): Promise<Rep
       ...(pullRequests ? { pullRequests } : {}),
     };
   } finally {
+    release?.close();
     blobs.close();
   }
 }

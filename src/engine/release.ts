@@ -2,8 +2,8 @@ import type { Project, SourceFile } from 'ts-morph';
 import type { Release } from '../analyzers/analyzer.js';
 import { pathAt } from '../analyzers/analyzer.js';
 import { isScript, isTest } from '../analyzers/files/kinds.js';
-import { digestScript, type ChangeDigest, type DigestJob, type ScriptDigest } from '../analyzers/scripts/digest.js';
-import { ScriptPool, workersFor } from '../analyzers/scripts/pool.js';
+import { digestChange, digestScript, type ChangeDigest, type DigestJob, type ScriptDigest } from '../analyzers/scripts/digest.js';
+import { dropSpareWorkers, ScriptPool, workersFor } from '../analyzers/scripts/pool.js';
 import { tsMorph, typescript } from '../analyzers/typescript.js';
 import type { BlobStore } from '../git/blobs.js';
 import type { CommitInfo } from '../git/refs.js';
@@ -39,19 +39,35 @@ function digestible(file: ChangedFile): boolean {
 const SUBMODULE_MODE = '160000';
 const SYMLINK_MODE = '120000';
 
-/** Reads both sides of every changed file in bulk, then serves them to the analyzers. */
-export async function loadRelease(input: ReleaseInput): Promise<Release> {
+/** The release as the engine holds it: the digests of the changed scripts may still be being computed. */
+export interface LoadedRelease extends Release {
+  /**
+   * Resolves once every changed script is digested (this thread joins the workers in): the analyzers that read
+   * digests run after it, the others before, while the workers parse.
+   */
+  settle(): Promise<void>;
+  /** Ends the workers. */
+  close(): void;
+}
+
+/**
+ * Reads both sides of every changed file in bulk and hands the changed scripts to the parsing workers, which
+ * start on them at once; serves the contents and, once settled, the digests to the analyzers.
+ */
+export async function loadRelease(input: ReleaseInput): Promise<LoadedRelease> {
   const scripts = input.files.filter(digestible);
-  // Workers start first: each loads TypeScript while git reads the blobs.
+  // Workers start first (or were started with the process): each loads TypeScript while git reads the blobs.
   const pool = new ScriptPool(workersFor(scripts.length, input.workers));
+  dropSpareWorkers();
   try {
     return await readRelease(input, scripts, pool);
-  } finally {
+  } catch (error) {
     pool.close();
+    throw error;
   }
 }
 
-async function readRelease(input: ReleaseInput, scripts: ChangedFile[], pool: ScriptPool): Promise<Release> {
+async function readRelease(input: ReleaseInput, scripts: ChangedFile[], pool: ScriptPool): Promise<LoadedRelease> {
   const contents = new Map<string, BlobContent>();
   const key = (file: ChangedFile, side: Side) => `${side}\0${file.path}`;
   const reads: Promise<void>[] = [];
@@ -87,6 +103,7 @@ async function readRelease(input: ReleaseInput, scripts: ChangedFile[], pool: Sc
   const changes = new Map<ChangedFile, ChangeDigest>();
   const jobs: DigestJob[] = [];
   const jobFiles: ChangedFile[] = [];
+  const jobOf = new Map<ChangedFile, DigestJob>();
   for (const file of scripts) {
     const job: DigestJob = { compareStyle: file.status === 'modified' };
     for (const side of ['from', 'to'] as const) {
@@ -97,17 +114,25 @@ async function readRelease(input: ReleaseInput, scripts: ChangedFile[], pool: Sc
     if (!job.from && !job.to) continue;
     jobs.push(job);
     jobFiles.push(file);
+    jobOf.set(file, job);
   }
-  if (jobs.length > 0) {
-    const results = await pool.digest(jobs, typescript, (doneCount) => input.onProgress?.('parsing scripts', doneCount, jobs.length));
-    results.forEach((change, i) => {
-      const file = jobFiles[i]!;
-      changes.set(file, change);
-      if (change.from) digests.set(`from\0${pathAt(file, 'from')}`, change.from);
-      if (change.to) digests.set(`to\0${pathAt(file, 'to')}`, change.to);
-    });
-  }
-  input.onPhase?.('parse');
+  if (jobs.length > 0) pool.begin(jobs);
+  let settled: Promise<void> | undefined;
+  const settle = async () => {
+    try {
+      if (jobs.length === 0) return;
+      const results = await pool.finish(typescript, (doneCount) => input.onProgress?.('parsing scripts', doneCount, jobs.length));
+      results.forEach((change, i) => {
+        const file = jobFiles[i]!;
+        changes.set(file, change);
+        if (change.from) digests.set(`from\0${pathAt(file, 'from')}`, change.from);
+        if (change.to) digests.set(`to\0${pathAt(file, 'to')}`, change.to);
+      });
+    } finally {
+      pool.close();
+      input.onPhase?.('parse');
+    }
+  };
 
   const projects: Partial<Record<Side, Project>> = {};
   const parsed = new Map<string, SourceFile>();
@@ -147,7 +172,13 @@ async function readRelease(input: ReleaseInput, scripts: ChangedFile[], pool: Sc
       }
       return digest;
     },
-    scriptChange: (file) => changes.get(file),
+    scriptChange: (file) => {
+      let change = changes.get(file);
+      // Asked for before the digests are settled: digested here, the same as a worker would.
+      const job = change ? undefined : jobOf.get(file);
+      if (job) changes.set(file, (change = digestChange(typescript(), job)));
+      return change;
+    },
     sourceFile: (side, path, text) => {
       const cacheKey = `${side}\0${path}`;
       let source = parsed.get(cacheKey);
@@ -165,6 +196,8 @@ async function readRelease(input: ReleaseInput, scripts: ChangedFile[], pool: Sc
       return source;
     },
     outOfTime: () => Date.now() > input.deadline,
+    settle: () => (settled ??= settle()),
+    close: () => pool.close(),
     tagsInRange: async () => {
       const order = new Map(input.commits.map((c, i) => [c.sha, i]));
       const tags = (await listReleaseTags(input.repo)).filter((t) => order.has(t.sha));

@@ -4,9 +4,11 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { digestChange, type DigestJob } from '../../src/analyzers/scripts/digest.js';
 import { availableParallelism } from 'node:os';
-import { ScriptPool, workersFor, MIN_CORES_FOR_WORKERS, MIN_SCRIPTS_FOR_WORKERS } from '../../src/analyzers/scripts/pool.js';
+import { claimChunk } from '../../src/analyzers/scripts/claim.js';
+import { dropSpareWorkers, prestartWorkers, ScriptPool, workersFor, MIN_CORES_FOR_WORKERS, MIN_SCRIPTS_FOR_WORKERS } from '../../src/analyzers/scripts/pool.js';
 import { typescript } from '../../src/analyzers/typescript.js';
 import { analyzeRollback } from '../../src/engine/analyze.js';
+import type { Release } from '../../src/analyzers/analyzer.js';
 import { generateBenchRepo } from '../bench/generate.js';
 import { tempDir } from '../support/repo.js';
 
@@ -73,4 +75,100 @@ describe('analysis with and without workers', () => {
     expect(single.changes.some((c) => c.categories.includes('contract-change'))).toBe(true);
     expect(JSON.stringify(parallel)).toBe(JSON.stringify(single));
   }, 120_000);
+});
+
+describe('sharing the chunks', () => {
+  it('hands each chunk to exactly one claimer', () => {
+    const owners = new Int32Array(new SharedArrayBuffer(4 * 10));
+    const claimed: number[] = [];
+    // Two claimers taking turns, each scanning on from its own last claim.
+    const last = { 2: -1, 3: -1 } as Record<number, number>;
+    for (let turn = 0; turn < 12; turn++) {
+      const id = turn % 2 === 0 ? 2 : 3;
+      const chunk = claimChunk(owners, last[id]! + 1, id);
+      if (chunk >= 0) {
+        claimed.push(chunk);
+        last[id] = chunk;
+      }
+    }
+    expect(claimed.sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(claimChunk(owners, 0, 2)).toBe(-1);
+    expect([...owners].filter((o) => o === 2)).toHaveLength(5);
+  });
+
+  it('lets the workers digest while this thread is busy elsewhere, then joins them', async () => {
+    const input = jobs(600);
+    const pool = new ScriptPool(1);
+    pools.push(pool);
+    await pool.ready();
+    pool.begin(input);
+    // This thread does something else until the worker has finished some chunks on its own.
+    while (pool.chunksDone[0] === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    const got = await pool.finish(typescript);
+    expect(got).toEqual(input.map((job) => digestChange(ts, job)));
+    expect(pool.chunksDone[0]).toBeGreaterThan(0);
+  });
+
+  it('digests again on this thread the chunks a worker reports it could not digest', async () => {
+    const dir = tempDir();
+    const failing = join(dir, 'fail.mjs');
+    // A worker that claims every chunk it can and fails on each one.
+    writeFileSync(
+      failing,
+      [
+        "import { parentPort } from 'node:worker_threads';",
+        'parentPort.postMessage({ ready: true });',
+        'parentPort.on("message", (b) => {',
+        '  const owners = new Int32Array(b.owners);',
+        '  for (let c = 0; c < owners.length; c++) if (Atomics.compareExchange(owners, c, 0, b.id) === 0) parentPort.postMessage({ batch: b.batch, chunk: c, error: "boom" });',
+        '});',
+      ].join('\n'),
+    );
+    const input = jobs(300);
+    const pool = new ScriptPool(1, failing);
+    pools.push(pool);
+    await pool.ready();
+    pool.begin(input);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const got = await pool.finish(typescript);
+    expect(got).toEqual(input.map((job) => digestChange(ts, job)));
+    expect(pool.chunksDone[0]).toBe(0);
+  });
+
+  it('takes prestarted workers first and ends the ones nobody took', async () => {
+    expect(prestartWorkers(2)).toBe(2);
+    const pool = new ScriptPool(1);
+    pools.push(pool);
+    expect(dropSpareWorkers()).toBe(1);
+    await pool.ready();
+    const input = jobs(200);
+    expect(await pool.digest(input, typescript)).toEqual(input.map((job) => digestChange(ts, job)));
+  });
+});
+
+describe('the analyzers around the parsing', () => {
+  it('runs those that read digests once the digests are in, after the others', async () => {
+    const repo = join(tempDir(), 'repo');
+    generateBenchRepo(repo, { changed: 60, unchanged: 0 });
+    const order: string[] = [];
+    const note = (name: string, path: string) => ({ kind: 'file.classified' as const, path, category: 'code-change' as const, reason: name });
+    const reader = {
+      name: 'reader',
+      readsScripts: true,
+      analyze: (release: Release) => {
+        order.push('reader');
+        const scripts = release.files.filter((f) => f.path.endsWith('.ts') && f.status === 'modified');
+        // Every modified script has its digest ready.
+        expect(scripts.every((f) => release.scriptChange(f) !== undefined)).toBe(true);
+        return [note('reader', scripts[0]!.path)];
+      },
+    };
+    const other = { name: 'other', analyze: () => (order.push('other'), [note('other', 'docs/page18.md')]) };
+    for (const workers of [0, 1]) {
+      order.length = 0;
+      const report = await analyzeRollback({ repo, from: 'v2', to: 'v1', workers, analyzers: [reader, other], rules: [] });
+      expect(order).toEqual(['other', 'reader']);
+      expect(report.changes.find((c) => c.path === 'docs/page18.md')?.categories).toEqual(['code-change']);
+    }
+  });
 });

@@ -17,6 +17,7 @@ export const MAX_UNCHANGED_SEARCH = 2000;
  */
 export const configAnalyzer: Analyzer = {
   name: 'config',
+  readsScripts: true,
   async analyze(release: Release): Promise<Fact[]> {
     const facts: Fact[] = [];
     for (const file of release.files) {

@@ -19,6 +19,7 @@ const isSource = (path: string | undefined) => path !== undefined && isScript(pa
  */
 export const contractsAnalyzer: Analyzer = {
   name: 'contracts',
+  readsScripts: true,
   async analyze(release: Release): Promise<Fact[]> {
     const facts: Fact[] = [];
     const schemas = release.files.filter((f) => isSchema(f.path) || isSchema(f.oldPath ?? ''));

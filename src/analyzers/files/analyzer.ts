@@ -34,6 +34,7 @@ export function unreadableReason(release: Release, file: ChangedFile): { side: S
  */
 export const filesAnalyzer: Analyzer = {
   name: 'files',
+  readsScripts: true,
   async analyze(release: Release): Promise<Fact[]> {
     const facts: Fact[] = [];
     for (const file of release.files) {

@@ -5,34 +5,40 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { PACKAGE_ROOT } from '../../version.js';
 import type { Ts } from '../typescript.js';
+import { claimChunk, HERE, type BatchMessage, type Range } from './claim.js';
 import { digestChange, type ChangeDigest, type DigestJob } from './digest.js';
 
-// Digests changed scripts on this thread and on worker threads, all pulling chunks from one queue: a worker
-// that is slow to start (each loads TypeScript, about half a second) simply takes fewer chunks. Results come
-// back in job order, whoever computed them, so the report does not depend on the split.
+// Digests changed scripts on worker threads, and on this thread once it has nothing else to do. The jobs are
+// cut into chunks, and whoever is free claims the next one in a table they share (Atomics): nobody waits for
+// anybody to hand out work, so the workers digest while this thread runs the analyzers that need no digest,
+// then this thread joins in. A chunk whose worker failed on it or died with it is done again here. Results
+// land in job order, whoever computed them: the report does not depend on the split.
 
 /**
- * Below this many scripts, starting a worker costs more than it saves: each worker loads TypeScript first
- * (about half a second), and a script takes about a third of a millisecond to digest.
+ * Below this many scripts a worker does not pay for itself: it loads TypeScript and warms its compiler up on
+ * its own (about half a second of CPU), and a script takes about a third of a millisecond to digest.
  */
 export const MIN_SCRIPTS_FOR_WORKERS = 2000;
 /**
- * With fewer cores, a worker only competes with this thread, git and the garbage collector for the same CPU:
- * on the 2-core bench machine one worker made the 10,000-file analysis slower, not faster.
+ * With fewer cores a worker only competes for them: this thread's garbage collector and compiler already run
+ * on helper threads, and git runs beside it. Measured on the 2-core bench machine, one worker made the
+ * 10,000-file analysis slower (user CPU up from 10.4 s to 11.2 s) for no gain in wall time.
  */
 export const MIN_CORES_FOR_WORKERS = 4;
-/** Chunks are cut at about this much text, so this thread returns to its queue often. */
+/** Chunks are cut at about this much text, or this many jobs. */
 const CHUNK_BYTES = 48 * 1024;
 const CHUNK_JOBS = 48;
-/** Chunks sent ahead to each worker, so it never waits for this thread. */
-const IN_FLIGHT = 2;
 
 /** Worker threads worth starting for a release with this many changed scripts (this thread works too). */
 export function workersFor(scripts: number, requested?: number): number {
   if (requested !== undefined) return Math.max(0, Math.floor(requested));
+  if (scripts < MIN_SCRIPTS_FOR_WORKERS) return 0;
+  return defaultWorkers();
+}
+
+function defaultWorkers(): number {
   const cores = availableParallelism();
-  if (scripts < MIN_SCRIPTS_FOR_WORKERS || cores < MIN_CORES_FOR_WORKERS) return 0;
-  return Math.min(cores - 1, 3);
+  return cores < MIN_CORES_FOR_WORKERS ? 0 : Math.min(cores - 1, 3);
 }
 
 /** The compiled worker script; missing when running from sources that were never built (then: no workers). */
@@ -43,64 +49,78 @@ function workerFile(): string | undefined {
   return existsSync(built) ? built : undefined;
 }
 
-type Range = [start: number, end: number];
+// Workers started before the release is known (see `prestartWorkers`), waiting to be taken by a pool.
+const spares: Worker[] = [];
+
+/**
+ * Starts the workers a large release would use, now: each loads TypeScript while this thread loads its own
+ * modules and asks git for the change. A pool takes them; `dropSpareWorkers` ends the ones nobody took.
+ */
+export function prestartWorkers(count = defaultWorkers()): number {
+  const file = workerFile();
+  if (!file) return 0;
+  for (let i = spares.length; i < count; i++) {
+    const worker = new Worker(file);
+    worker.unref();
+    spares.push(worker);
+  }
+  return spares.length;
+}
+
+/** Ends the prestarted workers no pool took; returns how many. */
+export function dropSpareWorkers(): number {
+  const dropped = spares.splice(0);
+  for (const worker of dropped) void worker.terminate();
+  return dropped.length;
+}
 
 interface Slot {
   worker: Worker;
   ready: boolean;
   dead: boolean;
-  inFlight: Map<number, Range>;
 }
 
-type Reply = { ready: true } | { id: number; results: ChangeDigest[] } | { id: number; error: string };
+type Reply = { ready: true } | { batch: number; chunk: number; results: ChangeDigest[] } | { batch: number; chunk: number; error: string };
 
 export class ScriptPool {
   private readonly slots: Slot[] = [];
+  private batch = 0;
   private jobs: DigestJob[] = [];
-  private results: ChangeDigest[] = [];
-  private queue: Range[] = [];
-  /** Chunks a worker failed on or lost: done on this thread only. */
-  private local: Range[] = [];
-  private nextId = 0;
+  private ranges: Range[] = [];
+  private owners: Int32Array<ArrayBufferLike> = new Int32Array(0);
+  private results: (ChangeDigest | undefined)[] = [];
+  /** Per chunk: 'done', 'failed' (its worker could not digest it), or undefined while it waits or runs. */
+  private state: ('done' | 'failed' | undefined)[] = [];
   private finished = 0;
   private wake: () => void = () => {};
-  /** Chunks each worker finished (for the timings). */
+  /** Chunks each worker finished (for the timings and the tests). */
   readonly chunksDone: number[] = [];
 
-  /** Starts the workers now, so they load TypeScript while git is still reading blobs. */
-  constructor(workers: number, file: string | undefined = workers > 0 ? workerFile() : undefined) {
-    if (!file) return;
+  /** Takes the prestarted workers first, then starts the rest: each loads TypeScript once. */
+  constructor(workers: number, file?: string) {
+    const path = file ?? (workers > 0 ? workerFile() : undefined);
+    if (!path) return;
     for (let i = 0; i < workers; i++) {
-      const slot: Slot = { worker: new Worker(file), ready: false, dead: false, inFlight: new Map() };
+      const worker = (file === undefined ? spares.shift() : undefined) ?? new Worker(path);
+      worker.unref();
+      const slot: Slot = { worker, ready: false, dead: false };
       const index = i;
       this.chunksDone.push(0);
-      slot.worker.unref();
-      slot.worker.on('message', (reply: Reply) => {
+      worker.on('message', (reply: Reply) => {
         if ('ready' in reply) slot.ready = true;
-        else {
-          const range = slot.inFlight.get(reply.id);
-          if (!range) return; // already handed back when the worker was lost
-          slot.inFlight.delete(reply.id);
-          // A chunk the worker could not digest is done again here, where an error is reported as usual.
-          if ('error' in reply) this.local.push(range);
-          else {
-            reply.results.forEach((result, i) => (this.results[range[0] + i] = result));
-            this.finished += reply.results.length;
-            this.chunksDone[index]! += 1;
-          }
-        }
-        this.feed(slot);
+        else if (reply.batch !== this.batch) return;
+        else if ('results' in reply) {
+          this.store(reply.chunk, reply.results);
+          this.chunksDone[index]! += 1;
+        } else if (this.state[reply.chunk] === undefined) this.state[reply.chunk] = 'failed'; // done again here
         this.signal();
       });
-      // A worker that dies hands its chunks back to this thread.
       const lost = () => {
         slot.dead = true;
-        for (const range of slot.inFlight.values()) this.local.push(range);
-        slot.inFlight.clear();
         this.signal();
       };
-      slot.worker.on('error', lost);
-      slot.worker.on('exit', lost);
+      worker.on('error', lost);
+      worker.on('exit', lost);
       this.slots.push(slot);
     }
   }
@@ -114,30 +134,52 @@ export class ScriptPool {
     return this.slots.length;
   }
 
-  /** Digests every job; `ts` loads TypeScript on this thread; `progress` hears the count of jobs done. */
-  async digest(jobs: DigestJob[], ts: () => Ts, progress?: (done: number) => void): Promise<ChangeDigest[]> {
+  /** Hands the jobs to the workers, which start at once; `finish` collects the digests. */
+  begin(jobs: DigestJob[]): void {
+    this.batch += 1;
     this.jobs = jobs;
-    this.results = new Array<ChangeDigest>(jobs.length);
-    this.queue = chunks(jobs);
+    this.ranges = chunks(jobs);
+    this.results = new Array<ChangeDigest | undefined>(jobs.length);
+    this.state = new Array(this.ranges.length).fill(undefined);
     this.finished = 0;
+    const shared = new SharedArrayBuffer(4 * this.ranges.length);
+    this.owners = new Int32Array(shared);
+    this.slots.forEach((slot, i) => {
+      const message: BatchMessage = { batch: this.batch, jobs, chunks: this.ranges, owners: shared, id: i + 2 };
+      if (!slot.dead) slot.worker.postMessage(message);
+    });
+  }
+
+  /** Digests what the workers have not claimed, on this thread, then waits for theirs; results in job order. */
+  async finish(ts: () => Ts, progress?: (done: number) => void): Promise<ChangeDigest[]> {
     let reported = 0;
-    for (const slot of this.slots) this.feed(slot);
-    for (;;) {
-      const range = this.local.shift() ?? this.queue.shift();
-      if (range) {
-        for (let i = range[0]; i < range[1]; i++) this.results[i] = digestChange(ts(), jobs[i]!);
-        this.finished += range[1] - range[0];
-        // Let replies in, so the workers get their next chunks.
-        if (this.slots.length > 0) await new Promise((resolve) => setImmediate(resolve));
-      } else if (this.slots.some((s) => s.inFlight.size > 0)) {
-        await new Promise<void>((resolve) => (this.wake = resolve));
-      } else break;
+    const report = () => {
       if (progress && this.finished - reported >= 500) progress((reported = this.finished));
+    };
+    for (let chunk = claimChunk(this.owners, 0, HERE); chunk >= 0; chunk = claimChunk(this.owners, chunk + 1, HERE)) {
+      this.store(chunk, this.digestHere(ts, chunk));
+      report();
+      // Let the workers' replies in between chunks.
+      if (this.slots.length > 0) await new Promise((resolve) => setImmediate(resolve));
     }
-    const results = this.results;
+    // Every chunk is claimed now: wait for those a live worker is digesting.
+    while (this.state.some((s, chunk) => s === undefined && this.slots[Atomics.load(this.owners, chunk) - 2]?.dead === false)) {
+      await new Promise<void>((resolve) => (this.wake = resolve));
+      report();
+    }
+    // Chunks a worker failed on, or took with it when it died.
+    this.state.forEach((s, chunk) => {
+      if (s !== 'done') this.store(chunk, this.digestHere(ts, chunk), true);
+    });
+    const results = this.results as ChangeDigest[];
     this.jobs = [];
     this.results = [];
     return results;
+  }
+
+  async digest(jobs: DigestJob[], ts: () => Ts, progress?: (done: number) => void): Promise<ChangeDigest[]> {
+    this.begin(jobs);
+    return this.finish(ts, progress);
   }
 
   close(): void {
@@ -147,13 +189,19 @@ export class ScriptPool {
     }
   }
 
-  private feed(slot: Slot): void {
-    while (slot.ready && !slot.dead && slot.inFlight.size < IN_FLIGHT && this.queue.length > 0) {
-      const range = this.queue.shift()!;
-      const id = this.nextId++;
-      slot.inFlight.set(id, range);
-      slot.worker.postMessage({ id, jobs: this.jobs.slice(range[0], range[1]) });
-    }
+  private digestHere(ts: () => Ts, chunk: number): ChangeDigest[] {
+    const [start, end] = this.ranges[chunk]!;
+    const out: ChangeDigest[] = [];
+    for (let i = start; i < end; i++) out.push(digestChange(ts(), this.jobs[i]!));
+    return out;
+  }
+
+  private store(chunk: number, results: ChangeDigest[], again = false): void {
+    if (this.state[chunk] === 'done' || (this.state[chunk] === 'failed' && !again)) return;
+    const start = this.ranges[chunk]![0];
+    results.forEach((result, i) => (this.results[start + i] = result));
+    this.state[chunk] = 'done';
+    this.finished += results.length;
   }
 
   private signal(): void {

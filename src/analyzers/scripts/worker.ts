@@ -1,17 +1,23 @@
 import { parentPort } from 'node:worker_threads';
 import { typescript } from '../typescript.js';
-import { digestChange, type DigestJob } from './digest.js';
+import { digestChange } from './digest.js';
+import { claimChunk, type BatchMessage } from './claim.js';
 
-// A worker thread of the script pool: loads TypeScript once, then digests the chunks it is sent.
+// A worker thread of the script pool: loads TypeScript once, then claims chunks of each batch it is sent until
+// none is left, posting the digests of each chunk as it finishes it.
 
 const port = parentPort;
 if (port) {
   const ts = typescript();
-  port.on('message', (chunk: { id: number; jobs: DigestJob[] }) => {
-    try {
-      port.postMessage({ id: chunk.id, results: chunk.jobs.map((job) => digestChange(ts, job)) });
-    } catch (error) {
-      port.postMessage({ id: chunk.id, error: error instanceof Error ? error.message : String(error) });
+  port.on('message', (batch: BatchMessage) => {
+    const owners = new Int32Array(batch.owners);
+    for (let chunk = claimChunk(owners, 0, batch.id); chunk >= 0; chunk = claimChunk(owners, chunk + 1, batch.id)) {
+      const [start, end] = batch.chunks[chunk]!;
+      try {
+        port.postMessage({ batch: batch.batch, chunk, results: batch.jobs.slice(start, end).map((job) => digestChange(ts, job)) });
+      } catch (error) {
+        port.postMessage({ batch: batch.batch, chunk, error: error instanceof Error ? error.message : String(error) });
+      }
     }
   });
   port.postMessage({ ready: true });
