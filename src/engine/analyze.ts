@@ -165,6 +165,10 @@ export async function analyzeRollback(options: AnalyzeOptions = {}): Promise<Rep
       onPhase: phaseDone,
     });
 
+    // git counted the lines beside the blob reads; the volume analyzer needs the counts.
+    if (!(await diff.lineCounts) && !diff.degraded) {
+      notes.push('some objects could not be read (a corrupt repository, or a partial clone without its blobs): line counts are unknown, and unread files are listed for review');
+    }
     // The analyzers that need no digest run while the workers parse; the rest once the digests are in. Their
     // facts are kept in the analyzers' order, whatever order they ran in.
     const analyzers = options.analyzers ?? ANALYZERS;

@@ -8,8 +8,13 @@ export interface DiffResult {
   files: ChangedFile[];
   /** True when git skipped (part of) rename detection because the release is too large. */
   renamesCutShort: boolean;
-  /** True when some objects could not be read, so line counts and renames are unknown. */
+  /** True when some objects could not be read, so renames (and line counts) are unknown. */
   degraded: boolean;
+  /**
+   * Resolves once every file's line counts and binary flag are filled in: git counts them in a second process
+   * while the analysis reads and parses. False when git could not count them (an object it could not read).
+   */
+  lineCounts: Promise<boolean>;
 }
 
 const STATUS: Record<string, ChangeStatus> = {
@@ -24,105 +29,99 @@ const STATUS: Record<string, ChangeStatus> = {
 const NULL_SHA = /^0+$/;
 
 /**
- * What the release changed, as the diff `to` → `from` (old side = rollback target,
- * new side = running release). One git process gives statuses, blob ids and line counts.
+ * Renames are followed; copies are not looked for: a copy is an added file to a rollback, and finding
+ * one compares every added file with every modified one (0.4 s of 0.7 s at 10,000 changed files).
+ */
+const DIFF_OPTIONS = ['-z', '--no-abbrev', '--no-color', '--no-ext-diff', '--no-textconv', '--find-renames', `-l${RENAME_LIMIT}`];
+
+/**
+ * What the release changed, as the diff `to` → `from` (old side = rollback target, new side = running release).
+ * Statuses and blob ids come first, from `git diff --raw`; line counts need every changed blob diffed (most of
+ * the diff's time), so a second git process counts them with the same rename options while the analysis goes on.
  */
 export async function changedFiles(repo: Repo, fromSha: string, toSha: string): Promise<DiffResult> {
+  const counting = repo.git.raw(['diff', '--numstat', ...DIFF_OPTIONS, toSha, fromSha, '--']);
   let out: string;
   try {
-    out = await fullDiff(repo, fromSha, toSha);
+    out = await repo.git.raw(['diff', '--raw', ...DIFF_OPTIONS, toSha, fromSha, '--']);
   } catch (error) {
-    // Line counts and inexact renames need blob contents; a corrupt object or a partial clone
-    // without its blobs makes git give up. The tree comparison alone still lists every change.
+    counting.catch(() => {});
+    // Inexact renames need blob contents; a corrupt object or a partial clone without its blobs makes git
+    // give up. The tree comparison alone still lists every change.
     try {
       out = await repo.git.raw(['diff', '--raw', '-z', '--no-abbrev', '--no-renames', toSha, fromSha, '--']);
     } catch {
       throw error;
     }
-    return { files: parseRawNumstat(out), renamesCutShort: false, degraded: true };
+    return { files: parseRaw(out), renamesCutShort: false, degraded: true, lineCounts: Promise.resolve(false) };
   }
-  const files = parseRawNumstat(out);
+  const files = parseRaw(out);
+  const lineCounts = counting.then(
+    (numstat) => (addLineCounts(files, numstat), true),
+    () => false,
+  );
   // git gives up on inexact renames when unpaired sources × destinations exceed limit².
   const added = files.filter((f) => f.status === 'added').length;
   const deleted = files.filter((f) => f.status === 'deleted').length;
-  return { files, renamesCutShort: added * deleted > RENAME_LIMIT * RENAME_LIMIT, degraded: false };
+  return { files, renamesCutShort: added * deleted > RENAME_LIMIT * RENAME_LIMIT, degraded: false, lineCounts };
 }
 
-/**
- * Renames are followed; copies are not looked for: a copy is an added file to a rollback, and finding
- * one compares every added file with every modified one (0.4 s of 0.7 s at 10,000 changed files).
- */
-function fullDiff(repo: Repo, fromSha: string, toSha: string): Promise<string> {
-  return repo.git.raw([
-    'diff',
-    '--raw',
-    '--numstat',
-    '-z',
-    '--no-abbrev',
-    '--no-color',
-    '--no-ext-diff',
-    '--no-textconv',
-    '--find-renames',
-    `-l${RENAME_LIMIT}`,
-    toSha,
-    fromSha,
-    '--',
-  ]);
+/** Fills in line counts and binary flags from `git diff --numstat -z` output. */
+function addLineCounts(files: ChangedFile[], numstat: string): void {
+  const counts = parseNumstat(numstat);
+  for (const file of files) {
+    const count = counts.get(file.path);
+    if (!count) continue;
+    file.insertions = count.insertions;
+    file.deletions = count.deletions;
+    file.binary = count.binary;
+  }
 }
 
-/** Parses `git diff --raw --numstat -z` output: raw records first, then numstat records. */
-export function parseRawNumstat(out: string): ChangedFile[] {
+/** Parses `git diff --raw -z` output (line counts are left at 0 until the numstat is in). */
+export function parseRaw(out: string): ChangedFile[] {
   const tokens = out.split('\0');
   const files: ChangedFile[] = [];
-  const byPath = new Map<string, ChangedFile>();
   let i = 0;
   while (i < tokens.length) {
     const token = tokens[i] ?? '';
-    if (token.startsWith(':')) {
-      const [toMode = '', fromMode = '', toBlob = '', fromBlob = '', statusField = ''] = token.slice(1).split(' ');
-      const letter = statusField[0] ?? 'M';
-      const twoPaths = letter === 'R' || letter === 'C';
-      const first = tokens[i + 1] ?? '';
-      const second = twoPaths ? tokens[i + 2] ?? '' : undefined;
-      i += twoPaths ? 3 : 2;
-      const status = STATUS[letter] ?? 'modified';
-      const file: ChangedFile = {
-        path: second ?? first,
-        status,
-        binary: false,
-        insertions: 0,
-        deletions: 0,
-      };
-      if (twoPaths) file.oldPath = first;
-      if (!NULL_SHA.test(fromBlob)) file.fromBlob = fromBlob;
-      if (!NULL_SHA.test(toBlob)) file.toBlob = toBlob;
-      if (!/^0+$/.test(fromMode)) file.fromMode = fromMode;
-      if (!/^0+$/.test(toMode)) file.toMode = toMode;
-      files.push(file);
-      byPath.set(file.path, file);
+    if (!token.startsWith(':')) {
+      i += 1;
       continue;
     }
-    const stat = /^(-|\d+)\t(-|\d+)\t(.*)$/s.exec(token.replace(/^\n/, ''));
+    const [toMode = '', fromMode = '', toBlob = '', fromBlob = '', statusField = ''] = token.slice(1).split(' ');
+    const letter = statusField[0] ?? 'M';
+    const twoPaths = letter === 'R' || letter === 'C';
+    const first = tokens[i + 1] ?? '';
+    const second = twoPaths ? tokens[i + 2] ?? '' : undefined;
+    i += twoPaths ? 3 : 2;
+    const file: ChangedFile = { path: second ?? first, status: STATUS[letter] ?? 'modified', binary: false, insertions: 0, deletions: 0 };
+    if (twoPaths) file.oldPath = first;
+    if (!NULL_SHA.test(fromBlob)) file.fromBlob = fromBlob;
+    if (!NULL_SHA.test(toBlob)) file.toBlob = toBlob;
+    if (!NULL_SHA.test(fromMode)) file.fromMode = fromMode;
+    if (!NULL_SHA.test(toMode)) file.toMode = toMode;
+    files.push(file);
+  }
+  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** Parses `git diff --numstat -z` output: counts by the path at the new side (`-` counts: a binary file). */
+export function parseNumstat(out: string): Map<string, { insertions: number; deletions: number; binary: boolean }> {
+  const tokens = out.split('\0');
+  const counts = new Map<string, { insertions: number; deletions: number; binary: boolean }>();
+  let i = 0;
+  while (i < tokens.length) {
+    const stat = /^(-|\d+)\t(-|\d+)\t(.*)$/s.exec((tokens[i] ?? '').replace(/^\n/, ''));
     if (!stat) {
       i += 1;
       continue;
     }
     const [, added = '0', deleted = '0', inlinePath = ''] = stat;
-    let path = inlinePath;
-    if (inlinePath === '') {
-      // A rename: old and new path follow as their own tokens.
-      path = tokens[i + 2] ?? '';
-      i += 3;
-    } else {
-      i += 1;
-    }
-    const file = byPath.get(path);
-    if (!file) continue;
-    if (added === '-') file.binary = true;
-    else {
-      file.insertions = Number(added);
-      file.deletions = Number(deleted);
-    }
+    // A rename: old and new path follow as their own tokens.
+    const path = inlinePath === '' ? tokens[i + 2] ?? '' : inlinePath;
+    i += inlinePath === '' ? 3 : 1;
+    counts.set(path, added === '-' ? { insertions: 0, deletions: 0, binary: true } : { insertions: Number(added), deletions: Number(deleted), binary: false });
   }
-  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return counts;
 }
