@@ -3,7 +3,7 @@
 # to the CLI as separate arguments, never spliced into shell text, so no input or ref can inject a command.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-bin="$root/dist/src/cli/main.js"
+bin="$root/dist/bin/main.js"
 
 args=(--repo "${RR_REPO:-.}")
 if [[ -n "${RR_FROM:-}" ]]; then args+=(--from "$RR_FROM"); fi

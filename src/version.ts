@@ -20,3 +20,5 @@ function findPackage(): { root: string; name: string; version: string } {
 const found = findPackage();
 export const TOOL = { name: found.name, version: found.version };
 export const PACKAGE_ROOT = found.root;
+/** The command-line tool as installed (package.json `bin`): one bundle, so starting it reads few files. */
+export const CLI_BUNDLE = join(PACKAGE_ROOT, 'dist', 'bin', 'main.js');

@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { buildRepo, tempDir } from '../testing/fixture-repo.js';
-import { PACKAGE_ROOT } from '../version.js';
+import { CLI_BUNDLE, PACKAGE_ROOT } from '../version.js';
 
 const fixtures = join(PACKAGE_ROOT, 'fixtures', 'demo');
 const repo = buildRepo(
@@ -19,5 +19,5 @@ const extra = process.argv.slice(2);
 const format = extra.some((a) => a === '--format' || a.startsWith('--format=')) ? [] : ['--format', 'text'];
 const args = ['--repo', repo, '--from', 'v1.1.0', '--to', 'v1.0.0', ...format, ...extra];
 process.stderr.write(`Sample repository: ${repo} (releases v1.0.0 and v1.1.0)\n$ rollback-ready ${args.join(' ')}\n\n`);
-const result = spawnSync(process.execPath, [join(PACKAGE_ROOT, 'dist', 'src', 'cli', 'main.js'), ...args], { stdio: 'inherit' });
+const result = spawnSync(process.execPath, [CLI_BUNDLE, ...args], { stdio: 'inherit' });
 process.exitCode = result.status ?? 2;

@@ -6,11 +6,11 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PACKAGE_ROOT } from '../../src/version.js';
+import { CLI_BUNDLE, PACKAGE_ROOT } from '../../src/version.js';
 import { buildRepo, type FileMap } from '../../src/testing/fixture-repo.js';
 import { generateBenchRepo, type BenchShape } from './generate.js';
 
-const BIN = join(PACKAGE_ROOT, 'dist', 'src', 'cli', 'main.js');
+const BIN = CLI_BUNDLE;
 const FLOOR = join(PACKAGE_ROOT, 'dist', 'test', 'bench', 'floor.js');
 const TIME = '/usr/bin/time';
 

@@ -1,12 +1,13 @@
 import { execFileSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { buildRepo, git, type ReleaseSpec } from '../../src/testing/fixture-repo.js';
+import { CLI_BUNDLE } from '../../src/version.js';
 
 export { buildRepo, git, tempDir, type FileMap, type ReleaseSpec } from '../../src/testing/fixture-repo.js';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
 export const FIXTURES = join(ROOT, 'fixtures');
-export const BIN = join(ROOT, 'dist', 'src', 'cli', 'main.js');
+export const BIN = CLI_BUNDLE;
 
 /** Two releases: `to` tagged v1, then `from` tagged v2 (the one running now). */
 export function twoReleases(to: ReleaseSpec['tree'], from: ReleaseSpec['tree']): string {
