@@ -2,7 +2,7 @@
 // Both are timed as whole processes (Node's start included), alternately, best of two each.
 // Prints a table and writes bench-results/bench.json. Targets are read from here, never enforced by a test.
 // `npm run bench -- --quick` runs the small scenarios only.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,7 +29,11 @@ interface Row {
   ratioToFloor: number;
   gitDiffPatchMs: number;
   peakRssMb: number | null;
+  /** User and system CPU of the analysis process and its children (git), in ms: above the wall time, work ran in parallel. */
+  analysisCpuMs: number | null;
   phases: Record<string, number>;
+  /** Two floors run at once, over one alone (1: the machine ran both in parallel at full speed; 2: not at all). */
+  parallelSlowdown?: number;
   blobs: number;
   stats: Record<string, number>;
 }
@@ -76,16 +80,24 @@ function buildLibrary(dir: string): void {
 const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
 
 /** Runs node with the args under /usr/bin/time when present, for the peak RSS. */
-function runNode(args: string[]): { ms: number; stdout: string; stderr: string; rssMb: number | null; status: number | null } {
+function runNode(args: string[]): { ms: number; stdout: string; stderr: string; rssMb: number | null; cpuMs: number | null; status: number | null } {
   const timed = existsSync(TIME);
   const start = process.hrtime.bigint();
-  const run = spawnSync(timed ? TIME : process.execPath, [...(timed ? ['-f', 'maxrss:%M', process.execPath] : []), ...args], {
+  const run = spawnSync(timed ? TIME : process.execPath, [...(timed ? ['-f', 'maxrss:%M cpu:%U+%S', process.execPath] : []), ...args], {
     encoding: 'utf8',
     maxBuffer: 1 << 30,
   });
   const elapsed = ms(start);
   const rss = /maxrss:(\d+)/.exec(run.stderr);
-  return { ms: elapsed, stdout: run.stdout, stderr: run.stderr, rssMb: rss ? Math.round(Number(rss[1]) / 1024) : null, status: run.status };
+  const cpu = /cpu:([\d.]+)\+([\d.]+)/.exec(run.stderr);
+  return {
+    ms: elapsed,
+    stdout: run.stdout,
+    stderr: run.stderr,
+    rssMb: rss ? Math.round(Number(rss[1]) / 1024) : null,
+    cpuMs: cpu ? Math.round((Number(cpu[1]) + Number(cpu[2])) * 1000) : null,
+    status: run.status,
+  };
 }
 
 function median(values: number[]): number {
@@ -93,7 +105,16 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
-function measure(scenario: Scenario, root: string): Row {
+/** Wall time of `copies` floor processes started together: how much of a second core this machine gives. */
+async function floorsAtOnce(repo: string, copies: number): Promise<number> {
+  const start = process.hrtime.bigint();
+  await Promise.all(
+    Array.from({ length: copies }, () => new Promise((resolve) => spawn(process.execPath, [FLOOR, repo, 'v2', 'v1'], { stdio: 'ignore' }).on('close', resolve))),
+  );
+  return ms(start);
+}
+
+async function measure(scenario: Scenario, root: string): Promise<Row> {
   const repo = join(root, scenario.name.replace(/[^a-z0-9]+/gi, '-'));
   if (scenario.build) scenario.build(repo);
   else generateBenchRepo(repo, scenario);
@@ -121,6 +142,12 @@ function measure(scenario: Scenario, root: string): Row {
   const timings = /timings: (\{.*\})/.exec(best.stderr);
   const floorMs = Math.min(...floors);
   const stats = (JSON.parse(best.stdout) as { stats?: Record<string, number> }).stats ?? {};
+  let parallelSlowdown: number | undefined;
+  if (scenario.name === '1,000 changed files') {
+    const alone = Math.min(await floorsAtOnce(repo, 1), await floorsAtOnce(repo, 1));
+    const together = Math.min(await floorsAtOnce(repo, 2), await floorsAtOnce(repo, 2));
+    parallelSlowdown = Math.round((together / alone) * 100) / 100;
+  }
   rmSync(repo, { recursive: true, force: true });
   return {
     scenario: scenario.name,
@@ -131,7 +158,9 @@ function measure(scenario: Scenario, root: string): Row {
     ratioToFloor: Math.round((best.ms / floorMs) * 100) / 100,
     gitDiffPatchMs: Math.round(gitDiffPatchMs),
     peakRssMb: Math.max(...runs.map((r) => r.rssMb ?? 0)) || null,
+    analysisCpuMs: best.cpuMs,
     phases: timings ? (JSON.parse(timings[1]!) as Record<string, number>) : {},
+    ...(parallelSlowdown !== undefined ? { parallelSlowdown } : {}),
     blobs,
     stats,
   };
@@ -148,24 +177,26 @@ const rows: Row[] = [];
 try {
   for (const scenario of scenarios) {
     process.stderr.write(`bench: ${scenario.name}…\n`);
-    rows.push(measure(scenario, root));
+    rows.push(await measure(scenario, root));
   }
 } finally {
   rmSync(root, { recursive: true, force: true });
 }
 const help = helpMs();
 
-console.log('| scenario | full analysis (ms) | floor (ms) | ratio to floor | git diff -p (ms) | peak RSS (MB) | slowest phases |');
-console.log('| --- | ---: | ---: | ---: | ---: | ---: | --- |');
+console.log('| scenario | full analysis (ms) | floor (ms) | ratio to floor | CPU of the analysis (ms) | git diff -p (ms) | peak RSS (MB) | slowest phases |');
+console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
 for (const r of rows) {
   const slowest = Object.entries(r.phases)
     .sort((a, b) => b[1] - a[1])
     .slice(0, 3)
     .map(([phase, t]) => `${phase} ${t}`)
     .join(', ');
-  console.log(`| ${r.scenario} | ${r.analysisMs} | ${r.floorMs} | ${r.ratioToFloor} | ${r.gitDiffPatchMs} | ${r.peakRssMb ?? 'n/a'} | ${slowest} |`);
+  console.log(`| ${r.scenario} | ${r.analysisMs} | ${r.floorMs} | ${r.ratioToFloor} | ${r.analysisCpuMs ?? 'n/a'} | ${r.gitDiffPatchMs} | ${r.peakRssMb ?? 'n/a'} | ${slowest} |`);
 }
 console.log(`\n--help: ${help} ms (median of 7)`);
+const probe = rows.find((r) => r.parallelSlowdown !== undefined);
+if (probe) console.log(`two floors at once take ${probe.parallelSlowdown}× the time of one (1.0: this machine runs two processes in parallel at full speed, 2.0: not at all)`);
 const libraryRow = rows.find((r) => r.scenario.includes('(contracts)'));
 if (libraryRow) console.log(`contracts on the 300-module library: ${libraryRow.stats.contractModulesParsed ?? 0} modules parsed, ${libraryRow.stats.contractModulesScanned ?? 0} only scanned`);
 const byName = (name: string) => rows.find((r) => r.scenario === name);
