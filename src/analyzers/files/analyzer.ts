@@ -1,7 +1,7 @@
 import { pathAt, type Analyzer, type Release } from '../analyzer.js';
 import type { Fact } from '../facts.js';
 import type { BlobContent, Category, ChangedFile, Side } from '../../model.js';
-import { isAsset, isDevTooling, isDoc, isMarkup, isScript, isStylesheet, isTemplate, isTest, mayHoldJsx } from './kinds.js';
+import { isAsset, isDevTooling, isDoc, isMarkup, isScript, isStylesheet, isTemplate, isTest } from './kinds.js';
 import { templateLogic } from './markup.js';
 import { sameStructuredValue } from './structured.js';
 
