@@ -50,8 +50,10 @@ function workerFile(): string | undefined {
   return existsSync(built) ? built : undefined;
 }
 
-// Workers started before the release is known (see `prestartWorkers`), waiting to be taken by a pool.
+// Workers started before the release is known (see `prestartWorkers`), waiting to be taken by a pool; and
+// those of them that said they are ready before a pool listened.
 const spares: Worker[] = [];
+const readySpares = new WeakSet<Worker>();
 
 /**
  * Starts the workers a large release would use, now: each loads TypeScript while this thread loads its own
@@ -63,6 +65,7 @@ export function prestartWorkers(count = defaultWorkers()): number {
   for (let i = spares.length; i < count; i++) {
     const worker = new Worker(file);
     worker.unref();
+    worker.once('message', () => readySpares.add(worker));
     spares.push(worker);
   }
   return spares.length;
@@ -104,7 +107,7 @@ export class ScriptPool {
     for (let i = 0; i < workers; i++) {
       const worker = (file === undefined ? spares.shift() : undefined) ?? new Worker(path);
       worker.unref();
-      const slot: Slot = { worker, ready: false, dead: false };
+      const slot: Slot = { worker, ready: readySpares.has(worker), dead: false };
       const index = i;
       this.chunksDone.push(0);
       worker.on('message', (reply: Reply) => {
@@ -170,7 +173,7 @@ export class ScriptPool {
     }
     // Chunks a worker failed on, or took with it when it died.
     this.state.forEach((s, chunk) => {
-      if (s !== 'done') this.store(chunk, this.digestHere(ts, chunk), true);
+      if (s !== 'done') this.store(chunk, this.digestHere(ts, chunk));
     });
     const results = this.results as ChangeDigest[];
     this.jobs = [];
@@ -197,8 +200,8 @@ export class ScriptPool {
     return out;
   }
 
-  private store(chunk: number, results: ChangeDigest[], again = false): void {
-    if (this.state[chunk] === 'done' || (this.state[chunk] === 'failed' && !again)) return;
+  private store(chunk: number, results: ChangeDigest[]): void {
+    if (this.state[chunk] === 'done') return;
     const start = this.ranges[chunk]![0];
     results.forEach((result, i) => (this.results[start + i] = result));
     this.state[chunk] = 'done';
