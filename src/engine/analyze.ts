@@ -173,19 +173,20 @@ export async function analyzeRollback(options: AnalyzeOptions = {}): Promise<Rep
     // facts are kept in the analyzers' order, whatever order they ran in.
     const analyzers = options.analyzers ?? ANALYZERS;
     const found = new Map<Analyzer, Fact[]>();
-    for (const group of [analyzers.filter((a) => !a.readsScripts), analyzers.filter((a) => a.readsScripts)]) {
-      if (group[0]?.readsScripts) await release.settle();
+    const runGroup = async (loaded: LoadedRelease, group: readonly Analyzer[]) => {
       for (const analyzer of group) {
-        if (release.outOfTime()) {
+        if (loaded.outOfTime()) {
           found.set(analyzer, [{ kind: 'file.unreadable', path: '.', reason: `the ${analyzer.name} analyzer did not run: the time budget of ${config.limits.timeBudgetSeconds}s (limits.timeBudgetSeconds) ran out` }]);
           continue;
         }
         progress(analyzer.name, 0, files.length);
-        found.set(analyzer, await runAnalyzer(analyzer, release));
+        found.set(analyzer, await runAnalyzer(analyzer, loaded));
         phaseDone(`analyze:${analyzer.name}`);
       }
-    }
+    };
+    await runGroup(release, analyzers.filter((a) => !a.readsScripts));
     await release.settle();
+    await runGroup(release, analyzers.filter((a) => a.readsScripts));
     const facts = new Facts();
     for (const analyzer of analyzers) for (const fact of found.get(analyzer) ?? []) facts.add(fact);
     addFallbacks(facts, files.map((f) => f.path));
