@@ -76,6 +76,8 @@ type Token = string | number | boolean;
 const OPEN = -1;
 const CLOSE = -2;
 const END = -3;
+/** A meaningful field without a plain value (`isExportEquals` left out): values are placed by position. */
+const UNSET = -4;
 const MISMATCH = Symbol('mismatch');
 
 /**
@@ -94,9 +96,9 @@ export function sameSyntax(ts: Ts, from: TS.SourceFile, to: TS.SourceFile, mode:
     const expected = syntaxShape(ts, from, mode);
     let at = 0;
     try {
-      walkShape(ts, to, mode, (token) => {
+      new ShapeWalk(ts, 'markup', (token) => {
         if (expected[at++] !== token) throw MISMATCH;
-      });
+      }).walk(to);
     } catch (error) {
       if (error === MISMATCH) return false;
       throw error;
@@ -112,148 +114,223 @@ export function sameSyntax(ts: Ts, from: TS.SourceFile, to: TS.SourceFile, mode:
  * both differ. Throws RangeError on trees too deep to walk.
  */
 export function compareShapes(ts: Ts, from: TS.SourceFile, to: TS.SourceFile): { format: boolean; contract: boolean } {
-  const format: Token[] = [];
-  const contract: Token[] = [];
-  walkShape(ts, from, 'format', (token, inContract) => {
-    format.push(token);
-    if (inContract) contract.push(token);
-  });
-  let f = 0;
-  let c = 0;
-  let formatSame = true;
-  let contractSame = true;
+  const recorded = new ShapeWalk(ts, 'format');
+  recorded.walk(from);
+  const compared = new ShapeWalk(ts, 'format');
+  compared.expect(recorded.format, recorded.contract);
   try {
-    walkShape(ts, to, 'format', (token, inContract) => {
-      if (formatSame && format[f++] !== token) formatSame = false;
-      if (inContract && contractSame && contract[c++] !== token) contractSame = false;
-      if (!formatSame && !contractSame) throw MISMATCH;
-    });
+    compared.walk(to);
   } catch (error) {
     if (error !== MISMATCH) throw error;
   }
-  return { format: formatSame && f === format.length, contract: contractSame && c === contract.length };
+  return {
+    format: compared.formatSame && compared.f === recorded.format.length,
+    contract: compared.contractSame && compared.c === recorded.contract.length,
+  };
 }
 
 /** The tokens of a tree's shape, in order (for tests and debugging). */
 export function syntaxShape(ts: Ts, root: TS.SourceFile, mode: ShapeMode): Token[] {
-  const out: Token[] = [];
-  walkShape(ts, root, mode === 'markup' ? 'markup' : 'format', (token, inContract) => {
-    if (mode !== 'contract' || inContract) out.push(token);
-  });
-  return out;
+  const walk = new ShapeWalk(ts, mode === 'markup' ? 'markup' : 'format');
+  walk.walk(root);
+  return mode === 'contract' ? walk.contract : walk.format;
+}
+
+/** Per copy of TypeScript: what a walk reads of it on every node, looked up once. */
+interface Kinds {
+  fields: (readonly string[] | undefined)[];
+  flagMask: number;
+  /** A node's kind and its meaningful flags go out as one token: `kind + flags * flagScale`. */
+  flagScale: number;
+  ParenthesizedExpression: number;
+  JsxText: number;
+  EmptyStatement: number;
+  VariableDeclaration: number;
+  PropertyDeclaration: number;
+}
+const kindsOf = new WeakMap<Ts, Kinds>();
+
+function kinds(ts: Ts): Kinds {
+  let found = kindsOf.get(ts);
+  if (!found) {
+    const { NodeFlags: F, SyntaxKind: K } = ts;
+    found = {
+      fields: meaningfulFields(ts),
+      flagMask: F.Let | F.Const | F.Using | F.Namespace | F.NestedNamespace | F.GlobalAugmentation | F.OptionalChain,
+      flagScale: 2 ** Math.ceil(Math.log2(Math.max(...Object.values(K).filter((v): v is number => typeof v === 'number')) + 1)),
+      ParenthesizedExpression: K.ParenthesizedExpression,
+      JsxText: K.JsxText,
+      EmptyStatement: K.EmptyStatement,
+      VariableDeclaration: K.VariableDeclaration,
+      PropertyDeclaration: K.PropertyDeclaration,
+    };
+    kindsOf.set(ts, found);
+  }
+  return found;
 }
 
 /**
- * Emits tokens describing the tree. In `markup` mode, JSX is reduced to its logic: component tags and
- * their props, expressions in braces, and attributes of HTML elements other than literal
- * `className`/`class`/`style` values; element nesting, HTML tags without logic and static text drop out.
+ * One walk of a tree, emitting tokens that describe its shape. Without a sink, it records the `format` tokens
+ * and, of those, the ones outside bodies and values (`contract`); after `expect`, it compares its tokens with
+ * recorded ones instead, and stops (throws MISMATCH) once both differ. In `markup` mode, JSX is reduced to its
+ * logic: component tags and their props, expressions in braces, and attributes of HTML elements other than
+ * literal `className`/`class`/`style` values; element nesting, HTML tags without logic and static text drop out.
+ * The callbacks are fixed methods, not closures made per node: this walk runs over every changed script.
  * Throws RangeError on trees too deep to walk (the caller then treats the change as code).
  */
-function walkShape(ts: Ts, root: TS.SourceFile, mode: 'format' | 'markup', emitToken: (token: Token, inContract: boolean) => void): void {
-  const fields = meaningfulFields(ts);
-  // Inside a subtree the contract shape leaves out (a body, a value that is not a function).
-  let outside = 0;
-  const emit = (token: Token) => emitToken(token, outside === 0);
-  const flagMask =
-    ts.NodeFlags.Let | ts.NodeFlags.Const | ts.NodeFlags.Using | ts.NodeFlags.Namespace | ts.NodeFlags.NestedNamespace | ts.NodeFlags.GlobalAugmentation | ts.NodeFlags.OptionalChain;
-  const isJsxRoot = (node: TS.Node) => ts.isJsxElement(node) || ts.isJsxSelfClosingElement(node) || ts.isJsxFragment(node);
+class ShapeWalk {
+  readonly format: Token[] = [];
+  readonly contract: Token[] = [];
+  formatSame = true;
+  contractSame = true;
+  f = 0;
+  c = 0;
+  private comparing = false;
+  private expectedFormat: Token[] = [];
+  private expectedContract: Token[] = [];
+  /** Depth inside subtrees the contract shape leaves out (a body, a value that is not a function). */
+  private outside = 0;
+  /** The child of the node being walked that the contract leaves out. */
+  private skipped: TS.Node | undefined;
+  private readonly k: Kinds;
 
-  // Kinds read once: `ts` is a namespace of thousands of members, slow to look up on every node.
-  const { ParenthesizedExpression, JsxText, EmptyStatement } = ts.SyntaxKind;
-  const isFunctionLike = ts.isFunctionLike;
-  const { VariableDeclaration, PropertyDeclaration } = ts.SyntaxKind;
-  /** The child of a node that cannot change what the module exports: a body, or a value that is not a function. */
-  const outsideContract = (node: TS.Node): TS.Node | undefined => {
-    if (isFunctionLike(node)) return 'body' in node ? (node.body as TS.Node | undefined) : undefined;
-    if (node.kind === VariableDeclaration || node.kind === PropertyDeclaration) {
-      const declaration = node as TS.VariableDeclaration | TS.PropertyDeclaration;
-      const value = declaration.initializer;
-      if (!value) return undefined;
-      if (node.kind === VariableDeclaration && declaration.type) return value;
-      return isFunctionValue(ts, value) ? undefined : value;
+  constructor(
+    private readonly ts: Ts,
+    private readonly mode: 'format' | 'markup',
+    private readonly sink?: (token: Token) => void,
+  ) {
+    this.k = kinds(ts);
+  }
+
+  expect(format: Token[], contract: Token[]): void {
+    this.comparing = true;
+    this.expectedFormat = format;
+    this.expectedContract = contract;
+  }
+
+  walk(root: TS.SourceFile): void {
+    this.visit(root);
+  }
+
+  private emit(token: Token): void {
+    if (this.sink) return this.sink(token);
+    const inContract = this.outside === 0;
+    if (!this.comparing) {
+      this.format.push(token);
+      if (inContract) this.contract.push(token);
+      return;
     }
+    if (this.formatSame && this.expectedFormat[this.f++] !== token) this.formatSame = false;
+    if (inContract && this.contractSame && this.expectedContract[this.c++] !== token) this.contractSame = false;
+    if (!this.formatSame && !this.contractSame) throw MISMATCH;
+  }
+
+  private readonly visitChild = (next: TS.Node): undefined => {
+    if (next !== this.skipped) {
+      this.visit(next);
+      return undefined;
+    }
+    this.outside += 1;
+    this.visit(next);
+    this.outside -= 1;
     return undefined;
   };
 
-  const visit = (input: TS.Node): void => {
+  private readonly visitChildren = (nodes: TS.NodeArray<TS.Node>): undefined => {
+    this.emit(OPEN);
+    const empty = this.k.EmptyStatement;
+    for (const child of nodes) if (child.kind !== empty) this.visit(child);
+    this.emit(CLOSE);
+    return undefined;
+  };
+
+  private visit(input: TS.Node): void {
+    const k = this.k;
     let node = input;
-    while (node.kind === ParenthesizedExpression) node = (node as TS.ParenthesizedExpression).expression;
-    if (mode === 'markup' && isJsxRoot(node)) {
-      emit('jsx{');
-      jsx(node);
-      emit('}jsx');
+    while (node.kind === k.ParenthesizedExpression) node = (node as TS.ParenthesizedExpression).expression;
+    if (this.mode === 'markup' && isJsxRoot(this.ts, node)) {
+      this.emit('jsx{');
+      this.jsx(node);
+      this.emit('}jsx');
       return;
     }
-    emit(node.kind);
-    emit(node.flags & flagMask);
-    if (node.kind === JsxText) emit(jsxText((node as TS.JsxText).text));
+    this.emit(node.kind + (node.flags & k.flagMask) * k.flagScale);
+    if (node.kind === k.JsxText) this.emit(jsxText((node as TS.JsxText).text));
     else {
-      const names = fields[node.kind];
+      // Every field of the kind, in the table's order: the position says which field a value is.
+      const names = k.fields[node.kind];
       if (names) {
         for (const name of names) {
           const value = (node as unknown as Record<string, unknown>)[name];
-          if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
-            emit(name);
-            emit(value);
-          }
+          this.emit(typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : UNSET);
         }
       }
     }
-    const skipped = mode === 'format' ? outsideContract(node) : undefined;
-    const child = (next: TS.Node): void => {
-      if (next !== skipped) return visit(next);
-      outside += 1;
-      visit(next);
-      outside -= 1;
-    };
-    node.forEachChild(child, (nodes) => {
-      emit(OPEN);
-      for (const child of nodes) if (child.kind !== EmptyStatement) visit(child);
-      emit(CLOSE);
-    });
-    emit(END);
-  };
+    const saved = this.skipped;
+    this.skipped = this.mode === 'format' ? this.outsideContract(node) : undefined;
+    node.forEachChild(this.visitChild, this.visitChildren);
+    this.skipped = saved;
+    this.emit(END);
+  }
 
-  const jsx = (node: TS.Node): void => {
+  /** The child of a node that cannot change what the module exports: a body, or a value that is not a function. */
+  private outsideContract(node: TS.Node): TS.Node | undefined {
+    const k = this.k;
+    if (node.kind === k.VariableDeclaration || node.kind === k.PropertyDeclaration) {
+      const declaration = node as TS.VariableDeclaration | TS.PropertyDeclaration;
+      const value = declaration.initializer;
+      if (!value) return undefined;
+      if (node.kind === k.VariableDeclaration && declaration.type) return value;
+      return isFunctionValue(this.ts, value) ? undefined : value;
+    }
+    if (this.ts.isFunctionLike(node)) return 'body' in node ? (node.body as TS.Node | undefined) : undefined;
+    return undefined;
+  }
+
+  private jsx(node: TS.Node): void {
+    const ts = this.ts;
     if (ts.isJsxText(node)) return;
     if (ts.isJsxExpression(node)) {
-      emit('{');
-      if (node.dotDotDotToken) emit('...');
-      if (node.expression) visit(node.expression);
-      emit('}');
+      this.emit('{');
+      if (node.dotDotDotToken) this.emit('...');
+      if (node.expression) this.visit(node.expression);
+      this.emit('}');
       return;
     }
     if (ts.isJsxElement(node)) {
-      const logic = tag(node.openingElement.tagName, node.openingElement.attributes, node.openingElement.typeArguments);
-      for (const child of node.children) jsx(child);
-      if (logic) emit('</>');
+      const logic = this.tag(node.openingElement.tagName, node.openingElement.attributes, node.openingElement.typeArguments);
+      for (const child of node.children) this.jsx(child);
+      if (logic) this.emit('</>');
       return;
     }
     if (ts.isJsxSelfClosingElement(node)) {
-      if (tag(node.tagName, node.attributes, node.typeArguments)) emit('</>');
+      if (this.tag(node.tagName, node.attributes, node.typeArguments)) this.emit('</>');
       return;
     }
     if (ts.isJsxFragment(node)) {
-      for (const child of node.children) jsx(child);
+      for (const child of node.children) this.jsx(child);
       return;
     }
-    visit(node);
-  };
+    this.visit(node);
+  }
 
-  /** Pushes the logic of an opening tag; false when it is an HTML element with presentation only. */
-  const tag = (name: TS.JsxTagNameExpression, attributes: TS.JsxAttributes, typeArguments: TS.NodeArray<TS.TypeNode> | undefined): boolean => {
+  /** Emits the logic of an opening tag; false when it is an HTML element with presentation only. */
+  private tag(name: TS.JsxTagNameExpression, attributes: TS.JsxAttributes, typeArguments: TS.NodeArray<TS.TypeNode> | undefined): boolean {
+    const ts = this.ts;
     const intrinsic = ts.isIdentifier(name) && /^[a-z]/.test(name.text) && !name.text.includes('.');
     const kept = attributes.properties.filter((attribute) => !(intrinsic && isPresentational(ts, attribute)));
     // An HTML element with nothing but presentation is markup; a component is always logic.
     if (intrinsic && kept.length === 0 && !typeArguments) return false;
-    emit('<');
-    visit(name);
-    for (const type of typeArguments ?? []) visit(type);
-    for (const attribute of kept) visit(attribute);
+    this.emit('<');
+    this.visit(name);
+    for (const type of typeArguments ?? []) this.visit(type);
+    for (const attribute of kept) this.visit(attribute);
     return true;
-  };
+  }
+}
 
-  visit(root);
+function isJsxRoot(ts: Ts, node: TS.Node): boolean {
+  return ts.isJsxElement(node) || ts.isJsxSelfClosingElement(node) || ts.isJsxFragment(node);
 }
 
 /** An arrow function or function expression, under parentheses, `as` and `satisfies` (as the API reader sees it). */
