@@ -18,7 +18,9 @@ interface Pending {
  */
 export class BlobStore {
   private proc: ChildProcessWithoutNullStreams | undefined;
+  /** Requests in the order git answers them; `head` is the next to be answered (no O(n) shift per answer). */
   private queue: Pending[] = [];
+  private head = 0;
   private buffer: Buffer = Buffer.alloc(0);
   /** Chunks received while a body is still incomplete, joined once it is all there (no copy per chunk). */
   private waiting: Buffer[] = [];
@@ -65,7 +67,7 @@ export class BlobStore {
     this.waitingBytes = 0;
     this.needBytes = 0;
     this.unsent = [];
-    const [culprit, ...rest] = this.queue.splice(0);
+    const [culprit, ...rest] = this.takeQueue();
     culprit?.resolve({ type: 'missing', size: 0 });
     this.restarts += 1;
     if (this.restarts > MAX_RESTARTS) {
@@ -93,7 +95,24 @@ export class BlobStore {
 
   private fail(error: Error): void {
     this.failed ??= error;
-    for (const pending of this.queue.splice(0)) pending.reject(error);
+    for (const pending of this.takeQueue()) pending.reject(error);
+  }
+
+  /** Empties the queue, returning the requests still waiting for an answer. */
+  private takeQueue(): Pending[] {
+    const waiting = this.queue.slice(this.head);
+    this.queue = [];
+    this.head = 0;
+    return waiting;
+  }
+
+  /** The answered request leaves the queue; the array is reset once all are answered. */
+  private shift(): void {
+    this.head += 1;
+    if (this.head === this.queue.length) {
+      this.queue = [];
+      this.head = 0;
+    }
   }
 
   private onData(chunk: Buffer): void {
@@ -108,14 +127,14 @@ export class BlobStore {
     }
     this.buffer = this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk]);
     for (;;) {
-      const pending = this.queue[0];
+      const pending = this.queue[this.head];
       if (!pending) return;
       const eol = this.buffer.indexOf(10);
       if (eol < 0) return;
       const header = this.buffer.subarray(0, eol).toString('utf8');
       if (header.endsWith(' missing') || header.endsWith(' ambiguous')) {
         this.buffer = this.buffer.subarray(eol + 1);
-        this.queue.shift();
+        this.shift();
         pending.resolve({ type: 'missing', size: 0 });
         continue;
       }
@@ -131,8 +150,9 @@ export class BlobStore {
       }
       const body = this.buffer.subarray(eol + 1, eol + 1 + size);
       this.buffer = this.buffer.subarray(eol + 1 + size + 1);
-      this.queue.shift();
-      pending.resolve({ type, size, data: size <= pending.maxBytes ? Buffer.from(body) : undefined });
+      this.shift();
+      // The body is a view of the chunk git sent, decoded before it is dropped: no copy of its own.
+      pending.resolve({ type, size, data: size <= pending.maxBytes ? body : undefined });
     }
   }
 
@@ -225,13 +245,16 @@ export function decodeBlob(raw: { type: string; data?: Buffer; size: number }): 
   return { size: raw.size, text };
 }
 
+/** One strict decoder for every blob: decoding without `stream` keeps no state between calls. */
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
 /** UTF-8 (BOM stripped) or UTF-16 with a BOM; 'binary' when a NUL byte shows up; undefined when not valid text. */
 export function decodeText(data: Buffer): string | 'binary' | undefined {
   if (data.length >= 2 && data[0] === 0xff && data[1] === 0xfe) return new TextDecoder('utf-16le').decode(data.subarray(2));
   if (data.length >= 2 && data[0] === 0xfe && data[1] === 0xff) return new TextDecoder('utf-16be').decode(data.subarray(2));
   if (data.subarray(0, BINARY_SNIFF_BYTES).includes(0)) return 'binary';
   try {
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(data);
+    const text = utf8.decode(data);
     return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   } catch {
     return undefined;
