@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { isDeepStrictEqual } from 'node:util';
-import { parseAllDocuments } from 'yaml';
+import { yaml } from '../../yaml.js';
 import { pathAt, type Release } from '../analyzer.js';
 import type { ChangedFile, Side } from '../../model.js';
 import { isJson, isYaml } from './kinds.js';
@@ -25,7 +25,7 @@ export function readYaml(text: string): unknown[] | undefined {
       jsYaml ??= require('js-yaml') as JsYaml;
       return jsYaml.loadAll(text, { maxAliases: 0 }).filter((d) => d !== null && d !== undefined);
     }
-    const docs = parseAllDocuments(text, { prettyErrors: false, logLevel: 'silent' });
+    const docs = yaml().parseAllDocuments(text, { prettyErrors: false, logLevel: 'silent' });
     if (!Array.isArray(docs) || docs.some((d) => d.errors.length > 0)) return undefined;
     return docs.map((d) => d.toJS()).filter((d) => d !== null && d !== undefined);
   } catch {
@@ -50,13 +50,21 @@ const parsedValues = new WeakMap<Release, Map<string, unknown[] | undefined>>();
 
 /** Parsed value of a changed JSON or YAML file at one side (undefined: absent or does not parse), parsed once. */
 export function structuredAt(release: Release, file: ChangedFile, side: Side): unknown[] | undefined {
+  const path = pathAt(file, side);
+  return parsedAt(release, side, path, () => release.content(file, side).text);
+}
+
+/**
+ * Parsed value of the JSON or YAML file at `path` at one side, changed or not, parsed once per release
+ * whichever analyzer asks first (`text` is read only then).
+ */
+export function parsedAt(release: Release, side: Side, path: string, text: () => string | undefined): unknown[] | undefined {
   let cache = parsedValues.get(release);
   if (!cache) parsedValues.set(release, (cache = new Map()));
-  const path = pathAt(file, side);
   const key = `${side}\0${path}`;
   if (cache.has(key)) return cache.get(key);
-  const text = release.content(file, side).text;
-  const value = text === undefined ? undefined : parseStructured(path, text);
+  const read = text();
+  const value = read === undefined ? undefined : parseStructured(path, read);
   cache.set(key, value);
   return value;
 }

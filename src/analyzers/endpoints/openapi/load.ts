@@ -1,8 +1,10 @@
 import { createRequire } from 'node:module';
 import { posix } from 'node:path';
-import { LineCounter, parseDocument, isMap, isScalar, type Document } from 'yaml';
+import type { Document, LineCounter } from 'yaml';
+import { yaml } from '../../../yaml.js';
 import type { Release } from '../../analyzer.js';
-import { readYaml } from '../../files/structured.js';
+import { parsedAt, readYaml } from '../../files/structured.js';
+import { isYaml } from '../../files/kinds.js';
 import type { Side } from '../../../model.js';
 
 /** A spec read at one side: the dereferenced document, where its keys are, and what could not be resolved. */
@@ -29,6 +31,7 @@ export function specVersionOf(doc: unknown): 2 | 3 | undefined {
 }
 
 function parseText(text: string): { document: Document; lines: LineCounter } {
+  const { LineCounter, parseDocument } = yaml();
   const lines = new LineCounter();
   const document = parseDocument(text, { lineCounter: lines, uniqueKeys: false });
   return { document, lines };
@@ -43,14 +46,14 @@ type Frame = { path: string[] | undefined; map: boolean; key: string | undefined
  */
 export function keyLines(text: string): Map<string, number> | null {
   let events: import('js-yaml').Event[];
-  let yaml: typeof import('js-yaml');
+  let jsYaml: typeof import('js-yaml');
   try {
-    yaml = require('js-yaml') as typeof import('js-yaml');
-    events = yaml.parseEvents(text, {});
+    jsYaml = require('js-yaml') as typeof import('js-yaml');
+    events = jsYaml.parseEvents(text, {});
   } catch {
     return null;
   }
-  const { DOCUMENT, MAPPING, SEQUENCE, SCALAR, POP } = yaml.EVENT_ID;
+  const { DOCUMENT, MAPPING, SEQUENCE, SCALAR, POP } = jsYaml.EVENT_ID;
   const starts = [0];
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
   const lineAt = (offset: number) => {
@@ -94,7 +97,7 @@ export function keyLines(text: string): Map<string, number> | null {
       if (stack.pop()) nodeDone();
     } else if (event.type === SCALAR && stack.length > 0 && stack[stack.length - 1]!.map && stack[stack.length - 1]!.expectKey) {
       const top = stack[stack.length - 1]!;
-      top.key = yaml.getScalarValue(text, event);
+      top.key = jsYaml.getScalarValue(text, event);
       top.expectKey = false;
       if (top.path) {
         const key = [...top.path, top.key].join('\0');
@@ -118,7 +121,8 @@ export async function loadSpec(release: Release, side: Side, path: string): Prom
   const text = content.text;
   if (text === undefined) return { failed: `spec not readable at ${side} (${content.unreadable ?? 'missing'})` };
   // The value from the fast reader; the position-keeping parse only when it fails or a line is asked for.
-  let parsed = /\.json$/i.test(path) ? undefined : readYaml(text);
+  // YAML files are parsed once per release: the infrastructure analyzer has often read this one already.
+  let parsed = /\.json$/i.test(path) ? undefined : isYaml(path) ? parsedAt(release, side, path, () => text) : readYaml(text);
   let positions: { document: Document; lines: LineCounter } | undefined;
   const withPositions = () => (positions ??= parseText(text));
   let raw: unknown = parsed?.length === 1 ? parsed[0] : undefined;
@@ -155,8 +159,8 @@ export async function loadSpec(release: Release, side: Side, path: string): Prom
     let node: unknown = document.contents;
     let line: number | undefined;
     for (const key of keys) {
-      if (!isMap(node)) return line;
-      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === key);
+      if (!yaml().isMap(node)) return line;
+      const pair = node.items.find((p) => yaml().isScalar(p.key) && String(p.key.value) === key);
       if (!pair) return line;
       const range = (pair.key as { range?: [number, number, number] }).range;
       if (range) line = lines.linePos(range[0]).line;
