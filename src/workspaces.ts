@@ -1,5 +1,5 @@
 // npm, yarn and pnpm workspaces: the one reader of their globs, for scope, contracts and `init`.
-import { parse as parseYaml } from 'yaml';
+import { yaml } from './yaml.js';
 
 /** Workspace globs from the root package.json (npm, yarn) and pnpm-workspace.yaml. */
 export function workspaceGlobs(packageJson: string | undefined, pnpmWorkspace: string | undefined): string[] {
@@ -16,7 +16,7 @@ export function workspaceGlobs(packageJson: string | undefined, pnpmWorkspace: s
   }
   if (pnpmWorkspace) {
     try {
-      const doc = parseYaml(pnpmWorkspace, { maxAliasCount: 100 }) as { packages?: unknown } | null;
+      const doc = yaml().parse(pnpmWorkspace, { maxAliasCount: 100 }) as { packages?: unknown } | null;
       if (Array.isArray(doc?.packages)) globs.push(...doc.packages.filter((g): g is string => typeof g === 'string'));
     } catch {
       // Not YAML: no workspaces to read.

@@ -1,6 +1,6 @@
 import { extname, basename } from 'node:path';
 import { lilconfig, type Loader } from 'lilconfig';
-import { parse as parseYaml } from 'yaml';
+import { yaml } from '../yaml.js';
 import { UsageError } from '../errors.js';
 import { BlobStore } from '../git/blobs.js';
 import type { Repo } from '../git/repo.js';
@@ -56,7 +56,7 @@ export function describeOrigin(origin: ConfigOrigin): string {
 export function parseConfigText(name: string, text: string, label: string): unknown {
   const json = extname(name) === '.json';
   try {
-    return json ? JSON.parse(text) : (parseYaml(text, { maxAliasCount: 100 }) ?? {});
+    return json ? JSON.parse(text) : (yaml().parse(text, { maxAliasCount: 100 }) ?? {});
   } catch (error) {
     const message = error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error);
     throw new UsageError(`config ${oneLine(label)}: not valid ${json ? 'JSON' : 'YAML'}: ${oneLine(message)}`, 'fix the syntax of the config file');

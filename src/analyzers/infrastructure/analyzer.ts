@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import { parse as parseYaml } from 'yaml';
+import { yaml } from '../../yaml.js';
 import { pathAt, type Analyzer, type Release } from '../analyzer.js';
 import type { Fact } from '../facts.js';
 import { sameStructuredValue, structuredAt } from '../files/structured.js';
@@ -103,7 +103,7 @@ function chartVersions(release: Release, file: ChangedFile): string | undefined 
   const chart = (side: Side) => {
     const text = (side === 'from' ? file.fromBlob : file.toBlob) === undefined ? undefined : release.content(file, side).text;
     try {
-      const doc = text === undefined ? undefined : (parseYaml(text, { logLevel: 'silent' }) as { name?: unknown; version?: unknown } | null);
+      const doc = text === undefined ? undefined : (yaml().parse(text, { logLevel: 'silent' }) as { name?: unknown; version?: unknown } | null);
       return doc && typeof doc === 'object' ? { name: String(doc.name ?? pathAt(file, side)), version: String(doc.version ?? '?') } : undefined;
     } catch {
       return undefined;
