@@ -10,7 +10,6 @@ import { defaultTagPattern, fileInScope, resolveScope } from './scope.js';
 import { BlobStore } from '../git/blobs.js';
 import { changedFiles } from '../git/diff.js';
 import { ancestry, commitsBetween, resolveCommit } from '../git/refs.js';
-import { openRepo } from '../git/repo.js';
 import { previousRelease } from '../git/tags.js';
 import { UsageError } from '../errors.js';
 import type { Category, ChangeEntry, ChangedFile, Finding, MergedPullRequest, RefInfo, Report } from '../model.js';
@@ -21,6 +20,7 @@ import { RULE_LIST } from '../../rules/index.js';
 import type { AnyRule } from '../../rules/rule.js';
 import { buildChecklist } from './checklist.js';
 import { loadRelease, type LoadedRelease } from './release.js';
+import { quiet, startRefs, type StartedRefs } from './start.js';
 import { runRules } from './run-rules.js';
 import { scoreOf } from './score.js';
 import { verdictOf } from './verdict.js';
@@ -65,6 +65,11 @@ export interface AnalyzeOptions {
    * from GitHub; the engine never does). Their labels feed rules; the list goes to `report.pullRequests`.
    */
   changelog?: (range: { from: RefInfo; to: RefInfo; commits: string[] }) => Promise<MergedPullRequest[] | undefined>;
+  /**
+   * The repository and releases of these same options, already being resolved (`startRefs`): the CLI starts
+   * them before this module loads. Default: started here.
+   */
+  started?: StartedRefs;
 }
 
 /**
@@ -80,9 +85,14 @@ export async function analyzeRollback(options: AnalyzeOptions = {}): Promise<Rep
     phaseStart = now;
   };
   const progress = options.onProgress ?? (() => {});
-  const repo = await openRepo(options.repo ?? '.');
+  const refs = options.started ?? startRefs(options);
+  const repo = await refs.repo;
   const fromRef = options.from ?? 'HEAD';
-  const fromSha = await resolveCommit(repo, fromRef, '--from');
+  const fromSha = await refs.from;
+  // With the target given, the diff and the ancestry need nothing from the config: git runs them while it is read.
+  const early = refs.to
+    ? quiet(refs.to.then((sha) => ({ sha, relation: quiet(ancestry(repo, fromSha, sha)), diff: quiet(changedFiles(repo, fromSha, sha)) })))
+    : undefined;
   const loaded: LoadedConfig = options.configFile
     ? await configFromFile(options.configFile)
     : options.config !== undefined
@@ -106,13 +116,14 @@ export async function analyzeRollback(options: AnalyzeOptions = {}): Promise<Rep
     }
     toRef = previous.name;
   }
-  const toSha = await resolveCommit(repo, toRef, '--to');
+  const target = early ? await early : undefined;
+  const toSha = target?.sha ?? (await resolveCommit(repo, toRef, '--to'));
 
   progress('reading history', 0, 1);
   const [relation, commits, diff] = await Promise.all([
-    ancestry(repo, fromSha, toSha),
+    target?.relation ?? ancestry(repo, fromSha, toSha),
     commitsBetween(repo, fromSha, toSha, scope?.all),
-    changedFiles(repo, fromSha, toSha),
+    target?.diff ?? changedFiles(repo, fromSha, toSha),
   ]);
 
   phaseDone('git');

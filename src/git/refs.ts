@@ -6,6 +6,11 @@ import type { Repo } from './repo.js';
 // Only characters git allows in ref names and revision expressions (~ ^ @ { }) pass.
 const SAFE_REF = /^[A-Za-z0-9_./@{}~^+-]+$/;
 
+/** Whether checkRefSyntax lets the ref through. */
+export function isSafeRef(ref: string): boolean {
+  return ref.length > 0 && !ref.startsWith('-') && SAFE_REF.test(ref) && !ref.includes('..') && ref.length <= 256;
+}
+
 export function checkRefSyntax(ref: string, flag: string): void {
   if (ref.length === 0) throw new UsageError(`${flag} is empty`, `pass a tag, branch or commit sha with ${flag}`);
   if (ref.startsWith('-')) {

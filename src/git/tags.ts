@@ -12,13 +12,28 @@ export interface ReleaseTag {
   version?: string;
 }
 
+const listings = new WeakMap<Repo, Promise<string>>();
+
+/**
+ * git's listing of the tags, read once per opened repository (the analysis sees one state of its refs). Started
+ * with the analysis: a process spawned once the heap has grown holds the main thread several times longer.
+ */
+export function tagListing(repo: Repo): Promise<string> {
+  let out = listings.get(repo);
+  if (!out) {
+    out = repo.git.raw([
+      'for-each-ref',
+      '--format=%(refname:strip=2)%00%(objecttype)%00%(objectname)%00%(*objecttype)%00%(*objectname)%00%(creatordate:unix)',
+      'refs/tags',
+    ]);
+    listings.set(repo, out);
+  }
+  return out;
+}
+
 /** Release tags that point at commits, optionally filtered by a glob such as `api@*`. */
 export async function listReleaseTags(repo: Repo, pattern?: string): Promise<ReleaseTag[]> {
-  const out = await repo.git.raw([
-    'for-each-ref',
-    '--format=%(refname:strip=2)%00%(objecttype)%00%(objectname)%00%(*objecttype)%00%(*objectname)%00%(creatordate:unix)',
-    'refs/tags',
-  ]);
+  const out = await tagListing(repo);
   const matches = pattern ? picomatch(pattern, { dot: true }) : () => true;
   const tags: ReleaseTag[] = [];
   for (const line of out.split('\n')) {

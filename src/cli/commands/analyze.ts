@@ -10,6 +10,7 @@ import { guardOutputs, parseOutputs, writeOutputs } from '../outputs.js';
 import { resolveGate } from '../gate.js';
 import { didYouMean } from '../../config/suggest.js';
 import { describeOrigin } from '../../config/load.js';
+import { startRefs } from '../../engine/start.js';
 
 export async function run(args: string[]): Promise<number> {
   const { values } = parseOptions(args, {
@@ -59,6 +60,8 @@ export async function run(args: string[]): Promise<number> {
   }
   const maxScore = intOption(values['max-score'], '--max-score', 0, 100);
   const outputs = parseOutputs(values.output);
+  // git opens the repository and resolves the releases while the engine's modules load.
+  const started = format === 'tui' ? undefined : startRefs({ repo: values.repo, from: values.from, to: values.to });
   const { configSchema } = await import('../../config/schema.js');
   // The config in use arrives through onConfig once the `from` release's config file is read.
   let config = configSchema.parse({});
@@ -99,6 +102,7 @@ export async function run(args: string[]): Promise<number> {
   try {
     report = await analyzeRollback({
       ...analysis,
+      ...(started ? { started } : {}),
       onProgress: progress.update,
       onPhase: (phase, ms) => timings.push([phase, Math.round(ms)]),
       ...(changelog ? { changelog: changelog.read } : {}),
