@@ -120,15 +120,13 @@ export async function analyzeRollback(options: AnalyzeOptions = {}): Promise<Rep
   const toSha = target?.sha ?? (await resolveCommit(repo, toRef, '--to'));
 
   progress('reading history', 0, 1);
-  const [relation, commits, diff] = await Promise.all([
-    target?.relation ?? ancestry(repo, fromSha, toSha),
-    commitsBetween(repo, fromSha, toSha, scope?.all),
-    target?.diff ?? changedFiles(repo, fromSha, toSha),
-  ]);
+  // The commit list is awaited once the blob reads are under way: nothing before them needs it.
+  const commitList = quiet(commitsBetween(repo, fromSha, toSha, scope?.all));
+  const [relation, diff] = await Promise.all([target?.relation ?? ancestry(repo, fromSha, toSha), target?.diff ?? changedFiles(repo, fromSha, toSha)]);
 
   phaseDone('git');
   const pullRequests = options.changelog
-    ? await options.changelog({ from: { ref: fromRef, sha: fromSha }, to: { ref: toRef, sha: toSha }, commits: commits.map((c) => c.sha) })
+    ? await options.changelog({ from: { ref: fromRef, sha: fromSha }, to: { ref: toRef, sha: toSha }, commits: (await commitList).map((c) => c.sha) })
     : undefined;
 
   const notes: string[] = [];
@@ -168,7 +166,7 @@ export async function analyzeRollback(options: AnalyzeOptions = {}): Promise<Rep
       to: { ref: toRef, sha: toSha },
       toIsAncestor: relation.toIsAncestor,
       files,
-      commits,
+      commits: commitList,
       config,
       onProgress: progress,
       deadline: started + config.limits.timeBudgetSeconds * 1000,
@@ -227,7 +225,7 @@ export async function analyzeRollback(options: AnalyzeOptions = {}): Promise<Rep
       riskScore: score,
       scoreBreakdown: breakdown,
       volume: {
-        commits: scope ? commits.length : relation.commits,
+        commits: scope ? release.commits.length : relation.commits,
         files: files.length,
         insertions: volume?.insertions ?? 0,
         deletions: volume?.deletions ?? 0,

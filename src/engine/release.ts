@@ -19,7 +19,8 @@ export interface ReleaseInput {
   to: RefInfo;
   toIsAncestor: boolean;
   files: ChangedFile[];
-  commits: CommitInfo[];
+  /** The release's commits, still being listed by git while the blobs are read. */
+  commits: Promise<CommitInfo[]>;
   config: Config;
   onProgress?: (phase: string, done: number, total: number) => void;
   /** Epoch milliseconds after which the analysis is out of time. */
@@ -96,6 +97,7 @@ async function readRelease(input: ReleaseInput, scripts: ChangedFile[], pool: Sc
     }
   }
   await Promise.all(reads);
+  const commits = await input.commits;
   input.onPhase?.('read');
 
   // Each changed script parsed once per side; the analyzers read the digests, and the trees are dropped.
@@ -148,7 +150,7 @@ async function readRelease(input: ReleaseInput, scripts: ChangedFile[], pool: Sc
     to: input.to,
     toIsAncestor: input.toIsAncestor,
     files: input.files,
-    commits: input.commits,
+    commits,
     config: input.config,
     content: (file, side) => contents.get(key(file, side)) ?? { size: 0, unreadable: 'missing' },
     readPath: (side, path) => {
@@ -199,7 +201,7 @@ async function readRelease(input: ReleaseInput, scripts: ChangedFile[], pool: Sc
     settle: () => (settled ??= settle()),
     close: () => pool.close(),
     tagsInRange: async () => {
-      const order = new Map(input.commits.map((c, i) => [c.sha, i]));
+      const order = new Map(commits.map((c, i) => [c.sha, i]));
       const tags = (await listReleaseTags(input.repo)).filter((t) => order.has(t.sha));
       return tags.sort((a, b) => order.get(b.sha)! - order.get(a.sha)! || a.name.localeCompare(b.name)).map((t) => ({ name: t.name, sha: t.sha }));
     },
