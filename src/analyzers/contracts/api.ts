@@ -89,6 +89,19 @@ function withEmptyBody(ts: TS, node: WithBody): Node {
   return f.updateFunctionExpression(node, node.modifiers, node.asteriskToken, node.name, node.typeParameters, node.parameters, node.type, body);
 }
 
+const keywordKinds = new WeakMap<TS, Set<TsNamespace.SyntaxKind>>();
+
+/** Keyword types (`string`, `void`, `unknown`…), which the printer writes as their token. */
+function keywordTypeKinds(ts: TS): Set<TsNamespace.SyntaxKind> {
+  let kinds = keywordKinds.get(ts);
+  if (!kinds) {
+    const K = ts.SyntaxKind;
+    kinds = new Set([K.AnyKeyword, K.UnknownKeyword, K.NumberKeyword, K.BigIntKeyword, K.ObjectKeyword, K.BooleanKeyword, K.StringKeyword, K.SymbolKeyword, K.VoidKeyword, K.UndefinedKeyword, K.NeverKeyword]);
+    keywordKinds.set(ts, kinds);
+  }
+  return kinds;
+}
+
 const oneLine = (text: string) => text.replace(/\s+/g, ' ').replace(/\s*;\s*}/g, '; }').trim();
 
 export function readModuleApi(ts: TS, source: TsNamespace.SourceFile): ModuleApi {
@@ -97,15 +110,19 @@ export function readModuleApi(ts: TS, source: TsNamespace.SourceFile): ModuleApi
 
 function readStatementsApi(ts: TS, source: TsNamespace.SourceFile, topLevel: readonly TsNamespace.Statement[]): ModuleApi {
   // Read once: `ts` is a namespace of thousands of members, slow to look up again and again.
-  const { canHaveModifiers, getModifiers, isAccessor, isArrowFunction, isAsExpression, isBinaryExpression, isCallSignatureDeclaration, isClassDeclaration, isConstructSignatureDeclaration, isConstructorDeclaration, isEnumDeclaration, isExportAssignment, isExportDeclaration, isExpressionStatement, isFunctionDeclaration, isFunctionExpression, isGetAccessorDeclaration, isIdentifier, isImportDeclaration, isIndexSignatureDeclaration, isInterfaceDeclaration, isMethodDeclaration, isMethodSignature, isModuleBlock, isModuleDeclaration, isNamespaceExport, isNamespaceImport, isNumericLiteral, isObjectLiteralExpression, isParenthesizedExpression, isParenthesizedTypeNode, isPrivateIdentifier, isPropertyAssignment, isPropertyDeclaration, isPropertySignature, isSatisfiesExpression, isSetAccessorDeclaration, isShorthandPropertyAssignment, isStringLiteral, isTypeAliasDeclaration, isTypeLiteralNode, isUnionTypeNode, isVariableStatement } = ts;
+  const { canHaveModifiers, getModifiers, isAccessor, isArrowFunction, isAsExpression, isBinaryExpression, isCallSignatureDeclaration, isClassDeclaration, isConstructSignatureDeclaration, isConstructorDeclaration, isEnumDeclaration, isExportAssignment, isExportDeclaration, isExpressionStatement, isFunctionDeclaration, isFunctionExpression, isGetAccessorDeclaration, isIdentifier, isImportDeclaration, isIndexSignatureDeclaration, isInterfaceDeclaration, isMethodDeclaration, isMethodSignature, isModuleBlock, isModuleDeclaration, isNamespaceExport, isNamespaceImport, isNumericLiteral, isObjectLiteralExpression, isParenthesizedExpression, isParenthesizedTypeNode, isPrivateIdentifier, isPropertyAssignment, isPropertyDeclaration, isPropertySignature, isSatisfiesExpression, isSetAccessorDeclaration, isShorthandPropertyAssignment, isStringLiteral, isTypeAliasDeclaration, isTypeLiteralNode, isTypeReferenceNode, isUnionTypeNode, isVariableStatement } = ts;
   const printer = ts.createPrinter({ removeComments: true, newLine: ts.NewLineKind.LineFeed });
   const lineOf = (node: Node) => source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1;
   const print = (node: Node) => oneLine(printer.printNode(ts.EmitHint.Unspecified, node, source));
+  const keywordTypes = keywordTypeKinds(ts);
 
   const typeText = (node: TsNamespace.TypeNode | undefined): string => {
     if (!node) return '';
     if (isUnionTypeNode(node)) return [...new Set(node.types.map((t) => typeText(t)))].sort().join(' | ');
     if (isParenthesizedTypeNode(node)) return typeText(node.type);
+    // What the printer writes for the commonest types, without setting it up: `string`, `Foo`.
+    if (keywordTypes.has(node.kind)) return ts.tokenToString(node.kind)!;
+    if (isTypeReferenceNode(node) && !node.typeArguments && isIdentifier(node.typeName)) return node.typeName.getText(source);
     return print(node);
   };
 
@@ -123,7 +140,8 @@ function readStatementsApi(ts: TS, source: TsNamespace.SourceFile, topLevel: rea
   };
 
   const modifiers = (node: Node) => (canHaveModifiers(node) ? (getModifiers(node) ?? []) : []);
-  const has = (node: Node, kind: TsNamespace.SyntaxKind) => modifiers(node).some((m) => m.kind === kind);
+  // The node's own list, decorators included (they never match a keyword): no filtered copy per question.
+  const has = (node: Node, kind: TsNamespace.SyntaxKind) => canHaveModifiers(node) && (node.modifiers?.some((m) => m.kind === kind) ?? false);
   const memberName = (name: TsNamespace.PropertyName | undefined): string | undefined => {
     if (!name) return undefined;
     if (isIdentifier(name) || isStringLiteral(name) || isNumericLiteral(name)) return name.text;
