@@ -74,6 +74,15 @@ async function readRelease(input: ReleaseInput, scripts: ChangedFile[], pool: Sc
   const reads: Promise<void>[] = [];
   let done = 0;
   const total = input.files.length * 2;
+  // git writes the blobs out in bulk while this thread loads TypeScript for the digests (it joins in either way).
+  const blobIds: string[] = [];
+  for (const file of input.files) {
+    if (file.fromBlob && file.fromMode !== SUBMODULE_MODE) blobIds.push(file.fromBlob);
+    if (file.toBlob && file.toMode !== SUBMODULE_MODE) blobIds.push(file.toBlob);
+  }
+  const prefetched = input.blobs.prefetch(blobIds);
+  if (scripts.length > 0) typescript();
+  await prefetched;
   for (const file of input.files) {
     for (const side of ['from', 'to'] as const) {
       const blob = side === 'from' ? file.fromBlob : file.toBlob;
