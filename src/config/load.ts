@@ -68,15 +68,17 @@ function packageSetting(pkg: unknown): unknown {
   return (pkg as Record<string, unknown>)[PACKAGE_KEY];
 }
 
-/** Finds and reads the config in the tree of commit `sha` (works on bare clones; the work tree is never read). */
-export async function configFromTree(repo: Repo, sha: string, ref: string): Promise<LoadedConfig> {
-  const entries = new Set((await repo.git.raw(['ls-tree', '-z', '--name-only', sha, '--'])).split('\0'));
-  const present = CONFIG_FILES.filter((name) => entries.has(name));
-  if (present.length === 0) return { raw: {}, origin: { source: 'defaults' }, shadowed: [] };
-  const blobs = new BlobStore(repo, MAX_CONFIG_BYTES);
+/**
+ * Finds and reads the config in the tree of commit `sha` (works on bare clones; the work tree is never read),
+ * through the analysis' blob store: the root folder and the config files come from its git process.
+ */
+export async function configFromTree(repo: Repo, sha: string, ref: string, shared?: BlobStore): Promise<LoadedConfig> {
+  const blobs = shared ?? new BlobStore(repo, MAX_CONFIG_BYTES);
   try {
+    const entries = await blobs.listFolder(sha, '');
+    const present = CONFIG_FILES.filter((name) => entries.has(name));
     for (const name of present) {
-      const content = await blobs.readPath(sha, name);
+      const content = await blobs.readPathWithin(sha, name, MAX_CONFIG_BYTES);
       const label = `${name} at ${ref}`;
       if (content.text === undefined) {
         if (name === 'package.json') continue;
@@ -97,7 +99,7 @@ export async function configFromTree(repo: Repo, sha: string, ref: string): Prom
       return { raw, origin: { source: 'repository', path: name, ref }, shadowed };
     }
   } finally {
-    blobs.close();
+    if (!shared) blobs.close();
   }
   return { raw: {}, origin: { source: 'defaults' }, shadowed: [] };
 }

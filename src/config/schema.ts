@@ -6,6 +6,9 @@ import { SQL_DIALECTS } from '../analyzers/sql/ops.js';
 
 const severity = z.enum(SEVERITIES);
 
+/** Files larger than this are not read (`limits.maxFileBytes`). */
+export const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
+
 export const ruleSettingSchema = z.union([
   z.literal('off'),
   severity,
@@ -50,7 +53,7 @@ export const configSchema = z
     limits: z
       .object({
         /** A file side larger than this is not read: unclassified, with the reason. */
-        maxFileBytes: z.number().int().positive().default(5 * 1024 * 1024),
+        maxFileBytes: z.number().int().positive().default(DEFAULT_MAX_FILE_BYTES),
         /** Analyzers that have not started when this many seconds have passed are skipped and reported. */
         timeBudgetSeconds: z.number().positive().default(300),
       })

@@ -2,12 +2,13 @@ import picomatch from 'picomatch';
 import { ANALYZERS } from '../analyzers/index.js';
 import type { Analyzer } from '../analyzers/analyzer.js';
 import { Facts, type Fact } from '../analyzers/facts.js';
-import { type Config } from '../config/schema.js';
+import { DEFAULT_MAX_FILE_BYTES, type Config } from '../config/schema.js';
 import { configFromFile, configFromTree, describeOrigin, mergeConfig, type ConfigOrigin, type LoadedConfig } from '../config/load.js';
 import { parseConfig } from '../config/validate.js';
 import { customRulesOf } from '../config/custom-rules.js';
 import { defaultTagPattern, fileInScope, resolveScope } from './scope.js';
 import { BlobStore } from '../git/blobs.js';
+import type { Repo } from '../git/repo.js';
 import { changedFiles } from '../git/diff.js';
 import { ancestry, commitsBetween, resolveCommit } from '../git/refs.js';
 import { previousRelease } from '../git/tags.js';
@@ -77,6 +78,19 @@ export interface AnalyzeOptions {
  * This is the programmatic API; the CLI is a thin layer over it.
  */
 export async function analyzeRollback(options: AnalyzeOptions = {}): Promise<Report> {
+  const refs = options.started ?? startRefs(options);
+  const repo = await refs.repo;
+  // One git cat-file process serves every read of the analysis, the config's included; its size limit is the
+  // config's, set once the config is read.
+  const blobs = new BlobStore(repo, DEFAULT_MAX_FILE_BYTES);
+  try {
+    return await analyzeWith(options, refs, repo, blobs);
+  } finally {
+    blobs.close();
+  }
+}
+
+async function analyzeWith(options: AnalyzeOptions, refs: StartedRefs, repo: Repo, blobs: BlobStore): Promise<Report> {
   const started = Date.now();
   let phaseStart = performance.now();
   const phaseDone = (phase: string) => {
@@ -85,8 +99,6 @@ export async function analyzeRollback(options: AnalyzeOptions = {}): Promise<Rep
     phaseStart = now;
   };
   const progress = options.onProgress ?? (() => {});
-  const refs = options.started ?? startRefs(options);
-  const repo = await refs.repo;
   const fromRef = options.from ?? 'HEAD';
   const fromSha = await refs.from;
   // With the target given, the diff and the ancestry need nothing from the config: git runs them while it is read.
@@ -99,7 +111,7 @@ export async function analyzeRollback(options: AnalyzeOptions = {}): Promise<Rep
       ? { raw: options.config, origin: { source: 'options' }, shadowed: [] }
       : options.searchConfig === false
         ? { raw: {}, origin: { source: 'defaults' }, shadowed: [] }
-        : await configFromTree(repo, fromSha, fromRef);
+        : await configFromTree(repo, fromSha, fromRef, blobs);
   const config = parseConfig(mergeConfig(loaded.raw, options.configOverrides ?? {}), describeOrigin(loaded.origin));
   options.onConfig?.(config, loaded.origin);
   const scope = await resolveScope(repo, fromSha, fromRef, options.scope && options.scope.length > 0 ? options.scope : config.scope);
@@ -156,7 +168,7 @@ export async function analyzeRollback(options: AnalyzeOptions = {}): Promise<Rep
     notes.push(`${n} changed file${n === 1 ? '' : 's'} matched \`ignore\` and ${n === 1 ? 'was' : 'were'} not analysed`);
   }
 
-  const blobs = new BlobStore(repo, config.limits.maxFileBytes);
+  blobs.setLimit(config.limits.maxFileBytes);
   let release: LoadedRelease | undefined;
   try {
     release = await loadRelease({
@@ -244,7 +256,6 @@ export async function analyzeRollback(options: AnalyzeOptions = {}): Promise<Rep
     };
   } finally {
     release?.close();
-    blobs.close();
   }
 }
 

@@ -43,7 +43,7 @@ export class BlobStore {
 
   constructor(
     private readonly repo: Repo,
-    private readonly maxBytes: number,
+    private maxBytes: number,
   ) {}
 
   private start(): ChildProcessWithoutNullStreams {
@@ -175,6 +175,20 @@ export class BlobStore {
   /** Reads a blob by id. Results are cached; the same id is read once. */
   read(blobId: string): Promise<BlobContent> {
     return this.readSpec(blobId);
+  }
+
+  /** The size limit of the reads from now on (set before the first read whose limit it is). */
+  setLimit(maxBytes: number): void {
+    this.maxBytes = maxBytes;
+  }
+
+  /** Reads `path` in commit `sha` under its own size limit, not cached (a config file, before the limits are known). */
+  readPathWithin(sha: string, path: string, maxBytes: number): Promise<BlobContent> {
+    if (/[\n\r]/.test(path)) return Promise.resolve({ size: 0, unreadable: 'missing' });
+    return this.request(`${sha}:${path}`, maxBytes).then(
+      (raw) => decodeBlob(raw),
+      (): BlobContent => ({ size: 0, unreadable: 'missing' }),
+    );
   }
 
   /** Reads `path` as it is in commit `sha`; missing when the path does not exist there. */
