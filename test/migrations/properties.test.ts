@@ -41,6 +41,16 @@ describe('SQL reading never throws and terminates', () => {
     );
   });
 
+  it('an incomplete DROP TYPE is not read (it goes to review), a complete one drops the type', () => {
+    // Found by the property below (seed 560421530): `DROP TYPE` alone was read as a statement that does nothing.
+    expect(classifyTokens('DROP TYPE')).toBeUndefined();
+    expect(classifyTokens('DROP TYPE IF EXISTS')).toBeUndefined();
+    expect(classifyTokens('DROP TYPE mood, status')).toEqual([
+      { action: 'drop-object', object: 'type', name: 'mood' },
+      { action: 'drop-object', object: 'type', name: 'status' },
+    ]);
+  });
+
   it('tokenize, classifyTokens, detectDialect, suppressionsIn, dbmateSections', () => {
     fc.assert(
       fc.property(sqlish, (text) => {

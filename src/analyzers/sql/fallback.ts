@@ -319,7 +319,8 @@ function drop(c: Cursor): SchemaOp[] | undefined {
       }
       c.accept('IF', 'EXISTS');
       const list = names(c);
-      if (object === 'type') return list.map((name) => ({ action: 'drop-object', object, name }));
+      // Without a name the statement is incomplete: not read, so it goes to review rather than doing nothing.
+      if (object === 'type') return list.length ? list.map((name) => ({ action: 'drop-object', object, name })) : undefined;
       return [{ action: 'other', name: `drops ${object} ${list.join(', ')}`.trim() }];
     }
     return undefined;
