@@ -28,8 +28,18 @@ export function git(cwd: string, args: string[], env: Record<string, string> = {
   });
 }
 
+/** Folders tempDir made in this process, until removeTempDirs removes them. */
+const made: string[] = [];
+
 export function tempDir(prefix = 'rollback-ready-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+
+/** Removes every folder tempDir made so far (the test setup does it after each test file). */
+export function removeTempDirs(): void {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
 export function initRepo(dir: string): string {
