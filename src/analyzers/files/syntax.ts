@@ -114,18 +114,19 @@ export function sameSyntax(ts: Ts, from: TS.SourceFile, to: TS.SourceFile, mode:
  * both differ. Throws RangeError on trees too deep to walk.
  */
 export function compareShapes(ts: Ts, from: TS.SourceFile, to: TS.SourceFile): { format: boolean; contract: boolean } {
-  const recorded = new ShapeWalk(ts, 'format');
+  // The recorded tokens go into arrays kept from one comparison to the next: no new arrays per script.
+  const recorded = new ShapeWalk(ts, 'format', undefined, scratch);
   recorded.walk(from);
   const compared = new ShapeWalk(ts, 'format');
-  compared.expect(recorded.format, recorded.contract);
+  compared.expect(recorded);
   try {
     compared.walk(to);
   } catch (error) {
     if (error !== MISMATCH) throw error;
   }
   return {
-    format: compared.formatSame && compared.f === recorded.format.length,
-    contract: compared.contractSame && compared.c === recorded.contract.length,
+    format: compared.formatSame && compared.f === recorded.formatLength,
+    contract: compared.contractSame && compared.c === recorded.contractLength,
   };
 }
 
@@ -133,8 +134,11 @@ export function compareShapes(ts: Ts, from: TS.SourceFile, to: TS.SourceFile): {
 export function syntaxShape(ts: Ts, root: TS.SourceFile, mode: ShapeMode): Token[] {
   const walk = new ShapeWalk(ts, mode === 'markup' ? 'markup' : 'format');
   walk.walk(root);
-  return mode === 'contract' ? walk.contract : walk.format;
+  return mode === 'contract' ? walk.contract.slice(0, walk.contractLength) : walk.format.slice(0, walk.formatLength);
 }
+
+/** The arrays compareShapes records into, reused by every comparison on this thread (each runs to its end first). */
+const scratch: { format: Token[]; contract: Token[] } = { format: [], contract: [] };
 
 /** Per copy of TypeScript: what a walk reads of it on every node, looked up once. */
 interface Kinds {
@@ -179,15 +183,17 @@ function kinds(ts: Ts): Kinds {
  * Throws RangeError on trees too deep to walk (the caller then treats the change as code).
  */
 class ShapeWalk {
-  readonly format: Token[] = [];
-  readonly contract: Token[] = [];
+  /** The recorded tokens: the first `formatLength` and `contractLength` entries (the arrays may be reused). */
+  readonly format: Token[];
+  readonly contract: Token[];
+  formatLength = 0;
+  contractLength = 0;
   formatSame = true;
   contractSame = true;
   f = 0;
   c = 0;
   private comparing = false;
-  private expectedFormat: Token[] = [];
-  private expectedContract: Token[] = [];
+  private expected: ShapeWalk | undefined;
   /** Depth inside subtrees the contract shape leaves out (a body, a value that is not a function). */
   private outside = 0;
   /** The child of the node being walked that the contract leaves out. */
@@ -198,14 +204,17 @@ class ShapeWalk {
     private readonly ts: Ts,
     private readonly mode: 'format' | 'markup',
     private readonly sink?: (token: Token) => void,
+    arrays: { format: Token[]; contract: Token[] } = { format: [], contract: [] },
   ) {
     this.k = kinds(ts);
+    this.format = arrays.format;
+    this.contract = arrays.contract;
   }
 
-  expect(format: Token[], contract: Token[]): void {
+  /** Compares this walk's tokens with those another walk recorded. */
+  expect(recorded: ShapeWalk): void {
     this.comparing = true;
-    this.expectedFormat = format;
-    this.expectedContract = contract;
+    this.expected = recorded;
   }
 
   walk(root: TS.SourceFile): void {
@@ -216,12 +225,13 @@ class ShapeWalk {
     if (this.sink) return this.sink(token);
     const inContract = this.outside === 0;
     if (!this.comparing) {
-      this.format.push(token);
-      if (inContract) this.contract.push(token);
+      this.format[this.formatLength++] = token;
+      if (inContract) this.contract[this.contractLength++] = token;
       return;
     }
-    if (this.formatSame && this.expectedFormat[this.f++] !== token) this.formatSame = false;
-    if (inContract && this.contractSame && this.expectedContract[this.c++] !== token) this.contractSame = false;
+    const expected = this.expected!;
+    if (this.formatSame && (this.f >= expected.formatLength || expected.format[this.f++] !== token)) this.formatSame = false;
+    if (inContract && this.contractSame && (this.c >= expected.contractLength || expected.contract[this.c++] !== token)) this.contractSame = false;
     if (!this.formatSame && !this.contractSame) throw MISMATCH;
   }
 
