@@ -21,14 +21,7 @@ interface Pending {
  */
 export class BlobStore {
   private proc: ChildProcessWithoutNullStreams | undefined;
-  /** Requests in the order git answers them; `head` is the next to be answered (no O(n) shift per answer). */
-  private queue: Pending[] = [];
-  private head = 0;
-  private buffer: Buffer = Buffer.alloc(0);
-  /** Chunks received while a body is still incomplete, joined once it is all there (no copy per chunk). */
-  private waiting: Buffer[] = [];
-  private waitingBytes = 0;
-  private needBytes = 0;
+  private readonly answers = new AnswerStream();
   /** Requests written together at the end of the tick: one pipe write for a whole batch of reads. */
   private unsent: string[] = [];
   private failed: Error | undefined;
@@ -53,7 +46,7 @@ export class BlobStore {
       env: gitEnv(),
       stdio: ['pipe', 'pipe', 'pipe'],
     });
-    proc.stdout.on('data', (chunk: Buffer) => this.onData(chunk));
+    proc.stdout.on('data', (chunk: Buffer) => this.answers.feed(chunk));
     proc.stderr.resume();
     proc.on('error', (error) => this.fail(error));
     proc.on('close', () => this.restartAfterDeath(proc));
@@ -69,12 +62,8 @@ export class BlobStore {
   private restartAfterDeath(dead: ChildProcessWithoutNullStreams): void {
     if (this.proc !== dead) return;
     this.proc = undefined;
-    this.buffer = Buffer.alloc(0);
-    this.waiting = [];
-    this.waitingBytes = 0;
-    this.needBytes = 0;
     this.unsent = [];
-    const [culprit, ...rest] = this.takeQueue();
+    const [culprit, ...rest] = this.answers.reset();
     culprit?.resolve({ type: 'missing', size: 0 });
     this.restarts += 1;
     if (this.restarts > MAX_RESTARTS) {
@@ -87,7 +76,7 @@ export class BlobStore {
 
   private resend(pending: Pending): void {
     this.start();
-    this.queue.push(pending);
+    this.answers.expect(pending);
     this.send(pending.spec);
   }
 
@@ -102,72 +91,14 @@ export class BlobStore {
 
   private fail(error: Error): void {
     this.failed ??= error;
-    for (const pending of this.takeQueue()) pending.reject(error);
-  }
-
-  /** Empties the queue, returning the requests still waiting for an answer. */
-  private takeQueue(): Pending[] {
-    const waiting = this.queue.slice(this.head);
-    this.queue = [];
-    this.head = 0;
-    return waiting;
-  }
-
-  /** The answered request leaves the queue; the array is reset once all are answered. */
-  private shift(): void {
-    this.head += 1;
-    if (this.head === this.queue.length) {
-      this.queue = [];
-      this.head = 0;
-    }
-  }
-
-  private onData(chunk: Buffer): void {
-    if (this.needBytes > 0) {
-      this.waiting.push(chunk);
-      this.waitingBytes += chunk.length;
-      if (this.waitingBytes < this.needBytes) return;
-      chunk = Buffer.concat(this.waiting, this.waitingBytes);
-      this.waiting = [];
-      this.waitingBytes = 0;
-      this.needBytes = 0;
-    }
-    this.buffer = this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk]);
-    for (;;) {
-      const pending = this.queue[this.head];
-      if (!pending) return;
-      const eol = this.buffer.indexOf(10);
-      if (eol < 0) return;
-      const header = this.buffer.subarray(0, eol).toString('utf8');
-      if (header.endsWith(' missing') || header.endsWith(' ambiguous')) {
-        this.buffer = this.buffer.subarray(eol + 1);
-        this.shift();
-        pending.resolve({ type: 'missing', size: 0 });
-        continue;
-      }
-      const [, type = 'blob', sizeText = '0'] = header.split(' ');
-      const size = Number(sizeText);
-      if (this.buffer.length < eol + 1 + size + 1) {
-        // Wait for the rest of the body without joining every chunk to what came before.
-        this.waiting = [this.buffer];
-        this.waitingBytes = this.buffer.length;
-        this.needBytes = eol + 1 + size + 1;
-        this.buffer = Buffer.alloc(0);
-        return;
-      }
-      const body = this.buffer.subarray(eol + 1, eol + 1 + size);
-      this.buffer = this.buffer.subarray(eol + 1 + size + 1);
-      this.shift();
-      // The body is a view of the chunk git sent, decoded before it is dropped: no copy of its own.
-      pending.resolve({ type, size, data: size <= pending.maxBytes ? body : undefined });
-    }
+    for (const pending of this.answers.reset()) pending.reject(error);
   }
 
   private request(spec: string, maxBytes = this.maxBytes): Promise<{ type: string; data?: Buffer; size: number }> {
     if (this.failed) return Promise.reject(this.failed);
     this.start();
     return new Promise((resolve, reject) => {
-      this.queue.push({ spec, resolve, reject, maxBytes });
+      this.answers.expect({ spec, resolve, reject, maxBytes });
       this.send(spec);
     });
   }
@@ -185,10 +116,7 @@ export class BlobStore {
   /** Reads `path` in commit `sha` under its own size limit, not cached (a config file, before the limits are known). */
   readPathWithin(sha: string, path: string, maxBytes: number): Promise<BlobContent> {
     if (/[\n\r]/.test(path)) return Promise.resolve({ size: 0, unreadable: 'missing' });
-    return this.request(`${sha}:${path}`, maxBytes).then(
-      (raw) => decodeBlob(raw),
-      (): BlobContent => ({ size: 0, unreadable: 'missing' }),
-    );
+    return this.fetch(`${sha}:${path}`, maxBytes);
   }
 
   /** Reads `path` as it is in commit `sha`; missing when the path does not exist there. */
@@ -235,8 +163,8 @@ export class BlobStore {
     return result;
   }
 
-  private fetch(spec: string): Promise<BlobContent> {
-    return this.request(spec).then(
+  private fetch(spec: string, maxBytes = this.maxBytes): Promise<BlobContent> {
+    return this.request(spec, maxBytes).then(
       (raw) => decodeBlob(raw),
       (): BlobContent => ({ size: 0, unreadable: 'missing' }),
     );
@@ -269,6 +197,88 @@ export class BlobStore {
   }
 }
 
+/**
+ * The answers of `git cat-file --batch` as they come in, from its pipe or from a file, matched in order to the
+ * requests expected: `<oid> <type> <size>`, the body and a newline, or `<spec> missing`.
+ */
+class AnswerStream {
+  /** Requests in the order git answers them; `head` is the next to be answered (no O(n) shift per answer). */
+  private queue: Pending[] = [];
+  private head = 0;
+  private buffer: Buffer = Buffer.alloc(0);
+  /** Chunks received while a body is still incomplete, joined once it is all there (no copy per chunk). */
+  private waiting: Buffer[] = [];
+  private waitingBytes = 0;
+  private needBytes = 0;
+
+  expect(pending: Pending): void {
+    this.queue.push(pending);
+  }
+
+  /** Starts over: returns the requests still waiting for an answer, and drops any partial one. */
+  reset(): Pending[] {
+    const waiting = this.queue.slice(this.head);
+    this.queue = [];
+    this.head = 0;
+    this.buffer = Buffer.alloc(0);
+    this.waiting = [];
+    this.waitingBytes = 0;
+    this.needBytes = 0;
+    return waiting;
+  }
+
+  /** The answered request leaves the queue; the array is reset once all are answered. */
+  private shift(): void {
+    this.head += 1;
+    if (this.head === this.queue.length) {
+      this.queue = [];
+      this.head = 0;
+    }
+  }
+
+  /** Takes the next chunk of output, kept as a view (its memory must not be reused). */
+  feed(chunk: Buffer): void {
+    if (this.needBytes > 0) {
+      this.waiting.push(chunk);
+      this.waitingBytes += chunk.length;
+      if (this.waitingBytes < this.needBytes) return;
+      chunk = Buffer.concat(this.waiting, this.waitingBytes);
+      this.waiting = [];
+      this.waitingBytes = 0;
+      this.needBytes = 0;
+    }
+    this.buffer = this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk]);
+    for (;;) {
+      const pending = this.queue[this.head];
+      if (!pending) return;
+      const eol = this.buffer.indexOf(10);
+      if (eol < 0) return;
+      const header = this.buffer.subarray(0, eol).toString('utf8');
+      if (header.endsWith(' missing') || header.endsWith(' ambiguous')) {
+        this.buffer = this.buffer.subarray(eol + 1);
+        this.shift();
+        pending.resolve({ type: 'missing', size: 0 });
+        continue;
+      }
+      const [, type = 'blob', sizeText = '0'] = header.split(' ');
+      const size = Number(sizeText);
+      if (this.buffer.length < eol + 1 + size + 1) {
+        // Wait for the rest of the body without joining every chunk to what came before.
+        this.waiting = [this.buffer];
+        this.waitingBytes = this.buffer.length;
+        this.needBytes = eol + 1 + size + 1;
+        this.buffer = Buffer.alloc(0);
+        return;
+      }
+      const body = this.buffer.subarray(eol + 1, eol + 1 + size);
+      this.buffer = this.buffer.subarray(eol + 1 + size + 1);
+      this.shift();
+      // The body is a view of the chunk, decoded before it is dropped: no copy of its own.
+      pending.resolve({ type, size, data: size <= pending.maxBytes ? body : undefined });
+    }
+  }
+}
+
 /** Below this many blobs the bulk read saves less than its process and file cost. */
 export const MIN_BLOBS_FOR_BULK = 200;
 
@@ -298,73 +308,22 @@ async function bulkRead(dir: string, ids: readonly string[], maxBytes: number): 
       proc.stdin?.on('error', () => {});
       proc.stdin?.end(`${ids.join('\n')}\n`);
     });
-    return readAnswers(fd, ids, maxBytes);
+    // Fed to the same reader as the pipe's answers; ids after the end of the output (git stopped) stay out.
+    const out = new Map<string, BlobContent>();
+    const answers = new AnswerStream();
+    for (const id of ids) answers.expect({ spec: id, maxBytes, resolve: (raw) => out.set(id, decodeBlob(raw)), reject: () => {} });
+    for (let position = 0; ; ) {
+      const chunk = Buffer.allocUnsafe(FILE_CHUNK);
+      const read = readSync(fd, chunk, 0, FILE_CHUNK, position);
+      if (read === 0) break;
+      position += read;
+      answers.feed(chunk.subarray(0, read));
+    }
+    return out;
   } finally {
     closeSync(fd);
     rmSync(folder, { recursive: true, force: true });
   }
-}
-
-/** The answers in the file, in the order asked; bodies over the size limit are skipped, never held. */
-function readAnswers(fd: number, ids: readonly string[], maxBytes: number): Map<string, BlobContent> {
-  const out = new Map<string, BlobContent>();
-  let buffer = Buffer.alloc(0);
-  let at = 0;
-  let position = 0;
-  let next = 0;
-  let skip = 0;
-  /** Appends the next chunk of the file to what is left of the buffer; false at its end. */
-  const more = (): boolean => {
-    const chunk = Buffer.allocUnsafe(FILE_CHUNK);
-    const read = readSync(fd, chunk, 0, FILE_CHUNK, position);
-    if (read === 0) return false;
-    position += read;
-    buffer = at >= buffer.length ? chunk.subarray(0, read) : Buffer.concat([buffer.subarray(at), chunk.subarray(0, read)]);
-    at = 0;
-    return true;
-  };
-  while (next < ids.length) {
-    if (skip > 0) {
-      // The rest of a body over the limit: dropped as it is read.
-      const dropped = Math.min(skip, buffer.length - at);
-      at += dropped;
-      skip -= dropped;
-      if (skip > 0 && !more()) break;
-      continue;
-    }
-    const eol = buffer.indexOf(10, at);
-    if (eol < 0) {
-      if (!more()) break;
-      continue;
-    }
-    const id = ids[next]!;
-    const header = buffer.toString('latin1', at, eol);
-    if (header === `${id} missing` || header === `${id} ambiguous`) {
-      out.set(id, decodeBlob({ type: 'missing', size: 0 }));
-      at = eol + 1;
-      next += 1;
-      continue;
-    }
-    const [oid, type, sizeText, extra] = header.split(' ');
-    const size = Number(sizeText);
-    if (oid !== id || !type || extra !== undefined || !Number.isSafeInteger(size) || size < 0) break;
-    if (size > maxBytes) {
-      out.set(id, decodeBlob({ type, size }));
-      at = eol + 1;
-      skip = size + 1;
-      next += 1;
-      continue;
-    }
-    const end = eol + 1 + size;
-    if (buffer.length < end + 1) {
-      if (!more()) break;
-      continue;
-    }
-    out.set(id, decodeBlob({ type, size, data: buffer.subarray(eol + 1, end) }));
-    at = end + 1;
-    next += 1;
-  }
-  return out;
 }
 
 /** Entries of a raw tree object (`<mode> <name>\0<id>`…) that are files: regular, executable or symlink. */
