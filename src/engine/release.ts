@@ -71,40 +71,29 @@ export async function loadRelease(input: ReleaseInput): Promise<LoadedRelease> {
 async function readRelease(input: ReleaseInput, scripts: ChangedFile[], pool: ScriptPool): Promise<LoadedRelease> {
   const contents = new Map<string, BlobContent>();
   const key = (file: ChangedFile, side: Side) => `${side}\0${file.path}`;
-  const reads: Promise<void>[] = [];
   let done = 0;
   const total = input.files.length * 2;
-  // git writes the blobs out in bulk while this thread loads TypeScript for the digests (it joins in either way).
-  const blobIds: string[] = [];
-  for (const file of input.files) {
-    if (file.fromBlob && file.fromMode !== SUBMODULE_MODE) blobIds.push(file.fromBlob);
-    if (file.toBlob && file.toMode !== SUBMODULE_MODE) blobIds.push(file.toBlob);
-  }
-  const prefetched = input.blobs.prefetch(blobIds);
-  if (scripts.length > 0) typescript();
-  await prefetched;
+  const wanted: { file: ChangedFile; side: Side; blob: string; mode: string | undefined }[] = [];
   for (const file of input.files) {
     for (const side of ['from', 'to'] as const) {
       const blob = side === 'from' ? file.fromBlob : file.toBlob;
       const mode = side === 'from' ? file.fromMode : file.toMode;
-      if (!blob) {
-        contents.set(key(file, side), { size: 0, unreadable: 'missing' });
-        continue;
-      }
-      if (mode === SUBMODULE_MODE) {
-        contents.set(key(file, side), { size: 0, unreadable: 'submodule' });
-        continue;
-      }
-      reads.push(
-        input.blobs.read(blob).then((content) => {
-          // A symlink's blob is its target path: never follow it, report it as what it is.
-          contents.set(key(file, side), mode === SYMLINK_MODE ? { size: content.size, unreadable: 'symlink' } : content);
-          done += 1;
-          if (done % 500 === 0) input.onProgress?.('reading files', done, total);
-        }),
-      );
+      if (!blob) contents.set(key(file, side), { size: 0, unreadable: 'missing' });
+      else if (mode === SUBMODULE_MODE) contents.set(key(file, side), { size: 0, unreadable: 'submodule' });
+      else wanted.push({ file, side, blob, mode });
     }
   }
+  // git writes the blobs out in bulk while this thread loads TypeScript for the digests (it joins in either way).
+  void input.blobs.prefetch(wanted.map((w) => w.blob));
+  if (scripts.length > 0) typescript();
+  const reads = wanted.map(({ file, side, blob, mode }) =>
+    input.blobs.read(blob).then((content) => {
+      // A symlink's blob is its target path: never follow it, report it as what it is.
+      contents.set(key(file, side), mode === SYMLINK_MODE ? { size: content.size, unreadable: 'symlink' } : content);
+      done += 1;
+      if (done % 500 === 0) input.onProgress?.('reading files', done, total);
+    }),
+  );
   await Promise.all(reads);
   const commits = await input.commits;
   input.onPhase?.('read');
