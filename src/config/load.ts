@@ -2,8 +2,7 @@ import { extname, basename } from 'node:path';
 import { lilconfig, type Loader } from 'lilconfig';
 import { yaml } from '../yaml.js';
 import { UsageError } from '../errors.js';
-import { BlobStore } from '../git/blobs.js';
-import type { Repo } from '../git/repo.js';
+import type { BlobStore } from '../git/blobs.js';
 import { oneLine } from '../sanitize.js';
 
 // Only data formats: the tool runs on untrusted pull requests, and a JavaScript config would run their code.
@@ -72,34 +71,29 @@ function packageSetting(pkg: unknown): unknown {
  * Finds and reads the config in the tree of commit `sha` (works on bare clones; the work tree is never read),
  * through the analysis' blob store: the root folder and the config files come from its git process.
  */
-export async function configFromTree(repo: Repo, sha: string, ref: string, shared?: BlobStore): Promise<LoadedConfig> {
-  const blobs = shared ?? new BlobStore(repo, MAX_CONFIG_BYTES);
-  try {
-    const entries = await blobs.listFolder(sha, '');
-    const present = CONFIG_FILES.filter((name) => entries.has(name));
-    for (const name of present) {
-      const content = await blobs.readPathWithin(sha, name, MAX_CONFIG_BYTES);
-      const label = `${name} at ${ref}`;
-      if (content.text === undefined) {
-        if (name === 'package.json') continue;
-        throw new UsageError(`config ${label}: cannot be read (${content.unreadable ?? 'unknown'})`, `keep the config a UTF-8 text file under ${MAX_CONFIG_BYTES / 1024} KiB`);
-      }
-      let raw: unknown;
-      if (name === 'package.json') {
-        try {
-          raw = packageSetting(JSON.parse(content.text));
-        } catch {
-          continue; // A broken package.json is not a config; other analyzers report it.
-        }
-        if (raw === undefined) continue;
-      } else {
-        raw = parseConfigText(name, content.text, label);
-      }
-      const shadowed = present.filter((other) => other !== name && other !== 'package.json');
-      return { raw, origin: { source: 'repository', path: name, ref }, shadowed };
+export async function configFromTree(blobs: BlobStore, sha: string, ref: string): Promise<LoadedConfig> {
+  const entries = await blobs.listFolder(sha, '');
+  const present = CONFIG_FILES.filter((name) => entries.has(name));
+  for (const name of present) {
+    const content = await blobs.readPathWithin(sha, name, MAX_CONFIG_BYTES);
+    const label = `${name} at ${ref}`;
+    if (content.text === undefined) {
+      if (name === 'package.json') continue;
+      throw new UsageError(`config ${label}: cannot be read (${content.unreadable ?? 'unknown'})`, `keep the config a UTF-8 text file under ${MAX_CONFIG_BYTES / 1024} KiB`);
     }
-  } finally {
-    if (!shared) blobs.close();
+    let raw: unknown;
+    if (name === 'package.json') {
+      try {
+        raw = packageSetting(JSON.parse(content.text));
+      } catch {
+        continue; // A broken package.json is not a config; other analyzers report it.
+      }
+      if (raw === undefined) continue;
+    } else {
+      raw = parseConfigText(name, content.text, label);
+    }
+    const shadowed = present.filter((other) => other !== name && other !== 'package.json');
+    return { raw, origin: { source: 'repository', path: name, ref }, shadowed };
   }
   return { raw: {}, origin: { source: 'defaults' }, shadowed: [] };
 }

@@ -111,7 +111,7 @@ async function analyzeWith(options: AnalyzeOptions, refs: StartedRefs, repo: Rep
       ? { raw: options.config, origin: { source: 'options' }, shadowed: [] }
       : options.searchConfig === false
         ? { raw: {}, origin: { source: 'defaults' }, shadowed: [] }
-        : await configFromTree(repo, fromSha, fromRef, blobs);
+        : await configFromTree(blobs, fromSha, fromRef);
   const config = parseConfig(mergeConfig(loaded.raw, options.configOverrides ?? {}), describeOrigin(loaded.origin));
   options.onConfig?.(config, loaded.origin);
   const scope = await resolveScope(repo, fromSha, fromRef, options.scope && options.scope.length > 0 ? options.scope : config.scope);
