@@ -45,12 +45,13 @@ export async function openRepoWith(dir: string, refs: readonly string[]): Promis
   // GIT_OPTIONAL_LOCKS=0 keeps read commands (status, diff) from refreshing the index.
   const git = simpleGit({ baseDir: abs, maxConcurrentProcesses: 4, trimmed: false }).env(gitEnv());
   const probe = ['rev-parse', '--is-bare-repository', '--is-shallow-repository'];
+  const repo = (bare: string | undefined, shallow: string | undefined): Repo => ({ dir: abs, git, bare: bare === 'true', shallow: shallow === 'true' });
   if (refs.length > 0 && refs.every(isSafeRef)) {
     try {
       // `--` after the revisions: none of them is ever read as a path.
       const [bare, shallow, ...shas] = (await git.raw([...probe, ...refs.map((ref) => `${ref}^{commit}`), '--'])).trim().split('\n');
       if (shas.length === refs.length + 1 && shas.slice(0, refs.length).every((sha) => SHA.test(sha))) {
-        return { repo: { dir: abs, git, bare: bare === 'true', shallow: shallow === 'true' }, shas: shas.slice(0, refs.length) };
+        return { repo: repo(bare, shallow), shas: shas.slice(0, refs.length) };
       }
     } catch {
       // A ref that does not resolve, or not a repository: asked again one by one, for the exact error.
@@ -66,5 +67,5 @@ export async function openRepoWith(dir: string, refs: readonly string[]): Promis
     throw error;
   }
   const [bare, shallow] = out.trim().split('\n');
-  return { repo: { dir: abs, git, bare: bare === 'true', shallow: shallow === 'true' }, shas: refs.map(() => undefined) };
+  return { repo: repo(bare, shallow), shas: refs.map(() => undefined) };
 }

@@ -59,16 +59,10 @@ export const LAYOUT_FIELDS = new Set([
   'multiLine',
 ]);
 
-/** MEANINGFUL_FIELDS indexed by SyntaxKind number, for one copy of TypeScript. */
-const fieldsByKind = new WeakMap<Ts, (readonly string[] | undefined)[]>();
-
+/** MEANINGFUL_FIELDS indexed by SyntaxKind number, for one copy of TypeScript (kept in its `Kinds`). */
 function meaningfulFields(ts: Ts): (readonly string[] | undefined)[] {
-  let table = fieldsByKind.get(ts);
-  if (!table) {
-    table = [];
-    for (const [name, fields] of Object.entries(MEANINGFUL_FIELDS)) table[(ts.SyntaxKind as unknown as Record<string, number>)[name]!] = fields;
-    fieldsByKind.set(ts, table);
-  }
+  const table: (readonly string[] | undefined)[] = [];
+  for (const [name, fields] of Object.entries(MEANINGFUL_FIELDS)) table[(ts.SyntaxKind as unknown as Record<string, number>)[name]!] = fields;
   return table;
 }
 
