@@ -1,4 +1,4 @@
-import type { SourceFile } from 'ts-morph';
+import type { SourceFile, ts } from 'ts-morph';
 import type { CommitInfo } from '../git/refs.js';
 import type { Config } from '../config/schema.js';
 import type { BlobContent, ChangedFile, RefInfo, Side } from '../model.js';
@@ -29,6 +29,12 @@ export interface Release {
   script(side: Side, path: string, text: string): ScriptDigest;
   /** Both sides of a changed script read together (formatting-only change, unchanged contract); undefined for other files. */
   scriptChange(file: ChangedFile): ChangeDigest | undefined;
+  /**
+   * The raw syntax tree (parent links set) of a changed script at one side, for an analyzer that walks it before
+   * the digests are made (script migrations): parsed once, and the digest of that side reuses it. Undefined when
+   * the side has no text; throws when the parser fails.
+   */
+  syntaxTree(file: ChangedFile, side: Side): ts.SourceFile | undefined;
   /** A ts-morph tree of a script at one side, parsed once, for analyzers that walk code with ts-morph (routes, script migrations). */
   sourceFile(side: Side, path: string, text: string): SourceFile;
   /** True once the analysis has used up its time budget (limits.timeBudgetSeconds): stop early and report what was not read. */

@@ -1,10 +1,10 @@
-import type { Project, SourceFile } from 'ts-morph';
+import type { Project, SourceFile, ts } from 'ts-morph';
 import type { Release } from '../analyzers/analyzer.js';
 import { pathAt } from '../analyzers/analyzer.js';
 import { isScript, isTest } from '../analyzers/files/kinds.js';
 import { digestChange, digestScript, type ChangeDigest, type DigestJob, type ScriptDigest } from '../analyzers/scripts/digest.js';
 import { dropSpareWorkers, ScriptPool, workersFor } from '../analyzers/scripts/pool.js';
-import { tsMorph, typescript } from '../analyzers/typescript.js';
+import { parseScript, tsMorph, typescript } from '../analyzers/typescript.js';
 import type { BlobStore } from '../git/blobs.js';
 import type { CommitInfo } from '../git/refs.js';
 import type { Repo } from '../git/repo.js';
@@ -117,11 +117,20 @@ async function readRelease(input: ReleaseInput, scripts: ChangedFile[], pool: Sc
     jobOf.set(file, job);
   }
   if (jobs.length > 0) pool.begin(jobs);
+  // Trees an analyzer parsed before the digests (script migrations), kept for the digest of the same side.
+  const trees = new Map<string, ts.SourceFile>();
   let settled: Promise<void> | undefined;
   const settle = async () => {
     try {
       if (jobs.length === 0) return;
-      const results = await pool.finish(typescript, (doneCount) => input.onProgress?.('parsing scripts', doneCount, jobs.length));
+      const parsedFor = (i: number) => {
+        if (trees.size === 0) return undefined;
+        const file = jobFiles[i]!;
+        const from = trees.get(key(file, 'from'));
+        const to = trees.get(key(file, 'to'));
+        return from || to ? { from, to } : undefined;
+      };
+      const results = await pool.finish(typescript, (doneCount) => input.onProgress?.('parsing scripts', doneCount, jobs.length), parsedFor);
       results.forEach((change, i) => {
         const file = jobFiles[i]!;
         changes.set(file, change);
@@ -129,6 +138,7 @@ async function readRelease(input: ReleaseInput, scripts: ChangedFile[], pool: Sc
         if (change.to) digests.set(`to\0${pathAt(file, 'to')}`, change.to);
       });
     } finally {
+      trees.clear();
       pool.close();
       input.onPhase?.('parse');
     }
@@ -178,6 +188,17 @@ async function readRelease(input: ReleaseInput, scripts: ChangedFile[], pool: Sc
       const job = change ? undefined : jobOf.get(file);
       if (job) changes.set(file, (change = digestChange(typescript(), job)));
       return change;
+    },
+    syntaxTree: (file, side) => {
+      const text = contents.get(key(file, side))?.text;
+      if (text === undefined) return undefined;
+      const kept = trees.get(key(file, side));
+      if (kept) return kept;
+      const tree = parseScript(typescript(), pathAt(file, side), text);
+      // Only a digest still to come takes it (its job holds the same text); after that it is not kept.
+      const job = settled === undefined ? jobOf.get(file) : undefined;
+      if (job?.[side]?.text === text) trees.set(key(file, side), tree);
+      return tree;
     },
     sourceFile: (side, path, text) => {
       const cacheKey = `${side}\0${path}`;

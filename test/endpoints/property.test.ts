@@ -29,6 +29,7 @@ function memoryRelease(files: Record<string, string>): Release {
     listFolder: async (_side, dir) => new Set(Object.keys(files).filter((p) => (dir ? p.startsWith(`${dir}/`) : true) && !p.slice(dir ? dir.length + 1 : 0).includes('/')).map((p) => p.slice(p.lastIndexOf('/') + 1))),
     script: (_side, path, text) => digestScript(typescript(), path, text),
     scriptChange: () => undefined,
+    syntaxTree: () => undefined,
     sourceFile: (side, path, text) => project.createSourceFile(`/${side}/${path}`, text, { overwrite: true }),
     outOfTime: () => false,
     progress: () => {},

@@ -174,4 +174,38 @@ describe('the analyzers around the parsing', () => {
       expect(report.changes.find((c) => c.path === 'docs/page18.md')?.categories).toEqual(['code-change']);
     }
   });
+
+  it('lets the digest of a script reuse the tree an analyzer parsed before it, and keeps none after', async () => {
+    const repo = join(tempDir(), 'repo');
+    generateBenchRepo(repo, { changed: 60, unchanged: 0 });
+    const target = (release: Release) => release.files.find((f) => f.path.endsWith('.ts') && f.status === 'modified')!;
+    const early = {
+      name: 'early',
+      analyze: (release: Release) => {
+        const file = target(release);
+        const tree = release.syntaxTree(file, 'from')!;
+        expect(release.syntaxTree(file, 'from')).toBe(tree);
+        expect(release.syntaxTree(file, 'to')).not.toBe(tree);
+        expect(tree.text).toBe(release.content(file, 'from').text);
+        // A mark in the tree itself: the digest of this side reports it only if it read this very tree.
+        (tree as unknown as { parseDiagnostics: { start: number; messageText: string }[] }).parseDiagnostics.push({ start: 0, messageText: 'marked' });
+        return [];
+      },
+    };
+    let seen: string | undefined;
+    const late = {
+      name: 'late',
+      readsScripts: true,
+      analyze: (release: Release) => {
+        const file = target(release);
+        seen = release.scriptChange(file)?.from?.syntaxError?.message;
+        expect(release.scriptChange(file)?.to?.syntaxError).toBeUndefined();
+        // Once the digests are in, a tree is parsed anew and not kept.
+        expect(release.syntaxTree(file, 'from')).not.toBe(release.syntaxTree(file, 'from'));
+        return [];
+      },
+    };
+    await analyzeRollback({ repo, from: 'v2', to: 'v1', workers: 0, analyzers: [early, late], rules: [] });
+    expect(seen).toBe('marked');
+  });
 });

@@ -1,4 +1,4 @@
-import { parseScript, typescript } from '../typescript.js';
+import { typescript } from '../typescript.js';
 import { pathAt, type Analyzer, type Release } from '../analyzer.js';
 import type { Fact } from '../facts.js';
 import { isDoc, isTest } from '../files/kinds.js';
@@ -100,9 +100,8 @@ export const migrationsAnalyzer: Analyzer = {
       let down: (ReadResult & { path: string; line: number }) | undefined;
       let emptyDown = false;
       if (id.language === 'script') {
-        // A raw syntax tree, read once here: the digests do not keep trees, and ts-morph would cost more.
-        const ts = typescript();
-        const read = readScriptMigration(ts, parseScript(ts, file.path, text), dialect, parser);
+        // A raw syntax tree (ts-morph would cost more), which the digest of this script then reuses.
+        const read = readScriptMigration(typescript(), release.syntaxTree(file, 'from')!, dialect, parser);
         up = read.up;
         if (read.upUnknown) up.unreadable.push({ line: 1, statement: file.path, reason: `no ${framework} schema operation recognised in up()` });
         if (read.down && !read.down.empty) down = { ...read.down, path: file.path };

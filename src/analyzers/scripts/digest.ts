@@ -41,6 +41,8 @@ export interface DigestJob {
   compareStyle: boolean;
 }
 
+type Tree = import('ts-morph').ts.SourceFile;
+
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
 
 /** The digest of one script at one side, from its syntax tree (`api`: read the exported API too). */
@@ -83,8 +85,9 @@ function failed(error: unknown): ScriptDigest {
   return { parseFailure: reason, apiError: reason, envReads: [], envError: reason };
 }
 
-function parseSide(ts: Ts, side: { path: string; text: string } | undefined): { tree?: import('ts-morph').ts.SourceFile; failure?: ScriptDigest } {
+function parseSide(ts: Ts, side: { path: string; text: string } | undefined, parsed?: Tree): { tree?: Tree; failure?: ScriptDigest } {
   if (!side) return {};
+  if (parsed) return { tree: parsed };
   try {
     return { tree: parseScript(ts, side.path, side.text) };
   } catch (error) {
@@ -93,14 +96,14 @@ function parseSide(ts: Ts, side: { path: string; text: string } | undefined): { 
 }
 
 /**
- * Parses both sides of a changed script once and reads everything the analyzers need from the two trees.
+ * Parses both sides of a changed script once (or takes the trees an analyzer already parsed from the same texts) and reads everything the analyzers need from the two trees.
  * The exported APIs are read only when the contracts analyzer will compare them: both sides exist and their
  * contract shapes differ (a script present at one side only is compared when an entry re-exports it, and is
  * read again then).
  */
-export function digestChange(ts: Ts, job: DigestJob): ChangeDigest {
-  const from = parseSide(ts, job.from);
-  const to = parseSide(ts, job.to);
+export function digestChange(ts: Ts, job: DigestJob, parsed?: { from?: Tree; to?: Tree }): ChangeDigest {
+  const from = parseSide(ts, job.from, parsed?.from);
+  const to = parseSide(ts, job.to, parsed?.to);
   const out: ChangeDigest = { sameContract: false };
   let formatSame = false;
   if (from.tree && to.tree) {

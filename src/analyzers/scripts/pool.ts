@@ -84,6 +84,9 @@ interface Slot {
   dead: boolean;
 }
 
+/** Trees this thread already parsed for a job (by its index), which its digest reuses when digested here. */
+export type ParsedTrees = (job: number) => Parameters<typeof digestChange>[2];
+
 type Reply = { ready: true } | { batch: number; chunk: number; results: ChangeDigest[] } | { batch: number; chunk: number; error: string };
 
 export class ScriptPool {
@@ -155,13 +158,13 @@ export class ScriptPool {
   }
 
   /** Digests what the workers have not claimed, on this thread, then waits for theirs; results in job order. */
-  async finish(ts: () => Ts, progress?: (done: number) => void): Promise<ChangeDigest[]> {
+  async finish(ts: () => Ts, progress?: (done: number) => void, parsed?: ParsedTrees): Promise<ChangeDigest[]> {
     let reported = 0;
     const report = () => {
       if (progress && this.finished - reported >= 500) progress((reported = this.finished));
     };
     for (let chunk = claimChunk(this.owners, 0, HERE); chunk >= 0; chunk = claimChunk(this.owners, chunk + 1, HERE)) {
-      this.store(chunk, this.digestHere(ts, chunk));
+      this.store(chunk, this.digestHere(ts, chunk, parsed));
       report();
       // Let the workers' replies in between chunks.
       if (this.slots.length > 0) await new Promise((resolve) => setImmediate(resolve));
@@ -173,7 +176,7 @@ export class ScriptPool {
     }
     // Chunks a worker failed on, or took with it when it died.
     this.state.forEach((s, chunk) => {
-      if (s !== 'done') this.store(chunk, this.digestHere(ts, chunk));
+      if (s !== 'done') this.store(chunk, this.digestHere(ts, chunk, parsed));
     });
     const results = this.results as ChangeDigest[];
     this.jobs = [];
@@ -193,10 +196,10 @@ export class ScriptPool {
     }
   }
 
-  private digestHere(ts: () => Ts, chunk: number): ChangeDigest[] {
+  private digestHere(ts: () => Ts, chunk: number, parsed?: ParsedTrees): ChangeDigest[] {
     const [start, end] = this.ranges[chunk]!;
     const out: ChangeDigest[] = [];
-    for (let i = start; i < end; i++) out.push(digestChange(ts(), this.jobs[i]!));
+    for (let i = start; i < end; i++) out.push(digestChange(ts(), this.jobs[i]!, parsed?.(i)));
     return out;
   }
 
