@@ -89,6 +89,18 @@ function withEmptyBody(ts: TS, node: WithBody): Node {
   return f.updateFunctionExpression(node, node.modifiers, node.asteriskToken, node.name, node.typeParameters, node.parameters, node.type, body);
 }
 
+const printers = new WeakMap<TS, TsNamespace.Printer>();
+
+/** One printer per copy of TypeScript, shared by every module read (it keeps no state between calls). */
+function printerFor(ts: TS): TsNamespace.Printer {
+  let printer = printers.get(ts);
+  if (!printer) {
+    printer = ts.createPrinter({ removeComments: true, newLine: ts.NewLineKind.LineFeed });
+    printers.set(ts, printer);
+  }
+  return printer;
+}
+
 const keywordKinds = new WeakMap<TS, Set<TsNamespace.SyntaxKind>>();
 
 /** Keyword types (`string`, `void`, `unknown`…), which the printer writes as their token. */
@@ -104,26 +116,36 @@ function keywordTypeKinds(ts: TS): Set<TsNamespace.SyntaxKind> {
 
 const oneLine = (text: string) => text.replace(/\s+/g, ' ').replace(/\s*;\s*}/g, '; }').trim();
 
-export function readModuleApi(ts: TS, source: TsNamespace.SourceFile): ModuleApi {
-  return readStatementsApi(ts, source, source.statements);
+/**
+ * `printAll`: every text from TypeScript's printer, none written without it (the reference the tests compare
+ * the plain paths with).
+ */
+export function readModuleApi(ts: TS, source: TsNamespace.SourceFile, printAll = false): ModuleApi {
+  return readStatementsApi(ts, source, source.statements, printAll);
 }
 
-function readStatementsApi(ts: TS, source: TsNamespace.SourceFile, topLevel: readonly TsNamespace.Statement[]): ModuleApi {
+function readStatementsApi(ts: TS, source: TsNamespace.SourceFile, topLevel: readonly TsNamespace.Statement[], printAll: boolean): ModuleApi {
   // Read once: `ts` is a namespace of thousands of members, slow to look up again and again.
   const { canHaveModifiers, getModifiers, isAccessor, isArrowFunction, isAsExpression, isBinaryExpression, isCallSignatureDeclaration, isClassDeclaration, isConstructSignatureDeclaration, isConstructorDeclaration, isEnumDeclaration, isExportAssignment, isExportDeclaration, isExpressionStatement, isFunctionDeclaration, isFunctionExpression, isGetAccessorDeclaration, isIdentifier, isImportDeclaration, isIndexSignatureDeclaration, isInterfaceDeclaration, isMethodDeclaration, isMethodSignature, isModuleBlock, isModuleDeclaration, isNamespaceExport, isNamespaceImport, isNumericLiteral, isObjectLiteralExpression, isParenthesizedExpression, isParenthesizedTypeNode, isPrivateIdentifier, isPropertyAssignment, isPropertyDeclaration, isPropertySignature, isSatisfiesExpression, isSetAccessorDeclaration, isShorthandPropertyAssignment, isStringLiteral, isTypeAliasDeclaration, isTypeLiteralNode, isTypeReferenceNode, isUnionTypeNode, isVariableStatement } = ts;
-  const printer = ts.createPrinter({ removeComments: true, newLine: ts.NewLineKind.LineFeed });
+  const printer = printerFor(ts);
   const lineOf = (node: Node) => source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1;
   const print = (node: Node) => oneLine(printer.printNode(ts.EmitHint.Unspecified, node, source));
   const keywordTypes = keywordTypeKinds(ts);
+
+  // What the printer writes for the commonest types, without setting it up: `string`, `Foo` ('' for none).
+  const plainType = (node: TsNamespace.TypeNode | undefined): string | undefined => {
+    if (!node) return '';
+    if (printAll) return undefined;
+    if (keywordTypes.has(node.kind)) return ts.tokenToString(node.kind)!;
+    if (isTypeReferenceNode(node) && !node.typeArguments && isIdentifier(node.typeName)) return node.typeName.getText(source);
+    return undefined;
+  };
 
   const typeText = (node: TsNamespace.TypeNode | undefined): string => {
     if (!node) return '';
     if (isUnionTypeNode(node)) return [...new Set(node.types.map((t) => typeText(t)))].sort().join(' | ');
     if (isParenthesizedTypeNode(node)) return typeText(node.type);
-    // What the printer writes for the commonest types, without setting it up: `string`, `Foo`.
-    if (keywordTypes.has(node.kind)) return ts.tokenToString(node.kind)!;
-    if (isTypeReferenceNode(node) && !node.typeArguments && isIdentifier(node.typeName)) return node.typeName.getText(source);
-    return print(node);
+    return plainType(node) ?? print(node);
   };
 
   const signatureOf = (node: TsNamespace.SignatureDeclarationBase): Signature => {
@@ -201,7 +223,59 @@ function readStatementsApi(ts: TS, source: TsNamespace.SourceFile, topLevel: rea
     return { kind: 'interface', members, index, calls, heritage };
   };
 
+  /** Keyword modifiers as the printer writes them, each followed by a space; undefined with a decorator. */
+  const plainModifiers = (node: Node): string | undefined => {
+    let out = '';
+    for (const m of (node as { modifiers?: TsNamespace.NodeArray<TsNamespace.ModifierLike> }).modifiers ?? []) {
+      if (!ts.isModifier(m)) return undefined;
+      out += `${ts.tokenToString(m.kind)} `;
+    }
+    return out;
+  };
+
+  /** `(a: string, b?: Foo): Bar` as the printer writes it, when every part is a plain name or type. */
+  const plainSignature = (node: TsNamespace.SignatureDeclarationBase): string | undefined => {
+    if (node.typeParameters) return undefined;
+    let params = '';
+    for (const p of node.parameters) {
+      const type = plainType(p.type);
+      if (p.modifiers || p.initializer || !isIdentifier(p.name) || type === undefined) return undefined;
+      params += `${params ? ', ' : ''}${p.dotDotDotToken ? '...' : ''}${p.name.getText(source)}${p.questionToken ? '?' : ''}${type ? `: ${type}` : ''}`;
+    }
+    const returns = plainType(node.type);
+    return returns === undefined ? undefined : `(${params})${returns ? `: ${returns}` : ''}`;
+  };
+
+  /**
+   * The head the printer would give the commonest declarations (functions, methods, properties of plain names
+   * and types), without printing; undefined for any other node. test/contracts/plain-text.test.ts compares the two.
+   */
+  const plainHeader = (node: Node): string | undefined => {
+    if (printAll) return undefined;
+    const modifiers = plainModifiers(node);
+    if (modifiers === undefined) return undefined;
+    const end = (body: unknown) => (body ? '' : ';');
+    if (isFunctionDeclaration(node)) {
+      const signature = !node.asteriskToken && node.name ? plainSignature(node) : undefined;
+      return signature && `${modifiers}function ${node.name!.getText(source)}${signature}${end(node.body)}`;
+    }
+    const member = node as TsNamespace.ClassElement | TsNamespace.TypeElement;
+    if (!member.name || !isIdentifier(member.name)) return undefined;
+    const name = `${member.name.getText(source)}${'questionToken' in member && member.questionToken ? '?' : ''}`;
+    if (isMethodDeclaration(node) || ts.isMethodSignature(node)) {
+      const signature = isMethodDeclaration(node) && node.asteriskToken ? undefined : plainSignature(node);
+      return signature && `${modifiers}${name}${signature}${end(isMethodDeclaration(node) && node.body)}`;
+    }
+    if (isPropertySignature(node) || (isPropertyDeclaration(node) && !node.initializer && !node.exclamationToken)) {
+      const type = plainType(node.type);
+      return type === undefined ? undefined : `${modifiers}${name}${type ? `: ${type}` : ''};`;
+    }
+    return undefined;
+  };
+
   const headerOf = (node: Node): string => {
+    const plain = plainHeader(node);
+    if (plain !== undefined) return plain;
     // Evidence shows a declaration's head, not its body: printed with an empty body, which is cut off.
     if (isFunctionDeclaration(node) || isMethodDeclaration(node) || isConstructorDeclaration(node) || isAccessor(node) || isArrowFunction(node) || isFunctionExpression(node)) {
       if (!node.body) return print(node);
@@ -304,7 +378,7 @@ function readStatementsApi(ts: TS, source: TsNamespace.SourceFile, topLevel: rea
         let body = statement.body;
         while (body && isModuleDeclaration(body)) body = body.body;
         if (body && isModuleBlock(body)) {
-          const sub = readStatementsApi(ts, source, body.statements);
+          const sub = readStatementsApi(ts, source, body.statements, printAll);
           inner.exports = sub.exports;
           inner.locals = sub.locals;
         }
