@@ -186,17 +186,28 @@ export class Surface {
   async follow(side: Side, exported: Exported, name: string, depth = 0): Promise<Resolved> {
     const { module, target } = exported;
     if (depth > 30) return { kind: 'unknown', module, name };
-    if (target.kind === 'declaration') return { kind: 'declaration', module, declaration: target.declaration };
-    if (target.kind === 'local') {
-      const api = await this.api(side, module);
-      const declaration = api?.locals.get(target.local);
-      return declaration ? { kind: 'declaration', module, declaration } : { kind: 'unknown', module, name: target.local };
+    if (target.kind === 'declaration' || target.kind === 'local') {
+      // Read (and kept) by `api` first, the module's declarations are then followed without waiting.
+      if (target.kind === 'local') await this.api(side, module);
+      return this.followLocal(side, exported)!;
     }
     const resolved = await this.resolve(side, module, target.specifier);
     if (!resolved) return { kind: 'external', key: `${target.specifier}#${target.kind === 'import' ? target.name : '*'}` };
     if (target.kind === 'namespace-import') return { kind: 'namespace', module: resolved };
     if (await this.clean(resolved)) return { kind: 'clean', key: `${resolved}#${target.name}`, module: resolved, name: target.name };
     return this.followName(side, resolved, target.name, depth + 1);
+  }
+
+  /**
+   * What `follow` gives for a name declared in its module, without waiting, once that module's API is read
+   * (most exported names: no promise per name); undefined otherwise.
+   */
+  private followLocal(side: Side, { module, target }: Exported): Resolved | undefined {
+    if (target.kind === 'declaration') return { kind: 'declaration', module, declaration: target.declaration };
+    const key = `${side}\0${module}`;
+    if (target.kind !== 'local' || !this.apis.has(key)) return undefined;
+    const declaration = this.apis.get(key)?.locals.get(target.local);
+    return declaration ? { kind: 'declaration', module, declaration } : { kind: 'unknown', module, name: target.local };
   }
 
   private async followName(side: Side, module: string, name: string, depth: number): Promise<Resolved> {
@@ -235,13 +246,13 @@ export class Surface {
     const facts: ContractChangeFact[] = [];
     for (const [name, exported] of [...from.names].sort(([a], [b]) => (a < b ? -1 : 1))) {
       const symbol = `${prefix}${name}`;
-      const before = await this.declarationOf('from', await this.follow('from', exported, name));
+      const before = this.followLocal('from', exported) ?? (await this.declarationOf('from', await this.follow('from', exported, name)));
       const atTo = to.names.get(name);
       if (!atTo) {
         facts.push(this.removed(entry, symbol, before, exported.module));
         continue;
       }
-      const after = await this.follow('to', atTo, name);
+      const after = this.followLocal('to', atTo) ?? (await this.follow('to', atTo, name));
       if (after.kind === 'missing') {
         facts.push(this.removed(entry, symbol, before, exported.module));
         continue;
@@ -252,7 +263,7 @@ export class Surface {
         facts.push(...(await this.compareModules(entry, before.module, after.module, `${symbol}.`, seen)));
         continue;
       }
-      const full = await this.declarationOf('to', after);
+      const full = after.kind === 'clean' ? await this.declarationOf('to', after) : after;
       if (before.kind === 'declaration' && full.kind === 'declaration') {
         if (before.declaration.shape.kind === 'namespace' && full.declaration.shape.kind === 'namespace') {
           facts.push(...this.compareNamespaces(entry, symbol, before.module, before.declaration.shape.module, full.module, full.declaration.shape.module));
