@@ -20,12 +20,19 @@ import { digestChange, type ChangeDigest, type DigestJob } from './digest.js';
  */
 export const MIN_SCRIPTS_FOR_WORKERS = 2000;
 /**
- * With fewer cores a worker only competes for them: this thread's garbage collector and compiler already run
- * on helper threads, and git runs beside it. On the 2-core bench machine two processes at once take 1.4x the
- * time of one, and in alternating runs at 10,000 changed files one worker gave no gain in wall time (best
- * 6.7 s with it, 6.5 s without) while the CPU used rose by about a second.
+ * With one core a worker only competes with this thread. On 2 cores one worker pays at 10,000 changed files on
+ * the bench machine of 2026-12-02 (2-core Intel Xeon VM, two processes at once 1.37x the time of one):
+ * alternating runs, best 3.64 s with it against 3.88 s without, medians 3.76 against 4.17 s. On the earlier
+ * 2-core AMD EPYC VM the same test gave no gain (best 6.7 s with, 6.5 s without) when the main thread did
+ * more per script than it does now. Below MIN_SCRIPTS_FOR_WORKERS it pays on neither.
  */
-export const MIN_CORES_FOR_WORKERS = 4;
+export const MIN_CORES_FOR_WORKERS = 2;
+/**
+ * Workers are started with the process (before the release's size is known) only where a core is spare for
+ * them. On 2 cores a worker loading TypeScript beside this thread's start made a 1,000-file analysis, which
+ * then dropped it, 30-40 ms slower: there the pool starts its worker once the release is known to be large.
+ */
+export const MIN_CORES_TO_PRESTART = 4;
 /** Chunks are cut at about this much text, or this many jobs. */
 const CHUNK_BYTES = 48 * 1024;
 const CHUNK_JOBS = 48;
@@ -59,7 +66,7 @@ const readySpares = new WeakSet<Worker>();
  * Starts the workers a large release would use, now: each loads TypeScript while this thread loads its own
  * modules and asks git for the change. A pool takes them; `dropSpareWorkers` ends the ones nobody took.
  */
-export function prestartWorkers(count = defaultWorkers()): number {
+export function prestartWorkers(count = availableParallelism() >= MIN_CORES_TO_PRESTART ? defaultWorkers() : 0): number {
   const file = workerFile();
   if (!file) return 0;
   for (let i = spares.length; i < count; i++) {
