@@ -4,10 +4,10 @@ import { CATEGORIES } from '../model.js';
 import { PLATFORM_IDS } from '../platform.js';
 import { SQL_DIALECTS } from '../analyzers/sql/ops.js';
 
-const severity = z.enum(SEVERITIES);
+import { DEFAULTS as D } from './defaults.js';
 
-/** Files larger than this are not read (`limits.maxFileBytes`). */
-export const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
+const severity = z.enum(SEVERITIES);
+// Where a default is given here, its value comes from the defaults (src/config/defaults.ts), D.
 
 export const ruleSettingSchema = z.union([
   z.literal('off'),
@@ -53,9 +53,9 @@ export const configSchema = z
     limits: z
       .object({
         /** A file side larger than this is not read: unclassified, with the reason. */
-        maxFileBytes: z.number().int().positive().default(DEFAULT_MAX_FILE_BYTES),
+        maxFileBytes: z.number().int().positive().default(D.limits.maxFileBytes),
         /** Analyzers that have not started when this many seconds have passed are skipped and reported. */
-        timeBudgetSeconds: z.number().positive().default(300),
+        timeBudgetSeconds: z.number().positive().default(D.limits.timeBudgetSeconds),
       })
       .strict()
       .prefault({}),
@@ -64,9 +64,9 @@ export const configSchema = z
     verdict: z
       .object({
         /** Score at or above which the verdict is at least caution. */
-        cautionAt: z.number().min(0).max(100).default(20),
+        cautionAt: z.number().min(0).max(100).default(D.verdict.cautionAt),
         /** Score at or above which the verdict is blocked. */
-        blockedAt: z.number().min(0).max(100).default(60),
+        blockedAt: z.number().min(0).max(100).default(D.verdict.blockedAt),
       })
       .strict()
       .prefault({}),
@@ -78,7 +78,7 @@ export const configSchema = z
         /** Fail (exit 1) when the risk score is above this. */
         maxScore: z.number().int().min(0).max(100).optional(),
         /** Report a crossed gate without failing. */
-        warnOnly: z.boolean().default(false),
+        warnOnly: z.boolean().default(D.gate.warnOnly),
       })
       .strict()
       .prefault({}),
@@ -95,7 +95,7 @@ export const configSchema = z
         /** Extra globs of migration files (SQL or TS/JS), read as well as the built-in layouts. */
         paths: z.array(z.string()).default([]),
         /** false: only `paths` are migrations (the built-in layouts are not searched). */
-        discover: z.boolean().default(true),
+        discover: z.boolean().default(D.migrations.discover),
         /** The SQL dialect; detected from each file (and Prisma's migration_lock.toml) when unset. */
         dialect: z.enum(SQL_DIALECTS).optional(),
       })
@@ -129,6 +129,4 @@ export const configSchema = z
 
 export type Config = z.infer<typeof configSchema>;
 
-export function defaultConfig(): Config {
-  return configSchema.parse({});
-}
+export { DEFAULT_MAX_FILE_BYTES, defaultConfig } from './defaults.js';

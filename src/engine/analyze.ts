@@ -2,9 +2,9 @@ import picomatch from 'picomatch';
 import { ANALYZERS } from '../analyzers/index.js';
 import type { Analyzer } from '../analyzers/analyzer.js';
 import { Facts, type Fact } from '../analyzers/facts.js';
-import { DEFAULT_MAX_FILE_BYTES, type Config } from '../config/schema.js';
+import type { Config } from '../config/schema.js';
+import { DEFAULT_MAX_FILE_BYTES, defaultConfig, setsNothing } from '../config/defaults.js';
 import { configFromFile, configFromTree, describeOrigin, mergeConfig, type ConfigOrigin, type LoadedConfig } from '../config/load.js';
-import { parseConfig } from '../config/validate.js';
 import { customRulesOf } from '../config/custom-rules.js';
 import { defaultTagPattern, fileInScope, resolveScope } from './scope.js';
 import { BlobStore } from '../git/blobs.js';
@@ -112,7 +112,9 @@ async function analyzeWith(options: AnalyzeOptions, refs: StartedRefs, repo: Rep
       : options.searchConfig === false
         ? { raw: {}, origin: { source: 'defaults' }, shadowed: [] }
         : await configFromTree(blobs, fromSha, fromRef);
-  const config = parseConfig(mergeConfig(loaded.raw, options.configOverrides ?? {}), describeOrigin(loaded.origin));
+  // Without a setting anywhere, the defaults as they are: the schema library is loaded only to validate one.
+  const merged = mergeConfig(loaded.raw, options.configOverrides ?? {});
+  const config = setsNothing(merged) ? defaultConfig() : (await import('../config/validate.js')).parseConfig(merged, describeOrigin(loaded.origin));
   options.onConfig?.(config, loaded.origin);
   const scope = await resolveScope(repo, fromSha, fromRef, options.scope && options.scope.length > 0 ? options.scope : config.scope);
   const tagPattern = options.tagPattern ?? config.tagPattern ?? (await defaultTagPattern(repo, scope));

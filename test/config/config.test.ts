@@ -4,6 +4,8 @@ import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { analyzeRollback } from '../../src/engine/analyze.js';
 import { UsageError } from '../../src/errors.js';
+import { defaultConfig, setsNothing } from '../../src/config/defaults.js';
+import { configSchema } from '../../src/config/schema.js';
 import { ROOT, buildRepo, cli, git, tempDir, type FileMap } from '../support/repo.js';
 
 const schema = JSON.parse(readFileSync(join(ROOT, 'src', 'report', 'report.schema.json'), 'utf8'));
@@ -27,6 +29,21 @@ const json = (dir: string, ...args: string[]) => {
   expect(result.stderr).toBe('');
   return JSON.parse(result.stdout);
 };
+
+describe('defaults', () => {
+  it('are what validating an empty config gives, so an analysis without settings can skip the schema', () => {
+    expect(configSchema.parse({})).toEqual(defaultConfig());
+    const changed = defaultConfig();
+    changed.ignore.push('x');
+    changed.limits.timeBudgetSeconds = 1;
+    expect(defaultConfig()).toEqual(configSchema.parse({}));
+  });
+
+  it('stand in only for a config that sets nothing', () => {
+    expect([undefined, null, {}].map(setsNothing)).toEqual([true, true, true]);
+    expect([{ scope: [] }, [], 'x', { platform: undefined }].map(setsNothing)).toEqual([false, false, false, false]);
+  });
+});
 
 describe('config discovery', () => {
   it('uses defaults and says so when the release holds no config', () => {

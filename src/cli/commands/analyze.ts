@@ -10,6 +10,7 @@ import { guardOutputs, parseOutputs, writeOutputs } from '../outputs.js';
 import { resolveGate } from '../gate.js';
 import { didYouMean } from '../../config/suggest.js';
 import { describeOrigin } from '../../config/load.js';
+import { defaultConfig } from '../../config/defaults.js';
 import { startRefs } from '../../engine/start.js';
 
 export async function run(args: string[]): Promise<number> {
@@ -62,9 +63,8 @@ export async function run(args: string[]): Promise<number> {
   const outputs = parseOutputs(values.output);
   // git opens the repository and resolves the releases while the engine's modules load.
   const started = format === 'tui' ? undefined : startRefs({ repo: values.repo, from: values.from, to: values.to });
-  const { configSchema } = await import('../../config/schema.js');
   // The config in use arrives through onConfig once the `from` release's config file is read.
-  let config = configSchema.parse({});
+  let config = defaultConfig();
   const repoDir = resolve(values.repo ?? '.');
   if (outputs.length > 0) guardOutputs(outputs, await gitDirOf(repoDir));
 

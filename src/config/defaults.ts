@@ -1,0 +1,33 @@
+import type { Config } from './schema.js';
+
+// The configuration in effect when nothing is set: plain data, so that an analysis without a config file
+// never loads the schema library. The schema takes its defaults from here, and a test checks that validating
+// an empty config gives exactly this.
+
+/** Files larger than this are not read (`limits.maxFileBytes`). */
+export const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
+
+/** Read by the schema for its defaults (untyped here: the Config type is inferred from the schema). */
+export const DEFAULTS = {
+  rules: {},
+  ignore: [],
+  limits: { maxFileBytes: DEFAULT_MAX_FILE_BYTES, timeBudgetSeconds: 300 },
+  verdict: { cautionAt: 20, blockedAt: 60 },
+  gate: { warnOnly: false },
+  contracts: { entries: [] },
+  migrations: { paths: [], discover: true },
+  api: { specs: [], routeRoots: [] },
+  customRules: [],
+  output: {},
+  scope: [],
+} as const;
+
+/** A fresh copy of the defaults (callers may change it). */
+export function defaultConfig(): Config {
+  return structuredClone(DEFAULTS) as unknown as Config;
+}
+
+/** A config that sets nothing: no key at all (`{}`, or nothing given). */
+export function setsNothing(raw: unknown): boolean {
+  return raw === undefined || raw === null || (typeof raw === 'object' && !Array.isArray(raw) && Object.keys(raw).length === 0);
+}
