@@ -20,7 +20,8 @@ export interface Operation {
   /** Full path: server/basePath prefix + template. */
   route: string;
   template: string;
-  line?: number;
+  /** Line of the operation in the root file, looked up when asked (it takes a second read of the spec's text). */
+  line(): number | undefined;
   deprecated: boolean;
   parameters: Parameter[];
   requestBody?: { required: boolean; schema?: Obj };
@@ -93,7 +94,7 @@ export function operationsOf(spec: LoadedSpec): Operation[] {
         method: method.toUpperCase(),
         route: joinPaths(prefixOf(doc, pathItem, op), template),
         template,
-        line: spec.lineOf(['paths', template, method]),
+        line: () => spec.lineOf(['paths', template, method]),
         deprecated: op.deprecated === true,
         parameters,
         requestBody,
@@ -124,5 +125,5 @@ export function collisionsOf(ops: Operation[]): { method: string; templates: str
   }
   return [...groups.values()]
     .filter((g) => g.length > 1)
-    .map((g) => ({ method: g[0]!.method, templates: g.map((o) => o.template), line: g[0]!.line }));
+    .map((g) => ({ method: g[0]!.method, templates: g.map((o) => o.template), line: g[0]!.line() }));
 }

@@ -87,7 +87,7 @@ export async function specEndpoints(release: Release, facts: Fact[]): Promise<{ 
     const kept = sides.to.operations.get(key);
     if (!kept) continue;
     const changes = narrowing(op, kept);
-    if (changes.length > 0) facts.push({ kind: 'endpoint.narrowed', path: op.file, line: op.line, method: op.method, route: op.route, change: changes.join('; ') });
+    if (changes.length > 0) facts.push({ kind: 'endpoint.narrowed', path: op.file, line: op.line(), method: op.method, route: op.route, change: changes.join('; ') });
   }
   for (const [key, hook] of sides.from.webhooks) {
     if (!sides.to.webhooks.has(key)) facts.push({ kind: 'webhook.removed', path: hook.file, line: hook.line, name: hook.name, method: hook.method });
@@ -104,7 +104,8 @@ function addSpec(spec: LoadedSpec, side: SpecSide, facts: Fact[]): void {
     for (const c of collisionsOf(ops)) facts.push({ kind: 'endpoint.ambiguous', path: spec.path, line: c.line, method: c.method, templates: c.templates });
   }
   for (const op of ops) {
-    side.endpoints.push({ method: op.method, path: op.route, source: 'openapi', file: spec.path, line: op.line ?? 1, literal: op.template, deprecated: op.deprecated });
+    // The line is read only for an endpoint that is reported: most are served at both sides.
+    side.endpoints.push({ method: op.method, path: op.route, source: 'openapi', file: spec.path, get line() { return op.line() ?? 1; }, literal: op.template, deprecated: op.deprecated });
     side.operations.set(`${canonicalMethod(op.method)} ${canonicalPath(op.route)}`, { ...op, file: spec.path });
   }
   for (const hook of webhooksOf(spec)) side.webhooks.set(`${hook.method} ${hook.name}`, { ...hook, file: spec.path });
