@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { CHECKLIST, type ChecklistId } from '../src/checklist.js';
 import type { Category } from '../src/model.js';
 import { defineRule } from './rule.js';
@@ -18,21 +17,17 @@ const CATEGORY_OF: Record<ChecklistId, Category> = {
   custom: 'code-change',
 };
 
-const options = z
-  .object({
-    /** Label name (any case) → the checklist item it raises. */
-    labels: z.record(z.string(), z.enum(CHECKLIST_IDS)).default({
-      'breaking-change': 'contracts',
-      breaking: 'contracts',
-      'api-change': 'contracts',
-      migration: 'database',
-      database: 'database',
-      config: 'config',
-      infrastructure: 'infrastructure',
-      dependencies: 'dependencies',
-    }),
-  })
-  .strict();
+/** Label name (any case) → the checklist item it raises. */
+const DEFAULT_LABELS: Record<string, ChecklistId> = {
+  'breaking-change': 'contracts',
+  breaking: 'contracts',
+  'api-change': 'contracts',
+  migration: 'database',
+  database: 'database',
+  config: 'config',
+  infrastructure: 'infrastructure',
+  dependencies: 'dependencies',
+};
 
 export default defineRule({
   id: 'pull-request-label',
@@ -42,7 +37,10 @@ export default defineRule({
   checklist: 'review',
   outcome: 'manual',
   remediation: 'Read the labelled pull request and check the matching checklist item by hand before rolling back.',
-  options,
+  options: {
+    defaults: { labels: DEFAULT_LABELS },
+    schema: (z) => z.object({ labels: z.record(z.string(), z.enum(CHECKLIST_IDS)).default(DEFAULT_LABELS) }).strict(),
+  },
   docs: {
     why:
       'Authors and reviewers label what they know is risky: a breaking change, a migration, a database change. Rolling back the release takes that pull request back too, so what its label warns about applies to the rollback, even when no file-level rule saw it.',

@@ -1,20 +1,17 @@
-import { z } from 'zod';
 import type { Severity } from '../src/model.js';
 import type { Facts } from '../src/analyzers/facts.js';
 import { defineRule } from './rule.js';
 
-// [low, medium, high]: a "small release" stays under every first number.
-const levels = z.tuple([z.number().nonnegative(), z.number().nonnegative(), z.number().nonnegative()]);
+type Levels = [number, number, number];
 
-const optionsSchema = z
-  .object({
-    commits: levels.default([10, 30, 100]),
-    files: levels.default([25, 100, 300]),
-    lines: levels.default([500, 2000, 10000]),
-    authors: levels.default([3, 6, 12]),
-    subsystems: levels.default([4, 8, 16]),
-  })
-  .strict();
+// [low, medium, high]: a "small release" stays under every first number.
+const DEFAULTS: Record<'commits' | 'files' | 'lines' | 'authors' | 'subsystems', Levels> = {
+  commits: [10, 30, 100],
+  files: [25, 100, 300],
+  lines: [500, 2000, 10000],
+  authors: [3, 6, 12],
+  subsystems: [4, 8, 16],
+};
 
 const SEVERITY_AT: Severity[] = ['low', 'medium', 'high'];
 
@@ -58,7 +55,21 @@ export default defineRule({
   description: 'A big release (many commits, files, lines, authors or subsystems) is hard to roll back as one piece.',
   checklist: 'volume',
   remediation: 'Review the changelog with the authors before rolling back; ship smaller releases so a rollback undoes less.',
-  options: optionsSchema,
+  options: {
+    defaults: DEFAULTS,
+    schema: (z) => {
+      const levels = (fallback: Levels) => z.tuple([z.number().nonnegative(), z.number().nonnegative(), z.number().nonnegative()]).default(fallback);
+      return z
+        .object({
+          commits: levels(DEFAULTS.commits),
+          files: levels(DEFAULTS.files),
+          lines: levels(DEFAULTS.lines),
+          authors: levels(DEFAULTS.authors),
+          subsystems: levels(DEFAULTS.subsystems),
+        })
+        .strict();
+    },
+  },
   docs: {
     why:
       'A rollback takes back everything in the release or nothing. The more commits, authors and subsystems it spans, the more unrelated fixes go back with the broken change, and the likelier one of them is coupled to data or to another service.',

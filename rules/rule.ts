@@ -34,6 +34,16 @@ export interface RuleContext<O> {
   toIsAncestor: boolean;
 }
 
+/**
+ * A rule's options: the defaults as data, and the schema a config's options are checked against. The schema is
+ * built from the zod it is given, so that zod is loaded only when a config sets something (a test checks that
+ * the schema turns `{}` into exactly the defaults).
+ */
+export interface RuleOptions<O> {
+  defaults: O;
+  schema(zod: typeof z): z.ZodType<O>;
+}
+
 export interface Rule<O = Record<string, never>> {
   id: string;
   category: Category;
@@ -48,8 +58,7 @@ export interface Rule<O = Record<string, never>> {
   outcome?: 'fail' | 'manual';
   remediation: string;
   docs: RuleDocs;
-  /** Options schema with defaults; parsing `{}` gives the defaults. */
-  options?: z.ZodType<O>;
+  options?: RuleOptions<O>;
   check(facts: Facts, context: RuleContext<O>): FindingDraft[];
 }
 

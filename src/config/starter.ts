@@ -18,7 +18,7 @@ export function starterConfig(found: Detected): string {
     '# Replace the {} below with entries like these (the defaults):',
   ];
   for (const rule of [...RULE_LIST].sort((a, b) => (a.id < b.id ? -1 : 1))) {
-    const options = rule.options ? `, options: ${JSON.stringify(rule.options.parse({}))}` : '';
+    const options = rule.options ? `, options: ${JSON.stringify(rule.options.defaults)}` : '';
     out.push(`#   ${rule.id}: { severity: ${rule.severity}${options} }`);
   }
   out.push('rules: {}');

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { UsageError } from '../errors.js';
 import { oneLine } from '../sanitize.js';
 import { RULES } from '../../rules/index.js';
@@ -49,10 +49,13 @@ export function parseConfig(raw: unknown, source: string): Config {
       }
       continue;
     }
-    const result = rule.options.safeParse(options);
+    const schema = rule.options.schema(z);
+    const result = schema.safeParse(options);
     if (!result.success) {
-      throw configError(source, describeIssue(rule.options, result.error.issues[0]!, options, ['rules', id, 'options']));
+      throw configError(source, describeIssue(schema, result.error.issues[0]!, options, ['rules', id, 'options']));
     }
+    // The rule runs with the options as checked, defaults filled.
+    (setting as { options?: unknown }).options = result.data;
   }
   return config;
 }

@@ -34,13 +34,8 @@ export function runRules(rules: readonly AnyRule[], facts: Facts, config: Config
     if (setting.severity === 'off') continue;
     let options: unknown = {};
     if (rule.options) {
-      const parsed = rule.options.safeParse(setting.options ?? {});
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        const where = ['rules', rule.id, 'options', ...(issue?.path ?? [])].join('.');
-        throw new UsageError(`config ${where}: ${issue?.message ?? 'invalid options'}`, `fix the options of ${rule.id} (see \`rollback-ready explain ${rule.id}\`)`);
-      }
-      options = parsed.data;
+      // Options in a config were checked, and their defaults filled, when it was validated (parseConfig).
+      options = setting.options !== undefined ? setting.options : structuredClone(rule.options.defaults);
     } else if (setting.options && Object.keys(setting.options).length > 0) {
       throw new UsageError(`config rules.${rule.id}.options: this rule takes no options`, `remove the options of ${rule.id}`);
     }

@@ -6,6 +6,8 @@ import { analyzeRollback } from '../../src/engine/analyze.js';
 import { UsageError } from '../../src/errors.js';
 import { defaultConfig, setsNothing } from '../../src/config/defaults.js';
 import { configSchema } from '../../src/config/schema.js';
+import { z } from 'zod';
+import { RULE_LIST } from '../../rules/index.js';
 import { ROOT, buildRepo, cli, git, tempDir, type FileMap } from '../support/repo.js';
 
 const schema = JSON.parse(readFileSync(join(ROOT, 'src', 'report', 'report.schema.json'), 'utf8'));
@@ -37,6 +39,12 @@ describe('defaults', () => {
     changed.ignore.push('x');
     changed.limits.timeBudgetSeconds = 1;
     expect(defaultConfig()).toEqual(configSchema.parse({}));
+  });
+
+  it("of every rule's options are what its schema gives for none", () => {
+    const withOptions = RULE_LIST.filter((rule) => rule.options);
+    expect(withOptions.length).toBeGreaterThan(0);
+    for (const rule of withOptions) expect(rule.options!.schema(z).parse({}), rule.id).toEqual(rule.options!.defaults);
   });
 
   it('stand in only for a config that sets nothing', () => {

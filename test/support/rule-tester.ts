@@ -2,6 +2,7 @@
 // exactly the stated findings (path, line, and any other field given), no more and no less.
 import { describe, expect, it } from 'vitest';
 import { Facts, type Fact } from '../../src/analyzers/facts.js';
+import { z } from 'zod';
 import type { AnyRule, FindingDraft } from '../../rules/rule.js';
 
 export interface RuleCase {
@@ -21,7 +22,7 @@ const context = {
 };
 
 export function checkRule(rule: AnyRule, facts: Fact[], options: Record<string, unknown> = {}): FindingDraft[] {
-  const parsed = rule.options ? rule.options.parse(options) : {};
+  const parsed = rule.options ? rule.options.schema(z).parse(options) : {};
   return rule.check(new Facts(facts), { options: parsed, ...context });
 }
 

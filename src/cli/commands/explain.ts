@@ -45,7 +45,7 @@ export function renderExplain(rule: AnyRule): string {
     indent(`In the report: ${rule.remediation}`),
   ];
   if (rule.options) {
-    out.push('', 'Options (defaults)', indent(`rules:\n  ${rule.id}:\n    severity: ${rule.severity}\n    options: ${JSON.stringify(rule.options.parse({}))}`));
+    out.push('', 'Options (defaults)', indent(`rules:\n  ${rule.id}:\n    severity: ${rule.severity}\n    options: ${JSON.stringify(rule.options.defaults)}`));
   }
   out.push(
     '',
