@@ -1,10 +1,12 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { ts as TsNamespace } from 'ts-morph';
+import { requireCached } from '../code-cache.js';
 
 // TypeScript's compiler API, loaded once and only when a script must be read. The copy is the one ts-morph
 // bundles, so raw syntax trees and ts-morph's wrappers agree on every SyntaxKind. It is loaded with
 // `require`: importing its 9 MB bundle as ESM first lexes all of it for named exports (a third of a second).
+// The CLI compiles it from V8's code cache when it can (src/code-cache.ts).
 
 export type Ts = typeof TsNamespace;
 
@@ -15,7 +17,7 @@ export function typescript(): Ts {
   if (!loaded) {
     try {
       const common = require.resolve('@ts-morph/common', { paths: [dirname(require.resolve('ts-morph'))] });
-      loaded = require(join(dirname(common), 'typescript.js')) as Ts;
+      loaded = requireCached(join(dirname(common), 'typescript.js')).exports as Ts;
     } catch {
       loaded = (require('ts-morph') as typeof import('ts-morph')).ts;
     }

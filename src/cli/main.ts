@@ -14,6 +14,8 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(HELP);
     return 0;
   }
+  // TypeScript and the SQL parser compile from V8's code cache kept by the last run (src/code-cache.ts).
+  (await import('../code-cache.js')).enableCodeCache();
   const first = argv[0];
   const name = first !== undefined && isCommand(first) ? first : 'analyze';
   const args = name === first ? argv.slice(1) : argv;

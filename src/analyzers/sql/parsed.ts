@@ -1,6 +1,7 @@
 // Maps node-sql-parser's AST to schema operations. Anything this mapping does not know
 // returns undefined, and the token reader takes over.
 import { createRequire } from 'node:module';
+import { requireCached } from '../../code-cache.js';
 import { ident, type SchemaOp, type SqlDialect } from './ops.js';
 
 export interface SqlParser {
@@ -12,11 +13,11 @@ let loaded: SqlParser | undefined;
 
 /**
  * node-sql-parser is large: load it only when a migration is read, and with `require` (importing its
- * 2.5 MB bundle as ESM would first lex all of it for named exports).
+ * 2.5 MB bundle as ESM would first lex all of it for named exports), from V8's code cache when the CLI keeps one.
  */
 export function loadSqlParser(): Promise<SqlParser> {
   try {
-    loaded ??= new (require('node-sql-parser') as { Parser: new () => SqlParser }).Parser();
+    loaded ??= new (requireCached(require.resolve('node-sql-parser')).exports as { Parser: new () => SqlParser }).Parser();
     return Promise.resolve(loaded);
   } catch (error) {
     return Promise.reject(error instanceof Error ? error : new Error(String(error)));
