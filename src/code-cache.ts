@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, lstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { homedir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import vm from 'node:vm';
 
 // V8's code cache for the two big CommonJS bundles an analysis loads, TypeScript (9 MB) and node-sql-parser
@@ -17,13 +17,19 @@ let folder: string | undefined;
 /** Modules compiled without a usable cache entry this run: their entries are written at exit. */
 const pending: { script: vm.Script; path: string }[] = [];
 
-/** The cache folder in effect: the variable, else $XDG_CACHE_HOME or ~/.cache, under rollback-ready. */
+/** The cache folder in effect: the variable, else under rollback-ready in $XDG_CACHE_HOME or ~/.cache. */
 export function codeCacheFolder(env: NodeJS.ProcessEnv = process.env): string | undefined {
   const set = env.ROLLBACK_READY_CACHE;
   if (set === 'off' || set === '0' || set === 'false') return undefined;
-  if (set) return set;
-  const base = env.XDG_CACHE_HOME || join(homedir(), '.cache');
-  return join(base, 'rollback-ready', 'code');
+  if (set) return resolve(set);
+  try {
+    // XDG_CACHE_HOME counts only when absolute (as the XDG spec says): a relative one could name the repository.
+    const xdg = env.XDG_CACHE_HOME;
+    const base = xdg && isAbsolute(xdg) ? xdg : join(homedir(), '.cache');
+    return join(base, 'rollback-ready', 'code');
+  } catch {
+    return undefined; // no home folder to keep it in: no cache
+  }
 }
 
 /** Turns the cache on for this process (the CLI calls it once); entries missing or stale are written at exit. */

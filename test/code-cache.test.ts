@@ -3,6 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
+import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -89,6 +90,7 @@ describe('code cache', () => {
   it('is off with ROLLBACK_READY_CACHE=off, and lives under the user cache folder by default', () => {
     expect(codeCacheFolder({ ROLLBACK_READY_CACHE: 'off' })).toBeUndefined();
     expect(codeCacheFolder({ XDG_CACHE_HOME: '/home/u/.cache' })).toBe('/home/u/.cache/rollback-ready/code');
+    expect(codeCacheFolder({ XDG_CACHE_HOME: 'relative/cache' })).toBe(join(homedir(), '.cache', 'rollback-ready', 'code'));
     const { file, cache } = setUp();
     expect(load(file, 'off')).toEqual({ from: 'require', value: 42 });
     expect(existsSync(cache)).toBe(false);
