@@ -1,6 +1,8 @@
 // The floor: the least any analysis that understands TypeScript must do. In one process: the blob ids of the
 // changed files, one `git cat-file --batch` for all of them, then TypeScript's createSourceFile on every TS/JS
 // blob and the SQL parser on every .sql blob. Prints the elapsed milliseconds as JSON.
+// With --code-cache, both parsers are compiled from V8's code cache as the CLI compiles them (src/code-cache.ts,
+// in the folder ROLLBACK_READY_CACHE names): the floor of a run after the first, for a fair comparison.
 import { spawn, execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 
@@ -8,7 +10,12 @@ import { createRequire } from 'node:module';
 // as ESM first lexes all of it for named exports, which would inflate the floor.
 const require = createRequire(import.meta.url);
 
-const [repo = '.', from = 'v2', to = 'v1'] = process.argv.slice(2);
+const codeCache = process.argv.includes('--code-cache');
+const [repo = '.', from = 'v2', to = 'v1'] = process.argv.slice(2).filter((a) => a !== '--code-cache');
+// Imported only then: the plain floor loads nothing it does not need.
+const cached = codeCache ? await import('../../src/code-cache.js') : undefined;
+cached?.enableCodeCache();
+const load = (name: string): unknown => (cached ? cached.requireCached(require.resolve(name)).exports : require(name));
 const start = performance.now();
 
 const raw = execFileSync('git', ['-C', repo, 'diff', '--raw', '-z', '--no-abbrev', '--find-renames', to, from], { encoding: 'utf8', maxBuffer: 1 << 30 });
@@ -46,10 +53,10 @@ const blobs: Buffer[] = await new Promise((resolve, reject) => {
 
 const scripts = wanted.map((w, i) => ({ ...w, data: blobs[i]! })).filter((w) => /\.[cm]?[jt]sx?$/.test(w.path));
 const sql = wanted.map((w, i) => ({ ...w, data: blobs[i]! })).filter((w) => w.path.endsWith('.sql'));
-const ts = require('typescript') as typeof import('typescript');
+const ts = load('typescript') as typeof import('typescript');
 for (const s of scripts) ts.createSourceFile(s.path, s.data.toString('utf8'), ts.ScriptTarget.Latest, true);
 if (sql.length > 0) {
-  const { Parser } = require('node-sql-parser') as { Parser: new () => { astify(sql: string, opt: object): unknown } };
+  const { Parser } = load('node-sql-parser') as { Parser: new () => { astify(sql: string, opt: object): unknown } };
   const parser = new Parser();
   for (const s of sql) {
     try {
