@@ -1,6 +1,7 @@
 import type { Severity } from '../src/model.js';
 import type { Facts } from '../src/analyzers/facts.js';
 import { defineRule } from './rule.js';
+import { count, plural } from '../src/format.js';
 
 type Levels = [number, number, number];
 
@@ -38,7 +39,6 @@ function spreadInWords(entropy: number, files: number): string {
   if (entropy >= 0.5) return `spread over many of the ${plural(files, 'file')} (entropy ${entropy})`;
   return `concentrated in a few of the ${plural(files, 'file')} (entropy ${entropy})`;
 }
-const plural = (n: number, word: string) => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
 
 const HARMLESS = new Set(['style-only', 'docs', 'tests', 'assets']);
 
@@ -93,9 +93,9 @@ export default defineRule({
         const thresholds = options[name];
         const reached = thresholds.filter((t) => value > t).length - 1;
         if (reached >= 0) {
-          const limit = thresholds[reached]!.toLocaleString('en-US');
-          crossed.push(`${name} ${value.toLocaleString('en-US')} > ${limit}`);
-          explained.push(`more than ${limit} ${UNIT[name][thresholds[reached] === 1 ? 0 : 1]} (${value.toLocaleString('en-US')}): ${MEANING[name]}`);
+          const limit = count(thresholds[reached]!);
+          crossed.push(`${name} ${count(value)} > ${limit}`);
+          explained.push(`more than ${limit} ${UNIT[name][thresholds[reached] === 1 ? 0 : 1]} (${count(value)}): ${MEANING[name]}`);
         }
         level = Math.max(level, reached);
       }

@@ -1,11 +1,12 @@
 import type { Category, ChecklistStatus, Finding, Report } from '../model.js';
 import { oneLine } from '../sanitize.js';
 import type { Reporter } from './reporter.js';
+import { count } from '../format.js';
 
 const MARK: Record<ChecklistStatus, string> = { pass: '✔', fail: '✖', manual: '?' };
 
 export const short = (sha: string) => sha.slice(0, 7);
-const n = (value: number) => value.toLocaleString('en-US');
+const n = count;
 
 export function nextStep(report: Report): string {
   switch (report.verdict) {

@@ -3,6 +3,7 @@
 import type { ChecklistItem, ChecklistStatus, Finding, Report } from '../../model.js';
 import { oneLine } from '../../sanitize.js';
 import { nextStep, short } from '../text.js';
+import { plural } from '../../format.js';
 
 export type Tone = 'pass' | 'fail' | 'manual' | 'accent' | 'dim' | 'verdict-safe' | 'verdict-caution' | 'verdict-blocked';
 
@@ -61,7 +62,6 @@ export function scoreBar(score: number, width: number): string {
   return '█'.repeat(filled) + '░'.repeat(width - filled);
 }
 
-const plural = (n: number, word: string) => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
 
 export function headerLines(report: Report, ticked: ReadonlySet<string>, filter: string, width: number): Line[] {
   const v = report.volume;
