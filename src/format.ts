@@ -3,7 +3,7 @@
 
 /** `12345` → `12,345`. */
 export function count(n: number): string {
-  if (!Number.isSafeInteger(n)) return n.toLocaleString('en-US');
+  if (!Number.isSafeInteger(n) || Object.is(n, -0)) return n.toLocaleString('en-US'); // it writes -0 as "-0"
   return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 

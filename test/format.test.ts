@@ -6,7 +6,7 @@ describe('numbers for people', () => {
   it('are written as toLocaleString("en-US") writes them, integers and others', () => {
     fc.assert(fc.property(fc.integer({ min: -1e15, max: 1e15 }), (n) => count(n) === n.toLocaleString('en-US')));
     fc.assert(fc.property(fc.double({ noNaN: true }), (n) => count(n) === n.toLocaleString('en-US')));
-    expect([0, 999, 1000, 1234567, -1234].map(count)).toEqual(['0', '999', '1,000', '1,234,567', '-1,234']);
+    expect([0, 999, 1000, 1234567, -1234, -0].map(count)).toEqual(['0', '999', '1,000', '1,234,567', '-1,234', '-0']);
   });
 
   it('take the plural when they are not one', () => {
