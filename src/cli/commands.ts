@@ -62,4 +62,8 @@ Exit codes
   0  analysis done (and the gate, if any, passed)
   1  the gate failed (--fail-on, --max-score, or gate in the config)
   2  usage, config or input error (bad ref, not a repository, shallow history)
+
+Environment
+  ROLLBACK_READY_CACHE  off: keep no compile cache; a folder: keep it there (default
+                        $XDG_CACHE_HOME or ~/.cache, under rollback-ready/code)
 `;
