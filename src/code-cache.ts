@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, lstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { homedir } from 'node:os';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import vm from 'node:vm';
 
 // V8's code cache for the two big CommonJS bundles an analysis loads, TypeScript (9 MB) and node-sql-parser
@@ -96,17 +96,25 @@ export function saveCodeCache(): void {
       const temporary = `${path}.${process.pid}.tmp`;
       writeFileSync(temporary, script.createCachedData(), { mode: 0o600 });
       renameSync(temporary, path);
+      // The entries of the file's older versions (a reinstall, an upgrade of Node) go: one entry a file.
+      const name = basename(path);
+      const file = name.slice(0, name.indexOf('-') + 1);
+      for (const other of readdirSync(dir)) if (other !== name && other.startsWith(file) && other.endsWith('.v8')) rmSync(join(dir, other), { force: true });
     }
   } catch {
     // A cache that cannot be written only means the next run compiles again.
   }
 }
 
-/** One entry per file version, Node and platform: the path, size and time of change name it. */
+const hash = (text: string, length: number) => createHash('sha256').update(text).digest('hex').slice(0, length);
+
+/**
+ * `<file>-<version>.v8`: the first part names the file by its path, the second its version (size, time of
+ * change, inode) and Node's, V8's and the platform's. Writing one version's entry removes the file's others.
+ */
 function entryName(path: string): string {
   const stat = statSync(path);
-  const key = [path, stat.size, stat.mtimeMs, stat.ino, process.version, process.arch, process.versions.v8].join('\0');
-  return `${createHash('sha256').update(key).digest('hex').slice(0, 32)}.v8`;
+  return `${hash(path, 16)}-${hash([stat.size, stat.mtimeMs, stat.ino, process.version, process.arch, process.versions.v8].join('\0'), 16)}.v8`;
 }
 
 /** A real folder (not a link) of this user that nobody else may write to; a folder not there yet passes. */

@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { codeCacheFolder, disableCodeCache, enableCodeCache, requireCached } from '../src/code-cache.js';
@@ -50,11 +50,19 @@ describe('code cache', () => {
     expect(load(file, cache)).toEqual({ from: 'cache', value: 42 });
   });
 
-  it('never uses the entry of another version of the file', () => {
+  it('never uses the entry of another version of the file, and keeps one entry a file', () => {
     const { file, cache } = setUp();
     load(file, cache);
+    const old = entries(cache);
     writeFileSync(file, 'module.exports = { value: 7, twice: (n) => n * 3 };\n');
     expect(load(file, cache)).toEqual({ from: 'compiled', value: 7 });
+    expect(entries(cache)).toHaveLength(1);
+    expect(entries(cache)).not.toEqual(old);
+    expect(load(file, cache)).toEqual({ from: 'cache', value: 7 });
+    // Another file's entry stays.
+    const other = join(dirname(file), 'other.cjs');
+    writeFileSync(other, 'module.exports = { value: 1 };\n');
+    load(other, cache);
     expect(entries(cache)).toHaveLength(2);
   });
 
