@@ -34,3 +34,16 @@ export function tsMorph(): typeof import('ts-morph') {
 export function parseScript(ts: Ts, path: string, text: string): TsNamespace.SourceFile {
   return ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true);
 }
+
+/**
+ * `make(ts)` computed once per copy of TypeScript (tables of its SyntaxKind numbers, a printer): every later call
+ * with the same copy returns that value.
+ */
+export function perTypescript<T>(make: (ts: Ts) => T): (ts: Ts) => T {
+  const made = new WeakMap<Ts, T>();
+  return (ts) => {
+    let value = made.get(ts);
+    if (value === undefined) made.set(ts, (value = make(ts)));
+    return value;
+  };
+}

@@ -1,4 +1,5 @@
 import type { ts as TsNamespace } from 'ts-morph';
+import { perTypescript } from '../typescript.js';
 
 // The exported API of one module, read from its syntax tree alone (no type checker):
 // what it declares and exports, what it re-exports from where, with normalised type text.
@@ -89,30 +90,11 @@ function withEmptyBody(ts: TS, node: WithBody): Node {
   return f.updateFunctionExpression(node, node.modifiers, node.asteriskToken, node.name, node.typeParameters, node.parameters, node.type, body);
 }
 
-const printers = new WeakMap<TS, TsNamespace.Printer>();
-
 /** One printer per copy of TypeScript, shared by every module read (it keeps no state between calls). */
-function printerFor(ts: TS): TsNamespace.Printer {
-  let printer = printers.get(ts);
-  if (!printer) {
-    printer = ts.createPrinter({ removeComments: true, newLine: ts.NewLineKind.LineFeed });
-    printers.set(ts, printer);
-  }
-  return printer;
-}
-
-const keywordKinds = new WeakMap<TS, Set<TsNamespace.SyntaxKind>>();
+const printerFor = perTypescript((ts) => ts.createPrinter({ removeComments: true, newLine: ts.NewLineKind.LineFeed }));
 
 /** Keyword types (`string`, `void`, `unknown`…), which the printer writes as their token. */
-function keywordTypeKinds(ts: TS): Set<TsNamespace.SyntaxKind> {
-  let kinds = keywordKinds.get(ts);
-  if (!kinds) {
-    const K = ts.SyntaxKind;
-    kinds = new Set([K.AnyKeyword, K.UnknownKeyword, K.NumberKeyword, K.BigIntKeyword, K.ObjectKeyword, K.BooleanKeyword, K.StringKeyword, K.SymbolKeyword, K.VoidKeyword, K.UndefinedKeyword, K.NeverKeyword]);
-    keywordKinds.set(ts, kinds);
-  }
-  return kinds;
-}
+const keywordTypeKinds = perTypescript(({ SyntaxKind: K }) => new Set([K.AnyKeyword, K.UnknownKeyword, K.NumberKeyword, K.BigIntKeyword, K.ObjectKeyword, K.BooleanKeyword, K.StringKeyword, K.SymbolKeyword, K.VoidKeyword, K.UndefinedKeyword, K.NeverKeyword]));
 
 const oneLine = (text: string) => text.replace(/\s+/g, ' ').replace(/\s*;\s*}/g, '; }').trim();
 

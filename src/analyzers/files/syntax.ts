@@ -1,4 +1,5 @@
 import type { ts as TS } from 'ts-morph';
+import { perTypescript } from '../typescript.js';
 
 // The shape of a syntax tree with positions, comments and trivia left out: two versions of a
 // script with the same shape differ only in formatting or comments (quote style, optional
@@ -146,26 +147,19 @@ interface Kinds {
   VariableDeclaration: number;
   PropertyDeclaration: number;
 }
-const kindsOf = new WeakMap<Ts, Kinds>();
-
-function kinds(ts: Ts): Kinds {
-  let found = kindsOf.get(ts);
-  if (!found) {
-    const { NodeFlags: F, SyntaxKind: K } = ts;
-    found = {
-      fields: meaningfulFields(ts),
-      flagMask: F.Let | F.Const | F.Using | F.Namespace | F.NestedNamespace | F.GlobalAugmentation | F.OptionalChain,
-      flagScale: 2 ** Math.ceil(Math.log2(Math.max(...Object.values(K).filter((v): v is number => typeof v === 'number')) + 1)),
-      ParenthesizedExpression: K.ParenthesizedExpression,
-      JsxText: K.JsxText,
-      EmptyStatement: K.EmptyStatement,
-      VariableDeclaration: K.VariableDeclaration,
-      PropertyDeclaration: K.PropertyDeclaration,
-    };
-    kindsOf.set(ts, found);
-  }
-  return found;
-}
+const kinds = perTypescript((ts): Kinds => {
+  const { NodeFlags: F, SyntaxKind: K } = ts;
+  return {
+    fields: meaningfulFields(ts),
+    flagMask: F.Let | F.Const | F.Using | F.Namespace | F.NestedNamespace | F.GlobalAugmentation | F.OptionalChain,
+    flagScale: 2 ** Math.ceil(Math.log2(Math.max(...Object.values(K).filter((v): v is number => typeof v === 'number')) + 1)),
+    ParenthesizedExpression: K.ParenthesizedExpression,
+    JsxText: K.JsxText,
+    EmptyStatement: K.EmptyStatement,
+    VariableDeclaration: K.VariableDeclaration,
+    PropertyDeclaration: K.PropertyDeclaration,
+  };
+});
 
 /**
  * One walk of a tree, emitting tokens that describe its shape. Without a sink, it records the `format` tokens
