@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
@@ -55,7 +55,8 @@ export function requireCached(path: string): { exports: unknown; from: 'cache' |
   const cache = Module as unknown as { _cache: Record<string, Module | undefined>; _nodeModulePaths(dir: string): string[]; wrap(source: string): string };
   const plain = () => ({ exports: createRequire(path)(path) as unknown, from: 'require' as const });
   const known = cache._cache[path];
-  if (known || !folder || !privateFolder(folder)) return known ? { exports: known.exports, from: 'require' } : plain();
+  if (known) return { exports: known.exports, from: 'require' };
+  if (!folder || !privateFolder(folder)) return plain();
   let script: vm.Script;
   let entry: string;
   let cached: Buffer | undefined;
@@ -139,16 +140,10 @@ function readPrivate(path: string): Buffer | undefined {
     return undefined;
   }
   try {
+    // Checked on the open file itself, then read from it: nothing can be swapped in between.
     const stat = fstatSync(fd);
     if (!stat.isFile() || !ownedHere(stat.uid) || (stat.mode & 0o022) !== 0) return undefined;
-    const data = Buffer.allocUnsafe(stat.size);
-    let at = 0;
-    while (at < stat.size) {
-      const read = readSync(fd, data, at, stat.size - at, at);
-      if (read === 0) break;
-      at += read;
-    }
-    return at === stat.size ? data : undefined;
+    return readFileSync(fd);
   } finally {
     closeSync(fd);
   }
