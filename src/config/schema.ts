@@ -3,11 +3,10 @@ import { SEVERITIES } from '../model.js';
 import { CATEGORIES } from '../model.js';
 import { PLATFORM_IDS } from '../platform.js';
 import { SQL_DIALECTS } from '../analyzers/sql/ops.js';
-
+// Where a default is given here, its value comes from the defaults as data (src/config/defaults.ts).
 import { DEFAULTS as D } from './defaults.js';
 
 const severity = z.enum(SEVERITIES);
-// Where a default is given here, its value comes from the defaults (src/config/defaults.ts), D.
 
 export const ruleSettingSchema = z.union([
   z.literal('off'),

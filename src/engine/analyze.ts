@@ -25,7 +25,7 @@ import { quiet, startRefs, type StartedRefs } from './start.js';
 import { runRules } from './run-rules.js';
 import { scoreOf } from './score.js';
 import { verdictOf } from './verdict.js';
-import { count } from '../format.js';
+import { plural } from '../format.js';
 
 export interface AnalyzeOptions {
   /** Path of the repository (work tree or bare). Default: the current directory. */
@@ -160,7 +160,7 @@ async function analyzeWith(options: AnalyzeOptions, refs: StartedRefs, repo: Rep
     scope.filesOutside = diff.files.length - inside.length;
     if (scope.filesOutside > 0) {
       const n = scope.filesOutside;
-      notes.push(`${count(n)} changed file${n === 1 ? '' : 's'} outside the scope ${n === 1 ? 'was' : 'were'} not analysed`);
+      notes.push(`${plural(n, 'changed file')} outside the scope ${n === 1 ? 'was' : 'were'} not analysed`);
     }
     diff.files = inside;
   }

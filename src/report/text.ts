@@ -1,12 +1,11 @@
 import type { Category, ChecklistStatus, Finding, Report } from '../model.js';
 import { oneLine } from '../sanitize.js';
 import type { Reporter } from './reporter.js';
-import { count } from '../format.js';
+import { count, plural } from '../format.js';
 
 const MARK: Record<ChecklistStatus, string> = { pass: '✔', fail: '✖', manual: '?' };
 
 export const short = (sha: string) => sha.slice(0, 7);
-const n = count;
 
 export function nextStep(report: Report): string {
   switch (report.verdict) {
@@ -52,7 +51,7 @@ export function renderText(report: Report): string {
   out.push(`rollback-ready ${report.tool.version}: rolling back ${oneLine(report.from.ref)} (${short(report.from.sha)}) → ${oneLine(report.to.ref)} (${short(report.to.sha)})`);
   out.push('');
   out.push(`${headline(report)}`);
-  out.push(`  undoes ${n(v.commits)} commit${v.commits === 1 ? '' : 's'} · ${n(v.files)} file${v.files === 1 ? '' : 's'} · +${n(v.insertions)} −${n(v.deletions)} lines · ${n(v.authors)} author${v.authors === 1 ? '' : 's'}`);
+  out.push(`  undoes ${plural(v.commits, 'commit')} · ${plural(v.files, 'file')} · +${count(v.insertions)} −${count(v.deletions)} lines · ${plural(v.authors, 'author')}`);
   if (report.config) out.push(`  config: ${oneLine(configLine(report))}`);
   if (report.scope) out.push(`  scope: ${oneLine(scopeText(report))}`);
   for (const note of report.notes) out.push(`  note: ${oneLine(note)}`);
@@ -117,8 +116,8 @@ function changesByKind(report: Report): string[] {
   const width = Math.max(...[...byKind.keys()].map((k) => k.length));
   const lines = ['', 'Changes by kind'];
   for (const [kind, paths] of [...byKind.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const shown = paths.slice(0, 3).map(oneLine).join(', ') + (paths.length > 3 ? ` (+${n(paths.length - 3)} more)` : '');
-    lines.push(`  ${kind.padEnd(width)}  ${n(paths.length)}  ${shown}`);
+    const shown = paths.slice(0, 3).map(oneLine).join(', ') + (paths.length > 3 ? ` (+${count(paths.length - 3)} more)` : '');
+    lines.push(`  ${kind.padEnd(width)}  ${count(paths.length)}  ${shown}`);
   }
   return lines;
 }

@@ -46,7 +46,7 @@ type Tree = import('ts-morph').ts.SourceFile;
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
 
 /** The digest of one script at one side, from its syntax tree (`api`: read the exported API too). */
-export function digestTree(ts: Ts, tree: import('ts-morph').ts.SourceFile, text: string, api = true): ScriptDigest {
+export function digestTree(ts: Ts, tree: Tree, text: string, api = true): ScriptDigest {
   const digest: ScriptDigest = { envReads: [] };
   const first = (tree as unknown as { parseDiagnostics?: { start?: number; messageText: unknown }[] }).parseDiagnostics?.[0];
   if (first) {
@@ -131,7 +131,7 @@ export function digestChange(ts: Ts, job: DigestJob, parsed?: { from?: Tree; to?
 }
 
 /** Same shape in the mode; a tree too deep to walk counts as different (never style-only, always compared). */
-function sameShape(ts: Ts, from: import('ts-morph').ts.SourceFile, to: import('ts-morph').ts.SourceFile, mode: ShapeMode): boolean {
+function sameShape(ts: Ts, from: Tree, to: Tree, mode: ShapeMode): boolean {
   try {
     return sameSyntax(ts, from, to, mode);
   } catch {
