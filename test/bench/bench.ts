@@ -131,7 +131,8 @@ async function floorsAtOnce(repo: string, copies: number): Promise<number> {
 }
 
 async function measure(scenario: Scenario, root: string): Promise<Row> {
-  const repo = join(root, scenario.name.replace(/[^a-z0-9]+/gi, '-'));
+  const slug = scenario.name.replace(/[^a-z0-9]+/gi, '-');
+  const repo = join(root, slug);
   if (scenario.build) scenario.build(repo);
   else generateBenchRepo(repo, scenario);
   // Warm the OS cache once, as a real repository in use would be.
@@ -147,13 +148,12 @@ async function measure(scenario: Scenario, root: string): Promise<Row> {
   let blobs = 0;
   const runs: ReturnType<typeof runNode>[] = [];
   // A code cache of this scenario's own: the first run starts without one.
-  const cache = { ROLLBACK_READY_CACHE: join(root, `${scenario.name.replace(/[^a-z0-9]+/gi, '-')}-code-cache`) };
-  const floorCache = { ROLLBACK_READY_CACHE: join(root, `${scenario.name.replace(/[^a-z0-9]+/gi, '-')}-floor-code-cache`) };
+  const cache = { ROLLBACK_READY_CACHE: join(root, `${slug}-code-cache`) };
+  const floorCache = { ROLLBACK_READY_CACHE: join(root, `${slug}-floor-code-cache`) };
   for (let i = 0; i < RUNS; i++) {
     const floor = runNode([FLOOR, repo, 'v2', 'v1']);
     const parsed = JSON.parse(floor.stdout) as { ms: number; blobs: number };
     floors.push(floor.ms);
-    // Its first run fills the floor's own cache; the best of the rest is what a warm floor takes.
     cachedFloors.push(runNode([FLOOR, repo, 'v2', 'v1', '--code-cache'], floorCache).ms);
     blobs = parsed.blobs;
     const run = runNode([BIN, '--repo', repo, '--from', 'v2', '--to', 'v1', '--format', 'json', '--timings'], cache);
@@ -163,6 +163,8 @@ async function measure(scenario: Scenario, root: string): Promise<Row> {
   const best = runs.reduce((a, b) => (a.ms <= b.ms ? a : b));
   const timings = /timings: (\{.*\})/.exec(best.stderr);
   const floorMs = Math.min(...floors);
+  // The first cached floor fills the floor's cache; the best of the rest is what a warm floor takes.
+  const cachedFloorMs = Math.min(...cachedFloors.slice(1));
   const stats = (JSON.parse(best.stdout) as { stats?: Record<string, number> }).stats ?? {};
   let parallelSlowdown: number | undefined;
   if (scenario.name === '1,000 changed files') {
@@ -178,8 +180,8 @@ async function measure(scenario: Scenario, root: string): Promise<Row> {
     analysisMs: Math.round(best.ms),
     floorMs: Math.round(floorMs),
     ratioToFloor: Math.round((best.ms / floorMs) * 100) / 100,
-    floorCachedMs: Math.round(Math.min(...cachedFloors.slice(1))),
-    ratioToCachedFloor: Math.round((best.ms / Math.min(...cachedFloors.slice(1))) * 100) / 100,
+    floorCachedMs: Math.round(cachedFloorMs),
+    ratioToCachedFloor: Math.round((best.ms / cachedFloorMs) * 100) / 100,
     coldMs: Math.round(runs[0]!.ms),
     coldRatioToFloor: Math.round((runs[0]!.ms / floorMs) * 100) / 100,
     gitDiffPatchMs: Math.round(gitDiffPatchMs),
