@@ -12,6 +12,8 @@ import { generateBenchRepo } from './bench/generate.js';
 import { ROOT, cli, git, tempDir } from './support/repo.js';
 
 const CODE_CACHE = join(ROOT, 'dist', 'src', 'code-cache.js');
+const TYPESCRIPT = join(ROOT, 'dist', 'src', 'analyzers', 'typescript.js');
+const POOL = join(ROOT, 'dist', 'src', 'analyzers', 'scripts', 'pool.js');
 
 /** A CommonJS module in a folder of its own, and an empty cache folder beside it. */
 function setUp(source = 'module.exports = { value: 42, twice: (n) => n * 2 };\n'): { file: string; cache: string } {
@@ -103,6 +105,33 @@ describe('code cache', () => {
     expect(load(file, 'off')).toEqual({ from: 'require', value: 42 });
     expect(existsSync(cache)).toBe(false);
   });
+
+  it('lets the parsing workers compile TypeScript from the entry this thread writes, and write none', () => {
+    const cache = join(tempDir(), 'cache');
+    const run = (folder: string) => {
+      const script = [
+        `import { enableCodeCache } from ${JSON.stringify(pathToFileURL(CODE_CACHE).href)};`,
+        `import { typescript, typescriptLoadedFrom } from ${JSON.stringify(pathToFileURL(TYPESCRIPT).href)};`,
+        `import { ScriptPool } from ${JSON.stringify(pathToFileURL(POOL).href)};`,
+        'enableCodeCache();',
+        'typescript();',
+        'const pool = new ScriptPool(1);',
+        'await pool.ready();',
+        'console.log(JSON.stringify({ here: typescriptLoadedFrom(), worker: pool.typescriptFrom[0] }));',
+        'pool.close();',
+      ].join('\n');
+      // A file, not --input-type (which the worker thread would inherit, and refuse).
+      const file = join(tempDir(), 'pool.mjs');
+      writeFileSync(file, script);
+      const out = execFileSync(process.execPath, [file], { encoding: 'utf8', env: { ...process.env, ROLLBACK_READY_CACHE: folder } });
+      return JSON.parse(out) as { here: string; worker: string };
+    };
+    expect(run(cache)).toEqual({ here: 'compiled', worker: 'compiled' });
+    // One entry, this thread's (the worker compiled the same file and wrote nothing).
+    expect(entries(cache)).toHaveLength(1);
+    expect(run(cache)).toEqual({ here: 'cache', worker: 'cache' });
+    expect(run('off')).toEqual({ here: 'require', worker: 'require' });
+  }, 60_000);
 
   it('gives the CLI the same report with and without it, and leaves the repository alone', () => {
     const repo = join(tempDir(), 'repo');

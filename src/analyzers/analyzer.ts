@@ -55,6 +55,11 @@ export interface Analyzer {
    * analyzers run first, while worker threads parse.
    */
   readsScripts?: boolean;
+  /**
+   * True for a changed script whose syntax tree (`syntaxTree`) this analyzer may read before the digests: its
+   * digest is then made on this thread, from that same tree, rather than a worker parsing the text again.
+   */
+  readsTreeOf?(file: ChangedFile, config: Config): boolean;
   analyze(release: Release): Promise<Fact[]> | Fact[];
 }
 

@@ -12,17 +12,24 @@ export type Ts = typeof TsNamespace;
 
 const require = createRequire(import.meta.url);
 let loaded: Ts | undefined;
+let loadedFrom: ReturnType<typeof requireCached>['from'] | undefined;
 
 export function typescript(): Ts {
   if (!loaded) {
     try {
       const common = require.resolve('@ts-morph/common', { paths: [dirname(require.resolve('ts-morph'))] });
-      loaded = requireCached(join(dirname(common), 'typescript.js')).exports as Ts;
+      ({ exports: loaded, from: loadedFrom } = requireCached(join(dirname(common), 'typescript.js')) as { exports: Ts; from: typeof loadedFrom });
     } catch {
       loaded = (require('ts-morph') as typeof import('ts-morph')).ts;
+      loadedFrom = 'require';
     }
   }
   return loaded;
+}
+
+/** How this thread's TypeScript was loaded: from the code cache, compiled, or plainly required (not yet: undefined). */
+export function typescriptLoadedFrom(): typeof loadedFrom {
+  return loadedFrom;
 }
 
 /** ts-morph, for the analyzers that walk code with its wrappers (routes, script migrations). */

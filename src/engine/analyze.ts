@@ -174,6 +174,8 @@ async function analyzeWith(options: AnalyzeOptions, refs: StartedRefs, repo: Rep
   blobs.setLimit(config.limits.maxFileBytes);
   let release: LoadedRelease | undefined;
   try {
+    const analyzers = options.analyzers ?? ANALYZERS;
+    const treeReaders = analyzers.filter((a) => a.readsTreeOf);
     release = await loadRelease({
       repo,
       blobs,
@@ -186,6 +188,7 @@ async function analyzeWith(options: AnalyzeOptions, refs: StartedRefs, repo: Rep
       onProgress: progress,
       deadline: started + config.limits.timeBudgetSeconds * 1000,
       ...(options.workers !== undefined ? { workers: options.workers } : {}),
+      ...(treeReaders.length > 0 ? { treeReadHere: (file: ChangedFile) => treeReaders.some((a) => a.readsTreeOf!(file, config)) } : {}),
       onPhase: phaseDone,
     });
 
@@ -195,7 +198,6 @@ async function analyzeWith(options: AnalyzeOptions, refs: StartedRefs, repo: Rep
     }
     // The analyzers that need no digest run while the workers parse; the rest once the digests are in. Their
     // facts are kept in the analyzers' order, whatever order they ran in.
-    const analyzers = options.analyzers ?? ANALYZERS;
     const found = new Map<Analyzer, Fact[]>();
     const runGroup = async (loaded: LoadedRelease, group: readonly Analyzer[]) => {
       for (const analyzer of group) {

@@ -27,6 +27,8 @@ export interface ReleaseInput {
   deadline: number;
   /** Worker threads for parsing scripts (default: by the release's size and the machine's cores). */
   workers?: number;
+  /** Changed scripts whose trees an analyzer reads before the digests (`Analyzer.readsTreeOf`): digested here. */
+  treeReadHere?: (file: ChangedFile) => boolean;
   /** Called when reading ends and when parsing ends (for the timings). */
   onPhase?: (phase: 'read' | 'parse') => void;
 }
@@ -101,8 +103,9 @@ async function readRelease(input: ReleaseInput, scripts: ChangedFile[], pool: Sc
   // Each changed script parsed once per side; the analyzers read the digests, and the trees are dropped.
   const digests = new Map<string, ScriptDigest>();
   const changes = new Map<ChangedFile, ChangeDigest>();
-  const jobs: DigestJob[] = [];
-  const jobFiles: ChangedFile[] = [];
+  // The scripts an analyzer parses on this thread come last, kept here (the pool's `hereFrom`).
+  const shared: { job: DigestJob; file: ChangedFile }[] = [];
+  const here: { job: DigestJob; file: ChangedFile }[] = [];
   const jobOf = new Map<ChangedFile, DigestJob>();
   for (const file of scripts) {
     const job: DigestJob = { compareStyle: file.status === 'modified' };
@@ -112,11 +115,12 @@ async function readRelease(input: ReleaseInput, scripts: ChangedFile[], pool: Sc
       if (text !== undefined) job[side] = { path, text };
     }
     if (!job.from && !job.to) continue;
-    jobs.push(job);
-    jobFiles.push(file);
+    (input.treeReadHere?.(file) ? here : shared).push({ job, file });
     jobOf.set(file, job);
   }
-  if (jobs.length > 0) pool.begin(jobs);
+  const jobs = [...shared, ...here].map((j) => j.job);
+  const jobFiles = [...shared, ...here].map((j) => j.file);
+  if (jobs.length > 0) pool.begin(jobs, shared.length);
   // Trees an analyzer parsed before the digests (script migrations), kept for the digest of the same side.
   const trees = new Map<string, ts.SourceFile>();
   let settled: Promise<void> | undefined;

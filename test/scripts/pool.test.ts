@@ -2,13 +2,14 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { digestChange, type DigestJob } from '../../src/analyzers/scripts/digest.js';
+import { digestChange, type ChangeDigest, type DigestJob } from '../../src/analyzers/scripts/digest.js';
 import { availableParallelism } from 'node:os';
 import { claimChunk } from '../../src/analyzers/scripts/claim.js';
 import { dropSpareWorkers, prestartWorkers, ScriptPool, workersFor, MIN_CORES_FOR_WORKERS, MIN_SCRIPTS_FOR_WORKERS } from '../../src/analyzers/scripts/pool.js';
-import { typescript } from '../../src/analyzers/typescript.js';
+import { parseScript, typescript } from '../../src/analyzers/typescript.js';
 import { analyzeRollback } from '../../src/engine/analyze.js';
 import type { Release } from '../../src/analyzers/analyzer.js';
+import type { ChangedFile } from '../../src/model.js';
 import { generateBenchRepo } from '../bench/generate.js';
 import { tempDir } from '../support/repo.js';
 
@@ -109,6 +110,31 @@ describe('sharing the chunks', () => {
     expect(pool.chunksDone[0]).toBeGreaterThan(0);
   });
 
+  it('leaves to this thread the jobs kept for it, digested from the trees it parsed', async () => {
+    const input = jobs(300);
+    // A mark in each tree this thread parsed: a digest reports it only if it read that very tree.
+    const trees = input.map((job) => {
+      const tree = parseScript(ts, job.from!.path, job.from!.text);
+      (tree as unknown as { parseDiagnostics: { start: number; messageText: string }[] }).parseDiagnostics.unshift({ start: 0, messageText: 'marked' });
+      return tree;
+    });
+    const marked = (digest: ChangeDigest) => digest.from?.syntaxError?.message === 'marked';
+    const pool = new ScriptPool(1);
+    pools.push(pool);
+    await pool.ready();
+    // All kept here: the worker, ready and idle, gets none of them.
+    pool.begin(input, 0);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(pool.chunksDone[0]).toBe(0);
+    expect((await pool.finish(typescript, undefined, (i) => ({ from: trees[i] }))).every(marked)).toBe(true);
+    // The first 150 shared: the worker digests some of them, from the texts; the rest only here, from the trees.
+    pool.begin(input, 150);
+    while (pool.chunksDone[0] === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    const got = await pool.finish(typescript, undefined, (i) => (i >= 150 ? { from: trees[i] } : undefined));
+    expect(got.slice(150).every(marked)).toBe(true);
+    expect(got.slice(0, 150)).toEqual(input.slice(0, 150).map((job) => digestChange(ts, job)));
+  });
+
   it('digests again on this thread the chunks a worker reports it could not digest', async () => {
     const dir = tempDir();
     const failing = join(dir, 'fail.mjs');
@@ -178,9 +204,12 @@ describe('the analyzers around the parsing', () => {
   it('lets the digest of a script reuse the tree an analyzer parsed before it, and keeps none after', async () => {
     const repo = join(tempDir(), 'repo');
     generateBenchRepo(repo, { changed: 60, unchanged: 0 });
-    const target = (release: Release) => release.files.find((f) => f.path.endsWith('.ts') && f.status === 'modified')!;
+    const isTarget = (file: ChangedFile) => file.path.endsWith('.ts') && file.status === 'modified';
+    const target = (release: Release) => release.files.find(isTarget)!;
     const early = {
       name: 'early',
+      // With workers, the digest of this script is made here, where the tree is.
+      readsTreeOf: isTarget,
       analyze: (release: Release) => {
         const file = target(release);
         const tree = release.syntaxTree(file, 'from')!;
@@ -205,7 +234,10 @@ describe('the analyzers around the parsing', () => {
         return [];
       },
     };
-    await analyzeRollback({ repo, from: 'v2', to: 'v1', workers: 0, analyzers: [early, late], rules: [] });
-    expect(seen).toBe('marked');
+    for (const workers of [0, 1]) {
+      seen = undefined;
+      await analyzeRollback({ repo, from: 'v2', to: 'v1', workers, analyzers: [early, late], rules: [] });
+      expect(seen).toBe('marked');
+    }
   });
 });

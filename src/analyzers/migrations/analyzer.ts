@@ -7,6 +7,7 @@ import { ADDITIVE, DROPS_DATA, describeOp, type SqlDialect } from '../sql/ops.js
 import { loadSqlParser } from '../sql/parsed.js';
 import { suppressionsIn } from '../sql/split.js';
 import type { ChangedFile } from '../../model.js';
+import type { Config } from '../../config/schema.js';
 import { coupledChanges, type SourceText } from './coupling.js';
 import { FRAMEWORK_COMMANDS, compareIds, isDbmate, migrationMatcher, scriptFramework, type MigrationPath } from './discover.js';
 import type { Framework, MigrationFileFact, MigrationOpFact } from './facts.js';
@@ -23,6 +24,15 @@ interface Candidate {
   status: 'added' | 'edited';
 }
 
+const matchers = new WeakMap<Config, ReturnType<typeof migrationMatcher>>();
+
+/** The migration matcher of a configuration, made once. */
+function matcherFor(config: Config): ReturnType<typeof migrationMatcher> {
+  let match = matchers.get(config);
+  if (!match) matchers.set(config, (match = migrationMatcher({ discover: config.migrations.discover, paths: config.migrations.paths })));
+  return match;
+}
+
 /**
  * Finds the migrations the release added or edited, reads what each does (SQL through
  * node-sql-parser and a token fallback, TS/JS migrations through their syntax tree), works
@@ -30,9 +40,11 @@ interface Candidate {
  */
 export const migrationsAnalyzer: Analyzer = {
   name: 'migrations',
+  // The TS/JS migrations the release adds or edits: their trees are read below (syntaxTree).
+  readsTreeOf: (file, config) => file.fromBlob !== undefined && matcherFor(config)(file.path)?.language === 'script',
   async analyze(release: Release): Promise<Fact[]> {
     const settings = release.config.migrations;
-    const match = migrationMatcher({ discover: settings.discover, paths: settings.paths });
+    const match = matcherFor(release.config);
     const facts: Fact[] = [];
     const migrationPaths = new Set<string>();
     const candidates: Candidate[] = [];

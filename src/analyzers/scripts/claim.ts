@@ -14,6 +14,12 @@ export interface BatchMessage {
   id: number;
 }
 
+/** What a worker is started with. */
+export interface WorkerData {
+  /** The code cache folder the starting thread uses (src/code-cache.ts); the worker reads its entries. */
+  codeCache?: string;
+}
+
 /** Mark of this thread in the table of owners; worker i marks with i + 2, and 0 is a chunk nobody took. */
 export const HERE = 1;
 

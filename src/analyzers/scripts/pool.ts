@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { PACKAGE_ROOT } from '../../version.js';
-import type { Ts } from '../typescript.js';
-import { claimChunk, HERE, type BatchMessage, type Range } from './claim.js';
+import type { Ts, typescriptLoadedFrom } from '../typescript.js';
+import { codeCacheInUse } from '../../code-cache.js';
+import { claimChunk, HERE, type BatchMessage, type Range, type WorkerData } from './claim.js';
 import { digestChange, type ChangeDigest, type DigestJob } from './digest.js';
 
 // Digests changed scripts on worker threads, and on this thread once it has nothing else to do. The jobs are
@@ -60,7 +61,7 @@ function workerFile(): string | undefined {
 // Workers started before the release is known (see `prestartWorkers`), waiting to be taken by a pool; and
 // those of them that said they are ready before a pool listened.
 const spares: Worker[] = [];
-const readySpares = new WeakSet<Worker>();
+const readySpares = new WeakMap<Worker, TypescriptFrom>();
 
 /**
  * Starts the workers a large release would use, now: each loads TypeScript while this thread loads its own
@@ -70,12 +71,22 @@ export function prestartWorkers(count = availableParallelism() >= MIN_CORES_TO_P
   const file = workerFile();
   if (!file) return 0;
   for (let i = spares.length; i < count; i++) {
-    const worker = new Worker(file);
-    worker.unref();
-    worker.once('message', () => readySpares.add(worker));
+    const worker = startWorker(file);
+    worker.once('message', (reply: Reply) => {
+      if ('ready' in reply) readySpares.set(worker, reply.typescript);
+    });
     spares.push(worker);
   }
   return spares.length;
+}
+
+/** A worker thread running the file; it compiles TypeScript from the code cache this thread uses. */
+function startWorker(file: string): Worker {
+  const cache = codeCacheInUse();
+  const data: WorkerData = cache ? { codeCache: cache } : {};
+  const worker = new Worker(file, { workerData: data });
+  worker.unref();
+  return worker;
 }
 
 /** Ends the prestarted workers no pool took; returns how many. */
@@ -84,6 +95,8 @@ export function dropSpareWorkers(): number {
   for (const worker of dropped) void worker.terminate();
   return dropped.length;
 }
+
+type TypescriptFrom = ReturnType<typeof typescriptLoadedFrom>;
 
 interface Slot {
   worker: Worker;
@@ -94,7 +107,7 @@ interface Slot {
 /** Trees this thread already parsed for a job (by its index), which its digest reuses when digested here. */
 export type ParsedTrees = (job: number) => Parameters<typeof digestChange>[2];
 
-type Reply = { ready: true } | { batch: number; chunk: number; results: ChangeDigest[] } | { batch: number; chunk: number; error: string };
+type Reply = { ready: true; typescript: TypescriptFrom } | { batch: number; chunk: number; results: ChangeDigest[] } | { batch: number; chunk: number; error: string };
 
 export class ScriptPool {
   private readonly slots: Slot[] = [];
@@ -109,19 +122,24 @@ export class ScriptPool {
   private wake: () => void = () => {};
   /** Chunks each worker finished (for the timings and the tests). */
   readonly chunksDone: number[] = [];
+  /** How each worker loaded TypeScript, once it said it is ready: 'cache', 'compiled' or 'require'. */
+  readonly typescriptFrom: TypescriptFrom[] = [];
 
   /** Takes the prestarted workers first, then starts the rest: each loads TypeScript once. */
   constructor(workers: number, file?: string) {
     const path = file ?? (workers > 0 ? workerFile() : undefined);
     if (!path) return;
     for (let i = 0; i < workers; i++) {
-      const worker = (file === undefined ? spares.shift() : undefined) ?? new Worker(path);
-      worker.unref();
+      const worker = (file === undefined ? spares.shift() : undefined) ?? startWorker(path);
       const slot: Slot = { worker, ready: readySpares.has(worker), dead: false };
       const index = i;
       this.chunksDone.push(0);
+      this.typescriptFrom.push(readySpares.get(worker));
       worker.on('message', (reply: Reply) => {
-        if ('ready' in reply) slot.ready = true;
+        if ('ready' in reply) {
+          slot.ready = true;
+          this.typescriptFrom[index] = reply.typescript;
+        }
         else if (reply.batch !== this.batch) return;
         else if ('results' in reply) {
           this.store(reply.chunk, reply.results);
@@ -148,18 +166,25 @@ export class ScriptPool {
     return this.slots.length;
   }
 
-  /** Hands the jobs to the workers, which start at once; `finish` collects the digests. */
-  begin(jobs: DigestJob[]): void {
+  /**
+   * Hands the jobs to the workers, which start at once; `finish` collects the digests. The jobs from `hereFrom`
+   * on are kept for this thread: it has parsed (or will parse) their trees for an analyzer, and their digests
+   * reuse those trees instead of a worker parsing the same texts again.
+   */
+  begin(jobs: DigestJob[], hereFrom = jobs.length): void {
     this.batch += 1;
     this.jobs = jobs;
-    this.ranges = chunks(jobs);
+    this.ranges = [...chunks(jobs, 0, hereFrom), ...chunks(jobs, hereFrom, jobs.length)];
     this.results = new Array<ChangeDigest | undefined>(jobs.length);
     this.state = new Array(this.ranges.length).fill(undefined);
     this.finished = 0;
     const shared = new SharedArrayBuffer(4 * this.ranges.length);
     this.owners = new Int32Array(shared);
+    this.ranges.forEach(([start], chunk) => start >= hereFrom && Atomics.store(this.owners, chunk, HERE));
+    // The workers are sent only the jobs they may claim.
+    const shareable = hereFrom < jobs.length ? jobs.slice(0, hereFrom) : jobs;
     this.slots.forEach((slot, i) => {
-      const message: BatchMessage = { batch: this.batch, jobs, chunks: this.ranges, owners: shared, id: i + 2 };
+      const message: BatchMessage = { batch: this.batch, jobs: shareable, chunks: this.ranges, owners: shared, id: i + 2 };
       if (!slot.dead) slot.worker.postMessage(message);
     });
   }
@@ -170,6 +195,12 @@ export class ScriptPool {
     const report = () => {
       if (progress && this.finished - reported >= 500) progress((reported = this.finished));
     };
+    // First the chunks kept for this thread, then the ones nobody has claimed yet.
+    for (let chunk = 0; chunk < this.ranges.length; chunk++) {
+      if (this.state[chunk] !== undefined || Atomics.load(this.owners, chunk) !== HERE) continue;
+      this.store(chunk, this.digestHere(ts, chunk, parsed));
+      report();
+    }
     for (let chunk = claimChunk(this.owners, 0, HERE); chunk >= 0; chunk = claimChunk(this.owners, chunk + 1, HERE)) {
       this.store(chunk, this.digestHere(ts, chunk, parsed));
       report();
@@ -225,11 +256,12 @@ export class ScriptPool {
   }
 }
 
-function chunks(jobs: DigestJob[]): Range[] {
+/** The jobs from `first` to before `last`, cut into chunks. */
+function chunks(jobs: DigestJob[], first: number, last: number): Range[] {
   const out: Range[] = [];
-  let start = 0;
+  let start = first;
   let bytes = 0;
-  for (let i = 0; i < jobs.length; i++) {
+  for (let i = first; i < last; i++) {
     bytes += (jobs[i]!.from?.text.length ?? 0) + (jobs[i]!.to?.text.length ?? 0);
     if (bytes >= CHUNK_BYTES || i + 1 - start >= CHUNK_JOBS) {
       out.push([start, i + 1]);
@@ -237,6 +269,6 @@ function chunks(jobs: DigestJob[]): Range[] {
       bytes = 0;
     }
   }
-  if (start < jobs.length) out.push([start, jobs.length]);
+  if (start < last) out.push([start, last]);
   return out;
 }

@@ -1,13 +1,17 @@
-import { parentPort } from 'node:worker_threads';
-import { typescript } from '../typescript.js';
+import { parentPort, workerData } from 'node:worker_threads';
+import { readCodeCache } from '../../code-cache.js';
+import { typescript, typescriptLoadedFrom } from '../typescript.js';
 import { digestChange } from './digest.js';
-import { claimChunk, type BatchMessage } from './claim.js';
+import { claimChunk, type BatchMessage, type WorkerData } from './claim.js';
 
-// A worker thread of the script pool: loads TypeScript once, then claims chunks of each batch it is sent until
-// none is left, posting the digests of each chunk as it finishes it.
+// A worker thread of the script pool: loads TypeScript once (from the code cache the thread that started it
+// uses, when it uses one), then claims chunks of each batch it is sent until none is left, posting the digests
+// of each chunk as it finishes it.
 
 const port = parentPort;
 if (port) {
+  const cache = (workerData as WorkerData | null)?.codeCache;
+  if (cache) readCodeCache(cache);
   const ts = typescript();
   port.on('message', (batch: BatchMessage) => {
     const owners = new Int32Array(batch.owners);
@@ -20,5 +24,5 @@ if (port) {
       }
     }
   });
-  port.postMessage({ ready: true });
+  port.postMessage({ ready: true, typescript: typescriptLoadedFrom() });
 }
