@@ -206,7 +206,8 @@ describe('blob store', () => {
         const expected = await Promise.all(ids.map((id) => plain.read(id)));
         await bulk.prefetch(ids);
         const got = await Promise.all(ids.map((id) => bulk.read(id)));
-        return { expected, got, reads: bulk.reads, inBulk: bulk.bulkReads, ids };
+        const shared = ids.map((id) => bulk.sharedBytes(id));
+        return { expected, got, reads: bulk.reads, inBulk: bulk.bulkReads, ids, shared };
       } finally {
         if (saved === undefined) delete process.env.TMPDIR;
         else process.env.TMPDIR = saved;
@@ -225,6 +226,19 @@ describe('blob store', () => {
       expect(new Set(got.map((c) => c.unreadable).filter(Boolean))).toEqual(new Set(['binary', 'not-utf8', 'missing']));
       expect(got.find((c) => c.size === 9 * 1024 * 1024)?.text?.length).toBe(9 * 1024 * 1024);
       expect(readdirSync(tmp)).toEqual([]);
+    });
+
+    it('keeps the raw bytes of the bodies that lie in one chunk, in shared memory, for the worker threads', async () => {
+      const { got, shared } = await bothWays(tempDir(), 10 * 1024 * 1024);
+      // The body larger than a chunk was joined from two: not shared. The ones missing from git have no bytes.
+      const kept = shared.filter((b): b is Buffer => b !== undefined);
+      expect(kept.length).toBeGreaterThanOrEqual(MIN_BLOBS_FOR_BULK);
+      expect(kept.every((b) => b.buffer instanceof SharedArrayBuffer)).toBe(true);
+      shared.forEach((bytes, i) => {
+        if (bytes && got[i]!.text !== undefined) expect(bytes.toString('utf8')).toBe(got[i]!.text);
+      });
+      expect(shared[got.findIndex((c) => c.size === 9 * 1024 * 1024)]).toBeUndefined();
+      expect(shared[shared.length - 1]).toBeUndefined();
     });
 
     it('skips bodies over the size limit, as the process does', async () => {

@@ -111,8 +111,12 @@ async function readRelease(input: ReleaseInput, scripts: ChangedFile[], pool: Sc
     const job: DigestJob = { compareStyle: file.status === 'modified' };
     for (const side of ['from', 'to'] as const) {
       const path = pathAt(file, side);
-      const text = isScript(path) && (side === 'from' ? file.fromBlob : file.toBlob) ? contents.get(key(file, side))?.text : undefined;
-      if (text !== undefined) job[side] = { path, text };
+      const blob = side === 'from' ? file.fromBlob : file.toBlob;
+      const text = isScript(path) && blob ? contents.get(key(file, side))?.text : undefined;
+      if (text === undefined) continue;
+      // An ASCII text in shared memory goes to a worker as its bytes, without a copy.
+      const bytes = input.blobs.sharedBytes(blob!);
+      job[side] = bytes?.length === text.length ? { path, text, bytes } : { path, text };
     }
     if (!job.from && !job.to) continue;
     (input.treeReadHere?.(file) ? here : shared).push({ job, file });

@@ -29,6 +29,8 @@ export class BlobStore {
   private readonly cache = new Map<string, Promise<BlobContent>>();
   /** The blobs a bulk read (`prefetch`) brings in, and its result. */
   private bulk: { ids: Set<string>; contents: Promise<Map<string, BlobContent>> } | undefined;
+  /** Raw bytes of the blobs the bulk read left in shared memory (see `sharedBytes`). */
+  private readonly shared = new Map<string, Buffer>();
   private readonly folders = new Map<string, Promise<Set<string>>>();
   reads = 0;
   /** Of those, the blobs a bulk read delivered. */
@@ -183,12 +185,21 @@ export class BlobStore {
     if (ids.size < MIN_BLOBS_FOR_BULK || this.failed || this.bulk) return Promise.resolve();
     // The reads that come later (paths of unchanged files) use the long-lived process: started while it is cheap.
     this.start();
-    const contents = bulkRead(this.repo.dir, [...ids], this.maxBytes).catch(() => new Map<string, BlobContent>());
+    const contents = bulkRead(this.repo.dir, [...ids], this.maxBytes, this.shared).catch(() => new Map<string, BlobContent>());
     this.bulk = { ids, contents };
     return contents.then(() => undefined);
   }
 
+  /**
+   * The raw bytes of a blob the bulk read brought in, as a view of the shared memory it was read into (a
+   * SharedArrayBuffer): worker threads can read them without a copy. Undefined for other blobs.
+   */
+  sharedBytes(blobId: string): Buffer | undefined {
+    return this.shared.get(blobId);
+  }
+
   close(): void {
+    this.shared.clear();
     const proc = this.proc;
     if (!proc) return;
     proc.removeAllListeners('close');
@@ -289,8 +300,9 @@ const HEX = /^[0-9a-f]+$/;
  * One `git cat-file --batch` over the ids, its answers written to a temporary file that is unlinked as soon as
  * it is open (nothing is left behind, whatever happens), then read back in chunks and decoded. Answers are read
  * in order until the output ends or stops making sense; the ids after that are simply not in the result.
+ * The chunks are shared memory: the bodies that lie within one chunk go into `shared` as views of it.
  */
-async function bulkRead(dir: string, ids: readonly string[], maxBytes: number): Promise<Map<string, BlobContent>> {
+async function bulkRead(dir: string, ids: readonly string[], maxBytes: number, shared: Map<string, Buffer>): Promise<Map<string, BlobContent>> {
   const folder = mkdtempSync(join(tmpdir(), 'rollback-ready-'));
   const path = join(folder, 'blobs');
   const fd = openSync(path, 'w+', 0o600);
@@ -311,9 +323,10 @@ async function bulkRead(dir: string, ids: readonly string[], maxBytes: number): 
     // Fed to the same reader as the pipe's answers; ids after the end of the output (git stopped) stay out.
     const out = new Map<string, BlobContent>();
     const answers = new AnswerStream();
-    for (const id of ids) answers.expect({ spec: id, maxBytes, resolve: (raw) => out.set(id, decodeBlob(raw)), reject: () => {} });
+    const keep = (id: string, raw: { data?: Buffer }) => raw.data?.buffer instanceof SharedArrayBuffer && shared.set(id, raw.data);
+    for (const id of ids) answers.expect({ spec: id, maxBytes, resolve: (raw) => (out.set(id, decodeBlob(raw)), keep(id, raw)), reject: () => {} });
     for (let position = 0; ; ) {
-      const chunk = Buffer.allocUnsafe(FILE_CHUNK);
+      const chunk = Buffer.from(new SharedArrayBuffer(FILE_CHUNK));
       const read = readSync(fd, chunk, 0, FILE_CHUNK, position);
       if (read === 0) break;
       position += read;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { digestChange, type ChangeDigest, type DigestJob } from '../../src/analyzers/scripts/digest.js';
 import { availableParallelism } from 'node:os';
-import { claimChunk } from '../../src/analyzers/scripts/claim.js';
+import { claimChunk, fromWire, toWire } from '../../src/analyzers/scripts/claim.js';
 import { dropSpareWorkers, prestartWorkers, ScriptPool, workersFor, MIN_CORES_FOR_WORKERS, MIN_SCRIPTS_FOR_WORKERS } from '../../src/analyzers/scripts/pool.js';
 import { parseScript, typescript } from '../../src/analyzers/typescript.js';
 import { analyzeRollback } from '../../src/engine/analyze.js';
@@ -95,6 +95,39 @@ describe('sharing the chunks', () => {
     expect(claimed.sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
     expect(claimChunk(owners, 0, 2)).toBe(-1);
     expect([...owners].filter((o) => o === 2)).toHaveLength(5);
+  });
+
+  it('sends a worker the ASCII texts in shared memory as places in it, and the others as text', async () => {
+    const input = jobs(300);
+    // Each text's bytes in one shared buffer, as the bulk read leaves them; one text not ASCII.
+    input[7]!.from!.text = input[7]!.from!.text.replace('return', 'return /* é */');
+    const memory = Buffer.from(new SharedArrayBuffer(input.reduce((n, j) => n + j.from!.text.length * 2 + j.to!.text.length * 2, 0)));
+    let at = 0;
+    for (const job of input) {
+      for (const side of [job.from!, job.to!]) {
+        const length = memory.write(side.text, at, 'utf8');
+        if (length === side.text.length) side.bytes = memory.subarray(at, at + length);
+        at += length;
+      }
+    }
+    const wire = toWire(input);
+    expect(wire.buffers).toEqual([memory.buffer]);
+    expect(wire.jobs.filter((j) => 'text' in j.from!).length).toBe(1);
+    expect(wire.jobs.every((j) => !('text' in j.to!))).toBe(true);
+    const views: Buffer[] = [];
+    input.forEach((job, i) => {
+      const back = fromWire(wire, i, views);
+      expect([back.from?.text, back.to?.text, back.compareStyle]).toEqual([job.from?.text, job.to?.text, job.compareStyle]);
+    });
+    // A worker reading them digests what this thread digests from the texts.
+    const pool = new ScriptPool(1);
+    pools.push(pool);
+    await pool.ready();
+    pool.begin(input);
+    while (pool.chunksDone[0] === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    const plain = input.map(({ from, to, compareStyle }) => ({ from: { path: from!.path, text: from!.text }, to: { path: to!.path, text: to!.text }, compareStyle }));
+    expect(await pool.finish(typescript)).toEqual(plain.map((job) => digestChange(ts, job)));
+    expect(pool.chunksDone[0]).toBeGreaterThan(0);
   });
 
   it('lets the workers digest while this thread is busy elsewhere, then joins them', async () => {

@@ -35,10 +35,17 @@ export interface ChangeDigest {
 }
 
 export interface DigestJob {
-  from?: { path: string; text: string };
-  to?: { path: string; text: string };
+  from?: JobSide;
+  to?: JobSide;
   /** Compare the two syntax trees for a formatting-only change (modified files). */
   compareStyle: boolean;
+}
+
+export interface JobSide {
+  path: string;
+  text: string;
+  /** The text's bytes when it is ASCII (one byte a character) and they lie in shared memory: a worker reads them instead of being sent the text. */
+  bytes?: Buffer;
 }
 
 type Tree = import('ts-morph').ts.SourceFile;

@@ -6,7 +6,7 @@ import { Worker } from 'node:worker_threads';
 import { PACKAGE_ROOT } from '../../version.js';
 import type { Ts, typescriptLoadedFrom } from '../typescript.js';
 import { codeCacheInUse } from '../../code-cache.js';
-import { claimChunk, HERE, type BatchMessage, type Range, type WorkerData } from './claim.js';
+import { claimChunk, HERE, toWire, type BatchMessage, type Range, type WorkerData } from './claim.js';
 import { digestChange, type ChangeDigest, type DigestJob } from './digest.js';
 
 // Digests changed scripts on worker threads, and on this thread once it has nothing else to do. The jobs are
@@ -181,10 +181,11 @@ export class ScriptPool {
     const shared = new SharedArrayBuffer(4 * this.ranges.length);
     this.owners = new Int32Array(shared);
     this.ranges.forEach(([start], chunk) => start >= hereFrom && Atomics.store(this.owners, chunk, HERE));
+    if (this.slots.length === 0) return;
     // The workers are sent only the jobs they may claim.
-    const shareable = hereFrom < jobs.length ? jobs.slice(0, hereFrom) : jobs;
+    const wire = toWire(hereFrom < jobs.length ? jobs.slice(0, hereFrom) : jobs);
     this.slots.forEach((slot, i) => {
-      const message: BatchMessage = { batch: this.batch, jobs: shareable, chunks: this.ranges, owners: shared, id: i + 2 };
+      const message: BatchMessage = { batch: this.batch, jobs: wire.jobs, buffers: wire.buffers, chunks: this.ranges, owners: shared, id: i + 2 };
       if (!slot.dead) slot.worker.postMessage(message);
     });
   }
