@@ -228,17 +228,18 @@ describe('blob store', () => {
       expect(readdirSync(tmp)).toEqual([]);
     });
 
-    it('keeps the raw bytes of the bodies that lie in one chunk, in shared memory, for the worker threads', async () => {
+    it('keeps the raw bytes of every body, in shared memory, for the worker threads', async () => {
       const { got, shared } = await bothWays(tempDir(), 10 * 1024 * 1024);
-      // The body larger than a chunk was joined from two: not shared. The ones missing from git have no bytes.
-      const kept = shared.filter((b): b is Buffer => b !== undefined);
-      expect(kept.length).toBeGreaterThanOrEqual(MIN_BLOBS_FOR_BULK);
-      expect(kept.every((b) => b.buffer instanceof SharedArrayBuffer)).toBe(true);
+      // Each body in one chunk, the one larger than a chunk too; the id missing from git has no bytes.
+      expect(shared.every((b, i) => (b === undefined) === (got[i]!.unreadable === 'missing'))).toBe(true);
+      expect(shared.every((b) => b === undefined || b.buffer instanceof SharedArrayBuffer)).toBe(true);
       shared.forEach((bytes, i) => {
         if (bytes && got[i]!.text !== undefined) expect(bytes.toString('utf8')).toBe(got[i]!.text);
       });
-      expect(shared[got.findIndex((c) => c.size === 9 * 1024 * 1024)]).toBeUndefined();
-      expect(shared[shared.length - 1]).toBeUndefined();
+      expect(shared[got.findIndex((c) => c.size === 9 * 1024 * 1024)]?.length).toBe(9 * 1024 * 1024);
+      // Over the size limit: never read.
+      const limited = await bothWays(tempDir(), 1000);
+      expect(limited.shared[limited.got.findIndex((c) => c.size === 9 * 1024 * 1024)]).toBeUndefined();
     });
 
     it('skips bodies over the size limit, as the process does', async () => {

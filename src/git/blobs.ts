@@ -247,6 +247,44 @@ class AnswerStream {
     }
   }
 
+  /**
+   * Answers the requests whose answers lie whole in `data` (a chunk of a file), as views of it; returns how many
+   * bytes they took and, when the next answer is cut off at the end, how many bytes it needs from its start on.
+   * The caller reads on from there: no answer is joined from two chunks. A body over the size limit cut off at
+   * the end counts as taken (`used` then goes past the chunk), and is never read.
+   */
+  take(data: Buffer): { used: number; need: number } {
+    let at = 0;
+    for (;;) {
+      const pending = this.queue[this.head];
+      if (!pending) return { used: at, need: 0 };
+      const eol = data.indexOf(10, at);
+      if (eol < 0) return { used: at, need: 0 };
+      const header = data.toString('utf8', at, eol);
+      if (header.endsWith(' missing') || header.endsWith(' ambiguous')) {
+        at = eol + 1;
+        this.shift();
+        pending.resolve({ type: 'missing', size: 0 });
+        continue;
+      }
+      const [, type = 'blob', sizeText = '0'] = header.split(' ');
+      const size = Number(sizeText);
+      const end = eol + 1 + size + 1;
+      if (data.length < end && size <= pending.maxBytes) return { used: at, need: end - at };
+      if (data.length < end) {
+        // Over the size limit: never read, the caller skips past it.
+        at = end;
+        this.shift();
+        pending.resolve({ type, size });
+        continue;
+      }
+      const body = data.subarray(eol + 1, eol + 1 + size);
+      at = end;
+      this.shift();
+      pending.resolve({ type, size, data: size <= pending.maxBytes ? body : undefined });
+    }
+  }
+
   /** Takes the next chunk of output, kept as a view (its memory must not be reused). */
   feed(chunk: Buffer): void {
     if (this.needBytes > 0) {
@@ -300,7 +338,7 @@ const HEX = /^[0-9a-f]+$/;
  * One `git cat-file --batch` over the ids, its answers written to a temporary file that is unlinked as soon as
  * it is open (nothing is left behind, whatever happens), then read back in chunks and decoded. Answers are read
  * in order until the output ends or stops making sense; the ids after that are simply not in the result.
- * The chunks are shared memory: the bodies that lie within one chunk go into `shared` as views of it.
+ * The chunks are shared memory, and every body lies within one: each goes into `shared` as a view of it.
  */
 async function bulkRead(dir: string, ids: readonly string[], maxBytes: number, shared: Map<string, Buffer>): Promise<Map<string, BlobContent>> {
   const folder = mkdtempSync(join(tmpdir(), 'rollback-ready-'));
@@ -325,12 +363,16 @@ async function bulkRead(dir: string, ids: readonly string[], maxBytes: number, s
     const answers = new AnswerStream();
     const keep = (id: string, raw: { data?: Buffer }) => raw.data?.buffer instanceof SharedArrayBuffer && shared.set(id, raw.data);
     for (const id of ids) answers.expect({ spec: id, maxBytes, resolve: (raw) => (out.set(id, decodeBlob(raw)), keep(id, raw)), reject: () => {} });
-    for (let position = 0; ; ) {
-      const chunk = Buffer.from(new SharedArrayBuffer(FILE_CHUNK));
-      const read = readSync(fd, chunk, 0, FILE_CHUNK, position);
+    // Each chunk is read from where the last whole answer ended, and is big enough for the next answer.
+    for (let position = 0, size = FILE_CHUNK; ; ) {
+      const chunk = Buffer.from(new SharedArrayBuffer(size));
+      const read = readSync(fd, chunk, 0, size, position);
       if (read === 0) break;
-      position += read;
-      answers.feed(chunk.subarray(0, read));
+      const { used, need } = answers.take(chunk.subarray(0, read));
+      // The output ends inside an answer (git stopped), or makes no sense: the rest stays out.
+      if (used === 0 && (read < size || need <= size)) break;
+      position += used;
+      size = Math.max(FILE_CHUNK, need);
     }
     return out;
   } finally {
