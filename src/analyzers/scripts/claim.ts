@@ -33,41 +33,33 @@ export interface BatchMessage {
 export function toWire(jobs: readonly DigestJob[]): { jobs: WireJob[]; buffers: SharedArrayBuffer[] } {
   const buffers: SharedArrayBuffer[] = [];
   const indexOf = new Map<SharedArrayBuffer, number>();
-  const side = (s: JobSide | undefined): WireSide | undefined => {
-    if (!s) return undefined;
+  const side = (s: JobSide): WireSide => {
     const memory = s.bytes?.buffer;
     if (!(memory instanceof SharedArrayBuffer)) return { path: s.path, text: s.text };
     let buffer = indexOf.get(memory);
     if (buffer === undefined) indexOf.set(memory, (buffer = buffers.push(memory) - 1));
     return { path: s.path, buffer, start: s.bytes!.byteOffset, end: s.bytes!.byteOffset + s.bytes!.length };
   };
-  const wire = jobs.map((job) => {
-    const out: WireJob = { compareStyle: job.compareStyle };
-    const from = side(job.from);
-    const to = side(job.to);
-    if (from) out.from = from;
-    if (to) out.to = to;
-    return out;
-  });
-  return { jobs: wire, buffers };
+  return { jobs: jobs.map((job) => mapSides(job, side)), buffers };
 }
 
 /** The job a worker was sent, with its texts (read from shared memory where they lie there). */
 export function fromWire(batch: Pick<BatchMessage, 'jobs' | 'buffers'>, index: number, views: Buffer[]): DigestJob {
-  const side = (s: WireSide | undefined): JobSide | undefined => {
-    if (!s) return undefined;
+  const side = (s: WireSide): JobSide => {
     if ('text' in s) return s;
     // One byte a character: latin1 reads ASCII exactly as it was decoded here.
     const view = (views[s.buffer] ??= Buffer.from(batch.buffers[s.buffer]!));
     return { path: s.path, text: view.toString('latin1', s.start, s.end) };
   };
-  const wire = batch.jobs[index]!;
-  const job: DigestJob = { compareStyle: wire.compareStyle };
-  const from = side(wire.from);
-  const to = side(wire.to);
-  if (from) job.from = from;
-  if (to) job.to = to;
-  return job;
+  return mapSides(batch.jobs[index]!, side);
+}
+
+/** The job with each side it has turned into another form. */
+function mapSides<A, B>(job: { compareStyle: boolean; from?: A; to?: A }, side: (s: A) => B): { compareStyle: boolean; from?: B; to?: B } {
+  const out: { compareStyle: boolean; from?: B; to?: B } = { compareStyle: job.compareStyle };
+  if (job.from) out.from = side(job.from);
+  if (job.to) out.to = side(job.to);
+  return out;
 }
 
 /** What a worker is started with. */
