@@ -9,7 +9,7 @@ const MAX_RESTARTS = 50;
 
 interface Pending {
   spec: string;
-  resolve: (value: { type: string; data?: Buffer; size: number }) => void;
+  resolve: (value: Raw) => void;
   reject: (error: Error) => void;
   maxBytes: number;
 }
@@ -221,6 +221,8 @@ class AnswerStream {
   private waiting: Buffer[] = [];
   private waitingBytes = 0;
   private needBytes = 0;
+  /** Bytes still to come of a body over the size limit, which are dropped as they arrive. */
+  private skipBytes = 0;
 
   expect(pending: Pending): void {
     this.queue.push(pending);
@@ -235,6 +237,7 @@ class AnswerStream {
     this.waiting = [];
     this.waitingBytes = 0;
     this.needBytes = 0;
+    this.skipBytes = 0;
     return waiting;
   }
 
@@ -250,43 +253,31 @@ class AnswerStream {
   /**
    * Answers the requests whose answers lie whole in `data` (a chunk of a file), as views of it; returns how many
    * bytes they took and, when the next answer is cut off at the end, how many bytes it needs from its start on.
-   * The caller reads on from there: no answer is joined from two chunks. A body over the size limit cut off at
-   * the end counts as taken (`used` then goes past the chunk), and is never read.
+   * The caller reads on from there: no answer is joined from two chunks. A body over the size limit counts as
+   * taken without being read (`used` may then go past the chunk: the caller skips it).
    */
   take(data: Buffer): { used: number; need: number } {
     let at = 0;
     for (;;) {
       const pending = this.queue[this.head];
-      if (!pending) return { used: at, need: 0 };
-      const eol = data.indexOf(10, at);
-      if (eol < 0) return { used: at, need: 0 };
-      const header = data.toString('utf8', at, eol);
-      if (header.endsWith(' missing') || header.endsWith(' ambiguous')) {
-        at = eol + 1;
-        this.shift();
-        pending.resolve({ type: 'missing', size: 0 });
-        continue;
-      }
-      const [, type = 'blob', sizeText = '0'] = header.split(' ');
-      const size = Number(sizeText);
-      const end = eol + 1 + size + 1;
-      if (data.length < end && size <= pending.maxBytes) return { used: at, need: end - at };
-      if (data.length < end) {
-        // Over the size limit: never read, the caller skips past it.
-        at = end;
-        this.shift();
-        pending.resolve({ type, size });
-        continue;
-      }
-      const body = data.subarray(eol + 1, eol + 1 + size);
-      at = end;
+      const answer = pending && answerAt(data, at, pending.maxBytes);
+      if (!answer) return { used: at, need: 0 };
+      if (!answer.raw) return { used: at, need: answer.end - at };
       this.shift();
-      pending.resolve({ type, size, data: size <= pending.maxBytes ? body : undefined });
+      pending.resolve(answer.raw);
+      at = answer.end;
     }
   }
 
   /** Takes the next chunk of output, kept as a view (its memory must not be reused). */
   feed(chunk: Buffer): void {
+    if (this.skipBytes > 0) {
+      // The rest of a body over the size limit: read past, never kept.
+      const skipped = Math.min(this.skipBytes, chunk.length);
+      this.skipBytes -= skipped;
+      chunk = chunk.subarray(skipped);
+      if (chunk.length === 0) return;
+    }
     if (this.needBytes > 0) {
       this.waiting.push(chunk);
       this.waitingBytes += chunk.length;
@@ -296,36 +287,51 @@ class AnswerStream {
       this.waitingBytes = 0;
       this.needBytes = 0;
     }
-    this.buffer = this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk]);
+    const data = this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk]);
+    let at = 0;
     for (;;) {
       const pending = this.queue[this.head];
-      if (!pending) return;
-      const eol = this.buffer.indexOf(10);
-      if (eol < 0) return;
-      const header = this.buffer.subarray(0, eol).toString('utf8');
-      if (header.endsWith(' missing') || header.endsWith(' ambiguous')) {
-        this.buffer = this.buffer.subarray(eol + 1);
-        this.shift();
-        pending.resolve({ type: 'missing', size: 0 });
-        continue;
-      }
-      const [, type = 'blob', sizeText = '0'] = header.split(' ');
-      const size = Number(sizeText);
-      if (this.buffer.length < eol + 1 + size + 1) {
+      const answer = pending && answerAt(data, at, pending.maxBytes);
+      if (!answer) break;
+      if (!answer.raw) {
         // Wait for the rest of the body without joining every chunk to what came before.
-        this.waiting = [this.buffer];
-        this.waitingBytes = this.buffer.length;
-        this.needBytes = eol + 1 + size + 1;
+        this.waiting = [data.subarray(at)];
+        this.waitingBytes = data.length - at;
+        this.needBytes = answer.end - at;
         this.buffer = Buffer.alloc(0);
         return;
       }
-      const body = this.buffer.subarray(eol + 1, eol + 1 + size);
-      this.buffer = this.buffer.subarray(eol + 1 + size + 1);
       this.shift();
       // The body is a view of the chunk, decoded before it is dropped: no copy of its own.
-      pending.resolve({ type, size, data: size <= pending.maxBytes ? body : undefined });
+      pending.resolve(answer.raw);
+      at = answer.end;
+      if (at > data.length) {
+        this.skipBytes = at - data.length;
+        at = data.length;
+      }
     }
+    this.buffer = data.subarray(at);
   }
+}
+
+type Raw = { type: string; data?: Buffer; size: number };
+
+/**
+ * The answer of `git cat-file --batch` that starts at `at` in `data` (`<oid> <type> <size>`, the body and a
+ * newline, or `<spec> missing`): where it ends, and what it says when that is known: a missing object, a body
+ * over `maxBytes` (its size only), or a body `data` holds whole (a view of it). Undefined before a whole header.
+ */
+function answerAt(data: Buffer, at: number, maxBytes: number): { end: number; raw?: Raw } | undefined {
+  const eol = data.indexOf(10, at);
+  if (eol < 0) return undefined;
+  const header = data.toString('utf8', at, eol);
+  if (header.endsWith(' missing') || header.endsWith(' ambiguous')) return { end: eol + 1, raw: { type: 'missing', size: 0 } };
+  const [, type = 'blob', sizeText = '0'] = header.split(' ');
+  const size = Number(sizeText);
+  const end = eol + 1 + size + 1;
+  if (size > maxBytes) return { end, raw: { type, size } };
+  if (end > data.length) return { end };
+  return { end, raw: { type, size, data: data.subarray(eol + 1, eol + 1 + size) } };
 }
 
 /** Below this many blobs the bulk read saves less than its process and file cost. */
@@ -361,8 +367,11 @@ async function bulkRead(dir: string, ids: readonly string[], maxBytes: number, s
     // Fed to the same reader as the pipe's answers; ids after the end of the output (git stopped) stay out.
     const out = new Map<string, BlobContent>();
     const answers = new AnswerStream();
-    const keep = (id: string, raw: { data?: Buffer }) => raw.data?.buffer instanceof SharedArrayBuffer && shared.set(id, raw.data);
-    for (const id of ids) answers.expect({ spec: id, maxBytes, resolve: (raw) => (out.set(id, decodeBlob(raw)), keep(id, raw)), reject: () => {} });
+    const answered = (id: string, raw: Raw) => {
+      out.set(id, decodeBlob(raw));
+      if (raw.data) shared.set(id, raw.data);
+    };
+    for (const id of ids) answers.expect({ spec: id, maxBytes, resolve: (raw) => answered(id, raw), reject: () => {} });
     // Each chunk is read from where the last whole answer ended, and is big enough for the next answer.
     for (let position = 0, size = FILE_CHUNK; ; ) {
       const chunk = Buffer.from(new SharedArrayBuffer(size));
