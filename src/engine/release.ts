@@ -104,7 +104,7 @@ async function readRelease(input: ReleaseInput, scripts: ChangedFile[], pool: Sc
   const digests = new Map<string, ScriptDigest>();
   const changes = new Map<ChangedFile, ChangeDigest>();
   // The scripts an analyzer parses on this thread come last, kept here (the pool's `hereFrom`).
-  const shared: { job: DigestJob; file: ChangedFile }[] = [];
+  const anyThread: { job: DigestJob; file: ChangedFile }[] = [];
   const here: { job: DigestJob; file: ChangedFile }[] = [];
   const jobOf = new Map<ChangedFile, DigestJob>();
   for (const file of scripts) {
@@ -119,12 +119,13 @@ async function readRelease(input: ReleaseInput, scripts: ChangedFile[], pool: Sc
       job[side] = bytes?.length === text.length ? { path, text, bytes } : { path, text };
     }
     if (!job.from && !job.to) continue;
-    (input.treeReadHere?.(file) ? here : shared).push({ job, file });
+    (input.treeReadHere?.(file) ? here : anyThread).push({ job, file });
     jobOf.set(file, job);
   }
-  const jobs = [...shared, ...here].map((j) => j.job);
-  const jobFiles = [...shared, ...here].map((j) => j.file);
-  if (jobs.length > 0) pool.begin(jobs, shared.length);
+  const ordered = [...anyThread, ...here];
+  const jobs = ordered.map((j) => j.job);
+  const jobFiles = ordered.map((j) => j.file);
+  if (jobs.length > 0) pool.begin(jobs, anyThread.length);
   // Trees an analyzer parsed before the digests (script migrations), kept for the digest of the same side.
   const trees = new Map<string, ts.SourceFile>();
   let settled: Promise<void> | undefined;

@@ -22,10 +22,10 @@ import { digestChange, type ChangeDigest, type DigestJob } from './digest.js';
 export const MIN_SCRIPTS_FOR_WORKERS = 2000;
 /**
  * With one core a worker only competes with this thread. On 2 cores one worker pays at 10,000 changed files on
- * the bench machine of 2026-12-02 (2-core Intel Xeon VM, two processes at once 1.37x the time of one):
- * alternating runs, best 3.64 s with it against 3.88 s without, medians 3.76 against 4.17 s. On the earlier
- * 2-core AMD EPYC VM the same test gave no gain (best 6.7 s with, 6.5 s without) when the main thread did
- * more per script than it does now. Below MIN_SCRIPTS_FOR_WORKERS it pays on neither.
+ * the 2-core Intel Xeon VM of 2026-12-02 (two processes at once 1.37x the time of one): alternating runs, best
+ * 3.64 s with it against 3.88 s without, medians 3.76 against 4.17 s. On a 2-core AMD EPYC VM the same day
+ * (1.46x) it gave little: best 5.40 s against 5.59 s, medians within 1%. Below MIN_SCRIPTS_FOR_WORKERS it pays
+ * on neither.
  */
 export const MIN_CORES_FOR_WORKERS = 2;
 /**
