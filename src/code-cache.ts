@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
@@ -81,7 +82,7 @@ export function requireCached(path: string): { exports: unknown; from: 'cache' |
   try {
     entry = join(folder, entryName(path));
     cached = readPrivate(entry);
-    script = new vm.Script(cache.wrap(readFileSync(path, 'utf8')), { filename: path, ...(cached ? { cachedData: cached } : {}) });
+    script = new vm.Script(cache.wrap(readSource(path)), { filename: path, ...(cached ? { cachedData: cached } : {}) });
   } catch {
     return plain();
   }
@@ -101,6 +102,15 @@ export function requireCached(path: string): { exports: unknown; from: 'cache' |
   const used = cached !== undefined && !script.cachedDataRejected;
   if (!used && !readOnly) pending.push({ script, path: entry });
   return { exports: module.exports, from: used ? 'cache' : 'compiled' };
+}
+
+/**
+ * A module's source text. Both bundles are plain ASCII (TypeScript's 9 MB included): read as bytes and taken as
+ * latin1, which is then the same text, that is a copy (about 10 ms), where decoding UTF-8 costs 90-120 ms.
+ */
+function readSource(path: string): string {
+  const bytes = readFileSync(path);
+  return isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
 }
 
 /** Writes the entries of the modules compiled this run (by then they hold the code of every function used). */

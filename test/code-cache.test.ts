@@ -52,6 +52,15 @@ describe('code cache', () => {
     expect(load(file, cache)).toEqual({ from: 'cache', value: 42 });
   });
 
+  it('reads a module with text beyond ASCII as UTF-8, and an ASCII one as the same text, from the cache too', () => {
+    const { file, cache } = setUp("module.exports = { value: 'café → ✓ \\u00e9' + ' ' + 'plain'.length };\n");
+    expect(load(file, cache)).toEqual({ from: 'compiled', value: 'café → ✓ é 5' });
+    expect(load(file, cache)).toEqual({ from: 'cache', value: 'café → ✓ é 5' });
+    const ascii = setUp("module.exports = { value: 'plain \\u00e9 text' };\n");
+    expect(load(ascii.file, ascii.cache)).toEqual({ from: 'compiled', value: 'plain é text' });
+    expect(load(ascii.file, ascii.cache)).toEqual({ from: 'cache', value: 'plain é text' });
+  });
+
   it('never uses the entry of another version of the file, and keeps one entry a file', () => {
     const { file, cache } = setUp();
     load(file, cache);
