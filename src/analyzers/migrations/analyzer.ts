@@ -152,10 +152,15 @@ export const migrationsAnalyzer: Analyzer = {
     }
 
     applyNetEffect(ops);
-    for (const f of files) {
-      const risky = ops.filter((o) => o.path === f.path && !o.newObject && !ADDITIVE.has(o.op.action) && !((o.op.action === 'delete' || o.op.action === 'update') && o.op.where));
-      f.risky = risky.length > 0 || ops.some((o) => o.path === f.path && o.op.action === 'add-column' && !o.newObject && o.op.notNull && !o.op.hasDefault);
+    // A file is risky when one of its operations, after the net effect, is: each file's operations looked up once.
+    const riskyPaths = new Set<string>();
+    for (const o of ops) {
+      if (o.newObject) continue;
+      const guarded = (o.op.action === 'delete' || o.op.action === 'update') && o.op.where;
+      const requiredColumn = o.op.action === 'add-column' && o.op.notNull && !o.op.hasDefault;
+      if ((!ADDITIVE.has(o.op.action) && !guarded) || requiredColumn) riskyPaths.add(o.path);
     }
+    for (const f of files) f.risky = riskyPaths.has(f.path);
 
     const sources: SourceText[] = [];
     for (const file of release.files) {
