@@ -71,8 +71,9 @@ export async function loadRelease(input: ReleaseInput): Promise<LoadedRelease> {
 }
 
 async function readRelease(input: ReleaseInput, scripts: ChangedFile[], pool: ScriptPool): Promise<LoadedRelease> {
-  const contents = new Map<string, BlobContent>();
-  const key = (file: ChangedFile, side: Side) => `${side}\0${file.path}`;
+  // Both sides' contents by the changed file's path: no key is built on a lookup (the analyzers make many).
+  const contents: Record<Side, Map<string, BlobContent>> = { from: new Map(), to: new Map() };
+  const contentOf = (file: ChangedFile, side: Side) => contents[side].get(file.path);
   let done = 0;
   const total = input.files.length * 2;
   const wanted: { file: ChangedFile; side: Side; blob: string; mode: string | undefined }[] = [];
@@ -80,8 +81,8 @@ async function readRelease(input: ReleaseInput, scripts: ChangedFile[], pool: Sc
     for (const side of ['from', 'to'] as const) {
       const blob = side === 'from' ? file.fromBlob : file.toBlob;
       const mode = side === 'from' ? file.fromMode : file.toMode;
-      if (!blob) contents.set(key(file, side), { size: 0, unreadable: 'missing' });
-      else if (mode === SUBMODULE_MODE) contents.set(key(file, side), { size: 0, unreadable: 'submodule' });
+      if (!blob) contents[side].set(file.path, { size: 0, unreadable: 'missing' });
+      else if (mode === SUBMODULE_MODE) contents[side].set(file.path, { size: 0, unreadable: 'submodule' });
       else wanted.push({ file, side, blob, mode });
     }
   }
@@ -91,7 +92,7 @@ async function readRelease(input: ReleaseInput, scripts: ChangedFile[], pool: Sc
   const reads = wanted.map(({ file, side, blob, mode }) =>
     input.blobs.read(blob).then((content) => {
       // A symlink's blob is its target path: never follow it, report it as what it is.
-      contents.set(key(file, side), mode === SYMLINK_MODE ? { size: content.size, unreadable: 'symlink' } : content);
+      contents[side].set(file.path, mode === SYMLINK_MODE ? { size: content.size, unreadable: 'symlink' } : content);
       done += 1;
       if (done % 500 === 0) input.onProgress?.('reading files', done, total);
     }),
@@ -112,7 +113,7 @@ async function readRelease(input: ReleaseInput, scripts: ChangedFile[], pool: Sc
     for (const side of ['from', 'to'] as const) {
       const path = pathAt(file, side);
       const blob = side === 'from' ? file.fromBlob : file.toBlob;
-      const text = isScript(path) && blob ? contents.get(key(file, side))?.text : undefined;
+      const text = isScript(path) && blob ? contentOf(file, side)?.text : undefined;
       if (text === undefined) continue;
       // An ASCII text in shared memory goes to a worker as its bytes, without a copy.
       const bytes = input.blobs.sharedBytes(blob!);
@@ -127,16 +128,16 @@ async function readRelease(input: ReleaseInput, scripts: ChangedFile[], pool: Sc
   const jobFiles = ordered.map((j) => j.file);
   if (jobs.length > 0) pool.begin(jobs, anyThread.length);
   // Trees an analyzer parsed before the digests (script migrations), kept for the digest of the same side.
-  const trees = new Map<string, ts.SourceFile>();
+  const trees: Record<Side, Map<ChangedFile, ts.SourceFile>> = { from: new Map(), to: new Map() };
   let settled: Promise<void> | undefined;
   const settle = async () => {
     try {
       if (jobs.length === 0) return;
       const parsedFor = (i: number) => {
-        if (trees.size === 0) return undefined;
+        if (trees.from.size + trees.to.size === 0) return undefined;
         const file = jobFiles[i]!;
-        const from = trees.get(key(file, 'from'));
-        const to = trees.get(key(file, 'to'));
+        const from = trees.from.get(file);
+        const to = trees.to.get(file);
         return from || to ? { from, to } : undefined;
       };
       const results = await pool.finish(typescript, (doneCount) => input.onProgress?.('parsing scripts', doneCount, jobs.length), parsedFor);
@@ -147,7 +148,8 @@ async function readRelease(input: ReleaseInput, scripts: ChangedFile[], pool: Sc
         if (change.to) digests.set(`to\0${pathAt(file, 'to')}`, change.to);
       });
     } finally {
-      trees.clear();
+      trees.from.clear();
+      trees.to.clear();
       pool.close();
       input.onPhase?.('parse');
     }
@@ -169,10 +171,10 @@ async function readRelease(input: ReleaseInput, scripts: ChangedFile[], pool: Sc
     files: input.files,
     commits,
     config: input.config,
-    content: (file, side) => contents.get(key(file, side)) ?? { size: 0, unreadable: 'missing' },
+    content: (file, side) => contentOf(file, side) ?? { size: 0, unreadable: 'missing' },
     readPath: (side, path) => {
       const changed = changedAt[side].get(path);
-      if (changed) return Promise.resolve(contents.get(key(changed, side)) ?? { size: 0, unreadable: 'missing' });
+      if (changed) return Promise.resolve(contentOf(changed, side) ?? { size: 0, unreadable: 'missing' });
       return input.blobs.readPath(shaOf(side), path);
     },
     listFolder: (side, dir) => input.blobs.listFolder(shaOf(side), dir),
@@ -199,14 +201,14 @@ async function readRelease(input: ReleaseInput, scripts: ChangedFile[], pool: Sc
       return change;
     },
     syntaxTree: (file, side) => {
-      const text = contents.get(key(file, side))?.text;
+      const text = contentOf(file, side)?.text;
       if (text === undefined) return undefined;
-      const kept = trees.get(key(file, side));
+      const kept = trees[side].get(file);
       if (kept) return kept;
       const tree = parseScript(typescript(), pathAt(file, side), text);
       // Only a digest still to come takes it (its job holds the same text); after that it is not kept.
       const job = settled === undefined ? jobOf.get(file) : undefined;
-      if (job?.[side]?.text === text) trees.set(key(file, side), tree);
+      if (job?.[side]?.text === text) trees[side].set(file, tree);
       return tree;
     },
     sourceFile: (side, path, text) => {
