@@ -86,9 +86,11 @@ async function readRelease(input: ReleaseInput, scripts: ChangedFile[], pool: Sc
       else wanted.push({ file, side, blob, mode });
     }
   }
-  // git writes the blobs out in bulk while this thread loads TypeScript for the digests (it joins in either way).
+  // git writes the blobs out in bulk while this thread loads TypeScript for the digests. With workers, which
+  // load their own, it does not: the workers can start only once the blobs are in, and git writes them faster
+  // with a core to itself. This thread loads TypeScript later, while the workers parse.
   void input.blobs.prefetch(wanted.map((w) => w.blob));
-  if (scripts.length > 0) typescript();
+  if (scripts.length > 0 && pool.size === 0) typescript();
   const reads = wanted.map(({ file, side, blob, mode }) =>
     input.blobs.read(blob).then((content) => {
       // A symlink's blob is its target path: never follow it, report it as what it is.
