@@ -40,7 +40,7 @@ export function tsMorph(): typeof import('ts-morph') {
 /**
  * A script's syntax tree, its language (TS, TSX, JS, JSX) taken from the file name. With `parents: false` the
  * nodes have no parent links: setting them takes about a fifth of the parse's time and a third of what it
- * allocates, and the digests of most scripts never follow one (`linkParents` adds them when a reader needs them).
+ * allocates, and the digests of most scripts never follow one (the API reader adds them with `linkParents`).
  */
 export function parseScript(ts: Ts, path: string, text: string, { parents = true } = {}): TsNamespace.SourceFile {
   return ts.createSourceFile(path, text, ts.ScriptTarget.Latest, parents);

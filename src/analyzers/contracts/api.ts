@@ -1,5 +1,5 @@
 import type { ts as TsNamespace } from 'ts-morph';
-import { perTypescript } from '../typescript.js';
+import { linkParents, perTypescript } from '../typescript.js';
 
 // The exported API of one module, read from its syntax tree alone (no type checker):
 // what it declares and exports, what it re-exports from where, with normalised type text.
@@ -100,9 +100,11 @@ const oneLine = (text: string) => text.replace(/\s+/g, ' ').replace(/\s*;\s*}/g,
 
 /**
  * `printAll`: every text from TypeScript's printer, none written without it (the reference the tests compare
- * the plain paths with).
+ * the plain paths with). A tree parsed without parent links gets them first: TypeScript's printer writes a
+ * literal or a name as the source spells it only when the node has a parent.
  */
 export function readModuleApi(ts: TS, source: TsNamespace.SourceFile, printAll = false): ModuleApi {
+  linkParents(ts, source);
   return readStatementsApi(ts, source, source.statements, printAll);
 }
 

@@ -88,7 +88,7 @@ export class Surface {
       const digest = this.input.release.script(side, path, text);
       if (digest.apiError) throw new Error(`${path}: ${digest.apiError}`);
       // Not kept when the module looked unchanged on its own: read it again now that an entry reaches it.
-      api = digest.api ?? readModuleApi(this.input.ts, parseScript(this.input.ts, path, text));
+      api = digest.api ?? readModuleApi(this.input.ts, parseScript(this.input.ts, path, text, { parents: false }));
     }
     this.apis.set(key, api);
     return api;

@@ -3,7 +3,7 @@ import { sameContract } from '../contracts/same.js';
 import { envReads, type EnvRead } from '../config/env-reads.js';
 import { mayHoldJsx } from '../files/kinds.js';
 import { compareShapes, sameSyntax, type ShapeMode } from '../files/syntax.js';
-import { linkParents, parseScript, type Ts } from '../typescript.js';
+import { parseScript, type Ts } from '../typescript.js';
 
 // What the analyzers need from a script's syntax tree, read while the tree is alive and kept instead of it.
 // Every script is parsed once per side (on this thread or a worker's); the trees are then dropped, so memory
@@ -64,8 +64,6 @@ export function digestTree(ts: Ts, tree: Tree, text: string, api = true): Script
   }
   if (api) {
     try {
-      // TypeScript's printer writes a literal or a name as the source has it only when the node has a parent.
-      linkParents(ts, tree);
       digest.api = readModuleApi(ts, tree);
     } catch (error) {
       digest.apiError = message(error);
