@@ -94,14 +94,27 @@ const RUNS = 4;
 
 const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
 
+/**
+ * NODE_EXTRA_CA_CERTS makes every Node process read and parse a certificate bundle before any of its code runs
+ * (about 100 ms a start on the 2-core machines of 2026-12-02, where it was set). It is the machine's setting, not
+ * work of the tool or of the floor, and neither makes a TLS connection here: the timed processes run without it,
+ * and the bench reports what it costs a start (`--help` is timed both ways).
+ */
+const MACHINE_START_COST = 'NODE_EXTRA_CA_CERTS';
+const benchEnv = (extra: Record<string, string>, keepMachine = false): NodeJS.ProcessEnv => {
+  const env: NodeJS.ProcessEnv = { ...process.env, ...extra };
+  if (!keepMachine) delete env[MACHINE_START_COST];
+  return env;
+};
+
 /** Runs node with the args under /usr/bin/time when present, for the peak RSS. */
-function runNode(args: string[], env: Record<string, string> = {}): { ms: number; stdout: string; stderr: string; rssMb: number | null; cpuMs: number | null; status: number | null } {
+function runNode(args: string[], env: Record<string, string> = {}, keepMachine = false): { ms: number; stdout: string; stderr: string; rssMb: number | null; cpuMs: number | null; status: number | null } {
   const timed = existsSync(TIME);
   const start = process.hrtime.bigint();
   const run = spawnSync(timed ? TIME : process.execPath, [...(timed ? ['-f', 'maxrss:%M cpu:%U+%S', process.execPath] : []), ...args], {
     encoding: 'utf8',
     maxBuffer: 1 << 30,
-    env: { ...process.env, ...env },
+    env: benchEnv(env, keepMachine),
   });
   const elapsed = ms(start);
   const rss = /maxrss:(\d+)/.exec(run.stderr);
@@ -194,10 +207,16 @@ async function measure(scenario: Scenario, root: string): Promise<Row> {
   };
 }
 
-function helpMs(): number {
+/** Median of 7 runs of node with the args (`keepMachine`: with this machine's NODE_EXTRA_CA_CERTS). */
+function medianRun(args: string[], keepMachine = false): number {
   const times: number[] = [];
-  for (let i = 0; i < 7; i++) times.push(runNode([BIN, '--help']).ms);
+  for (let i = 0; i < 7; i++) times.push(runNode(args, {}, keepMachine).ms);
   return Math.round(median(times));
+}
+
+function startTimes() {
+  const withMachine = process.env[MACHINE_START_COST] ? { helpMs: medianRun([BIN, '--help'], true), nodeMs: medianRun(['-e', '0'], true) } : undefined;
+  return { helpMs: medianRun([BIN, '--help']), nodeMs: medianRun(['-e', '0']), ...(withMachine ? { [MACHINE_START_COST]: withMachine } : {}) };
 }
 
 const root = mkdtempSync(join(tmpdir(), 'rollback-ready-bench-'));
@@ -210,7 +229,8 @@ try {
 } finally {
   rmSync(root, { recursive: true, force: true });
 }
-const help = helpMs();
+const starts = startTimes();
+const help = starts.helpMs;
 
 console.log('| scenario | full analysis (ms) | floor (ms) | ratio to floor | floor with code cache (ms) | ratio to it | first run, no code cache (ms) | its ratio to floor | CPU of the analysis (ms) | git diff -p (ms) | peak RSS (MB) | slowest phases |');
 console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
@@ -222,7 +242,9 @@ for (const r of rows) {
     .join(', ');
   console.log(`| ${r.scenario} | ${r.analysisMs} | ${r.floorMs} | ${r.ratioToFloor} | ${r.floorCachedMs} | ${r.ratioToCachedFloor} | ${r.coldMs} | ${r.coldRatioToFloor} | ${r.analysisCpuMs ?? 'n/a'} | ${r.gitDiffPatchMs} | ${r.peakRssMb ?? 'n/a'} | ${slowest} |`);
 }
-console.log(`\n--help: ${help} ms (median of 7)`);
+console.log(`\n--help: ${help} ms (median of 7; Node's own start, \`node -e 0\`: ${starts.nodeMs} ms)`);
+const machineStart = starts[MACHINE_START_COST];
+if (machineStart) console.log(`with this machine's ${MACHINE_START_COST}, which every Node process reads at start (the timed runs above go without it): --help ${machineStart.helpMs} ms, \`node -e 0\` ${machineStart.nodeMs} ms`);
 const probe = rows.find((r) => r.parallelSlowdown !== undefined);
 if (probe) console.log(`two floors at once take ${probe.parallelSlowdown}× the time of one (1.0: this machine runs two processes in parallel at full speed, 2.0: not at all)`);
 const libraryRow = rows.find((r) => r.scenario.includes('(contracts)'));
@@ -242,5 +264,5 @@ if (small && big) {
 const out = join(PACKAGE_ROOT, 'bench-results');
 mkdirSync(out, { recursive: true });
 const machine = `${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), node ${process.version}, ${process.platform} ${process.arch}`;
-writeFileSync(join(out, 'bench.json'), `${JSON.stringify({ machine, helpMs: help, rows }, null, 2)}\n`);
+writeFileSync(join(out, 'bench.json'), `${JSON.stringify({ machine, helpMs: help, starts, rows }, null, 2)}\n`);
 console.log(`\nwritten: bench-results/bench.json (${machine})`);
