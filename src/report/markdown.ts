@@ -1,7 +1,7 @@
 import type { Category, ChecklistStatus, Finding, Report } from '../model.js';
 import { stripControl } from '../sanitize.js';
 import type { RenderOptions, Reporter } from './reporter.js';
-import { headline, nextStep, short } from './text.js';
+import { headline, nextStep, scoreCapNote, short } from './text.js';
 import { configLine } from './text.js';
 import { scopeText } from './text.js';
 
@@ -126,6 +126,8 @@ export function renderMarkdown(report: Report, options: RenderOptions = {}): str
   if (report.scoreBreakdown.length > 0) {
     head.push('', '| points | category | why |', '| ---: | --- | --- |');
     for (const line of report.scoreBreakdown) head.push(`| +${line.points} | ${line.category} | ${escapeMarkdown(line.reason)} |`);
+    const capped = scoreCapNote(report);
+    if (capped) head.push('', `${escapeMarkdown(capped)}.`);
   }
   head.push('', '### Checklist', '', '| | item | detail |', '| --- | --- | --- |');
   for (const item of report.checklist) head.push(`| ${MARK[item.status]} | ${escapeMarkdown(item.title)} | ${escapeMarkdown(item.detail)} |`);

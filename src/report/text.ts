@@ -22,6 +22,15 @@ export function headline(report: Report): string {
   return `${report.verdict.toUpperCase()} — risk ${report.riskScore}/100`;
 }
 
+/**
+ * Under the score lines when they add up to more than the score: the lines are the findings' points as they
+ * are, and the score stops at 100, so a reader adding them up is not left wondering. Undefined otherwise.
+ */
+export function scoreCapNote(report: Report): string | undefined {
+  const total = report.scoreBreakdown.reduce((sum, line) => sum + line.points, 0);
+  return total > report.riskScore ? `${total} points in all; the score stops at ${report.riskScore}` : undefined;
+}
+
 function place(f: Finding): string {
   return `${oneLine(f.path)}${f.line !== undefined ? `:${f.line}` : ''}`;
 }
@@ -59,6 +68,8 @@ export function renderText(report: Report): string {
   out.push('', 'Score');
   if (report.scoreBreakdown.length === 0) out.push('  0 points: no finding carries risk');
   for (const line of report.scoreBreakdown) out.push(`  +${line.points} ${line.category}: ${oneLine(line.reason)}`);
+  const capped = scoreCapNote(report);
+  if (capped) out.push(`  = ${capped}`);
 
   out.push('', 'Checklist');
   for (const item of report.checklist) {
