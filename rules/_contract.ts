@@ -1,5 +1,5 @@
-import type { Facts } from '../src/analyzers/facts.js';
-import type { ContractAspect, ContractChangeFact } from '../src/analyzers/contracts/facts.js';
+import type { Facts } from '../src/model/facts.js';
+import type { ContractAspect, ContractChangeFact } from '../src/model/facts/contracts.js';
 import type { FindingDraft } from './rule.js';
 
 // Shared by the contract rules: which facts each judges and how a finding shows before → after.

@@ -1,7 +1,7 @@
 // Shared by the migration rules: picks the operations a rule judges and words the finding.
-import type { Facts } from '../src/analyzers/facts.js';
-import type { MigrationOpFact } from '../src/analyzers/migrations/facts.js';
-import { describeOp, type OpAction } from '../src/analyzers/sql/ops.js';
+import type { Facts } from '../src/model/facts.js';
+import type { MigrationOpFact } from '../src/model/facts/migrations.js';
+import { describeOp, type OpAction } from '../src/model/sql.js';
 import type { FindingDraft } from './rule.js';
 
 /** Operations of the release's migrations with one of the actions, on objects the older code knew. */

@@ -1,4 +1,4 @@
-import type { ConfigFileFact } from '../src/analyzers/config/facts.js';
+import type { ConfigFileFact } from '../src/model/facts/config.js';
 import { defineRule } from './rule.js';
 
 const list = (keys: string[]) => keys.slice(0, 5).join(', ') + (keys.length > 5 ? ` (+${keys.length - 5} more)` : '');

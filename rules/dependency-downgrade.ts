@@ -1,5 +1,5 @@
-import type { Severity } from '../src/model.js';
-import type { DependencyChangedFact } from '../src/analyzers/dependencies/facts.js';
+import type { Severity } from '../src/model/report.js';
+import type { DependencyChangedFact } from '../src/model/facts/dependencies.js';
 import { defineRule } from './rule.js';
 
 const RUNTIME_SECTIONS = new Set(['dependencies', 'optionalDependencies']);

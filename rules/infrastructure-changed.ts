@@ -1,5 +1,5 @@
-import type { Severity } from '../src/model.js';
-import { INFRASTRUCTURE_KINDS, type InfrastructureChangedFact, type InfrastructureKind } from '../src/analyzers/infrastructure/facts.js';
+import type { Severity } from '../src/model/report.js';
+import { INFRASTRUCTURE_KINDS, type InfrastructureChangedFact, type InfrastructureKind } from '../src/model/facts/infrastructure.js';
 import type { FindingDraft } from './rule.js';
 import { defineRule } from './rule.js';
 

@@ -1,5 +1,5 @@
-import { CHECKLIST, type ChecklistId } from '../src/checklist.js';
-import type { Category } from '../src/model.js';
+import { CHECKLIST, type ChecklistId } from '../src/model/checklist.js';
+import type { Category } from '../src/model/report.js';
 import { defineRule } from './rule.js';
 
 const CHECKLIST_IDS = Object.keys(CHECKLIST) as [ChecklistId, ...ChecklistId[]];

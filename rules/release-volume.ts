@@ -1,7 +1,7 @@
-import type { Severity } from '../src/model.js';
-import type { Facts } from '../src/analyzers/facts.js';
+import type { Severity } from '../src/model/report.js';
+import type { Facts } from '../src/model/facts.js';
 import { defineRule } from './rule.js';
-import { count, plural } from '../src/format.js';
+import { count, plural } from '../src/util/format.js';
 
 type Levels = [number, number, number];
 

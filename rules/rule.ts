@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import type { Facts } from '../src/analyzers/facts.js';
-import type { ChecklistId } from '../src/checklist.js';
-import type { Category, RefInfo, Severity } from '../src/model.js';
+import type { Facts } from '../src/model/facts.js';
+import type { ChecklistId } from '../src/model/checklist.js';
+import type { Category, RefInfo, Severity } from '../src/model/report.js';
 
 export interface RuleDocs {
   /** Why this matters for a rollback. */

@@ -1,5 +1,5 @@
-import type { Severity } from '../src/model.js';
-import type { RuntimeChangedFact } from '../src/analyzers/dependencies/facts.js';
+import type { Severity } from '../src/model/report.js';
+import type { RuntimeChangedFact } from '../src/model/facts/dependencies.js';
 import { defineRule } from './rule.js';
 
 const SOURCE: Record<RuntimeChangedFact['source'], string> = {

@@ -1,4 +1,4 @@
-import { ADDITIVE, describeOp } from '../src/analyzers/sql/ops.js';
+import { ADDITIVE, describeOp } from '../src/model/sql.js';
 import { defineRule } from './rule.js';
 
 export default defineRule({

@@ -7,13 +7,13 @@ import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { codeCacheFolder, disableCodeCache, enableCodeCache, requireCached } from '../src/code-cache.js';
+import { codeCacheFolder, disableCodeCache, enableCodeCache, requireCached } from '../src/util/code-cache.js';
 import { generateBenchRepo } from './bench/generate.js';
 import { ROOT, cli, git, tempDir } from './support/repo.js';
 
-const CODE_CACHE = join(ROOT, 'dist', 'src', 'code-cache.js');
-const TYPESCRIPT = join(ROOT, 'dist', 'src', 'analyzers', 'typescript.js');
-const POOL = join(ROOT, 'dist', 'src', 'analyzers', 'scripts', 'pool.js');
+const CODE_CACHE = join(ROOT, 'dist', 'src', 'util', 'code-cache.js');
+const TYPESCRIPT = join(ROOT, 'dist', 'src', 'parse', 'typescript', 'compiler.js');
+const POOL = join(ROOT, 'dist', 'src', 'parse', 'scripts', 'pool.js');
 
 /** A CommonJS module in a folder of its own, and an empty cache folder beside it. */
 function setUp(source = 'module.exports = { value: 42, twice: (n) => n * 2 };\n'): { file: string; cache: string } {

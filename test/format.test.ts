@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { count, plural } from '../src/format.js';
+import { count, plural } from '../src/util/format.js';
 
 describe('numbers for people', () => {
   it('are written as toLocaleString("en-US") writes them, integers and others', () => {

@@ -6,7 +6,7 @@ import { changedFiles } from '../src/git/diff.js';
 import { ancestry, commitsBetween, resolveCommit } from '../src/git/refs.js';
 import { openRepo } from '../src/git/repo.js';
 import { listReleaseTags, previousRelease, versionOf } from '../src/git/tags.js';
-import { UsageError } from '../src/errors.js';
+import { UsageError } from '../src/util/errors.js';
 import { buildRepo, git, tempDir, twoReleases } from './support/repo.js';
 
 const lines = (n: number, prefix = 'line') => Array.from({ length: n }, (_, i) => `${prefix} ${i}`).join('\n') + '\n';

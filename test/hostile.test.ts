@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeRollback } from '../src/engine/analyze.js';
-import type { Report } from '../src/model.js';
+import type { Report } from '../src/model/report.js';
 import { FIXTURES, buildRepo, cli, git, repoState, tempDir, type FileMap } from './support/repo.js';
 
 const hostile = (name: string) => readFileSync(join(FIXTURES, 'hostile', name));

@@ -1,9 +1,9 @@
 import type { SourceFile, ts } from 'ts-morph';
 import type { CommitInfo } from '../git/refs.js';
 import type { Config } from '../config/schema.js';
-import type { BlobContent, ChangedFile, RefInfo, Side } from '../model.js';
-import type { Fact } from './facts.js';
-import type { ChangeDigest, ScriptDigest } from './scripts/digest.js';
+import type { BlobContent, ChangedFile, RefInfo, Side } from '../model/report.js';
+import type { Fact } from '../model/facts.js';
+import type { ChangeDigest, ScriptDigest } from '../parse/scripts/digest.js';
 
 /** What an analyzer sees of the release. Reads go through one bulk git reader; parses are shared. */
 export interface Release {

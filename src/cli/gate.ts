@@ -1,6 +1,6 @@
-import type { Report, Severity } from '../model.js';
-import { atLeast, SEVERITIES } from '../model.js';
-import { oneLine } from '../sanitize.js';
+import type { Report, Severity } from '../model/report.js';
+import { atLeast, SEVERITIES } from '../model/report.js';
+import { oneLine } from '../util/sanitize.js';
 
 export interface Gate {
   failOn?: Severity;

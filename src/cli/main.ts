@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // Thin entry: parse the command, load only what it needs (TypeScript and Ink load lazily), map errors to exit codes.
-import { UsageError } from '../errors.js';
-import { stripControl } from '../sanitize.js';
+import { UsageError } from '../util/errors.js';
+import { stripControl } from '../util/sanitize.js';
 import { COMMANDS, HELP, isCommand } from './commands.js';
-import { TOOL } from '../version.js';
+import { TOOL } from '../util/version.js';
 
 async function main(argv: string[]): Promise<number> {
   if (argv[0] === '--version' || argv[0] === '-v') {
@@ -14,13 +14,13 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(HELP);
     return 0;
   }
-  // TypeScript and the SQL parser compile from V8's code cache kept by the last run (src/code-cache.ts).
-  (await import('../code-cache.js')).enableCodeCache();
+  // TypeScript and the SQL parser compile from V8's code cache kept by the last run (src/util/code-cache.ts).
+  (await import('../util/code-cache.js')).enableCodeCache();
   const first = argv[0];
   const name = first !== undefined && isCommand(first) ? first : 'analyze';
   const args = name === first ? argv.slice(1) : argv;
   // The parsing workers load TypeScript while this thread loads the command and asks git for the change.
-  if (name === 'analyze' && !args.includes('--help') && !args.includes('-h')) (await import('../analyzers/scripts/pool.js')).prestartWorkers();
+  if (name === 'analyze' && !args.includes('--help') && !args.includes('-h')) (await import('../parse/scripts/pool.js')).prestartWorkers();
   const command = await COMMANDS[name]();
   return command(args);
 }

@@ -1,6 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { UsageError } from '../errors.js';
-import { oneLine } from '../sanitize.js';
+import { UsageError } from '../util/errors.js';
+import { oneLine } from '../util/sanitize.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 

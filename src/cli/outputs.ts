@@ -1,9 +1,9 @@
 import { mkdirSync, realpathSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
-import { UsageError } from '../errors.js';
-import type { Report } from '../model.js';
+import { UsageError } from '../util/errors.js';
+import type { Report } from '../model/report.js';
 import { REPORTERS, isFormat, type Format } from '../report/index.js';
-import { oneLine } from '../sanitize.js';
+import { oneLine } from '../util/sanitize.js';
 
 /** One `--output FORMAT=FILE`: the file is always the user's choice, never derived from refs or repository text. */
 export interface OutputSpec {

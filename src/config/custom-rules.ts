@@ -1,6 +1,6 @@
 import picomatch from 'picomatch';
-import type { Facts } from '../analyzers/facts.js';
-import type { Category, ChangeStatus } from '../model.js';
+import type { Facts } from '../model/facts.js';
+import type { Category, ChangeStatus } from '../model/report.js';
 import type { AnyRule, FindingDraft } from '../../rules/rule.js';
 import type { Config, CustomRule } from './schema.js';
 

@@ -1,5 +1,5 @@
 import picomatch from 'picomatch';
-import { workspaceGlobs } from '../workspaces.js';
+import { workspaceGlobs } from '../parse/workspaces.js';
 
 /** What a starter config can say about a repository, from its file list and a few files. */
 export interface Detected {

@@ -1,9 +1,9 @@
 import { extname, basename } from 'node:path';
 import { lilconfig, type Loader } from 'lilconfig';
-import { yaml } from '../yaml.js';
-import { UsageError } from '../errors.js';
+import { yaml } from '../parse/yaml.js';
+import { UsageError } from '../util/errors.js';
 import type { BlobStore } from '../git/blobs.js';
-import { oneLine } from '../sanitize.js';
+import { oneLine } from '../util/sanitize.js';
 
 // Only data formats: the tool runs on untrusted pull requests, and a JavaScript config would run their code.
 /** Where a config is looked for at the root of the `from` release, first found wins. */

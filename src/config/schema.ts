@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { SEVERITIES } from '../model.js';
-import { CATEGORIES } from '../model.js';
-import { PLATFORM_IDS } from '../platform.js';
-import { SQL_DIALECTS } from '../analyzers/sql/ops.js';
+import { SEVERITIES } from '../model/report.js';
+import { CATEGORIES } from '../model/report.js';
+import { PLATFORM_IDS } from '../model/platform.js';
+import { SQL_DIALECTS } from '../model/sql.js';
 // Where a default is given here, its value comes from the defaults as data (src/config/defaults.ts).
 import { DEFAULTS as D } from './defaults.js';
 

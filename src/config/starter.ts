@@ -1,5 +1,5 @@
 import { RULE_LIST } from '../../rules/index.js';
-import { oneLine } from '../sanitize.js';
+import { oneLine } from '../util/sanitize.js';
 import { defaultConfig } from './defaults.js';
 import type { Detected } from './detect.js';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { UsageError } from '../errors.js';
-import { oneLine } from '../sanitize.js';
+import { UsageError } from '../util/errors.js';
+import { oneLine } from '../util/sanitize.js';
 import { RULES } from '../../rules/index.js';
 import { configSchema, type Config } from './schema.js';
 import { closest } from './suggest.js';

@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { buildRepo, tempDir } from '../testing/fixture-repo.js';
-import { CLI_BUNDLE, PACKAGE_ROOT } from '../version.js';
+import { CLI_BUNDLE, PACKAGE_ROOT } from '../util/version.js';
 
 const fixtures = join(PACKAGE_ROOT, 'fixtures', 'demo');
 const repo = buildRepo(

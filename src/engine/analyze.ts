@@ -1,7 +1,7 @@
 import picomatch from 'picomatch';
 import { ANALYZERS } from '../analyzers/index.js';
 import type { Analyzer } from '../analyzers/analyzer.js';
-import { Facts, type Fact } from '../analyzers/facts.js';
+import { Facts, type Fact } from '../model/facts.js';
 import type { Config } from '../config/schema.js';
 import { DEFAULT_MAX_FILE_BYTES, defaultConfig, setsNothing } from '../config/defaults.js';
 import { configFromFile, configFromTree, describeOrigin, mergeConfig, type ConfigOrigin, type LoadedConfig } from '../config/load.js';
@@ -12,11 +12,11 @@ import type { Repo } from '../git/repo.js';
 import { changedFiles } from '../git/diff.js';
 import { ancestry, commitsBetween, resolveCommit } from '../git/refs.js';
 import { previousRelease } from '../git/tags.js';
-import { UsageError } from '../errors.js';
-import type { Category, ChangeEntry, ChangedFile, Finding, MergedPullRequest, RefInfo, Report } from '../model.js';
-import { severityRank } from '../model.js';
-import { TOOL } from '../version.js';
-import { rollbackPlan } from '../platform.js';
+import { UsageError } from '../util/errors.js';
+import type { Category, ChangeEntry, ChangedFile, Finding, MergedPullRequest, RefInfo, Report } from '../model/report.js';
+import { severityRank } from '../model/report.js';
+import { TOOL } from '../util/version.js';
+import { rollbackPlan } from '../model/platform.js';
 import { RULE_LIST } from '../../rules/index.js';
 import type { AnyRule } from '../../rules/rule.js';
 import { buildChecklist } from './checklist.js';
@@ -25,7 +25,7 @@ import { quiet, startRefs, type StartedRefs } from './start.js';
 import { runRules } from './run-rules.js';
 import { scoreOf } from './score.js';
 import { verdictOf } from './verdict.js';
-import { plural } from '../format.js';
+import { plural } from '../util/format.js';
 
 export interface AnalyzeOptions {
   /** Path of the repository (work tree or bare). Default: the current directory. */

@@ -1,6 +1,6 @@
-import { CHECKLIST, type ChecklistId } from '../checklist.js';
-import type { ChangeEntry, ChecklistItem, Finding } from '../model.js';
-import { atLeast } from '../model.js';
+import { CHECKLIST, type ChecklistId } from '../model/checklist.js';
+import type { ChangeEntry, ChecklistItem, Finding } from '../model/report.js';
+import { atLeast } from '../model/report.js';
 import { findRule } from '../../rules/index.js';
 
 const HARMLESS = new Set(['style-only', 'docs', 'tests', 'assets']);

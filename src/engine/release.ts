@@ -1,16 +1,16 @@
 import type { Project, SourceFile, ts } from 'ts-morph';
 import type { Release } from '../analyzers/analyzer.js';
 import { pathAt } from '../analyzers/analyzer.js';
-import { isScript, isTest } from '../analyzers/files/kinds.js';
-import { digestChange, digestScript, type ChangeDigest, type DigestJob, type ScriptDigest } from '../analyzers/scripts/digest.js';
-import { dropSpareWorkers, ScriptPool, workersFor } from '../analyzers/scripts/pool.js';
-import { parseScript, tsMorph, typescript } from '../analyzers/typescript.js';
+import { isScript, isTest } from '../parse/kinds.js';
+import { digestChange, digestScript, type ChangeDigest, type DigestJob, type ScriptDigest } from '../parse/scripts/digest.js';
+import { dropSpareWorkers, ScriptPool, workersFor } from '../parse/scripts/pool.js';
+import { parseScript, tsMorph, typescript } from '../parse/typescript/compiler.js';
 import type { BlobStore } from '../git/blobs.js';
 import type { CommitInfo } from '../git/refs.js';
 import type { Repo } from '../git/repo.js';
 import { listReleaseTags } from '../git/tags.js';
 import type { Config } from '../config/schema.js';
-import type { BlobContent, ChangedFile, RefInfo, Side } from '../model.js';
+import type { BlobContent, ChangedFile, RefInfo, Side } from '../model/report.js';
 
 export interface ReleaseInput {
   repo: Repo;

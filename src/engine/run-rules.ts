@@ -1,7 +1,7 @@
-import type { Facts } from '../analyzers/facts.js';
+import type { Facts } from '../model/facts.js';
 import type { Config, RuleSetting } from '../config/schema.js';
-import { UsageError } from '../errors.js';
-import type { Finding, RefInfo, Severity } from '../model.js';
+import { UsageError } from '../util/errors.js';
+import type { Finding, RefInfo, Severity } from '../model/report.js';
 import type { AnyRule } from '../../rules/rule.js';
 
 export interface RuleRun {

@@ -1,12 +1,12 @@
 import picomatch from 'picomatch';
-import { workspaceGlobs } from '../workspaces.js';
+import { workspaceGlobs } from '../parse/workspaces.js';
 import { closest } from '../config/suggest.js';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../util/errors.js';
 import { BlobStore } from '../git/blobs.js';
 import type { Repo } from '../git/repo.js';
 import { listReleaseTags } from '../git/tags.js';
-import type { ChangedFile, ScopeReport } from '../model.js';
-import { oneLine } from '../sanitize.js';
+import type { ChangedFile, ScopeReport } from '../model/report.js';
+import { oneLine } from '../util/sanitize.js';
 
 // The rollback of one service in a monorepo: only the changes under its paths, plus the
 // workspace packages it depends on (a change to a shared package travels with the service).

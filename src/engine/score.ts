@@ -1,5 +1,5 @@
-import type { Category, Finding, ScoreLine, Severity } from '../model.js';
-import { severityRank } from '../model.js';
+import type { Category, Finding, ScoreLine, Severity } from '../model/report.js';
+import { severityRank } from '../model/report.js';
 
 /** Points a finding adds to the risk score. Adding a finding can only add points. */
 export const POINTS: Record<Severity, number> = { info: 0, low: 3, medium: 8, high: 20, critical: 40 };

@@ -1,6 +1,6 @@
 import type { Config } from '../config/schema.js';
-import type { ChecklistItem, Finding, Verdict } from '../model.js';
-import { atLeast } from '../model.js';
+import type { ChecklistItem, Finding, Verdict } from '../model/report.js';
+import { atLeast } from '../model/report.js';
 
 /**
  * blocked: a critical finding, or a score at verdict.blockedAt or above.

@@ -2,7 +2,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readSync, rmdirSync, rmSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BlobContent } from '../model.js';
+import type { BlobContent } from '../model/report.js';
 import { gitEnv, type Repo } from './repo.js';
 
 const MAX_RESTARTS = 50;

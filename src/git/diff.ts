@@ -1,4 +1,4 @@
-import type { ChangeStatus, ChangedFile } from '../model.js';
+import type { ChangeStatus, ChangedFile } from '../model/report.js';
 import type { Repo } from './repo.js';
 
 /** Above git's default (1000) so big releases keep their renames; the report says when even this was not enough. */

@@ -1,4 +1,4 @@
-import { UsageError } from '../errors.js';
+import { UsageError } from '../util/errors.js';
 import type { Repo } from './repo.js';
 
 const SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;

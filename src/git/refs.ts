@@ -1,5 +1,5 @@
-import { UsageError } from '../errors.js';
-import { oneLine } from '../sanitize.js';
+import { UsageError } from '../util/errors.js';
+import { oneLine } from '../util/sanitize.js';
 import type { Repo } from './repo.js';
 
 // A ref from the user must never be read as an option, a path or a pathspec.

@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { simpleGit, type SimpleGit } from 'simple-git';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../util/errors.js';
 import { isSafeRef } from './refs.js';
 
 export interface Repo {

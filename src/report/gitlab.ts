@@ -1,4 +1,4 @@
-import type { Report, Severity } from '../model.js';
+import type { Report, Severity } from '../model/report.js';
 import { anchorOf, fingerprints } from './locate.js';
 import type { Reporter } from './reporter.js';
 

@@ -1,4 +1,4 @@
-import type { Finding, Report } from '../model.js';
+import type { Finding, Report } from '../model/report.js';
 import type { Reporter } from './reporter.js';
 
 /** The contract order of a finding's fields; optional ones only when set. */

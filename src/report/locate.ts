@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Finding, Report } from '../model.js';
+import type { Finding, Report } from '../model/report.js';
 
 /** Where a machine-read report (SARIF, Code Quality) places a finding: always a file and a line. */
 export interface Anchor {

@@ -1,5 +1,5 @@
-import type { Category, ChecklistStatus, Finding, Report } from '../model.js';
-import { stripControl } from '../sanitize.js';
+import type { Category, ChecklistStatus, Finding, Report } from '../model/report.js';
+import { stripControl } from '../util/sanitize.js';
 import type { RenderOptions, Reporter } from './reporter.js';
 import { headline, nextStep, scoreCapNote, short } from './text.js';
 import { configLine } from './text.js';

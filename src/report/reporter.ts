@@ -1,4 +1,4 @@
-import type { Report } from '../model.js';
+import type { Report } from '../model/report.js';
 
 export interface RenderOptions {
   /** Path of the analysed repository, for links and relative locations. */

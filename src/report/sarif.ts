@@ -1,4 +1,4 @@
-import type { Finding, Report, Severity } from '../model.js';
+import type { Finding, Report, Severity } from '../model/report.js';
 import { RULE_LIST } from '../../rules/index.js';
 import type { AnyRule } from '../../rules/rule.js';
 import { anchorOf, fingerprints } from './locate.js';

@@ -1,7 +1,7 @@
-import type { Category, ChecklistStatus, Finding, Report } from '../model.js';
-import { oneLine } from '../sanitize.js';
+import type { Category, ChecklistStatus, Finding, Report } from '../model/report.js';
+import { oneLine } from '../util/sanitize.js';
 import type { Reporter } from './reporter.js';
-import { count, plural } from '../format.js';
+import { count, plural } from '../util/format.js';
 
 const MARK: Record<ChecklistStatus, string> = { pass: '✔', fail: '✖', manual: '?' };
 

@@ -1,6 +1,6 @@
 // `npm run bench`: speed and memory of a full analysis against the floor, on generated repositories.
 // Both are timed as whole processes (Node's start included), alternately, best of RUNS each. Each scenario has
-// a code cache of its own (src/code-cache.ts): its first run starts without one, and is reported on its own too.
+// a code cache of its own (src/util/code-cache.ts): its first run starts without one, and is reported on its own too.
 // The floor is also timed with the same code cache, for the ratio of a warm analysis to a warm floor.
 // Prints a table and writes bench-results/bench.json. Targets are read from here, never enforced by a test.
 // `npm run bench -- --quick` runs the small scenarios only.
@@ -8,7 +8,7 @@ import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CLI_BUNDLE, PACKAGE_ROOT } from '../../src/version.js';
+import { CLI_BUNDLE, PACKAGE_ROOT } from '../../src/util/version.js';
 import { buildRepo, type FileMap } from '../../src/testing/fixture-repo.js';
 import { generateBenchRepo, type BenchShape } from './generate.js';
 

@@ -1,7 +1,7 @@
 // The floor: the least any analysis that understands TypeScript must do. In one process: the blob ids of the
 // changed files, one `git cat-file --batch` for all of them, then TypeScript's createSourceFile on every TS/JS
 // blob and the SQL parser on every .sql blob. Prints the elapsed milliseconds as JSON.
-// With --code-cache, both parsers are compiled from V8's code cache as the CLI compiles them (src/code-cache.ts,
+// With --code-cache, both parsers are compiled from V8's code cache as the CLI compiles them (src/util/code-cache.ts,
 // in the folder ROLLBACK_READY_CACHE names): the floor of a run after the first, for a fair comparison.
 import { spawn, execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -13,7 +13,7 @@ const require = createRequire(import.meta.url);
 const codeCache = process.argv.includes('--code-cache');
 const [repo = '.', from = 'v2', to = 'v1'] = process.argv.slice(2).filter((a) => a !== '--code-cache');
 // Imported only then: the plain floor loads nothing it does not need.
-const cached = codeCache ? await import('../../src/code-cache.js') : undefined;
+const cached = codeCache ? await import('../../src/util/code-cache.js') : undefined;
 cached?.enableCodeCache();
 const load = (name: string): unknown => (cached ? cached.requireCached(require.resolve(name)).exports : require(name));
 const start = performance.now();

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { annotation, escapeData, escapeProperty, outputEntry, summaryOf } from '../../src/ci/github-actions.js';
+import { annotation, escapeData, escapeProperty, outputEntry, summaryOf } from '../../src/integrations/ci/github-actions.js';
 import { tempDir, twoReleases } from '../support/repo.js';
 import { run } from '../support/run.js';
 

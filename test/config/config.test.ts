@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { analyzeRollback } from '../../src/engine/analyze.js';
-import { UsageError } from '../../src/errors.js';
+import { UsageError } from '../../src/util/errors.js';
 import { defaultConfig, setsNothing } from '../../src/config/defaults.js';
 import { configSchema } from '../../src/config/schema.js';
 import { z } from 'zod';

@@ -4,9 +4,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readModuleApi, type ModuleApi } from '../../src/analyzers/contracts/api.js';
-import { parseScript, typescript } from '../../src/analyzers/typescript.js';
-import { PACKAGE_ROOT } from '../../src/version.js';
+import { readModuleApi, type ModuleApi } from '../../src/parse/typescript/api.js';
+import { parseScript, typescript } from '../../src/parse/typescript/compiler.js';
+import { PACKAGE_ROOT } from '../../src/util/version.js';
 
 const ts = typescript();
 

@@ -1,5 +1,5 @@
 import { analyzeRollback } from '../../src/engine/analyze.js';
-import type { Finding, Report } from '../../src/model.js';
+import type { Finding, Report } from '../../src/model/report.js';
 import { twoReleases, type FileMap } from '../support/repo.js';
 
 export const LIB = JSON.stringify({ name: 'lib', version: '1.0.0', main: 'src/index.ts' });

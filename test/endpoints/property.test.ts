@@ -9,8 +9,8 @@ import { narrowing } from '../../src/analyzers/endpoints/openapi/narrowing.js';
 import { CodeReader } from '../../src/analyzers/endpoints/routes/code-context.js';
 import { codeEndpoints } from '../../src/analyzers/endpoints/routes/index.js';
 import { defaultConfig } from '../../src/config/schema.js';
-import { digestScript } from '../../src/analyzers/scripts/digest.js';
-import { typescript } from '../../src/analyzers/typescript.js';
+import { digestScript } from '../../src/parse/scripts/digest.js';
+import { typescript } from '../../src/parse/typescript/compiler.js';
 
 /** A release over in-memory files, parsed by a real ts-morph project as the engine does. */
 function memoryRelease(files: Record<string, string>): Release {

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { endpointsAnalyzer } from '../../src/analyzers/endpoints/analyzer.js';
 import { analyzeRollback } from '../../src/engine/analyze.js';
-import type { Finding } from '../../src/model.js';
+import type { Finding } from '../../src/model/report.js';
 import { FIXTURES, twoReleases, type FileMap } from '../support/repo.js';
 
 const ENDPOINT_RULES = new Set(['endpoint-removed', 'endpoint-narrowed', 'webhook-removed', 'route-unresolved', 'endpoint-ambiguous', 'unclassified-change']);

@@ -1,6 +1,6 @@
 import { parse, validate } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import * as queries from '../../src/github/queries.js';
+import * as queries from '../../src/integrations/github/queries.js';
 import { githubSchema } from '../support/github-server.js';
 
 const documents = (Object.entries(queries) as [string, unknown][]).filter((entry): entry is [string, string] => typeof entry[1] === 'string');

@@ -1,7 +1,7 @@
 // Every corpus case through a real git repository and the real analysis: the exact rule ids.
 import { afterAll, describe, expect, it } from 'vitest';
 import { analyzeRollback } from '../../src/engine/analyze.js';
-import type { Report } from '../../src/model.js';
+import type { Report } from '../../src/model/report.js';
 import { buildRepo, type FileMap, type ReleaseSpec } from '../support/repo.js';
 import { BASE, CASES } from './corpus.js';
 

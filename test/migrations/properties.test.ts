@@ -1,11 +1,11 @@
 // Property tests: the splitter and the classifiers never throw and always finish, whatever the input.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { classifyStatement } from '../../src/analyzers/sql/classify.js';
-import { detectDialect } from '../../src/analyzers/sql/dialect.js';
-import { classifyTokens, tokenize } from '../../src/analyzers/sql/fallback.js';
-import { loadSqlParser } from '../../src/analyzers/sql/parsed.js';
-import { splitStatements, suppressionsIn } from '../../src/analyzers/sql/split.js';
+import { classifyStatement } from '../../src/parse/sql/classify.js';
+import { detectDialect } from '../../src/parse/sql/dialect.js';
+import { classifyTokens, tokenize } from '../../src/parse/sql/fallback.js';
+import { loadSqlParser } from '../../src/parse/sql/parsed.js';
+import { splitStatements, suppressionsIn } from '../../src/parse/sql/split.js';
 import { dbmateSections, readSql } from '../../src/analyzers/migrations/read-sql.js';
 
 // SQL-ish input: fragments that open and close quotes, comments, dollar quotes and blocks.

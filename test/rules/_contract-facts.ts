@@ -1,4 +1,4 @@
-import type { ContractChangeFact } from '../../src/analyzers/contracts/facts.js';
+import type { ContractChangeFact } from '../../src/model/facts/contracts.js';
 
 export function contractFact(over: Partial<ContractChangeFact>): ContractChangeFact {
   return {

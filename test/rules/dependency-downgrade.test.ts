@@ -1,5 +1,5 @@
 import rule from '../../rules/dependency-downgrade.js';
-import type { DependencyChangedFact } from '../../src/analyzers/dependencies/facts.js';
+import type { DependencyChangedFact } from '../../src/model/facts/dependencies.js';
 import { testRule } from '../support/rule-tester.js';
 
 const dep = (over: Partial<DependencyChangedFact>): DependencyChangedFact => ({

@@ -1,5 +1,5 @@
 import rule from '../../rules/endpoint-removed.js';
-import type { EndpointRemovedFact } from '../../src/analyzers/endpoints/facts.js';
+import type { EndpointRemovedFact } from '../../src/model/facts/endpoints.js';
 import { testRule } from '../support/rule-tester.js';
 
 const removed = (over: Partial<EndpointRemovedFact> = {}): EndpointRemovedFact => ({

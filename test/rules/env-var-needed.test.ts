@@ -1,5 +1,5 @@
 import rule from '../../rules/env-var-needed.js';
-import type { EnvNeededFact } from '../../src/analyzers/config/facts.js';
+import type { EnvNeededFact } from '../../src/model/facts/config.js';
 import { testRule } from '../support/rule-tester.js';
 
 const needed = (over: Partial<EnvNeededFact>): EnvNeededFact => ({

@@ -3,8 +3,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../../rules/index.js';
-import { CHECKLIST } from '../../src/checklist.js';
-import { CATEGORIES, SEVERITIES } from '../../src/model.js';
+import { CHECKLIST } from '../../src/model/checklist.js';
+import { CATEGORIES, SEVERITIES } from '../../src/model/report.js';
 import { ROOT } from '../support/repo.js';
 
 const ruleFiles = readdirSync(join(ROOT, 'rules'))

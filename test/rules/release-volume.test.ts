@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import rule from '../../rules/release-volume.js';
-import type { VolumeFact } from '../../src/analyzers/volume/facts.js';
+import type { VolumeFact } from '../../src/model/facts/volume.js';
 import { testRule } from '../support/rule-tester.js';
 
 const volume = (over: Partial<VolumeFact>): VolumeFact => ({

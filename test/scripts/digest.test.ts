@@ -1,11 +1,11 @@
 // The script digest: what the analyzers read from syntax trees, and when the exported API is kept.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readModuleApi } from '../../src/analyzers/contracts/api.js';
-import { sameContract } from '../../src/analyzers/contracts/same.js';
-import { compareShapes, syntaxShape } from '../../src/analyzers/files/syntax.js';
-import { digestChange, digestScript } from '../../src/analyzers/scripts/digest.js';
-import { parseScript, typescript } from '../../src/analyzers/typescript.js';
+import { readModuleApi } from '../../src/parse/typescript/api.js';
+import { sameContract } from '../../src/parse/typescript/same.js';
+import { compareShapes, syntaxShape } from '../../src/parse/typescript/syntax.js';
+import { digestChange, digestScript } from '../../src/parse/scripts/digest.js';
+import { parseScript, typescript } from '../../src/parse/typescript/compiler.js';
 
 const ts = typescript();
 const change = (before: string, after: string, path = 'src/m.ts') => digestChange(ts, { from: { path, text: after }, to: { path, text: before }, compareStyle: true });

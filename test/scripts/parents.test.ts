@@ -3,10 +3,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ts as TsNamespace } from 'ts-morph';
-import { readModuleApi } from '../../src/analyzers/contracts/api.js';
-import { digestChange } from '../../src/analyzers/scripts/digest.js';
-import { linkParents, parseScript, typescript } from '../../src/analyzers/typescript.js';
-import { PACKAGE_ROOT } from '../../src/version.js';
+import { readModuleApi } from '../../src/parse/typescript/api.js';
+import { digestChange } from '../../src/parse/scripts/digest.js';
+import { linkParents, parseScript, typescript } from '../../src/parse/typescript/compiler.js';
+import { PACKAGE_ROOT } from '../../src/util/version.js';
 
 const ts = typescript();
 type Node = TsNamespace.Node;

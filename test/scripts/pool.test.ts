@@ -2,14 +2,14 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { digestChange, type ChangeDigest, type DigestJob } from '../../src/analyzers/scripts/digest.js';
+import { digestChange, type ChangeDigest, type DigestJob } from '../../src/parse/scripts/digest.js';
 import { availableParallelism } from 'node:os';
-import { claimChunk, fromWire, toWire } from '../../src/analyzers/scripts/claim.js';
-import { dropSpareWorkers, prestartWorkers, ScriptPool, workersFor, MIN_CORES_FOR_WORKERS, MIN_SCRIPTS_FOR_WORKERS } from '../../src/analyzers/scripts/pool.js';
-import { parseScript, typescript } from '../../src/analyzers/typescript.js';
+import { claimChunk, fromWire, toWire } from '../../src/parse/scripts/claim.js';
+import { dropSpareWorkers, prestartWorkers, ScriptPool, workersFor, MIN_CORES_FOR_WORKERS, MIN_SCRIPTS_FOR_WORKERS } from '../../src/parse/scripts/pool.js';
+import { parseScript, typescript } from '../../src/parse/typescript/compiler.js';
 import { analyzeRollback } from '../../src/engine/analyze.js';
 import type { Release } from '../../src/analyzers/analyzer.js';
-import type { ChangedFile } from '../../src/model.js';
+import type { ChangedFile } from '../../src/model/report.js';
 import { generateBenchRepo } from '../bench/generate.js';
 import { tempDir } from '../support/repo.js';
 

@@ -4,8 +4,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LAYOUT_FIELDS, MEANINGFUL_FIELDS } from '../../src/analyzers/files/syntax.js';
-import { parseScript, typescript } from '../../src/analyzers/typescript.js';
+import { LAYOUT_FIELDS, MEANINGFUL_FIELDS } from '../../src/parse/typescript/syntax.js';
+import { parseScript, typescript } from '../../src/parse/typescript/compiler.js';
 import { ROOT } from '../support/repo.js';
 
 const ts = typescript();

@@ -1,6 +1,6 @@
 // Plain migration facts for rule tests, as the migrations analyzer emits them.
-import type { MigrationCoupledFact, MigrationEditedFact, MigrationFileFact, MigrationOpFact } from '../../src/analyzers/migrations/facts.js';
-import type { SchemaOp } from '../../src/analyzers/sql/ops.js';
+import type { MigrationCoupledFact, MigrationEditedFact, MigrationFileFact, MigrationOpFact } from '../../src/model/facts/migrations.js';
+import type { SchemaOp } from '../../src/model/sql.js';
 
 export function op(o: SchemaOp, over: Partial<MigrationOpFact> = {}): MigrationOpFact {
   return {

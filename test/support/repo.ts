@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { buildRepo, git, type ReleaseSpec } from '../../src/testing/fixture-repo.js';
-import { CLI_BUNDLE } from '../../src/version.js';
+import { CLI_BUNDLE } from '../../src/util/version.js';
 
 export { buildRepo, git, tempDir, type FileMap, type ReleaseSpec } from '../../src/testing/fixture-repo.js';
 

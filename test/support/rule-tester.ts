@@ -1,7 +1,7 @@
 // A strict, table-driven tester for one rule: valid cases yield nothing; invalid cases yield
 // exactly the stated findings (path, line, and any other field given), no more and no less.
 import { describe, expect, it } from 'vitest';
-import { Facts, type Fact } from '../../src/analyzers/facts.js';
+import { Facts, type Fact } from '../../src/model/facts.js';
 import { z } from 'zod';
 import type { AnyRule, FindingDraft } from '../../rules/rule.js';
 

@@ -3,8 +3,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { analyzeRollback } from '../../src/engine/analyze.js';
 import { openRepo } from '../../src/git/repo.js';
 import { rollbackTargets } from '../../src/git/targets.js';
-import type { Report } from '../../src/model.js';
-import { App, type Progress } from '../../src/report/tui/app.js';
+import type { Report } from '../../src/model/report.js';
+import { App, type Progress } from '../../src/cli/tui/app.js';
 import { CONFIG, threeReleases } from './fixture.js';
 
 const SIZE = { columns: 80, rows: 24 };

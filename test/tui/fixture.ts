@@ -1,7 +1,7 @@
 // A real rollback to review: a fail item (release volume with low thresholds), a manual item
 // (files no analyzer reads: unknown kinds) and passing ones, analysed from a real temporary repository.
 import { analyzeRollback } from '../../src/engine/analyze.js';
-import type { Report } from '../../src/model.js';
+import type { Report } from '../../src/model/report.js';
 import { buildRepo } from '../support/repo.js';
 
 const base = { 'src/a.ts': 'export const a = 1;\n', 'README.md': '# app\n' };

@@ -1,8 +1,8 @@
 import chalk from 'chalk';
 import { render } from 'ink-testing-library';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Report } from '../../src/model.js';
-import { Review } from '../../src/report/tui/review.js';
+import type { Report } from '../../src/model/report.js';
+import { Review } from '../../src/cli/tui/review.js';
 import { CONFIG, reviewReport, threeReleases } from './fixture.js';
 
 const KEY = { up: '\u001b[A', down: '\u001b[B', right: '\u001b[C', left: '\u001b[D', esc: '\u001b', enter: '\r' };

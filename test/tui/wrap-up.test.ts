@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { gitUser } from '../../src/git/identity.js';
 import { openRepo } from '../../src/git/repo.js';
 import { rollbackTargets } from '../../src/git/targets.js';
-import { wrapUp, wrapUpText } from '../../src/report/tui/wrap-up.js';
+import { wrapUp, wrapUpText } from '../../src/cli/tui/wrap-up.js';
 import { buildRepo, git, repoState } from '../support/repo.js';
 import { reviewReport, threeReleases } from './fixture.js';
 

@@ -1,10 +1,10 @@
 import { pathAt, type Analyzer, type Release } from '../analyzer.js';
-import type { Fact } from '../facts.js';
-import { isDeclarationFile, isScript, isTest } from '../files/kinds.js';
-import { sameStructuredValue } from '../files/structured.js';
-import type { ChangedFile, Side } from '../../model.js';
-import type { EnvRead } from './env-reads.js';
-import type { ScriptDigest } from '../scripts/digest.js';
+import type { Fact } from '../../model/facts.js';
+import { isDeclarationFile, isScript, isTest } from '../../parse/kinds.js';
+import { sameStructuredValue } from '../../parse/structured.js';
+import type { ChangedFile, Side } from '../../model/report.js';
+import type { EnvRead } from '../../parse/typescript/env-reads.js';
+import type { ScriptDigest } from '../../parse/scripts/digest.js';
 import { compareKeys, configKeys, configKindOf, dotenvKeys, isEnvExample } from './files.js';
 
 /** Unchanged scripts searched at most for reads of a variable the changed code stopped reading. */

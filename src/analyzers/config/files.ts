@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import { parseStructured } from '../files/structured.js';
+import { parseStructured } from '../../parse/structured.js';
 
 // Which config files a release can change, and their keys (never their values: they may be secrets).
 

@@ -1,12 +1,12 @@
 import picomatch from 'picomatch';
 import { pathAt, type Analyzer, type Release } from '../analyzer.js';
-import type { Fact } from '../facts.js';
-import { baseName, extension, isScript, isTest } from '../files/kinds.js';
-import type { ChangedFile, Side } from '../../model.js';
-import type { ContractChangeFact } from './facts.js';
+import type { Fact } from '../../model/facts.js';
+import { baseName, extension, isScript, isTest } from '../../parse/kinds.js';
+import type { ChangedFile, Side } from '../../model/report.js';
+import type { ContractChangeFact } from '../../model/facts/contracts.js';
 import { graphqlChanges } from './graphql.js';
 import { manifestChanges } from './manifest.js';
-import { typescript } from '../typescript.js';
+import { typescript } from '../../parse/typescript/compiler.js';
 import { Surface } from './surface.js';
 import { displayEntry, entryPoints, packagesAt, sourceCandidates, type PackageInfo } from './workspace.js';
 

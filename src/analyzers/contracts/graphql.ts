@@ -1,8 +1,8 @@
 import type { DefinitionNode, DocumentNode, FieldDefinitionNode, InputValueDefinitionNode, TypeNode } from 'graphql';
 import { pathAt, type Release } from '../analyzer.js';
-import type { Fact } from '../facts.js';
-import type { ChangedFile } from '../../model.js';
-import type { ContractChangeFact, ContractChangeKind } from './facts.js';
+import type { Fact } from '../../model/facts.js';
+import type { ChangedFile } from '../../model/report.js';
+import type { ContractChangeFact, ContractChangeKind } from '../../model/facts/contracts.js';
 
 // GraphQL schema files: what clients of the running release query or send, and whether `to` still serves it.
 

@@ -1,8 +1,8 @@
 import semver from 'semver';
 import { pathAt, type Release } from '../analyzer.js';
-import type { Fact } from '../facts.js';
-import type { ChangedFile } from '../../model.js';
-import type { ContractAspect, ContractChangeFact, ContractChangeKind } from './facts.js';
+import type { Fact } from '../../model/facts.js';
+import type { ChangedFile } from '../../model/report.js';
+import type { ContractAspect, ContractChangeFact, ContractChangeKind } from '../../model/facts/contracts.js';
 import { conditionTargets, exportSubpaths, parseManifest } from './workspace.js';
 
 // package.json as a contract: what `exports` and `bin` publish, and what `engines` and `peerDependencies` demand.

@@ -1,11 +1,11 @@
 import type { ts as TsNamespace } from 'ts-morph';
 import { pathAt, type Release } from '../analyzer.js';
-import type { Side } from '../../model.js';
-import { readModuleApi, type Declaration, type ExportTarget, type ModuleApi } from './api.js';
-import { compareDeclarations, isBreaking, type DeclarationChange } from './compare.js';
-import type { ContractChangeFact } from './facts.js';
+import type { Side } from '../../model/report.js';
+import { readModuleApi, type Declaration, type ExportTarget, type ModuleApi } from '../../parse/typescript/api.js';
+import { compareDeclarations, isBreaking, type DeclarationChange } from '../../parse/typescript/compare.js';
+import type { ContractChangeFact } from '../../model/facts/contracts.js';
 import { reexportSpecifiers } from './scan.js';
-import { parseScript } from '../typescript.js';
+import { parseScript } from '../../parse/typescript/compiler.js';
 import type { PackageInfo } from './workspace.js';
 
 // Follows the exported API of entry modules at both sides. A module that did not change and re-exports

@@ -1,7 +1,7 @@
 import picomatch from 'picomatch';
 import type { Release } from '../analyzer.js';
-import type { Side } from '../../model.js';
-import { workspaceGlobs } from '../../workspaces.js';
+import type { Side } from '../../model/report.js';
+import { workspaceGlobs } from '../../parse/workspaces.js';
 
 // The packages of a repository at one side (npm/yarn workspaces, pnpm-workspace.yaml, or the root alone)
 // and the entry points their package.json publishes.

@@ -1,6 +1,6 @@
 import { pathAt, type Analyzer, type Release } from '../analyzer.js';
-import type { Fact } from '../facts.js';
-import type { ChangedFile, Side } from '../../model.js';
+import type { Fact } from '../../model/facts.js';
+import type { ChangedFile, Side } from '../../model/report.js';
 import { npmDowngrades, lockfileOf } from './lockfile.js';
 import { manifestMoves } from './manifest.js';
 import { dockerfileMoves, isDockerfile, isToolVersions, toolVersionsMoves, versionFileMoves, versionFileRuntime } from './runtime.js';

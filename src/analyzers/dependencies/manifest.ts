@@ -1,4 +1,4 @@
-import type { DependencyChangedFact, RuntimeChangedFact } from './facts.js';
+import type { DependencyChangedFact, RuntimeChangedFact } from '../../model/facts/dependencies.js';
 import { moveOf } from './versions.js';
 
 const SECTIONS = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'] as const;

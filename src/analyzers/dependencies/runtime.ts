@@ -1,4 +1,4 @@
-import type { RuntimeChangedFact } from './facts.js';
+import type { RuntimeChangedFact } from '../../model/facts/dependencies.js';
 import { moveOf } from './versions.js';
 
 const VERSION_FILES: Record<string, string> = {

@@ -1,5 +1,5 @@
 import semver from 'semver';
-import type { VersionMove } from './facts.js';
+import type { VersionMove } from '../../model/facts/dependencies.js';
 
 const NODE_CODENAMES: Record<string, string> = { fermium: '14', gallium: '16', hydrogen: '18', iron: '20', jod: '22', krypton: '24' };
 

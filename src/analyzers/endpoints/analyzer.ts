@@ -1,8 +1,8 @@
 import picomatch from 'picomatch';
 import { pathAt, type Analyzer, type Release } from '../analyzer.js';
-import type { Fact } from '../facts.js';
-import { isScript, isTest } from '../files/kinds.js';
-import type { Side } from '../../model.js';
+import type { Fact } from '../../model/facts.js';
+import { isScript, isTest } from '../../parse/kinds.js';
+import type { Side } from '../../model/report.js';
 import { canonicalMethod, canonicalPath, EndpointSet, type Endpoint } from './identity.js';
 import { specEndpoints } from './openapi/specs.js';
 import { CodeReader } from './routes/code-context.js';

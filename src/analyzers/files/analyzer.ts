@@ -1,9 +1,9 @@
 import { pathAt, type Analyzer, type Release } from '../analyzer.js';
-import type { Fact } from '../facts.js';
-import type { BlobContent, Category, ChangedFile, Side } from '../../model.js';
-import { isAsset, isDevTooling, isDoc, isMarkup, isScript, isStylesheet, isTemplate, isTest } from './kinds.js';
-import { templateLogic } from './markup.js';
-import { sameStructuredValue } from './structured.js';
+import type { Fact } from '../../model/facts.js';
+import type { BlobContent, Category, ChangedFile, Side } from '../../model/report.js';
+import { isAsset, isDevTooling, isDoc, isMarkup, isScript, isStylesheet, isTemplate, isTest } from '../../parse/kinds.js';
+import { templateLogic } from '../../parse/markup.js';
+import { sameStructuredValue } from '../../parse/structured.js';
 
 const UNREADABLE_REASON: Record<NonNullable<BlobContent['unreadable']>, string> = {
   binary: 'binary content',

@@ -1,4 +1,4 @@
-import type { InfrastructureKind } from './facts.js';
+import type { InfrastructureKind } from '../../model/facts/infrastructure.js';
 
 const base = (path: string) => path.split('/').pop() ?? path;
 

@@ -1,6 +1,6 @@
 // Coupled change: the release changes a migration and source files that use what it changes.
-import { describeOp } from '../sql/ops.js';
-import type { MigrationCoupledFact, MigrationOpFact } from './facts.js';
+import { describeOp } from '../../model/sql.js';
+import type { MigrationCoupledFact, MigrationOpFact } from '../../model/facts/migrations.js';
 
 const COUPLING_ACTIONS = new Set(['drop-table', 'rename-table', 'drop-column', 'rename-column', 'change-column-type', 'add-column', 'set-not-null', 'drop-default']);
 

@@ -1,8 +1,8 @@
 // Which changed files are migrations, of which framework, and under which name. A migration is
 // known by its name (version, timestamp or folder), so moving the folder does not make it new.
 import picomatch from 'picomatch';
-import { isDeclarationFile, isTest } from '../files/kinds.js';
-import type { Framework } from './facts.js';
+import { isDeclarationFile, isTest } from '../../parse/kinds.js';
+import type { Framework } from '../../model/facts/migrations.js';
 
 export interface MigrationPath {
   id: string;

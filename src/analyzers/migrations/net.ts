@@ -1,5 +1,5 @@
 // The net effect of the release's migrations, in the order they run: what the older code meets.
-import type { MigrationOpFact } from './facts.js';
+import type { MigrationOpFact } from '../../model/facts/migrations.js';
 
 const key = (table: string | undefined, column?: string) => (column === undefined ? table ?? '' : `${table ?? ''}.${column}`);
 

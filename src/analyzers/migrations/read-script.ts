@@ -1,9 +1,9 @@
 // Reads knex, TypeORM, Sequelize, MikroORM and Kysely migrations from their syntax tree:
 // schema-builder calls by name and shape, and SQL strings through the SQL reader.
 import type { ts as TsNamespace } from 'ts-morph';
-import type { SchemaOp, SqlDialect } from '../sql/ops.js';
-import { ident } from '../sql/ops.js';
-import type { SqlParser } from '../sql/parsed.js';
+import type { SchemaOp, SqlDialect } from '../../model/sql.js';
+import { ident } from '../../model/sql.js';
+import type { SqlParser } from '../../parse/sql/parsed.js';
 import { emptyRead, merge, quote, readSql, type ReadResult } from './read-sql.js';
 
 type TsNode = TsNamespace.Node;

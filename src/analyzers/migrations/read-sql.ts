@@ -1,7 +1,7 @@
-import { classifyStatement } from '../sql/classify.js';
-import type { SchemaOp, SqlDialect } from '../sql/ops.js';
-import type { SqlParser } from '../sql/parsed.js';
-import { splitStatements } from '../sql/split.js';
+import { classifyStatement } from '../../parse/sql/classify.js';
+import type { SchemaOp, SqlDialect } from '../../model/sql.js';
+import type { SqlParser } from '../../parse/sql/parsed.js';
+import { splitStatements } from '../../parse/sql/split.js';
 
 export interface ReadOp {
   op: SchemaOp;

@@ -1,5 +1,5 @@
 import type { Analyzer, Release } from '../analyzer.js';
-import type { Fact } from '../facts.js';
+import type { Fact } from '../../model/facts.js';
 
 /** Size and spread of the release, as just-in-time defect prediction measures change risk. */
 export const volumeAnalyzer: Analyzer = {

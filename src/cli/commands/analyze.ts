@@ -1,11 +1,11 @@
 import { resolve } from 'node:path';
-import { UsageError } from '../../errors.js';
+import { UsageError } from '../../util/errors.js';
 import { REPORTERS, isFormat } from '../../report/index.js';
 import { gateFailure, isSeverity } from '../gate.js';
 import { intOption, parseOptions } from '../options.js';
 import { progressLine } from '../progress.js';
 import { HELP } from '../commands.js';
-import { PLATFORM_IDS } from '../../platform.js';
+import { PLATFORM_IDS } from '../../model/platform.js';
 import { guardOutputs, parseOutputs, writeOutputs } from '../outputs.js';
 import { resolveGate } from '../gate.js';
 import { didYouMean } from '../../config/suggest.js';
@@ -82,7 +82,7 @@ export async function run(args: string[]): Promise<number> {
   if (format === 'tui') {
     // Ink draws only the last frame when it thinks it runs in CI; the review was asked for explicitly.
     for (const name of ciVariables(process.env)) delete process.env[name];
-    const { runTui } = await import('../../report/tui/run.js');
+    const { runTui } = await import('../tui/run.js');
     const reviewed = await runTui({ ...analysis, ackFile: values['ack-file'] });
     const gate = resolveGate({ failOn, maxScore, warnOnly: values['warn-only'] }, config.gate);
     const failure = reviewed && gateFailure(reviewed, gate);
@@ -135,7 +135,7 @@ export async function run(args: string[]): Promise<number> {
   const gate = resolveGate({ failOn, maxScore, warnOnly: values['warn-only'] }, config.gate);
   const failure = gateFailure(report, gate);
   if (process.env.GITHUB_ACTIONS === 'true') {
-    const { publishToActions } = await import('../../ci/github-actions.js');
+    const { publishToActions } = await import('../../integrations/ci/github-actions.js');
     const jsonReport = outputs.find((o) => o.format === 'json')?.file;
     publishToActions({ report, repoDir, jsonReport, gateLine: failure, warnOnly: gate.warnOnly ?? false, env: process.env, stderr: (t) => process.stderr.write(t) });
   }
@@ -168,9 +168,9 @@ async function gitDirOf(repoDir: string): Promise<string> {
 
 /** `--github-changelog`: the merged pull requests of the range, read from GitHub; a failure is held until the report is printed. */
 async function githubChangelog(repoFlag: string | undefined, apiUrl: string | undefined) {
-  const { repoName, tokenFrom } = await import('../../github/inputs.js');
-  const { createClient, graphqlEndpoint, GitHubError } = await import('../../github/client.js');
-  const { mergedPullRequests } = await import('../../github/changelog.js');
+  const { repoName, tokenFrom } = await import('../../integrations/github/inputs.js');
+  const { createClient, graphqlEndpoint, GitHubError } = await import('../../integrations/github/client.js');
+  const { mergedPullRequests } = await import('../../integrations/github/changelog.js');
   const repo = repoName(repoFlag);
   const endpoint = graphqlEndpoint(apiUrl);
   const token = tokenFrom();

@@ -1,10 +1,10 @@
 // `rollback-ready comment`: analyse a pull request as a future rollback (from = head, to = merge base with the base)
 // and keep one comment on it up to date. GitHub failures never hide the analysis: it is printed first, then one line, exit 2.
-import { UsageError } from '../../errors.js';
+import { UsageError } from '../../util/errors.js';
 import { REPORTERS, isFormat } from '../../report/index.js';
 import { GITHUB_COMMENT_LIMIT, MARKER, renderMarkdown } from '../../report/markdown.js';
-import { PLATFORM_IDS } from '../../platform.js';
-import { stripControl } from '../../sanitize.js';
+import { PLATFORM_IDS } from '../../model/platform.js';
+import { stripControl } from '../../util/sanitize.js';
 import { gateFailure, isSeverity } from '../gate.js';
 import { intOption, parseOptions } from '../options.js';
 import { progressLine } from '../progress.js';
@@ -67,9 +67,9 @@ export async function run(args: string[]): Promise<number> {
   }
   const maxScore = intOption(values['max-score'], '--max-score', 0, 100);
 
-  const { eventPullRequest, pullRequestNumber, repoName, tokenFrom } = await import('../../github/inputs.js');
-  const { createClient, graphqlEndpoint, GitHubError } = await import('../../github/client.js');
-  const { fetchPullRequest } = await import('../../github/pull-request.js');
+  const { eventPullRequest, pullRequestNumber, repoName, tokenFrom } = await import('../../integrations/github/inputs.js');
+  const { createClient, graphqlEndpoint, GitHubError } = await import('../../integrations/github/client.js');
+  const { fetchPullRequest } = await import('../../integrations/github/pull-request.js');
   const event = eventPullRequest();
   const number = pullRequestNumber(values.pr, event);
   const repoId = repoName(values['github-repo']);
@@ -123,7 +123,7 @@ export async function run(args: string[]): Promise<number> {
     process.stderr.write(`rollback-ready: ${stripControl(failure ?? 'GitHub did not answer')}\n`);
     return 2;
   }
-  const { deleteSticky, findSticky, upsertSticky } = await import('../../github/sticky.js');
+  const { deleteSticky, findSticky, upsertSticky } = await import('../../integrations/github/sticky.js');
   try {
     const existing = await findSticky(client, repoId, number, MARKER);
     const result =

@@ -1,9 +1,9 @@
 import { RULES, RULE_LIST } from '../../../rules/index.js';
 import type { AnyRule } from '../../../rules/rule.js';
-import { CHECKLIST } from '../../checklist.js';
+import { CHECKLIST } from '../../model/checklist.js';
 import { didYouMean } from '../../config/suggest.js';
-import { UsageError } from '../../errors.js';
-import { oneLine } from '../../sanitize.js';
+import { UsageError } from '../../util/errors.js';
+import { oneLine } from '../../util/sanitize.js';
 import { parseOptions } from '../options.js';
 
 /** `rollback-ready explain <rule-id>`: why the rule matters for a rollback, an example, the fix, how to suppress it. */

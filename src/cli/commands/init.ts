@@ -4,7 +4,7 @@ import { join, relative } from 'node:path';
 import { detect } from '../../config/detect.js';
 import { CONFIG_FILES, PACKAGE_KEY } from '../../config/load.js';
 import { starterConfig } from '../../config/starter.js';
-import { UsageError } from '../../errors.js';
+import { UsageError } from '../../util/errors.js';
 import { gitEnv } from '../../git/repo.js';
 import { parseOptions } from '../options.js';
 

@@ -1,5 +1,5 @@
 import { RULE_LIST } from '../../../rules/index.js';
-import { UsageError } from '../../errors.js';
+import { UsageError } from '../../util/errors.js';
 import { parseOptions } from '../options.js';
 
 /** `rollback-ready rules`: every rule of the registry, one line each (or JSON). */

@@ -1,11 +1,11 @@
 import { createRequire } from 'node:module';
 import { posix } from 'node:path';
 import type { Document, LineCounter } from 'yaml';
-import { yaml } from '../../../yaml.js';
+import { yaml } from '../../../parse/yaml.js';
 import type { Release } from '../../analyzer.js';
-import { parsedAt, readYaml } from '../../files/structured.js';
-import { isYaml } from '../../files/kinds.js';
-import type { Side } from '../../../model.js';
+import { parsedAt, readYaml } from '../../../parse/structured.js';
+import { isYaml } from '../../../parse/kinds.js';
+import type { Side } from '../../../model/report.js';
 
 /** A spec read at one side: the dereferenced document, where its keys are, and what could not be resolved. */
 export interface LoadedSpec {

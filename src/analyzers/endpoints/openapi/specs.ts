@@ -1,8 +1,8 @@
 import picomatch from 'picomatch';
 import type { Release } from '../../analyzer.js';
 import { pathAt } from '../../analyzer.js';
-import type { Fact } from '../../facts.js';
-import type { Side } from '../../../model.js';
+import type { Fact } from '../../../model/facts.js';
+import type { Side } from '../../../model/report.js';
 import { canonicalMethod, canonicalPath, type Endpoint } from '../identity.js';
 import { loadSpec, looksLikeSpec, type LoadedSpec } from './load.js';
 import { collisionsOf, operationsOf, webhooksOf, type Operation } from './operations.js';

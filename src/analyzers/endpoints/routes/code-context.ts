@@ -1,7 +1,7 @@
 import type { SourceFile } from 'ts-morph';
 import type { Release } from '../../analyzer.js';
-import type { Side } from '../../../model.js';
-import { isScript } from '../../files/kinds.js';
+import type { Side } from '../../../model/report.js';
+import { isScript } from '../../../parse/kinds.js';
 
 /** Reads and parses script files at one side, once, within a budget of unchanged files. */
 export class CodeReader {

@@ -1,5 +1,5 @@
 import type { SourceFile } from 'ts-morph';
-import type { Side } from '../../../model.js';
+import type { Side } from '../../../model/report.js';
 import { canonicalMethod, joinPaths, type Endpoint } from '../identity.js';
 import type { CodeReader } from './code-context.js';
 import type { Dialect } from './dialect.js';

@@ -1,5 +1,5 @@
 import { Node, type SourceFile } from 'ts-morph';
-import type { Side } from '../../../model.js';
+import type { Side } from '../../../model/report.js';
 import type { CodeReader } from './code-context.js';
 import type { CodeEndpoints } from './resolve.js';
 import { constInitializer, exportsOf, importsOf, moduleCandidates } from './static.js';

@@ -1,0 +1,234 @@
+// Maps node-sql-parser's AST to schema operations. Anything this mapping does not know
+// returns undefined, and the token reader takes over.
+import { createRequire } from 'node:module';
+import { requireCached } from '../../util/code-cache.js';
+import { ident, type SchemaOp, type SqlDialect } from '../../model/sql.js';
+
+export interface SqlParser {
+  astify(sql: string, options: { database: string }): unknown;
+}
+
+const require = createRequire(import.meta.url);
+let loaded: SqlParser | undefined;
+
+/**
+ * node-sql-parser is large: load it only when a migration is read, and with `require` (importing its
+ * 2.5 MB bundle as ESM would first lex all of it for named exports), from V8's code cache when the CLI keeps one.
+ */
+export function loadSqlParser(): Promise<SqlParser> {
+  try {
+    loaded ??= new (requireCached(require.resolve('node-sql-parser')).exports as { Parser: new () => SqlParser }).Parser();
+    return Promise.resolve(loaded);
+  } catch (error) {
+    return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+  }
+}
+
+type Node = Record<string, unknown> | null | undefined;
+const obj = (v: unknown): Record<string, unknown> | undefined => (v && typeof v === 'object' ? (v as Record<string, unknown>) : undefined);
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+
+/** A column name from the parser's several shapes (`'a'`, `{ expr: { value: 'a' } }`, a column_ref). */
+function columnName(v: unknown): string | undefined {
+  if (typeof v === 'string') return ident(v);
+  const o = obj(v);
+  if (!o) return undefined;
+  if ('column' in o) return columnName(o.column);
+  if ('expr' in o) return columnName(o.expr);
+  if ('value' in o) return columnName(o.value);
+  return undefined;
+}
+
+const tableOf = (v: unknown): string | undefined => {
+  if (Array.isArray(v)) return tableOf(v[0]);
+  const o = obj(v);
+  return o ? ident(str(o.table)) : ident(str(v));
+};
+
+const CONSTRAINTS: Record<string, string> = { unique: 'unique', 'unique key': 'unique', 'unique index': 'unique', check: 'check', 'foreign key': 'foreign-key', 'primary key': 'primary-key' };
+
+function columnFlags(def: Record<string, unknown>): { notNull: boolean; hasDefault: boolean } {
+  const nullable = obj(def.nullable);
+  const type = str(obj(def.definition)?.dataType)?.toUpperCase() ?? '';
+  return {
+    notNull: nullable?.type === 'not null' || Boolean(def.primary_key),
+    hasDefault: Boolean(def.default_val) || Boolean(def.auto_increment) || /SERIAL/.test(type) || Boolean(def.generated),
+  };
+}
+
+function dataType(def: unknown): string | undefined {
+  const d = obj(def);
+  const type = str(d?.dataType);
+  if (!type) return undefined;
+  const length = d?.length !== undefined && d.length !== null ? `(${String(d.length)}${d.scale !== undefined && d.scale !== null ? `,${String(d.scale)}` : ''})` : '';
+  return `${type}${length}`.toLowerCase();
+}
+
+function alterExpr(table: string, e: Record<string, unknown>): SchemaOp[] | undefined {
+  const action = str(e.action);
+  const resource = str(e.resource);
+  if (action === 'drop') {
+    if (resource === 'column') return [{ action: 'drop-column', table, column: columnName(e.column) }];
+    if (resource === 'constraint') return [{ action: 'drop-constraint', table, name: ident(str(e.constraint)) }];
+    if (resource === 'index' || resource === 'key') return [{ action: 'drop-index', table, name: ident(str(e.index)) }];
+    return undefined;
+  }
+  if (action === 'add') {
+    if (resource === 'column') {
+      const column = columnName(e.column);
+      const flags = columnFlags(e);
+      const ops: SchemaOp[] = [{ action: 'add-column', table, column, ...flags }];
+      if (e.unique) ops.push({ action: 'add-constraint', table, column, constraint: 'unique' });
+      if (e.reference_definition) ops.push({ action: 'add-constraint', table, column, constraint: 'foreign-key' });
+      if (e.check) ops.push({ action: 'add-constraint', table, column, constraint: 'check' });
+      return ops;
+    }
+    if (resource === 'constraint') {
+      const def = obj(e.create_definitions);
+      const kind = CONSTRAINTS[String(def?.constraint_type ?? '').toLowerCase()];
+      if (!def || !kind) return undefined;
+      const columns = Array.isArray(def.definition) ? def.definition.map(columnName).filter(Boolean).join(', ') : undefined;
+      return [{ action: 'add-constraint', table, constraint: kind, name: ident(str(def.constraint)), column: columns || undefined }];
+    }
+    if (resource === 'index') return [{ action: 'create-index', table, name: ident(str(e.index)) }];
+    return undefined;
+  }
+  if (action === 'alter' && resource === 'column') {
+    const column = columnName(e.column);
+    const nullable = obj(e.nullable);
+    const def = obj(e.default_val);
+    if (nullable?.action === 'set') return [{ action: 'set-not-null', table, column }];
+    if (nullable?.action === 'drop') return [{ action: 'drop-not-null', table, column }];
+    if (def?.type === 'drop default') return [{ action: 'drop-default', table, column }];
+    if (def?.type === 'set default') return [{ action: 'set-default', table, column }];
+    if (e.definition) return [{ action: 'change-column-type', table, column, dataType: dataType(e.definition) }];
+    return undefined;
+  }
+  if (action === 'rename') {
+    if (resource === 'table') return [{ action: 'rename-table', table, to: ident(str(e.table)) }];
+    if (resource === 'column') return [{ action: 'rename-column', table, column: columnName(e.old_column), to: columnName(e.column) }];
+    return undefined;
+  }
+  if (action === 'change' || action === 'modify') {
+    const column = columnName(action === 'change' ? e.old_column : e.column);
+    const to = columnName(e.column);
+    if (!column || !to) return undefined;
+    const ops: SchemaOp[] = [];
+    if (to !== column) ops.push({ action: 'rename-column', table, column, to });
+    ops.push({ action: 'change-column-type', table, column: to, dataType: dataType(e.definition) });
+    const flags = columnFlags(e);
+    if (flags.notNull && !flags.hasDefault) ops.push({ action: 'set-not-null', table, column: to });
+    return ops;
+  }
+  return undefined;
+}
+
+const CREATE_OBJECTS = new Set(['view', 'trigger', 'function', 'procedure', 'type', 'database', 'schema', 'sequence', 'extension', 'domain', 'user', 'role']);
+
+function mapStatement(ast: Record<string, unknown>): SchemaOp[] | undefined {
+  const type = str(ast.type);
+  const keyword = str(ast.keyword)?.toLowerCase();
+  switch (type) {
+    case 'create': {
+      if (ast.temporary) return [{ action: 'other', name: 'creates a temporary table' }];
+      if (keyword === 'table') {
+        const table = tableOf(ast.table);
+        return table ? [{ action: 'create-table', table }] : undefined;
+      }
+      if (keyword === 'index') {
+        const table = tableOf(ast.table);
+        const kind = String(ast.index_type ?? '').toLowerCase();
+        return table ? [{ action: 'create-index', table, name: ident(str(ast.index)), concurrently: Boolean(ast.concurrently), unique: kind === 'unique' }] : undefined;
+      }
+      if (keyword && CREATE_OBJECTS.has(keyword)) {
+        const name = obj(ast.name);
+        return [{ action: 'create-object', object: keyword, name: ident(str(name?.name) ?? str(ast.name) ?? tableOf(ast.view) ?? tableOf(ast.table)) }];
+      }
+      return undefined;
+    }
+    case 'drop': {
+      const list = Array.isArray(ast.name) ? ast.name : [ast.name];
+      if (keyword === 'table') {
+        const tables = list.map(tableOf);
+        return tables.every(Boolean) ? tables.map((table) => ({ action: 'drop-table' as const, table })) : undefined;
+      }
+      if (keyword === 'view') {
+        return list.map((v) => ({ action: 'drop-object' as const, object: 'view', name: tableOf(v) }));
+      }
+      if (keyword === 'index') {
+        return list.map((v) => ({ action: 'drop-index' as const, name: columnName(v) ?? tableOf(v), table: tableOf(ast.table), concurrently: String(ast.prefix ?? '').toUpperCase() === 'CONCURRENTLY' }));
+      }
+      if (keyword === 'database' || keyword === 'schema') return list.map((v) => ({ action: 'drop-schema' as const, object: keyword, name: tableOf(v) ?? ident(str(v)) }));
+      return undefined;
+    }
+    case 'alter': {
+      if (keyword !== undefined && keyword !== 'table') return undefined;
+      const table = tableOf(ast.table);
+      const exprs = Array.isArray(ast.expr) ? ast.expr : [];
+      if (!table || exprs.length === 0) return undefined;
+      const ops: SchemaOp[] = [];
+      for (const e of exprs) {
+        const mapped = obj(e) && alterExpr(table, obj(e)!);
+        if (!mapped) return undefined;
+        ops.push(...mapped);
+      }
+      return ops;
+    }
+    case 'rename': {
+      const pairs = Array.isArray(ast.table) ? ast.table : [];
+      const ops = pairs.map((pair) => (Array.isArray(pair) ? { action: 'rename-table' as const, table: tableOf(pair[0]), to: tableOf(pair[1]) } : undefined));
+      return ops.length > 0 && ops.every((o) => o && o.table && o.to) ? (ops as SchemaOp[]) : undefined;
+    }
+    case 'truncate': {
+      const list = Array.isArray(ast.name) ? ast.name : [ast.name];
+      return list.map((v) => ({ action: 'truncate' as const, table: tableOf(v) }));
+    }
+    case 'delete': {
+      const table = tableOf(ast.from) ?? tableOf(ast.table);
+      return table ? [{ action: 'delete', table, where: Boolean(ast.where) }] : undefined;
+    }
+    case 'update': {
+      const table = tableOf(ast.table);
+      return table ? [{ action: 'update', table, where: Boolean(ast.where) }] : undefined;
+    }
+    case 'insert':
+    case 'replace': {
+      const table = tableOf(ast.table);
+      return table ? [{ action: 'insert', table }] : undefined;
+    }
+    case 'select':
+      return [{ action: 'other', name: 'reads data' }];
+    case 'use':
+    case 'set':
+    case 'grant':
+    case 'lock':
+    case 'unlock':
+    case 'show':
+    case 'transaction':
+      return [{ action: 'other', name: type }];
+    default:
+      return undefined;
+  }
+}
+
+/** Longer statements (data dumps) go to the token reader: the parser's cost grows with them. */
+const PARSER_LIMIT = 20_000;
+
+export function parseStatement(parser: SqlParser, sql: string, dialect: SqlDialect): SchemaOp[] | undefined {
+  if (sql.length > PARSER_LIMIT) return undefined;
+  try {
+    const result = parser.astify(sql, { database: dialect === 'postgresql' ? 'postgresql' : dialect === 'mysql' ? 'mysql' : 'sqlite' });
+    const list = Array.isArray(result) ? result : [result];
+    const ops: SchemaOp[] = [];
+    for (const ast of list) {
+      const node = obj(ast as Node);
+      if (!node) return undefined;
+      const mapped = mapStatement(node);
+      if (!mapped || mapped.some((op) => op.action !== 'other' && op.action !== 'insert' && !op.table && !op.name)) return undefined;
+      ops.push(...mapped);
+    }
+    return ops.length > 0 ? ops : undefined;
+  } catch {
+    return undefined;
+  }
+}

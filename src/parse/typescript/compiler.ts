@@ -1,0 +1,88 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import type { ts as TsNamespace } from 'ts-morph';
+import { requireCached } from '../../util/code-cache.js';
+
+// TypeScript's compiler API, loaded once and only when a script must be read. The copy is the one ts-morph
+// bundles, so raw syntax trees and ts-morph's wrappers agree on every SyntaxKind. It is loaded with
+// `require`: importing its 9 MB bundle as ESM first lexes all of it for named exports (a third of a second).
+// The CLI compiles it from V8's code cache when it can (src/util/code-cache.ts).
+
+export type Ts = typeof TsNamespace;
+
+const require = createRequire(import.meta.url);
+let loaded: Ts | undefined;
+let loadedFrom: ReturnType<typeof requireCached>['from'] | undefined;
+
+export function typescript(): Ts {
+  if (!loaded) {
+    try {
+      const common = require.resolve('@ts-morph/common', { paths: [dirname(require.resolve('ts-morph'))] });
+      ({ exports: loaded, from: loadedFrom } = requireCached(join(dirname(common), 'typescript.js')) as { exports: Ts; from: typeof loadedFrom });
+    } catch {
+      loaded = (require('ts-morph') as typeof import('ts-morph')).ts;
+      loadedFrom = 'require';
+    }
+  }
+  return loaded;
+}
+
+/** How this thread's TypeScript was loaded: from the code cache, compiled, or plainly required (not yet: undefined). */
+export function typescriptLoadedFrom(): typeof loadedFrom {
+  return loadedFrom;
+}
+
+/** ts-morph, for the analyzers that walk code with its wrappers (routes, script migrations). */
+export function tsMorph(): typeof import('ts-morph') {
+  return require('ts-morph') as typeof import('ts-morph');
+}
+
+/**
+ * A script's syntax tree, its language (TS, TSX, JS, JSX) taken from the file name. With `parents: false` the
+ * nodes have no parent links: setting them takes about a fifth of the parse's time and a third of what it
+ * allocates, and the digests of most scripts never follow one (the API reader adds them with `linkParents`).
+ */
+export function parseScript(ts: Ts, path: string, text: string, { parents = true } = {}): TsNamespace.SourceFile {
+  return ts.createSourceFile(path, text, ts.ScriptTarget.Latest, parents);
+}
+
+type Node = TsNamespace.Node;
+
+/**
+ * Gives a tree parsed without parent links the links `parseScript` sets: every child, and every JSDoc comment
+ * attached to a node, points to that node. Iterative (no stack overflow on a deep tree) and without the arrays
+ * TypeScript's own pass allocates for every node. A tree that has its links already is left as it is.
+ */
+export function linkParents(ts: Ts, tree: TsNamespace.SourceFile): void {
+  if (tree.endOfFileToken.parent) return;
+  const waiting: Node[] = [tree];
+  let parent: Node = tree;
+  const adopt = (child: Node): undefined => {
+    (child as { parent: Node }).parent = parent;
+    waiting.push(child);
+    return undefined;
+  };
+  const adoptAll = (children: readonly Node[]): undefined => {
+    for (const child of children) adopt(child);
+    return undefined;
+  };
+  while (waiting.length > 0) {
+    parent = waiting.pop()!;
+    const docs = (parent as { jsDoc?: Node[] }).jsDoc;
+    if (docs) adoptAll(docs);
+    ts.forEachChild(parent, adopt, adoptAll);
+  }
+}
+
+/**
+ * `make(ts)` computed once per copy of TypeScript (tables of its SyntaxKind numbers, a printer): every later call
+ * with the same copy returns that value.
+ */
+export function perTypescript<T>(make: (ts: Ts) => T): (ts: Ts) => T {
+  const made = new WeakMap<Ts, T>();
+  return (ts) => {
+    let value = made.get(ts);
+    if (value === undefined) made.set(ts, (value = make(ts)));
+    return value;
+  };
+}
