@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { PLATFORM_IDS, rollbackPlan } from '../src/model/platform.js';
+import { PLATFORM_IDS } from '../src/model/platform.js';
+import { rollbackPlan } from '../src/engine/rollback-plan.js';
 
 const range = { from: { ref: 'v2', sha: 'b'.repeat(40) }, to: { ref: 'v1', sha: 'a'.repeat(40) }, toIsAncestor: true };
 

@@ -2,7 +2,8 @@
 // Thin entry: parse the command, load only what it needs (TypeScript and Ink load lazily), map errors to exit codes.
 import { UsageError } from '../util/errors.js';
 import { stripControl } from '../util/sanitize.js';
-import { COMMANDS, HELP, isCommand } from './commands.js';
+import { COMMANDS, isCommand } from './commands.js';
+import { HELP } from './help.js';
 import { TOOL } from '../util/version.js';
 
 async function main(argv: string[]): Promise<number> {

@@ -127,5 +127,3 @@ export const configSchema = z
   .strict();
 
 export type Config = z.infer<typeof configSchema>;
-
-export { DEFAULT_MAX_FILE_BYTES, defaultConfig } from './defaults.js';

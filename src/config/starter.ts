@@ -1,6 +1,6 @@
 import { RULE_LIST } from '../../rules/index.js';
 import { oneLine } from '../util/sanitize.js';
-import { defaultConfig } from './defaults.js';
+import { defaultConfig } from './default-config.js';
 import type { Detected } from './detect.js';
 
 const list = (items: string[], max = 6) => items.slice(0, max).map((i) => oneLine(i)).join(', ') + (items.length > max ? `, … (${items.length - max} more)` : '');

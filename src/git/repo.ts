@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { simpleGit, type SimpleGit } from 'simple-git';
 import { UsageError } from '../util/errors.js';
-import { isSafeRef } from './refs.js';
+import { isSafeRef } from './ref-syntax.js';
 
 export interface Repo {
   /** Absolute path given by the user (work tree or bare repository). */

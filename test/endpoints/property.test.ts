@@ -8,7 +8,7 @@ import { collisionsOf, operationsOf } from '../../src/analyzers/endpoints/openap
 import { narrowing } from '../../src/analyzers/endpoints/openapi/narrowing.js';
 import { CodeReader } from '../../src/analyzers/endpoints/routes/code-context.js';
 import { codeEndpoints } from '../../src/analyzers/endpoints/routes/index.js';
-import { defaultConfig } from '../../src/config/schema.js';
+import { defaultConfig } from '../../src/config/default-config.js';
 import { digestScript } from '../../src/parse/scripts/digest.js';
 import { typescript } from '../../src/parse/typescript/compiler.js';
 

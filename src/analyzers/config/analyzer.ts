@@ -1,7 +1,7 @@
 import { pathAt, type Analyzer, type Release } from '../analyzer.js';
 import type { Fact } from '../../model/facts.js';
 import { isDeclarationFile, isScript, isTest } from '../../parse/kinds.js';
-import { sameStructuredValue } from '../../parse/structured.js';
+import { sameStructuredValue } from '../structured.js';
 import type { ChangedFile, Side } from '../../model/report.js';
 import type { EnvRead } from '../../parse/typescript/env-reads.js';
 import type { ScriptDigest } from '../../parse/scripts/digest.js';

@@ -3,7 +3,7 @@ import type { Fact } from '../../model/facts.js';
 import type { BlobContent, Category, ChangedFile, Side } from '../../model/report.js';
 import { isAsset, isDevTooling, isDoc, isMarkup, isScript, isStylesheet, isTemplate, isTest } from '../../parse/kinds.js';
 import { templateLogic } from '../../parse/markup.js';
-import { sameStructuredValue } from '../../parse/structured.js';
+import { sameStructuredValue } from '../structured.js';
 
 const UNREADABLE_REASON: Record<NonNullable<BlobContent['unreadable']>, string> = {
   binary: 'binary content',

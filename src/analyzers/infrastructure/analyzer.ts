@@ -2,7 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { yaml } from '../../parse/yaml.js';
 import { pathAt, type Analyzer, type Release } from '../analyzer.js';
 import type { Fact } from '../../model/facts.js';
-import { sameStructuredValue, structuredAt } from '../../parse/structured.js';
+import { sameStructuredValue, structuredAt } from '../structured.js';
 import type { ChangedFile, Side } from '../../model/report.js';
 import type { InfrastructureChangedFact, InfrastructureKind } from '../../model/facts/infrastructure.js';
 import { ancestors, infrastructureKindByName, isYamlPath, kubernetesObjects } from './kinds.js';

@@ -4,13 +4,13 @@ import { REPORTERS, isFormat } from '../../report/index.js';
 import { gateFailure, isSeverity } from '../gate.js';
 import { intOption, parseOptions } from '../options.js';
 import { progressLine } from '../progress.js';
-import { HELP } from '../commands.js';
+import { HELP } from '../help.js';
 import { PLATFORM_IDS } from '../../model/platform.js';
 import { guardOutputs, parseOutputs, writeOutputs } from '../outputs.js';
 import { resolveGate } from '../gate.js';
 import { didYouMean } from '../../config/suggest.js';
 import { describeOrigin } from '../../config/load.js';
-import { defaultConfig } from '../../config/defaults.js';
+import { defaultConfig } from '../../config/default-config.js';
 import { startRefs } from '../../engine/start.js';
 
 export async function run(args: string[]): Promise<number> {

@@ -3,7 +3,8 @@ import { posix } from 'node:path';
 import type { Document, LineCounter } from 'yaml';
 import { yaml } from '../../../parse/yaml.js';
 import type { Release } from '../../analyzer.js';
-import { parsedAt, readYaml } from '../../../parse/structured.js';
+import { readYaml } from '../../../parse/structured.js';
+import { parsedAt } from '../../structured.js';
 import { isYaml } from '../../../parse/kinds.js';
 import type { Side } from '../../../model/report.js';
 
