@@ -79,4 +79,9 @@ describe('the source layout', () => {
     expect(entries.filter((entry) => !(entry in LAYERS))).toEqual([]);
   });
 
+  it('keeps one test folder per layer, beside the shared support and the bench', () => {
+    const layers = new Set(Object.keys(LAYERS).map((layer) => layer.replace(/^src\//, '')));
+    const folders = readdirSync(join(ROOT, 'test'), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+    expect(folders.filter((name) => !layers.has(name) && name !== 'support' && name !== 'bench')).toEqual([]);
+  });
 });

@@ -1,6 +1,6 @@
 import rule from '../../rules/class-member-narrowed.js';
 import { testRule } from '../support/rule-tester.js';
-import { contractFact } from './_contract-facts.js';
+import { contractFact } from '../support/contract-facts.js';
 
 const member = contractFact({ aspect: 'class-member', symbol: 'Client.close', path: 'src/client.ts', line: 4, detail: 'close became private', before: 'close(): void', after: 'private close(): void', fromAt: 'src/client.ts:4', toAt: 'src/client.ts:5' });
 

@@ -1,6 +1,6 @@
 import rule from '../../rules/enum-member-removed.js';
 import { testRule } from '../support/rule-tester.js';
-import { contractFact } from './_contract-facts.js';
+import { contractFact } from '../support/contract-facts.js';
 
 const member = contractFact({ aspect: 'enum-member', change: 'removed', symbol: 'Status.Archived', path: 'src/status.ts', line: 3, detail: 'member Archived removed', before: 'Archived = 2', after: undefined, fromAt: 'src/status.ts:3', toAt: undefined });
 

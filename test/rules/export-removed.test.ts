@@ -1,6 +1,6 @@
 import rule from '../../rules/export-removed.js';
 import { testRule } from '../support/rule-tester.js';
-import { contractFact } from './_contract-facts.js';
+import { contractFact } from '../support/contract-facts.js';
 
 const removed = contractFact({ aspect: 'export', change: 'removed', symbol: 'listEmails', line: 22, detail: 'export removed', before: 'export async function listEmails(userId: number): Promise<string[]>', after: undefined, fromAt: 'src/users.ts:22', toAt: undefined });
 

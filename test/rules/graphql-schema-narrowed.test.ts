@@ -1,6 +1,6 @@
 import rule from '../../rules/graphql-schema-narrowed.js';
 import { testRule } from '../support/rule-tester.js';
-import { contractFact } from './_contract-facts.js';
+import { contractFact } from '../support/contract-facts.js';
 
 const field = contractFact({ aspect: 'graphql', change: 'removed', entry: 'schema/app.graphql', symbol: 'User.emails', path: 'schema/app.graphql', line: 9, detail: 'field User.emails removed', before: 'emails: [String!]!', after: undefined, fromAt: 'schema/app.graphql:9', toAt: undefined });
 

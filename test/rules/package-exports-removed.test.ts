@@ -1,6 +1,6 @@
 import rule from '../../rules/package-exports-removed.js';
 import { testRule } from '../support/rule-tester.js';
-import { contractFact } from './_contract-facts.js';
+import { contractFact } from '../support/contract-facts.js';
 
 const subpath = contractFact({ aspect: 'package-exports', change: 'removed', entry: '@acme/tool', symbol: 'exports["./testing"]', path: 'package.json', line: 10, detail: 'subpath ./testing removed from exports', before: '"./testing" default → ./dist/testing.js', after: undefined, fromAt: 'package.json:10', toAt: undefined });
 

@@ -1,6 +1,6 @@
 import rule from '../../rules/package-requirements-narrowed.js';
 import { testRule } from '../support/rule-tester.js';
-import { contractFact } from './_contract-facts.js';
+import { contractFact } from '../support/contract-facts.js';
 
 const engines = contractFact({ aspect: 'package-engines', entry: '@acme/tool', symbol: 'engines.node', path: 'package.json', line: 17, detail: 'engines.node >=18 → >=20', before: 'node >=18', after: 'node >=20', fromAt: 'package.json:17', toAt: 'package.json:14' });
 

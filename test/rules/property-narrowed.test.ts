@@ -1,6 +1,6 @@
 import rule from '../../rules/property-narrowed.js';
 import { testRule } from '../support/rule-tester.js';
-import { contractFact } from './_contract-facts.js';
+import { contractFact } from '../support/contract-facts.js';
 
 const property = contractFact({ aspect: 'property', symbol: 'Options.retries', line: 12, detail: 'property retries became required', before: 'retries?: number;', after: 'retries: number;', fromAt: 'src/api.ts:12', toAt: 'src/api.ts:11', path: 'src/api.ts' });
 

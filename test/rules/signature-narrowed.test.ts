@@ -1,6 +1,6 @@
 import rule from '../../rules/signature-narrowed.js';
 import { testRule } from '../support/rule-tester.js';
-import { contractFact } from './_contract-facts.js';
+import { contractFact } from '../support/contract-facts.js';
 
 testRule(rule, {
   valid: [

@@ -232,7 +232,7 @@ function readStatementsApi(ts: TS, source: TsNamespace.SourceFile, topLevel: rea
 
   /**
    * The head the printer would give the commonest declarations (functions, methods, properties of plain names
-   * and types), without printing; undefined for any other node. test/contracts/plain-text.test.ts compares the two.
+   * and types), without printing; undefined for any other node. test/parse/typescript/plain-text.test.ts compares the two.
    */
   const plainHeader = (node: Node): string | undefined => {
     if (printAll) return undefined;

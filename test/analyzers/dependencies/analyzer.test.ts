@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeRollback } from '../../../src/engine/analyze.js';
+import { twoReleases } from '../../support/repo.js';
+
+const run = (to: Record<string, string>, from: Record<string, string>) => analyzeRollback({ repo: twoReleases(to, from), from: 'v2', to: 'v1' });
+const pkg = (deps: Record<string, string>, extra: Record<string, unknown> = {}) => JSON.stringify({ name: 'app', ...extra, dependencies: deps }, null, 2) + '\n';
+const lock = (versions: Record<string, string>) =>
+  JSON.stringify({ lockfileVersion: 3, packages: { '': {}, ...Object.fromEntries(Object.entries(versions).map(([n, v]) => [`node_modules/${n}`, { version: v }])) } });
+
+describe('dependencies and runtime', () => {
+  it('reports each dependency the rollback moves, by semver', async () => {
+    const report = await run(
+      { 'package.json': pkg({ pg: '^7.18.0', express: '^4.18.2', lodash: '4.17.20', moment: '^2.29.0' }) },
+      { 'package.json': pkg({ pg: '^8.11.0', express: '^4.19.2', lodash: '4.17.21', zod: '^4.0.0' }) },
+    );
+    const got = report.findings.filter((f) => f.ruleId === 'dependency-downgrade').map((f) => [f.severity, f.line, f.message]);
+    expect(got).toEqual([
+      ['medium', 4, 'the rollback downgrades pg from ^8.11.0 to ^7.18.0 (major)'],
+      ['low', 5, 'the rollback downgrades express from ^4.19.2 to ^4.18.2 (minor)'],
+      ['low', 7, 'the rollback brings back moment ^2.29.0 (removed by the release)'],
+      ['info', 6, 'the rollback downgrades lodash from 4.17.21 to 4.17.20 (patch)'],
+      ['info', 7, 'the rollback removes zod ^4.0.0 (added by the release)'],
+    ]);
+    expect(report.checklist.find((c) => c.id === 'dependencies')).toMatchObject({ status: 'fail', detail: expect.stringMatching(/^the rollback downgrades pg/) });
+    expect(report.changes).toEqual([{ path: 'package.json', status: 'modified', categories: ['dependency-change'] }]);
+  });
+
+  it('reads Node 20 → 18 in a Dockerfile, engines, .nvmrc and .tool-versions', async () => {
+    const report = await run(
+      {
+        Dockerfile: 'ARG NODE=18\nFROM node:${NODE}-alpine AS build\nRUN npm ci\nFROM nginx:1.25\nCOPY --from=build /app /srv\n',
+        'package.json': pkg({}, { engines: { node: '>=18' } }),
+        '.nvmrc': 'lts/hydrogen\n',
+        '.tool-versions': 'nodejs 18.19.0\npython 3.12.1\n',
+      },
+      {
+        Dockerfile: 'ARG NODE=20\nFROM node:${NODE}-alpine AS build\nRUN npm ci\nFROM nginx:1.25\nCOPY --from=build /app /srv\n',
+        'package.json': pkg({}, { engines: { node: '>=20' } }),
+        '.nvmrc': 'v20.11.0\n',
+        '.tool-versions': 'nodejs 20.11.0\npython 3.12.1\n',
+      },
+    );
+    const got = report.findings.filter((f) => f.ruleId === 'runtime-downgrade').map((f) => `${f.path}:${f.line} ${f.message}`);
+    expect(got).toEqual([
+      '.nvmrc:1 the rollback downgrades node (version file) from v20.11.0 to lts/hydrogen (major)',
+      '.tool-versions:1 the rollback downgrades node (.tool-versions) from 20.11.0 to 18.19.0 (major)',
+      'Dockerfile:2 the rollback downgrades node (base image) from node:20-alpine to node:18-alpine (major)',
+      'package.json:4 the rollback downgrades node (engines) from >=20 to >=18 (major)',
+    ]);
+    expect(report.changes.every((c) => c.categories.includes('dependency-change'))).toBe(true);
+  });
+
+  it('calls a lockfile-only change out, with the packages that go back', async () => {
+    const manifest = pkg({ express: '^4.18.2' });
+    const report = await run(
+      { 'package.json': manifest, 'package-lock.json': lock({ express: '4.18.2', minimist: '1.2.5' }) },
+      { 'package.json': manifest.replace('"app"', '"app2"'), 'package-lock.json': lock({ express: '4.18.2', minimist: '1.2.8' }) },
+    );
+    expect(report.findings.filter((f) => f.ruleId === 'lockfile-changed')).toMatchObject([
+      { severity: 'low', path: 'package-lock.json', message: 'lockfile-only change (npm): 1 package go back to older versions with no change in the manifest', evidence: 'older at the target: minimist 1.2.8 → 1.2.5' },
+    ]);
+    expect(report.changes).toEqual([
+      { path: 'package-lock.json', status: 'modified', categories: ['dependency-change'] },
+      { path: 'package.json', status: 'modified', categories: ['config-change'] },
+    ]);
+  });
+
+  it('reports a package.json that does not parse instead of passing it', async () => {
+    const report = await run({ 'package.json': pkg({ a: '1.0.0' }) }, { 'package.json': '{ "name": ' });
+    expect(report.findings.map((f) => [f.ruleId, f.path])).toEqual([['unclassified-change', 'package.json']]);
+  });
+});

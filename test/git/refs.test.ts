@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { changedFiles } from '../../src/git/diff.js';
+import { ancestry, commitsBetween, resolveCommit } from '../../src/git/refs.js';
+import { openRepo } from '../../src/git/repo.js';
+import { listReleaseTags, previousRelease, versionOf } from '../../src/git/tags.js';
+import { UsageError } from '../../src/util/errors.js';
+import { buildRepo, git, tempDir } from '../support/repo.js';
+
+describe('refs', () => {
+  const repoDir = buildRepo([
+    { tree: { 'a.txt': '1\n' }, tag: 'v1.0.0' },
+    { tree: { 'a.txt': '2\n' }, tag: 'v1.1.0' },
+    { tree: { 'a.txt': '3\n' }, tag: 'v1.10.0' },
+    { tree: { 'a.txt': '4\n' } },
+  ]);
+
+  it.each(['--output=x', '-c', '--upload-pack=touch x', 'HEAD:../../etc/passwd', 'a b', 'v1..v2', ''])('rejects %j before git sees it', async (ref) => {
+    const repo = await openRepo(repoDir);
+    await expect(resolveCommit(repo, ref, '--to')).rejects.toBeInstanceOf(UsageError);
+  });
+
+  it('rejects a ref that does not exist, saying how to find one', async () => {
+    const repo = await openRepo(repoDir);
+    await expect(resolveCommit(repo, 'v9.9.9', '--to')).rejects.toThrow(/no such ref or commit.*git tag/);
+  });
+
+  it('rejects a tag that points at a tree', async () => {
+    const dir = buildRepo([{ tree: { 'a.txt': '1\n' }, tag: 'v1' }]);
+    const tree = git(dir, ['rev-parse', 'HEAD^{tree}']).trim();
+    git(dir, ['tag', 'tree-tag', tree]);
+    const repo = await openRepo(dir);
+    await expect(resolveCommit(repo, 'tree-tag', '--to')).rejects.toThrow(/names a tree, not a commit/);
+    expect((await listReleaseTags(repo)).map((t) => t.name)).toEqual(['v1']);
+  });
+
+  it('says which way the history goes', async () => {
+    const repo = await openRepo(repoDir);
+    const v1 = await resolveCommit(repo, 'v1.0.0', '--to');
+    const v2 = await resolveCommit(repo, 'v1.10.0', '--from');
+    expect(await ancestry(repo, v2, v1)).toEqual({ commits: 2, behind: 0, toIsAncestor: true });
+    expect(await ancestry(repo, v1, v2)).toEqual({ commits: 0, behind: 2, toIsAncestor: false });
+    expect((await commitsBetween(repo, v2, v1)).map((c) => c.subject)).toEqual(['release v1.10.0', 'release v1.1.0']);
+  });
+
+  it('finds the previous release by semver, not by name', async () => {
+    const repo = await openRepo(repoDir);
+    const head = await resolveCommit(repo, 'HEAD', '--from');
+    expect((await previousRelease(repo, head))?.name).toBe('v1.10.0');
+    const tagged = await resolveCommit(repo, 'v1.10.0', '--from');
+    expect((await previousRelease(repo, tagged))?.name).toBe('v1.1.0');
+    const first = await resolveCommit(repo, 'v1.0.0', '--from');
+    expect(await previousRelease(repo, first)).toBeUndefined();
+  });
+
+  it('reads versions behind service prefixes', () => {
+    expect(versionOf('v1.2.3')).toBe('1.2.3');
+    expect(versionOf('api@1.4.0')).toBe('1.4.0');
+    expect(versionOf('api/v1.4.0')).toBe('1.4.0');
+    expect(versionOf('api-v1.4.0')).toBe('1.4.0');
+    expect(versionOf('release-candidate')).toBeUndefined();
+  });
+
+  it('works on a bare clone', async () => {
+    const bare = `${tempDir()}/bare.git`;
+    git(tempDir(), ['clone', '-q', '--bare', repoDir, bare]);
+    const repo = await openRepo(bare);
+    expect(repo.bare).toBe(true);
+    const from = await resolveCommit(repo, 'v1.10.0', '--from');
+    const to = await resolveCommit(repo, 'v1.0.0', '--to');
+    expect((await changedFiles(repo, from, to)).files.map((f) => f.path)).toEqual(['a.txt']);
+  });
+
+  it('tells a shallow clone how to fetch the missing history', async () => {
+    const shallow = `${tempDir()}/shallow`;
+    git(tempDir(), ['clone', '-q', '--depth', '1', '--no-tags', `file://${repoDir}`, shallow]);
+    const repo = await openRepo(shallow);
+    expect(repo.shallow).toBe(true);
+    await expect(resolveCommit(repo, 'v1.0.0', '--to')).rejects.toThrow(/shallow clone.*git fetch --unshallow.*fetch-depth: 0/);
+  });
+
+  it('refuses a folder that is not a repository', async () => {
+    await expect(openRepo(tempDir())).rejects.toThrow(/is not a git repository/);
+    await expect(openRepo('/no/such/folder')).rejects.toThrow(/no such folder/);
+  });
+});

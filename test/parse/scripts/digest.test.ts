@@ -1,0 +1,170 @@
+// The script digest: what the analyzers read from syntax trees, and when the exported API is kept.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { readModuleApi } from '../../../src/parse/typescript/api.js';
+import { sameContract } from '../../../src/parse/typescript/same.js';
+import { compareShapes, syntaxShape } from '../../../src/parse/typescript/syntax.js';
+import { digestChange, digestScript } from '../../../src/parse/scripts/digest.js';
+import { parseScript, typescript } from '../../../src/parse/typescript/compiler.js';
+
+const ts = typescript();
+const change = (before: string, after: string, path = 'src/m.ts') => digestChange(ts, { from: { path, text: after }, to: { path, text: before }, compareStyle: true });
+
+const base = [
+  "import { db } from './db';",
+  'export interface User { id: number; email: string }',
+  'export function find(id: number): User {',
+  '  return db.get(id);',
+  '}',
+  'export const limit = 10;',
+  'export const handler = (req: Request) => find(1);',
+  'export class Repo { save(user: User): void { db.put(user); } }',
+  '',
+].join('\n');
+
+describe('digest of a changed script', () => {
+  it('reads nothing of the API when only bodies and plain values changed', () => {
+    const after = base.replace('return db.get(id);', 'const user = db.get(id);\n  return user;').replace('limit = 10', 'limit = 20').replace('db.put(user);', 'db.upsert(user);');
+    const digest = change(base, after);
+    expect(digest.sameContract).toBe(true);
+    expect(digest.from?.api).toBeUndefined();
+    expect(digest.to?.api).toBeUndefined();
+    expect(digest.style).toBeUndefined();
+  });
+
+  it.each([
+    ['a parameter made optional', base, base.replace('find(id: number)', 'find(id?: number)')],
+    ['a property added', base, base.replace('; email: string', '; email: string; name: string')],
+    ['an arrow function parameter typed differently', base, base.replace('(req: Request)', '(req: string)')],
+    ['an export the rollback removes', base.replace('export const limit', 'const limit'), base],
+    ['a class method signature changed', base, base.replace('save(user: User)', 'save(user: User, force: boolean)')],
+    ['a re-export', base, `${base}export * from './more';\n`],
+  ])('keeps both APIs for %s', (_name, before, after) => {
+    const digest = change(before, after);
+    expect(digest.from?.api).toBeDefined();
+    expect(digest.to?.api).toBeDefined();
+  });
+
+  it('drops the APIs again when they compare equal though the contract shape differs', () => {
+    // A type annotation's spelling changes the shape, not the normalised API.
+    const digest = change(base, base.replace('export const limit = 10;', 'export const limit = 10 as const;').replace('(req: Request)', '(req: (Request))'));
+    expect(digest.sameContract).toBe(true);
+    expect(digest.from?.api).toBeUndefined();
+  });
+
+  it('calls a reformatted script style-only, and a JSX class change markup-only', () => {
+    expect(change(base, base.replace(/;\n/g, '\n').replace(/'/g, '"')).style).toBe('format');
+    const card = "export const Card = () => <div className='a'>{name}</div>;\n";
+    expect(change(card, card.replace("'a'", "'b'"), 'src/card.tsx').style).toBe('markup');
+    expect(change(card, card.replace('{name}', '{title}'), 'src/card.tsx').style).toBeUndefined();
+  });
+
+  it('records the first syntax error with its line, and never calls a broken script style-only', () => {
+    const digest = change(base, base.replace('export const limit = 10;', 'export const limit = ;'));
+    expect(digest.from?.syntaxError).toMatchObject({ line: 6 });
+    expect(digest.to?.syntaxError).toBeUndefined();
+    expect(digest.style).toBeUndefined();
+  });
+
+  it('lists environment reads at each side', () => {
+    const digest = change("export const url = process.env.DB_URL;\n", "export const url = process.env['DATABASE_URL'];\n");
+    expect(digest.from?.envReads.map((r) => r.name)).toEqual(['DATABASE_URL']);
+    expect(digest.to?.envReads.map((r) => r.name)).toEqual(['DB_URL']);
+  });
+
+  it('keeps no API for a script present at one side only (read again if an entry reaches it)', () => {
+    const added = digestChange(ts, { from: { path: 'src/new.ts', text: base }, compareStyle: false });
+    expect(added.from?.api).toBeUndefined();
+    expect(added.to).toBeUndefined();
+    expect(digestScript(ts, 'src/new.ts', base).api?.exports.has('find')).toBe(true);
+  });
+});
+
+// Soundness of the shortcut: when the contract shapes match, the exported APIs must compare equal.
+const typeName = fc.constantFrom('number', 'string', 'User', 'string | null', 'Promise<void>');
+const param = fc.record({ name: fc.constantFrom('a', 'b', 'id'), type: typeName, optional: fc.boolean() });
+const declaration = fc.oneof(
+  fc.record({ kind: fc.constant('function'), name: fc.constantFrom('f', 'g'), params: fc.array(param, { maxLength: 3 }), returns: typeName, body: fc.constantFrom('return 1;', 'return a;', '') }),
+  fc.record({ kind: fc.constant('const'), name: fc.constantFrom('x', 'y'), type: fc.option(typeName), value: fc.constantFrom('1', "'a'", '(a: number) => a', 'function (b?: string) { return b; }', '{ k: 1 }') }),
+  fc.record({ kind: fc.constant('interface'), name: fc.constantFrom('I', 'J'), fields: fc.array(param, { maxLength: 3 }) }),
+  fc.record({ kind: fc.constant('class'), name: fc.constantFrom('C', 'D'), field: param, value: fc.constantFrom('1', '() => 2', '(n: number) => n') }),
+  fc.record({ kind: fc.constant('enum'), name: fc.constantFrom('E'), members: fc.array(fc.constantFrom('A', 'B = 2', "C = 'c'"), { maxLength: 3 }) }),
+);
+type Decl = typeof declaration extends fc.Arbitrary<infer T> ? T : never;
+
+function render(d: Decl, exported: boolean): string {
+  const head = exported ? 'export ' : '';
+  const params = (ps: { name: string; type: string; optional: boolean }[]) => ps.map((p, i) => `${p.name}${i}${p.optional ? '?' : ''}: ${p.type}`).join(', ');
+  switch (d.kind) {
+    case 'function':
+      return `${head}function ${d.name}(${params(d.params)}): ${d.returns} { ${d.body} }`;
+    case 'const':
+      return `${head}const ${d.name}${d.type ? `: ${d.type}` : ''} = ${d.value};`;
+    case 'interface':
+      return `${head}interface ${d.name} { ${params(d.fields).replace(/, /g, '; ')} }`;
+    case 'class':
+      return `${head}class ${d.name} { ${d.field.name}${d.field.optional ? '?' : ''}: ${d.field.type}; m = ${d.value}; }`;
+    case 'enum':
+      return `${head}enum ${d.name} { ${d.members.join(', ')} }`;
+  }
+}
+
+const moduleText = fc.array(fc.tuple(declaration, fc.boolean()), { maxLength: 5 }).map((ds) => ds.map(([d, e]) => render(d, e)).join('\n'));
+
+describe('contract shape', () => {
+  it('implies equal APIs (property: never skips a module whose exports differ)', () => {
+    fc.assert(
+      fc.property(moduleText, moduleText, (a, b) => {
+        const ta = parseScript(ts, 'a.ts', a);
+        const tb = parseScript(ts, 'a.ts', b);
+        if (compareShapes(ts, ta, tb).contract) expect(sameContract(readModuleApi(ts, ta), readModuleApi(ts, tb))).toBe(true);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('matches for the same module with other bodies and values, so the shortcut is taken', () => {
+    fc.assert(
+      fc.property(moduleText, (a) => {
+        const b = a.replace(/return [^;]*;/g, 'return 0;').replace(/= 1;/g, '= 2;');
+        expect(compareShapes(ts, parseScript(ts, 'a.ts', a), parseScript(ts, 'a.ts', b)).contract).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('is the format shape without bodies and plain values', () => {
+    const tree = parseScript(ts, 'a.ts', 'export function f(a: number) { return a + 1; }\nexport const x = 5;\n');
+    const format = syntaxShape(ts, tree, 'format');
+    const contract = syntaxShape(ts, tree, 'contract');
+    expect(contract.length).toBeGreaterThan(0);
+    expect(contract.length).toBeLessThan(format.length);
+    expect(contract).not.toContain('5');
+  });
+});
+
+describe('format shape (style-only scripts)', () => {
+  const printer = ts.createPrinter({ removeComments: true });
+  /** The same module written out again by TypeScript's printer: other layout, other quotes' spacing, no comments. */
+  const reprinted = (text: string) => printer.printFile(parseScript(ts, 'a.ts', `// header\n${text}`));
+
+  it('is the same after any reformatting (property)', () => {
+    fc.assert(
+      fc.property(moduleText, (a) => {
+        expect(compareShapes(ts, parseScript(ts, 'a.ts', a), parseScript(ts, 'a.ts', reprinted(a))).format).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('differs when any literal, name or operator differs (property)', () => {
+    fc.assert(
+      fc.property(moduleText.filter((t) => /= 1;|return a;|\?:/.test(t)), (a) => {
+        const b = a.includes('= 1;') ? a.replace('= 1;', '= 2;') : a.includes('return a;') ? a.replace('return a;', 'return -a;') : a.replace('?:', ':');
+        const same = compareShapes(ts, parseScript(ts, 'a.ts', a), parseScript(ts, 'a.ts', b));
+        expect(same.format).toBe(false);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});

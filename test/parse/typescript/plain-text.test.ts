@@ -1,0 +1,124 @@
+// The API reader writes the commonest declaration heads and types itself instead of calling TypeScript's
+// printer (a tenth of a millisecond a module). Whatever it writes must be exactly what the printer writes: the
+// evidence in reports, and the types compared, must not depend on which path a declaration took.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readModuleApi, type ModuleApi } from '../../../src/parse/typescript/api.js';
+import { parseScript, typescript } from '../../../src/parse/typescript/compiler.js';
+import { PACKAGE_ROOT } from '../../../src/util/version.js';
+
+const ts = typescript();
+
+const CASES = `
+export function plain(a: string, b?: number, ...rest: any): void { return; }
+export default function named(this: Window, x: Foo): Bar { return x; }
+export async function later(): Promise<void> {}
+export declare function declared(a: string): number;
+export function over(a: string): string;
+export function over(a: number): number;
+export function over(a: any): any { return a; }
+export function generic<T>(a: T): T { return a; }
+export function* counter(): Generator<number> { yield 1; }
+export function withDefault(a = 1, { b }: { b: string }): void {}
+export function \\u0061lias(a: string): string { return a; }
+export interface Shape {
+  readonly id: number;
+  name?: string;
+  untyped;
+  method(a: string): void;
+  optionalMethod?(): Foo;
+  generic<T>(a: T): T;
+  [key: string]: unknown;
+  new (a: string): Shape;
+  (call: number): string;
+}
+export abstract class Base {
+  static readonly count: number;
+  protected label?: string;
+  private secret!: string;
+  #hidden: number;
+  value = 5;
+  @decorated decoratedProp: string;
+  constructor(public readonly id: number, private name?: string) {}
+  abstract run(): void;
+  async start(a: string, b: Foo): Promise<Bar> { return b; }
+  static create(): Base { return undefined as never; }
+  get size(): number { return 1; }
+  set size(v: number) {}
+  *items(): Iterable<string> {}
+  override toString(): string { return ''; }
+}
+export type Alias = { a: string; b?: number };
+export const arrow = (a: string): number => 1;
+export const bare = a => a;
+`;
+
+function textsOf(api: ModuleApi, out: string[] = []): string[] {
+  for (const declaration of api.locals.values()) {
+    out.push(declaration.text);
+    const shape = declaration.shape;
+    if (shape.kind === 'interface' || shape.kind === 'class') for (const member of shape.members.values()) out.push(member.text);
+    if (shape.kind === 'namespace') textsOf(shape.module, out);
+  }
+  return out;
+}
+
+/** TypeScript files of the tool and of its dependencies: real code with bodies and real declaration files. */
+function corpus(): string[] {
+  const found: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (/\.(?:[cm]?ts|tsx)$/.test(name)) found.push(path);
+    }
+  };
+  for (const dir of ['src', 'rules', 'test', ...['@types', 'typescript/lib', 'zod', 'ink/build', 'vitest/dist', 'simple-git', '@octokit'].map((d) => join('node_modules', d))]) {
+    walk(join(PACKAGE_ROOT, dir));
+  }
+  return found.sort();
+}
+
+describe('declaration text written without the printer', () => {
+  it('is what the printer writes, for every form of head and member', () => {
+    const source = parseScript(ts, 'cases.ts', CASES);
+    const plain = readModuleApi(ts, source);
+    expect(plain).toEqual(readModuleApi(ts, source, true));
+    const texts = textsOf(plain);
+    expect(texts).toEqual(
+      expect.arrayContaining([
+        'export function plain(a: string, b?: number, ...rest: any): void',
+        'export default function named(this: Window, x: Foo): Bar',
+        'export declare function declared(a: string): number;',
+        'export function \\u0061lias(a: string): string',
+        'readonly id: number;',
+        'name?: string;',
+        'untyped;',
+        'optionalMethod?(): Foo;',
+        'static readonly count: number;',
+        'protected label?: string;',
+        'abstract run(): void;',
+        'async start(a: string, b: Foo): Promise<Bar>',
+      ]),
+    );
+  });
+
+  it('is what the printer writes on the TypeScript files of the tool and its dependencies', () => {
+    let compared = 0;
+    const differing: string[] = [];
+    for (const path of corpus()) {
+      const source = parseScript(ts, path, readFileSync(path, 'utf8'));
+      const plain = readModuleApi(ts, source);
+      const printed = readModuleApi(ts, source, true);
+      compared += textsOf(printed).length;
+      try {
+        expect(plain).toEqual(printed);
+      } catch {
+        differing.push(path);
+      }
+    }
+    expect(differing).toEqual([]);
+    expect(compared).toBeGreaterThan(5000);
+  });
+});
