@@ -126,8 +126,9 @@ describe('--format sarif', () => {
     };
     const { ANALYZERS } = await import('../../src/analyzers/index.js');
     const report = await analyzeRollback({ repo: dir, from: 'v2', to: 'v1', analyzers: [...ANALYZERS, suppressor] });
-    const suppressed = report.findings.find((f) => f.suppressed);
-    expect(suppressed).toBeDefined();
+    expect(report.findings.filter((f) => f.suppressed).map((f) => [f.ruleId, f.path, f.line, f.suppressed])).toEqual([
+      ['unclassified-change', 'src/broken.ts', 2, { reason: 'generated, reviewed' }],
+    ]);
     const log = toSarif(report);
     expect(sarifErrors(log)).toBe('');
     const results = (log.runs as { results: SarifResult[] }[])[0]!.results;

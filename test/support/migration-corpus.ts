@@ -10,8 +10,8 @@ export interface MigrationCase {
   /** Files the release adds or changes. */
   from: FileMap;
   ids: string[];
-  /** A finding is suppressed by a comment: the migration still counts as risky for down-migration. */
-  suppressed?: boolean;
+  /** The reason of the comment that suppresses a finding (the migration still counts as risky for down-migration). */
+  suppressed?: string;
   /** Replace the base tree instead of extending it. */
   bare?: boolean;
 }
@@ -88,7 +88,7 @@ export const CASES: MigrationCase[] = [
   { name: 'net: NOT NULL column given a default later', from: { ...pg('ALTER TABLE users ADD COLUMN plan text NOT NULL;'), 'migrations/003_default.sql': "ALTER TABLE users ALTER COLUMN plan SET DEFAULT 'free';" }, ids: [] },
   { name: 'net: nullable column made NOT NULL later', from: { ...pg('ALTER TABLE users ADD COLUMN plan text;'), 'migrations/003_required.sql': 'ALTER TABLE users ALTER COLUMN plan SET NOT NULL;' }, ids: ['set-not-null'] },
   { name: 'net: migrations ordered by version, not by name', from: { 'migrations/10_drop.sql': 'DROP TABLE tmp;', 'migrations/9_create.sql': 'CREATE TABLE tmp (id int);' }, ids: [] },
-  { name: 'suppressed statement', from: pg('-- rollback-ready-ignore drop-column: the column was copied to user_emails and nothing reads it\nALTER TABLE users DROP COLUMN email;'), ids: [], suppressed: true },
+  { name: 'suppressed statement', from: pg('-- rollback-ready-ignore drop-column: the column was copied to user_emails and nothing reads it\nALTER TABLE users DROP COLUMN email;'), ids: [], suppressed: 'the column was copied to user_emails and nothing reads it' },
   // Edits and moves
   { name: 'edited migration', from: { 'migrations/001_init.sql': `${BASE['migrations/001_init.sql']}ALTER TABLE users ADD COLUMN bio text;\n` }, ids: ['edited-migration'] },
   { name: 'moved folder keeps old migrations old', bare: true, to: BASE, from: { 'db/migrations/001_init.sql': BASE['migrations/001_init.sql']! }, ids: [] },
@@ -143,7 +143,7 @@ export const CASES: MigrationCase[] = [
   { name: 'knex additive', from: knex("  await knex.schema.createTable('orders', (t) => {\n    t.increments('id');\n    t.integer('user_id').notNullable().references('users.id');\n  });\n  await knex.schema.alterTable('users', (t) => {\n    t.string('bio');\n    t.boolean('admin').notNullable().defaultTo(false);\n  });", "  await knex.schema.dropTable('orders');"), ids: ['down-migration-drops-data'] },
   { name: 'knex raw SQL', from: knex("  await knex.raw('ALTER TABLE users RENAME COLUMN name TO full_name');"), ids: ['rename-column'] },
   { name: 'knex alter column type', from: knex("  await knex.schema.alterTable('users', (t) => {\n    t.string('name', 20).notNullable().alter();\n  });"), ids: ['change-column-type', 'set-not-null'] },
-  { name: 'knex suppression comment', from: knex("  await knex.schema.alterTable('users', (t) => {\n    // rollback-ready-ignore drop-column: nothing has read it since 2.3\n    t.dropColumn('email');\n  });"), ids: [], suppressed: true },
+  { name: 'knex suppression comment', from: knex("  await knex.schema.alterTable('users', (t) => {\n    // rollback-ready-ignore drop-column: nothing has read it since 2.3\n    t.dropColumn('email');\n  });"), ids: [], suppressed: 'nothing has read it since 2.3' },
   { name: 'knex SQL built at run time', from: knex("  const sqlText = await loadSql();\n  await knex.raw(sqlText);"), ids: ['unclassified-change'] },
   // TypeORM
   { name: 'typeorm query drop column', from: typeorm('    await queryRunner.query(`ALTER TABLE "users" DROP COLUMN "email"`);'), ids: ['drop-column'] },
