@@ -2,17 +2,11 @@
 // in a temp folder, then runs rollback-ready on "roll back from v1.1.0 to v1.0.0".
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { buildRepo, tempDir } from '../testing/fixture-repo.js';
-import { CLI_BUNDLE, PACKAGE_ROOT } from '../util/version.js';
+import { tempDir } from '../testing/fixture-repo.js';
+import { CLI_BUNDLE } from '../util/version.js';
+import { DEMO_SAMPLE, buildSample } from './samples.js';
 
-const fixtures = join(PACKAGE_ROOT, 'fixtures', 'demo');
-const repo = buildRepo(
-  [
-    { tree: join(fixtures, 'v1.0.0'), tag: 'v1.0.0', message: 'shop-api 1.0.0' },
-    { tree: join(fixtures, 'v1.1.0'), tag: 'v1.1.0', message: 'shop-api 1.1.0: several e-mail addresses per user' },
-  ],
-  join(tempDir('rollback-ready-demo-'), 'shop-api'),
-);
+const repo = buildSample(DEMO_SAMPLE, join(tempDir('rollback-ready-demo-'), 'shop-api'));
 
 // The plain report unless asked otherwise (`npm run demo -- --format tui` opens the terminal review).
 const extra = process.argv.slice(2);

@@ -22,7 +22,8 @@ export function git(cwd: string, args: string[], env: Record<string, string> = {
   return execFileSync('git', args, {
     cwd,
     encoding: 'utf8',
-    env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', HOME: cwd, ...env },
+    // No system or user config: the same repository on every machine.
+    env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null', HOME: cwd, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
     maxBuffer: 1024 * 1024 * 512,
   });
@@ -85,6 +86,9 @@ export function commitRelease(dir: string, release: ReleaseSpec, index: number):
     GIT_COMMITTER_DATE: date,
     GIT_AUTHOR_NAME: author.name,
     GIT_AUTHOR_EMAIL: author.email,
+    // Fixed here too, so a committer identity set in the environment cannot change the shas.
+    GIT_COMMITTER_NAME: 'Dev',
+    GIT_COMMITTER_EMAIL: 'dev@example.com',
   };
   git(dir, ['commit', '-q', '--allow-empty', '-m', release.message ?? `release ${release.tag ?? index}`], env);
   if (release.tag) git(dir, ['tag', '-a', '-m', release.tag, release.tag], env);

@@ -1,0 +1,27 @@
+// The sample repositories of the demo and the docs, built from fixture folders: each subfolder is a release,
+// in name order, tagged with its name less a leading order number (`3-api@1.1.0` → `api@1.1.0`).
+// Commit dates and identities are fixed (src/testing/fixture-repo.ts), so shas are the same on every machine.
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildRepo, type ReleaseSpec } from '../testing/fixture-repo.js';
+import { PACKAGE_ROOT } from '../util/version.js';
+
+/** The sample app of `npm run demo`: fixtures/demo, releases v1.0.0 and v1.1.0. */
+export const DEMO_SAMPLE = 'demo';
+
+export function sampleReleases(sample: string): ReleaseSpec[] {
+  const folder = join(PACKAGE_ROOT, 'fixtures', sample);
+  return readdirSync(folder, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort()
+    .map((name) => {
+      const tag = name.replace(/^\d+-/, '');
+      return { tree: join(folder, name), tag, message: `release ${tag}` };
+    });
+}
+
+/** Builds the sample as a git repository in `dir` and returns `dir`. */
+export function buildSample(sample: string, dir: string): string {
+  return buildRepo(sampleReleases(sample), dir);
+}
