@@ -4,7 +4,7 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { RULE_LIST } from '../../rules/index.js';
 import { renderExplain } from '../../src/cli/commands/explain.js';
-import { renderRuleList } from '../../src/cli/commands/rules.js';
+import { renderRuleList, renderRuleTable } from '../../src/cli/commands/rules.js';
 import { detect } from '../../src/config/detect.js';
 import { starterConfig } from '../../src/config/starter.js';
 import { parseConfig } from '../../src/config/validate.js';
@@ -21,6 +21,29 @@ describe('rollback-ready rules', () => {
     }
     const json = JSON.parse(cli(['rules', '--format', 'json']).stdout);
     expect(json.map((r: { id: string }) => r.id)).toEqual(RULE_LIST.map((r) => r.id));
+  });
+
+  it('prints a Markdown table of the registry, one row per rule, for the docs', () => {
+    const { code, stdout } = cli(['rules', '--format', 'markdown']);
+    expect(code).toBe(0);
+    expect(stdout).toBe(renderRuleTable());
+    const rows = stdout.trimEnd().split('\n').slice(2);
+    expect(rows).toHaveLength(RULE_LIST.length);
+    const dropColumn = RULE_LIST.find((r) => r.id === 'drop-column')!;
+    expect(rows).toContain(`| \`drop-column\` | destructive-migration | critical | database | ${dropColumn.description} |`);
+  });
+
+  it('lists only the rules of the checklist items asked for, and refuses an unknown item', () => {
+    const { stdout } = cli(['rules', '--format', 'json', '--checklist', 'endpoints', '--checklist', 'config']);
+    const ids = JSON.parse(stdout).map((r: { id: string }) => r.id);
+    expect(ids).toEqual(RULE_LIST.filter((r) => r.checklist === 'endpoints' || r.checklist === 'config').map((r) => r.id));
+    expect(ids).toContain('endpoint-removed');
+    expect(ids).toContain('env-var-needed');
+    const bad = cli(['rules', '--checklist', 'databse']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe(
+      'rollback-ready: --checklist databse: no such checklist item — use one of: database, contracts, endpoints, config, dependencies, infrastructure, volume, review, custom — did you mean database?\n',
+    );
   });
 });
 
