@@ -106,10 +106,9 @@ describe('action.yml', () => {
   });
 });
 
-describe('the README workflows', () => {
-  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-  const section = readme.slice(readme.indexOf('## In a pipeline'), readme.indexOf('## Architecture'));
-  const yamlBlocks = [...section.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => parse(m[1]!));
+describe('the CI recipes of docs/ci.md', () => {
+  const page = readFileSync(join(ROOT, 'docs', 'ci.md'), 'utf8');
+  const yamlBlocks = [...page.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => parse(m[1]!));
 
   it('are valid YAML', () => {
     expect(yamlBlocks.length).toBeGreaterThanOrEqual(3);
