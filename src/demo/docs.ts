@@ -9,6 +9,8 @@
 //   <!-- output in fixtures/style-only: rollback-ready --from v2 --to v1 -->    another sample (fixtures/<name>)
 //   <!-- markdown: rollback-ready rules --format markdown -->      the output as Markdown (a table), not a code block
 //   <!-- /markdown -->
+//   <!-- screen: rollback-ready --from v1.1.0 | keys enter j -->      the terminal review at 80×24 after those keys
+//   <!-- /screen -->
 import { spawn } from 'node:child_process';
 import { readFileSync, readdirSync, realpathSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,6 +18,7 @@ import { pathToFileURL } from 'node:url';
 import { removeTempDirs, tempDir } from '../testing/fixture-repo.js';
 import { CLI_BUNDLE, PACKAGE_ROOT } from '../util/version.js';
 import { DEMO_SAMPLE, buildSample } from './samples.js';
+import { renderScreen } from './screens.js';
 
 export interface Block {
   /** Index of the block in its file, from 1. */
@@ -34,7 +37,7 @@ export interface DocFile {
   blocks: Block[];
 }
 
-const MARKER = /(<!-- (output|markdown)(?: in fixtures\/([\w.-]+))?: (.*?) -->\n)([\s\S]*?)(<!-- \/\2 -->)/g;
+const MARKER = /(<!-- (output|markdown|screen)(?: in fixtures\/([\w.-]+))?: (.*?) -->\n)([\s\S]*?)(<!-- \/\2 -->)/g;
 
 /** README.md and every Markdown page under docs/. */
 export function docFiles(root = PACKAGE_ROOT): string[] {
@@ -74,9 +77,14 @@ export async function renderDocs(root = PACKAGE_ROOT, files = docFiles(root)): P
         const matches = [...text.matchAll(MARKER)].filter((m) => isMarker(m.index));
         const blocks = await Promise.all(
           matches.map(async (m, i): Promise<Block> => {
-            const [, , kind, sample = DEMO_SAMPLE, marker, current] = m as unknown as [string, string, 'output' | 'markdown', string | undefined, string, string];
+            const [, , kind, sample = DEMO_SAMPLE, marker, current] = m as unknown as [string, string, 'output' | 'markdown' | 'screen', string | undefined, string, string];
             const where = `${file}: block ${i + 1} (${marker})`;
             const { command, filters } = parseMarker(marker, where);
+            if (kind === 'screen') {
+              const keys = filters.filter((f) => f.name === 'keys').flatMap((f) => f.arg.split(' ').filter(Boolean));
+              const screen = await limit(async () => renderScreen(await sampleRepo(sample), command.slice(1), keys, where));
+              return { index: i + 1, marker, current, expected: textBlock(screen) };
+            }
             const run = await runIn(sample, command.slice(1));
             const repo = await sampleRepo(sample);
             if (run.stderr.includes('internal error')) throw new Error(`${where}: the CLI failed: ${run.stderr.trim()}`);
@@ -103,7 +111,7 @@ function fencedRanges(text: string): [number, number][] {
 }
 
 interface Filter {
-  name: 'show' | 'jq';
+  name: 'show' | 'jq' | 'keys';
   arg: string;
 }
 
@@ -114,7 +122,7 @@ export function parseMarker(marker: string, where: string): { command: string[];
   if (command[0] !== 'rollback-ready') throw new Error(`${where}: a generated block runs rollback-ready, not ${command[0] ?? 'nothing'}`);
   const filters = rest.map((part): Filter => {
     const [name = '', ...arg] = part.trim().split(' ');
-    if (name !== 'show' && name !== 'jq') throw new Error(`${where}: unknown filter ${name}: use show or jq`);
+    if (name !== 'show' && name !== 'jq' && name !== 'keys') throw new Error(`${where}: unknown filter ${name}: use show, jq or keys`);
     return { name, arg: name === 'jq' ? shellWords(arg.join(' '), where).join(' ') : arg.join(' ') };
   });
   return { command, filters };
@@ -154,7 +162,11 @@ function normalise(output: string, repo: string): string {
 
 export function applyFilters(output: string, filters: readonly Filter[], where: string): string {
   let text = output.replace(/\n+$/, '');
-  for (const filter of filters) text = filter.name === 'show' ? show(text, filter.arg, where) : jq(text, filter.arg, where);
+  for (const filter of filters) {
+    if (filter.name === 'show') text = show(text, filter.arg, where);
+    else if (filter.name === 'jq') text = jq(text, filter.arg, where);
+    else throw new Error(`${where}: keys are for screens`);
+  }
   return text;
 }
 
@@ -225,6 +237,11 @@ function consoleBlock(command: readonly string[], filters: readonly Filter[], sh
   const longest = Math.max(2, ...[...body.matchAll(/`+/g)].map((m) => m[0].length));
   const fence = '`'.repeat(longest + 1);
   return `${fence}console\n${body}\n${fence}\n`;
+}
+
+/** A plain text block (a screen has no command line of its own). */
+function textBlock(text: string): string {
+  return `\`\`\`text\n${text}\n\`\`\`\n`;
 }
 
 function concurrency(n: number): <T>(job: () => Promise<T>) => Promise<T> {
