@@ -1,4 +1,4 @@
-import type { Severity } from '../src/model/report.js';
+import { HARMLESS_CATEGORIES, type Severity } from '../src/model/report.js';
 import type { Facts } from '../src/model/facts.js';
 import { defineRule } from './rule.js';
 import { count, plural } from '../src/util/format.js';
@@ -40,12 +40,10 @@ function spreadInWords(entropy: number, files: number): string {
   return `concentrated in a few of the ${plural(files, 'file')} (entropy ${entropy})`;
 }
 
-const HARMLESS = new Set(['style-only', 'docs', 'tests', 'assets']);
-
 /** Every changed file was read and is presentation, docs, tests or assets only. */
 function harmlessOnly(facts: Facts): boolean {
   const classified = facts.of('file.classified');
-  return facts.of('file.unreadable').length === 0 && classified.length > 0 && classified.every((f) => HARMLESS.has(f.category));
+  return facts.of('file.unreadable').length === 0 && classified.length > 0 && classified.every((f) => HARMLESS_CATEGORIES.has(f.category));
 }
 
 export default defineRule({

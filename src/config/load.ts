@@ -4,6 +4,7 @@ import { yaml } from '../parse/yaml.js';
 import { UsageError } from '../util/errors.js';
 import type { BlobStore } from '../git/blobs.js';
 import { oneLine } from '../util/sanitize.js';
+import type { ConfigSource } from '../model/report.js';
 
 // Only data formats: the tool runs on untrusted pull requests, and a JavaScript config would run their code.
 /** Where a config is looked for at the root of the `from` release, first found wins. */
@@ -24,7 +25,7 @@ const MAX_CONFIG_BYTES = 1024 * 1024;
 /** Which configuration an analysis used (shown in the report). */
 export interface ConfigOrigin {
   /** repository: found in the `from` tree; file: --config; options: given to the API; defaults: none found. */
-  source: 'repository' | 'file' | 'options' | 'defaults';
+  source: ConfigSource;
   /** The file, for repository and file. */
   path?: string;
   /** The ref whose tree held it, for repository. */

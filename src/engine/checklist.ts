@@ -1,9 +1,7 @@
 import { CHECKLIST, type ChecklistId } from '../model/checklist.js';
 import type { ChangeEntry, ChecklistItem, Finding } from '../model/report.js';
-import { atLeast } from '../model/report.js';
+import { HARMLESS_CATEGORIES, atLeast } from '../model/report.js';
 import { findRule } from '../../rules/index.js';
-
-const HARMLESS = new Set(['style-only', 'docs', 'tests', 'assets']);
 
 /**
  * One item per checklist entry, in a fixed order, then any items findings created.
@@ -51,7 +49,7 @@ function summary(findings: Finding[]): string {
 
 function passDetail(id: string, low: Finding[], changes: readonly ChangeEntry[]): string {
   if (low.length > 0) return `only minor: ${summary(low)}`;
-  if (id === 'review' && changes.length > 0 && changes.every((c) => c.categories.every((k) => HARMLESS.has(k)))) {
+  if (id === 'review' && changes.length > 0 && changes.every((c) => c.categories.every((k) => HARMLESS_CATEGORIES.has(k)))) {
     return 'only style, markup, docs, tests or assets changed: this release rolls back cleanly';
   }
   if (id === 'review' && changes.length === 0) return 'the two releases have the same files';

@@ -25,6 +25,9 @@ export const CATEGORIES = [
 ] as const;
 export type Category = (typeof CATEGORIES)[number];
 
+/** Presentation or no runtime effect: a release made only of these rolls back cleanly. */
+export const HARMLESS_CATEGORIES: ReadonlySet<Category> = new Set(['style-only', 'docs', 'tests', 'assets']);
+
 export const VERDICTS = ['safe', 'caution', 'blocked'] as const;
 export type Verdict = (typeof VERDICTS)[number];
 
@@ -85,7 +88,12 @@ export interface Finding {
   suppressed?: { reason: string };
 }
 
-export type ChecklistStatus = 'pass' | 'fail' | 'manual';
+/** Where the configuration came from: the `from` tree, --config, the API's caller, or none (defaults). */
+export const CONFIG_SOURCES = ['repository', 'file', 'options', 'defaults'] as const;
+export type ConfigSource = (typeof CONFIG_SOURCES)[number];
+
+export const CHECKLIST_STATUSES = ['pass', 'fail', 'manual'] as const;
+export type ChecklistStatus = (typeof CHECKLIST_STATUSES)[number];
 
 export interface ChecklistItem {
   id: string;
@@ -152,7 +160,7 @@ export interface Report {
   notes: string[];
   stats: Record<string, number>;
   /** Which configuration was used: found in the `from` tree, given with --config, by the caller, or none (defaults). */
-  config?: { source: 'repository' | 'file' | 'options' | 'defaults'; path?: string; ref?: string };
+  config?: { source: ConfigSource; path?: string; ref?: string };
   /** The scope the analysis was limited to (present with --scope or `scope` in the config). */
   scope?: ScopeReport;
   /** How to roll back on the configured platform (present when a platform is set). */
