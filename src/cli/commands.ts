@@ -1,4 +1,6 @@
-// The command table: dispatch derives from it (the usage text is in help.ts).
+// The command table: dispatch derives from it; the compiler holds it to the usage lines of help.ts.
+
+import type { CommandName } from './help.js';
 
 type Command = (args: string[]) => Promise<number>;
 
@@ -8,9 +10,9 @@ export const COMMANDS = {
   rules: async (): Promise<Command> => (await import('./commands/rules.js')).run,
   explain: async (): Promise<Command> => (await import('./commands/explain.js')).run,
   init: async (): Promise<Command> => (await import('./commands/init.js')).run,
-} satisfies Record<string, () => Promise<Command>>;
+} satisfies Record<CommandName, () => Promise<Command>>;
 
-export type CommandName = keyof typeof COMMANDS;
+export type { CommandName };
 
 export function isCommand(name: string): name is CommandName {
   return Object.hasOwn(COMMANDS, name);

@@ -10,8 +10,12 @@ export type Values<T extends Options> = {
 };
 
 export function parseOptions<T extends Options>(args: string[], options: T, allowPositionals = false): { values: Values<T>; positionals: string[] } {
+  // An option table may carry its help too (help.ts); parseArgs gets what it knows.
+  const known = Object.fromEntries(
+    Object.entries(options).map(([name, o]) => [name, { type: o.type, ...(o.multiple ? { multiple: true } : {}), ...(o.short ? { short: o.short } : {}) }]),
+  );
   try {
-    const parsed = parseArgs({ args, options, strict: true, allowPositionals });
+    const parsed = parseArgs({ args, options: known, strict: true, allowPositionals });
     return { values: parsed.values as Values<T>, positionals: parsed.positionals };
   } catch (error) {
     const message = error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error);

@@ -2,7 +2,7 @@ import { mkdirSync, realpathSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../util/errors.js';
 import type { Report } from '../model/report.js';
-import { REPORTERS, isFormat, type Format } from '../report/index.js';
+import { FORMAT_NAMES, REPORTERS, isFormat, type Format } from '../report/index.js';
 import { oneLine } from '../util/sanitize.js';
 
 /** One `--output FORMAT=FILE`: the file is always the user's choice, never derived from refs or repository text. */
@@ -21,7 +21,7 @@ export function parseOutputs(values: readonly string[] = []): OutputSpec[] {
       throw new UsageError(`--output ${oneLine(value)}: expected FORMAT=FILE`, 'for example --output sarif=rollback-ready.sarif');
     }
     if (!isFormat(format)) {
-      throw new UsageError(`--output ${oneLine(value)}: unknown format ${oneLine(format)}`, `use one of: ${Object.keys(REPORTERS).join(', ')}`);
+      throw new UsageError(`--output ${oneLine(value)}: unknown format ${oneLine(format)}`, `use one of: ${FORMAT_NAMES.join(', ')}`);
     }
     const abs = resolve(file);
     if (seen.has(abs)) throw new UsageError(`--output ${oneLine(value)}: ${oneLine(file)} is named twice`, 'give each output its own file');

@@ -1,4 +1,6 @@
 import { RULE_LIST } from '../../rules/index.js';
+import { PLATFORM_IDS } from '../model/platform.js';
+import { SEVERITIES } from '../model/report.js';
 import { oneLine } from '../util/sanitize.js';
 import { defaultConfig } from './default-config.js';
 import type { Detected } from './detect.js';
@@ -13,7 +15,7 @@ export function starterConfig(found: Detected): string {
     '# It is read from the git tree of the release being rolled back, and only as data (never run as code).',
     '# Every key is optional; an unknown key or value is an error that names it. See README "Configuration".',
     '',
-    '# Per rule: off, a severity (info, low, medium, high, critical), or { severity, options }.',
+    `# Per rule: off, a severity (${SEVERITIES.join(', ')}), or { severity, options }.`,
     '# `rollback-ready rules` lists them; `rollback-ready explain <rule-id>` says what each one means.',
     '# Replace the {} below with entries like these (the defaults):',
   ];
@@ -36,7 +38,7 @@ export function starterConfig(found: Detected): string {
     "# Where the app runs: the report ends with that platform's rollback command and caveats.",
   );
   if (found.platform) out.push(`# (found ${oneLine(found.platform.because)})`, `platform: ${found.platform.id}`);
-  else out.push('# platform: gitops   # gitops, convox, astronomer, octopus, kubernetes, heroku');
+  else out.push(`# platform: ${PLATFORM_IDS[0]}   # ${PLATFORM_IDS.join(', ')}`);
   out.push(
     '',
     '# Defaults for the command line (its flags win).',

@@ -1,21 +1,18 @@
+import type { Format } from './formats.js';
+import { gitlabReporter } from './gitlab.js';
 import { jsonReporter } from './json.js';
 import { markdownReporter } from './markdown.js';
 import type { Reporter } from './reporter.js';
-import { textReporter } from './text.js';
 import { sarifReporter } from './sarif.js';
-import { gitlabReporter } from './gitlab.js';
+import { textReporter } from './text.js';
 
-/** Every output format, by name. The TUI is chosen by the CLI, not here, since it is interactive. */
+export { FORMAT_NAMES, isFormat, type Format } from './formats.js';
+
+/** A reporter for every format of formats.ts, and no other. The TUI is chosen by the CLI, not here, since it is interactive. */
 export const REPORTERS = {
   text: textReporter,
   json: jsonReporter,
   markdown: markdownReporter,
   sarif: sarifReporter,
   gitlab: gitlabReporter,
-} satisfies Record<string, Reporter>;
-
-export type Format = keyof typeof REPORTERS;
-
-export function isFormat(name: string): name is Format {
-  return Object.hasOwn(REPORTERS, name);
-}
+} satisfies Record<Format, Reporter>;

@@ -1,11 +1,12 @@
 import { resolve } from 'node:path';
 import { UsageError } from '../../util/errors.js';
-import { REPORTERS, isFormat } from '../../report/index.js';
+import { FORMAT_NAMES, REPORTERS, isFormat } from '../../report/index.js';
 import { gateFailure, isSeverity } from '../gate.js';
 import { intOption, parseOptions } from '../options.js';
 import { progressLine } from '../progress.js';
-import { HELP } from '../help.js';
+import { ANALYZE_OPTIONS, HELP } from '../help.js';
 import { PLATFORM_IDS } from '../../model/platform.js';
+import { SEVERITIES } from '../../model/report.js';
 import { guardOutputs, parseOutputs, writeOutputs } from '../outputs.js';
 import { resolveGate } from '../gate.js';
 import { didYouMean } from '../../config/suggest.js';
@@ -14,27 +15,7 @@ import { defaultConfig } from '../../config/default-config.js';
 import { startRefs } from '../../engine/start.js';
 
 export async function run(args: string[]): Promise<number> {
-  const { values } = parseOptions(args, {
-    repo: { type: 'string' },
-    from: { type: 'string' },
-    to: { type: 'string' },
-    format: { type: 'string' },
-    'fail-on': { type: 'string' },
-    'max-score': { type: 'string' },
-    'tag-pattern': { type: 'string' },
-    platform: { type: 'string' },
-    'warn-only': { type: 'boolean' },
-    output: { type: 'string', multiple: true },
-    'github-changelog': { type: 'boolean' },
-    'github-repo': { type: 'string' },
-    'api-url': { type: 'string' },
-    config: { type: 'string' },
-    scope: { type: 'string', multiple: true },
-    'ack-file': { type: 'string' },
-    debug: { type: 'boolean' },
-    timings: { type: 'boolean' },
-    help: { type: 'boolean', short: 'h' },
-  });
+  const { values } = parseOptions(args, ANALYZE_OPTIONS);
   if (values.help) {
     process.stdout.write(HELP);
     return 0;
@@ -43,17 +24,17 @@ export async function run(args: string[]): Promise<number> {
   // A pipeline that happens to own a terminal still wants the plain report unless it asks for the review.
   const format = values.format ?? (interactive && !inCi(process.env) ? 'tui' : 'text');
   if (format === 'tui' && !interactive) {
-    throw new UsageError('--format tui needs an interactive terminal (stdin and stdout)', 'run it in a terminal, or use --format text, json or markdown');
+    throw new UsageError('--format tui needs an interactive terminal (stdin and stdout)', `run it in a terminal, or use another --format: ${FORMAT_NAMES.join(', ')}`);
   }
   if (values['ack-file'] !== undefined && format !== 'tui') {
     throw new UsageError('--ack-file records the terminal review, which is not running (stdout is not a terminal or --format is set)', 'run it in a terminal without --format, or with --format tui');
   }
   if (format !== 'tui' && values.format !== undefined && !isFormat(format)) {
-    throw new UsageError(`--format ${format}: unknown format`, `use one of: ${[...Object.keys(REPORTERS), 'tui'].join(', ')}`);
+    throw new UsageError(`--format ${format}: unknown format`, `use one of: ${[...FORMAT_NAMES, 'tui'].join(', ')}`);
   }
   const failOn = values['fail-on'];
   if (failOn !== undefined && !isSeverity(failOn)) {
-    throw new UsageError(`--fail-on ${failOn}: unknown severity`, 'use one of: info, low, medium, high, critical');
+    throw new UsageError(`--fail-on ${failOn}: unknown severity`, `use one of: ${SEVERITIES.join(', ')}`);
   }
   const platform = values.platform;
   if (platform !== undefined && !(PLATFORM_IDS as readonly string[]).includes(platform)) {
@@ -110,7 +91,7 @@ export async function run(args: string[]): Promise<number> {
         config = used;
         configFormat = used.output.format;
         if (values.format === undefined && configFormat !== undefined && !isFormat(configFormat)) {
-          const formats = Object.keys(REPORTERS);
+          const formats = FORMAT_NAMES;
           const near = didYouMean(configFormat, formats);
           throw new UsageError(
             `config ${describeOrigin(origin)}: output.format: ${JSON.stringify(configFormat)} is not allowed`,

@@ -1,66 +1,27 @@
 // `rollback-ready comment`: analyse a pull request as a future rollback (from = head, to = merge base with the base)
 // and keep one comment on it up to date. GitHub failures never hide the analysis: it is printed first, then one line, exit 2.
 import { UsageError } from '../../util/errors.js';
-import { REPORTERS, isFormat } from '../../report/index.js';
+import { FORMAT_NAMES, REPORTERS, isFormat } from '../../report/index.js';
+import { COMMENT_HELP, COMMENT_OPTIONS } from '../help.js';
 import { GITHUB_COMMENT_LIMIT, MARKER, renderMarkdown } from '../../report/markdown.js';
 import { PLATFORM_IDS } from '../../model/platform.js';
+import { SEVERITIES } from '../../model/report.js';
 import { stripControl } from '../../util/sanitize.js';
 import { gateFailure, isSeverity } from '../gate.js';
 import { intOption, parseOptions } from '../options.js';
 import { progressLine } from '../progress.js';
 
-export const COMMENT_HELP = `rollback-ready comment — keep one rollback review comment on a pull request up to date
-
-Usage
-  rollback-ready comment [--pr N] [--github-repo owner/name] [--repo DIR] [options]
-
-  Analyses the pull request as a future rollback: from = its head, to = the merge base
-  of head and base (both read from GitHub), on the local checkout (--repo, read-only).
-  Finds the earlier comment it wrote (hidden marker) and updates it, or adds one.
-
-Options
-  --pr N                  the pull request (default: from GITHUB_EVENT_PATH in GitHub Actions)
-  --github-repo O/N       the GitHub repository (default: GITHUB_REPOSITORY)
-  --api-url URL           GraphQL endpoint (default: GITHUB_GRAPHQL_URL, else https://api.github.com/graphql)
-  --repo DIR              local checkout to analyse (default: .); needs the head and base commits
-  --format FORMAT         what to print on stdout: markdown (the comment, default) | text | json
-  --platform NAME         end the comment with that platform's rollback command
-  --delete-when-safe      delete the comment when the verdict is safe (add none)
-  --fail-on SEVERITY      exit 1 when a finding is at least this severe
-  --max-score N           exit 1 when the risk score is above N
-  --debug                 show stack traces of unexpected errors
-
-  The token comes from GITHUB_TOKEN or GH_TOKEN (needs pull-requests: write).
-
-Exit codes
-  0  comment added, updated or deleted (and the gate, if any, passed)
-  1  the gate failed
-  2  usage error, or GitHub failed (token, permission, not found, rate limit, network):
-     the analysis is still printed when the commits are known
-`;
 
 export async function run(args: string[]): Promise<number> {
-  const { values } = parseOptions(args, {
-    pr: { type: 'string' },
-    'github-repo': { type: 'string' },
-    'api-url': { type: 'string' },
-    repo: { type: 'string' },
-    format: { type: 'string' },
-    platform: { type: 'string' },
-    'delete-when-safe': { type: 'boolean' },
-    'fail-on': { type: 'string' },
-    'max-score': { type: 'string' },
-    debug: { type: 'boolean' },
-    help: { type: 'boolean', short: 'h' },
-  });
+  const { values } = parseOptions(args, COMMENT_OPTIONS);
   if (values.help) {
     process.stdout.write(COMMENT_HELP);
     return 0;
   }
   const format = values.format ?? 'markdown';
-  if (!isFormat(format)) throw new UsageError(`--format ${format}: unknown format`, `use one of: ${Object.keys(REPORTERS).join(', ')}`);
+  if (!isFormat(format)) throw new UsageError(`--format ${format}: unknown format`, `use one of: ${FORMAT_NAMES.join(', ')}`);
   const failOn = values['fail-on'];
-  if (failOn !== undefined && !isSeverity(failOn)) throw new UsageError(`--fail-on ${failOn}: unknown severity`, 'use one of: info, low, medium, high, critical');
+  if (failOn !== undefined && !isSeverity(failOn)) throw new UsageError(`--fail-on ${failOn}: unknown severity`, `use one of: ${SEVERITIES.join(', ')}`);
   const platform = values.platform;
   if (platform !== undefined && !(PLATFORM_IDS as readonly string[]).includes(platform)) {
     throw new UsageError(`--platform ${platform}: unknown platform`, `use one of: ${PLATFORM_IDS.join(', ')}`);

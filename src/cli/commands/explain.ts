@@ -1,6 +1,7 @@
 import { RULES, RULE_LIST } from '../../../rules/index.js';
 import type { AnyRule } from '../../../rules/rule.js';
 import { CHECKLIST } from '../../model/checklist.js';
+import { SEVERITIES } from '../../model/report.js';
 import { didYouMean } from '../../config/suggest.js';
 import { UsageError } from '../../util/errors.js';
 import { oneLine } from '../../util/sanitize.js';
@@ -58,7 +59,7 @@ export function renderExplain(rule: AnyRule): string {
         `  # rollback-ready-ignore ${rule.id}: <why this is fine>      (YAML, shell)`,
         'Everywhere, in rollback-ready.config.yaml:',
         '  rules:',
-        `    ${rule.id}: off        # or a severity: info, low, medium, high, critical`,
+        `    ${rule.id}: off        # or a severity: ${SEVERITIES.join(', ')}`,
       ].join('\n'),
     ),
   );

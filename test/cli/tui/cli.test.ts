@@ -17,7 +17,7 @@ describe('choosing the terminal review from the command line', () => {
     const { code, stdout, stderr } = cli(['--repo', repo, '--from', 'v3', '--format', 'tui']);
     expect(code).toBe(2);
     expect(stdout).toBe('');
-    expect(stderr).toBe('rollback-ready: --format tui needs an interactive terminal (stdin and stdout) — run it in a terminal, or use --format text, json or markdown\n');
+    expect(stderr).toBe('rollback-ready: --format tui needs an interactive terminal (stdin and stdout) — run it in a terminal, or use another --format: text, json, markdown, sarif, gitlab\n');
   });
 
   it('refuses --ack-file when the terminal review does not run', () => {
@@ -28,7 +28,7 @@ describe('choosing the terminal review from the command line', () => {
   });
 
   it('lists tui among the formats in help and errors', () => {
-    expect(cli(['--help']).stdout).toContain('tui: the interactive review, the default when stdout is a terminal');
+    expect(cli(['--help']).stdout.replace(/\s+/g, ' ')).toContain('tui (the interactive review, the default when stdout is a terminal');
     expect(cli(['--help']).stdout).toContain('--ack-file FILE');
     expect(cli(['--repo', repo, '--format', 'html']).stderr).toContain('use one of: text, json, markdown, sarif, gitlab, tui');
   });

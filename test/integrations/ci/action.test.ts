@@ -5,6 +5,8 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { ROOT, tempDir, twoReleases } from '../../support/repo.js';
 import { sarifErrors } from '../../support/sarif.js';
+import { PLATFORM_IDS } from '../../../src/model/platform.js';
+import { SEVERITIES } from '../../../src/model/report.js';
 
 interface Step {
   name: string;
@@ -14,7 +16,7 @@ interface Step {
   env?: Record<string, string>;
 }
 const action = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as {
-  inputs: Record<string, { default?: string }>;
+  inputs: Record<string, { default?: string; description: string }>;
   outputs: Record<string, { value: string }>;
   runs: { using: string; steps: Step[] };
 };
@@ -103,6 +105,13 @@ describe('action.yml', () => {
       expect(existsSync(marker)).toBe(false);
       expect(outputsOf(env.GITHUB_OUTPUT)['exit-code']).toBe('2');
     });
+  });
+});
+
+describe('action.yml', () => {
+  it('names the platforms and severities of the registries in its input descriptions', () => {
+    expect(action.inputs.platform!.description).toContain(`(${PLATFORM_IDS.join(', ')})`);
+    expect(action.inputs['fail-on']!.description).toContain(`(${SEVERITIES.join(', ')})`);
   });
 });
 
