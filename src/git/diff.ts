@@ -1,5 +1,5 @@
 import type { ChangeStatus, ChangedFile } from '../model/report.js';
-import type { Repo } from './repo.js';
+import { NO_EXTERNAL_DIFF, type Repo } from './repo.js';
 
 /** Above git's default (1000) so big releases keep their renames; the report says when even this was not enough. */
 export const RENAME_LIMIT = 20000;
@@ -32,7 +32,7 @@ const NULL_SHA = /^0+$/;
  * Renames are followed; copies are not looked for: a copy is an added file to a rollback, and finding
  * one compares every added file with every modified one (0.4 s of 0.7 s at 10,000 changed files).
  */
-const DIFF_OPTIONS = ['-z', '--no-abbrev', '--no-color', '--no-ext-diff', '--no-textconv', '--find-renames', `-l${RENAME_LIMIT}`];
+const DIFF_OPTIONS = ['-z', '--no-abbrev', '--no-color', ...NO_EXTERNAL_DIFF, '--find-renames', `-l${RENAME_LIMIT}`];
 
 /**
  * What the release changed, as the diff `to` → `from` (old side = rollback target, new side = running release).
@@ -49,7 +49,7 @@ export async function changedFiles(repo: Repo, fromSha: string, toSha: string): 
     // Inexact renames need blob contents; a corrupt object or a partial clone without its blobs makes git
     // give up. The tree comparison alone still lists every change.
     try {
-      out = await repo.git.raw(['diff', '--raw', '-z', '--no-abbrev', '--no-renames', toSha, fromSha, '--']);
+      out = await repo.git.raw(['diff', '--raw', '-z', '--no-abbrev', ...NO_EXTERNAL_DIFF, '--no-renames', toSha, fromSha, '--']);
     } catch {
       throw error;
     }

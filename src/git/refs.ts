@@ -1,5 +1,5 @@
 import { UsageError } from '../util/errors.js';
-import type { Repo } from './repo.js';
+import { NO_EXTERNAL_DIFF, type Repo } from './repo.js';
 import { checkRefSyntax } from './ref-syntax.js';
 
 /** Resolves a user ref to a commit sha, with an actionable error when it cannot. */
@@ -57,7 +57,7 @@ export interface CommitInfo {
 
 /** Commits reachable from `from` and not from `to`, newest first; with `paths`, only those that touch them. */
 export async function commitsBetween(repo: Repo, fromSha: string, toSha: string, paths?: readonly string[]): Promise<CommitInfo[]> {
-  const args = ['log', '-z', '--format=%H%x1f%aE%x1f%aN%x1f%aI%x1f%s', `${toSha}..${fromSha}`];
+  const args = ['log', '-z', ...NO_EXTERNAL_DIFF, '--format=%H%x1f%aE%x1f%aN%x1f%aI%x1f%s', `${toSha}..${fromSha}`];
   // Literal pathspecs: a scope path is never read as a glob or a magic pathspec.
   if (paths && paths.length > 0 && !paths.includes('')) args.push('--', ...paths.map((p) => `:(literal)${p}`));
   const out = await repo.git.raw(args);

@@ -13,18 +13,79 @@ export interface Repo {
 }
 
 /**
- * The environment git runs with: only what it needs to find itself and the user's config.
+ * Options of every diff and log command: no external diff program and no textconv driver, whether set in the
+ * configuration or through `.gitattributes` (in a tree or in info/attributes). Configuration cannot switch these
+ * off (an empty `diff.external` makes git try to run ""), so they go on the command line.
+ */
+export const NO_EXTERNAL_DIFF = ['--no-ext-diff', '--no-textconv'] as const;
+
+/**
+ * Configuration that names no program, read after the repository's own (command-line scope wins): the analysed
+ * repository is untrusted, and none of the programs its configuration names may run. What each value does in git:
+ * - `core.fsmonitor=false`: commands that read the index (`ls-files`) would run the configured fsmonitor hook;
+ * - `core.hooksPath=/dev/null`: no hook, neither from a configured folder nor from the git directory's `hooks/`;
+ * - `log.showSignature=false`, and every `gpg.*.program` empty: a signed commit in a `git log` would be verified by
+ *   running the configured program; an empty one makes git fail to start it instead;
+ * - `credential.helper=` (empty): resets the list of helpers, URL-specific ones included; `core.askPass=` likewise.
+ * Transports (`core.sshCommand`, `core.gitProxy`, remote helpers) are refused by GIT_ALLOW_PROTOCOL in gitEnv();
+ * external diff and textconv drivers by NO_EXTERNAL_DIFF; clean and smudge filters only run on work-tree files,
+ * which the tool never reads (it compares commits).
+ */
+const NO_PROGRAMS: readonly (readonly [key: string, value: string])[] = [
+  ['core.fsmonitor', 'false'],
+  ['core.hooksPath', '/dev/null'],
+  ['log.showSignature', 'false'],
+  ['gpg.program', ''],
+  ['gpg.openpgp.program', ''],
+  ['gpg.ssh.program', ''],
+  ['gpg.x509.program', ''],
+  ['credential.helper', ''],
+  ['core.askPass', ''],
+];
+
+/**
+ * The environment git runs with: only what it needs to find itself and the user's config, plus NO_PROGRAMS.
  * GIT_DIR and friends from the caller's shell must not redirect --repo; editors and pagers never run.
  */
 export function gitEnv(): Record<string, string> {
-  // GIT_NO_LAZY_FETCH: a partial clone must not download missing blobs into the repository.
-  const env: Record<string, string> = { GIT_OPTIONAL_LOCKS: '0', GIT_TERMINAL_PROMPT: '0', GIT_NO_LAZY_FETCH: '1', LC_ALL: 'C' };
+  const env: Record<string, string> = {
+    GIT_OPTIONAL_LOCKS: '0',
+    GIT_TERMINAL_PROMPT: '0',
+    // A partial clone must not download missing blobs into the repository (git >= 2.39.4) ...
+    GIT_NO_LAZY_FETCH: '1',
+    // ... and no transport is allowed at all (an empty list): nothing reaches a remote, on any git version.
+    GIT_ALLOW_PROTOCOL: '',
+    // Above `core.pager` and `pager.<command>`; git only pages to a terminal, which it never writes to here.
+    GIT_PAGER: 'cat',
+    LC_ALL: 'C',
+  };
   for (const name of ['PATH', 'HOME', 'USER', 'TMPDIR', 'SYSTEMROOT', 'XDG_CONFIG_HOME', 'GIT_CONFIG_NOSYSTEM']) {
     const value = process.env[name];
     if (value !== undefined) env[name] = value;
   }
+  // GIT_CONFIG_COUNT/KEY/VALUE (git >= 2.31): the same as `-c key=value` on every command, and inherited by
+  // the git processes git itself starts.
+  env.GIT_CONFIG_COUNT = String(NO_PROGRAMS.length);
+  NO_PROGRAMS.forEach(([key, value], i) => {
+    env[`GIT_CONFIG_KEY_${i}`] = key;
+    env[`GIT_CONFIG_VALUE_${i}`] = value;
+  });
   return env;
 }
+
+/**
+ * simple-git refuses to pass an environment that sets these keys (it guards against options an attacker
+ * supplies); here they are set by the tool, to values that switch the programs off.
+ */
+const NO_PROGRAMS_ALLOWED = {
+  allowUnsafeConfigEnvCount: true,
+  allowUnsafePager: true,
+  allowUnsafeFsMonitor: true,
+  allowUnsafeHooksPath: true,
+  allowUnsafeGpgProgram: true,
+  allowUnsafeCredentialHelper: true,
+  allowUnsafeAskPass: true,
+} as const;
 
 /** Opens the repository read-only. Nothing here or below ever writes to it. */
 export async function openRepo(dir: string): Promise<Repo> {
@@ -43,7 +104,7 @@ export async function openRepoWith(dir: string, refs: readonly string[]): Promis
     throw new UsageError(`--repo ${dir}: no such folder`, 'pass the path of a git repository');
   }
   // GIT_OPTIONAL_LOCKS=0 keeps read commands (status, diff) from refreshing the index.
-  const git = simpleGit({ baseDir: abs, maxConcurrentProcesses: 4, trimmed: false }).env(gitEnv());
+  const git = simpleGit({ baseDir: abs, maxConcurrentProcesses: 4, trimmed: false, unsafe: NO_PROGRAMS_ALLOWED }).env(gitEnv());
   const probe = ['rev-parse', '--is-bare-repository', '--is-shallow-repository'];
   const repo = (bare: string | undefined, shallow: string | undefined): Repo => ({ dir: abs, git, bare: bare === 'true', shallow: shallow === 'true' });
   if (refs.length > 0 && refs.every(isSafeRef)) {

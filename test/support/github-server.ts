@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { schema as published } from '@octokit/graphql-schema';
+import { afterEach } from 'vitest';
 import { buildClientSchema, execute, GraphQLError, parse, validate, type GraphQLSchema } from 'graphql';
 import { BIN, ROOT, type CliResult } from './repo.js';
 
@@ -260,6 +261,16 @@ export class FakeGitHub {
       },
     };
   }
+}
+
+/** A local GitHub for each test that starts one (call at the top of a file or describe), stopped after the test. */
+export function localGitHubPerTest(): (repo: FakeRepo) => Promise<FakeGitHub> {
+  let server: FakeGitHub | undefined;
+  afterEach(async () => {
+    await server?.stop();
+    server = undefined;
+  });
+  return async (repo) => (server = await new FakeGitHub(repo).start());
 }
 
 /** Runs the built CLI without blocking this process (the local GitHub lives in it). */
