@@ -13,3 +13,75 @@ export function stripControl(text: string): string {
 export function oneLine(text: string): string {
   return stripControl(text.replace(/\r?\n/g, '⏎').replace(/\t/g, ' '));
 }
+
+/** Unicode format characters (zero-width spaces and joiners, bidi controls, soft hyphens): invisible, yet they split words. */
+const FORMAT = /\p{Cf}/gu;
+
+/** Text from a server, as it may be shown: control sequences, control characters and format characters removed. */
+export function stripInvisible(text: string): string {
+  return stripControl(text).replace(FORMAT, '');
+}
+
+/** What may sit between two characters of a secret without a reader noticing: an escape sequence, a control, format or space character. */
+const FILLER = `(?:${ESCAPE_SEQUENCE.source}|[\\p{Cc}\\p{Cf}\\s])*`;
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
+/** One character of a secret, written as itself or as a JSON, percent or HTML escape (any case). */
+function characterForms(char: string): string {
+  const code = char.codePointAt(0)!;
+  const hex = code.toString(16);
+  const forms = [escapeRegExp(char), `\\\\u\\{?0*${hex}\\}?`, `&#0*${code};`, `&#x0*${hex};`];
+  if (code < 0x100) forms.push(`\\\\x${hex.padStart(2, '0')}`, `%${hex.padStart(2, '0')}`);
+  return `(?:${forms.join('|')})`;
+}
+
+/**
+ * The part of the base64 of `…secret…` that only the secret's bytes decide, for each of the three positions the
+ * secret can start at within a 3-byte group; both alphabets. The group holding bytes before or after it is left
+ * out (at most two bytes of the secret at either end stay visible).
+ */
+function base64Cores(secret: Buffer): string[] {
+  const cores: string[] = [];
+  for (let offset = 0; offset < 3; offset++) {
+    let encoded = Buffer.concat([Buffer.alloc(offset), secret]).toString('base64').replace(/=+$/, '');
+    if ((offset + secret.length) % 3 !== 0) encoded = encoded.slice(0, -(((offset + secret.length) % 3) + 1));
+    if (offset > 0) encoded = encoded.slice(4);
+    if (encoded.length < 8) continue;
+    cores.push(encoded, encoded.replace(/\+/g, '-').replace(/\//g, '_'));
+  }
+  return cores;
+}
+
+const secretPatterns = new Map<string, RegExp>();
+
+function secretPattern(secret: string): RegExp {
+  let pattern = secretPatterns.get(secret);
+  if (!pattern) {
+    const bytes = Buffer.from(secret, 'utf8');
+    const alternatives = [
+      [...secret].map(characterForms).join(FILLER),
+      [...bytes.toString('hex')].join(FILLER),
+      ...base64Cores(bytes).map(escapeRegExp),
+    ];
+    pattern = new RegExp(alternatives.join('|'), 'giu');
+    secretPatterns.set(secret, pattern);
+  }
+  return pattern;
+}
+
+/**
+ * Replaces every form of `secret` in a text: as it is, in any case, with control, format or space characters or
+ * escape sequences between its characters, as hex, as base64 (also inside the base64 of `user:secret`), or
+ * written with JSON, percent or HTML escapes. Works on text as received: nothing needs to be stripped first.
+ */
+export function redactSecret(text: string, secret: string, replacement = '[token]'): string {
+  if (secret.length === 0) return text;
+  return text.replace(secretPattern(secret), replacement);
+}
+
+/** A bounded, printable excerpt of text someone else supplied: one line, at most `max` characters. */
+export function excerpt(text: string, max = 200): string {
+  const line = oneLine(stripInvisible(text)).trim();
+  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+}

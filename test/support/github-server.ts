@@ -47,8 +47,11 @@ export interface FakeRepo {
 export interface CannedFailure {
   status: number;
   headers?: Record<string, string>;
-  /** Response body; `{token}` is replaced by the token the request carried (a server that echoes it). */
-  body: string;
+  /**
+   * Response body; `{token}` is replaced by the token the request carried (a server that echoes it). A function
+   * gets that token and echoes it in whatever form it likes (with control characters inside, encoded ...).
+   */
+  body: string | ((token: string) => string);
 }
 
 export interface RecordedRequest {
@@ -126,7 +129,8 @@ export class FakeGitHub {
     const failure = this.failures.shift();
     if (failure) {
       record.status = failure.status;
-      return { status: failure.status, headers: failure.headers, body: failure.body.split('{token}').join(token) };
+      const body = typeof failure.body === 'function' ? failure.body(token) : failure.body.split('{token}').join(token);
+      return { status: failure.status, headers: failure.headers, body };
     }
     if (!authorization) {
       record.status = 401;

@@ -1,8 +1,9 @@
-// A GitHub GraphQL client on @octokit/graphql: one endpoint, the token in a header only, retries with backoff,
-// and every error turned into one scrubbed line (a server may echo the token back; it never reaches the output).
+// A GitHub GraphQL client on @octokit/graphql: one endpoint, the token in a header only, retries with backoff
+// for what may pass, and every error turned into one line. A server may echo the token back, in any form and in
+// any field: it is taken out of every error and every string of every answer, so it never reaches the output.
 import { graphql, GraphqlResponseError } from '@octokit/graphql';
 import { UsageError } from '../../util/errors.js';
-import { oneLine } from '../../util/sanitize.js';
+import { excerpt, oneLine, redactSecret, stripInvisible } from '../../util/sanitize.js';
 
 export const GITHUB_GRAPHQL = 'https://api.github.com/graphql';
 
@@ -33,29 +34,48 @@ export interface GitHubClient {
   request<T>(document: string, variables?: Variables): Promise<T>;
 }
 
-/** The endpoint: `--api-url`, else GITHUB_GRAPHQL_URL, else GitHub.com. */
+/** The endpoint: `--api-url`, else GITHUB_GRAPHQL_URL, else GitHub.com. Never one with credentials in it. */
 export function graphqlEndpoint(apiUrl: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
   const raw = apiUrl ?? env.GITHUB_GRAPHQL_URL ?? GITHUB_GRAPHQL;
+  const source = apiUrl !== undefined ? '--api-url' : 'GITHUB_GRAPHQL_URL';
+  const fix = 'pass --api-url like https://ghe.example.com/api/graphql';
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    throw new UsageError(`GitHub API URL ${oneLine(raw).slice(0, 100)}: not a URL`, 'pass --api-url like https://ghe.example.com/api/graphql');
+    // Shown only when nothing in it can be a credential.
+    const shown = raw.includes('@') ? '' : ` ${excerpt(raw, 100)}`;
+    throw new UsageError(`${source}${shown}: not a URL`, fix);
+  }
+  if (url.username || url.password) {
+    url.username = '';
+    url.password = '';
+    throw new UsageError(
+      `GitHub API URL ${excerpt(url.toString(), 200)} has a user name or password in it (${source})`,
+      'remove them from the URL: the token goes in GITHUB_TOKEN (or GH_TOKEN) only',
+    );
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new UsageError(`GitHub API URL ${oneLine(raw).slice(0, 100)}: not http(s)`, 'pass --api-url like https://ghe.example.com/api/graphql');
+    throw new UsageError(`GitHub API URL ${excerpt(raw, 100)}: not http(s)`, fix);
   }
   url.search = '';
   url.hash = '';
   return url.toString().replace(/\/$/, '');
 }
 
-/** Removes every form of the token from a text. */
+/** Removes every form of the token from a text (see redactSecret). */
 export function scrub(text: string, token: string): string {
-  if (token.length === 0) return text;
-  let out = text;
-  for (const form of new Set([token, encodeURIComponent(token), Buffer.from(token).toString('base64')])) out = out.split(form).join('[token]');
-  return out;
+  return redactSecret(text, token);
+}
+
+/** Every string in an answer, with the token taken out. */
+function scrubDeep<T>(value: T, token: string): T {
+  if (typeof value === 'string') return scrub(value, token) as T;
+  if (Array.isArray(value)) return value.map((item) => scrubDeep(item, token)) as T;
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, scrubDeep(item, token)])) as T;
+  }
+  return value;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -99,7 +119,18 @@ function isHttpError(error: unknown): error is HttpError {
   return error instanceof Error && error.name === 'HttpError' && typeof (error as { status?: unknown }).status === 'number';
 }
 
-function classify(error: unknown, attempt: number, options: Required<Pick<ClientOptions, 'backoffMs' | 'maxWaitSeconds'>>, endpoint: string): Failure {
+/** A request that failed on its way (refused, reset, timed out, name not resolved), not one that could not be made. */
+function networkFailure(error: Error): boolean {
+  // @octokit/request wraps fetch's TypeError, whose cause is the system error (with a code) when the network failed.
+  const fetchError = error.cause;
+  const cause = fetchError instanceof Error ? fetchError.cause : undefined;
+  return typeof (cause as { code?: unknown } | undefined)?.code === 'string';
+}
+
+/** Text a server supplied (may hold the token), as a message may quote it: printable, bounded, in quotes. */
+type Quote = (serverText: string) => string;
+
+function classify(error: unknown, attempt: number, options: Required<Pick<ClientOptions, 'backoffMs' | 'maxWaitSeconds'>>, endpoint: string, quoted: Quote): Failure {
   const backoff = options.backoffMs * 2 ** attempt;
   const rateLimited = (seconds: number, what: string): Failure =>
     seconds <= options.maxWaitSeconds
@@ -109,7 +140,7 @@ function classify(error: unknown, attempt: number, options: Required<Pick<Client
   if (error instanceof GraphqlResponseError) {
     const first = (error.errors ?? [])[0] as { type?: string; message?: string } | undefined;
     const type = first?.type ?? '';
-    const message = first?.message ?? error.message;
+    const message = quoted(String(first?.message ?? error.message));
     if (type === 'RATE_LIMITED') {
       return rateLimited(rateLimitWait(error.headers as Record<string, unknown>) ?? backoff / 1000 + 1, 'GitHub rate limit exceeded');
     }
@@ -123,27 +154,27 @@ function classify(error: unknown, attempt: number, options: Required<Pick<Client
     const headers = error.response?.headers as Record<string, unknown> | undefined;
     const status = error.status;
     if (error.response === undefined) {
-      const cause = error.cause instanceof Error ? `: ${error.cause.message}` : '';
-      const reason = `cannot reach GitHub at ${endpoint} (${error.message}${cause})`;
-      return attempt < 2 ? { waitMs: backoff, reason } : { reason, fix: 'check the network and --api-url' };
+      const reason = `cannot reach GitHub at ${endpoint} (${quoted(error.message)})`;
+      // Only a network failure may pass on a second try; a request that could not even be made will not.
+      return attempt < 2 && networkFailure(error) ? { waitMs: backoff, reason } : { reason, fix: 'check the network and --api-url' };
     }
+    const message = quoted(error.message);
     if (status === 429 || status === 403) {
       const wait = rateLimitWait(headers);
       if (wait !== undefined || /rate limit/i.test(error.message)) return rateLimited(wait ?? backoff / 1000, `GitHub rate limit exceeded (HTTP ${status})`);
     }
-    if (status === 401) return { reason: `GitHub refused the token (HTTP 401: ${error.message})`, fix: 'set GITHUB_TOKEN (or GH_TOKEN) to a valid token' };
+    if (status === 401) return { reason: `GitHub refused the token (HTTP 401: ${message})`, fix: 'set GITHUB_TOKEN (or GH_TOKEN) to a valid token' };
     if (status === 403) {
-      return { reason: `GitHub denied the request (HTTP 403: ${error.message})`, fix: 'give the token `pull-requests: write` (and `contents: read`)' };
+      return { reason: `GitHub denied the request (HTTP 403: ${message})`, fix: 'give the token `pull-requests: write` (and `contents: read`)' };
     }
     if (status === 404) return { reason: `GitHub API not found at ${endpoint} (HTTP 404)`, fix: 'check --api-url or GITHUB_GRAPHQL_URL' };
     if (status >= 500) {
-      const reason = `GitHub failed (HTTP ${status}: ${error.message})`;
+      const reason = `GitHub failed (HTTP ${status}: ${message})`;
       return attempt < 2 ? { waitMs: backoff, reason } : { reason, fix: 'run again later' };
     }
-    return { reason: `GitHub rejected the request (HTTP ${status}: ${error.message})` };
+    return { reason: `GitHub rejected the request (HTTP ${status}: ${message})` };
   }
-  const message = error instanceof Error ? error.message : String(error);
-  return { reason: `GitHub request failed: ${message}` };
+  return { reason: `GitHub request failed: ${quoted(error instanceof Error ? error.message : String(error))}` };
 }
 
 export function createClient(options: ClientOptions): GitHubClient {
@@ -156,15 +187,19 @@ export function createClient(options: ClientOptions): GitHubClient {
     url: endpoint.endsWith('/graphql') ? '/graphql' : endpoint,
     headers: { authorization: `bearer ${token}`, 'user-agent': 'rollback-ready' },
   });
-  const clean = (text: string) => oneLine(scrub(text, token)).slice(0, 400);
+  // Control and format characters go first (a token with a BEL inside is whole once it is gone), then the token
+  // in all its forms; only then is a text cut to length (a token cut in two would not be recognised).
+  const printable = (text: string) => scrub(stripInvisible(text), token);
+  const quote: Quote = (serverText) => `"${excerpt(printable(serverText), 160)}"`;
+  const clean = (text: string) => oneLine(printable(text)).slice(0, 400);
   return {
     endpoint,
     async request<T>(document: string, variables: Variables = {}): Promise<T> {
       for (let attempt = 0; ; attempt++) {
         try {
-          return await client<T>(document, variables);
+          return scrubDeep(await client<T>(document, variables), token);
         } catch (error) {
-          const failure = classify(error, attempt, limits, endpoint);
+          const failure = classify(error, attempt, limits, endpoint, quote);
           if (failure.waitMs === undefined || attempt + 1 >= attempts) {
             const tries = attempt > 0 ? ` (gave up after ${attempt + 1} attempts)` : '';
             throw new GitHubError(clean(`${failure.reason}${tries}`), failure.fix);

@@ -153,7 +153,7 @@ describe('rollback-ready comment', () => {
     writeFileSync(eventPath, JSON.stringify({ pull_request: { number: 7, base: { sha: base }, head: { sha: head } } }));
     const result = await runCli([...args(s), '--debug'], { ...env, GITHUB_EVENT_PATH: eventPath });
     expect(result.code).toBe(2);
-    expect(result.stderr.trim().split('\n')).toEqual(['rollback-ready: GitHub refused the token (HTTP 401: Bad credentials: [token]) — set GITHUB_TOKEN (or GH_TOKEN) to a valid token']);
+    expect(result.stderr.trim().split('\n')).toEqual(['rollback-ready: GitHub refused the token (HTTP 401: "Bad credentials: [token]") — set GITHUB_TOKEN (or GH_TOKEN) to a valid token']);
     expect(result.stdout).toContain(MARKER);
     expectNoToken(result.stdout, result.stderr);
     expect(s.mutations).toEqual([]);
@@ -171,7 +171,7 @@ describe('rollback-ready comment', () => {
     const s = await github();
     const result = await runCli(['comment', '--repo', dir, '--pr', '99', '--github-repo', 'acme/shop', '--api-url', s.url], env);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^rollback-ready: GitHub: not found: Could not resolve to a PullRequest with the number of 99\. — check --github-repo and --pr/);
+    expect(result.stderr).toMatch(/^rollback-ready: GitHub: not found: "Could not resolve to a PullRequest with the number of 99\." — check --github-repo and --pr/);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
   });
 
@@ -189,7 +189,7 @@ describe('rollback-ready comment', () => {
     const denied = await runCli(args(s), env);
     expect(denied.code).toBe(2);
     expect(denied.stdout).toContain(MARKER);
-    expect(denied.stderr.trim().split('\n')).toEqual(['rollback-ready: GitHub denied the request (HTTP 403: Resource not accessible by integration) — give the token `pull-requests: write` (and `contents: read`)']);
+    expect(denied.stderr.trim().split('\n')).toEqual(['rollback-ready: GitHub denied the request (HTTP 403: "Resource not accessible by integration") — give the token `pull-requests: write` (and `contents: read`)']);
   });
 
   it('waits out a rate limit (retry-after) and then succeeds', async () => {
