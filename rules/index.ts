@@ -38,6 +38,7 @@ import downMigrationDropsData from './down-migration-drops-data.js';
 import envVarNeeded from './env-var-needed.js';
 import envExampleChanged from './env-example-changed.js';
 import configFileChanged from './config-file-changed.js';
+import configWeakened from './config-weakened.js';
 import dependencyDowngrade from './dependency-downgrade.js';
 import lockfileChanged from './lockfile-changed.js';
 import runtimeDowngrade from './runtime-downgrade.js';
@@ -89,6 +90,7 @@ export const RULES = {
   'env-var-needed': envVarNeeded,
   'env-example-changed': envExampleChanged,
   'config-file-changed': configFileChanged,
+  'config-weakened': configWeakened,
   'dependency-downgrade': dependencyDowngrade,
   'lockfile-changed': lockfileChanged,
   'runtime-downgrade': runtimeDowngrade,

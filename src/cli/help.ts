@@ -41,7 +41,7 @@ export const ANALYZE_OPTIONS = {
     value: 'PATH',
     help: "analyse only the changes under PATH (repeatable): one service of a monorepo; the workspace packages it depends on join, and a workspace package named NAME defaults --tag-pattern to 'NAME@*'",
   },
-  config: { type: 'string', value: 'FILE', help: 'JSON or YAML config to use instead of the one in the --from release' },
+  config: { type: 'string', value: 'FILE', help: 'JSON or YAML config to use instead of the one in the --to release' },
   'github-changelog': {
     type: 'boolean',
     help: 'list the merged pull requests of the range (from GitHub, token in GITHUB_TOKEN); labels such as breaking-change, migration, database raise checklist items',

@@ -7,7 +7,7 @@ import { oneLine } from '../util/sanitize.js';
 import type { ConfigSource } from '../model/report.js';
 
 // Only data formats: the tool runs on untrusted pull requests, and a JavaScript config would run their code.
-/** Where a config is looked for at the root of the `from` release, first found wins. */
+/** Where a config is looked for at the root of a release's tree (the target's: see trust.ts), first found wins. */
 export const CONFIG_FILES = [
   'rollback-ready.config.json',
   'rollback-ready.config.yaml',
@@ -24,7 +24,7 @@ const MAX_CONFIG_BYTES = 1024 * 1024;
 
 /** Which configuration an analysis used (shown in the report). */
 export interface ConfigOrigin {
-  /** repository: found in the `from` tree; file: --config; options: given to the API; defaults: none found. */
+  /** repository: found in the tree of `to`; file: --config; options: given to the API; defaults: none found. */
   source: ConfigSource;
   /** The file, for repository and file. */
   path?: string;
@@ -37,6 +37,8 @@ export interface LoadedConfig {
   origin: ConfigOrigin;
   /** Other config files that were found and not read. */
   shadowed: string[];
+  /** The file's text, for a config read from a tree (to find the line of a key). */
+  text?: string;
 }
 
 export function describeOrigin(origin: ConfigOrigin): string {
@@ -94,7 +96,7 @@ export async function configFromTree(blobs: BlobStore, sha: string, ref: string)
       raw = parseConfigText(name, content.text, label);
     }
     const shadowed = present.filter((other) => other !== name && other !== 'package.json');
-    return { raw, origin: { source: 'repository', path: name, ref }, shadowed };
+    return { raw, origin: { source: 'repository', path: name, ref }, shadowed, text: content.text };
   }
   return { raw: {}, origin: { source: 'defaults' }, shadowed: [] };
 }

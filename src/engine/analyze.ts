@@ -7,6 +7,7 @@ import { DEFAULT_MAX_FILE_BYTES, setsNothing } from '../config/defaults.js';
 import { defaultConfig } from '../config/default-config.js';
 import { configFromFile, configFromTree, describeOrigin, mergeConfig, type ConfigOrigin, type LoadedConfig } from '../config/load.js';
 import { customRulesOf } from '../config/custom-rules.js';
+import { readReleaseConfig, releaseConfigFacts } from '../config/trust.js';
 import { defaultTagPattern, fileInScope, resolveScope } from './scope.js';
 import { BlobStore } from '../git/blobs.js';
 import type { Repo } from '../git/repo.js';
@@ -37,14 +38,15 @@ export interface AnalyzeOptions {
   to?: string;
   /**
    * The configuration, given by the caller (validated; defaults fill what is missing).
-   * When given, no config file is looked for. Without it, the `from` release's config file is read.
+   * When given, no config file is looked for. Without it, the config file of the target (`to`) is read: a
+   * release never configures its own analysis; where its own config would weaken it, that is a finding.
    */
   config?: Config | Record<string, unknown>;
   /** Settings that win over the config in use (the command line's flags), merged key by key. */
   configOverrides?: Record<string, unknown>;
-  /** A JSON or YAML config file on disk, read instead of searching the `from` release. */
+  /** A JSON or YAML config file on disk, read instead of searching the target's tree. */
   configFile?: string;
-  /** Look for a config file in the tree of `from` when no `config` is given (default true). */
+  /** Look for a config file in the tree of `to` (and compare `from`'s) when no `config` is given (default true). */
   searchConfig?: boolean;
   /** Called with the configuration in effect, once it is validated. */
   onConfig?: (config: Config, origin: ConfigOrigin) => void;
@@ -107,26 +109,37 @@ async function analyzeWith(options: AnalyzeOptions, refs: StartedRefs, repo: Rep
   const early = refs.to
     ? quiet(refs.to.then((sha) => ({ sha, relation: quiet(ancestry(repo, fromSha, sha)), diff: quiet(changedFiles(repo, fromSha, sha)) })))
     : undefined;
-  const loaded: LoadedConfig = options.configFile
+  // A configuration the caller chose (--config, the API's `config`, or none at all) is used as it is. Otherwise
+  // the configuration in effect is the target's (`to`), which the release cannot change; the release's own
+  // (`from`) is read to be compared with it, and picks the default target only (see src/config/trust.ts).
+  const chosen: LoadedConfig | undefined = options.configFile
     ? await configFromFile(options.configFile)
     : options.config !== undefined
       ? { raw: options.config, origin: { source: 'options' }, shadowed: [] }
       : options.searchConfig === false
         ? { raw: {}, origin: { source: 'defaults' }, shadowed: [] }
-        : await configFromTree(blobs, fromSha, fromRef);
-  // Without a setting anywhere, the defaults as they are: the schema library is loaded only to validate one.
-  const merged = mergeConfig(loaded.raw, options.configOverrides ?? {});
-  const config = setsNothing(merged) ? defaultConfig() : (await import('../config/validate.js')).parseConfig(merged, describeOrigin(loaded.origin));
-  options.onConfig?.(config, loaded.origin);
-  const scope = await resolveScope(repo, fromSha, fromRef, options.scope && options.scope.length > 0 ? options.scope : config.scope);
-  const tagPattern = options.tagPattern ?? config.tagPattern ?? (await defaultTagPattern(repo, scope));
-  if (scope && tagPattern) scope.tagPattern = tagPattern;
+        : undefined;
+  const validate = async (loaded: LoadedConfig, overrides: Record<string, unknown> = {}): Promise<Config> => {
+    // Without a setting anywhere, the defaults as they are: the schema library is loaded only to validate one.
+    const merged = mergeConfig(loaded.raw, overrides);
+    return setsNothing(merged) ? defaultConfig() : (await import('../config/validate.js')).parseConfig(merged, describeOrigin(loaded.origin));
+  };
+  const chosenConfig = chosen ? await validate(chosen, options.configOverrides) : undefined;
+  const releaseConfig = chosen ? undefined : await readReleaseConfig(blobs, fromSha, fromRef);
+
+  const scopePaths = (config: Config) => (options.scope && options.scope.length > 0 ? options.scope : config.scope);
   let toRef = options.to;
+  let pickedWith: string | undefined;
   if (toRef === undefined) {
-    const previous = await previousRelease(repo, fromSha, tagPattern);
+    // The release tag before `from`. The release's own tagPattern and scope may pick which one: every candidate
+    // is an earlier release, and whichever is picked, the changes of `from` are in the range.
+    const picking = chosenConfig ?? mergeConfig(releaseConfig?.config ?? defaultConfig(), options.configOverrides ?? {}) as Config;
+    const pickScope = await resolveScope(repo, fromSha, fromRef, scopePaths(picking));
+    pickedWith = options.tagPattern ?? picking.tagPattern ?? (await defaultTagPattern(repo, pickScope));
+    const previous = await previousRelease(repo, fromSha, pickedWith);
     if (!previous) {
       throw new UsageError(
-        `no release tag before ${fromRef}${tagPattern ? ` matching ${tagPattern}` : ''} to roll back to`,
+        `no release tag before ${fromRef}${pickedWith ? ` matching ${pickedWith}` : ''} to roll back to`,
         'pass --to with the tag, branch or commit to roll back to',
       );
     }
@@ -134,6 +147,14 @@ async function analyzeWith(options: AnalyzeOptions, refs: StartedRefs, repo: Rep
   }
   const target = early ? await early : undefined;
   const toSha = target?.sha ?? (await resolveCommit(repo, toRef, '--to'));
+
+  const loaded = chosen ?? (await configFromTree(blobs, toSha, toRef));
+  const config = chosenConfig ?? (await validate(loaded, options.configOverrides));
+  options.onConfig?.(config, loaded.origin);
+  const releaseFacts = releaseConfig ? releaseConfigFacts(releaseConfig, { config: await validate(loaded), origin: loaded.origin }) : [];
+  const scope = await resolveScope(repo, fromSha, fromRef, scopePaths(config));
+  const tagPattern = pickedWith ?? options.tagPattern ?? config.tagPattern ?? (await defaultTagPattern(repo, scope));
+  if (scope && tagPattern) scope.tagPattern = tagPattern;
 
   progress('reading history', 0, 1);
   // The commit list is awaited once the blob reads are under way: nothing before them needs it.
@@ -152,6 +173,9 @@ async function analyzeWith(options: AnalyzeOptions, refs: StartedRefs, repo: Rep
     );
   }
   if (loaded.shadowed.length > 0) notes.push(`config files not read (${describeOrigin(loaded.origin)} was): ${loaded.shadowed.join(', ')}`);
+  if (releaseConfig && releaseFacts.length === 0 && releaseConfig.text !== loaded.text) {
+    notes.push(`the config of ${fromRef} differs from the one in effect (${describeOrigin(loaded.origin)}) and is not applied: a release does not configure its own analysis`);
+  }
   if (repo.shallow) notes.push('shallow clone: commit and author counts cover only the fetched history');
   if (diff.degraded) notes.push('some objects could not be read (a corrupt repository, or a partial clone without its blobs): line counts and renames are unknown, and unread files are listed for review');
   if (diff.renamesCutShort) notes.push('rename detection was cut short (too many added and deleted files): some renames show as a delete and an add');
@@ -218,6 +242,7 @@ async function analyzeWith(options: AnalyzeOptions, refs: StartedRefs, repo: Rep
     for (const analyzer of analyzers) for (const fact of found.get(analyzer) ?? []) facts.add(fact);
     addFallbacks(facts, files.map((f) => f.path));
     for (const pr of pullRequests ?? []) facts.add({ kind: 'pull-request.merged', path: `#${pr.number}`, ...pr });
+    for (const fact of releaseFacts) facts.add(fact);
     for (const f of files) facts.add({ kind: 'file.changed', path: f.path, status: f.status, ...(f.oldPath ? { oldPath: f.oldPath } : {}) });
 
     const run = { from: release.from, to: release.to, toIsAncestor: release.toIsAncestor };

@@ -55,6 +55,21 @@ export interface ChangedFileFact {
   status: ChangeStatus;
 }
 
+/**
+ * A setting of the release's own configuration (in the `from` tree) that would weaken its analysis, and is
+ * therefore not applied (the engine adds these; see src/config/trust.ts).
+ */
+export interface ConfigWeakenedFact {
+  kind: 'config.weakened';
+  /** The release's config file (or, when the release deleted it, the file in effect). */
+  path: string;
+  line?: number;
+  /** What the release's configuration does, e.g. `turns drop-table off (was critical)`. */
+  change: string;
+  /** The configuration in effect instead, e.g. `rollback-ready.config.json at v1`. */
+  inEffect: string;
+}
+
 export type Fact =
   | ClassifiedFact
   | UnreadableFact
@@ -68,7 +83,8 @@ export type Fact =
   | DependencyFact
   | InfrastructureChangedFact
   | EndpointFact
-  | ChangedFileFact;
+  | ChangedFileFact
+  | ConfigWeakenedFact;
 
 export type FactKind = Fact['kind'];
 export type FactOf<K extends FactKind> = Extract<Fact, { kind: K }>;

@@ -159,7 +159,7 @@ export interface Report {
   checklist: ChecklistItem[];
   notes: string[];
   stats: Record<string, number>;
-  /** Which configuration was used: found in the `from` tree, given with --config, by the caller, or none (defaults). */
+  /** Which configuration was used: found in the tree of `to` (the target; a release never configures its own analysis), given with --config, by the caller, or none (defaults). */
   config?: { source: ConfigSource; path?: string; ref?: string };
   /** The scope the analysis was limited to (present with --scope or `scope` in the config). */
   scope?: ScopeReport;

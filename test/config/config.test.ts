@@ -73,29 +73,29 @@ describe('config discovery', () => {
   ];
   it.each(order)('%s', async (_name, files, expected) => {
     const report = await api(repoWith(files));
-    expect(report.config).toMatchObject({ source: 'repository', path: expected, ref: 'v2' });
+    expect(report.config).toMatchObject({ source: 'repository', path: expected, ref: 'v1' });
     expect(report.rollback?.platform).toBe('octopus');
     expect(validate(JSON.parse(JSON.stringify(report))), JSON.stringify(validate.errors)).toBe(true);
   });
 
   it('notes the config files it found and did not read', async () => {
     const report = await api(repoWith({ 'rollback-ready.config.json': '{}', '.rollbackreadyrc.yml': 'platform: convox\n' }));
-    expect(report.notes).toContain('config files not read (rollback-ready.config.json at v2 was): .rollbackreadyrc.yml');
+    expect(report.notes).toContain('config files not read (rollback-ready.config.json at v1 was): .rollbackreadyrc.yml');
   });
 
   it('skips a package.json without the rollbackReady key', async () => {
     expect((await api(repoWith({ 'package.json': '{"name":"x"}' }))).config).toEqual({ source: 'defaults' });
   });
 
-  it('reads the from release, not the work tree nor the target release', () => {
+  it('reads the target release (the one the release being analysed does not control), not the work tree nor the from release', () => {
     const dir = buildRepo([
       { tree: { ...base, 'rollback-ready.config.yaml': 'platform: convox\n' }, tag: 'v1' },
       { tree: { ...base, 'rollback-ready.config.yaml': 'platform: heroku\n' }, tag: 'v2' },
     ]);
     writeFileSync(join(dir, 'rollback-ready.config.yaml'), 'platform: octopus\n');
     const report = json(dir);
-    expect(report.rollback.platform).toBe('heroku');
-    expect(report.config.ref).toBe('v2');
+    expect(report.rollback.platform).toBe('convox');
+    expect(report.config.ref).toBe('v1');
   });
 
   it('works on a bare clone', () => {
@@ -201,9 +201,9 @@ describe('validation errors: one line, exit 2, key path, value, what is allowed'
   });
 
   it.each([
-    ['a typo in a key', 'verdcit:\n  cautionAt: 10\n', /^rollback-ready: config rollback-ready\.config\.yaml at v2: verdcit: unknown key — did you mean verdict\?/],
-    ['a bad enum value', 'platform: heroky\n', /^rollback-ready: config rollback-ready\.config\.yaml at v2: platform: "heroky" is not allowed — .*did you mean heroku\?/],
-    ['a bad format from the config', 'output:\n  format: jsno\n', /^rollback-ready: config rollback-ready\.config\.yaml at v2: output\.format: "jsno" is not allowed — use one of: text, json, markdown.* — did you mean json\?/],
+    ['a typo in a key', 'verdcit:\n  cautionAt: 10\n', /^rollback-ready: config rollback-ready\.config\.yaml at v1: verdcit: unknown key — did you mean verdict\?/],
+    ['a bad enum value', 'platform: heroky\n', /^rollback-ready: config rollback-ready\.config\.yaml at v1: platform: "heroky" is not allowed — .*did you mean heroku\?/],
+    ['a bad format from the config', 'output:\n  format: jsno\n', /^rollback-ready: config rollback-ready\.config\.yaml at v1: output\.format: "jsno" is not allowed — use one of: text, json, markdown.* — did you mean json\?/],
   ])('from the command line: %s', (_name, yaml, message) => {
     const { code, stdout, stderr } = run(repoWith({ 'rollback-ready.config.yaml': yaml }));
     expect(code).toBe(2);

@@ -44,7 +44,7 @@ export async function run(args: string[]): Promise<number> {
   const outputs = parseOutputs(values.output);
   // git opens the repository and resolves the releases while the engine's modules load.
   const started = format === 'tui' ? undefined : startRefs({ repo: values.repo, from: values.from, to: values.to });
-  // The config in use arrives through onConfig once the `from` release's config file is read.
+  // The config in use arrives through onConfig once it is read (the target's, or --config).
   let config = defaultConfig();
   const repoDir = resolve(values.repo ?? '.');
   if (outputs.length > 0) guardOutputs(outputs, await gitDirOf(repoDir));
@@ -64,7 +64,7 @@ export async function run(args: string[]): Promise<number> {
     // Ink draws only the last frame when it thinks it runs in CI; the review was asked for explicitly.
     for (const name of ciVariables(process.env)) delete process.env[name];
     const { runTui } = await import('../tui/run.js');
-    const reviewed = await runTui({ ...analysis, ackFile: values['ack-file'] });
+    const reviewed = await runTui({ ...analysis, ackFile: values['ack-file'], onConfig: (used) => (config = used) });
     const gate = resolveGate({ failOn, maxScore, warnOnly: values['warn-only'] }, config.gate);
     const failure = reviewed && gateFailure(reviewed, gate);
     if (failure) {

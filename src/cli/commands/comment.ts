@@ -65,7 +65,7 @@ export async function run(args: string[]): Promise<number> {
   const progress = progressLine();
   let report;
   try {
-    report = await analyzeRollback({ repo: repoDir, from: head, to, config: platform ? { platform } : {}, onProgress: progress.update });
+    report = await analyzeRollback({ repo: repoDir, from: head, to, configOverrides: platform ? { platform } : {}, onProgress: progress.update });
   } finally {
     progress.done();
   }

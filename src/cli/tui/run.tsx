@@ -9,6 +9,7 @@ import { resolveCommit } from '../../git/refs.js';
 import { openRepo } from '../../git/repo.js';
 import { rollbackTargets } from '../../git/targets.js';
 import type { Report } from '../../model/report.js';
+import type { Config } from '../../config/schema.js';
 import { App } from './app.js';
 import { wrapUp, wrapUpText } from './wrap-up.js';
 
@@ -21,6 +22,8 @@ export interface TuiOptions {
   configOverrides: Record<string, unknown>;
   configFile?: string;
   scope?: string[];
+  /** Told the configuration in effect of each analysis (the caller applies its gate). */
+  onConfig?: (config: Config) => void;
   ackFile?: string;
   stdout?: NodeJS.WriteStream;
   stdin?: NodeJS.ReadStream;
@@ -60,7 +63,9 @@ export async function runTui(options: TuiOptions): Promise<Report | undefined> {
         {...(options.to !== undefined ? { to: options.to } : {})}
         targets={targets}
         color={color}
-        analyze={(to, onProgress) => analyzeRollback({ repo: options.repo, from: fromRef, to, configOverrides: options.configOverrides, configFile: options.configFile, scope: options.scope, tagPattern: options.tagPattern, onProgress })}
+        analyze={(to, onProgress) =>
+          analyzeRollback({ repo: options.repo, from: fromRef, to, configOverrides: options.configOverrides, configFile: options.configFile, scope: options.scope, tagPattern: options.tagPattern, onProgress, ...(options.onConfig ? { onConfig: options.onConfig } : {}) })
+        }
         onQuit={(report, ticked) => {
           result = { report, ticked };
         }}
