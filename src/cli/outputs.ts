@@ -1,6 +1,7 @@
-import { mkdirSync, realpathSync, writeFileSync } from 'node:fs';
-import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { UsageError } from '../util/errors.js';
+import type { WriteGuard } from '../git/write-guard.js';
 import type { Report } from '../model/report.js';
 import { FORMAT_NAMES, REPORTERS, isFormat, type Format } from '../report/index.js';
 import { oneLine } from '../util/sanitize.js';
@@ -30,32 +31,13 @@ export function parseOutputs(values: readonly string[] = []): OutputSpec[] {
   });
 }
 
-/** The real path of `path`, or of its deepest existing ancestor joined with the rest. */
-function realish(path: string): string {
-  try {
-    return realpathSync(path);
-  } catch {
-    const parent = dirname(path);
-    return parent === path ? path : resolve(realish(parent), relative(parent, path));
-  }
-}
-
-const inside = (dir: string, path: string) => {
-  const rel = relative(dir, path);
-  return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
-};
-
 /**
- * Refuses outputs inside the analysed repository's git directory (for a bare repository, the repository
- * itself): the tool never writes to a repository. Its work tree is allowed: CI keeps artefacts there.
+ * Refuses outputs inside any git directory of the analysed repository (for a bare repository, the repository
+ * itself; see src/git/write-guard.ts): the tool never writes to a repository. Its work tree is allowed: CI keeps
+ * artefacts there.
  */
-export function guardOutputs(outputs: readonly OutputSpec[], gitDir: string): void {
-  const guarded = realish(gitDir);
-  for (const { file } of outputs) {
-    if (inside(guarded, realish(file))) {
-      throw new UsageError(`--output ${oneLine(file)}: inside the analysed repository's git directory`, 'write reports to a folder outside it');
-    }
-  }
+export function guardOutputs(outputs: readonly OutputSpec[], guard: WriteGuard): void {
+  for (const { file } of outputs) guard.check(file, '--output');
 }
 
 /** Renders and writes every requested report from the one analysis. */

@@ -46,8 +46,8 @@ describe('--output FORMAT=FILE', () => {
       ['an empty FILE', ['--output', 'json='], /--output json=: expected FORMAT=FILE/],
       ['an unknown format', ['--output', `pdf=${join(dir, 'x.pdf')}`], /unknown format pdf — use one of: text, json, markdown, sarif, gitlab/],
       ['the same file twice', ['--output', `json=${join(dir, 'x')}`, '--output', `sarif=${join(dir, 'x')}`], /is named twice/],
-      ['a file inside the git directory', ['--output', `json=${join(release, '.git', 'report.json')}`], /inside the analysed repository's git directory/],
-      ['a hook path inside the git directory', ['--output', `text=${join(release, '.git', 'hooks', 'post-checkout')}`], /inside the analysed repository's git directory/],
+      ['a file inside the git directory', ['--output', `json=${join(release, '.git', 'report.json')}`], /inside a git directory of the analysed repository/],
+      ['a hook path inside the git directory', ['--output', `text=${join(release, '.git', 'hooks', 'post-checkout')}`], /inside a git directory of the analysed repository/],
     ];
     it.each(cases)('%s', (_name, args, message) => {
       const before = repoState(release);
@@ -65,7 +65,7 @@ describe('--output FORMAT=FILE', () => {
       git(tempDir(), ['clone', '-q', '--bare', release, bare]);
       const { code, stderr } = run(['--repo', bare, ...range, '--output', `json=${join(bare, 'report.json')}`]);
       expect(code).toBe(2);
-      expect(stderr).toMatch(/inside the analysed repository's git directory/);
+      expect(stderr).toMatch(/inside a git directory of the analysed repository/);
       expect(existsSync(join(bare, 'report.json'))).toBe(false);
     });
 

@@ -13,6 +13,7 @@ import { didYouMean } from '../../config/suggest.js';
 import { describeOrigin } from '../../config/load.js';
 import { defaultConfig } from '../../config/default-config.js';
 import { startRefs } from '../../engine/start.js';
+import { gitDirectories, guardOf } from '../../git/write-guard.js';
 
 export async function run(args: string[]): Promise<number> {
   const { values } = parseOptions(args, ANALYZE_OPTIONS);
@@ -47,7 +48,13 @@ export async function run(args: string[]): Promise<number> {
   // The config in use arrives through onConfig once it is read (the target's, or --config).
   let config = defaultConfig();
   const repoDir = resolve(values.repo ?? '.');
-  if (outputs.length > 0) guardOutputs(outputs, await gitDirOf(repoDir));
+  // Every file this run writes is checked against the repository's git directories first (the review record is
+  // checked by the review itself).
+  const inActions = process.env.GITHUB_ACTIONS === 'true';
+  const guard = outputs.length > 0 || inActions ? guardOf(await gitDirectories(repoDir)) : undefined;
+  if (guard) guardOutputs(outputs, guard);
+  // The runner's files, checked before the analysis rather than after its annotations are printed.
+  if (guard && inActions) for (const name of ['GITHUB_STEP_SUMMARY', 'GITHUB_OUTPUT']) if (process.env[name]) guard.check(process.env[name]!, name);
 
   // What to analyse, the same for the terminal review and the printed report.
   const analysis = {
@@ -115,10 +122,10 @@ export async function run(args: string[]): Promise<number> {
 
   const gate = resolveGate({ failOn, maxScore, warnOnly: values['warn-only'] }, config.gate);
   const failure = gateFailure(report, gate);
-  if (process.env.GITHUB_ACTIONS === 'true') {
+  if (inActions && guard) {
     const { publishToActions } = await import('../../integrations/ci/github-actions.js');
     const jsonReport = outputs.find((o) => o.format === 'json')?.file;
-    publishToActions({ report, repoDir, jsonReport, gateLine: failure, warnOnly: gate.warnOnly ?? false, env: process.env, stderr: (t) => process.stderr.write(t) });
+    publishToActions({ report, repoDir, jsonReport, gateLine: failure, warnOnly: gate.warnOnly ?? false, env: process.env, stderr: (t) => process.stderr.write(t), guard });
   }
   if (changelog?.failure()) {
     process.stderr.write(`rollback-ready: ${changelog.failure()}\n`);
@@ -139,12 +146,6 @@ export function inCi(env: NodeJS.ProcessEnv): boolean {
 
 export function ciVariables(env: NodeJS.ProcessEnv): string[] {
   return Object.keys(env).filter((name) => name === 'CI' || name === 'CONTINUOUS_INTEGRATION' || name.startsWith('CI_'));
-}
-
-async function gitDirOf(repoDir: string): Promise<string> {
-  const { openRepo } = await import('../../git/repo.js');
-  const repo = await openRepo(repoDir);
-  return (await repo.git.raw(['rev-parse', '--absolute-git-dir'])).trim();
 }
 
 /** `--github-changelog`: the merged pull requests of the range, read from GitHub; a failure is held until the report is printed. */

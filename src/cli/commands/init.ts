@@ -6,6 +6,7 @@ import { CONFIG_FILES, PACKAGE_KEY } from '../../config/load.js';
 import { starterConfig } from '../../config/starter.js';
 import { UsageError } from '../../util/errors.js';
 import { gitEnv } from '../../git/repo.js';
+import { writeGuard } from '../../git/write-guard.js';
 import { parseOptions } from '../options.js';
 
 export const STARTER_FILE = 'rollback-ready.config.yaml';
@@ -21,6 +22,8 @@ export async function run(args: string[]): Promise<number> {
   const dir = process.cwd();
   const existing = existingConfig(dir);
   if (existing) throw new UsageError(`${existing} already exists here`, `edit it, or remove it to write a new ${STARTER_FILE}`);
+  // Run inside a git directory (`cd .git`), init would write there.
+  (await writeGuard(dir)).check(join(dir, STARTER_FILE), 'init: writing');
   const paths = listFiles(dir);
   const found = detect(paths, (path) => readSmall(join(dir, path)));
   writeFileSync(join(dir, STARTER_FILE), starterConfig(found), { flag: 'wx' });

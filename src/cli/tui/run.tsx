@@ -7,6 +7,7 @@ import { UsageError } from '../../util/errors.js';
 import { gitUser } from '../../git/identity.js';
 import { resolveCommit } from '../../git/refs.js';
 import { openRepo } from '../../git/repo.js';
+import { gitDirectories, guardOf } from '../../git/write-guard.js';
 import { rollbackTargets } from '../../git/targets.js';
 import type { Report } from '../../model/report.js';
 import type { Config } from '../../config/schema.js';
@@ -41,6 +42,7 @@ export async function runTui(options: TuiOptions): Promise<Report | undefined> {
     if (!existsSync(dir) || !statSync(dir).isDirectory()) {
       throw new UsageError(`--ack-file ${options.ackFile}: folder ${dir} does not exist`, 'pass a path in an existing folder');
     }
+    guardOf(await gitDirectories(options.repo)).check(options.ackFile, '--ack-file');
   }
   const repo = await openRepo(options.repo);
   const fromRef = options.from ?? 'HEAD';

@@ -101,6 +101,8 @@ export interface ActionsRun {
   warnOnly: boolean;
   env: NodeJS.ProcessEnv;
   stderr: (text: string) => void;
+  /** Checks each file before it is written (never into the analysed repository's git directories; src/git/write-guard.ts). */
+  guard?: { check(file: string, flag: string): void };
 }
 
 /** Annotations on stderr (the runner reads both streams, and stdout may hold the JSON report), summary and outputs. */
@@ -110,12 +112,17 @@ export function publishToActions(run: ActionsRun): void {
   if (run.gateLine) lines.push(annotation(run.warnOnly ? 'warning' : 'error', run.gateLine, { title: 'rollback-ready gate' }));
   if (lines.length > 0) run.stderr(`${lines.join('\n')}\n`);
 
-  if (env.GITHUB_STEP_SUMMARY) appendFileSync(env.GITHUB_STEP_SUMMARY, summaryOf(renderMarkdown(report)));
+  if (env.GITHUB_STEP_SUMMARY) {
+    run.guard?.check(env.GITHUB_STEP_SUMMARY, 'GITHUB_STEP_SUMMARY');
+    appendFileSync(env.GITHUB_STEP_SUMMARY, summaryOf(renderMarkdown(report)));
+  }
 
   if (env.GITHUB_OUTPUT) {
+    run.guard?.check(env.GITHUB_OUTPUT, 'GITHUB_OUTPUT');
     let reportPath = run.jsonReport;
     if (!reportPath) {
       reportPath = join(mkdtempSync(join(env.RUNNER_TEMP || tmpdir(), 'rollback-ready-')), 'report.json');
+      run.guard?.check(reportPath, 'RUNNER_TEMP');
       writeFileSync(reportPath, jsonReporter.render(report));
     }
     appendFileSync(
