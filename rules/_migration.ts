@@ -1,12 +1,12 @@
 // Shared by the migration rules: picks the operations a rule judges and words the finding.
 import type { Facts } from '../src/model/facts.js';
 import type { MigrationOpFact } from '../src/model/facts/migrations.js';
-import { describeOp, type OpAction } from '../src/model/sql.js';
+import { describeOp, type OpAction, type OpOf } from '../src/model/sql.js';
 import type { FindingDraft } from './rule.js';
 
 /** Operations of the release's migrations with one of the actions, on objects the older code knew. */
-export function opsOf(facts: Facts, ...actions: OpAction[]): MigrationOpFact[] {
-  return facts.of('migration.op').filter((f) => actions.includes(f.op.action) && !f.newObject);
+export function opsOf<A extends OpAction>(facts: Facts, ...actions: A[]): (MigrationOpFact & { op: OpOf<A> })[] {
+  return facts.of('migration.op').filter((f): f is MigrationOpFact & { op: OpOf<A> } => (actions as OpAction[]).includes(f.op.action) && !f.newObject);
 }
 
 /** A finding at the statement: "migration <id> <what it does>: <consequence>". */

@@ -3,7 +3,8 @@ import { defineRule } from './rule.js';
 export default defineRule({
   id: 'down-migration-drops-data',
   category: 'destructive-migration',
-  severity: 'medium',
+  // A rollback redeploys code and never runs the down migration: this is advice for whoever decides to run it.
+  severity: 'low',
   description: 'The down migration that would undo a migration of the release itself drops data written since the release.',
   checklist: 'database',
   remediation: 'Back up the affected tables before running the down migration, or copy the new data elsewhere first.',

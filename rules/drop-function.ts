@@ -16,6 +16,10 @@ export default defineRule({
   check(facts) {
     return opsOf(facts, 'drop-object')
       .filter((f) => f.op.object === 'function' || f.op.object === 'procedure' || f.op.object === 'type')
-      .map((f) => opFinding(f, f.op.object === 'type' ? 'columns and code of the older release that use the type break' : 'the older code or triggers that call it fail'));
+      .map((f) =>
+        f.recreated
+          ? opFinding(f, `re-created ${f.recreated}: the older code calls the new definition`, { severity: 'low' })
+          : opFinding(f, f.op.object === 'type' ? (f.op.to ? `renamed to ${f.op.to}: columns and code of the older release that name it break` : 'columns and code of the older release that use the type break') : 'the older code or triggers that call it fail'),
+      );
   },
 });

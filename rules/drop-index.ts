@@ -14,7 +14,7 @@ export default defineRule({
     fix: 'Drop indexes in a later release, once no release that may be rolled back to needs them.',
   },
   check(facts) {
-    return opsOf(facts, 'drop-index').map((f) =>
+    return opsOf(facts, 'drop-index').filter((f) => !f.recreated).map((f) =>
       f.op.unique || /(?:^|_)(?:uniq|unique|key|pkey)(?:_|$)/i.test(f.op.name ?? '')
         ? opFinding(f, 'duplicates the older code assumes impossible can now be written', { severity: 'medium' })
         : opFinding(f, 'the older code keeps working, maybe slower'),

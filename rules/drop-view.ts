@@ -16,6 +16,10 @@ export default defineRule({
   check(facts) {
     return opsOf(facts, 'drop-object')
       .filter((f) => f.op.object === 'view' || f.op.object === 'materialized view')
-      .map((f) => opFinding(f, f.op.to ? `renamed to ${f.op.to}: the older code still queries ${f.op.name}` : 'the older code that queries it fails'));
+      .map((f) =>
+        f.recreated
+          ? opFinding(f, `re-created ${f.recreated}: the older code queries the new definition, which may lack columns it reads`, { severity: 'low' })
+          : opFinding(f, f.op.to ? `renamed to ${f.op.to}: the older code still queries ${f.op.name}` : 'the older code that queries it fails'),
+      );
   },
 });

@@ -35,6 +35,20 @@ import editedMigration from './edited-migration.js';
 import coupledChange from './coupled-change.js';
 import downMigration from './down-migration.js';
 import downMigrationDropsData from './down-migration-drops-data.js';
+import dropNotNull from './drop-not-null.js';
+import addEnumValue from './add-enum-value.js';
+import dropConstraint from './drop-constraint.js';
+import deleteRows from './delete-rows.js';
+import updateRows from './update-rows.js';
+import changeDefault from './change-default.js';
+import createTrigger from './create-trigger.js';
+import rowLevelSecurity from './row-level-security.js';
+import revoke from './revoke.js';
+import cascade from './cascade.js';
+import renameSchema from './rename-schema.js';
+import detachPartition from './detach-partition.js';
+import dropDatabaseObject from './drop-database-object.js';
+import migrationUnread from './migration-unread.js';
 import envVarNeeded from './env-var-needed.js';
 import envExampleChanged from './env-example-changed.js';
 import configFileChanged from './config-file-changed.js';
@@ -87,6 +101,20 @@ export const RULES = {
   'coupled-change': coupledChange,
   'down-migration': downMigration,
   'down-migration-drops-data': downMigrationDropsData,
+  'drop-not-null': dropNotNull,
+  'add-enum-value': addEnumValue,
+  'drop-constraint': dropConstraint,
+  'delete-rows': deleteRows,
+  'update-rows': updateRows,
+  'change-default': changeDefault,
+  'create-trigger': createTrigger,
+  'row-level-security': rowLevelSecurity,
+  'revoke': revoke,
+  'cascade': cascade,
+  'rename-schema': renameSchema,
+  'detach-partition': detachPartition,
+  'drop-database-object': dropDatabaseObject,
+  'migration-unread': migrationUnread,
   'env-var-needed': envVarNeeded,
   'env-example-changed': envExampleChanged,
   'config-file-changed': configFileChanged,

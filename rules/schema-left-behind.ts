@@ -1,4 +1,4 @@
-import { ADDITIVE, describeOp } from '../src/model/sql.js';
+import { classOf, describeOp } from '../src/model/sql.js';
 import { defineRule } from './rule.js';
 
 export default defineRule({
@@ -15,7 +15,7 @@ export default defineRule({
   },
   check(facts) {
     return facts.of('migration.file').map((m) => {
-      const additive = facts.of('migration.op').filter((o) => o.path === m.path && (o.newObject || ADDITIVE.has(o.op.action)) && o.op.action !== 'other');
+      const additive = facts.of('migration.op').filter((o) => o.path === m.path && (o.newObject || classOf(o.op) === 'additive'));
       const what = [...new Set(additive.map((o) => describeOp(o.op)))];
       return {
         message: `migration ${m.migration} stays applied after the rollback${what.length ? `: ${what.slice(0, 3).join('; ')}${what.length > 3 ? ` (+${what.length - 3} more)` : ''}` : ''}`,

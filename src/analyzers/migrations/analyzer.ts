@@ -3,17 +3,18 @@ import { pathAt, type Analyzer, type Release } from '../analyzer.js';
 import type { Fact } from '../../model/facts.js';
 import { isDoc, isTest } from '../../parse/kinds.js';
 import { detectDialect, prismaProvider } from '../../parse/sql/dialect.js';
-import { ADDITIVE, DROPS_DATA, describeOp, type SqlDialect } from '../../model/sql.js';
-import { loadSqlParser } from '../../parse/sql/parsed.js';
-import { suppressionsIn } from '../../parse/sql/split.js';
+import { classOf, describeOp, dropsData, type SqlDialect } from '../../model/sql.js';
+import { loadSqlParser, type SqlParser } from '../../parse/sql/parsed.js';
+import { splitStatements, suppressionsIn } from '../../parse/sql/split.js';
 import type { ChangedFile } from '../../model/report.js';
 import type { Config } from '../../config/schema.js';
 import { coupledChanges, type SourceText } from './coupling.js';
-import { FRAMEWORK_COMMANDS, compareIds, isDbmate, migrationMatcher, scriptFramework, type MigrationPath } from './discover.js';
-import type { Framework, MigrationFileFact, MigrationOpFact } from '../../model/facts/migrations.js';
-import { applyNetEffect } from './net.js';
-import { dbmateSections, readSql, type ReadResult } from './read-sql.js';
-import { readScriptMigration } from './read-script.js';
+import { FRAMEWORK_COMMANDS, compareIds, migrationMatcher, type MigrationPath } from './discover.js';
+import type { Framework, MigrationEditedFact, MigrationFileFact, MigrationOpFact } from '../../model/facts/migrations.js';
+import { againstDown, applyNetEffect } from './net.js';
+import { readSql, type ReadResult } from './read-sql.js';
+import { readerFor } from './readers/index.js';
+import type { MigrationRead, MigrationReader } from './readers/reader.js';
 
 const SOURCE = /\.(?:[cm]?[jt]sx?|py|rb|go|java|kt|kts|scala|cs|php|ex|exs|rs|swift|graphql|gql|prisma|vue|svelte)$/i;
 
@@ -21,7 +22,10 @@ interface Candidate {
   file: ChangedFile;
   id: MigrationPath;
   text: string;
+  reader: MigrationReader;
   status: 'added' | 'edited';
+  /** The released version, for an edit. */
+  before?: string;
 }
 
 const matchers = new WeakMap<Config, ReturnType<typeof migrationMatcher>>();
@@ -33,10 +37,13 @@ function matcherFor(config: Config): ReturnType<typeof migrationMatcher> {
   return match;
 }
 
+/** A script in a migrations folder that defines no up or down function is a helper, not a migration. */
+const looksLikeMigration = (text: string) => /\b(?:up|down)\b\s*[:=(]|function\s+(?:up|down)\b|exports\.(?:up|down)\b|\basync\s+(?:up|down)\s*\(/.test(text);
+
 /**
- * Finds the migrations the release added or edited, reads what each does (SQL through
- * node-sql-parser and a token fallback, TS/JS migrations through their syntax tree), works
- * out the net effect in run order, and links them to changed source files that use the same names.
+ * Finds the migrations the release added or edited, reads each with the reader of its format (SQL through
+ * node-sql-parser and a token reader; TS/JS through their syntax tree; Liquibase XML), works out the net
+ * effect in run order, and links them to changed source files that use the same names.
  */
 export const migrationsAnalyzer: Analyzer = {
   name: 'migrations',
@@ -66,17 +73,30 @@ export const migrationsAnalyzer: Analyzer = {
       if (!id) continue;
       const from = release.content(file, 'from');
       const to = release.content(file, 'to');
-      if (id.language === 'script' && from.text !== undefined && !scriptFramework(from.text)) continue;
+      const text = from.text ?? to.text;
+      if (text === undefined && !from.unreadable) continue;
+      const reader = text === undefined ? undefined : readerFor(id.language, file.path, text, id.framework);
+      if (!reader && (id.language === 'xml' || !looksLikeMigration(text ?? ''))) continue; // not a migration: a helper, an unrelated XML file
       migrationPaths.add(file.path);
       if (from.unreadable && file.fromBlob) continue; // the files analyzer reports what cannot be read
-      facts.push({ kind: 'file.classified', path: file.path, category: 'migration', reason: `${id.framework ?? 'migration'} ${id.role === 'down' ? 'down migration' : 'migration'} ${id.id}` });
+      if (!reader) {
+        // A migration no reader knows is reported, never skipped.
+        facts.push({ kind: 'migration.unread', path: file.path, line: 1, migration: id.id, reason: 'a migration script whose tool is not recognised: what it changes was not read' });
+        continue;
+      }
+      facts.push({ kind: 'file.classified', path: file.path, category: 'migration', reason: `${reader.framework} ${id.role === 'down' ? 'down migration' : 'migration'} ${id.id}` });
       if (!file.fromBlob || from.text === undefined || id.role === 'down') continue;
       let status: Candidate['status'] | undefined;
+      let before: string | undefined;
       if (file.status === 'added' || file.status === 'copied') {
         const moved = deletedById.get(id.id);
+        before = moved?.text;
         status = moved ? (normalise(moved.text) === normalise(from.text) ? undefined : 'edited') : 'added';
-      } else if (to.text !== undefined && normalise(to.text) !== normalise(from.text)) status = 'edited';
-      if (status) candidates.push({ file, id, text: from.text, status });
+      } else if (to.text !== undefined && normalise(to.text) !== normalise(from.text)) {
+        status = 'edited';
+        before = to.text;
+      }
+      if (status) candidates.push({ file, id, text: from.text, reader, status, before });
     }
     if (candidates.length === 0) return facts;
 
@@ -96,69 +116,62 @@ export const migrationsAnalyzer: Analyzer = {
     let fallback = 0;
     let order = 0;
     for (const candidate of candidates) {
-      const { file, id, text } = candidate;
-      const framework: Framework = id.language === 'script' ? scriptFramework(text)! : isDbmate(text) ? 'dbmate' : id.framework ?? 'sql';
+      const { file, id, text, reader } = candidate;
+      const framework = reader.framework;
       const dialect: SqlDialect = settings.dialect ?? (framework === 'prisma' ? prismaDialect : undefined) ?? detectDialect(text);
+      const unread = (u: { line: number; statement: string; reason: string }, path = file.path) =>
+        facts.push({ kind: 'migration.unread', path, line: u.line, migration: id.id, reason: u.reason, evidence: u.statement });
       for (const s of suppressionsIn(text, id.language === 'script' ? '//' : '--')) facts.push({ kind: 'suppression', path: file.path, ...s });
 
-      if (candidate.status === 'edited') {
-        const before = release.content(file, 'to').text ?? deletedById.get(id.id)?.text ?? '';
-        const change = firstDifference(before, text);
-        facts.push({ kind: 'migration.edited', path: file.path, line: change.line, migration: id.id, framework, change: change.text });
+      const read = readWith(reader, release, file, 'from', text, dialect, parser);
+      if (read.loader) {
+        files.push({ kind: 'migration.file', path: file.path, migration: id.id, framework, dialect, status: 'added', order: order++, risky: false, noDown: 'it runs the SQL files of sqls/ beside it, which are read as migrations of their own' });
         continue;
       }
 
-      let up: ReadResult;
+      if (candidate.status === 'edited') {
+        const earlier = readWith(reader, release, file, 'to', candidate.before ?? '', dialect, parser);
+        facts.push(editOf(file.path, id.id, framework, candidate.before ?? '', text, earlier, read, id.language));
+        continue;
+      }
+
       let down: (ReadResult & { path: string; line: number }) | undefined;
       let emptyDown = false;
-      if (id.language === 'script') {
-        // A raw syntax tree (ts-morph would cost more), which the digest of this script then reuses.
-        const read = readScriptMigration(typescript(), release.syntaxTree(file, 'from')!, dialect, parser);
-        up = read.up;
-        if (read.upUnknown) up.unreadable.push({ line: 1, statement: file.path, reason: `no ${framework} schema operation recognised in up()` });
-        if (read.down && !read.down.empty) down = { ...read.down, path: file.path };
-        emptyDown = read.down?.empty ?? false;
-      } else if (framework === 'dbmate') {
-        const sections = dbmateSections(text);
-        up = readSql(sections.up.text, sections.up.line, dialect, parser);
-        if (sections.down && sections.down.text.trim() !== '') down = { ...readSql(sections.down.text, sections.down.line, dialect, parser), path: file.path, line: sections.down.line };
+      if (read.down) {
+        if (!read.down.empty) down = { ...read.down, path: file.path };
+        emptyDown = read.down.empty;
       } else {
-        up = readSql(text, 1, dialect, parser);
         const downPath = await downScriptOf(file.path, id, framework, list);
         if (downPath) {
           const content = await release.readPath('from', downPath);
           if (content.text !== undefined && content.text.trim() !== '') down = { ...readSql(content.text, 1, dialect, parser), path: downPath, line: 1 };
         }
       }
+      const up = { ...read.up, ops: againstDown(read.up.ops, down?.ops) };
       parsed += up.parsed + (down?.parsed ?? 0);
       fallback += up.fallback + (down?.fallback ?? 0);
-      for (const u of [...up.unreadable, ...(down?.path === file.path ? down.unreadable : [])]) {
-        facts.push({ kind: 'file.unreadable', path: file.path, line: u.line, side: 'from', reason: `${u.reason} in migration ${id.id}`, evidence: u.statement });
-      }
+      for (const u of up.unreadable) unread(u);
+      // What the down part cannot read matters only to whoever runs it: reported where it is, in the same file only.
+      if (down?.path === file.path) for (const u of down.unreadable) unread({ ...u, reason: `${u.reason} (in the down migration)` });
       for (const r of up.ops) {
         ops.push({ kind: 'migration.op', path: file.path, line: r.line, migration: id.id, framework, op: r.op, statement: r.statement, via: r.via, newObject: false });
       }
       const commands = FRAMEWORK_COMMANDS[framework];
       const fileFact: MigrationFileFact = { kind: 'migration.file', path: file.path, migration: id.id, framework, dialect, status: 'added', order: order++, risky: false };
       if (down) {
-        fileFact.down = {
-          path: down.path,
-          line: down.line,
-          drops: down.ops.filter((r) => DROPS_DATA.has(r.op.action) && !(r.op.action === 'delete' && r.op.where)).map((r) => ({ what: describeOp(r.op), line: r.line })),
-        };
+        fileFact.down = { path: down.path, line: down.line, drops: down.ops.filter((r) => dropsData(r.op)).map((r) => ({ what: describeOp(r.op), line: r.line })) };
         if (commands.command) fileFact.command = framework === 'sql' ? `run ${down.path} by hand` : commands.command;
-      } else fileFact.noDown = emptyDown ? `its down function does nothing` : commands.noDown;
+      } else fileFact.noDown = emptyDown ? `its down part does nothing` : commands.noDown;
       files.push(fileFact);
     }
 
     applyNetEffect(ops);
-    // A file is risky when one of its operations, after the net effect, is: each file's operations looked up once.
+    // A file is risky when one of its operations, after the net effect, is more than additive.
     const riskyPaths = new Set<string>();
     for (const o of ops) {
       if (o.newObject) continue;
-      const guarded = (o.op.action === 'delete' || o.op.action === 'update') && o.op.where;
-      const requiredColumn = o.op.action === 'add-column' && o.op.notNull && !o.op.hasDefault;
-      if ((!ADDITIVE.has(o.op.action) && !guarded) || requiredColumn) riskyPaths.add(o.path);
+      const kind = classOf(o.op);
+      if (kind === 'destructive' || kind === 'may-trip') riskyPaths.add(o.path);
     }
     for (const f of files) f.risky = riskyPaths.has(f.path);
 
@@ -178,6 +191,43 @@ export const migrationsAnalyzer: Analyzer = {
     return facts;
   },
 };
+
+/** Reads one version of a migration with its reader. */
+function readWith(reader: MigrationReader, release: Release, file: ChangedFile, side: 'from' | 'to', text: string, dialect: SqlDialect, parser: SqlParser | undefined): MigrationRead {
+  const sql = (t: string, line: number) => readSql(t, line, dialect, parser);
+  if (reader.language !== 'script') return reader.read({ path: file.path, text, dialect, sql });
+  let tree: ReturnType<Release['syntaxTree']>;
+  return reader.read({
+    path: file.path,
+    text,
+    dialect,
+    sql,
+    ts: typescript(),
+    // A raw syntax tree (ts-morph would cost more), which the digest of this script then reuses.
+    tree: () => (tree ??= release.syntaxTree(file, side))!,
+  });
+}
+
+const SCHEMA_WRITES = /^(?:insert|update|delete|with|merge|replace|upsert|copy)\b/;
+const CHECKSUMMED: ReadonlySet<Framework> = new Set(['flyway', 'liquibase']);
+
+/** What an edit to a released migration changes, read from both versions. */
+function editOf(path: string, migration: string, framework: Framework, before: string, after: string, earlier: MigrationRead, now: MigrationRead, language: MigrationPath['language']): MigrationEditedFact {
+  const change = firstDifference(before, after);
+  const base = { kind: 'migration.edited' as const, path, line: change.line, migration, framework, change: change.text, checksummed: CHECKSUMMED.has(framework) };
+  const code = (t: string) => (language === 'sql' ? splitStatements(t).map((s) => s.code.replace(/\s+/g, ' ').toLowerCase()) : [t.replace(/\/\*[^]*?\*\/|\/\/[^\n]*/g, '').replace(/\s+/g, '')]);
+  const [a, b] = [code(before), code(after)];
+  if (a.length === b.length && a.every((s, k) => s === b[k])) return { ...base, effect: 'comments' };
+  if (earlier.up.unreadable.length > 0 || now.up.unreadable.length > 0) return { ...base, effect: 'unread' };
+  const words = (r: MigrationRead) => r.up.ops.map((o) => describeOp(o.op));
+  const [was, is] = [words(earlier), words(now)];
+  const added = is.filter((w) => !was.includes(w));
+  const removed = was.filter((w) => !is.includes(w));
+  if (added.length > 0 || removed.length > 0 || was.length !== is.length) return { ...base, effect: 'schema', added: [...new Set(added)], removed: [...new Set(removed)] };
+  const changed = [...a.filter((s) => !b.includes(s)), ...b.filter((s) => !a.includes(s))];
+  const writesRows = language === 'sql' ? changed.some((s) => SCHEMA_WRITES.test(s.trim())) : now.up.ops.some((o) => ['insert', 'update', 'delete'].includes(o.op.action));
+  return { ...base, effect: writesRows ? 'data' : 'same' };
+}
 
 const normalise = (text: string) => text.replace(/\r\n/g, '\n').trimEnd();
 
@@ -211,7 +261,11 @@ async function downScriptOf(path: string, id: MigrationPath, framework: Framewor
       return m !== null && m[1]!.replace(/_/g, '.') === version;
     };
   } else if (framework === 'sql' && /^(up|migration)\.sql$/i.test(base)) wanted = (p) => p.toLowerCase() === `${dir ? `${dir}/` : ''}down.sql`;
-  else return undefined;
+  else if (framework === 'db-migrate') {
+    // migrations/<id>.js runs migrations/sqls/<id>-up.sql; its down is <id>-down.sql in the same folder.
+    if (/-up\.sql$/i.test(base)) wanted = (p) => p === `${dir ? `${dir}/` : ''}${base.replace(/-up\.sql$/i, '-down.sql')}`;
+    else return undefined;
+  } else return undefined;
   const listed = await list(dir);
   return listed.find(wanted);
 }

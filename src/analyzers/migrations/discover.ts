@@ -8,13 +8,14 @@ export interface MigrationPath {
   id: string;
   /** `both`: up and down in one file (dbmate sections, TS/JS up/down functions). */
   role: 'up' | 'down' | 'both';
-  language: 'sql' | 'script';
+  language: 'sql' | 'script' | 'xml';
   /** Known from the path; dbmate and the TS/JS frameworks are told by content. */
   framework?: Framework;
 }
 
-const SQL_DIRS = new Set(['migrations', 'migration', 'migrate', 'drizzle']);
-const SCRIPT_DIRS = new Set(['migrations', 'migration']);
+const SQL_DIRS = new Set(['migrations', 'migration', 'migrate', 'drizzle', 'alterations', 'changelog', 'changelogs', 'liquibase']);
+const SCRIPT_DIRS = new Set(['migrations', 'migration', 'alterations']);
+const XML_DIRS = new Set(['migrations', 'migration', 'changelog', 'changelogs', 'liquibase']);
 const SCRIPT = /\.(?:ts|mts|cts|js|mjs|cjs)$/i;
 const FLYWAY = /^([VU])(\d+(?:[._]\d+)*)__.+\.sql$/i;
 
@@ -40,6 +41,10 @@ export function migrationMatcher(options: DiscoveryOptions): (path: string) => M
     if (SCRIPT.test(base) && !isDeclarationFile(path) && (extra || dirs.some((d) => SCRIPT_DIRS.has(d)))) {
       return { id: base.replace(SCRIPT, ''), role: 'both', language: 'script' };
     }
+    // Liquibase XML changelogs; whether one is really a changelog is told by its content.
+    if (/\.xml$/i.test(base) && (extra || dirs.some((d) => XML_DIRS.has(d)) || /changelog/i.test(base))) {
+      return { id: base.replace(/\.xml$/i, ''), role: 'both', language: 'xml', framework: 'liquibase' };
+    }
     return undefined;
   };
 }
@@ -53,6 +58,9 @@ function sqlIdentity(path: string): MigrationPath {
   const flyway = FLYWAY.exec(base);
   if (flyway) return { id: `V${flyway[2]!.replace(/_/g, '.')}`, role: flyway[1]!.toUpperCase() === 'U' ? 'down' : 'up', language: 'sql', framework: 'flyway' };
   if (/^R__.+\.sql$/i.test(base)) return { id: base.replace(/\.sql$/i, ''), role: 'up', language: 'sql', framework: 'flyway' };
+  // db-migrate's SQL migrations: migrations/sqls/<name>-up.sql and <name>-down.sql beside migrations/<name>.js.
+  const dbMigrate = /(?:^|\/)sqls\/([^/]+)-(up|down)\.sql$/i.exec(path);
+  if (dbMigrate) return { id: dbMigrate[1]!, role: dbMigrate[2]!.toLowerCase() === 'up' ? 'up' : 'down', language: 'sql', framework: 'db-migrate' };
   const golang = /^(.+)\.(up|down)\.sql$/i.exec(base);
   if (golang) return { id: golang[1]!, role: golang[2]!.toLowerCase() === 'up' ? 'up' : 'down', language: 'sql', framework: 'golang-migrate' };
   if (/^(up|down|migration)\.sql$/i.test(base) && folder) {
@@ -60,21 +68,6 @@ function sqlIdentity(path: string): MigrationPath {
   }
   const framework: Framework = segments(path).includes('drizzle') ? 'drizzle' : 'sql';
   return { id: base.replace(/\.sql$/i, ''), role: 'up', language: 'sql', framework };
-}
-
-/** The framework of a TS/JS migration, told by what it imports and calls. */
-export function scriptFramework(text: string): Framework | undefined {
-  if (/MigrationInterface|queryRunner|QueryRunner/.test(text)) return 'typeorm';
-  if (/@mikro-orm\/migrations|this\.addSql\s*\(/.test(text)) return 'mikro-orm';
-  if (/queryInterface|QueryInterface|sequelize/i.test(text)) return 'sequelize';
-  if (/from\s+['"]kysely['"]|Kysely<|\.schema\s*\.\s*(?:alterTable|createTable|dropTable)\s*\(\s*['"][^'"]+['"]\s*\)/.test(text)) return 'kysely';
-  if (/knex|Knex/.test(text)) return 'knex';
-  return undefined;
-}
-
-/** dbmate marks its sections with `-- migrate:up` and `-- migrate:down`. */
-export function isDbmate(text: string): boolean {
-  return /^--\s*migrate:up\b/m.test(text);
 }
 
 /** Order migrations run in: numeric parts compared as numbers (V1.10 after V1.9, 20240101 before 20240102). */
@@ -112,4 +105,11 @@ export const FRAMEWORK_COMMANDS: Record<Framework, FrameworkCommand> = {
   sequelize: { command: 'sequelize db:migrate:undo', noDown: 'it has no down function, or the down function does nothing' },
   'mikro-orm': { command: 'mikro-orm migration:down', noDown: 'its down method does nothing' },
   kysely: { command: 'migrator.migrateDown() (kysely migrate:down with kysely-ctl)', noDown: 'it exports no down function, or the down function does nothing' },
+  goose: { command: 'goose down', noDown: 'its -- +goose Down section is empty' },
+  'sql-migrate': { command: 'sql-migrate down', noDown: 'its -- +migrate Down section is empty' },
+  liquibase: { command: 'liquibase rollback-count 1', noDown: 'its changesets have no rollback (Liquibase can undo some changes by itself; SQL it cannot)' },
+  'db-migrate': { command: 'db-migrate down', noDown: 'it has no down function or -down.sql file, or they do nothing' },
+  'node-pg-migrate': { command: 'node-pg-migrate down', noDown: 'it exports no down function (node-pg-migrate reverses some operations by itself; SQL it cannot)' },
+  umzug: { command: 'umzug down (migrator.down())', noDown: 'it exports no down function, or the down function does nothing' },
+  'raw-sql': { command: 'run its down function with the tool that runs these scripts', noDown: 'it exports no down function, or the down function does nothing' },
 };

@@ -33,18 +33,18 @@ export function quote(text: string): string {
   return flat.length > 160 ? `${flat.slice(0, 157)}…` : flat;
 }
 
-/** Reads a SQL script; `firstLine` is the line of the file where the script starts. */
 /** Past this many statements in one script (a data dump), only the token reader runs: the parser costs too much. */
 const PARSED_STATEMENTS = 5_000;
 
+/** Reads a SQL script; `firstLine` is the line of the file where the script starts. */
 export function readSql(text: string, firstLine: number, dialect: SqlDialect, parser: SqlParser | undefined): ReadResult {
   const result = emptyRead();
   let index = 0;
-  for (const statement of splitStatements(text, { mysql: dialect === 'mysql' })) {
+  for (const statement of splitStatements(text, { dialect })) {
     index++;
     const line = firstLine + statement.line - 1;
-    if (/^DO\b/i.test(statement.code)) {
-      result.unreadable.push({ line, statement: quote(statement.text), reason: 'a procedural DO block: what it changes cannot be read without running it' });
+    if (statement.incomplete) {
+      result.unreadable.push({ line, statement: quote(statement.text), reason: `SQL that cannot be read to its end: ${statement.incomplete}` });
       continue;
     }
     // Row inserts never change the schema; the token reader is enough and keeps dumps fast.
@@ -54,20 +54,13 @@ export function readSql(text: string, firstLine: number, dialect: SqlDialect, pa
       result.unreadable.push({ line, statement: quote(statement.text), reason: `SQL statement not understood (${dialect})` });
       continue;
     }
+    if ('opaque' in classified) {
+      result.unreadable.push({ line, statement: quote(statement.text), reason: classified.opaque });
+      continue;
+    }
     if (classified.via === 'parser') result.parsed++;
     else result.fallback++;
     for (const op of classified.ops) result.ops.push({ op, line, statement: quote(statement.text), via: classified.via });
   }
   return result;
-}
-
-/** dbmate's two sections, with the line each starts at. */
-export function dbmateSections(text: string): { up: { text: string; line: number }; down?: { text: string; line: number } } {
-  const lines = text.split('\n');
-  const upAt = lines.findIndex((l) => /^--\s*migrate:up\b/.test(l));
-  const downAt = lines.findIndex((l) => /^--\s*migrate:down\b/.test(l));
-  const section = (from: number, to: number) => ({ text: lines.slice(from + 1, to).join('\n'), line: from + 2 });
-  if (downAt === -1) return { up: section(upAt, lines.length) };
-  if (downAt < upAt) return { up: section(upAt, lines.length), down: section(downAt, upAt) };
-  return { up: section(upAt, downAt), down: section(downAt, lines.length) };
 }

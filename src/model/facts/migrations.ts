@@ -1,6 +1,9 @@
 import type { SchemaOp, SqlDialect } from '../sql.js';
 
-export const FRAMEWORKS = ['sql', 'prisma', 'flyway', 'golang-migrate', 'dbmate', 'drizzle', 'knex', 'typeorm', 'sequelize', 'mikro-orm', 'kysely'] as const;
+export const FRAMEWORKS = [
+  'sql', 'prisma', 'flyway', 'golang-migrate', 'dbmate', 'drizzle', 'goose', 'sql-migrate', 'liquibase', 'db-migrate',
+  'knex', 'typeorm', 'sequelize', 'mikro-orm', 'kysely', 'node-pg-migrate', 'umzug', 'raw-sql',
+] as const;
 export type Framework = (typeof FRAMEWORKS)[number];
 
 /** A migration the release added (it stays applied after the rollback) or edited. */
@@ -41,6 +44,12 @@ export interface MigrationOpFact {
   note?: string;
   /** drop-table that is part of a rebuild (create new, copy, drop, rename back), as SQLite migrations do. */
   rebuilt?: boolean;
+  /** A drop whose object a later operation of the release creates again under the same name: how. */
+  recreated?: string;
+  /** A create that puts back what an earlier operation of the release dropped under the same name. */
+  recreates?: boolean;
+  /** CASCADE: the tables whose foreign keys to it the release's own migrations show. */
+  dependents?: string[];
 }
 
 /** A migration present at both releases with different content. */
@@ -52,6 +61,28 @@ export interface MigrationEditedFact {
   framework: Framework;
   /** The first line that differs, at `from`. */
   change: string;
+  /**
+   * What the edit changes, read from both versions: `schema` (the operations differ), `data` (the same schema
+   * operations, but statements that write rows changed), `same` (the same operations, written differently),
+   * `comments` (only comments and spacing), `unread` (a version could not be read).
+   */
+  effect: 'schema' | 'data' | 'same' | 'comments' | 'unread';
+  /** For `schema`: the operations only one version has, in words. */
+  added?: string[];
+  removed?: string[];
+  /** The framework checks a checksum of every applied migration (Flyway, Liquibase): an edit stops the older release at start. */
+  checksummed: boolean;
+}
+
+/** A statement, call or file of a migration that no reader understood: never passed as safe. */
+export interface MigrationUnreadFact {
+  kind: 'migration.unread';
+  path: string;
+  line: number;
+  migration: string;
+  reason: string;
+  /** The statement or call, quoted (shortened). */
+  evidence?: string;
 }
 
 /** The release changes a migration and a source file that uses what it changes. */
@@ -71,4 +102,4 @@ export interface MigrationCoupledFact {
   alsoIn?: string[];
 }
 
-export type MigrationFact = MigrationFileFact | MigrationOpFact | MigrationEditedFact | MigrationCoupledFact;
+export type MigrationFact = MigrationFileFact | MigrationOpFact | MigrationEditedFact | MigrationCoupledFact | MigrationUnreadFact;

@@ -2,7 +2,7 @@
 // returns undefined, and the token reader takes over.
 import { createRequire } from 'node:module';
 import { requireCached } from '../../util/code-cache.js';
-import { ident, type SchemaOp, type SqlDialect } from '../../model/sql.js';
+import type { ConstraintKind, SchemaOp, SqlDialect } from '../../model/sql.js';
 
 export interface SqlParser {
   astify(sql: string, options: { database: string }): unknown;
@@ -25,12 +25,18 @@ export function loadSqlParser(): Promise<SqlParser> {
 }
 
 type Node = Record<string, unknown> | null | undefined;
+
+/** A name as the parser gives it: already split from its schema, so a dot in it is part of the name. */
+const bare = (raw: string | undefined): string | undefined => {
+  const unquoted = raw?.trim().replace(/^([`"[])([^]*)[`"\]]$/, '$2');
+  return unquoted ? unquoted.toLowerCase() : undefined;
+};
 const obj = (v: unknown): Record<string, unknown> | undefined => (v && typeof v === 'object' ? (v as Record<string, unknown>) : undefined);
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
 /** A column name from the parser's several shapes (`'a'`, `{ expr: { value: 'a' } }`, a column_ref). */
 function columnName(v: unknown): string | undefined {
-  if (typeof v === 'string') return ident(v);
+  if (typeof v === 'string') return bare(v);
   const o = obj(v);
   if (!o) return undefined;
   if ('column' in o) return columnName(o.column);
@@ -42,10 +48,10 @@ function columnName(v: unknown): string | undefined {
 const tableOf = (v: unknown): string | undefined => {
   if (Array.isArray(v)) return tableOf(v[0]);
   const o = obj(v);
-  return o ? ident(str(o.table)) : ident(str(v));
+  return o ? bare(str(o.table)) : bare(str(v));
 };
 
-const CONSTRAINTS: Record<string, string> = { unique: 'unique', 'unique key': 'unique', 'unique index': 'unique', check: 'check', 'foreign key': 'foreign-key', 'primary key': 'primary-key' };
+const CONSTRAINTS: Record<string, ConstraintKind> = { unique: 'unique', 'unique key': 'unique', 'unique index': 'unique', check: 'check', 'foreign key': 'foreign-key', 'primary key': 'primary-key' };
 
 function columnFlags(def: Record<string, unknown>): { notNull: boolean; hasDefault: boolean } {
   const nullable = obj(def.nullable);
@@ -64,22 +70,32 @@ function dataType(def: unknown): string | undefined {
   return `${type}${length}`.toLowerCase();
 }
 
+/** Column names of an index or constraint definition. */
+const columnsOf = (list: unknown): string[] => (Array.isArray(list) ? list.map(columnName).filter((c): c is string => Boolean(c)) : []);
+
+/** Every op must name what it acts on; an op that does not is not read, and the token reader tries. */
+const all = (ops: (SchemaOp | undefined)[]): SchemaOp[] | undefined => (ops.every((op): op is SchemaOp => op !== undefined) ? ops : undefined);
+
 function alterExpr(table: string, e: Record<string, unknown>): SchemaOp[] | undefined {
   const action = str(e.action);
   const resource = str(e.resource);
   if (action === 'drop') {
-    if (resource === 'column') return [{ action: 'drop-column', table, column: columnName(e.column) }];
-    if (resource === 'constraint') return [{ action: 'drop-constraint', table, name: ident(str(e.constraint)) }];
-    if (resource === 'index' || resource === 'key') return [{ action: 'drop-index', table, name: ident(str(e.index)) }];
+    if (resource === 'column') {
+      const column = columnName(e.column);
+      return column ? [{ action: 'drop-column', table, column }] : undefined;
+    }
+    if (resource === 'constraint') return [{ action: 'drop-constraint', table, name: bare(str(e.constraint)) }];
+    if (resource === 'index' || resource === 'key') return [{ action: 'drop-index', table, name: bare(str(e.index)) }];
     return undefined;
   }
   if (action === 'add') {
     if (resource === 'column') {
       const column = columnName(e.column);
+      if (!column) return undefined;
       const flags = columnFlags(e);
       const ops: SchemaOp[] = [{ action: 'add-column', table, column, ...flags }];
       if (e.unique) ops.push({ action: 'add-constraint', table, column, constraint: 'unique' });
-      if (e.reference_definition) ops.push({ action: 'add-constraint', table, column, constraint: 'foreign-key' });
+      if (e.reference_definition) ops.push({ action: 'add-constraint', table, column, constraint: 'foreign-key', references: tableOf(obj(e.reference_definition)?.table) });
       if (e.check) ops.push({ action: 'add-constraint', table, column, constraint: 'check' });
       return ops;
     }
@@ -87,14 +103,16 @@ function alterExpr(table: string, e: Record<string, unknown>): SchemaOp[] | unde
       const def = obj(e.create_definitions);
       const kind = CONSTRAINTS[String(def?.constraint_type ?? '').toLowerCase()];
       if (!def || !kind) return undefined;
-      const columns = Array.isArray(def.definition) ? def.definition.map(columnName).filter(Boolean).join(', ') : undefined;
-      return [{ action: 'add-constraint', table, constraint: kind, name: ident(str(def.constraint)), column: columns || undefined }];
+      const columns = columnsOf(def.definition).join(', ');
+      const references = tableOf(obj(def.reference_definition)?.table);
+      return [{ action: 'add-constraint', table, constraint: kind, name: bare(str(def.constraint)), column: columns || undefined, ...(references ? { references } : {}) }];
     }
-    if (resource === 'index') return [{ action: 'create-index', table, name: ident(str(e.index)) }];
+    if (resource === 'index') return [{ action: 'create-index', table, name: bare(str(e.index)), columns: columnsOf(e.definition) }];
     return undefined;
   }
   if (action === 'alter' && resource === 'column') {
     const column = columnName(e.column);
+    if (!column) return undefined;
     const nullable = obj(e.nullable);
     const def = obj(e.default_val);
     if (nullable?.action === 'set') return [{ action: 'set-not-null', table, column }];
@@ -105,8 +123,15 @@ function alterExpr(table: string, e: Record<string, unknown>): SchemaOp[] | unde
     return undefined;
   }
   if (action === 'rename') {
-    if (resource === 'table') return [{ action: 'rename-table', table, to: ident(str(e.table)) }];
-    if (resource === 'column') return [{ action: 'rename-column', table, column: columnName(e.old_column), to: columnName(e.column) }];
+    if (resource === 'table') {
+      const to = bare(str(e.table));
+      return to ? [{ action: 'rename-table', table, to }] : undefined;
+    }
+    if (resource === 'column') {
+      const column = columnName(e.old_column);
+      const to = columnName(e.column);
+      return column && to ? [{ action: 'rename-column', table, column, to }] : undefined;
+    }
     return undefined;
   }
   if (action === 'change' || action === 'modify') {
@@ -123,7 +148,8 @@ function alterExpr(table: string, e: Record<string, unknown>): SchemaOp[] | unde
   return undefined;
 }
 
-const CREATE_OBJECTS = new Set(['view', 'trigger', 'function', 'procedure', 'type', 'database', 'schema', 'sequence', 'extension', 'domain', 'user', 'role']);
+// Triggers and policies are not here: the token reader reads the table they act on.
+const CREATE_OBJECTS = new Set(['view', 'function', 'procedure', 'type', 'database', 'schema', 'sequence', 'extension', 'domain', 'user', 'role']);
 
 function mapStatement(ast: Record<string, unknown>): SchemaOp[] | undefined {
   const type = str(ast.type);
@@ -133,32 +159,31 @@ function mapStatement(ast: Record<string, unknown>): SchemaOp[] | undefined {
       if (ast.temporary) return [{ action: 'other', name: 'creates a temporary table' }];
       if (keyword === 'table') {
         const table = tableOf(ast.table);
-        return table ? [{ action: 'create-table', table }] : undefined;
+        if (!table) return undefined;
+        const definitions = Array.isArray(ast.create_definitions) ? ast.create_definitions : [];
+        const references = definitions.map((d) => tableOf(obj(obj(d)?.reference_definition)?.table)).filter((t): t is string => Boolean(t));
+        return [{ action: 'create-table', table, ...(references.length ? { references } : {}) }];
       }
       if (keyword === 'index') {
         const table = tableOf(ast.table);
         const kind = String(ast.index_type ?? '').toLowerCase();
-        return table ? [{ action: 'create-index', table, name: ident(str(ast.index)), concurrently: Boolean(ast.concurrently), unique: kind === 'unique' }] : undefined;
+        const columns = columnsOf(ast.index_columns ?? ast.columns);
+        return table ? [{ action: 'create-index', table, name: bare(str(ast.index)), concurrently: Boolean(ast.concurrently), unique: kind === 'unique', columns }] : undefined;
       }
       if (keyword && CREATE_OBJECTS.has(keyword)) {
         const name = obj(ast.name);
-        return [{ action: 'create-object', object: keyword, name: ident(str(name?.name) ?? str(ast.name) ?? tableOf(ast.view) ?? tableOf(ast.table)) }];
+        return [{ action: 'create-object', object: keyword, name: bare(str(name?.name) ?? str(ast.name) ?? tableOf(ast.view) ?? tableOf(ast.table)) }];
       }
       return undefined;
     }
     case 'drop': {
-      const list = Array.isArray(ast.name) ? ast.name : [ast.name];
-      if (keyword === 'table') {
-        const tables = list.map(tableOf);
-        return tables.every(Boolean) ? tables.map((table) => ({ action: 'drop-table' as const, table })) : undefined;
-      }
-      if (keyword === 'view') {
-        return list.map((v) => ({ action: 'drop-object' as const, object: 'view', name: tableOf(v) }));
-      }
+      const list: unknown[] = Array.isArray(ast.name) ? ast.name : [ast.name];
+      if (keyword === 'table') return all(list.map((v) => { const table = tableOf(v); return table ? { action: 'drop-table', table } : undefined; }));
+      if (keyword === 'view') return all(list.map((v) => { const name = tableOf(v); return name ? { action: 'drop-object', object: 'view', name } : undefined; }));
       if (keyword === 'index') {
         return list.map((v) => ({ action: 'drop-index' as const, name: columnName(v) ?? tableOf(v), table: tableOf(ast.table), concurrently: String(ast.prefix ?? '').toUpperCase() === 'CONCURRENTLY' }));
       }
-      if (keyword === 'database' || keyword === 'schema') return list.map((v) => ({ action: 'drop-schema' as const, object: keyword, name: tableOf(v) ?? ident(str(v)) }));
+      if (keyword === 'database' || keyword === 'schema') return all(list.map((v) => { const name = tableOf(v) ?? bare(str(v)); return name ? { action: 'drop-schema', object: keyword, name } : undefined; }));
       return undefined;
     }
     case 'alter': {
@@ -176,12 +201,11 @@ function mapStatement(ast: Record<string, unknown>): SchemaOp[] | undefined {
     }
     case 'rename': {
       const pairs = Array.isArray(ast.table) ? ast.table : [];
-      const ops = pairs.map((pair) => (Array.isArray(pair) ? { action: 'rename-table' as const, table: tableOf(pair[0]), to: tableOf(pair[1]) } : undefined));
-      return ops.length > 0 && ops.every((o) => o && o.table && o.to) ? (ops as SchemaOp[]) : undefined;
+      return pairs.length > 0 ? all(pairs.map((pair) => { const table = Array.isArray(pair) ? tableOf(pair[0]) : undefined; const to = Array.isArray(pair) ? tableOf(pair[1]) : undefined; return table && to ? { action: 'rename-table', table, to } : undefined; })) : undefined;
     }
     case 'truncate': {
-      const list = Array.isArray(ast.name) ? ast.name : [ast.name];
-      return list.map((v) => ({ action: 'truncate' as const, table: tableOf(v) }));
+      const list: unknown[] = Array.isArray(ast.name) ? ast.name : [ast.name];
+      return all(list.map((v) => { const table = tableOf(v); return table ? { action: 'truncate', table } : undefined; }));
     }
     case 'delete': {
       const table = tableOf(ast.from) ?? tableOf(ast.table);
@@ -189,7 +213,8 @@ function mapStatement(ast: Record<string, unknown>): SchemaOp[] | undefined {
     }
     case 'update': {
       const table = tableOf(ast.table);
-      return table ? [{ action: 'update', table, where: Boolean(ast.where) }] : undefined;
+      const from = Array.isArray(ast.from) && ast.from.length > 0;
+      return table ? [{ action: 'update', table, where: Boolean(ast.where), ...(from ? { from: true } : {}) }] : undefined;
     }
     case 'insert':
     case 'replace': {
@@ -224,7 +249,7 @@ export function parseStatement(parser: SqlParser, sql: string, dialect: SqlDiale
       const node = obj(ast as Node);
       if (!node) return undefined;
       const mapped = mapStatement(node);
-      if (!mapped || mapped.some((op) => op.action !== 'other' && op.action !== 'insert' && !op.table && !op.name)) return undefined;
+      if (!mapped) return undefined;
       ops.push(...mapped);
     }
     return ops.length > 0 ? ops : undefined;

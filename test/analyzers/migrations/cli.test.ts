@@ -126,8 +126,9 @@ describe('migrations end to end, through the CLI', () => {
     const { report } = analyse({ 'db/migrations/002_weird.sql': 'ALTER TABLE users ADD COLUMN bio text;\n\nMERGE INTO users u USING staging s ON u.id = s.id\n  WHEN MATCHED THEN UPDATE SET name = s.name;\n' });
     const unread = report.findings.filter((f) => f.category === 'unclassified');
     expect(unread).toHaveLength(1);
-    expect(unread[0]).toMatchObject({ ruleId: 'unclassified-change', path: 'db/migrations/002_weird.sql', line: 3 });
+    expect(unread[0]).toMatchObject({ ruleId: 'migration-unread', severity: 'medium', path: 'db/migrations/002_weird.sql', line: 3 });
     expect(unread[0]!.message).toMatch(/SQL statement not understood/);
+    expect(report.checklist.find((c) => c.id === 'database')?.status).toBe('manual');
     expect(report.verdict).not.toBe('safe');
   });
 

@@ -6,7 +6,9 @@ import { detectDialect } from '../../../src/parse/sql/dialect.js';
 import { classifyTokens, tokenize } from '../../../src/parse/sql/fallback.js';
 import { loadSqlParser } from '../../../src/parse/sql/parsed.js';
 import { splitStatements, suppressionsIn } from '../../../src/parse/sql/split.js';
-import { dbmateSections, readSql } from '../../../src/analyzers/migrations/read-sql.js';
+import { readSql } from '../../../src/analyzers/migrations/read-sql.js';
+import { markedSections } from '../../../src/analyzers/migrations/readers/reader.js';
+import { SQL_DIALECTS } from '../../../src/model/sql.js';
 
 // SQL-ish input: fragments that open and close quotes, comments, dollar quotes and blocks.
 const fragment = fc.constantFrom(
@@ -18,12 +20,12 @@ const sqlish = fc.oneof(fc.string({ maxLength: 300 }), fc.array(fragment, { maxL
 describe('SQL reading never throws and terminates', () => {
   it('splitStatements: every statement has a line within the input and non-empty code', () => {
     fc.assert(
-      fc.property(sqlish, fc.boolean(), (text, mysql) => {
+      fc.property(sqlish, fc.constantFrom(...SQL_DIALECTS), (text, dialect) => {
         const lines = text.split('\n').length;
-        for (const s of splitStatements(text, { mysql })) {
+        for (const s of splitStatements(text, { dialect })) {
           expect(s.line).toBeGreaterThanOrEqual(1);
           expect(s.line).toBeLessThanOrEqual(lines);
-          expect(s.code.trim()).not.toBe('');
+          if (!s.incomplete) expect(s.code.trim()).not.toBe('');
         }
       }),
       { numRuns: 500 },
@@ -51,15 +53,15 @@ describe('SQL reading never throws and terminates', () => {
     ]);
   });
 
-  it('tokenize, classifyTokens, detectDialect, suppressionsIn, dbmateSections', () => {
+  it('tokenize, classifyTokens, detectDialect, suppressionsIn, markedSections', () => {
     fc.assert(
       fc.property(sqlish, (text) => {
         expect(() => tokenize(text)).not.toThrow();
         const ops = classifyTokens(text);
         if (ops) expect(ops.length).toBeGreaterThan(0);
-        expect(['postgresql', 'mysql', 'sqlite']).toContain(detectDialect(text));
+        expect(SQL_DIALECTS).toContain(detectDialect(text));
         expect(() => suppressionsIn(text, '--')).not.toThrow();
-        expect(dbmateSections(`-- migrate:up\n${text}`).up.line).toBe(2);
+        expect(markedSections(`-- migrate:up\n${text}`, /^-- migrate:up/, /^-- migrate:down$/).up.line).toBe(2);
       }),
       { numRuns: 500 },
     );
@@ -68,12 +70,12 @@ describe('SQL reading never throws and terminates', () => {
   it('classifyStatement with node-sql-parser, and readSql, in every dialect', async () => {
     const parser = await loadSqlParser();
     fc.assert(
-      fc.property(sqlish, fc.constantFrom('postgresql' as const, 'mysql' as const, 'sqlite' as const), (text, dialect) => {
+      fc.property(sqlish, fc.constantFrom(...SQL_DIALECTS), (text, dialect) => {
         const got = classifyStatement(text, dialect, parser);
-        if (got) expect(['parser', 'fallback']).toContain(got.via);
+        if (got && 'via' in got) expect(['parser', 'fallback']).toContain(got.via);
         const read = readSql(text, 1, dialect, parser);
         // Every statement is counted once: read by the parser, by the token reader, or not read.
-        expect(read.parsed + read.fallback + read.unreadable.length).toBe(splitStatements(text, { mysql: dialect === 'mysql' }).length);
+        expect(read.parsed + read.fallback + read.unreadable.length).toBe(splitStatements(text, { dialect }).length);
         for (const u of read.unreadable) expect(u.line).toBeGreaterThanOrEqual(1);
       }),
       { numRuns: 200 },

@@ -1,0 +1,277 @@
+// What every TS/JS migration reader shares: the up and down functions, static strings, object
+// literals, call chains, and the SQL strings a migration passes to a client. Each reader only
+// says what its own API calls mean (`CallHandler`).
+import type { ts as TsNamespace } from 'ts-morph';
+import { ident, type SchemaOp } from '../../../model/sql.js';
+import { emptyRead, merge, quote, type ReadResult } from '../read-sql.js';
+import type { MigrationRead, ReaderInput } from './reader.js';
+
+type TsNode = TsNamespace.Node;
+export type CallExpression = TsNamespace.CallExpression;
+
+/** The TypeScript API and the tree being read: raw syntax trees with parent links, no ts-morph wrappers. */
+export interface Ctx {
+  ts: typeof TsNamespace;
+  source: TsNamespace.SourceFile;
+  /** Variable declarations of the file by name, collected on first use. */
+  variables?: Map<string, TsNamespace.VariableDeclaration[]>;
+}
+
+export const text = (ctx: Ctx, node: TsNode) => node.getText(ctx.source);
+export const lineOf = (ctx: Ctx, node: TsNode) => ctx.source.getLineAndCharacterOfPosition(node.getStart(ctx.source)).line + 1;
+
+/** Every node under `node` (not itself), depth first, in source order. */
+export function forEachDescendant(ctx: Ctx, node: TsNode, visit: (node: TsNode) => void): void {
+  const walk = (child: TsNode): void => {
+    visit(child);
+    ctx.ts.forEachChild(child, walk);
+  };
+  ctx.ts.forEachChild(node, walk);
+}
+
+const nameOf = (ctx: Ctx, node: { name?: TsNode }) => (node.name ? (ctx.ts.isIdentifier(node.name) || ctx.ts.isPrivateIdentifier(node.name) ? node.name.text : text(ctx, node.name)) : undefined);
+
+/** The `up` and `down` functions, however they are declared (exports, class methods, object properties). */
+export function functionBodies(ctx: Ctx): { up?: TsNode; down?: TsNode } {
+  const { ts } = ctx;
+  const found: { up?: TsNode; down?: TsNode } = {};
+  const take = (name: string | undefined, fn: TsNode | undefined) => {
+    if (!fn || (name !== 'up' && name !== 'down') || found[name]) return;
+    if (ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn) || ts.isFunctionExpression(fn) || ts.isArrowFunction(fn)) found[name] = fn;
+  };
+  forEachDescendant(ctx, ctx.source, (node) => {
+    if (ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node)) take(nameOf(ctx, node), node);
+    else if (ts.isPropertyAssignment(node) || ts.isVariableDeclaration(node)) take(nameOf(ctx, node), node.initializer);
+    else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+      const left = node.left;
+      if (ts.isPropertyAccessExpression(left)) take(left.name.text, node.right);
+    }
+  });
+  return found;
+}
+
+/** A string the code spells out: literals, templates (substitutions kept as their text), `+`, and file-level consts. */
+export function stringOf(ctx: Ctx, node: TsNode | undefined, depth = 0): string | undefined {
+  const { ts } = ctx;
+  if (!node || depth > 8) return undefined;
+  if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return node.text;
+  if (ts.isTemplateExpression(node)) {
+    let out = node.head.text;
+    for (const span of node.templateSpans) {
+      const inner = stringOf(ctx, span.expression, depth + 1);
+      out += (inner ?? text(ctx, span.expression).replace(/[^A-Za-z0-9_]/g, '_')) + span.literal.text;
+    }
+    return out;
+  }
+  if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+    const a = stringOf(ctx, node.left, depth + 1);
+    const b = stringOf(ctx, node.right, depth + 1);
+    return a !== undefined && b !== undefined ? a + b : undefined;
+  }
+  if (ts.isParenthesizedExpression(node) || ts.isAsExpression(node)) return stringOf(ctx, node.expression, depth + 1);
+  if (ts.isIdentifier(node)) {
+    const decl = topLevelVariable(ctx, node.text);
+    return decl ? stringOf(ctx, decl.initializer, depth + 1) : undefined;
+  }
+  return undefined;
+}
+
+/** The one `const` of that name in the file (`const TABLE = 'users'`, at the top or in the function). */
+function topLevelVariable(ctx: Ctx, name: string): TsNamespace.VariableDeclaration | undefined {
+  if (!ctx.variables) {
+    const variables = new Map<string, TsNamespace.VariableDeclaration[]>();
+    forEachDescendant(ctx, ctx.source, (node) => {
+      if (ctx.ts.isVariableDeclaration(node) && ctx.ts.isIdentifier(node.name)) variables.set(node.name.text, [...(variables.get(node.name.text) ?? []), node]);
+    });
+    ctx.variables = variables;
+  }
+  const found = ctx.variables.get(name) ?? [];
+  const only = found.length === 1 ? found[0]! : undefined;
+  return only && ctx.ts.isVariableDeclarationList(only.parent) && (only.parent.flags & ctx.ts.NodeFlags.Const) !== 0 ? only : undefined;
+}
+
+/** Properties of `{ … }` or of `new TableColumn({ … })`. */
+export function propsOf(ctx: Ctx, node: TsNode | undefined): Map<string, TsNode> | undefined {
+  const { ts } = ctx;
+  if (!node) return undefined;
+  if (ts.isNewExpression(node)) return propsOf(ctx, node.arguments?.[0]);
+  if (ts.isParenthesizedExpression(node) || ts.isAsExpression(node)) return propsOf(ctx, node.expression);
+  if (!ts.isObjectLiteralExpression(node)) return undefined;
+  const out = new Map<string, TsNode>();
+  for (const p of node.properties) {
+    if (ts.isPropertyAssignment(p)) out.set(text(ctx, p.name).replace(/^['"]|['"]$/g, ''), p.initializer);
+    else if (ts.isShorthandPropertyAssignment(p)) out.set(p.name.text, p.name);
+  }
+  return out;
+}
+
+export const methodOf = (ctx: Ctx, call: CallExpression): string | undefined => {
+  const expr = call.expression;
+  if (ctx.ts.isPropertyAccessExpression(expr)) return expr.name.text;
+  if (ctx.ts.isIdentifier(expr)) return expr.text;
+  return undefined;
+};
+
+/** Names of the calls chained onto a call: `t.string('a').notNullable().defaultTo('x')`. */
+export function chainAbove(ctx: Ctx, call: CallExpression): { names: string[]; top: CallExpression; calls: CallExpression[] } {
+  const { ts } = ctx;
+  const names: string[] = [];
+  const calls: CallExpression[] = [];
+  let top = call;
+  for (;;) {
+    const parent = top.parent as TsNode | undefined;
+    const grand = parent?.parent as TsNode | undefined;
+    if (parent && ts.isPropertyAccessExpression(parent) && grand && ts.isCallExpression(grand) && grand.expression === parent) {
+      names.push(parent.name.text);
+      calls.push(grand);
+      top = grand;
+    } else break;
+  }
+  return { names, top, calls };
+}
+
+/** A SQL call counts as a statement of its own, not a fragment inside a builder (`.where(knex.raw(…))`). */
+export function standsAlone(ctx: Ctx, node: TsNode): boolean {
+  const { ts } = ctx;
+  let current = node;
+  for (;;) {
+    const parent = current.parent as TsNode | undefined;
+    if (!parent) return true;
+    if (ts.isAwaitExpression(parent) || ts.isParenthesizedExpression(parent)) {
+      current = parent;
+      continue;
+    }
+    if (ts.isPropertyAccessExpression(parent) && ['then', 'catch', 'execute', 'finally'].includes(parent.name.text)) {
+      const call = parent.parent as TsNode | undefined;
+      if (call && ts.isCallExpression(call)) {
+        current = call;
+        continue;
+      }
+    }
+    return (
+      ts.isExpressionStatement(parent) ||
+      ts.isReturnStatement(parent) ||
+      ts.isArrowFunction(parent) ||
+      ts.isArrayLiteralExpression(parent) ||
+      ts.isVariableDeclaration(parent) ||
+      (ts.isCallExpression(parent) && methodOf(ctx, parent) !== undefined && ['all', 'push', 'allSettled', 'transaction'].includes(methodOf(ctx, parent)!)) ||
+      (ts.isCallExpression(parent) && ts.isArrowFunction(current))
+    );
+  }
+}
+
+/** One call of the migration's up or down function, as a reader's handler sees it. */
+export interface Call {
+  ctx: Ctx;
+  node: CallExpression;
+  method: string;
+  args: readonly TsNamespace.Expression[];
+  /** Argument `i` as a static string, identifier-normalised. */
+  str(i: number): string | undefined;
+  /** Argument `i` (or a node) as a column name: a string, or `{ name: … }`. */
+  name(node: TsNode | undefined): string | undefined;
+  /** Source text of a node, '' when absent. */
+  source(node: TsNode | undefined): string;
+  add(op: SchemaOp): void;
+  /** Reads the SQL string at `node` (a literal, a template, a constant). */
+  sql(node: TsNode): void;
+  unreadable(reason: string): void;
+}
+
+/** Says what a call means; returns nothing for calls that are not its API. */
+export type CallHandler = (call: Call) => void;
+
+export interface ScriptOptions {
+  /** Methods whose first argument is SQL (`query`, `raw`, `addSql` …). */
+  sqlMethods?: ReadonlySet<string>;
+  /** The function names of SQL tagged templates (`sql`). */
+  sqlTags?: ReadonlySet<string>;
+}
+
+const SQL_METHODS: ReadonlySet<string> = new Set(['query', 'raw', 'addSql', 'execute', 'runSql', 'exec', 'executeQuery', 'unsafe', 'none', 'any', 'many', 'one', 'oneOrNone', 'manyOrNone', 'sql']);
+/** Methods whose first argument is SQL whatever it is: a value computed at run time there is SQL nobody can read. */
+const RUNTIME_SQL_METHODS: ReadonlySet<string> = new Set(['query', 'raw', 'addSql', 'runSql', 'unsafe', 'sql']);
+/** An argument whose value is computed (a variable, a call, a template with substitutions), not a literal or a builder. */
+const isComputed = (ctx: Ctx, node: TsNode) =>
+  ctx.ts.isIdentifier(node) || ctx.ts.isPropertyAccessExpression(node) || ctx.ts.isCallExpression(node) || ctx.ts.isTemplateExpression(node) || ctx.ts.isBinaryExpression(node) || ctx.ts.isAwaitExpression(node);
+const SQL_TAGS: ReadonlySet<string> = new Set(['sql', 'sql.unsafe', 'db.sql', 'pgm.sql']);
+
+/** Reads the up and down functions of a migration script with a reader's handler. */
+export function readScript(input: ReaderInput, framework: string, handler: CallHandler, options: ScriptOptions = {}): MigrationRead {
+  const ctx: Ctx = { ts: input.ts!, source: input.tree!() };
+  const bodies = functionBodies(ctx);
+  const upNode = bodies.up ?? ctx.source;
+  const up = readBody(ctx, upNode, input, handler, options);
+  let calls = 0;
+  forEachDescendant(ctx, upNode, (n) => {
+    if (ctx.ts.isCallExpression(n) || ctx.ts.isTaggedTemplateExpression(n)) calls += 1;
+  });
+  if (up.ops.length === 0 && up.unreadable.length === 0 && calls > 0) {
+    up.unreadable.push({ line: lineOf(ctx, upNode === ctx.source ? ctx.source.statements[0] ?? ctx.source : upNode), statement: input.path, reason: `no ${framework} schema operation recognised in up()` });
+  }
+  const result: MigrationRead = { up };
+  if (bodies.down) {
+    const down = readBody(ctx, bodies.down, input, handler, options);
+    let empty = true;
+    forEachDescendant(ctx, bodies.down, (n) => {
+      if (ctx.ts.isCallExpression(n) || ctx.ts.isTaggedTemplateExpression(n)) empty = false;
+    });
+    result.down = { ...down, line: lineOf(ctx, bodies.down), empty };
+  }
+  return result;
+}
+
+function readBody(ctx: Ctx, body: TsNode, input: ReaderInput, handler: CallHandler, options: ScriptOptions): ReadResult {
+  const { ts } = ctx;
+  const sqlMethods = options.sqlMethods ?? SQL_METHODS;
+  const sqlTags = options.sqlTags ?? SQL_TAGS;
+  const result = emptyRead();
+  const sqlAt = (arg: TsNode, owner: TsNode) => {
+    const sql = stringOf(ctx, arg);
+    if (sql === undefined) {
+      result.unreadable.push({ line: lineOf(ctx, owner), statement: quote(text(ctx, owner)), reason: 'SQL built at run time: the text cannot be read from the source' });
+      return;
+    }
+    merge(result, input.sql(sql, lineOf(ctx, arg)));
+  };
+
+  forEachDescendant(ctx, body, (node) => {
+    if (ts.isTaggedTemplateExpression(node)) {
+      if (sqlTags.has(text(ctx, node.tag)) && standsAlone(ctx, node)) sqlAt(node.template, node);
+      return;
+    }
+    if (!ts.isCallExpression(node)) return;
+    const method = methodOf(ctx, node);
+    if (!method) return;
+    const args = node.arguments;
+    if (sqlMethods.has(method)) {
+      // A SQL string passed to a client: knex.raw, queryRunner.query, this.addSql, sequelize.query, pgm.sql, db.runSql …
+      if (args.length > 0 && stringOf(ctx, args[0]) !== undefined && standsAlone(ctx, node)) sqlAt(args[0]!, node);
+      else if (args.length > 0 && RUNTIME_SQL_METHODS.has(method) && isComputed(ctx, args[0]!) && standsAlone(ctx, node)) sqlAt(args[0]!, node);
+      return;
+    }
+    const call: Call = {
+      ctx,
+      node,
+      method,
+      args,
+      str: (i) => {
+        const s = stringOf(ctx, args[i]);
+        return s === undefined ? undefined : ident(s) ?? s;
+      },
+      name: (n) => {
+        const s = stringOf(ctx, n);
+        if (s !== undefined) return ident(s) ?? s;
+        const props = propsOf(ctx, n);
+        const named = props && stringOf(ctx, props.get('name'));
+        return named ? ident(named) ?? named : undefined;
+      },
+      source: (n) => (n ? text(ctx, n) : ''),
+      add: (op) => result.ops.push({ op, line: lineOf(ctx, node), statement: quote(text(ctx, node)), via: 'builder' }),
+      sql: (n) => sqlAt(n, node),
+      unreadable: (reason) => result.unreadable.push({ line: lineOf(ctx, node), statement: quote(text(ctx, node)), reason }),
+    };
+    handler(call);
+  });
+  return result;
+}
