@@ -14,6 +14,6 @@ export default defineRule({
     fix: 'Write the new values to a new column and backfill it, leaving the old one intact until the older code is retired.',
   },
   check(facts) {
-    return opsOf(facts, 'update').filter((f) => !f.op.where).map((f) => opFinding(f, 'the old values of every row are overwritten'));
+    return opsOf(facts, 'update').filter((f) => !f.op.where && !f.op.from).map((f) => opFinding(f, 'the old values of every row are overwritten'));
   },
 });

@@ -174,7 +174,7 @@ export function describeOp(op: SchemaOp): string {
     case 'rename-schema': return `renames schema ${op.name} to ${op.to}`;
     case 'truncate': return op.partition ? `empties partition ${op.partition} of table ${op.table}` : `empties table ${op.table}${cascade}`;
     case 'delete': return `deletes ${op.where ? 'rows' : 'every row'} from ${op.table}`;
-    case 'update': return `updates ${op.where ? 'rows' : 'every row'} of ${op.table}${op.from ? ' from another table' : ''}`;
+    case 'update': return `updates ${op.where || op.from ? 'rows' : 'every row'} of ${op.table}${op.from ? ' from another table' : ''}`;
     case 'insert': return `inserts rows into ${op.table}`;
     case 'enum-add-value': return `adds value ${op.to} to type ${op.name}`;
     case 'enum-drop-value': return `drops value ${op.to} of type ${op.name}`;

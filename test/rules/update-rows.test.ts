@@ -17,7 +17,7 @@ testRule(rule, {
     {
       name: 'an UPDATE … FROM',
       facts: [op({ action: 'update', table: 'orders', where: false, from: true }, { line: 9 })],
-      findings: [{ line: 9, message: expect.stringMatching(/updates every row of orders from another table/) }],
+      findings: [{ line: 9, message: expect.stringMatching(/updates rows of orders from another table/) }],
     },
   ],
 });

@@ -114,6 +114,7 @@ export const migrationsAnalyzer: Analyzer = {
     const files: MigrationFileFact[] = [];
     let parsed = 0;
     let fallback = 0;
+    let builder = 0;
     let order = 0;
     for (const candidate of candidates) {
       const { file, id, text, reader } = candidate;
@@ -124,6 +125,7 @@ export const migrationsAnalyzer: Analyzer = {
       for (const s of suppressionsIn(text, id.language === 'script' ? '//' : '--')) facts.push({ kind: 'suppression', path: file.path, ...s });
 
       const read = readWith(reader, release, file, 'from', text, dialect, parser);
+      facts.push({ kind: 'stat', path: file.path, name: `migrationsReadAs.${framework}`, value: 1 });
       if (read.loader) {
         files.push({ kind: 'migration.file', path: file.path, migration: id.id, framework, dialect, status: 'added', order: order++, risky: false, noDown: 'it runs the SQL files of sqls/ beside it, which are read as migrations of their own' });
         continue;
@@ -148,6 +150,7 @@ export const migrationsAnalyzer: Analyzer = {
         }
       }
       const up = { ...read.up, ops: againstDown(read.up.ops, down?.ops) };
+      builder += up.ops.filter((r) => r.via === 'builder').length;
       parsed += up.parsed + (down?.parsed ?? 0);
       fallback += up.fallback + (down?.fallback ?? 0);
       for (const u of up.unreadable) unread(u);
@@ -170,6 +173,8 @@ export const migrationsAnalyzer: Analyzer = {
     const riskyPaths = new Set<string>();
     for (const o of ops) {
       if (o.newObject) continue;
+      // An index or constraint dropped and put back under its name is no change for the older code.
+      if (o.recreated && (o.op.action === 'drop-index' || o.op.action === 'drop-constraint')) continue;
       const kind = classOf(o.op);
       if (kind === 'destructive' || kind === 'may-trip') riskyPaths.add(o.path);
     }
@@ -188,6 +193,7 @@ export const migrationsAnalyzer: Analyzer = {
     facts.push({ kind: 'stat', path: '.', name: 'migrations', value: candidates.length });
     facts.push({ kind: 'stat', path: '.', name: 'sqlParsed', value: parsed });
     facts.push({ kind: 'stat', path: '.', name: 'sqlFallback', value: fallback });
+    facts.push({ kind: 'stat', path: '.', name: 'builderOps', value: builder });
     return facts;
   },
 };

@@ -187,6 +187,11 @@ function alterTable(c: Cursor): SchemaOp[] | undefined {
   const table = c.name();
   if (!table) return undefined;
   c.skipCluster();
+  // DROP / TRUNCATE PARTITION take a list of partitions, not a list of actions.
+  if ((c.peek() === 'DROP' || c.peek() === 'TRUNCATE') && c.peek(1) === 'PARTITION') {
+    c.i += 2;
+    return partitions(c).map((p) => ({ action: 'truncate', table, partition: p }));
+  }
   const ops: SchemaOp[] = [];
   while (!c.done()) {
     const clause = new Cursor(c.clause());

@@ -85,6 +85,8 @@ function alterExpr(table: string, e: Record<string, unknown>): SchemaOp[] | unde
       return column ? [{ action: 'drop-column', table, column }] : undefined;
     }
     if (resource === 'constraint') return [{ action: 'drop-constraint', table, name: bare(str(e.constraint)) }];
+    // MySQL DROP FOREIGN KEY: a constraint, not an index.
+    if (str(e.keyword)?.toLowerCase() === 'foreign key') return [{ action: 'drop-constraint', table, name: bare(str(e.key)), constraint: 'foreign-key' }];
     if (resource === 'index' || resource === 'key') return [{ action: 'drop-index', table, name: bare(str(e.index)) }];
     return undefined;
   }
@@ -172,7 +174,8 @@ function mapStatement(ast: Record<string, unknown>): SchemaOp[] | undefined {
       }
       if (keyword && CREATE_OBJECTS.has(keyword)) {
         const name = obj(ast.name);
-        return [{ action: 'create-object', object: keyword, name: bare(str(name?.name) ?? str(ast.name) ?? tableOf(ast.view) ?? tableOf(ast.table)) }];
+        const parts = Array.isArray(name?.name) ? name.name.map((p: unknown) => str(obj(p)?.value)).filter(Boolean) : [];
+        return [{ action: 'create-object', object: keyword, name: bare(parts[parts.length - 1] ?? str(name?.name) ?? str(ast.name) ?? str(obj(ast.view)?.view) ?? tableOf(ast.table)) }];
       }
       return undefined;
     }
@@ -213,7 +216,8 @@ function mapStatement(ast: Record<string, unknown>): SchemaOp[] | undefined {
     }
     case 'update': {
       const table = tableOf(ast.table);
-      const from = Array.isArray(ast.from) && ast.from.length > 0;
+      // UPDATE … FROM (PostgreSQL) or UPDATE a JOIN b (MySQL): the rows are picked by another table.
+      const from = (Array.isArray(ast.from) && ast.from.length > 0) || (Array.isArray(ast.table) && ast.table.length > 1);
       return table ? [{ action: 'update', table, where: Boolean(ast.where), ...(from ? { from: true } : {}) }] : undefined;
     }
     case 'insert':

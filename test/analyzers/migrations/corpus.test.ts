@@ -1,7 +1,7 @@
 // Every corpus case through a real git repository and the real analysis: the exact rule ids.
 import { afterAll, describe, expect, it } from 'vitest';
 import { analyzeRollback } from '../../../src/engine/analyze.js';
-import type { Report } from '../../../src/model/report.js';
+import { SEVERITIES, type Report } from '../../../src/model/report.js';
 import { buildRepo, type FileMap, type ReleaseSpec } from '../../support/repo.js';
 import { BASE, CASES } from '../../support/migration-corpus.js';
 
@@ -20,8 +20,8 @@ const repo = buildRepo(releases);
 const totals = { cases: 0, sqlParsed: 0, sqlFallback: 0 };
 
 describe('migration corpus', () => {
-  it('has at least 80 cases with unique names', () => {
-    expect(CASES.length).toBeGreaterThanOrEqual(80);
+  it('has at least 250 cases with unique names', () => {
+    expect(CASES.length).toBeGreaterThanOrEqual(250);
     expect(new Set(CASES.map((c) => c.name)).size).toBe(CASES.length);
   });
 
@@ -35,6 +35,11 @@ describe('migration corpus', () => {
       expect(live.filter((f) => f.severity !== 'info').map((f) => f.message)).toEqual([]);
     }
     if (c.suppressed) expect(report.findings.filter((f) => f.suppressed).map((f) => f.suppressed!.reason)).toEqual([c.suppressed]);
+    if (c.max) expect(live.map((f) => f.severity).sort((a, b) => SEVERITIES.indexOf(b) - SEVERITIES.indexOf(a))[0], JSON.stringify(live.map((f) => [f.ruleId, f.severity]))).toBe(c.max);
+    const readers = Object.fromEntries(Object.entries(report.stats).filter(([k]) => k.startsWith('migrationsReadAs.')).map(([k, v]) => [k.slice('migrationsReadAs.'.length), v]));
+    if (c.reader) expect(Object.keys(readers)).toContain(c.reader);
+    // Which reader read what, per case: a change in how a statement is read shows here.
+    expect({ readers, parser: report.stats.sqlParsed ?? 0, fallback: report.stats.sqlFallback ?? 0, builder: report.stats.builderOps ?? 0 }).toMatchSnapshot();
     totals.cases++;
     totals.sqlParsed += report.stats.sqlParsed ?? 0;
     totals.sqlFallback += report.stats.sqlFallback ?? 0;

@@ -246,7 +246,10 @@ function readBody(ctx: Ctx, body: TsNode, input: ReaderInput, handler: CallHandl
     const args = node.arguments;
     if (sqlMethods.has(method)) {
       // A SQL string passed to a client: knex.raw, queryRunner.query, this.addSql, sequelize.query, pgm.sql, db.runSql …
-      if (args.length > 0 && stringOf(ctx, args[0]) !== undefined && standsAlone(ctx, node)) sqlAt(args[0]!, node);
+      const first = args[0];
+      // pool.query(sql`…`): the template is the SQL.
+      if (first && ts.isTaggedTemplateExpression(first) && sqlTags.has(text(ctx, first.tag)) && standsAlone(ctx, node)) sqlAt(first.template, node);
+      else if (args.length > 0 && stringOf(ctx, args[0]) !== undefined && standsAlone(ctx, node)) sqlAt(args[0]!, node);
       else if (args.length > 0 && RUNTIME_SQL_METHODS.has(method) && isComputed(ctx, args[0]!) && standsAlone(ctx, node)) sqlAt(args[0]!, node);
       return;
     }
