@@ -119,6 +119,52 @@ export const classOf = (op: SchemaOp): OpClass => {
 /** Running the operation loses stored data (a DELETE with a WHERE only loses some rows, and says so elsewhere). */
 export const dropsData = (op: SchemaOp): boolean => OP_CLASSES[op.action].dropsData && !(op.action === 'delete' && op.where);
 
+type TypeFamily = 'integer' | 'decimal' | 'float' | 'text' | 'json' | 'time' | 'other';
+
+/** The kind of a type and, for text and numbers, its size (characters, bytes, digits). */
+function typeFamily(raw: string): { family: TypeFamily; size: number } {
+  const t = raw.replace(/['"`]/g, '').replace(/^(?:sequelize|datatypes)\./i, '').toLowerCase().trim();
+  const length = /\((\d+)/.exec(t)?.[1];
+  if (/^(?:tinyint|int1)\b/.test(t)) return { family: 'integer', size: 1 };
+  if (/^(?:smallint|int2|smallserial|int16|uint8)\b/.test(t)) return { family: 'integer', size: 2 };
+  if (/^(?:mediumint|integer|int|int4|serial|int32|uint16)\b/.test(t)) return { family: 'integer', size: 4 };
+  if (/^(?:bigint|int8|biginteger|bigserial|int64|uint32|uint64)\b/.test(t)) return { family: 'integer', size: 8 };
+  if (/^(?:numeric|decimal|money)\b/.test(t)) return { family: 'decimal', size: length ? Number(length) : Infinity };
+  if (/^(?:real|float4|float32)\b/.test(t)) return { family: 'float', size: 4 };
+  if (/^(?:double|float8|float64|float)\b/.test(t)) return { family: 'float', size: 8 };
+  if (/^(?:varchar|character varying|nvarchar|char|character|nchar|string|varbinary)\b/.test(t)) return { family: 'text', size: length ? Number(length) : t.startsWith('char') ? 1 : 255 };
+  if (/^(?:tinytext)\b/.test(t)) return { family: 'text', size: 255 };
+  if (/^(?:text|mediumtext|longtext|citext|clob|ntext)\b/.test(t)) return { family: 'text', size: Infinity };
+  if (/^(?:json|jsonb)\b/.test(t)) return { family: 'json', size: 0 };
+  if (/^(?:timestamp|timestamptz|datetime|date|time)\b/.test(t)) return { family: 'time', size: 0 };
+  return { family: 'other', size: 0 };
+}
+
+/** `ARRAY(STRING(255))`, `varchar(255)[]`: the element type, when both sides are arrays. */
+const element = (t: string) => /^(?:(?:sequelize|datatypes)\.)?array\((.*)\)$/i.exec(t.trim())?.[1] ?? /^(.*)\[\]$/.exec(t.trim())?.[1];
+
+/** Targets that widen most columns of their kind: only a possible widening when what the column was is not known. */
+const WIDE = /^(?:text|bigint|int8|numeric|decimal|double precision|float8|varchar|character varying|longtext|mediumtext|biginteger|string)$/i;
+
+export type TypeChange = 'widening' | 'wider-number' | 'converted' | 'narrowing' | 'other-kind' | 'maybe-widening' | 'unknown';
+
+/** What a column type change means for the older code, from the types before (when known) and after. */
+export function typeChange(op: { dataType?: string; fromType?: string }): TypeChange {
+  let [from, to] = [op.fromType, op.dataType];
+  if (to && from && element(from) !== undefined && element(to) !== undefined) [from, to] = [element(from), element(to)];
+  if (to && from) {
+    const [a, b] = [typeFamily(from), typeFamily(to)];
+    const sameKind = a.family === b.family && a.family !== 'other';
+    if (sameKind && (a.family === 'json' || a.family === 'time') && from.toLowerCase() !== to.toLowerCase()) return 'converted';
+    if (sameKind && b.size >= a.size) return 'widening';
+    if (sameKind) return 'narrowing';
+    if ((a.family === 'integer' && (b.family === 'decimal' || b.family === 'float')) || (a.family === 'float' && b.family === 'decimal' && b.size === Infinity)) return 'wider-number';
+    return 'other-kind';
+  }
+  if (to && WIDE.test(to.replace(/['"`]/g, ''))) return 'maybe-widening';
+  return 'unknown';
+}
+
 /** Bare, lower-case identifier: quotes and schema prefix removed (a dot inside quotes is part of the name). */
 export function ident(raw: string | undefined): string | undefined {
   if (raw === undefined) return undefined;

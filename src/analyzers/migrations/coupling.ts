@@ -1,5 +1,5 @@
 // Coupled change: the release changes a migration and source files that use what it changes.
-import { describeOp } from '../../model/sql.js';
+import { describeOp, typeChange } from '../../model/sql.js';
 import type { MigrationCoupledFact, MigrationOpFact } from '../../model/facts/migrations.js';
 
 const COUPLING_ACTIONS = new Set(['drop-table', 'rename-table', 'drop-column', 'rename-column', 'change-column-type', 'add-column', 'set-not-null', 'drop-default']);
@@ -23,7 +23,11 @@ export function coupledChanges(ops: MigrationOpFact[], sources: SourceText[]): M
   for (const fact of ops) {
     const { op } = fact;
     if (fact.newObject || !COUPLING_ACTIONS.has(op.action) || !op.table || op.table === '*') continue;
+    // A table rebuilt or put back under its name is still there for the older code.
+    if (fact.rebuilt || fact.recreated) continue;
     if (op.action === 'add-column' && !(op.notNull && !op.hasDefault)) continue;
+    // A widening of the same kind is no coupling hazard: the older code reads and writes the column as before.
+    if (op.action === 'change-column-type' && typeChange(op) === 'widening') continue;
     const tableRe = wordPattern(op.table);
     const columnRe = op.column && op.action !== 'add-column' ? wordPattern(op.column) : undefined;
     const hits: { path: string; line: number; text: string; both: boolean }[] = [];

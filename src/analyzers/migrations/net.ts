@@ -31,6 +31,16 @@ export function applyNetEffect(ops: MigrationOpFact[]): void {
       case 'create-table':
         createdTables.add(op.table);
         break;
+      case 'create-object':
+        // A view the release creates: dropping it again (ClickHouse drops views with DROP TABLE) is no loss.
+        if ((op.object === 'view' || op.object === 'materialized view') && op.name) createdTables.add(op.name);
+        break;
+      case 'drop-object':
+        if (op.name && createdTables.has(op.name) && (op.object === 'view' || op.object === 'materialized view')) {
+          fact.newObject = true;
+          createdTables.delete(op.name);
+        } else if (tableIsNew) fact.newObject = true;
+        break;
       case 'drop-table':
         if (tableIsNew) {
           fact.newObject = true;
@@ -84,6 +94,13 @@ export function applyNetEffect(ops: MigrationOpFact[]): void {
     const dropped = drop.op.table;
     const rename = ops.slice(i + 1).find((f) => f.op.action === 'rename-table' && f.op.to === dropped && f.newObject);
     if (rename) drop.rebuilt = true;
+  }
+  // Swaps: rename t to t_old, then a table the release built to t (ClickHouse and online schema changes).
+  for (let i = 0; i < ops.length; i++) {
+    const away = ops[i]!;
+    if (away.op.action !== 'rename-table' || away.newObject) continue;
+    const name = away.op.table;
+    if (ops.slice(i + 1).some((f) => f.op.action === 'rename-table' && f.op.to === name && f.newObject)) away.rebuilt = true;
   }
   markRecreated(ops);
   markDependents(ops);
