@@ -29,8 +29,12 @@ function refine(ops: SchemaOp[], tokens: Token[]): SchemaOp[] {
  * The parser first (node-sql-parser); the token reader for what it rejects or reads too coarsely (a WITH that
  * hides a DELETE); undefined when neither understands.
  */
+/** A routine or view is judged by its head; its body (which may be megabytes of nested blocks) is not tokenized. */
+const ROUTINE = /^\s*CREATE\s+(?:OR\s+(?:REPLACE|ALTER)\s+)?(?:DEFINER\s*=\s*\S+\s+)?(?:TRIGGER|PROCEDURE|PROC|FUNCTION|EVENT|VIEW|MATERIALIZED\s+VIEW)\b/i;
+const HEAD = 4096;
+
 export function classifyStatement(code: string, dialect: SqlDialect, parser: SqlParser | undefined): Classified | undefined {
-  const tokens = tokenize(code);
+  const tokens = tokenize(code.length > HEAD && ROUTINE.test(code.slice(0, 200)) ? code.slice(0, HEAD) : code);
   const head = tokens[0]?.up;
   const opaque = opaqueReason(tokens);
   if (opaque && head !== 'SELECT' && head !== 'WITH' && head !== 'VALUES') return { opaque };

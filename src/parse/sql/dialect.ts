@@ -9,6 +9,8 @@ const POSTGRES = [/\$\w*\$/, /::\w/, /\bSERIAL\b/i, /\bJSONB\b/i, /\bCONCURRENTL
 /** Guesses the dialect of a script from the syntax only one dialect uses; PostgreSQL when nothing tells. */
 export function detectDialect(text: string): SqlDialect {
   const sample = text.length > 200_000 ? text.slice(0, 200_000) : text;
+  // DELIMITER is a command of the mysql client alone, and its `$$` would otherwise look like PostgreSQL.
+  if (/^[ \t]*DELIMITER[ \t]+\S/im.test(sample)) return 'mysql';
   const score = (patterns: RegExp[]) => patterns.filter((p) => p.test(sample)).length;
   // Ties go to the dialect listed first: ClickHouse's ENGINE = MergeTree also looks like MySQL's ENGINE =.
   const scores: [SqlDialect, number][] = [

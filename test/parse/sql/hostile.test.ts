@@ -5,6 +5,7 @@ import { readSql, type ReadResult } from '../../../src/analyzers/migrations/read
 import { loadSqlParser, type SqlParser } from '../../../src/parse/sql/parsed.js';
 import { splitStatements } from '../../../src/parse/sql/split.js';
 import { ident, type SqlDialect } from '../../../src/model/sql.js';
+import { detectDialect } from '../../../src/parse/sql/dialect.js';
 
 let parser: SqlParser;
 beforeAll(async () => {
@@ -82,6 +83,17 @@ describe('SQL that cannot be read to its end is not read', () => {
     const r = read(sql, dialect);
     expect(r.unreadable.map((u) => u.line)).toContain(line);
     expect(r.unreadable.map((u) => u.reason).join('\n')).toMatch(reason);
+  });
+
+  it('a file that sets DELIMITER is MySQL, even when its delimiter is $$', () => {
+    expect(detectDialect('DELIMITER $$\nCREATE PROCEDURE p() BEGIN SELECT 1; END$$\nDELIMITER ;\n')).toBe('mysql');
+  });
+
+  it('a routine with a huge body is judged by its head, and what follows it is read', () => {
+    const body = 'BEGIN\n'.repeat(20_000) + 'SELECT 1;\n' + 'END\n'.repeat(20_000);
+    const r = read(`DELIMITER $$\nCREATE PROCEDURE p()\n${body}$$\nDELIMITER ;\nDROP TABLE users;`, 'mysql');
+    expect(r.unreadable).toEqual([]);
+    expect(actions(r)).toEqual(['create-object p', 'drop-table users']);
   });
 
   it('a routine closed properly is read, and what follows it too', () => {
