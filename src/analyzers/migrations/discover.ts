@@ -38,7 +38,8 @@ export function migrationMatcher(options: DiscoveryOptions): (path: string) => M
       if (!extra && !dirs.some((d) => SQL_DIRS.has(d)) && !FLYWAY.test(base)) return undefined;
       return sqlIdentity(path);
     }
-    if (SCRIPT.test(base) && !isDeclarationFile(path) && (extra || dirs.some((d) => SCRIPT_DIRS.has(d)))) {
+    // migrations/index.ts lists the migrations (Kysely, Payload, umzug): it is not one.
+    if (SCRIPT.test(base) && !isDeclarationFile(path) && (extra || (dirs.some((d) => SCRIPT_DIRS.has(d)) && !/^index\./i.test(base)))) {
       return { id: base.replace(SCRIPT, ''), role: 'both', language: 'script' };
     }
     // Liquibase XML changelogs; whether one is really a changelog is told by its content.

@@ -59,8 +59,10 @@ export function applyNetEffect(ops: MigrationOpFact[]): void {
         else addedColumns.set(key(table, op.column), { state: { notNull: op.notNull, hasDefault: op.hasDefault, where: place(fact) }, add: fact });
         break;
       case 'create-index':
-        // An index (unique or not) only on columns the release added: the older code never writes them.
+        // An index only on columns the release added: the older code never writes them. A unique index that takes in
+        // a column the release added without a default: the older code's rows hold NULL there, which it lets through.
         if (tableIsNew || (op.columns?.length && op.columns.every((c) => addedColumns.has(key(table, c))))) fact.newObject = true;
+        else if (op.unique && op.columns?.some((c) => addedColumns.get(key(table, c))?.state.hasDefault === false)) fact.newObject = true;
         break;
       default:
         if (tableIsNew) fact.newObject = true;

@@ -26,7 +26,10 @@ describe('comments by dialect', () => {
   it('MySQL needs a space after --: `--1` is not a comment', () => {
     const r = read('SELECT 1 --1;\nDROP TABLE t;', 'mysql');
     expect(actions(r)).toEqual(['other reads data', 'drop-table t']);
-    expect(actions(read('SELECT 1 --1;\nDROP TABLE t;', 'postgresql'))).toEqual(['other reads data']);
+    // In PostgreSQL the comment hides the `;`: `SELECT 1 DROP TABLE t` is two statements run together, not read.
+    const pg = read('SELECT 1 --1;\nDROP TABLE t;', 'postgresql');
+    expect(actions(pg)).toEqual([]);
+    expect(pg.unreadable.map((u) => u.reason)).toEqual([expect.stringMatching(/a second statement \(DROP TABLE\) runs on without a delimiter/)]);
   });
 
   it('block comments nest in PostgreSQL, not in MySQL', () => {
