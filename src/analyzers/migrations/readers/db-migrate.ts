@@ -1,24 +1,13 @@
 // db-migrate: `db.*` calls with callbacks or promises (exports.up = function (db) { … }), db.runSql, and the
 // generated loader that runs `sqls/<name>-up.sql` — the SQL files are then the migration, read as files of their own.
 import type { MigrationReader } from './reader.js';
-import { propsOf, readScript, type Call } from './script-tree.js';
+import { propsOf, readScript, tableCall, type Call } from './script-tree.js';
 
 function dbMigrateCall(call: Call): void {
   const { method, args } = call;
   const table = call.str(0);
-  if (!table) return;
+  if (!table || tableCall(call, table)) return;
   switch (method) {
-    case 'createTable':
-      call.add({ action: 'create-table', table });
-      return;
-    case 'dropTable':
-      call.add({ action: 'drop-table', table });
-      return;
-    case 'renameTable': {
-      const to = call.str(1);
-      if (to) call.add({ action: 'rename-table', table, to });
-      return;
-    }
     case 'addColumn': {
       const column = call.str(1);
       const props = propsOf(call.ctx, args[2]);
@@ -26,16 +15,6 @@ function dbMigrateCall(call: Call): void {
       const get = (k: string) => call.source(props?.get(k));
       call.add({ action: 'add-column', table, column, notNull: get('notNull') === 'true' || get('primaryKey') === 'true', hasDefault: Boolean(props?.has('defaultValue') || get('autoIncrement') === 'true') });
       if (get('unique') === 'true') call.add({ action: 'add-constraint', table, column, constraint: 'unique' });
-      return;
-    }
-    case 'removeColumn': {
-      const column = call.str(1);
-      if (column) call.add({ action: 'drop-column', table, column });
-      return;
-    }
-    case 'renameColumn': {
-      const [column, to] = [call.str(1), call.str(2)];
-      if (column && to) call.add({ action: 'rename-column', table, column, to });
       return;
     }
     case 'changeColumn': {

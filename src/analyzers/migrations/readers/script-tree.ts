@@ -178,6 +178,38 @@ export interface Call {
   unreadable(reason: string): void;
 }
 
+/**
+ * `createTable(t)`, `dropTable(t)`, `renameTable(t, to)`, `removeColumn(t, c)`, `renameColumn(t, c, to)`: the calls
+ * TypeORM, Sequelize and db-migrate name alike, the table first. True when the call was one of them.
+ */
+export function tableCall(call: Call, table: string): boolean {
+  switch (call.method) {
+    case 'createTable':
+      call.add({ action: 'create-table', table });
+      return true;
+    case 'dropTable':
+      call.add({ action: 'drop-table', table });
+      return true;
+    case 'renameTable': {
+      const to = call.str(1);
+      if (to) call.add({ action: 'rename-table', table, to });
+      return true;
+    }
+    case 'removeColumn': {
+      const column = call.str(1);
+      if (column) call.add({ action: 'drop-column', table, column });
+      return true;
+    }
+    case 'renameColumn': {
+      // A name, or TypeORM's TableColumn.
+      const [column, to] = [call.name(call.args[1]), call.name(call.args[2])];
+      if (column && to) call.add({ action: 'rename-column', table, column, to });
+      return true;
+    }
+  }
+  return false;
+}
+
 /** Says what a call means; returns nothing for calls that are not its API. */
 export type CallHandler = (call: Call) => void;
 

@@ -1,7 +1,7 @@
 // Sequelize (sequelize-cli and umzug): `queryInterface.*` calls with the table first, and queryInterface.sequelize.query.
 import type { ConstraintKind } from '../../../model/sql.js';
 import type { MigrationReader } from './reader.js';
-import { propsOf, readScript, stringOf, type Call } from './script-tree.js';
+import { propsOf, readScript, tableCall, stringOf, type Call } from './script-tree.js';
 
 /** `'users'` or `{ tableName: 'users', schema: … }`. */
 const tableOf = (call: Call, i: number) => call.str(i) ?? (() => {
@@ -39,19 +39,8 @@ function sequelizeCall(call: Call): void {
     return;
   }
   const table = tableOf(call, 0);
-  if (!table) return;
+  if (!table || tableCall(call, table)) return;
   switch (method) {
-    case 'createTable':
-      call.add({ action: 'create-table', table });
-      return;
-    case 'dropTable':
-      call.add({ action: 'drop-table', table });
-      return;
-    case 'renameTable': {
-      const to = call.str(1);
-      if (to) call.add({ action: 'rename-table', table, to });
-      return;
-    }
     case 'addColumn': {
       const column = call.str(1);
       if (!column) return;
@@ -59,16 +48,6 @@ function sequelizeCall(call: Call): void {
       call.add({ action: 'add-column', table, column, notNull: s.allowNull === false || s.primaryKey, hasDefault: s.hasDefault });
       if (s.unique) call.add({ action: 'add-constraint', table, column, constraint: 'unique' });
       if (s.references) call.add({ action: 'add-constraint', table, column, constraint: 'foreign-key' });
-      return;
-    }
-    case 'removeColumn': {
-      const column = call.str(1);
-      if (column) call.add({ action: 'drop-column', table, column });
-      return;
-    }
-    case 'renameColumn': {
-      const [column, to] = [call.str(1), call.str(2)];
-      if (column && to) call.add({ action: 'rename-column', table, column, to });
       return;
     }
     case 'changeColumn': {

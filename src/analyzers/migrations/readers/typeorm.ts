@@ -1,7 +1,7 @@
 // TypeORM: `queryRunner.*` schema calls (tables and columns named first, TableColumn objects) and queryRunner.query.
 import type { ConstraintKind } from '../../../model/sql.js';
 import type { MigrationReader } from './reader.js';
-import { propsOf, readScript, stringOf, type Call } from './script-tree.js';
+import { propsOf, readScript, tableCall, stringOf, type Call } from './script-tree.js';
 
 /** `'users'`, `new Table({ name: 'users' })` or a `Table` variable: the name when it is static. */
 const tableOf = (call: Call, i: number) => call.str(i) ?? call.name(call.args[i]);
@@ -25,19 +25,8 @@ function columnFlags(call: Call, node: Call['args'][number] | undefined) {
 function typeormCall(call: Call): void {
   const { method, args } = call;
   const table = tableOf(call, 0);
-  if (!table) return;
+  if (!table || tableCall(call, table)) return;
   switch (method) {
-    case 'createTable':
-      call.add({ action: 'create-table', table });
-      return;
-    case 'dropTable':
-      call.add({ action: 'drop-table', table });
-      return;
-    case 'renameTable': {
-      const to = call.str(1);
-      if (to) call.add({ action: 'rename-table', table, to });
-      return;
-    }
     case 'clearTable':
       call.add({ action: 'truncate', table });
       return;
@@ -60,11 +49,6 @@ function typeormCall(call: Call): void {
         const column = call.name(item);
         if (column) call.add({ action: 'drop-column', table, column });
       }
-      return;
-    }
-    case 'renameColumn': {
-      const [column, to] = [call.name(args[1]), call.name(args[2])];
-      if (column && to) call.add({ action: 'rename-column', table, column, to });
       return;
     }
     case 'changeColumn': {
