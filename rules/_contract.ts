@@ -4,8 +4,12 @@ import type { FindingDraft } from './rule.js';
 
 // Shared by the contract rules: which facts each judges and how a finding shows before → after.
 
+/**
+ * Changes that break consumers outside the rollback: public surfaces only. Modules internal to what rolls
+ * back are counted by `internal-changes`, never judged one by one.
+ */
 export function breakingChanges(facts: Facts, aspects: readonly ContractAspect[]): ContractChangeFact[] {
-  return facts.of('contract.change').filter((f) => aspects.includes(f.aspect) && f.change !== 'widened');
+  return facts.of('contract.change').filter((f) => f.surface === 'public' && aspects.includes(f.aspect) && f.change !== 'widened');
 }
 
 /** `before (from path:line) → after (to path:line)`, or `→ absent at to`. */
@@ -14,12 +18,10 @@ export function beforeAfter(fact: ContractChangeFact): string {
   return `${fact.before} (from ${fact.fromAt}) → ${after}`;
 }
 
-/** A finding for a contract fact; internal contracts (no package entry point known) count one step lower. */
 export function contractFinding(fact: ContractChangeFact, message: string): FindingDraft {
   const draft: FindingDraft = { message, path: fact.path, evidence: beforeAfter(fact) };
   if (fact.line !== undefined) draft.line = fact.line;
-  if (fact.surface === 'internal') draft.severity = 'medium';
   return draft;
 }
 
-export const via = (fact: ContractChangeFact) => (fact.surface === 'public' ? `exported by ${fact.entry}` : `exported by module ${fact.entry} (internal: no package entry point)`);
+export const via = (fact: ContractChangeFact) => `exported by ${fact.entry}`;

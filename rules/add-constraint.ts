@@ -4,7 +4,8 @@ import { opFinding, opsOf } from './_migration.js';
 export default defineRule({
   id: 'add-constraint',
   category: 'destructive-migration',
-  severity: 'high',
+  // Constraints the older code may trip on are for a person to check (caution), not a break (docs/scoring.md).
+  severity: 'medium',
   description: 'A migration of the release adds a unique, check or foreign-key constraint, or a unique index, the older code may violate.',
   checklist: 'database',
   remediation: 'Check that the older code never writes rows the constraint rejects, or drop the constraint before rolling back.',

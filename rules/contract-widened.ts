@@ -17,7 +17,7 @@ export default defineRule({
   check(facts) {
     return facts
       .of('contract.change')
-      .filter((f) => f.change === 'widened')
+      .filter((f) => f.surface === 'public' && f.change === 'widened')
       .map((fact) => ({ ...contractFinding(fact, `${fact.symbol} (${fact.entry}): ${fact.detail} in the rollback`), severity: 'info' as const }));
   },
 });

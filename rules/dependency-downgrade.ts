@@ -1,29 +1,55 @@
+import picomatch from 'picomatch';
 import type { Severity } from '../src/model/report.js';
 import type { DependencyChangedFact } from '../src/model/facts/dependencies.js';
+import { atLeast } from '../src/model/report.js';
 import { defineRule } from './rule.js';
 
 const RUNTIME_SECTIONS = new Set(['dependencies', 'optionalDependencies']);
 
-function severityOf(fact: DependencyChangedFact): Severity {
-  const runtime = RUNTIME_SECTIONS.has(fact.section);
-  switch (fact.rollback) {
-    case 'downgrade':
-      if (fact.level === 'major') return runtime ? 'medium' : 'low';
-      if (fact.level === 'minor') return runtime ? 'low' : 'info';
-      return 'info';
-    case 'restores':
-    case 'changes':
-      return runtime ? 'low' : 'info';
-    default:
-      return 'info';
-  }
+export interface Options {
+  /**
+   * Runtime and framework packages whose downgrade is at least medium, whatever the semver distance: they serve
+   * requests, render pages, own sessions or map the database, and their patch releases carry security fixes.
+   */
+  frameworks: string[];
 }
 
-function messageOf(f: DependencyChangedFact): string {
+// Web and API frameworks, UI runtimes, ORMs, auth and TypeScript's runtime helpers (globs allowed).
+const DEFAULTS: Options = {
+  frameworks: [
+    'next', 'react', 'react-dom', 'express', 'fastify', '@nestjs/*', 'koa', 'hono', '@hapi/hapi', '@remix-run/*', 'react-router',
+    'vue', 'nuxt', 'svelte', '@sveltejs/kit', '@angular/*', 'astro', 'prisma', '@prisma/client', 'typeorm', 'sequelize', 'drizzle-orm',
+    'mongoose', 'better-auth', 'next-auth', '@auth/core', 'tslib',
+  ],
+};
+
+function severityOf(fact: DependencyChangedFact, framework: boolean): Severity {
+  // A package of the same repository rolls back with the release.
+  if (fact.workspace) return 'info';
+  const runtime = RUNTIME_SECTIONS.has(fact.section);
+  let severity: Severity = 'info';
+  switch (fact.rollback) {
+    case 'downgrade':
+      if (fact.level === 'major') severity = runtime ? 'medium' : 'low';
+      else if (fact.level === 'minor') severity = runtime ? 'low' : 'info';
+      break;
+    case 'restores':
+    case 'changes':
+      severity = runtime ? 'low' : 'info';
+      break;
+    default:
+      break;
+  }
+  if (framework && runtime && fact.rollback === 'downgrade' && !atLeast(severity, 'medium')) return 'medium';
+  return severity;
+}
+
+function messageOf(f: DependencyChangedFact, framework: boolean): string {
   const dev = f.section === 'dependencies' ? '' : ` (${f.section})`;
+  const kind = framework && f.rollback === 'downgrade' && RUNTIME_SECTIONS.has(f.section) ? ' — a framework or runtime package: its releases carry security fixes' : '';
   switch (f.rollback) {
     case 'downgrade':
-      return `the rollback downgrades ${f.name}${dev} from ${f.from} to ${f.to} (${f.level})`;
+      return `the rollback downgrades ${f.name}${dev} from ${f.from} to ${f.to} (${f.level})${f.workspace ? ': a package of this repository, which rolls back with it' : kind}`;
     case 'upgrade':
       return `the rollback upgrades ${f.name}${dev} from ${f.from} to ${f.to} (the release had downgraded it)`;
     case 'removes':
@@ -31,29 +57,45 @@ function messageOf(f: DependencyChangedFact): string {
     case 'restores':
       return `the rollback brings back ${f.name}${dev} ${f.to} (removed by the release)`;
     default:
-      return `the rollback moves ${f.name}${dev} from ${f.from} to ${f.to}: versions not comparable`;
+      return `the rollback moves ${f.name}${dev} from ${f.from} to ${f.to}${f.workspace ? ': a package of this repository, which rolls back with it' : ': versions not comparable'}`;
   }
 }
 
-export default defineRule({
+export default defineRule<Options>({
   id: 'dependency-downgrade',
   category: 'dependency-change',
   severity: 'low',
-  description: 'Dependencies the rollback downgrades (by semver major, minor or patch), removes or brings back.',
+  description: 'Dependencies the rollback downgrades (by semver major, minor or patch), removes or brings back; a framework or runtime package is at least medium.',
   checklist: 'dependencies',
   remediation: 'Check that the older versions can read data and caches the newer ones wrote, and that no fixed vulnerability comes back.',
   docs: {
     why:
-      'Rolling back the code rolls back its dependencies too. A major downgrade can meet data, caches or protocol versions written by the newer library (serializers, ORMs, SDKs), and a downgrade brings back bugs and vulnerabilities the release fixed.',
-    example: 'The release upgraded `pg` from ^7.18.0 to ^8.11.0; the rollback goes back to 7.x.',
-    fix: 'Read the changelog of each major downgrade for storage or wire-format changes; if a security fix is at stake, roll back and pin the fixed version in a follow-up release.',
+      'Rolling back the code rolls back its dependencies too. A major downgrade can meet data, caches or protocol versions written by the newer library (serializers, ORMs, SDKs), and a downgrade brings back bugs and vulnerabilities the release fixed. Framework and runtime packages (the `frameworks` option) publish security fixes in patch releases, so any downgrade of one is checked.',
+    example: 'The release upgraded `pg` from ^7.18.0 to ^8.11.0; the rollback goes back to 7.x. Or the release moved `next` from 15.3.3 to 15.3.6 (a security patch).',
+    fix: 'Read the changelog of each major downgrade for storage or wire-format changes, and the advisories of each framework downgrade; if a security fix is at stake, roll back and pin the fixed version in a follow-up release.',
   },
-  check(facts) {
-    return facts.of('dependency.changed').map((fact) => ({
-      message: messageOf(fact),
-      path: fact.path,
-      line: fact.line,
-      severity: severityOf(fact),
-    }));
+  options: {
+    defaults: DEFAULTS,
+    schema: (z) => z.object({ frameworks: z.array(z.string().min(1)).default(DEFAULTS.frameworks) }).strict(),
+  },
+  check(facts, { options }) {
+    const isFramework = options.frameworks.length > 0 ? picomatch(options.frameworks) : () => false;
+    // The same move in several manifests of a monorepo (react 19.2.6 → 19.2.4 in six packages) is one finding.
+    const groups = new Map<string, DependencyChangedFact[]>();
+    for (const fact of facts.of('dependency.changed')) {
+      const key = [fact.name, fact.section, fact.rollback, fact.from, fact.to, fact.workspace].join('\0');
+      groups.set(key, [...(groups.get(key) ?? []), fact]);
+    }
+    return [...groups.values()].map(([fact, ...others]) => {
+      const framework = isFramework(fact!.name);
+      const also = others.length > 0 ? ` (also in ${others.length === 1 ? others[0]!.path : `${others.length} other manifests`})` : '';
+      return {
+        message: `${messageOf(fact!, framework)}${also}`,
+        path: fact!.path,
+        line: fact!.line,
+        severity: severityOf(fact!, framework),
+        ...(others.length > 0 ? { evidence: `also in ${others.map((o) => `${o.path}${o.line ? `:${o.line}` : ''}`).join(', ')}` } : {}),
+      };
+    });
   },
 });

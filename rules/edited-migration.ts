@@ -11,7 +11,8 @@ function judged(f: MigrationEditedFact): Pick<FindingDraft, 'message' | 'severit
       return { message: `${head}, and the edit changes what it does to the schema${what ? ` (${what})` : ''}: databases that ran either version disagree with the other release${checksum}` };
     }
     case 'unread':
-      return { message: `${head}, and one version could not be read: databases that ran either version may disagree with the other release${checksum}` };
+      // What the tool cannot read is a person's to check (caution), unless the tool refuses to start.
+      return { message: `${head}, and one version could not be read: databases that ran either version may disagree with the other release${checksum}`, severity: f.checksummed ? 'high' : 'medium' };
     case 'data':
       return { message: `${head}: the schema operations are the same, but statements that write rows changed, so databases that ran either version hold different data${checksum}`, severity: f.checksummed ? 'high' : 'medium' };
     case 'same':

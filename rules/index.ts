@@ -5,6 +5,9 @@ import classMemberNarrowed from './class-member-narrowed.js';
 import contractWidened from './contract-widened.js';
 import enumMemberRemoved from './enum-member-removed.js';
 import exportRemoved from './export-removed.js';
+import internalChanges from './internal-changes.js';
+import behaviourReverted from './behaviour-reverted.js';
+import securityFixReverted from './security-fix-reverted.js';
 import graphqlSchemaNarrowed from './graphql-schema-narrowed.js';
 import packageExportsRemoved from './package-exports-removed.js';
 import packageRequirementsNarrowed from './package-requirements-narrowed.js';
@@ -51,12 +54,14 @@ import dropDatabaseObject from './drop-database-object.js';
 import migrationUnread from './migration-unread.js';
 import envVarNeeded from './env-var-needed.js';
 import envExampleChanged from './env-example-changed.js';
+import envValidationChanged from './env-validation-changed.js';
 import configFileChanged from './config-file-changed.js';
 import configWeakened from './config-weakened.js';
 import dependencyDowngrade from './dependency-downgrade.js';
 import lockfileChanged from './lockfile-changed.js';
 import runtimeDowngrade from './runtime-downgrade.js';
 import infrastructureChanged from './infrastructure-changed.js';
+import ciWorkflowChanged from './ci-workflow-changed.js';
 import endpointRemoved from './endpoint-removed.js';
 import endpointNarrowed from './endpoint-narrowed.js';
 import webhookRemoved from './webhook-removed.js';
@@ -71,6 +76,9 @@ export const RULES = {
   'contract-widened': contractWidened,
   'enum-member-removed': enumMemberRemoved,
   'export-removed': exportRemoved,
+  'internal-changes': internalChanges,
+  'behaviour-reverted': behaviourReverted,
+  'security-fix-reverted': securityFixReverted,
   'graphql-schema-narrowed': graphqlSchemaNarrowed,
   'package-exports-removed': packageExportsRemoved,
   'package-requirements-narrowed': packageRequirementsNarrowed,
@@ -117,12 +125,14 @@ export const RULES = {
   'migration-unread': migrationUnread,
   'env-var-needed': envVarNeeded,
   'env-example-changed': envExampleChanged,
+  'env-validation-changed': envValidationChanged,
   'config-file-changed': configFileChanged,
   'config-weakened': configWeakened,
   'dependency-downgrade': dependencyDowngrade,
   'lockfile-changed': lockfileChanged,
   'runtime-downgrade': runtimeDowngrade,
   'infrastructure-changed': infrastructureChanged,
+  'ci-workflow-changed': ciWorkflowChanged,
   'endpoint-removed': endpointRemoved,
   'endpoint-narrowed': endpointNarrowed,
   'webhook-removed': webhookRemoved,

@@ -4,6 +4,7 @@ import type { FindingDraft } from './rule.js';
 import { defineRule } from './rule.js';
 
 const TITLES: Record<InfrastructureKind, string> = {
+  container: 'Container builds',
   terraform: 'Terraform/OpenTofu',
   kubernetes: 'Kubernetes manifests',
   helm: 'Helm charts',
@@ -13,15 +14,15 @@ const TITLES: Record<InfrastructureKind, string> = {
   ci: 'CI workflows',
 };
 
-// CI workflows change how the project is built and shipped, not what runs.
-const SEVERITY: Record<InfrastructureKind, Severity> = {
+// CI workflows change how the project is built and shipped, not what runs: `ci-workflow-changed` notes them.
+const SEVERITY: Record<Exclude<InfrastructureKind, 'ci'>, Severity> = {
+  container: 'medium',
   terraform: 'medium',
   kubernetes: 'medium',
   helm: 'medium',
   kustomize: 'medium',
   compose: 'medium',
   pulumi: 'medium',
-  ci: 'low',
 };
 
 const names = (facts: InfrastructureChangedFact[], n: number) =>
@@ -33,7 +34,7 @@ export default defineRule({
   id: 'infrastructure-changed',
   category: 'infrastructure-change',
   severity: 'medium',
-  description: 'Infrastructure files changed (Terraform, Kubernetes, Helm, Kustomize, docker-compose, Pulumi, CI): a code rollback does not roll them back.',
+  description: 'Infrastructure files changed (Dockerfiles, Terraform, Kubernetes, Helm, Kustomize, docker-compose, Pulumi): a code rollback does not roll them back.',
   checklist: 'infrastructure',
   outcome: 'manual',
   remediation: 'Roll the infrastructure back on its own (plan and apply the older version), or confirm the older code works with the infrastructure as it is now.',
@@ -52,11 +53,15 @@ export default defineRule({
     }
     const drafts: FindingDraft[] = [];
     for (const kind of INFRASTRUCTURE_KINDS) {
+      if (kind === 'ci') continue;
       const list = (byKind.get(kind) ?? []).sort((a, b) => (a.path < b.path ? -1 : 1));
       if (list.length === 0) continue;
       const details = list.map((f) => `${f.path} (${STATUS[f.status]}${f.detail ? `: ${f.detail}` : ''})`);
       drafts.push({
-        message: `${TITLES[kind]}: ${list.length === 1 ? `${list[0]!.path} changed` : `${list.length} files changed`}; a code rollback does not roll ${list.length === 1 ? 'it' : 'them'} back`,
+        message:
+          kind === 'container'
+            ? `${TITLES[kind]}: ${list.length === 1 ? `${list[0]!.path} changed` : `${list.length} files changed`}; the rollback builds the older image, which meets the platform as the release left it (ports, volumes, environment, health checks)`
+            : `${TITLES[kind]}: ${list.length === 1 ? `${list[0]!.path} changed` : `${list.length} files changed`}; a code rollback does not roll ${list.length === 1 ? 'it' : 'them'} back`,
         path: list[0]!.path,
         severity: SEVERITY[kind],
         evidence: details.slice(0, 10).join('; ') + (details.length > 10 ? `; +${details.length - 10} more` : ''),

@@ -12,6 +12,7 @@ const CATEGORY_OF: Record<ChecklistId, Category> = {
   config: 'config-change',
   dependencies: 'dependency-change',
   infrastructure: 'infrastructure-change',
+  fixes: 'code-change',
   volume: 'change-volume',
   review: 'unclassified',
   custom: 'code-change',
@@ -27,6 +28,7 @@ const DEFAULT_LABELS: Record<string, ChecklistId> = {
   config: 'config',
   infrastructure: 'infrastructure',
   dependencies: 'dependencies',
+  security: 'fixes',
 };
 
 export default defineRule({

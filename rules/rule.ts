@@ -23,6 +23,8 @@ export interface FindingDraft {
   category?: Category;
   /** Overrides the rule's default severity for this finding (a configured severity still wins). */
   severity?: Severity;
+  /** What the finding weighs in the score (0–1), when the rule measures it instead of using its severity's weight. */
+  weight?: number;
   /** Feeds a checklist item of its own instead of the rule's (for example one per infrastructure kind). */
   checklist?: { id: string; title: string };
 }

@@ -10,8 +10,10 @@ const SOURCE: Record<RuntimeChangedFact['source'], string> = {
   dockerfile: 'base image',
 };
 
+// Any downgrade of the runtime itself is checked, whatever the semver distance: runtimes publish security
+// releases as patches, and a pinned patch (`node:24.18.1`) often works around a crash of the floating tag.
 function severityOf(fact: RuntimeChangedFact): Severity {
-  if (fact.rollback === 'downgrade') return fact.level === 'major' ? 'medium' : fact.level === 'minor' ? 'low' : 'info';
+  if (fact.rollback === 'downgrade') return 'medium';
   if (fact.rollback === 'changes' || fact.rollback === 'restores') return 'low';
   return 'info';
 }

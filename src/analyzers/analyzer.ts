@@ -39,6 +39,13 @@ export interface Release {
   sourceFile(side: Side, path: string, text: string): SourceFile;
   /** True once the analysis has used up its time budget (limits.timeBudgetSeconds): stop early and report what was not read. */
   outOfTime(): boolean;
+  /** The folders the analysis is limited to (`--scope`, with the packages that joined it); undefined: the whole repository. */
+  scope?: readonly string[];
+  /**
+   * Lines of files under `dirs` at one side that contain any of the fixed strings (`git grep -F`): a search bounded
+   * by the folders given, for the few questions no changed file answers (who imports a package by path).
+   */
+  grep?(side: Side, needles: readonly string[], dirs: readonly string[]): Promise<{ path: string; line: number; text: string }[]>;
   /** Release tags on commits of the range (in `from`, not in `to`), oldest first. */
   tagsInRange?(): Promise<{ name: string; sha: string }[]>;
   /** Content of a path at any commit (for a bounded look back through the range). */

@@ -7,6 +7,7 @@ import { configAnalyzer } from './config/analyzer.js';
 import { dependenciesAnalyzer } from './dependencies/analyzer.js';
 import { infrastructureAnalyzer } from './infrastructure/analyzer.js';
 import { endpointsAnalyzer } from './endpoints/analyzer.js';
+import { historyAnalyzer } from './history/analyzer.js';
 
 /** Every analyzer, in the order they run. */
 export const ANALYZERS: readonly Analyzer[] = [
@@ -18,4 +19,5 @@ export const ANALYZERS: readonly Analyzer[] = [
   dependenciesAnalyzer,
   infrastructureAnalyzer,
   endpointsAnalyzer,
+  historyAnalyzer,
 ];

@@ -10,7 +10,7 @@ export const DEFAULTS = {
   rules: {},
   ignore: [],
   limits: { maxFileBytes: DEFAULT_MAX_FILE_BYTES, timeBudgetSeconds: 300 },
-  verdict: { cautionAt: 20, blockedAt: 60 },
+  verdict: {},
   gate: { warnOnly: false },
   contracts: { entries: [] },
   migrations: { paths: [], discover: true },

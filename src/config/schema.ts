@@ -62,10 +62,10 @@ export const configSchema = z
     platform: z.enum(PLATFORM_IDS).optional(),
     verdict: z
       .object({
-        /** Score at or above which the verdict is at least caution. */
-        cautionAt: z.number().min(0).max(100).default(D.verdict.cautionAt),
-        /** Score at or above which the verdict is blocked. */
-        blockedAt: z.number().min(0).max(100).default(D.verdict.blockedAt),
+        /** Score at or above which the verdict is at least caution (unset: the findings alone decide). */
+        cautionAt: z.number().min(0).max(100).optional(),
+        /** Score at or above which the verdict is blocked (unset: the findings alone decide). */
+        blockedAt: z.number().min(0).max(100).optional(),
       })
       .strict()
       .prefault({}),

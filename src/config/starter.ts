@@ -2,14 +2,12 @@ import { RULE_LIST } from '../../rules/index.js';
 import { PLATFORM_IDS } from '../model/platform.js';
 import { SEVERITIES } from '../model/report.js';
 import { oneLine } from '../util/sanitize.js';
-import { defaultConfig } from './default-config.js';
 import type { Detected } from './detect.js';
 
 const list = (items: string[], max = 6) => items.slice(0, max).map((i) => oneLine(i)).join(', ') + (items.length > max ? `, … (${items.length - max} more)` : '');
 
 /** A commented starter config in YAML: working defaults, with what was found in the repository. */
 export function starterConfig(found: Detected): string {
-  const defaults = defaultConfig();
   const out: string[] = [
     '# rollback-ready configuration.',
     '# It is read from the git tree of the release being rolled back, and only as data (never run as code).',
@@ -30,10 +28,10 @@ export function starterConfig(found: Detected): string {
     'ignore: []',
     "#   - '**/__generated__/**'",
     '',
-    '# Risk score (0-100) at which the verdict becomes caution, and blocked.',
-    'verdict:',
-    `  cautionAt: ${defaults.verdict.cautionAt}`,
-    `  blockedAt: ${defaults.verdict.blockedAt}`,
+    '# The findings decide the verdict (docs/scoring.md). A team may also make a risk score (0-100) caution or blocked:',
+    '# verdict:',
+    '#   cautionAt: 40',
+    '#   blockedAt: 80',
     '',
     "# Where the app runs: the report ends with that platform's rollback command and caveats.",
   );

@@ -102,8 +102,13 @@ export function weakeningsOf(release: Config, inEffect: Config): Weakening[] {
   for (const key of ['maxFileBytes', 'timeBudgetSeconds'] as const) {
     if (release.limits[key] !== inEffect.limits[key]) add(['limits', key], `sets limits.${key} to ${release.limits[key]} (was ${inEffect.limits[key]})`);
   }
+  // A score threshold that is not set never applies: the weakest there is.
   for (const key of ['cautionAt', 'blockedAt'] as const) {
-    if (release.verdict[key] > inEffect.verdict[key]) add(['verdict', key], `raises verdict.${key} from ${inEffect.verdict[key]} to ${release.verdict[key]}`);
+    const was = inEffect.verdict[key];
+    const now = release.verdict[key];
+    if (was !== undefined && (now === undefined || now > was)) {
+      add(['verdict', key], now === undefined ? `removes verdict.${key} (was ${was})` : `raises verdict.${key} from ${was} to ${now}`);
+    }
   }
 
   const failRank = (s: Severity | undefined) => (s === undefined ? Infinity : severityRank(s));

@@ -1,5 +1,7 @@
 import picomatch from 'picomatch';
 import { ANALYZERS } from '../analyzers/index.js';
+import { leftoverFacts } from '../analyzers/files/analyzer.js';
+import { pullRequestFixes } from '../analyzers/history/analyzer.js';
 import type { Analyzer } from '../analyzers/analyzer.js';
 import { Facts, type Fact } from '../model/facts.js';
 import type { Config } from '../config/schema.js';
@@ -15,7 +17,8 @@ import { changedFiles } from '../git/diff.js';
 import { ancestry, commitsBetween, resolveCommit } from '../git/refs.js';
 import { previousRelease } from '../git/tags.js';
 import { UsageError } from '../util/errors.js';
-import type { Category, ChangeEntry, ChangedFile, Finding, MergedPullRequest, RefInfo, Report } from '../model/report.js';
+import type { Category, ChangeEntry, ChangedFile, Finding, InternalChanges, MergedPullRequest, RefInfo, Report, RevertedFix } from '../model/report.js';
+import type { FixRevertedFact } from '../model/facts/history.js';
 import { severityRank } from '../model/report.js';
 import { TOOL } from '../util/version.js';
 import { rollbackPlan } from './rollback-plan.js';
@@ -210,6 +213,7 @@ async function analyzeWith(options: AnalyzeOptions, refs: StartedRefs, repo: Rep
       files,
       commits: commitList,
       config,
+      ...(scope ? { scope: scope.all } : {}),
       onProgress: progress,
       deadline: started + config.limits.timeBudgetSeconds * 1000,
       ...(options.workers !== undefined ? { workers: options.workers } : {}),
@@ -240,10 +244,11 @@ async function analyzeWith(options: AnalyzeOptions, refs: StartedRefs, repo: Rep
     await runGroup(release, analyzers.filter((a) => a.readsScripts));
     const facts = new Facts();
     for (const analyzer of analyzers) for (const fact of found.get(analyzer) ?? []) facts.add(fact);
-    addFallbacks(facts, files.map((f) => f.path));
+    addFallbacks(facts, release, files);
     for (const pr of pullRequests ?? []) facts.add({ kind: 'pull-request.merged', path: `#${pr.number}`, ...pr });
     for (const fact of releaseFacts) facts.add(fact);
-    for (const f of files) facts.add({ kind: 'file.changed', path: f.path, status: f.status, ...(f.oldPath ? { oldPath: f.oldPath } : {}) });
+    for (const fact of pullRequestFixes(pullRequests ?? [], release.commits)) facts.add(fact);
+    for (const f of files) facts.add({ kind: 'file.changed', path: f.path, status: f.status, insertions: f.insertions, deletions: f.deletions, ...(f.oldPath ? { oldPath: f.oldPath } : {}) });
 
     const run = { from: release.from, to: release.to, toIsAncestor: release.toIsAncestor };
     const { findings, checklistTitles } = runRules([...(options.rules ?? RULE_LIST), ...customRulesOf(config)], facts, config, run);
@@ -274,6 +279,8 @@ async function analyzeWith(options: AnalyzeOptions, refs: StartedRefs, repo: Rep
         deletions: volume?.deletions ?? 0,
         authors: volume?.authors ?? 0,
         directories: volume?.directories ?? 0,
+        filesRead: volume?.filesRead ?? files.length,
+        excluded: volume?.excluded ?? [],
       },
       changes,
       findings,
@@ -284,10 +291,30 @@ async function analyzeWith(options: AnalyzeOptions, refs: StartedRefs, repo: Rep
       config: { source: loaded.origin.source, ...(loaded.origin.path ? { path: loaded.origin.path } : {}), ...(loaded.origin.ref ? { ref: loaded.origin.ref } : {}) },
       ...(config.platform ? { rollback: rollbackPlan(config.platform, run) } : {}),
       ...(pullRequests ? { pullRequests } : {}),
+      internalChanges: internalChangesOf(facts),
+      reverted: revertedOf(facts),
     };
   } finally {
     release?.close();
   }
+}
+
+function internalChangesOf(facts: Facts): InternalChanges {
+  const internal = facts.of('contract.change').filter((f) => f.surface === 'internal' && f.change !== 'widened');
+  const count = (change: string) => internal.filter((f) => f.change === change).length;
+  return { changes: internal.length, modules: new Set(internal.map((f) => f.path)).size, removed: count('removed'), narrowed: count('narrowed'), changed: count('changed') };
+}
+
+function revertedOf(facts: Facts): Report['reverted'] {
+  const entry = (f: FixRevertedFact): RevertedFix => ({
+    ...(f.sha ? { sha: f.sha } : {}),
+    ...(f.pullRequest ? { pullRequest: f.pullRequest } : {}),
+    subject: f.subject,
+    ids: f.ids,
+    ...(f.security ? { mark: f.security.mark } : {}),
+  });
+  const all = facts.of('history.fix');
+  return { securityFixes: all.filter((f) => f.security).map(entry), fixes: all.filter((f) => !f.security).map(entry) };
 }
 
 async function runAnalyzer(analyzer: Analyzer, release: Parameters<Analyzer['analyze']>[0]): Promise<Fact[]> {
@@ -300,13 +327,21 @@ async function runAnalyzer(analyzer: Analyzer, release: Parameters<Analyzer['ana
   }
 }
 
-/** Every changed file no analyzer classified is reported for review; nothing drops out silently. */
-function addFallbacks(facts: Facts, paths: string[]): void {
+/**
+ * Every changed file no analyzer classified is looked at once more (a change of version numbers only says what
+ * it is by itself), and otherwise reported for review; nothing drops out silently.
+ */
+function addFallbacks(facts: Facts, release: LoadedRelease, files: readonly ChangedFile[]): void {
   const seen = new Set<string>();
   for (const fact of facts.of('file.classified')) seen.add(fact.path);
   for (const fact of facts.of('file.unreadable')) seen.add(fact.path);
-  for (const path of paths) {
-    if (!seen.has(path)) facts.add({ kind: 'file.unreadable', path, reason: 'no analyzer reads this kind of file' });
+  const left = files.filter((f) => !seen.has(f.path));
+  for (const fact of leftoverFacts(release, left)) {
+    facts.add(fact);
+    seen.add(fact.path);
+  }
+  for (const file of left) {
+    if (!seen.has(file.path)) facts.add({ kind: 'file.unreadable', path: file.path, reason: 'no analyzer reads this kind of file' });
   }
 }
 

@@ -22,6 +22,8 @@ export interface ReleaseInput {
   /** The release's commits, still being listed by git while the blobs are read. */
   commits: Promise<CommitInfo[]>;
   config: Config;
+  /** The folders in scope (undefined: the whole repository). */
+  scope?: readonly string[];
   onProgress?: (phase: string, done: number, total: number) => void;
   /** Epoch milliseconds after which the analysis is out of time. */
   deadline: number;
@@ -229,6 +231,8 @@ async function readRelease(input: ReleaseInput, scripts: ChangedFile[], pool: Sc
       }
       return source;
     },
+    ...(input.scope ? { scope: input.scope } : {}),
+    grep: (side, needles, dirs) => grepTree(input.repo, shaOf(side), needles, dirs),
     outOfTime: () => Date.now() > input.deadline,
     settle: () => (settled ??= settle()),
     close: () => pool.close(),
@@ -240,4 +244,25 @@ async function readRelease(input: ReleaseInput, scripts: ChangedFile[], pool: Sc
     readAt: (sha, path) => input.blobs.readPath(sha, path),
     progress: (phase, doneCount, totalCount) => input.onProgress?.(phase, doneCount, totalCount),
   };
+}
+
+/** `git grep -F` of fixed strings in a tree, under the given folders only; no match is an empty list. */
+async function grepTree(repo: Repo, sha: string, needles: readonly string[], dirs: readonly string[]): Promise<{ path: string; line: number; text: string }[]> {
+  if (needles.length === 0 || dirs.length === 0) return [];
+  const args = ['grep', '-I', '-n', '-z', '--full-name', '-F', ...needles.flatMap((n) => ['-e', n]), sha, '--', ...dirs.map((d) => `:(literal)${d}`)];
+  let out: string;
+  try {
+    out = await repo.git.raw(args);
+  } catch {
+    // git grep exits 1 when nothing matches.
+    return [];
+  }
+  const hits: { path: string; line: number; text: string }[] = [];
+  // -z: `sha:path\0line\0text\n`.
+  for (const row of out.split('\n')) {
+    const [where, line, ...text] = row.split('\0');
+    if (!where || line === undefined) continue;
+    hits.push({ path: where.slice(sha.length + 1), line: Number(line), text: text.join('\0') });
+  }
+  return hits;
 }

@@ -50,6 +50,7 @@ export function runRules(rules: readonly AnyRule[], facts: Facts, config: Config
       };
       if (draft.line !== undefined) finding.line = draft.line;
       if (draft.evidence !== undefined) finding.evidence = draft.evidence;
+      if (draft.weight !== undefined && setting.severity === undefined) finding.weight = Math.min(1, Math.max(0, draft.weight));
       finding.remediation = draft.remediation ?? rule.remediation;
       if (draft.checklist) checklistTitles.set(draft.checklist.id, draft.checklist.title);
       const key = `${finding.ruleId}\0${finding.path}\0${finding.line}\0${finding.message}`;

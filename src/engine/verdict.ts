@@ -3,13 +3,18 @@ import type { ChecklistItem, Finding, Verdict } from '../model/report.js';
 import { atLeast } from '../model/report.js';
 
 /**
- * blocked: a critical finding, or a score at verdict.blockedAt or above.
- * caution: anything failing or waiting for a person, or a score at verdict.cautionAt or above.
- * safe: nothing of the above — never given while a change is unread.
+ * The policy of docs/scoring.md, read off the severities the rules give:
+ * blocked: a high or critical finding (something the older code or a client outside the rollback breaks on);
+ * caution: a medium finding, or a checklist item waiting for a person (unread files, config, infrastructure);
+ * safe: nothing of the above — never given while a change is unread. A team's score thresholds
+ * (`verdict.cautionAt`, `verdict.blockedAt`) can only make the verdict stricter.
  */
 export function verdictOf(score: number, findings: readonly Finding[], checklist: readonly ChecklistItem[], config: Config): Verdict {
   const live = findings.filter((f) => !f.suppressed);
-  if (live.some((f) => atLeast(f.severity, 'critical')) || score >= config.verdict.blockedAt) return 'blocked';
-  if (checklist.some((item) => item.status !== 'pass') || score >= config.verdict.cautionAt) return 'caution';
+  const { cautionAt, blockedAt } = config.verdict;
+  if (live.some((f) => atLeast(f.severity, 'high')) || (blockedAt !== undefined && score >= blockedAt)) return 'blocked';
+  if (live.some((f) => atLeast(f.severity, 'medium')) || checklist.some((item) => item.status !== 'pass') || (cautionAt !== undefined && score >= cautionAt)) {
+    return 'caution';
+  }
   return 'safe';
 }

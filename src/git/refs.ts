@@ -53,11 +53,13 @@ export interface CommitInfo {
   authorName: string;
   date: string;
   subject: string;
+  /** The message after the subject line (trailers included), trimmed. */
+  body: string;
 }
 
 /** Commits reachable from `from` and not from `to`, newest first; with `paths`, only those that touch them. */
 export async function commitsBetween(repo: Repo, fromSha: string, toSha: string, paths?: readonly string[]): Promise<CommitInfo[]> {
-  const args = ['log', '-z', ...NO_EXTERNAL_DIFF, '--format=%H%x1f%aE%x1f%aN%x1f%aI%x1f%s', `${toSha}..${fromSha}`];
+  const args = ['log', '-z', ...NO_EXTERNAL_DIFF, '--format=%H%x1f%aE%x1f%aN%x1f%aI%x1f%s%x1f%b', `${toSha}..${fromSha}`];
   // Literal pathspecs: a scope path is never read as a glob or a magic pathspec.
   if (paths && paths.length > 0 && !paths.includes('')) args.push('--', ...paths.map((p) => `:(literal)${p}`));
   const out = await repo.git.raw(args);
@@ -65,7 +67,7 @@ export async function commitsBetween(repo: Repo, fromSha: string, toSha: string,
     .split('\0')
     .filter((line) => line.trim().length > 0)
     .map((line) => {
-      const [sha = '', authorEmail = '', authorName = '', date = '', subject = ''] = line.replace(/^\n/, '').split('\x1f');
-      return { sha, authorEmail: authorEmail.toLowerCase(), authorName, date, subject };
+      const [sha = '', authorEmail = '', authorName = '', date = '', subject = '', ...body] = line.replace(/^\n/, '').split('\x1f');
+      return { sha, authorEmail: authorEmail.toLowerCase(), authorName, date, subject, body: body.join('\x1f').trim() };
     });
 }

@@ -31,6 +31,10 @@ export const CHECKLIST = {
     title: 'Infrastructure changes are rolled back separately',
     passDetail: 'no infrastructure file changed',
   },
+  fixes: {
+    title: 'The fixes and security patches the rollback takes back are known',
+    passDetail: 'no code change, and no commit that marks a fix',
+  },
   volume: {
     title: 'The release is small enough to reason about',
     passDetail: 'small release',

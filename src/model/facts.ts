@@ -7,6 +7,7 @@ import type { ConfigFact } from './facts/config.js';
 import type { DependencyFact } from './facts/dependencies.js';
 import type { InfrastructureChangedFact } from './facts/infrastructure.js';
 import type { EndpointFact } from './facts/endpoints.js';
+import type { HistoryFact } from './facts/history.js';
 import type { ChangeStatus } from './report.js';
 
 // Facts are plain data with a location. Analyzers emit them; rules judge them.
@@ -53,6 +54,9 @@ export interface ChangedFileFact {
   path: string;
   oldPath?: string;
   status: ChangeStatus;
+  /** Lines git counts as added and removed (0 for binary files). */
+  insertions: number;
+  deletions: number;
 }
 
 /**
@@ -83,6 +87,7 @@ export type Fact =
   | DependencyFact
   | InfrastructureChangedFact
   | EndpointFact
+  | HistoryFact
   | ChangedFileFact
   | ConfigWeakenedFact;
 

@@ -1,4 +1,5 @@
 import type { RollbackPlan } from './platform.js';
+import type { ExcludedFiles } from './facts/volume.js';
 
 // The plain data that flows through the pipeline: git → facts → findings → report.
 // Direction: `from` is the release running now, `to` the rollback target.
@@ -12,6 +13,8 @@ export const CATEGORIES = [
   'docs',
   'tests',
   'assets',
+  'translations',
+  'version-bump',
   'code-change',
   'contract-change',
   'endpoint-removal',
@@ -26,7 +29,7 @@ export const CATEGORIES = [
 export type Category = (typeof CATEGORIES)[number];
 
 /** Presentation or no runtime effect: a release made only of these rolls back cleanly. */
-export const HARMLESS_CATEGORIES: ReadonlySet<Category> = new Set(['style-only', 'docs', 'tests', 'assets']);
+export const HARMLESS_CATEGORIES: ReadonlySet<Category> = new Set(['style-only', 'docs', 'tests', 'assets', 'translations', 'version-bump']);
 
 export const VERDICTS = ['safe', 'caution', 'blocked'] as const;
 export type Verdict = (typeof VERDICTS)[number];
@@ -85,6 +88,11 @@ export interface Finding {
   remediation?: string;
   /** Checklist item this finding feeds (the rule's item unless the finding names another). */
   checklistId: string;
+  /**
+   * What the finding weighs in the score (0–1) when its rule measured it rather than taking its severity's
+   * weight (docs/scoring.md): the behaviour a rollback reverts is weighed by the lines it changes.
+   */
+  weight?: number;
   suppressed?: { reason: string };
 }
 
@@ -105,19 +113,28 @@ export interface ChecklistItem {
   findingRefs: number[];
 }
 
+/** One term of the score: a category's share of 100 × (1 − Π (1 − w)) over its concerns. */
 export interface ScoreLine {
   category: Category;
   points: number;
   reason: string;
+  /** 0–1: what the category's concerns weigh together, before the other categories are taken into account. */
+  weight?: number;
 }
 
 export interface Volume {
   commits: number;
+  /** Every changed file. */
   files: number;
+  /** Lines added and removed in the files a person must read (lockfiles, generated files, snapshots, translations left out). */
   insertions: number;
   deletions: number;
   authors: number;
   directories: number;
+  /** The changed files a person must read. */
+  filesRead: number;
+  /** The files left out of the line counts, by kind, with their lines. */
+  excluded: ExcludedFiles[];
 }
 
 export interface ChangeEntry {
@@ -167,6 +184,31 @@ export interface Report {
   rollback?: RollbackPlan;
   /** Merged pull requests between the two releases, newest first (present when read from GitHub). */
   pullRequests?: MergedPullRequest[];
+  /** Exported APIs that changed in modules only code rolling back with them uses: counted, no points. */
+  internalChanges: InternalChanges;
+  /** What the rollback takes back that the release fixed: security fixes apart, then the other fixes. */
+  reverted: { securityFixes: RevertedFix[]; fixes: RevertedFix[] };
+}
+
+/** A commit or merged pull request of the release that marks a fix. */
+export interface RevertedFix {
+  sha?: string;
+  pullRequest?: number;
+  subject: string;
+  /** CVE and GHSA ids it names. */
+  ids: string[];
+  /** For a security fix: what marks it ("CVE-2025-1234", "security", "ReDoS"…). */
+  mark?: string;
+}
+
+/** Counts of the contract changes internal to what rolls back (`internal-changes`). */
+export interface InternalChanges {
+  /** Changes that would break a consumer that did not roll back (removed, narrowed, changed). */
+  changes: number;
+  modules: number;
+  removed: number;
+  narrowed: number;
+  changed: number;
 }
 
 /** A pull request merged into the release, as GitHub knows it. */

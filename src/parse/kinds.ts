@@ -94,3 +94,71 @@ export function isDevTooling(path: string): boolean {
   const name = base(path);
   return TOOLING_NAMES.has(name) || TOOLING_PREFIXES.some((prefix) => name.startsWith(prefix)) || /(^|\/)\.(vscode|idea|husky)\//.test(lower(path));
 }
+
+// Lockfiles and the manifest each one follows.
+const LOCKFILES: Record<string, { manager: string; manifest: string }> = {
+  'package-lock.json': { manager: 'npm', manifest: 'package.json' },
+  'npm-shrinkwrap.json': { manager: 'npm', manifest: 'package.json' },
+  'yarn.lock': { manager: 'yarn', manifest: 'package.json' },
+  'pnpm-lock.yaml': { manager: 'pnpm', manifest: 'package.json' },
+  'bun.lock': { manager: 'bun', manifest: 'package.json' },
+  'bun.lockb': { manager: 'bun', manifest: 'package.json' },
+  'Cargo.lock': { manager: 'cargo', manifest: 'Cargo.toml' },
+  'poetry.lock': { manager: 'poetry', manifest: 'pyproject.toml' },
+  'uv.lock': { manager: 'uv', manifest: 'pyproject.toml' },
+  'Pipfile.lock': { manager: 'pipenv', manifest: 'Pipfile' },
+  'Gemfile.lock': { manager: 'bundler', manifest: 'Gemfile' },
+  'composer.lock': { manager: 'composer', manifest: 'composer.json' },
+  'go.sum': { manager: 'go', manifest: 'go.mod' },
+};
+
+export function lockfileOf(path: string): { manager: string; manifest: string } | undefined {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  return Object.hasOwn(LOCKFILES, name) ? LOCKFILES[name] : undefined;
+}
+
+const TRANSLATION_DIR = /(^|\/)(locales?|i18n|l10n|lang|langs|languages|messages|translations?|intl)\//i;
+const TRANSLATION_EXTENSIONS = new Set(['json', 'yaml', 'yml', 'po', 'pot']);
+
+/** A translation catalogue: JSON, YAML or gettext PO under a locales, i18n, lang, messages or translations folder. */
+export function isTranslation(path: string): boolean {
+  return TRANSLATION_EXTENSIONS.has(ext(path)) && TRANSLATION_DIR.test(path);
+}
+
+/** Jest, Vitest and other snapshot files. */
+export function isSnapshot(path: string): boolean {
+  return /(^|\/)__snapshots__\//.test(path) || ext(path) === 'snap';
+}
+
+// `dist/` holds build output committed beside its source (GitHub Actions bundles, vendored builds).
+const GENERATED_PATH = /(^|\/)(__generated__|generated|\.generated|dist|dist-js)\/|\.(generated|gen)\.[a-z]+$|\.min\.(js|css)$|\.(js|css)\.map$|\.d\.ts\.map$|_pb2?\.(js|ts|py)$|\.pb\.go$/i;
+// Headers code generators write: Go's standard line, `@generated` (Facebook, Prisma, GraphQL Codegen), "do not edit".
+const GENERATED_HEADER = /@generated\b|^\/\/ Code generated .* DO NOT EDIT\.$|\b(auto-?generated|do not edit|this file (is|was) (automatically )?generated)\b/im;
+
+/** A generated file: by its path, or by the header its generator wrote in its first lines. */
+export function isGenerated(path: string, text?: string): boolean {
+  if (GENERATED_PATH.test(path)) return true;
+  return text !== undefined && GENERATED_HEADER.test(text.slice(0, 600));
+}
+
+/** Why a changed file is left out of what a person must read, or undefined when it counts. */
+export function readingExclusion(path: string, text?: string): 'lockfile' | 'generated' | 'snapshot' | 'translation' | undefined {
+  if (lockfileOf(path)) return 'lockfile';
+  if (isSnapshot(path)) return 'snapshot';
+  if (isTranslation(path)) return 'translation';
+  if (isGenerated(path, text)) return 'generated';
+  return undefined;
+}
+
+const COMPONENT_EXTENSIONS = new Set(['vue', 'svelte', 'astro']);
+
+/** Single-file components: markup, script and style blocks in one file (Vue, Svelte, Astro). */
+export function isComponentFile(path: string): boolean {
+  return COMPONENT_EXTENSIONS.has(ext(path));
+}
+
+/** A container build file: `Dockerfile`, `Containerfile`, `Dockerfile.web`, `api.dockerfile`. */
+export function isDockerfile(path: string): boolean {
+  const name = base(path);
+  return name === 'dockerfile' || name === 'containerfile' || name.startsWith('dockerfile.') || name.endsWith('.dockerfile');
+}

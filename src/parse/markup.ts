@@ -26,3 +26,22 @@ export function templateLogic(text: string, kind: 'html' | 'template'): string[]
   all.sort((a, b) => a[0] - b[0]);
   return [...tokens, ...all.map(([, token]) => token)];
 }
+
+const STYLE_BLOCK = /<style\b[^>]*>[\s\S]*?<\/style\s*>/gi;
+const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---/;
+
+/**
+ * The logic of a single-file component (Vue, Svelte, Astro): its script blocks (and Astro's frontmatter), the
+ * bindings and expressions of its template; style blocks, markup and static text are left out.
+ */
+export function componentLogic(text: string): string[] {
+  const source = text.replace(HTML_COMMENT, '').replace(STYLE_BLOCK, '');
+  const front = FRONTMATTER.exec(source);
+  const rest = front ? source.slice(front[0].length) : source;
+  const tokens = front ? [`script:${squeeze(front[1]!)}`] : [];
+  tokens.push(...templateLogic(rest, 'html'));
+  // Svelte and Astro write expressions in single braces: `{count}`, `{#if open}`.
+  const markup = rest.replace(SCRIPT_BLOCK, '').replace(/\{\{[\s\S]*?\}\}/g, '');
+  for (const m of markup.matchAll(/\{[^{}]+\}/g)) tokens.push(`expr:${squeeze(m[0])}`);
+  return tokens;
+}

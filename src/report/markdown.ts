@@ -1,7 +1,7 @@
 import type { Category, ChecklistStatus, Finding, Report } from '../model/report.js';
 import { stripControl } from '../util/sanitize.js';
 import type { RenderOptions, Reporter } from './reporter.js';
-import { headline, nextStep, scoreCapNote, short } from './text.js';
+import { headline, nextStep, scoreFormula, short } from './text.js';
 import { configLine } from './text.js';
 import { scopeText } from './text.js';
 
@@ -126,8 +126,8 @@ export function renderMarkdown(report: Report, options: RenderOptions = {}): str
   if (report.scoreBreakdown.length > 0) {
     head.push('', '| points | category | why |', '| ---: | --- | --- |');
     for (const line of report.scoreBreakdown) head.push(`| +${line.points} | ${line.category} | ${escapeMarkdown(line.reason)} |`);
-    const capped = scoreCapNote(report);
-    if (capped) head.push('', `${escapeMarkdown(capped)}.`);
+    const formula = scoreFormula(report);
+    if (formula) head.push('', `Score: ${escapeMarkdown(formula)}.`);
   }
   head.push('', '### Checklist', '', '| | item | detail |', '| --- | --- | --- |');
   for (const item of report.checklist) head.push(`| ${MARK[item.status]} | ${escapeMarkdown(item.title)} | ${escapeMarkdown(item.detail)} |`);

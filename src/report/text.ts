@@ -23,12 +23,13 @@ export function headline(report: Report): string {
 }
 
 /**
- * Under the score lines when they add up to more than the score: the lines are the findings' points as they
- * are, and the score stops at 100, so a reader adding them up is not left wondering. Undefined otherwise.
+ * Under the score lines: the formula they are the terms of, with each category's weight
+ * (`100 × (1 − (1 − 0.35)(1 − 0.12)) = 43`). Undefined when nothing weighs.
  */
-export function scoreCapNote(report: Report): string | undefined {
-  const total = report.scoreBreakdown.reduce((sum, line) => sum + line.points, 0);
-  return total > report.riskScore ? `${total} points in all; the score stops at ${report.riskScore}` : undefined;
+export function scoreFormula(report: Report): string | undefined {
+  const weights = report.scoreBreakdown.map((line) => line.weight).filter((w): w is number => w !== undefined && w > 0);
+  if (weights.length === 0) return undefined;
+  return `100 × (1 − ${weights.map((w) => `(1 − ${w.toFixed(2)})`).join('')}) = ${report.riskScore}`;
 }
 
 function place(f: Finding): string {
@@ -68,8 +69,8 @@ export function renderText(report: Report): string {
   out.push('', 'Score');
   if (report.scoreBreakdown.length === 0) out.push('  0 points: no finding carries risk');
   for (const line of report.scoreBreakdown) out.push(`  +${line.points} ${line.category}: ${oneLine(line.reason)}`);
-  const capped = scoreCapNote(report);
-  if (capped) out.push(`  = ${capped}`);
+  const formula = scoreFormula(report);
+  if (formula) out.push(`  = ${formula}`);
 
   out.push('', 'Checklist');
   for (const item of report.checklist) {

@@ -96,6 +96,6 @@ describe('a big release of nothing but reformatting', () => {
     expect(report.verdict).toBe('safe');
     expect(report.riskScore).toBeLessThanOrEqual(5);
     expect(report.changes.every((c) => c.categories.join() === 'style-only')).toBe(true);
-    expect(report.checklist.find((c) => c.id === 'volume')!.detail).toMatch(/^only minor: .*120 files: a large release .*nothing that runs goes back$/);
+    expect(report.checklist.find((c) => c.id === 'volume')!.detail).toMatch(/^only minor: .*120 files: more than a small release .*nothing that runs goes back$/);
   });
 });

@@ -44,7 +44,6 @@ describe('a pull request cannot switch off its own gate', () => {
     ['sets warnOnly', { gate: { warnOnly: true } }, 3, /sets gate\.warnOnly/],
     ['turns the rule off', { rules: { 'drop-table': 'off' } }, 3, /turns drop-table off \(was critical\)/],
     ['lowers its severity', { rules: { 'drop-table': { severity: 'info' } } }, 3, /lowers drop-table from critical to info/],
-    ['raises the verdict thresholds', { verdict: { blockedAt: 100 } }, 3, /raises verdict\.blockedAt from 60 to 100/],
     ['starves the analysis of time', { limits: { timeBudgetSeconds: 0.001 } }, 3, /sets limits\.timeBudgetSeconds to 0\.001 \(was 300\)/],
     ['stops looking for migrations', { migrations: { discover: false } }, 3, /stops looking for migrations/],
     ['narrows the scope', { scope: ['src'] }, 2, /narrows the scope to src/],
@@ -176,8 +175,9 @@ describe('what counts as weakening', () => {
 
   it('every way to see less or pass more', () => {
     const inEffect = config({
-      rules: { 'release-volume': { options: { files: [50, 200, 500] } } },
+      rules: { 'release-volume': { options: { files: [50, 200] } } },
       gate: { failOn: 'high', maxScore: 50 },
+      verdict: { cautionAt: 30, blockedAt: 60 },
       migrations: { paths: ['db/**'] },
       api: { specs: ['api/openapi.yaml'] },
       contracts: { entries: ['src/index.ts'] },
@@ -185,8 +185,9 @@ describe('what counts as weakening', () => {
       scope: ['apps/api'],
     });
     const release = config({
-      rules: { 'release-volume': { options: { files: [500, 2000, 5000] } } },
+      rules: { 'release-volume': { options: { files: [500, 2000] } } },
       gate: {},
+      verdict: { blockedAt: 80 },
       limits: { maxFileBytes: 1_000_000_000 },
       migrations: { dialect: 'mysql' },
       api: { routeRoots: ['src/**'] },
@@ -197,6 +198,8 @@ describe('what counts as weakening', () => {
     expect(weakeningsOf(release, inEffect).map((w) => w.change)).toEqual([
       'changes the options of release-volume',
       'sets limits.maxFileBytes to 1000000000 (was 5242880)',
+      'removes verdict.cautionAt (was 30)',
+      'raises verdict.blockedAt from 60 to 80',
       'removes gate.failOn (was high)',
       'removes gate.maxScore (was 50)',
       'changes contracts.entries, the files that are the public API, to []',

@@ -15,9 +15,9 @@ testRule(rule, {
       findings: [{ path: 'migrations/002_change.sql', line: 7, message: expect.stringMatching(/adds a unique constraint on users\(email\)/) }],
     },
     {
-      name: 'a primary key is medium',
+      name: 'a primary key',
       facts: [op({ action: 'add-constraint', table: 'users', constraint: 'primary-key' })],
-      findings: [{ severity: 'medium' }],
+      findings: [{ message: 'migration 002_change adds a primary-key constraint on users: writes the older code considers valid may now be rejected' }],
     },
   ],
 });

@@ -8,6 +8,7 @@ testRule(rule, {
   valid: [
     { name: 'a narrowed signature is another rule', facts: [contractFact({})] },
     { name: 'a widened export', facts: [contractFact({ aspect: 'export', change: 'widened' })] },
+    { name: 'an export of a module internal to what rolls back', facts: [{ ...removed, surface: 'internal', entry: 'src/users.ts' }] },
   ],
   invalid: [
     {
@@ -23,9 +24,9 @@ testRule(rule, {
       ],
     },
     {
-      name: 'an internal export is medium',
-      facts: [{ ...removed, surface: 'internal', entry: 'src/users.ts' }],
-      findings: [{ severity: 'medium', message: 'listEmails, exported by module src/users.ts (internal: no package entry point), is removed by the rollback' }],
+      name: 'an export of a workspace package used outside the scope',
+      facts: [{ ...removed, entry: '@acme/db (used by apps/worker, outside the scope)' }],
+      findings: [{ message: 'listEmails, exported by @acme/db (used by apps/worker, outside the scope), is removed by the rollback' }],
     },
     {
       name: 'an export that changes kind',

@@ -2,7 +2,10 @@ import rule from '../../rules/infrastructure-changed.js';
 import { testRule } from '../support/rule-tester.js';
 
 testRule(rule, {
-  valid: [{ name: 'no infrastructure changed', facts: [{ kind: 'file.classified', path: 'src/a.ts', category: 'code-change', reason: 'script' }] }],
+  valid: [
+    { name: 'no infrastructure changed', facts: [{ kind: 'file.classified', path: 'src/a.ts', category: 'code-change', reason: 'script' }] },
+    { name: 'a CI workflow is ci-workflow-changed', facts: [{ kind: 'infrastructure.changed', path: '.github/workflows/release.yml', infraKind: 'ci', status: 'modified' }] },
+  ],
   invalid: [
     {
       name: 'each kind becomes its own checklist item naming the files',
@@ -26,7 +29,18 @@ testRule(rule, {
           evidence: 'charts/api/Chart.yaml (changed: chart api 1.3.0 → 1.2.0 at the target)',
           checklist: { id: 'infrastructure:helm', title: 'Helm charts rolled back separately: charts/api/Chart.yaml' },
         },
-        { path: '.github/workflows/ci.yml', severity: 'low', checklist: { id: 'infrastructure:ci', title: 'CI workflows rolled back separately: .github/workflows/ci.yml' } },
+      ],
+    },
+    {
+      name: 'a Dockerfile: the older image meets the platform as it is',
+      facts: [{ kind: 'infrastructure.changed', path: 'apps/web/Dockerfile', infraKind: 'container', status: 'modified' }],
+      findings: [
+        {
+          path: 'apps/web/Dockerfile',
+          severity: 'medium',
+          message: 'Container builds: apps/web/Dockerfile changed; the rollback builds the older image, which meets the platform as the release left it (ports, volumes, environment, health checks)',
+          checklist: { id: 'infrastructure:container', title: 'Container builds rolled back separately: apps/web/Dockerfile' },
+        },
       ],
     },
     {

@@ -16,9 +16,14 @@ testRule(rule, {
       ],
     },
     {
-      name: 'a minor downgrade in .nvmrc',
+      name: 'a minor downgrade in .nvmrc is medium: any runtime downgrade is',
       facts: [{ kind: 'runtime.changed', path: '.nvmrc', line: 1, runtime: 'node', source: 'version-file', rollback: 'downgrade', level: 'minor', from: '20.11.0', to: '20.9.0' }],
-      findings: [{ severity: 'low', message: 'the rollback downgrades node (version file) from 20.11.0 to 20.9.0 (minor)' }],
+      findings: [{ severity: 'medium', message: 'the rollback downgrades node (version file) from 20.11.0 to 20.9.0 (minor)' }],
+    },
+    {
+      name: 'a pinned base image back to its floating tag',
+      facts: [{ kind: 'runtime.changed', path: 'docker/Dockerfile', line: 1, runtime: 'node', source: 'dockerfile', rollback: 'downgrade', level: 'minor', from: 'node:24.18.1-slim', to: 'node:24-slim' }],
+      findings: [{ severity: 'medium', message: 'the rollback downgrades node (base image) from node:24.18.1-slim to node:24-slim (minor)' }],
     },
     {
       name: 'another base image',

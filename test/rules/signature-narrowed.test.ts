@@ -20,10 +20,5 @@ testRule(rule, {
         },
       ],
     },
-    {
-      name: 'an internal signature is medium',
-      facts: [contractFact({ surface: 'internal', entry: 'src/users.ts', change: 'changed', detail: 'return type string → number' })],
-      findings: [{ severity: 'medium', message: 'createUser, exported by module src/users.ts (internal: no package entry point): return type string → number in the rollback' }],
-    },
   ],
 });

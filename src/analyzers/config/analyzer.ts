@@ -6,6 +6,8 @@ import type { ChangedFile, Side } from '../../model/report.js';
 import type { EnvRead } from '../../parse/typescript/env-reads.js';
 import type { ScriptDigest } from '../../parse/scripts/digest.js';
 import { compareKeys, configKeys, configKindOf, dotenvKeys, isEnvExample } from './files.js';
+import { changedEnvDeclarations, envDeclarations, isEnvModule } from '../../parse/typescript/env-schema.js';
+import { parseScript, typescript } from '../../parse/typescript/compiler.js';
 
 /** Unchanged scripts searched at most for reads of a variable the changed code stopped reading. */
 export const MAX_UNCHANGED_SEARCH = 2000;
@@ -25,6 +27,7 @@ export const configAnalyzer: Analyzer = {
       else if (configKindOf(file.path) ?? (file.oldPath !== undefined ? configKindOf(file.oldPath) : undefined)) facts.push(...configFileFacts(release, file));
     }
     facts.push(...(await envNeeded(release)));
+    facts.push(...envValidation(release));
     return facts;
   },
 };
@@ -80,6 +83,21 @@ function configFileFacts(release: Release, file: ChangedFile): Fact[] {
 function envReadsOf(digest: ScriptDigest): EnvRead[] {
   if (digest.envError) throw new Error(digest.envError);
   return digest.envReads;
+}
+
+/** Variables whose declaration in the environment module changed: the older release checks them its own way. */
+function envValidation(release: Release): Fact[] {
+  const facts: Fact[] = [];
+  for (const file of release.files) {
+    if (file.status !== 'modified' || !isEnvModule(file.path) || isTest(file.path)) continue;
+    const from = release.content(file, 'from').text;
+    const to = release.content(file, 'to').text;
+    if (from === undefined || to === undefined) continue;
+    const ts = typescript();
+    const changed = changedEnvDeclarations(envDeclarations(ts, parseScript(ts, file.path, from)), envDeclarations(ts, parseScript(ts, file.path, to)));
+    if (changed.length > 0) facts.push({ kind: 'env.validation-changed', path: file.path, line: changed[0]!.line, names: changed.map((c) => c.name) });
+  }
+  return facts;
 }
 
 const isRuntimeScript = (path: string) => isScript(path) && !isTest(path) && !isDeclarationFile(path);

@@ -8,7 +8,8 @@ import { graphqlChanges } from './graphql.js';
 import { manifestChanges } from './manifest.js';
 import { typescript } from '../../parse/typescript/compiler.js';
 import { Surface } from './surface.js';
-import { displayEntry, entryPoints, packagesAt, sourceCandidates, type PackageInfo } from './workspace.js';
+import { displayEntry, entryPoints, exportSubpaths, packagesAt, parseManifest, sourceCandidates, type PackageInfo } from './workspace.js';
+import { audiences, dependencyNames, isPublished, type Audience } from './audience.js';
 
 const isSchema = (path: string) => ['graphql', 'gql', 'graphqls'].includes(extension(path));
 const isSource = (path: string | undefined) => path !== undefined && isScript(path) && !isTest(path);
@@ -24,10 +25,14 @@ export const contractsAnalyzer: Analyzer = {
     const facts: Fact[] = [];
     const schemas = release.files.filter((f) => isSchema(f.path) || isSchema(f.oldPath ?? ''));
     if (schemas.length > 0) facts.push(...(await graphqlChanges(release, schemas)));
+    const listing: Partial<Record<Side, Promise<string[]>>> = {};
+    const listed = (side: Side) => (listing[side] ??= release.listFiles(side, ''));
+    let loading: Promise<Record<Side, PackageInfo[]>> | undefined;
+    const packages = () => (loading ??= Promise.all([packagesAt(release, 'from', () => listed('from')), packagesAt(release, 'to', () => listed('to'))]).then(([from, to]) => ({ from, to })));
     const manifests = release.files.filter((f) => baseName(f.path) === 'package.json' || baseName(f.oldPath ?? '') === 'package.json');
-    if (manifests.length > 0) facts.push(...manifestChanges(release, manifests));
+    if (manifests.length > 0) facts.push(...(await manifestChanges(release, manifests, (dir) => manifestAudience(release, dir, packages))));
     const scripts = release.files.filter((f) => isSource(f.path) || isSource(f.oldPath));
-    if (scripts.length > 0) facts.push(...(await apiChanges(release, scripts)));
+    if (scripts.length > 0) facts.push(...(await apiChanges(release, scripts, await packages())));
     for (const path of new Set(facts.filter((f) => f.kind === 'contract.change').map((f) => f.path))) {
       facts.push({ kind: 'file.classified', path, category: 'contract-change', reason: 'exported contract differs between the releases' });
     }
@@ -35,7 +40,16 @@ export const contractsAnalyzer: Analyzer = {
   },
 };
 
-async function apiChanges(release: Release, scripts: ChangedFile[]): Promise<Fact[]> {
+/** The audience of the package in `dir` (at `from`): published, or used outside the scope, reads its package.json as a contract. */
+async function manifestAudience(release: Release, dir: string, packages: () => Promise<Record<Side, PackageInfo[]>>): Promise<Audience> {
+  const manifest = parseManifest((await release.readPath('from', dir ? `${dir}/package.json` : 'package.json')).text);
+  if (manifest && isPublished(manifest)) return { kind: 'published', reason: '' };
+  // Without a scope every consumer rolls back with the release: no need to list the workspace.
+  if (!release.scope) return { kind: 'internal', reason: '' };
+  return audiences((await packages()).from, release.scope).get(dir) ?? { kind: 'internal', reason: '' };
+}
+
+async function apiChanges(release: Release, scripts: ChangedFile[], packages: Record<Side, PackageInfo[]>): Promise<Fact[]> {
   const ts = typescript();
   // Whether a path is a file at one side: the changed files are known; for others the folder is read
   // (once), so the cost follows the folders the analysis follows, not the size of the tree.
@@ -51,15 +65,17 @@ async function apiChanges(release: Release, scripts: ChangedFile[]): Promise<Fac
     const slash = path.lastIndexOf('/');
     return (await release.listFolder(side, slash < 0 ? '' : path.slice(0, slash))).has(path.slice(slash + 1));
   };
-  const listing: Partial<Record<Side, Promise<string[]>>> = {};
-  const listed = (side: Side) => (listing[side] ??= release.listFiles(side, ''));
-  const packages = { from: await packagesAt(release, 'from', () => listed('from')), to: await packagesAt(release, 'to', () => listed('to')) };
   const entryFile = async (side: Side, pkg: PackageInfo, subpath: string): Promise<string | undefined> => {
     const entry = entryPoints(pkg.manifest).find((e) => e.subpath === subpath);
     if (!entry) return undefined;
     for (const target of entry.targets) {
       for (const candidate of sourceCandidates(pkg.dir, target)) if (await exists(side, candidate)) return candidate;
     }
+    return undefined;
+  };
+  /** The file a deep import (`lib/utils/x`, `lib/dist/utils/x`) names in a package folder at one side. */
+  const moduleFile = async (side: Side, dir: string, subpath: string): Promise<string | undefined> => {
+    for (const candidate of sourceCandidates(dir, subpath)) if (isScript(candidate) && (await exists(side, candidate))) return candidate;
     return undefined;
   };
   const surface = new Surface({ release, ts, exists, packages, entryFile });
@@ -70,21 +86,34 @@ async function apiChanges(release: Release, scripts: ChangedFile[]): Promise<Fac
     packages[side].filter((p) => p.dir === '' || path.startsWith(`${p.dir}/`)).sort((a, b) => b.dir.length - a.dir.length)[0];
 
   const withEntries = new Set<string>();
+  const audience = audiences(packages.from, release.scope);
+  const deepImports = await deepImportsOf(release, packages.from, audience);
   // Configured entry globs replace the entry points package.json names.
   for (const pkg of configured ? [] : packages.from) {
+    const heard = audience.get(pkg.dir)!;
+    // Consumers of a package no one outside the rollback uses roll back with it: its modules are internal.
+    if (heard.kind === 'internal') continue;
     const toPkg = packages.to.find((p) => p.dir === pkg.dir);
-    const entries = entryPoints(pkg.manifest);
-    for (const entry of entries) {
+    const shown = (name: string) => (heard.kind === 'outside-scope' ? `${name} (used by ${heard.consumers.join(', ')}, outside the scope)` : name);
+    for (const entry of entryPoints(pkg.manifest)) {
       const fromPath = await entryFile('from', pkg, entry.subpath);
       if (!fromPath) continue;
       withEntries.add(pkg.dir);
       const toPath = toPkg ? ((await entryFile('to', toPkg, entry.subpath)) ?? ((await exists('to', fromPath)) ? fromPath : undefined)) : undefined;
-      facts.push(...(await surface.compareModules({ name: displayEntry(pkg, entry.subpath), surface: 'public' }, fromPath, toPath)));
+      facts.push(...(await surface.compareModules({ name: shown(displayEntry(pkg, entry.subpath)), surface: 'public' }, fromPath, toPath)));
+    }
+    // Without an `exports` map every module can be imported by its path: the ones consumers do are entries too.
+    for (const subpath of deepImports.get(pkg.dir) ?? []) {
+      const fromPath = await moduleFile('from', pkg.dir, subpath);
+      if (!fromPath) continue;
+      withEntries.add(pkg.dir);
+      const toPath = await moduleFile('to', pkg.dir, subpath);
+      facts.push(...(await surface.compareModules({ name: shown(`${pkg.name}/${subpath}`), surface: 'public' }, fromPath, toPath)));
     }
   }
   if (configured) {
     // Configured entry files are the public surface; other modules are implementation.
-    for (const path of (await listed('from')).filter((f) => isSource(f) && configured(f))) {
+    for (const path of (await release.listFiles('from', '')).filter((f) => isSource(f) && configured(f))) {
       const toPath = (await exists('to', path)) ? path : undefined;
       facts.push(...(await surface.compareModules({ name: path, surface: 'public' }, path, toPath)));
     }
@@ -117,4 +146,26 @@ async function apiChanges(release: Release, scripts: ChangedFile[]): Promise<Fac
     { kind: 'stat', path: '.', name: 'contractModulesParsed', value: new Set([...surface.parsed].map((k) => k.slice(k.indexOf(':') + 1))).size },
     { kind: 'stat', path: '.', name: 'contractModulesScanned', value: surface.scanned.size },
   ];
+}
+
+/**
+ * Subpaths that consumers import from packages with no `exports` map (`@acme/lib/utils/x` → `utils/x`), found
+ * by searching the folders of the workspace packages that depend on each: only those can import them by path.
+ */
+async function deepImportsOf(release: Release, packages: readonly PackageInfo[], audience: ReadonlyMap<string, Audience>): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  if (!release.grep) return out;
+  const open = packages.filter((p) => audience.get(p.dir)?.kind !== 'internal' && exportSubpaths(p.manifest).size === 0 && p.dir !== '');
+  for (const pkg of open) {
+    const consumers = packages.filter((other) => other.dir !== '' && other.dir !== pkg.dir && dependencyNames(other.manifest).has(pkg.name)).map((other) => other.dir);
+    if (consumers.length === 0) continue;
+    const prefix = `${pkg.name}/`;
+    const specifier = new RegExp(`['"]${prefix.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}([^'"\\s]+)['"]`, 'g');
+    const found = new Set<string>();
+    for (const hit of await release.grep('from', [`'${prefix}`, `"${prefix}`], consumers)) {
+      for (const m of hit.text.matchAll(specifier)) if (!m[1]!.endsWith('package.json')) found.add(m[1]!);
+    }
+    if (found.size > 0) out.set(pkg.dir, [...found].sort());
+  }
+  return out;
 }

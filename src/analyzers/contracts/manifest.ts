@@ -4,6 +4,7 @@ import type { Fact } from '../../model/facts.js';
 import type { ChangedFile } from '../../model/report.js';
 import type { ContractAspect, ContractChangeFact, ContractChangeKind } from '../../model/facts/contracts.js';
 import { conditionTargets, exportSubpaths, parseManifest } from './workspace.js';
+import type { Audience } from './audience.js';
 
 // package.json as a contract: what `exports` and `bin` publish, and what `engines` and `peerDependencies` demand.
 
@@ -43,7 +44,11 @@ export function rangeChange(before: string | undefined, after: string | undefine
   return 'changed';
 }
 
-export function manifestChanges(release: Release, files: ChangedFile[]): Fact[] {
+/**
+ * `exports`, `bin`, `engines` and `peerDependencies` a rollback removes or narrows, judged public when the package's
+ * consumers do not roll back with it (`audience`): a private app's package.json is read by no one else.
+ */
+export async function manifestChanges(release: Release, files: ChangedFile[], audience: (dir: string) => Promise<Audience>): Promise<Fact[]> {
   const facts: Fact[] = [];
   for (const file of files) {
     if (!file.fromBlob) continue;
@@ -57,12 +62,17 @@ export function manifestChanges(release: Release, files: ChangedFile[]): Fact[] 
       continue;
     }
     const name = typeof before.name === 'string' ? before.name : pathAt(file, 'from');
+    const dir = file.path.includes('/') ? file.path.slice(0, file.path.lastIndexOf('/')) : '';
+    const heard = await audience(dir);
+    const surface = heard.kind === 'internal' ? 'internal' : 'public';
     const toPath = pathAt(file, 'to');
     const push = (aspect: ContractAspect, change: ContractChangeKind, symbol: string, detail: string, b: string, a: string | undefined, needle: string) => {
+      // What a private app requires of its runtime is the runtime rules' business, not a contract.
+      if (surface === 'internal' && (aspect === 'package-engines' || aspect === 'package-peer')) return;
       const line = lineOf(fromText, needle);
       const toLine = file.toBlob ? lineOf(toText, needle) : undefined;
       const fact: ContractChangeFact = {
-        kind: 'contract.change', path: file.path, surface: 'public', entry: name, symbol, aspect, change, detail, before: b,
+        kind: 'contract.change', path: file.path, surface, entry: name, symbol, aspect, change, detail, before: b,
         fromAt: line ? `${file.path}:${line}` : file.path,
       };
       if (line) fact.line = line;

@@ -6,6 +6,7 @@ import { compareDeclarations, isBreaking, type DeclarationChange } from '../../p
 import type { ContractChangeFact } from '../../model/facts/contracts.js';
 import { reexportSpecifiers } from './scan.js';
 import { parseScript } from '../../parse/typescript/compiler.js';
+import { isScript } from '../../parse/kinds.js';
 import type { PackageInfo } from './workspace.js';
 
 // Follows the exported API of entry modules at both sides. A module that did not change and re-exports
@@ -107,7 +108,9 @@ export class Surface {
     if (specifier.startsWith('.') || specifier.startsWith('/')) {
       const base = normalise(specifier.startsWith('/') ? specifier : `${dir}/${specifier}`);
       const stem = base.replace(/\.(m|c)?jsx?$/, '');
-      const candidates = [...SCRIPT_SUFFIXES.map((s) => base + s), ...(stem !== base ? SCRIPT_SUFFIXES.slice(1).map((s) => stem + s) : [])];
+      // Only scripts: `export { default as logo } from './logo.png'` names an asset, the same at both sides
+      // whatever its content (a bundler's business), so it is left unresolved like a package import.
+      const candidates = [...SCRIPT_SUFFIXES.map((s) => base + s), ...(stem !== base ? SCRIPT_SUFFIXES.slice(1).map((s) => stem + s) : [])].filter(isScript);
       // Asked all at once (one batch for git), taken in order.
       const present = await Promise.all(candidates.map((c) => this.input.exists(side, c)));
       return candidates[present.indexOf(true)];
@@ -214,10 +217,17 @@ export class Surface {
     const set = await this.exportSet(side, module, true);
     const exported = set.names.get(name);
     if (exported) return this.follow(side, exported, name, depth);
-    for (const opaque of set.opaque) {
+    // Clean modules star-exported at any depth (`export *` of a folder index of `export *`…), each opened once.
+    const queue = [...set.opaque];
+    const opened = new Set<string>([module]);
+    while (queue.length > 0) {
+      const opaque = queue.shift()!;
+      if (opened.has(opaque)) continue;
+      opened.add(opaque);
       const inner = await this.exportSet(side, opaque, true);
       const found = inner.names.get(name);
       if (found) return this.follow(side, found, name, depth + 1);
+      queue.push(...inner.opaque);
     }
     return { kind: 'missing', module, name };
   }

@@ -102,7 +102,13 @@ export function sourceCandidates(dir: string, target: string): string[] {
   const clean = target.replace(/^\.\//, '');
   const variants = [clean];
   const built = /^(dist|lib|build|out|esm|cjs|types)\//.exec(clean);
-  if (built) variants.push(`src/${clean.slice(built[0].length)}`);
+  if (built) {
+    const rest = clean.slice(built[0].length);
+    variants.push(`src/${rest}`);
+    // One build per module format (`dist/cjs/index.js`, `dist/types/index.d.ts`) from one `src/`.
+    const format = /^(cjs|esm|es|mjs|umd|types|typings|module|commonjs|node|browser)\//.exec(rest);
+    if (format) variants.push(`src/${rest.slice(format[0].length)}`);
+  }
   const out: string[] = [];
   for (const v of variants) {
     out.push(v);

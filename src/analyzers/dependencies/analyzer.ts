@@ -1,13 +1,17 @@
 import { pathAt, type Analyzer, type Release } from '../analyzer.js';
 import type { Fact } from '../../model/facts.js';
 import type { ChangedFile, Side } from '../../model/report.js';
-import { npmDowngrades, lockfileOf } from './lockfile.js';
+import { npmDowngrades } from './lockfile.js';
+import { isDockerfile, lockfileOf } from '../../parse/kinds.js';
+import { versionOnlyChange } from '../../parse/versions.js';
 import { manifestMoves } from './manifest.js';
-import { dockerfileMoves, isDockerfile, isToolVersions, toolVersionsMoves, versionFileMoves, versionFileRuntime } from './runtime.js';
+import { dockerfileMoves, isToolVersions, toolVersionsMoves, versionFileMoves, versionFileRuntime } from './runtime.js';
 
 const base = (path: string) => path.split('/').pop() ?? path;
 const dirOf = (path: string) => (path.includes('/') ? path.slice(0, path.lastIndexOf('/') + 1) : '');
 const isManifest = (path: string) => base(path) === 'package.json' && !/(^|\/)node_modules\//.test(path);
+/** A starter or example project kept beside the app (`templates/blank/`, `examples/auth/`): not what the rollback deploys. */
+export const isSampleProject = (path: string) => /^(templates?|examples?|starters?|boilerplates?)\/[^/]+\//.test(path);
 
 /**
  * What a rollback does to dependencies and the runtime: package.json dependencies and engines,
@@ -34,6 +38,10 @@ export const dependenciesAnalyzer: Analyzer = {
       const path = file.path;
       // Unreadable content is the files analyzer's to report.
       if (unreadable(file) && !lockfileOf(path)) continue;
+      if (isSampleProject(path) && (isManifest(path) || lockfileOf(path))) {
+        facts.push({ kind: 'file.classified', path, category: 'docs', reason: 'dependencies of a starter or example project (templates/, examples/): not part of what the rollback deploys' });
+        continue;
+      }
       if (isManifest(path)) {
         const parse = (side: Side) => {
           const text = textAt(file, side);
@@ -54,7 +62,9 @@ export const dependenciesAnalyzer: Analyzer = {
         const moves = manifestMoves(path, from, to);
         if (moves.some((m) => m.kind === 'dependency.changed')) manifestsWithDependencyChanges.add(dirOf(path));
         facts.push(...moves);
-        classify(file, moves.length > 0, 'package manifest');
+        const bump = moves.length === 0 && from.text !== undefined && to.text !== undefined ? versionOnlyChange(from.text, to.text) : undefined;
+        if (bump) facts.push({ kind: 'file.classified', path, category: 'version-bump', reason: `package manifest: version ${bump.from} running, ${bump.to} at the target` });
+        else classify(file, moves.length > 0, 'package manifest');
       } else if (versionFileRuntime(path)) {
         const moves = versionFileMoves(path, versionFileRuntime(path)!, textAt(file, 'from'), textAt(file, 'to'));
         facts.push(...moves);
@@ -64,16 +74,17 @@ export const dependenciesAnalyzer: Analyzer = {
         facts.push(...moves);
         classify(file, moves.length > 0, 'runtime version file');
       } else if (isDockerfile(path)) {
+        // The infrastructure analyzer files the container build itself; here only its base images count.
         const moves = dockerfileMoves(path, textAt(file, 'from'), textAt(file, 'to'));
         facts.push(...moves);
-        classify(file, moves.length > 0, 'container build file (base image)');
+        if (moves.length > 0) classify(file, true, 'container build file (base image)');
       }
     }
 
     const changedPaths = new Set(release.files.flatMap((f) => [f.path, pathAt(f, 'to')]));
     for (const file of release.files) {
       const lock = lockfileOf(file.path);
-      if (!lock) continue;
+      if (!lock || isSampleProject(file.path)) continue;
       const manifest = dirOf(file.path) + lock.manifest;
       const manifestChanged = lock.manifest === 'package.json' ? manifestsWithDependencyChanges.has(dirOf(file.path)) : changedPaths.has(manifest);
       const from = textAt(file, 'from');

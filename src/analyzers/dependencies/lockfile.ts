@@ -1,27 +1,5 @@
 import semver from 'semver';
 
-// Lockfiles and the manifest each one follows.
-const LOCKFILES: Record<string, { manager: string; manifest: string }> = {
-  'package-lock.json': { manager: 'npm', manifest: 'package.json' },
-  'npm-shrinkwrap.json': { manager: 'npm', manifest: 'package.json' },
-  'yarn.lock': { manager: 'yarn', manifest: 'package.json' },
-  'pnpm-lock.yaml': { manager: 'pnpm', manifest: 'package.json' },
-  'bun.lock': { manager: 'bun', manifest: 'package.json' },
-  'bun.lockb': { manager: 'bun', manifest: 'package.json' },
-  'Cargo.lock': { manager: 'cargo', manifest: 'Cargo.toml' },
-  'poetry.lock': { manager: 'poetry', manifest: 'pyproject.toml' },
-  'uv.lock': { manager: 'uv', manifest: 'pyproject.toml' },
-  'Pipfile.lock': { manager: 'pipenv', manifest: 'Pipfile' },
-  'Gemfile.lock': { manager: 'bundler', manifest: 'Gemfile' },
-  'composer.lock': { manager: 'composer', manifest: 'composer.json' },
-  'go.sum': { manager: 'go', manifest: 'go.mod' },
-};
-
-export function lockfileOf(path: string): { manager: string; manifest: string } | undefined {
-  const name = path.split('/').pop() ?? path;
-  return Object.hasOwn(LOCKFILES, name) ? LOCKFILES[name] : undefined;
-}
-
 /** Resolved package versions of an npm lockfile (v2/v3 `packages`, v1 `dependencies`). */
 function npmVersions(text: string): Map<string, string> | undefined {
   let json: unknown;

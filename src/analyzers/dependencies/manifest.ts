@@ -30,8 +30,11 @@ export function manifestMoves(
     const a = record(from.json[section]);
     const b = record(to.json[section]);
     for (const name of [...new Set([...Object.keys(a), ...Object.keys(b)])].sort()) {
-      const move = moveOf(a[name], b[name]);
-      if (move) facts.push({ kind: 'dependency.changed', path, line: lineOf(name, section), name, section, ...move });
+      // `workspace:^1.40.1`: a package of the same repository, which rolls back with it; its range still moves.
+      const workspace = [a[name], b[name]].some((spec) => spec?.startsWith('workspace:'));
+      const bare = (spec: string | undefined) => (spec?.startsWith('workspace:') ? spec.slice('workspace:'.length) : spec);
+      const move = moveOf(workspace ? bare(a[name]) : a[name], workspace ? bare(b[name]) : b[name]);
+      if (move) facts.push({ kind: 'dependency.changed', path, line: lineOf(name, section), name, section, ...move, ...(workspace ? { workspace: true } : {}) });
     }
   }
   const engines = [record(from.json.engines), record(to.json.engines)] as const;

@@ -21,11 +21,6 @@ export function isToolVersions(path: string): boolean {
   return base(path) === '.tool-versions';
 }
 
-export function isDockerfile(path: string): boolean {
-  const name = base(path).toLowerCase();
-  return name === 'dockerfile' || name === 'containerfile' || name.startsWith('dockerfile.') || name.endsWith('.dockerfile');
-}
-
 /** First meaningful line of a version file (`.nvmrc`…). */
 function firstVersion(text: string): { version: string; line: number } | undefined {
   const lines = text.split(/\r?\n/);

@@ -1,9 +1,11 @@
 import { pathAt, type Analyzer, type Release } from '../analyzer.js';
 import type { Fact } from '../../model/facts.js';
 import type { BlobContent, Category, ChangedFile, Side } from '../../model/report.js';
-import { isAsset, isDevTooling, isDoc, isMarkup, isScript, isStylesheet, isTemplate, isTest } from '../../parse/kinds.js';
-import { templateLogic } from '../../parse/markup.js';
-import { sameStructuredValue } from '../structured.js';
+import { isAsset, isComponentFile, isDevTooling, isDoc, isJson, isMarkup, isScript, isStylesheet, isTemplate, isTest, isTranslation, isYaml } from '../../parse/kinds.js';
+import { componentLogic, templateLogic } from '../../parse/markup.js';
+import { versionOnlyChange } from '../../parse/versions.js';
+import { CONFIG_FILES } from '../../config/load.js';
+import { sameStructuredValue, structuredAt } from '../structured.js';
 
 const UNREADABLE_REASON: Record<NonNullable<BlobContent['unreadable']>, string> = {
   binary: 'binary content',
@@ -45,15 +47,31 @@ export const filesAnalyzer: Analyzer = {
         continue;
       }
       const unreadable = unreadableReason(release, file);
+      // A link's target is not followed; a link named as documentation or a test is that, whatever it points to.
+      if (unreadable?.reason === UNREADABLE_REASON.symlink && (isDoc(file.path) || isTest(file.path))) {
+        classify(isTest(file.path) ? 'tests' : 'docs', `symbolic link named as ${isTest(file.path) ? 'a test' : 'documentation'}`);
+        continue;
+      }
       if (unreadable) {
         facts.push({ kind: 'file.unreadable', path: file.path, side: unreadable.side, reason: unreadable.reason });
         continue;
       }
+      let bump: string | undefined;
       if (isTest(file.path)) classify('tests', 'test file');
+      else if (isOwnConfig(file.path)) classify('config-change', "rollback-ready's own configuration: how this analysis reads the release, nothing the app runs");
+      else if (isTranslation(file.path)) {
+        const broken = (isJson(file.path) || isYaml(file.path)) && !sameStructuredValue(release, file) ? unparsedSide(release, file) : undefined;
+        if (broken) facts.push({ kind: 'file.unreadable', path: file.path, side: broken, reason: `translation catalogue that does not parse at ${broken}` });
+        else classify('translations', 'translation catalogue: text shown to users, rolled back with the code that shows it');
+      }
       else if (isDoc(file.path)) classify('docs', 'documentation');
       else if (isStylesheet(file.path)) classify('style-only', 'stylesheet');
       else if (isDevTooling(file.path)) classify('style-only', 'editor, formatter, linter or git settings: nothing that runs in production');
-      else if (isMarkup(file.path) || isTemplate(file.path)) {
+      else if ((isScript(file.path) || isComponentFile(file.path)) && (bump = versionBump(release, file))) classify('version-bump', bump);
+      else if (isComponentFile(file.path)) {
+        if (sameComponentLogic(release, file)) classify('style-only', 'single-file component: markup, static text or styles only; no script, binding or expression changed');
+        else classify('code-change', 'single-file component: script, bindings or expressions changed');
+      } else if (isMarkup(file.path) || isTemplate(file.path)) {
         const kind = isMarkup(file.path) ? 'html' : 'template';
         if (sameLogic(release, file, kind)) classify('style-only', kind === 'html' ? 'markup only: no script, handler or binding changed' : 'template markup only: no template tag changed');
         else classify('code-change', kind === 'html' ? 'markup with scripts, handlers or bindings that changed' : 'template logic changed');
@@ -98,5 +116,53 @@ function sameLogic(release: Release, file: ChangedFile, kind: 'html' | 'template
   if (from === undefined || to === undefined) return false;
   const a = templateLogic(from, kind);
   const b = templateLogic(to, kind);
+  return a.length === b.length && a.every((token, i) => token === b[i]);
+}
+
+/** `version numbers only (26.3.1 at the running release, 26.3.0 at the target)` when that is all that changed. */
+export function versionBump(release: Release, file: ChangedFile): string | undefined {
+  if (file.status !== 'modified') return undefined;
+  const from = release.content(file, 'from').text;
+  const to = release.content(file, 'to').text;
+  const change = from !== undefined && to !== undefined ? versionOnlyChange(from, to) : undefined;
+  return change ? `version numbers only (${change.from} running, ${change.to} at the target)` : undefined;
+}
+
+/**
+ * What the files no analyzer classified are, when their change says so by itself: version numbers only (a
+ * Cargo.toml, tauri.conf.json or lerna.json bump, a version constant in Go or Rust), or JSON and YAML data that
+ * parses at both sides. Others stay unread.
+ */
+export function leftoverFacts(release: Release, files: readonly ChangedFile[]): Fact[] {
+  const facts: Fact[] = [];
+  for (const file of files) {
+    const bump = versionBump(release, file);
+    if (bump) facts.push({ kind: 'file.classified', path: file.path, category: 'version-bump', reason: bump });
+    else if ((isJson(file.path) || isYaml(file.path)) && !unreadableReason(release, file) && unparsedSide(release, file) === undefined) {
+      facts.push({ kind: 'file.classified', path: file.path, category: 'code-change', reason: 'data or settings file (JSON/YAML) the app or its build reads: it parses, and rolls back with the code' });
+    }
+  }
+  return facts;
+}
+
+// package.json holds it under `rollbackReady`, among what the other analyzers read.
+const OWN_CONFIG = new Set<string>(CONFIG_FILES.filter((name) => name !== 'package.json'));
+const isOwnConfig = (path: string) => OWN_CONFIG.has(path);
+
+function unparsedSide(release: Release, file: ChangedFile): Side | undefined {
+  for (const side of ['from', 'to'] as const) {
+    if ((side === 'from' ? file.fromBlob : file.toBlob) === undefined) continue;
+    if (structuredAt(release, file, side) === undefined) return side;
+  }
+  return undefined;
+}
+
+function sameComponentLogic(release: Release, file: ChangedFile): boolean {
+  if (file.status !== 'modified') return false;
+  const from = release.content(file, 'from').text;
+  const to = release.content(file, 'to').text;
+  if (from === undefined || to === undefined) return false;
+  const a = componentLogic(from);
+  const b = componentLogic(to);
   return a.length === b.length && a.every((token, i) => token === b[i]);
 }

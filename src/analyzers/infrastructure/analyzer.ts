@@ -5,11 +5,11 @@ import type { Fact } from '../../model/facts.js';
 import { sameStructuredValue, structuredAt } from '../structured.js';
 import type { ChangedFile, Side } from '../../model/report.js';
 import type { InfrastructureChangedFact, InfrastructureKind } from '../../model/facts/infrastructure.js';
-import { ancestors, infrastructureKindByName, isYamlPath, kubernetesObjects } from './kinds.js';
+import { ancestors, checksOnly, infrastructureKindByName, isYamlPath, kubernetesObjects } from './kinds.js';
 
 /**
- * Infrastructure a code rollback does not bring back: Terraform/OpenTofu, Kubernetes manifests,
- * Helm charts, Kustomize, docker-compose, Pulumi and CI workflows.
+ * Infrastructure a code rollback does not bring back: container builds, Terraform/OpenTofu, Kubernetes manifests,
+ * Helm charts, Kustomize, docker-compose, Pulumi and CI workflows that ship or deploy.
  */
 export const infrastructureAnalyzer: Analyzer = {
   name: 'infrastructure',
@@ -50,6 +50,14 @@ export const infrastructureAnalyzer: Analyzer = {
         }
       }
       if (!kind) continue;
+      if (kind === 'ci') {
+        const text = release.content(file, file.fromBlob ? 'from' : 'to').text;
+        const other = file.fromBlob && file.toBlob ? release.content(file, 'to').text : '';
+        if (text !== undefined && other !== undefined && checksOnly(text) && checksOnly(other)) {
+          facts.push({ kind: 'file.classified', path: file.path, category: 'tests', reason: 'CI workflow that only builds, tests or checks: it ships nothing a rollback runs' });
+          continue;
+        }
+      }
       if (kind === 'helm' && file.path.endsWith('Chart.yaml')) detail = chartVersions(release, file);
       if (kind === 'compose') detail = composeServices(release, file);
       const status: InfrastructureChangedFact['status'] =
@@ -62,6 +70,7 @@ export const infrastructureAnalyzer: Analyzer = {
 };
 
 const LABELS: Record<InfrastructureKind, string> = {
+  container: 'container build file (Dockerfile)',
   terraform: 'Terraform/OpenTofu configuration',
   kubernetes: 'Kubernetes manifest',
   helm: 'Helm chart',

@@ -1,4 +1,5 @@
 import type { InfrastructureKind } from '../../model/facts/infrastructure.js';
+import { isDockerfile } from '../../parse/kinds.js';
 
 const base = (path: string) => path.split('/').pop() ?? path;
 
@@ -20,6 +21,7 @@ const CI = [
 export function infrastructureKindByName(path: string): InfrastructureKind | undefined {
   const name = base(path);
   if (CI.some((re) => re.test(path))) return 'ci';
+  if (isDockerfile(path) || name === '.dockerignore') return 'container';
   if (/\.(tf|tofu|tfvars|tf\.json|tfvars\.json)$/.test(name) || name === '.terraform.lock.hcl' || name === 'terragrunt.hcl') return 'terraform';
   if (/^(docker-)?compose([.-][\w.-]+)?\.ya?ml$/.test(name)) return 'compose';
   if (/^Pulumi(\.[\w-]+)?\.ya?ml$/.test(name)) return 'pulumi';
@@ -51,4 +53,12 @@ export function kubernetesObjects(docs: unknown[]): string[] {
     }
   }
   return out;
+}
+
+// What a workflow does beyond building and testing: ship an image or a package, or change an environment.
+const SHIPS = /\b(deploy\w*|publish\w*|release[sd]?|docker\s+push|push:\s*true|build-push-action|helm|kubectl|terraform|pulumi|flyctl|vercel|netlify|wrangler|serverless|aws|gcloud|azure|heroku|railway|render\.com|environment:|registry|ghcr\.io|npm\s+publish|changesets\/action|semantic-release|goreleaser)\b/i;
+
+/** A CI workflow that only builds, tests, lints or checks docs (nothing it ships or deploys). */
+export function checksOnly(text: string): boolean {
+  return !SHIPS.test(text);
 }

@@ -38,4 +38,13 @@ export interface ConfigFileFact {
   changed?: string[];
 }
 
-export type ConfigFact = EnvNeededFact | EnvExampleFact | ConfigFileFact;
+/** Variables the environment module declares at both releases with another parser, default or check. */
+export interface EnvValidationChangedFact {
+  kind: 'env.validation-changed';
+  path: string;
+  /** Line of the first changed declaration at `from`. */
+  line: number;
+  names: string[];
+}
+
+export type ConfigFact = EnvNeededFact | EnvExampleFact | ConfigFileFact | EnvValidationChangedFact;

@@ -25,7 +25,10 @@ export interface ContractChangeFact {
   /** File at `from` that declares the thing (or package.json / the schema file). */
   path: string;
   line?: number;
-  /** `public`: reachable from a package entry point; `internal`: exported by a changed module of a package with no known entry. */
+  /**
+   * `public`: reachable from an entry point of a package whose consumers do not roll back with the release (published,
+   * or used outside the analysed scope); `internal`: exported by a changed module that only code rolling back with it uses.
+   */
   surface: 'public' | 'internal';
   /** How consumers reach it: the package entry (`@acme/core`, `@acme/core/utils`) or the module path. */
   entry: string;

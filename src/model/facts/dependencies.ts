@@ -16,6 +16,8 @@ export interface DependencyChangedFact extends VersionMove {
   line?: number;
   name: string;
   section: 'dependencies' | 'devDependencies' | 'peerDependencies' | 'optionalDependencies';
+  /** A `workspace:` dependency: a package of the same repository, which rolls back with it. */
+  workspace?: boolean;
 }
 
 /** A runtime the rollback moves: engines, version files, container base images. */

@@ -1,4 +1,4 @@
-export const INFRASTRUCTURE_KINDS = ['terraform', 'kubernetes', 'helm', 'kustomize', 'compose', 'pulumi', 'ci'] as const;
+export const INFRASTRUCTURE_KINDS = ['container', 'terraform', 'kubernetes', 'helm', 'kustomize', 'compose', 'pulumi', 'ci'] as const;
 export type InfrastructureKind = (typeof INFRASTRUCTURE_KINDS)[number];
 
 /** An infrastructure file the release changed: a code rollback does not apply it back. */

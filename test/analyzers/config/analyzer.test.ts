@@ -89,3 +89,42 @@ describe('feature-flag and app config files', () => {
     expect(report.changes.find((c) => c.path === 'config/app.yaml')!.categories).toEqual(['style-only']);
   });
 });
+
+describe('the environment module', () => {
+  const classValidator = (smtp: string) =>
+    [
+      'import { IsEmail, IsOptional, IsUrl } from "class-validator";',
+      'import environment from "./utils/environment";',
+      'export class Environment {',
+      '  @IsUrl()',
+      '  public URL = environment.URL ?? "";',
+      smtp,
+      '  @IsOptional()',
+      '  public SMTP_FROM_EMAIL = environment.SMTP_FROM_EMAIL;',
+      '}',
+      '',
+    ].join('\n');
+
+  it('reports a variable the older release declares with another check (a class-validator decorator)', async () => {
+    const report = await run({ 'server/env.ts': classValidator('  @IsEmail({ allow_display_name: true })') }, { 'server/env.ts': classValidator('  @IsMailboxAddress()') });
+    expect(report.findings.filter((f) => f.ruleId === 'env-validation-changed')).toMatchObject([
+      { path: 'server/env.ts', line: 6, severity: 'medium', message: 'server/env.ts declares SMTP_FROM_EMAIL differently in the older release: values set for the running release must pass its checks' },
+    ]);
+    expect(report.verdict).toBe('caution');
+  });
+
+  it('reads zod schemas (t3-env), and leaves variables the release only added to env-var-needed', async () => {
+    const t3 = (port: string, extra = '') => `import { z } from "zod";\nexport const env = createEnv({\n  server: {\n    DATABASE_URL: z.string().url(),\n    PORT: ${port},\n${extra}  },\n});\n`;
+    const changed = await run({ 'src/env.ts': t3('z.coerce.number().default(3000)') }, { 'src/env.ts': t3('z.coerce.number().min(1024).default(8080)') });
+    expect(changed.findings.filter((f) => f.ruleId === 'env-validation-changed').map((f) => f.message)).toEqual([
+      'src/env.ts declares PORT differently in the older release: values set for the running release must pass its checks',
+    ]);
+    const added = await run({ 'src/env.ts': t3('z.coerce.number()') }, { 'src/env.ts': t3('z.coerce.number()', '    SENTRY_DSN: z.string().optional(),\n') });
+    expect(added.findings.filter((f) => f.ruleId === 'env-validation-changed')).toEqual([]);
+  });
+
+  it('does not read modules that are not the environment module', async () => {
+    const report = await run({ 'src/limits.ts': 'export const MAX_ITEMS = 10;\n' }, { 'src/limits.ts': 'export const MAX_ITEMS = 20;\n' });
+    expect(report.findings.filter((f) => f.ruleId === 'env-validation-changed')).toEqual([]);
+  });
+});

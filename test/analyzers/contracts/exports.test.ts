@@ -1,6 +1,6 @@
 // Exported TypeScript/JavaScript APIs: each case is a pair of releases (v1 = the rollback target, v2 = running now).
 import { describe, expect, it } from 'vitest';
-import { contractFindings, library, LIB } from '../../support/contracts.js';
+import { contractFindings, rollback, library, LIB } from '../../support/contracts.js';
 
 describe('removed exports', () => {
   it('reports an exported function present at from and absent at to, with its signature', async () => {
@@ -55,18 +55,15 @@ describe('removed exports', () => {
     expect(found).toMatchObject([{ ruleId: 'export-removed', message: 'Id, exported by lib, changes kind in the rollback: an interface or object type at from, a type alias at to' }]);
   });
 
-  it('counts exports of changed modules as internal (medium) when no entry point is known', async () => {
-    const found = await contractFindings({ 'src/util.ts': 'export const a = 1;\n' }, { 'src/util.ts': 'export const a = 1;\nexport function b(): void {}\n' });
-    expect(found).toEqual([
-      {
-        ruleId: 'export-removed',
-        severity: 'medium',
-        path: 'src/util.ts',
-        line: 2,
-        message: 'b, exported by module src/util.ts (internal: no package entry point), is removed by the rollback',
-        evidence: 'export function b(): void (from src/util.ts:2) → absent at to',
-      },
-    ]);
+  it('counts exports of modules no one outside the rollback imports as internal changes, not contract findings', async () => {
+    const report = await rollback({ 'src/util.ts': 'export const a = 1;\n' }, { 'src/util.ts': 'export const a = 1;\nexport function b(): void {}\n' });
+    expect(report.findings.filter((f) => f.category === 'contract-change')).toEqual([]);
+    expect(report.internalChanges).toEqual({ changes: 1, modules: 1, removed: 1, narrowed: 0, changed: 0 });
+    expect(report.findings.find((f) => f.ruleId === 'internal-changes')).toMatchObject({
+      severity: 'info',
+      path: 'src/util.ts',
+      message: '1 internal API change in 1 module rolls back together with the code that uses it',
+    });
   });
 
   it('ignores modules a package with entry points does not export', async () => {
@@ -75,7 +72,7 @@ describe('removed exports', () => {
   });
 
   it('reads declaration files named by package.json types', async () => {
-    const pkg = JSON.stringify({ name: 'typed', types: 'index.d.ts' });
+    const pkg = JSON.stringify({ name: 'typed', version: '1.0.0', types: 'index.d.ts' });
     const found = await contractFindings(
       { 'package.json': pkg, 'index.d.ts': 'export declare function parse(text: string): unknown;\n' },
       { 'package.json': pkg, 'index.d.ts': 'export declare function parse(text: string): unknown;\nexport declare function stringify(value: unknown): string;\n' },
@@ -84,7 +81,7 @@ describe('removed exports', () => {
   });
 
   it('reads plain JavaScript: CommonJS and ES module exports', async () => {
-    const pkg = JSON.stringify({ name: 'js-lib', main: 'lib/index.js' });
+    const pkg = JSON.stringify({ name: 'js-lib', version: '1.0.0', main: 'lib/index.js' });
     const found = await contractFindings(
       { 'package.json': pkg, 'lib/index.js': "const a = () => 1;\nmodule.exports = { a };\n", 'lib/esm.mjs': 'export function one() {}\n' },
       {

@@ -16,7 +16,7 @@ describe('dependencies and runtime', () => {
     const got = report.findings.filter((f) => f.ruleId === 'dependency-downgrade').map((f) => [f.severity, f.line, f.message]);
     expect(got).toEqual([
       ['medium', 4, 'the rollback downgrades pg from ^8.11.0 to ^7.18.0 (major)'],
-      ['low', 5, 'the rollback downgrades express from ^4.19.2 to ^4.18.2 (minor)'],
+      ['medium', 5, 'the rollback downgrades express from ^4.19.2 to ^4.18.2 (minor) — a framework or runtime package: its releases carry security fixes'],
       ['low', 7, 'the rollback brings back moment ^2.29.0 (removed by the release)'],
       ['info', 6, 'the rollback downgrades lodash from 4.17.21 to 4.17.20 (patch)'],
       ['info', 7, 'the rollback removes zod ^4.0.0 (added by the release)'],

@@ -116,12 +116,12 @@ describe('markup, templates, JSON and YAML', () => {
     });
   });
 
-  it('calls JSON and YAML style-only when the parsed value is the same, and leaves other changes to their analyzers', async () => {
+  it('calls JSON and YAML style-only when the parsed value is the same, and data that parses code-change when no analyzer claims it', async () => {
     const got = await classify(
       { 'data/a.json': '{"b": 1, "a": [1, 2]}', 'data/b.yaml': 'a: 1\nb: [x, y]\n', 'data/c.json': '{"a": 1}' },
       { 'data/a.json': '{\n  "a": [1, 2],\n  "b": 1\n}\n', 'data/b.yaml': '# list\na: 1\nb:\n  - x\n  - "y"\n', 'data/c.json': '{"a": 2}' },
     );
-    expect(got).toEqual({ 'data/a.json': ['style-only'], 'data/b.yaml': ['style-only'], 'data/c.json': ['unclassified'] });
+    expect(got).toEqual({ 'data/a.json': ['style-only'], 'data/b.yaml': ['style-only'], 'data/c.json': ['code-change'] });
   });
 
   it('classifies editor and linter settings, docs, tests and assets as harmless', async () => {

@@ -43,7 +43,7 @@ describe('review screen', () => {
     const lines = screen().split('\n');
     expect(lines[0]).toBe(`rollback-ready v3 (${report.from.sha.slice(0, 7)}) → v1 (${report.to.sha.slice(0, 7)})`);
     expect(lines[1]).toMatch(/^ CAUTION  risk \d+\/100 [█░]{12}  2 commits · 4 files · \+\d+ −\d+ lines$/);
-    expect(lines[2]).toBe('Checklist  ✔ 6  ✖ 1  ? 1 (0 checked by hand)');
+    expect(lines[2]).toBe('Checklist  ✔ 7  ✖ 1  ? 1 (0 checked by hand)');
     expect(screen()).toContain('› ✔ The older code can live with the database the release leaves behind');
     expect(screen()).toMatch(/ ✖ The release is small enough to reason about\s+1/);
     expect(screen()).toMatch(/ \? Every change was read and understood\s+to check  3/);
@@ -70,27 +70,27 @@ describe('review screen', () => {
   it('opens an item with enter or → (findings with evidence) and goes back with ← or esc', async () => {
     const { screen, press } = review();
     await settled();
-    for (let i = 0; i < 6; i++) await press('j');
+    for (let i = 0; i < 7; i++) await press('j');
     await press(KEY.enter);
-    expect(screen()).toContain('item 7 of 9');
+    expect(screen()).toContain('item 8 of 10');
     expect(screen()).toContain('✖ The release is small enough to reason about');
-    expect(screen()).toContain('HIGH     .  [release-volume]');
-    expect(screen()).toMatch(/evidence: thresholds crossed: files 4 > 2/);
+    expect(screen()).toContain('MEDIUM   .  [release-volume]');
+    expect(screen()).toMatch(/evidence: thresholds crossed: files 4 > 1/);
     expect(screen()).toContain('fix: Review the changelog');
     await press(KEY.left);
-    expect(screen()).not.toContain('item 7 of 9');
+    expect(screen()).not.toContain('item 8 of 10');
     expect(selected(screen())).toContain('The release is small enough');
     await press('j', KEY.right);
-    expect(screen()).toContain('item 8 of 9');
+    expect(screen()).toContain('item 9 of 10');
     expect(screen()).toContain('LOW      docker/entry.unk  [unclassified-change]');
     await press(KEY.esc);
-    expect(screen()).not.toContain('item 8 of 9');
+    expect(screen()).not.toContain('item 9 of 10');
   });
 
   it('scrolls long details with j and k inside an item', async () => {
     const { screen, press } = review();
     await settled();
-    for (let i = 0; i < 7; i++) await press('j');
+    for (let i = 0; i < 8; i++) await press('j');
     await press(KEY.enter);
     expect(screen()).toMatch(/↓ \d+ more lines?/);
     const top = screen();
@@ -105,9 +105,9 @@ describe('review screen', () => {
     await settled();
     await press(' ');
     expect(screen()).toContain('only ? items are checked by hand');
-    for (let i = 0; i < 7; i++) await press('j');
+    for (let i = 0; i < 8; i++) await press('j');
     await press(' ');
-    expect(screen()).toContain('Checklist  ✔ 6  ✖ 1  ? 1 (1 checked by hand)');
+    expect(screen()).toContain('Checklist  ✔ 7  ✖ 1  ? 1 (1 checked by hand)');
     expect(selected(screen())).toMatch(/› ✔ Every change was read and understood\s+checked  3/);
     await press(KEY.enter);
     expect(screen()).toContain('checked by hand (space to undo)');
@@ -128,7 +128,7 @@ describe('review screen', () => {
     await press('d', 'o', 'c', 'k', 'e', 'r', KEY.enter);
     expect(screen()).toContain('filter: docker');
     expect(screen()).toMatch(/Every change was read and understood\s+to check  1\/3/);
-    for (let i = 0; i < 7; i++) await press('j');
+    for (let i = 0; i < 8; i++) await press('j');
     await press(KEY.enter);
     expect(screen()).toContain('Findings: 1 of 3 match "docker"');
     expect(screen()).toContain('docker/entry.unk');
@@ -164,7 +164,7 @@ describe('review screen', () => {
   it('shows the platform next step, or how to get it', async () => {
     const { screen, press } = review();
     await settled();
-    for (let i = 0; i < 8; i++) await press('j');
+    for (let i = 0; i < 9; i++) await press('j');
     await press(KEY.enter);
     expect(screen()).toContain('Roll back on heroku');
     expect(screen()).toContain(`$ heroku rollback <release of v1>`);
@@ -173,7 +173,7 @@ describe('review screen', () => {
     const bare = await reviewReport(threeReleases(), { ...CONFIG, platform: undefined });
     const other = review({ of: bare });
     await settled();
-    for (let i = 0; i < 8; i++) await other.press('j');
+    for (let i = 0; i < 9; i++) await other.press('j');
     expect(other.screen()).toContain('Next step (pass --platform for the exact command)');
     await other.press(KEY.enter);
     expect(other.screen()).toContain('Pass --platform gitops|convox|astronomer|octopus|kubernetes|heroku');
@@ -183,7 +183,7 @@ describe('review screen', () => {
     const { app, press } = review();
     await settled();
     await press('/', 'e', 'v', 'i', 'l', KEY.enter);
-    for (let i = 0; i < 7; i++) await press('j');
+    for (let i = 0; i < 8; i++) await press('j');
     await press(KEY.enter);
     const raw = app.frames.join('');
     expect(plain(raw)).toContain('evilname.cfg');

@@ -26,6 +26,7 @@ describe('wrap-up', () => {
       ['config', 'passed'],
       ['dependencies', 'passed'],
       ['infrastructure', 'passed'],
+      ['fixes', 'passed'],
       ['volume', 'failed'],
       ['review', 'checked'],
     ]);
@@ -42,7 +43,7 @@ describe('wrap-up', () => {
         'Still open (2)',
         '  ✖ The release is small enough to reason about',
         '  ? Every change was read and understood',
-        'Passed by the analysis: 6',
+        'Passed by the analysis: 7',
         'Roll back on heroku:',
         '  $ heroku releases',
         '  $ heroku rollback <release of v1>',

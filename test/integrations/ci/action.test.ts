@@ -78,12 +78,12 @@ describe('action.yml', () => {
       expect(analysed.code).toBe(0);
       expect(analysed.stderr).toMatch(/^::error title=rollback-ready gate::gate failed/m);
       const out = outputsOf(env.GITHUB_OUTPUT);
-      // A dropped column is critical (40) and has no down migration (low, 3).
-      expect(out).toMatchObject({ 'exit-code': '1', verdict: 'blocked', 'risk-score': '43' });
+      // A dropped column is critical (w 0.60) and has no down migration (low, w 0.03): 100 × (1 − 0.40 × 0.97) = 61.
+      expect(out).toMatchObject({ 'exit-code': '1', verdict: 'blocked', 'risk-score': '61' });
       expect(sarifErrors(JSON.parse(readFileSync(out['sarif-path']!, 'utf8')))).toBe('');
       expect(JSON.parse(readFileSync(out['report-path']!, 'utf8')).rollback.platform).toBe('gitops');
       expect(readFileSync(env.GITHUB_STEP_SUMMARY, 'utf8')).toMatch(/^<!-- rollback-ready -->/);
-      expect(analysed.stdout).toMatch(/^BLOCKED — risk 43\/100$/m);
+      expect(analysed.stdout).toMatch(/^BLOCKED — risk 61\/100$/m);
       expect(step('gate', env).code).toBe(1);
     });
 

@@ -4,12 +4,12 @@ import { renderMarkdown } from '../../src/report/markdown.js';
 import { renderText } from '../../src/report/text.js';
 import { twoReleases, type FileMap } from '../support/repo.js';
 
-// The score lines are the findings' points as they are; the score stops at 100. When the lines add up to
-// more, the text and the comment say so under them, so nobody adding them up doubts the score.
+// The score lines are the terms of 100 × (1 − Π (1 − w)): they add up to the score, and the text and the comment
+// print the formula under them, so a reader can redo the sum.
 
 const base: FileMap = { 'migrations/001_init.sql': 'CREATE TABLE t0 (id INT);\n' };
 
-/** The release drops `tables` tables the older code reads: a critical finding (40 points) each. */
+/** The release drops `tables` tables the older code reads: a critical finding each. */
 function dropping(tables: number): FileMap {
   const tree: FileMap = { ...base };
   for (let i = 1; i <= tables; i++) tree[`migrations/00${i + 1}_drop_t${i}.sql`] = `DROP TABLE t${i};\n`;
@@ -22,29 +22,28 @@ const olderCode = (tables: number): FileMap => {
   return tree;
 };
 
-describe('score lines above the capped score', () => {
-  it('says how many points the lines add up to when the score stops at 100', async () => {
+describe('score lines', () => {
+  it('add up to the score, which stays below 100 however many criticals, and the formula is printed under them', async () => {
     const dir = twoReleases(olderCode(4), { ...dropping(4), ...olderCode(4) });
     const report = await analyzeRollback({ repo: dir, from: 'v2', to: 'v1' });
     const total = report.scoreBreakdown.reduce((sum, line) => sum + line.points, 0);
-    expect(total).toBeGreaterThan(100);
-    expect(report.riskScore).toBe(100);
+    expect(total).toBe(report.riskScore);
+    expect(report.riskScore).toBeGreaterThan(80);
+    expect(report.riskScore).toBeLessThan(100);
 
+    const weights = report.scoreBreakdown.map((line) => `(1 − ${line.weight!.toFixed(2)})`).join('');
     const text = renderText(report).split('\n');
     const lines = text.slice(text.indexOf('Score') + 1, text.indexOf('Checklist') - 1);
-    expect(lines.at(-1)).toBe(`  = ${total} points in all; the score stops at 100`);
+    expect(lines.at(-1)).toBe(`  = 100 × (1 − ${weights}) = ${report.riskScore}`);
     expect(lines.slice(0, -1).every((line) => /^ {2}\+\d+ /.test(line))).toBe(true);
-
-    expect(renderMarkdown(report)).toContain(`\n\n${total} points in all; the score stops at 100.\n`);
+    expect(renderMarkdown(report)).toContain(`\n\nScore: 100 × (1 − ${weights}) = ${report.riskScore}.\n`);
   });
 
-  it('adds nothing when the lines add up to the score', async () => {
-    const dir = twoReleases(olderCode(1), { ...dropping(1), ...olderCode(1) });
+  it('say nothing of a formula when nothing weighs', async () => {
+    const dir = twoReleases({ 'README.md': '# a\n' }, { 'README.md': '# b\n' });
     const report = await analyzeRollback({ repo: dir, from: 'v2', to: 'v1' });
-    const total = report.scoreBreakdown.reduce((sum, line) => sum + line.points, 0);
-    expect(total).toBeGreaterThan(0);
-    expect(report.riskScore).toBe(total);
-    expect(renderText(report)).not.toContain('points in all');
-    expect(renderMarkdown(report)).not.toContain('points in all');
+    expect(report.riskScore).toBe(0);
+    expect(renderText(report)).not.toContain('100 ×');
+    expect(renderMarkdown(report)).not.toContain('100 ×');
   });
 });
