@@ -60,6 +60,7 @@ import configWeakened from './config-weakened.js';
 import dependencyDowngrade from './dependency-downgrade.js';
 import lockfileChanged from './lockfile-changed.js';
 import runtimeDowngrade from './runtime-downgrade.js';
+import advisoryReinstated from './advisory-reinstated.js';
 import infrastructureChanged from './infrastructure-changed.js';
 import ciWorkflowChanged from './ci-workflow-changed.js';
 import endpointRemoved from './endpoint-removed.js';
@@ -131,6 +132,7 @@ export const RULES = {
   'dependency-downgrade': dependencyDowngrade,
   'lockfile-changed': lockfileChanged,
   'runtime-downgrade': runtimeDowngrade,
+  'advisory-reinstated': advisoryReinstated,
   'infrastructure-changed': infrastructureChanged,
   'ci-workflow-changed': ciWorkflowChanged,
   'endpoint-removed': endpointRemoved,

@@ -48,6 +48,8 @@ export const ANALYZE_OPTIONS = {
   },
   'github-repo': { type: 'string', value: 'O/N', help: 'the GitHub repository for --github-changelog (default: GITHUB_REPOSITORY)' },
   'api-url': { type: 'string', value: 'URL', help: 'GitHub GraphQL endpoint (default: GITHUB_GRAPHQL_URL, else api.github.com)' },
+  advisories: { type: 'boolean', help: 'ask the npm registry which advisories affect the versions the rollback goes back to (off by default: no network unless asked)' },
+  'advisories-registry': { type: 'string', value: 'URL', help: 'the registry for --advisories (default: https://registry.npmjs.org)' },
   debug: { type: 'boolean', help: 'show stack traces of unexpected errors' },
   timings: { type: 'boolean', help: 'print the wall time of each phase on stderr (JSON)' },
   help: { type: 'boolean', short: 'h', help: 'this help' },

@@ -2,6 +2,8 @@ import picomatch from 'picomatch';
 import { ANALYZERS } from '../analyzers/index.js';
 import { leftoverFacts } from '../analyzers/files/analyzer.js';
 import { pullRequestFixes } from '../analyzers/history/analyzer.js';
+import { advisoryFacts, advisoryQuery } from './advisories.js';
+import type { AdvisoryAnswer, AdvisoryQuery } from '../model/facts/advisories.js';
 import type { Analyzer } from '../analyzers/analyzer.js';
 import { Facts, type Fact } from '../model/facts.js';
 import type { Config } from '../config/schema.js';
@@ -73,6 +75,12 @@ export interface AnalyzeOptions {
    * from GitHub; the engine never does). Their labels feed rules; the list goes to `report.pullRequests`.
    */
   changelog?: (range: { from: RefInfo; to: RefInfo; commits: string[] }) => Promise<MergedPullRequest[] | undefined>;
+  /**
+   * Advisories that affect the versions the rollback goes back to, asked once the dependency changes are known (the
+   * CLI asks the npm registry with `--advisories`; the engine never goes to the network). An `{ error }` answer is a
+   * note and a manual item, never a pass.
+   */
+  advisories?: (query: AdvisoryQuery) => Promise<AdvisoryAnswer>;
   /**
    * The repository and releases of these same options, already being resolved (`startRefs`): the CLI starts
    * them before this module loads. Default: started here.
@@ -248,6 +256,17 @@ async function analyzeWith(options: AnalyzeOptions, refs: StartedRefs, repo: Rep
     for (const pr of pullRequests ?? []) facts.add({ kind: 'pull-request.merged', path: `#${pr.number}`, ...pr });
     for (const fact of releaseFacts) facts.add(fact);
     for (const fact of pullRequestFixes(pullRequests ?? [], release.commits)) facts.add(fact);
+    if (options.advisories) {
+      const { query, places } = advisoryQuery(facts);
+      if (Object.keys(query).length === 0) notes.push('advisories: the rollback goes back to no other npm package version, so there was nothing to check');
+      else {
+        progress('advisories', 0, 1);
+        const answer = await options.advisories(query);
+        if ('error' in answer) notes.push(`advisories not checked: ${answer.error}`);
+        for (const fact of advisoryFacts(query, places, answer)) facts.add(fact);
+        phaseDone('advisories');
+      }
+    }
     for (const f of files) facts.add({ kind: 'file.changed', path: f.path, status: f.status, insertions: f.insertions, deletions: f.deletions, ...(f.oldPath ? { oldPath: f.oldPath } : {}) });
 
     const run = { from: release.from, to: release.to, toIsAncestor: release.toIsAncestor };

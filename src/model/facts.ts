@@ -8,6 +8,7 @@ import type { DependencyFact } from './facts/dependencies.js';
 import type { InfrastructureChangedFact } from './facts/infrastructure.js';
 import type { EndpointFact } from './facts/endpoints.js';
 import type { HistoryFact } from './facts/history.js';
+import type { AdvisoriesFact } from './facts/advisories.js';
 import type { ChangeStatus } from './report.js';
 
 // Facts are plain data with a location. Analyzers emit them; rules judge them.
@@ -88,6 +89,7 @@ export type Fact =
   | InfrastructureChangedFact
   | EndpointFact
   | HistoryFact
+  | AdvisoriesFact
   | ChangedFileFact
   | ConfigWeakenedFact;
 

@@ -42,6 +42,12 @@ export async function run(args: string[]): Promise<number> {
     throw new UsageError(`--platform ${platform}: unknown platform`, `use one of: ${PLATFORM_IDS.join(', ')}`);
   }
   const maxScore = intOption(values['max-score'], '--max-score', 0, 100);
+  if (values.advisories && format === 'tui') {
+    throw new UsageError('--advisories checks the printed report, and the terminal review would ask the registry once per release it lists', 'add --format text (or json, markdown) to check advisories');
+  }
+  if (values['advisories-registry'] !== undefined && !values.advisories) {
+    throw new UsageError('--advisories-registry names the registry of --advisories, which is not given', 'add --advisories, or drop --advisories-registry');
+  }
   const outputs = parseOutputs(values.output);
   // git opens the repository and resolves the releases while the engine's modules load.
   const started = format === 'tui' ? undefined : startRefs({ repo: values.repo, from: values.from, to: values.to });
@@ -81,6 +87,7 @@ export async function run(args: string[]): Promise<number> {
     return 0;
   }
   const changelog = values['github-changelog'] ? await githubChangelog(values['github-repo'], values['api-url']) : undefined;
+  const advisories = values.advisories ? await advisorySource(values['advisories-registry']) : undefined;
   const { analyzeRollback } = await import('../../engine/analyze.js');
   const progress = progressLine();
   // Time from the process's start to here: Node itself, the modules of the command, the arguments.
@@ -94,6 +101,7 @@ export async function run(args: string[]): Promise<number> {
       onProgress: progress.update,
       onPhase: (phase, ms) => timings.push([phase, Math.round(ms)]),
       ...(changelog ? { changelog: changelog.read } : {}),
+      ...(advisories ? { advisories } : {}),
       onConfig: (used, origin) => {
         config = used;
         configFormat = used.output.format;
@@ -146,6 +154,12 @@ export function inCi(env: NodeJS.ProcessEnv): boolean {
 
 export function ciVariables(env: NodeJS.ProcessEnv): string[] {
   return Object.keys(env).filter((name) => name === 'CI' || name === 'CONTINUOUS_INTEGRATION' || name.startsWith('CI_'));
+}
+
+/** `--advisories`: the npm registry's bulk advisory endpoint (loaded only when asked for). */
+async function advisorySource(registry: string | undefined) {
+  const { bulkAdvisories, DEFAULT_REGISTRY } = await import('../../integrations/npm/advisories.js');
+  return (query: Parameters<typeof bulkAdvisories>[1]) => bulkAdvisories(registry ?? DEFAULT_REGISTRY, query);
 }
 
 /** `--github-changelog`: the merged pull requests of the range, read from GitHub; a failure is held until the report is printed. */
