@@ -1,7 +1,8 @@
 // The sample repositories of the demo and the docs, built from fixture folders: each subfolder is a release,
-// in name order, tagged with its name less a leading order number (`3-api@1.1.0` → `api@1.1.0`).
+// in name order, tagged with its name less a leading order number (`3-api@1.1.0` → `api@1.1.0`). A file beside a
+// release folder named after it with `.message` (`2-v2.message`) is its commit message.
 // Commit dates and identities are fixed (src/testing/fixture-repo.ts), so shas are the same on every machine.
-import { readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildRepo, type ReleaseSpec } from '../testing/fixture-repo.js';
 import { PACKAGE_ROOT } from '../util/version.js';
@@ -17,7 +18,8 @@ export function sampleReleases(sample: string): ReleaseSpec[] {
     .sort()
     .map((name) => {
       const tag = name.replace(/^\d+-/, '');
-      return { tree: join(folder, name), tag, message: `release ${tag}` };
+      const message = join(folder, `${name}.message`);
+      return { tree: join(folder, name), tag, message: existsSync(message) ? readFileSync(message, 'utf8').trim() : `release ${tag}` };
     });
 }
 

@@ -122,5 +122,5 @@ function describe(concern: Concern): string {
     (a, b) => weightOf(b) - weightOf(a) || severityRank(b.severity) - severityRank(a.severity) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0),
   )[0]!;
   const more = concern.findings.length > 1 ? ` (+${concern.findings.length - 1} more)` : '';
-  return `${concern.ruleId}: ${parts.join(', ')} (w ${concern.weight.toFixed(2)}) — ${worst.message}${more}`;
+  return `${concern.ruleId}: ${parts.join(', ')} (w ${concern.weight < 0.01 ? concern.weight.toFixed(3) : concern.weight.toFixed(2)}) — ${worst.message}${more}`;
 }

@@ -1,7 +1,7 @@
 import type { Category, ChecklistStatus, Finding, Report } from '../model/report.js';
 import { stripControl } from '../util/sanitize.js';
 import type { RenderOptions, Reporter } from './reporter.js';
-import { headline, nextStep, scoreFormula, short } from './text.js';
+import { fixLabel, headline, leftOut, nextStep, scoreFormula, short } from './text.js';
 import { configLine } from './text.js';
 import { scopeText } from './text.js';
 
@@ -97,6 +97,16 @@ function renderFindings(report: Report, live: readonly Finding[], kept: number, 
   return out;
 }
 
+function renderFixes(report: Report): string[] {
+  const { securityFixes, fixes } = report.reverted;
+  if (securityFixes.length + fixes.length === 0) return [];
+  const out = ['', `### Fixes the rollback takes back (${securityFixes.length + fixes.length})`, ''];
+  for (const fix of securityFixes) out.push(`- **security:** ${escapeMarkdown(fixLabel(fix))}`);
+  for (const fix of fixes.slice(0, MAX_PULL_REQUESTS)) out.push(`- ${escapeMarkdown(fixLabel(fix))}`);
+  if (fixes.length > MAX_PULL_REQUESTS) out.push(`- … and ${fixes.length - MAX_PULL_REQUESTS} more`);
+  return out;
+}
+
 function renderPullRequests(report: Report): string[] {
   const prs = report.pullRequests;
   if (!prs) return [];
@@ -119,7 +129,8 @@ export function renderMarkdown(report: Report, options: RenderOptions = {}): str
   const title = options.title !== undefined ? escapeMarkdown(options.title) : `${escapeMarkdown(report.from.ref)} → ${escapeMarkdown(report.to.ref)}`;
   head.push(`## Rollback review: ${title}`);
   head.push('');
-  head.push(`**${headline(report)}** · undoes ${plural(v.commits, 'commit')}, ${plural(v.files, 'file')} (+${v.insertions} −${v.deletions}) by ${plural(v.authors, 'author')} · ${codeSpan(short(report.from.sha))} → ${codeSpan(short(report.to.sha))}`);
+  head.push(`**${headline(report)}** · undoes ${plural(v.commits, 'commit')}, ${plural(v.files, 'file')} (+${v.insertions} −${v.deletions}${escapeMarkdown(leftOut(report))}) by ${plural(v.authors, 'author')} · ${codeSpan(short(report.from.sha))} → ${codeSpan(short(report.to.sha))}`);
+  for (const fix of report.reverted.securityFixes) head.push('', `> **Security fix taken back:** ${escapeMarkdown(fixLabel(fix))}`);
   if (report.config) head.push('', `Config: ${escapeMarkdown(configLine(report))}`);
   if (report.scope) head.push('', `Scope: ${escapeMarkdown(scopeText(report))}`);
   for (const note of report.notes) head.push('', `> ${escapeMarkdown(note)}`);
@@ -132,7 +143,7 @@ export function renderMarkdown(report: Report, options: RenderOptions = {}): str
   head.push('', '### Checklist', '', '| | item | detail |', '| --- | --- | --- |');
   for (const item of report.checklist) head.push(`| ${MARK[item.status]} | ${escapeMarkdown(item.title)} | ${escapeMarkdown(item.detail)} |`);
 
-  const tail: string[] = [...renderPullRequests(report)];
+  const tail: string[] = [...renderFixes(report), ...renderPullRequests(report)];
   if (report.rollback) {
     tail.push('', `### Roll back on ${report.rollback.platform}`, '', '```sh', ...report.rollback.commands.map((c) => stripControl(c).replace(/`/g, 'ˋ')), '```');
     for (const caveat of report.rollback.caveats) tail.push(`- ${escapeMarkdown(caveat)}`);

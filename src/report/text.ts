@@ -1,4 +1,4 @@
-import type { Category, ChecklistStatus, Finding, Report } from '../model/report.js';
+import type { Category, ChecklistStatus, Finding, Report, RevertedFix } from '../model/report.js';
 import { oneLine } from '../util/sanitize.js';
 import type { Reporter } from './reporter.js';
 import { count, plural } from '../util/format.js';
@@ -29,7 +29,27 @@ export function headline(report: Report): string {
 export function scoreFormula(report: Report): string | undefined {
   const weights = report.scoreBreakdown.map((line) => line.weight).filter((w): w is number => w !== undefined && w > 0);
   if (weights.length === 0) return undefined;
-  return `100 × (1 − ${weights.map((w) => `(1 − ${w.toFixed(2)})`).join('')}) = ${report.riskScore}`;
+  return `100 × (1 − ${weights.map((w) => `(1 − ${weightText(w)})`).join('')}) = ${report.riskScore}`;
+}
+
+/** A weight as the score lines show it: two decimals, three when it is below 0.01. */
+export function weightText(w: number): string {
+  return w < 0.01 ? w.toFixed(3) : w.toFixed(2);
+}
+
+/** ` to read (22,723 lines in 1 lockfile left out)`, or nothing when nothing was left out. */
+export function leftOut(report: Report): string {
+  const excluded = report.volume.excluded ?? [];
+  if (excluded.length === 0) return '';
+  const lines = excluded.reduce((sum, e) => sum + e.insertions + e.deletions, 0);
+  const words: Record<string, string> = { generated: 'generated file', lockfile: 'lockfile', snapshot: 'snapshot', translation: 'translation file' };
+  return ` to read (${count(lines)} more in ${excluded.map((e) => plural(e.files, words[e.kind] ?? e.kind)).join(', ')})`;
+}
+
+/** `0123456789 "fix: …" (CVE-2025-1234)`, or `#42 "…"` for a pull request. */
+export function fixLabel(fix: RevertedFix): string {
+  const ref = fix.sha ? fix.sha.slice(0, 10) : `#${fix.pullRequest}`;
+  return `${ref} "${fix.subject}"${fix.ids.length > 0 ? ` (${fix.ids.join(', ')})` : ''}`;
 }
 
 function place(f: Finding): string {
@@ -61,7 +81,8 @@ export function renderText(report: Report): string {
   out.push(`rollback-ready ${report.tool.version}: rolling back ${oneLine(report.from.ref)} (${short(report.from.sha)}) → ${oneLine(report.to.ref)} (${short(report.to.sha)})`);
   out.push('');
   out.push(`${headline(report)}`);
-  out.push(`  undoes ${plural(v.commits, 'commit')} · ${plural(v.files, 'file')} · +${count(v.insertions)} −${count(v.deletions)} lines · ${plural(v.authors, 'author')}`);
+  out.push(`  undoes ${plural(v.commits, 'commit')} · ${plural(v.files, 'file')} · +${count(v.insertions)} −${count(v.deletions)} lines${leftOut(report)} · ${plural(v.authors, 'author')}`);
+  for (const fix of report.reverted.securityFixes) out.push(`  ! takes back the security fix ${oneLine(fixLabel(fix))}`);
   if (report.config) out.push(`  config: ${oneLine(configLine(report))}`);
   if (report.scope) out.push(`  scope: ${oneLine(scopeText(report))}`);
   for (const note of report.notes) out.push(`  note: ${oneLine(note)}`);
@@ -101,6 +122,13 @@ export function renderText(report: Report): string {
     for (const f of suppressed) out.push(`  ${place(f)} [${f.ruleId}] ${oneLine(f.message)} — because: ${oneLine(f.suppressed!.reason)}`);
   }
 
+  const { securityFixes, fixes } = report.reverted;
+  if (securityFixes.length + fixes.length > 0) {
+    out.push('', `Fixes the rollback takes back (${securityFixes.length + fixes.length})`);
+    for (const fix of securityFixes) out.push(`  ! security: ${oneLine(fixLabel(fix))}`);
+    for (const fix of fixes.slice(0, 20)) out.push(`  ${oneLine(fixLabel(fix))}`);
+    if (fixes.length > 20) out.push(`  … and ${fixes.length - 20} more (all in the JSON report's reverted.fixes)`);
+  }
   if (report.pullRequests) {
     out.push('', `Merged pull requests (${report.pullRequests.length})`);
     for (const pr of report.pullRequests) out.push(`  #${pr.number} ${oneLine(pr.title)}${pr.labels.length > 0 ? `  [${pr.labels.map(oneLine).join(', ')}]` : ''}`);

@@ -42,7 +42,7 @@ describe('rollback-ready rules', () => {
     const bad = cli(['rules', '--checklist', 'databse']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toBe(
-      'rollback-ready: --checklist databse: no such checklist item — use one of: database, contracts, endpoints, config, dependencies, infrastructure, volume, review, custom — did you mean database?\n',
+      'rollback-ready: --checklist databse: no such checklist item — use one of: database, contracts, endpoints, config, dependencies, infrastructure, fixes, volume, review, custom — did you mean database?\n',
     );
   });
 });

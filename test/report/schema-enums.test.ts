@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CATEGORIES, CHANGE_STATUSES, CHECKLIST_STATUSES, CONFIG_SOURCES, SEVERITIES, VERDICTS } from '../../src/model/report.js';
 import { PLATFORM_IDS } from '../../src/model/platform.js';
+import { EXCLUDED_KINDS } from '../../src/model/facts/volume.js';
 import { ROOT } from '../support/repo.js';
 
 const schema = JSON.parse(readFileSync(join(ROOT, 'src', 'report', 'report.schema.json'), 'utf8')) as Record<string, unknown>;
@@ -27,6 +28,7 @@ const MODEL: Record<string, readonly string[]> = {
   '/properties/checklist/items/properties/status': CHECKLIST_STATUSES,
   '/properties/config/properties/source': CONFIG_SOURCES,
   '/properties/rollback/properties/platform': PLATFORM_IDS,
+  '/properties/volume/properties/excluded/items/properties/kind': EXCLUDED_KINDS,
 };
 
 describe('report.schema.json', () => {
