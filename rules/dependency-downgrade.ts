@@ -3,6 +3,7 @@ import type { Severity } from '../src/model/report.js';
 import type { DependencyChangedFact } from '../src/model/facts/dependencies.js';
 import { atLeast } from '../src/model/report.js';
 import { defineRule } from './rule.js';
+import { FRAMEWORKS } from './_frameworks.js';
 
 const RUNTIME_SECTIONS = new Set(['dependencies', 'optionalDependencies']);
 
@@ -15,13 +16,7 @@ export interface Options {
 }
 
 // Web and API frameworks, UI runtimes, ORMs, auth and TypeScript's runtime helpers (globs allowed).
-const DEFAULTS: Options = {
-  frameworks: [
-    'next', 'react', 'react-dom', 'express', 'fastify', '@nestjs/*', 'koa', 'hono', '@hapi/hapi', '@remix-run/*', 'react-router',
-    'vue', 'nuxt', 'svelte', '@sveltejs/kit', '@angular/*', 'astro', 'prisma', '@prisma/client', 'typeorm', 'sequelize', 'drizzle-orm',
-    'mongoose', 'better-auth', 'next-auth', '@auth/core', 'tslib',
-  ],
-};
+const DEFAULTS: Options = { frameworks: [...FRAMEWORKS] };
 
 function severityOf(fact: DependencyChangedFact, framework: boolean): Severity {
   // A package of the same repository rolls back with the release.

@@ -42,16 +42,24 @@ export interface Release {
   /** The folders the analysis is limited to (`--scope`, with the packages that joined it); undefined: the whole repository. */
   scope?: readonly string[];
   /**
-   * Lines of files under `dirs` at one side that contain any of the fixed strings (`git grep -F`): a search bounded
-   * by the folders given, for the few questions no changed file answers (who imports a package by path).
+   * Lines of one side's tree that contain any of `patterns` (fixed strings), in files matching `paths` (git
+   * pathspecs; default every script): one `git grep` over the whole tree, for questions no listing answers
+   * (which modules import a file, where an app is bootstrapped). Optional: without it nothing is found.
    */
-  grep?(side: Side, needles: readonly string[], dirs: readonly string[]): Promise<{ path: string; line: number; text: string }[]>;
+  grep?(side: Side, patterns: readonly string[], paths?: readonly string[]): Promise<GrepHit[]>;
   /** Release tags on commits of the range (in `from`, not in `to`), oldest first. */
   tagsInRange?(): Promise<{ name: string; sha: string }[]>;
   /** Content of a path at any commit (for a bounded look back through the range). */
   readAt?(sha: string, path: string): Promise<BlobContent>;
   /** Reports progress counts for the terminal (no-op when nobody listens). */
   progress(phase: string, done: number, total: number): void;
+}
+
+/** One line found by `Release.grep`. */
+export interface GrepHit {
+  path: string;
+  line: number;
+  text: string;
 }
 
 export interface Analyzer {

@@ -1,5 +1,5 @@
 import type { Project, SourceFile, ts } from 'ts-morph';
-import type { Release } from '../analyzers/analyzer.js';
+import type { GrepHit, Release } from '../analyzers/analyzer.js';
 import { pathAt } from '../analyzers/analyzer.js';
 import { isScript, isTest } from '../parse/kinds.js';
 import { digestChange, digestScript, type ChangeDigest, type DigestJob, type ScriptDigest } from '../parse/scripts/digest.js';
@@ -42,6 +42,9 @@ function digestible(file: ChangedFile): boolean {
 }
 
 const SUBMODULE_MODE = '160000';
+const SCRIPT_PATHSPECS = ['*.ts', '*.tsx', '*.mts', '*.cts', '*.js', '*.jsx', '*.mjs', '*.cjs'];
+/** A line longer than this is not a line of code a question is about (minified bundles): skipped. */
+const MAX_GREP_LINE = 2000;
 const SYMLINK_MODE = '120000';
 
 /** The release as the engine holds it: the digests of the changed scripts may still be being computed. */
@@ -232,7 +235,7 @@ async function readRelease(input: ReleaseInput, scripts: ChangedFile[], pool: Sc
       return source;
     },
     ...(input.scope ? { scope: input.scope } : {}),
-    grep: (side, needles, dirs) => grepTree(input.repo, shaOf(side), needles, dirs),
+    grep: (side, patterns, paths = SCRIPT_PATHSPECS) => grepTree(input.repo, shaOf(side), patterns, paths),
     outOfTime: () => Date.now() > input.deadline,
     settle: () => (settled ??= settle()),
     close: () => pool.close(),
@@ -246,23 +249,32 @@ async function readRelease(input: ReleaseInput, scripts: ChangedFile[], pool: Sc
   };
 }
 
-/** `git grep -F` of fixed strings in a tree, under the given folders only; no match is an empty list. */
-async function grepTree(repo: Repo, sha: string, needles: readonly string[], dirs: readonly string[]): Promise<{ path: string; line: number; text: string }[]> {
-  if (needles.length === 0 || dirs.length === 0) return [];
-  const args = ['grep', '-I', '-n', '-z', '--full-name', '-F', ...needles.flatMap((n) => ['-e', n]), sha, '--', ...dirs.map((d) => `:(literal)${d}`)];
+/**
+ * `git grep` of fixed strings over a commit's tree (no work tree needed). Binary files, colours, columns and
+ * textconv drivers are off whatever the repository's config says; output is NUL-separated so that no file name
+ * can forge a line. Exit status 1 (nothing found) and unreadable objects give what was found.
+ */
+async function grepTree(repo: Repo, sha: string, patterns: readonly string[], paths: readonly string[]): Promise<GrepHit[]> {
+  if (patterns.length === 0) return [];
+  const args = ['grep', '--no-color', '--no-column', '--no-textconv', '-I', '-n', '--null', '-F', ...patterns.flatMap((p) => ['-e', p]), sha, '--', ...paths];
   let out: string;
   try {
     out = await repo.git.raw(args);
   } catch {
-    // git grep exits 1 when nothing matches.
     return [];
   }
-  const hits: { path: string; line: number; text: string }[] = [];
-  // -z: `sha:path\0line\0text\n`.
-  for (const row of out.split('\n')) {
-    const [where, line, ...text] = row.split('\0');
-    if (!where || line === undefined) continue;
-    hits.push({ path: where.slice(sha.length + 1), line: Number(line), text: text.join('\0') });
+  const hits: GrepHit[] = [];
+  const prefix = `${sha}:`;
+  let at = 0;
+  while (at < out.length) {
+    const pathEnd = out.indexOf('\0', at);
+    const lineEnd = pathEnd < 0 ? -1 : out.indexOf('\0', pathEnd + 1);
+    if (lineEnd < 0) break;
+    let textEnd = out.indexOf('\n', lineEnd + 1);
+    if (textEnd < 0) textEnd = out.length;
+    const path = out.slice(at, pathEnd);
+    if (textEnd - lineEnd <= MAX_GREP_LINE) hits.push({ path: path.startsWith(prefix) ? path.slice(prefix.length) : path, line: Number(out.slice(pathEnd + 1, lineEnd)), text: out.slice(lineEnd + 1, textEnd) });
+    at = textEnd + 1;
   }
   return hits;
 }

@@ -150,7 +150,7 @@ async function apiChanges(release: Release, scripts: ChangedFile[], packages: Re
 
 /**
  * Subpaths that consumers import from packages with no `exports` map (`@acme/lib/utils/x` → `utils/x`), found
- * by searching the folders of the workspace packages that depend on each: only those can import them by path.
+ * by searching the scripts of the workspace packages that depend on each: only those can import them by path.
  */
 async function deepImportsOf(release: Release, packages: readonly PackageInfo[], audience: ReadonlyMap<string, Audience>): Promise<Map<string, string[]>> {
   const out = new Map<string, string[]>();
@@ -162,7 +162,7 @@ async function deepImportsOf(release: Release, packages: readonly PackageInfo[],
     const prefix = `${pkg.name}/`;
     const specifier = new RegExp(`['"]${prefix.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}([^'"\\s]+)['"]`, 'g');
     const found = new Set<string>();
-    for (const hit of await release.grep('from', [`'${prefix}`, `"${prefix}`], consumers)) {
+    for (const hit of await release.grep('from', [`'${prefix}`, `"${prefix}`], consumers.map((dir) => `:(literal)${dir}/`))) {
       for (const m of hit.text.matchAll(specifier)) if (!m[1]!.endsWith('package.json')) found.add(m[1]!);
     }
     if (found.size > 0) out.set(pkg.dir, [...found].sort());

@@ -1,7 +1,7 @@
 import { pathAt, type Analyzer, type Release } from '../analyzer.js';
 import type { Fact } from '../../model/facts.js';
 import type { ChangedFile, Side } from '../../model/report.js';
-import { npmDowngrades } from './lockfile.js';
+import { lockDowngrades, npmDowngrades } from './lockfile.js';
 import { isDockerfile, lockfileOf } from '../../parse/kinds.js';
 import { versionOnlyChange } from '../../parse/versions.js';
 import { manifestMoves } from './manifest.js';
@@ -89,7 +89,14 @@ export const dependenciesAnalyzer: Analyzer = {
       const manifestChanged = lock.manifest === 'package.json' ? manifestsWithDependencyChanges.has(dirOf(file.path)) : changedPaths.has(manifest);
       const from = textAt(file, 'from');
       const to = textAt(file, 'to');
-      const downgraded = lock.manager === 'npm' && from !== undefined && to !== undefined ? npmDowngrades(from, to) : undefined;
+      const downgraded =
+        from === undefined || to === undefined
+          ? undefined
+          : lock.manager === 'npm'
+            ? npmDowngrades(from, to)
+            : lock.manager === 'yarn' || lock.manager === 'pnpm'
+              ? lockDowngrades(lock.manager, from, to)
+              : undefined;
       facts.push({ kind: 'lockfile.changed', path: file.path, manager: lock.manager, manifestChanged, ...(downgraded ? { downgraded } : {}) });
       if (!unreadable(file)) facts.push({ kind: 'file.classified', path: file.path, category: 'dependency-change', reason: `${lock.manager} lockfile` });
     }

@@ -33,3 +33,56 @@ export function npmDowngrades(from: string, to: string): { name: string; from: s
   }
   return out.sort((x, y) => (x.name < y.name ? -1 : 1));
 }
+
+/** Every resolved version of each package in a yarn (classic or berry) or pnpm lockfile, read line by line. */
+export function lockVersions(manager: 'yarn' | 'pnpm', text: string): Map<string, Set<string>> {
+  const versions = new Map<string, Set<string>>();
+  const add = (name: string, version: string) => {
+    if (!semver.valid(version)) return;
+    const set = versions.get(name) ?? new Set<string>();
+    set.add(version);
+    versions.set(name, set);
+  };
+  const lines = text.split('\n');
+  if (manager === 'yarn') {
+    // `"hono@^4.12.0", "hono@npm:^4.12.1":` then `  version "4.12.23"` (classic) or `  version: 4.12.23` (berry).
+    let current: string | undefined;
+    for (const line of lines) {
+      if (line !== '' && !line.startsWith(' ') && !line.startsWith('#') && line.trimEnd().endsWith(':')) {
+        const first = line.replace(/^"/, '').split(/[",]/)[0]!.trim();
+        const at = first.indexOf('@', 1);
+        current = at > 0 ? first.slice(0, at) : undefined;
+        continue;
+      }
+      const version = /^ {2}version:? "?([^"\s]+)"?\s*$/.exec(line)?.[1];
+      if (current && version) {
+        add(current, version);
+        current = undefined;
+      }
+    }
+  } else {
+    // `  /hono@4.12.23:` (v6), `  hono@4.12.23:` or `  '@scope/x@1.0.0(react@19.0.0)':` (v9), `  /hono/4.12.23:` (v5).
+    const key = /^ {2}'?\/?((?:@[^/@\s']+\/)?[^@/\s'(]+)[@/](\d+\.\d+\.\d+[^:'(\s]*)/;
+    for (const line of lines) {
+      const m = key.exec(line);
+      if (m) add(m[1]!, m[2]!);
+    }
+  }
+  return versions;
+}
+
+const newest = (set: Set<string>) => [...set].sort(semver.rcompare)[0]!;
+
+/** Packages a yarn or pnpm lockfile resolves to an older newest version at `to` than at `from`. */
+export function lockDowngrades(manager: 'yarn' | 'pnpm', from: string, to: string): { name: string; from: string; to: string }[] {
+  const a = lockVersions(manager, from);
+  const b = lockVersions(manager, to);
+  const out: { name: string; from: string; to: string }[] = [];
+  for (const [name, versions] of a) {
+    const older = b.get(name);
+    if (!older) continue;
+    const [was, now] = [newest(versions), newest(older)];
+    if (semver.lt(now, was)) out.push({ name, from: was, to: now });
+  }
+  return out.sort((x, y) => (x.name < y.name ? -1 : 1));
+}

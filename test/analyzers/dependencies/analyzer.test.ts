@@ -57,7 +57,7 @@ describe('dependencies and runtime', () => {
       { 'package.json': manifest.replace('"app"', '"app2"'), 'package-lock.json': lock({ express: '4.18.2', minimist: '1.2.8' }) },
     );
     expect(report.findings.filter((f) => f.ruleId === 'lockfile-changed')).toMatchObject([
-      { severity: 'low', path: 'package-lock.json', message: 'lockfile-only change (npm): 1 package go back to older versions with no change in the manifest', evidence: 'older at the target: minimist 1.2.8 → 1.2.5' },
+      { severity: 'low', path: 'package-lock.json', message: 'lockfile-only change (npm): 1 package goes back to older versions with no change in the manifest', evidence: 'older at the target: minimist 1.2.8 → 1.2.5' },
     ]);
     expect(report.changes).toEqual([
       { path: 'package-lock.json', status: 'modified', categories: ['dependency-change'] },
@@ -68,5 +68,24 @@ describe('dependencies and runtime', () => {
   it('reports a package.json that does not parse instead of passing it', async () => {
     const report = await run({ 'package.json': pkg({ a: '1.0.0' }) }, { 'package.json': '{ "name": ' });
     expect(report.findings.map((f) => [f.ruleId, f.path])).toEqual([['unclassified-change', 'package.json']]);
+  });
+});
+
+describe('yarn and pnpm lockfiles', () => {
+  const yarnLock = (hono: string, yjs: string) =>
+    `# yarn lockfile v1\n\n"hono@^4.12.0":\n  version "${hono}"\n  resolved "https://registry.example/hono-${hono}.tgz"\n\nyjs@^13.6.0, yjs@^13.6.30:\n  version "${yjs}"\n`;
+  const berry = (hono: string) => `__metadata:\n  version: 8\n\n"hono@npm:^4.12.0":\n  version: ${hono}\n  resolution: "hono@npm:${hono}"\n`;
+  const pnpm = (next: string, scoped: string) =>
+    `lockfileVersion: '9.0'\n\npackages:\n\n  next@${next}:\n    resolution: {integrity: sha512-x}\n\n  '@nestjs/core@${scoped}(reflect-metadata@0.2.2)':\n    resolution: {integrity: sha512-y}\n\nsnapshots:\n\n  next@${next}(react@19.1.0):\n    dependencies: {}\n`;
+
+  it.each([
+    ['yarn classic', 'yarn.lock', yarnLock('4.12.18', '13.6.30'), yarnLock('4.12.23', '13.6.31'), ['hono 4.12.23 → 4.12.18', 'yjs 13.6.31 → 13.6.30']],
+    ['yarn berry', 'yarn.lock', berry('4.12.18'), berry('4.12.23'), ['hono 4.12.23 → 4.12.18']],
+    ['pnpm 9', 'pnpm-lock.yaml', pnpm('15.3.3', '11.1.12'), pnpm('15.3.6', '11.1.13'), ['@nestjs/core 11.1.13 → 11.1.12', 'next 15.3.6 → 15.3.3']],
+  ])('%s: the packages the rollback resolves to older versions', async (_name, file, to, from, moved) => {
+    const report = await run({ [file]: to }, { [file]: from });
+    expect(report.findings.find((f) => f.message.startsWith('lockfile-only change'))?.evidence).toBe(`older at the target: ${moved.join(', ')}`);
+    // hono, next and @nestjs/core are frameworks: each is medium on its own.
+    expect(report.findings.filter((f) => f.ruleId === 'lockfile-changed' && f.severity === 'medium').length).toBe(moved.filter((m) => !m.startsWith('yjs')).length);
   });
 });
