@@ -130,6 +130,8 @@ async function analyzeWith(options: AnalyzeOptions, refs: StartedRefs, repo: Rep
   const scopePaths = (config: Config) => (options.scope && options.scope.length > 0 ? options.scope : config.scope);
   let toRef = options.to;
   let pickedWith: string | undefined;
+  // The default target, by its commit: a tag name may hold characters (`$`, `(`, `;`) refused in a ref given by hand.
+  let pickedSha: string | undefined;
   if (toRef === undefined) {
     // The release tag before `from`. The release's own tagPattern and scope may pick which one: every candidate
     // is an earlier release, and whichever is picked, the changes of `from` are in the range.
@@ -144,9 +146,10 @@ async function analyzeWith(options: AnalyzeOptions, refs: StartedRefs, repo: Rep
       );
     }
     toRef = previous.name;
+    pickedSha = previous.sha;
   }
   const target = early ? await early : undefined;
-  const toSha = target?.sha ?? (await resolveCommit(repo, toRef, '--to'));
+  const toSha = target?.sha ?? pickedSha ?? (await resolveCommit(repo, toRef, '--to'));
 
   const loaded = chosen ?? (await configFromTree(blobs, toSha, toRef));
   const config = chosenConfig ?? (await validate(loaded, options.configOverrides));

@@ -7,7 +7,8 @@ import { dropSpareWorkers, ScriptPool, workersFor } from '../parse/scripts/pool.
 import { parseScript, tsMorph, typescript } from '../parse/typescript/compiler.js';
 import type { BlobStore } from '../git/blobs.js';
 import type { CommitInfo } from '../git/refs.js';
-import type { Repo } from '../git/repo.js';
+import { gitBytes, type Repo } from '../git/repo.js';
+import { splitNul } from '../git/path-bytes.js';
 import { listReleaseTags } from '../git/tags.js';
 import type { Config } from '../config/schema.js';
 import type { BlobContent, ChangedFile, RefInfo, Side } from '../model/report.js';
@@ -183,8 +184,7 @@ async function readRelease(input: ReleaseInput, scripts: ChangedFile[], pool: Sc
     listFiles: async (side, dir) => {
       const args = ['ls-tree', '-r', '--name-only', '-z', '--full-tree', shaOf(side), '--'];
       if (dir && dir !== '.') args.push(dir.replace(/\/?$/, '/'));
-      const out = await input.repo.git.raw(args);
-      return out.split('\0').filter(Boolean);
+      return splitNul(await gitBytes(input.repo, args)).filter(Boolean);
     },
     script: (side, path, text) => {
       const cacheKey = `${side}\0${path}`;
