@@ -11,7 +11,8 @@ export interface RuleRun {
 }
 
 function settingOf(config: Config, id: string): { severity?: Severity | 'off'; options?: Record<string, unknown> } {
-  const setting: RuleSetting | undefined = config.rules[id];
+  // Own keys only: a rule id such as `constructor` must not find Object.prototype's.
+  const setting: RuleSetting | undefined = Object.hasOwn(config.rules, id) ? config.rules[id] : undefined;
   if (setting === undefined) return {};
   if (typeof setting === 'string') return { severity: setting };
   return setting;

@@ -14,6 +14,7 @@ import { describeOrigin } from '../../config/load.js';
 import { defaultConfig } from '../../config/default-config.js';
 import { startRefs } from '../../engine/start.js';
 import { gitDirectories, guardOf } from '../../git/write-guard.js';
+import { warn } from '../warn.js';
 
 export async function run(args: string[]): Promise<number> {
   const { values } = parseOptions(args, ANALYZE_OPTIONS);
@@ -75,7 +76,7 @@ export async function run(args: string[]): Promise<number> {
     const gate = resolveGate({ failOn, maxScore, warnOnly: values['warn-only'] }, config.gate);
     const failure = reviewed && gateFailure(reviewed, gate);
     if (failure) {
-      process.stderr.write(`rollback-ready: ${failure}\n`);
+      warn(failure);
       return gate.warnOnly ? 0 : 1;
     }
     return 0;
@@ -128,11 +129,11 @@ export async function run(args: string[]): Promise<number> {
     publishToActions({ report, repoDir, jsonReport, gateLine: failure, warnOnly: gate.warnOnly ?? false, env: process.env, stderr: (t) => process.stderr.write(t), guard });
   }
   if (changelog?.failure()) {
-    process.stderr.write(`rollback-ready: ${changelog.failure()}\n`);
+    warn(changelog.failure()!);
     return 2;
   }
   if (failure) {
-    process.stderr.write(`rollback-ready: ${failure}\n`);
+    warn(failure);
     return gate.warnOnly ? 0 : 1;
   }
   return 0;
@@ -161,10 +162,10 @@ async function githubChangelog(repoFlag: string | undefined, apiUrl: string | un
     failure: () => failure,
     read: async (range: { from: { sha: string }; commits: string[] }) => {
       if (!token) return undefined;
-      const client = createClient({ token, endpoint, onRetry: (reason) => process.stderr.write(`rollback-ready: ${reason}\n`) });
+      const client = createClient({ token, endpoint, onRetry: (reason) => warn(reason) });
       try {
         const changelog = await mergedPullRequests(client, repo, range.from.sha, range.commits);
-        if (!changelog.complete) process.stderr.write('rollback-ready: the changelog may be incomplete: GitHub\'s history walk did not meet every commit of the range\n');
+        if (!changelog.complete) warn("the changelog may be incomplete: GitHub's history walk did not meet every commit of the range");
         return changelog.pullRequests;
       } catch (error) {
         if (!(error instanceof GitHubError)) throw error;
