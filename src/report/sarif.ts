@@ -3,6 +3,7 @@ import { RULE_LIST } from '../../rules/index.js';
 import type { AnyRule } from '../../rules/rule.js';
 import { anchorOf, fingerprints } from './locate.js';
 import type { Reporter } from './reporter.js';
+import { jsonText } from './json.js';
 
 // SARIF 2.1.0 for code scanning. Rule metadata comes from the rule registry, never a second list.
 
@@ -96,5 +97,5 @@ export function toSarif(report: Report, rules: readonly AnyRule[] = RULE_LIST): 
 
 export const sarifReporter: Reporter = {
   format: 'sarif',
-  render: (report) => `${JSON.stringify(toSarif(report), null, 2)}\n`,
+  render: (report) => jsonText(toSarif(report)),
 };
