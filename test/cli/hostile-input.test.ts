@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, ROOT, buildRepo, cli, tempDir, type CliResult } from '../support/repo.js';
 
-const many = Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`docs/page-${i}.md`, `page ${i}\n`]));
+const many = Object.fromEntries(Array.from({ length: 1500 }, (_, i) => [`docs/page-${i}.md`, `page ${i}\n`]));
 const dir = buildRepo([
   { tree: { 'src/a.ts': 'export const a = 1;\n' }, tag: 'v1' },
   { tree: { 'src/a.ts': 'export const a = 2;\n', ...many }, tag: 'v2' },
