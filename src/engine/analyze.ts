@@ -1,4 +1,4 @@
-import picomatch from 'picomatch';
+import { globMatcher } from '../util/glob.js';
 import { ANALYZERS } from '../analyzers/index.js';
 import type { Analyzer } from '../analyzers/analyzer.js';
 import { Facts, type Fact } from '../model/facts.js';
@@ -192,7 +192,7 @@ async function analyzeWith(options: AnalyzeOptions, refs: StartedRefs, repo: Rep
     }
     diff.files = inside;
   }
-  const ignored = config.ignore.length > 0 ? picomatch(config.ignore, { dot: true }) : undefined;
+  const ignored = config.ignore.length > 0 ? globMatcher(config.ignore, { dot: true }) : undefined;
   const files = ignored ? diff.files.filter((f) => !ignored(f.path) && !(f.oldPath && ignored(f.oldPath))) : diff.files;
   if (files.length < diff.files.length) {
     const n = diff.files.length - files.length;

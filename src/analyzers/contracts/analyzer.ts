@@ -1,4 +1,4 @@
-import picomatch from 'picomatch';
+import { globMatcher } from '../../util/glob.js';
 import { pathAt, type Analyzer, type Release } from '../analyzer.js';
 import type { Fact } from '../../model/facts.js';
 import { baseName, extension, isScript, isTest } from '../../parse/kinds.js';
@@ -65,7 +65,7 @@ async function apiChanges(release: Release, scripts: ChangedFile[]): Promise<Fac
   const surface = new Surface({ release, ts, exists, packages, entryFile });
   const facts: ContractChangeFact[] = [];
   const globs = release.config.contracts.entries;
-  const configured = globs.length > 0 ? picomatch(globs, { dot: true }) : undefined;
+  const configured = globs.length > 0 ? globMatcher(globs, { dot: true }) : undefined;
   const packageOf = (side: Side, path: string) =>
     packages[side].filter((p) => p.dir === '' || path.startsWith(`${p.dir}/`)).sort((a, b) => b.dir.length - a.dir.length)[0];
 
