@@ -81,7 +81,8 @@ export async function run(args: string[]): Promise<number> {
     }
     return 0;
   }
-  const changelog = values['github-changelog'] ? await githubChangelog(values['github-repo'], values['api-url']) : undefined;
+  const timeoutSeconds = intOption(values.timeout, '--timeout', 1, 3600);
+  const changelog = values['github-changelog'] ? await githubChangelog(values['github-repo'], values['api-url'], timeoutSeconds) : undefined;
   const { analyzeRollback } = await import('../../engine/analyze.js');
   const progress = progressLine();
   // Time from the process's start to here: Node itself, the modules of the command, the arguments.
@@ -150,7 +151,7 @@ export function ciVariables(env: NodeJS.ProcessEnv): string[] {
 }
 
 /** `--github-changelog`: the merged pull requests of the range, read from GitHub; a failure is held until the report is printed. */
-async function githubChangelog(repoFlag: string | undefined, apiUrl: string | undefined) {
+async function githubChangelog(repoFlag: string | undefined, apiUrl: string | undefined, timeoutSeconds: number | undefined) {
   const { repoName, tokenFrom } = await import('../../integrations/github/inputs.js');
   const { createClient, graphqlEndpoint, GitHubError } = await import('../../integrations/github/client.js');
   const { mergedPullRequests } = await import('../../integrations/github/changelog.js');
@@ -162,7 +163,7 @@ async function githubChangelog(repoFlag: string | undefined, apiUrl: string | un
     failure: () => failure,
     read: async (range: { from: { sha: string }; commits: string[] }) => {
       if (!token) return undefined;
-      const client = createClient({ token, endpoint, onRetry: (reason) => warn(reason) });
+      const client = createClient({ token, endpoint, onRetry: (reason) => warn(reason), ...(timeoutSeconds !== undefined ? { timeoutSeconds } : {}) });
       try {
         const changelog = await mergedPullRequests(client, repo, range.from.sha, range.commits);
         if (!changelog.complete) warn("the changelog may be incomplete: GitHub's history walk did not meet every commit of the range");

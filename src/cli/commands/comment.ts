@@ -27,6 +27,7 @@ export async function run(args: string[]): Promise<number> {
     throw new UsageError(`--platform ${platform}: unknown platform`, `use one of: ${PLATFORM_IDS.join(', ')}`);
   }
   const maxScore = intOption(values['max-score'], '--max-score', 0, 100);
+  const timeoutSeconds = intOption(values.timeout, '--timeout', 1, 3600);
 
   const { eventPullRequest, pullRequestNumber, repoName, tokenFrom } = await import('../../integrations/github/inputs.js');
   const { createClient, graphqlEndpoint, GitHubError } = await import('../../integrations/github/client.js');
@@ -40,7 +41,7 @@ export async function run(args: string[]): Promise<number> {
   // GitHub problems are held until the analysis is printed.
   let failure: string | undefined;
   const client = token
-    ? createClient({ token, endpoint, onRetry: (reason) => warn(reason) })
+    ? createClient({ token, endpoint, onRetry: (reason) => warn(reason), ...(timeoutSeconds !== undefined ? { timeoutSeconds } : {}) })
     : undefined;
   if (!client) failure = 'no GitHub token — set GITHUB_TOKEN or GH_TOKEN (in GitHub Actions: `GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }}`)';
   let pr: Awaited<ReturnType<typeof fetchPullRequest>> | undefined;
