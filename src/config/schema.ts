@@ -60,7 +60,10 @@ export const configSchema = z
       .object({
         /** A file side larger than this is not read: unclassified, with the reason. */
         maxFileBytes: z.number().int().positive().default(D.limits.maxFileBytes),
-        /** Analyzers that have not started when this many seconds have passed are skipped and reported. */
+        /**
+         * After this many seconds nothing more is read or parsed: analyzers not started, and files an analyzer
+         * asks for, are reported as not read (a single file already being analysed is not interrupted).
+         */
         timeBudgetSeconds: z.number().positive().default(D.limits.timeBudgetSeconds),
       })
       .strict()

@@ -71,7 +71,11 @@ export async function loadRelease(input: ReleaseInput): Promise<LoadedRelease> {
   }
 }
 
+/** What a read returns once the time budget has run out. */
+const OUT_OF_TIME: BlobContent = { size: 0, unreadable: 'out-of-time' };
+
 async function readRelease(input: ReleaseInput, scripts: ChangedFile[], pool: ScriptPool): Promise<LoadedRelease> {
+  const outOfTime = () => Date.now() > input.deadline;
   // Both sides' contents by the changed file's path: no key is built on a lookup (the analyzers make many).
   const contents: Record<Side, Map<string, BlobContent>> = { from: new Map(), to: new Map() };
   const contentOf = (file: ChangedFile, side: Side) => contents[side].get(file.path);
@@ -143,8 +147,10 @@ async function readRelease(input: ReleaseInput, scripts: ChangedFile[], pool: Sc
         const to = trees.to.get(file);
         return from || to ? { from, to } : undefined;
       };
-      const results = await pool.finish(typescript, (doneCount) => input.onProgress?.('parsing scripts', doneCount, jobs.length), parsedFor);
+      const results = await pool.finish(typescript, (doneCount) => input.onProgress?.('parsing scripts', doneCount, jobs.length), parsedFor, input.deadline);
       results.forEach((change, i) => {
+        // Not parsed before the time budget ran out: its file reads as not read (`content`).
+        if (!change) return;
         const file = jobFiles[i]!;
         changes.set(file, change);
         if (change.from) digests.set(`from\0${pathAt(file, 'from')}`, change.from);
@@ -174,8 +180,10 @@ async function readRelease(input: ReleaseInput, scripts: ChangedFile[], pool: Sc
     files: input.files,
     commits,
     config: input.config,
-    content: (file, side) => contentOf(file, side) ?? { size: 0, unreadable: 'missing' },
+    // Once the time budget has run out, nothing more is read: each file asked for is reported as not read.
+    content: (file, side) => (outOfTime() ? OUT_OF_TIME : contentOf(file, side) ?? { size: 0, unreadable: 'missing' }),
     readPath: (side, path) => {
+      if (outOfTime()) return Promise.resolve(OUT_OF_TIME);
       const changed = changedAt[side].get(path);
       if (changed) return Promise.resolve(contentOf(changed, side) ?? { size: 0, unreadable: 'missing' });
       return input.blobs.readPath(shaOf(side), path);
@@ -197,6 +205,7 @@ async function readRelease(input: ReleaseInput, scripts: ChangedFile[], pool: Sc
     },
     scriptChange: (file) => {
       let change = changes.get(file);
+      if (!change && outOfTime()) return undefined;
       // Asked for before the digests are settled: digested here, the same as a worker would.
       const job = change ? undefined : jobOf.get(file);
       if (job) changes.set(file, (change = digestChange(typescript(), job)));
@@ -229,7 +238,7 @@ async function readRelease(input: ReleaseInput, scripts: ChangedFile[], pool: Sc
       }
       return source;
     },
-    outOfTime: () => Date.now() > input.deadline,
+    outOfTime,
     settle: () => (settled ??= settle()),
     close: () => pool.close(),
     tagsInRange: async () => {
