@@ -24,7 +24,8 @@ import type { AnyRule } from '../../rules/rule.js';
 import { buildChecklist } from './checklist.js';
 import { loadRelease, type LoadedRelease } from './release.js';
 import { quiet, startRefs, type StartedRefs } from './start.js';
-import { runRules } from './run-rules.js';
+import { MAX_MESSAGE, runRules } from './run-rules.js';
+import { clip } from '../util/sanitize.js';
 import { scoreOf } from './score.js';
 import { verdictOf } from './verdict.js';
 import { plural } from '../util/format.js';
@@ -281,7 +282,7 @@ async function analyzeWith(options: AnalyzeOptions, refs: StartedRefs, repo: Rep
       changes,
       findings,
       checklist,
-      notes,
+      notes: notes.map((note) => clip(note, MAX_MESSAGE)),
       stats: Object.fromEntries(Object.entries(stats).sort(([a], [b]) => (a < b ? -1 : 1))),
       ...(scope ? { scope: { paths: scope.paths, joined: scope.joined, filesOutside: scope.filesOutside, ...(scope.tagPattern ? { tagPattern: scope.tagPattern } : {}) } } : {}),
       config: { source: loaded.origin.source, ...(loaded.origin.path ? { path: loaded.origin.path } : {}), ...(loaded.origin.ref ? { ref: loaded.origin.ref } : {}) },

@@ -3,6 +3,14 @@ import type { Config, RuleSetting } from '../config/schema.js';
 import { UsageError } from '../util/errors.js';
 import type { Finding, RefInfo, Severity } from '../model/report.js';
 import type { AnyRule } from '../../rules/rule.js';
+import { clip } from '../util/sanitize.js';
+
+/**
+ * The longest message, remediation and evidence a finding carries: they quote repository and configuration text
+ * (names, versions, SQL, a custom rule's message), which has no length of its own.
+ */
+export const MAX_MESSAGE = 600;
+export const MAX_EVIDENCE = 2000;
 
 export interface RuleRun {
   from: RefInfo;
@@ -45,13 +53,13 @@ export function runRules(rules: readonly AnyRule[], facts: Facts, config: Config
         ruleId: rule.id,
         category: draft.category ?? rule.category,
         severity: setting.severity ?? draft.severity ?? rule.severity,
-        message: draft.message,
+        message: clip(draft.message, MAX_MESSAGE),
         path: draft.path,
         checklistId: draft.checklist?.id ?? rule.checklist,
       };
       if (draft.line !== undefined) finding.line = draft.line;
-      if (draft.evidence !== undefined) finding.evidence = draft.evidence;
-      finding.remediation = draft.remediation ?? rule.remediation;
+      if (draft.evidence !== undefined) finding.evidence = clip(draft.evidence, MAX_EVIDENCE);
+      finding.remediation = clip(draft.remediation ?? rule.remediation, MAX_MESSAGE);
       if (draft.checklist) checklistTitles.set(draft.checklist.id, draft.checklist.title);
       const key = `${finding.ruleId}\0${finding.path}\0${finding.line}\0${finding.message}`;
       if (seen.has(key)) continue;

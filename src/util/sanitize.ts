@@ -105,10 +105,20 @@ export function redactSecret(text: string, secret: string, replacement = '[token
   return text.replace(secretPattern(secret), replacement);
 }
 
+/**
+ * At most `max` characters of a text, cut with `…`: how much of a text from the repository (or a server) the
+ * tool ever quotes. A 100 KB line of a version file is not a message.
+ */
+export function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  // Not between the two halves of a surrogate pair.
+  const end = /[\ud800-\udbff]/.test(text.charAt(max - 2)) ? max - 2 : max - 1;
+  return `${text.slice(0, end)}…`;
+}
+
 /** A bounded, printable excerpt of text someone else supplied: one line, at most `max` characters. */
 export function excerpt(text: string, max = 200): string {
-  const line = oneLine(stripInvisible(text)).trim();
-  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+  return clip(oneLine(stripInvisible(text)).trim(), max);
 }
 
 /**

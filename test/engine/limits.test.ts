@@ -82,3 +82,24 @@ describe('limits.timeBudgetSeconds', () => {
     pool.close();
   });
 });
+
+describe('repository text quoted in a report', () => {
+  it('is bounded: a 100 KB line of .nvmrc, a 100 KB custom rule message and remediation', async () => {
+    const secretish = `ghp_${'x'.repeat(100_000)}`;
+    const config = { customRules: [{ id: 'big', description: 'big', when: { paths: ['**'] }, severity: 'low', message: 'm'.repeat(100_000), remediation: 'r'.repeat(100_000) }] };
+    const dir = buildRepo([
+      { tree: { '.nvmrc': '20.1.0\n', 'rollback-ready.config.json': JSON.stringify(config) }, tag: 'v1' },
+      { tree: { '.nvmrc': `18.0.0 # ${secretish}\n`, 'rollback-ready.config.json': JSON.stringify(config) }, tag: 'v2' },
+    ]);
+    const report = await analyzeRollback({ repo: dir, from: 'v2', to: 'v1' });
+    const runtime = report.findings.find((f) => f.ruleId === 'runtime-downgrade');
+    // The version is the first word of the line; the comment is not quoted at all.
+    expect(runtime?.message).toMatch(/from 18\.0\.0 to 20\.1\.0/);
+    expect(JSON.stringify(report)).not.toContain('ghp_');
+    const custom = report.findings.find((f) => f.ruleId === 'big');
+    expect(custom?.message.length).toBe(600);
+    expect(custom?.message.endsWith('…')).toBe(true);
+    expect(custom?.remediation?.length).toBe(600);
+    for (const f of report.findings) expect(f.message.length + (f.evidence?.length ?? 0), f.ruleId).toBeLessThanOrEqual(2600);
+  });
+});
