@@ -127,5 +127,6 @@ export function excerpt(text: string, max = 200): string {
  * would start with `::` gets a backslash before it, and `##[` becomes `##\[` (both read the same in Markdown).
  */
 export function workflowSafe(text: string): string {
-  return text.replace(/^([ \t]*)::/gm, '$1\\::').replaceAll('##[', '##\\[');
+  // Any white space the runner may trim (JavaScript's \s holds all of .NET's, and more).
+  return text.replace(/^([^\S\n]*)::/gm, '$1\\::').replaceAll('##[', '##\\[');
 }
