@@ -42,8 +42,8 @@ export interface Release {
   /** The folders the analysis is limited to (`--scope`, with the packages that joined it); undefined: the whole repository. */
   scope?: readonly string[];
   /**
-   * Lines of one side's tree that contain any of `patterns` (fixed strings), in files matching `paths` (git
-   * pathspecs; default every script): one `git grep` over the whole tree, for questions no listing answers
+   * Lines of one side's scripts that contain any of `patterns` (fixed strings), under the folders `paths`
+   * (literal paths; default the whole tree): one `git grep` over the tree, for questions no listing answers
    * (which modules import a file, where an app is bootstrapped). Optional: without it nothing is found.
    */
   grep?(side: Side, patterns: readonly string[], paths?: readonly string[]): Promise<GrepHit[]>;

@@ -2,6 +2,7 @@
 // Thin entry: parse the command, load only what it needs (TypeScript and Ink load lazily), map errors to exit codes.
 import { UsageError } from '../util/errors.js';
 import { stripControl } from '../util/sanitize.js';
+import { warn } from './warn.js';
 import { COMMANDS, isCommand } from './commands.js';
 import { HELP } from './help.js';
 import { TOOL } from '../util/version.js';
@@ -26,19 +27,33 @@ async function main(argv: string[]): Promise<number> {
   return command(args);
 }
 
+/**
+ * stdout closed by its reader (`| head -1`) is no error: what is left to print is dropped, quietly, and the run
+ * ends as it would have. Any other write error (`> /dev/full`) is one line and exit 2: the report was not written.
+ */
+let stdoutFailed = false;
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED' || stdoutFailed) return;
+  stdoutFailed = true;
+  // The error may come after the command has returned its code.
+  process.exitCode = 2;
+  warn(`cannot write the output to stdout (${error.code ?? 'write error'}) — free space or redirect stdout elsewhere`);
+});
+// stderr has no one left to tell.
+process.stderr.on('error', () => {});
+
 const debug = process.argv.includes('--debug');
 main(process.argv.slice(2)).then(
   (code) => {
-    process.exitCode = code;
+    process.exitCode = stdoutFailed ? 2 : code;
   },
   (error: unknown) => {
+    // One line whatever the message holds: an argument or a server's text may carry newlines and escapes.
     if (error instanceof UsageError) {
-      process.stderr.write(`rollback-ready: ${stripControl(error.message)}\n`);
+      warn(error.message);
     } else {
       const message = error instanceof Error ? error.message : String(error);
-      process.stderr.write(
-        `rollback-ready ${TOOL.version}: internal error: ${stripControl(message.split('\n')[0] ?? '')} — rerun with --debug for details and report it\n`,
-      );
+      warn(`internal error: ${message.split('\n')[0] ?? ''} — rerun with --debug for details and report it`, `rollback-ready ${TOOL.version}`);
     }
     if (debug && error instanceof Error && error.stack) process.stderr.write(`${stripControl(error.stack)}\n`);
     process.exitCode = 2;

@@ -14,13 +14,21 @@ export function parseOptions<T extends Options>(args: string[], options: T, allo
   const known = Object.fromEntries(
     Object.entries(options).map(([name, o]) => [name, { type: o.type, ...(o.multiple ? { multiple: true } : {}), ...(o.short ? { short: o.short } : {}) }]),
   );
+  let parsed;
   try {
-    const parsed = parseArgs({ args, options: known, strict: true, allowPositionals });
-    return { values: parsed.values as Values<T>, positionals: parsed.positionals };
+    parsed = parseArgs({ args, options: known, strict: true, allowPositionals, tokens: true });
   } catch (error) {
     const message = error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error);
     throw new UsageError(oneLine(message.replace(/\. To specify.*$/, '')), 'see `rollback-ready --help`');
   }
+  // parseArgs keeps the last of a repeated option; `--from a --from b` is more likely a mistake than a choice.
+  const given = new Set<string>();
+  for (const token of parsed.tokens) {
+    if (token.kind !== 'option' || options[token.name]?.type !== 'string' || options[token.name]?.multiple) continue;
+    if (given.has(token.name)) throw new UsageError(`--${token.name} is given more than once`, `pass --${token.name} once`);
+    given.add(token.name);
+  }
+  return { values: parsed.values as Values<T>, positionals: parsed.positionals };
 }
 
 export function intOption(value: string | undefined, flag: string, min: number, max: number): number | undefined {

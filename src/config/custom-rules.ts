@@ -1,4 +1,4 @@
-import picomatch from 'picomatch';
+import { globMatcher } from '../util/glob.js';
 import type { Facts } from '../model/facts.js';
 import type { Category, ChangeStatus } from '../model/report.js';
 import type { AnyRule, FindingDraft } from '../../rules/rule.js';
@@ -25,7 +25,7 @@ export function customRulesOf(config: Config): AnyRule[] {
 }
 
 function toRule(custom: CustomRule): AnyRule {
-  const matches = picomatch(custom.when.paths, { dot: true });
+  const matches = globMatcher(custom.when.paths, { dot: true });
   const checklist = custom.checklist ? { id: customChecklistId(custom), title: custom.checklist } : undefined;
   return {
     id: custom.id,

@@ -1,4 +1,4 @@
-import picomatch from 'picomatch';
+import { globMatcher } from '../util/glob.js';
 import { workspaceGlobs } from '../parse/workspaces.js';
 
 /** What a starter config can say about a repository, from its file list and a few files. */
@@ -39,7 +39,7 @@ export function detect(paths: readonly string[], read: (path: string) => string 
   }
   const workspaces = workspaceGlobs(read('package.json'), read('pnpm-workspace.yaml'));
   const positive = workspaces.filter((g) => !g.startsWith('!'));
-  const isWorkspace = positive.length > 0 ? picomatch(positive) : () => false;
+  const isWorkspace = positive.length > 0 ? globMatcher(positive) : () => false;
   const packages = files
     .filter((p) => p.endsWith('/package.json'))
     .map((p) => p.slice(0, -'/package.json'.length))

@@ -5,6 +5,13 @@ import { PLATFORM_IDS } from '../model/platform.js';
 import { SQL_DIALECTS } from '../model/sql.js';
 // Where a default is given here, its value comes from the defaults as data (src/config/defaults.ts).
 import { DEFAULTS as D } from './defaults.js';
+import { globProblem } from '../util/glob.js';
+
+/** A glob as src/util/glob.ts matches it: bounded in length and alternatives, no extglob. */
+const glob = z.string().superRefine((value, context) => {
+  const problem = globProblem(value);
+  if (problem) context.addIssue({ code: 'custom', message: `A glob that ${problem}` });
+});
 
 const severity = z.enum(SEVERITIES);
 
@@ -27,7 +34,7 @@ export const customRuleSchema = z
     description: z.string().min(1),
     when: z
       .object({
-        paths: z.array(z.string().min(1)).min(1),
+        paths: z.array(glob.min(1)).min(1),
         status: z.array(z.enum(['added', 'modified', 'deleted', 'renamed'])).min(1).optional(),
         category: z.enum(CATEGORIES).optional(),
       })
@@ -48,12 +55,15 @@ export const configSchema = z
     /** Per-rule severity, `off`, or options, as ESLint users expect. */
     rules: z.record(z.string(), ruleSettingSchema).prefault({}),
     /** Globs of paths the analysis leaves out (counted, never silently). */
-    ignore: z.array(z.string()).prefault([]),
+    ignore: z.array(glob).prefault([]),
     limits: z
       .object({
         /** A file side larger than this is not read: unclassified, with the reason. */
         maxFileBytes: z.number().int().positive().default(D.limits.maxFileBytes),
-        /** Analyzers that have not started when this many seconds have passed are skipped and reported. */
+        /**
+         * After this many seconds nothing more is read or parsed: analyzers not started, and files an analyzer
+         * asks for, are reported as not read (a single file already being analysed is not interrupted).
+         */
         timeBudgetSeconds: z.number().positive().default(D.limits.timeBudgetSeconds),
       })
       .strict()
@@ -84,7 +94,7 @@ export const configSchema = z
     contracts: z
       .object({
         /** Globs of files that are the public API (instead of package.json entry points). */
-        entries: z.array(z.string()).default([]),
+        entries: z.array(glob).default([]),
       })
       .strict()
       .prefault({}),
@@ -92,7 +102,7 @@ export const configSchema = z
     migrations: z
       .object({
         /** Extra globs of migration files (SQL or TS/JS), read as well as the built-in layouts. */
-        paths: z.array(z.string()).default([]),
+        paths: z.array(glob).default([]),
         /** false: only `paths` are migrations (the built-in layouts are not searched). */
         discover: z.boolean().default(D.migrations.discover),
         /** The SQL dialect; detected from each file (and Prisma's migration_lock.toml) when unset. */
@@ -103,9 +113,9 @@ export const configSchema = z
     /** Where the HTTP API is described: spec globs (besides the `openapi.*`/`swagger.*` convention). */
     api: z
       .object({
-        specs: z.array(z.string()).prefault([]),
+        specs: z.array(glob).prefault([]),
         /** Globs of route files read at the target when an endpoint seems removed (a route moved to an unchanged file). */
-        routeRoots: z.array(z.string()).prefault([]),
+        routeRoots: z.array(glob).prefault([]),
       })
       .strict()
       .prefault({}),
@@ -122,7 +132,7 @@ export const configSchema = z
     /** Paths the analysis is limited to (one service of a monorepo); workspace dependencies join. */
     scope: z.array(z.string().min(1)).prefault([]),
     /** Glob of release tags for the default `to`, e.g. `api@*`. */
-    tagPattern: z.string().min(1).optional(),
+    tagPattern: glob.min(1).optional(),
   })
   .strict();
 

@@ -14,6 +14,8 @@ type Issue = z.core.$ZodIssue;
  * what is allowed, and the closest allowed name when it looks like a typo.
  */
 export function parseConfig(raw: unknown, source: string): Config {
+  const shape = shapeProblem(raw, [], new Set(), { nodes: 0 });
+  if (shape) throw configError(source, shape);
   const parsed = configSchema.safeParse(raw ?? {});
   if (!parsed.success) throw configError(source, describeIssue(configSchema, parsed.error.issues[0]!, raw, []));
   const config = parsed.data;
@@ -31,8 +33,12 @@ export function parseConfig(raw: unknown, source: string): Config {
   });
 
   const known = [...builtIn, ...custom];
-  for (const [id, setting] of Object.entries(config.rules)) {
-    const rule = (RULES as Record<string, (typeof RULES)[keyof typeof RULES]>)[id];
+  // The ids as written (JSON and YAML keep `__proto__` as a key of its own; the validated object would not), and
+  // only the registry's own: `constructor` or `toString` are no rule ids.
+  const written = isRecord(raw) && isRecord(raw.rules) ? Object.keys(raw.rules) : Object.keys(config.rules);
+  for (const id of written) {
+    const rule = Object.hasOwn(RULES, id) ? (RULES as Record<string, (typeof RULES)[keyof typeof RULES]>)[id] : undefined;
+    const setting = Object.hasOwn(config.rules, id) ? config.rules[id] : undefined;
     if (!rule && !custom.has(id)) {
       const near = closest(id, known);
       throw configError(source, {
@@ -66,6 +72,31 @@ interface Problem {
   fix: string;
 }
 
+const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/** Far deeper than any setting (customRules[].when.paths[] is 4 levels), far shallower than a stack. */
+export const MAX_CONFIG_DEPTH = 32;
+/** Values in all (a YAML alias counts each time it is used). */
+const MAX_CONFIG_NODES = 100_000;
+
+/**
+ * What would make a config impossible to validate or print: nesting deeper than MAX_CONFIG_DEPTH, a value that
+ * contains itself (a YAML alias inside its own anchor), or too many values. Undefined when none.
+ */
+function shapeProblem(value: unknown, path: PropertyKey[], ancestors: Set<object>, count: { nodes: number }): Problem | undefined {
+  if (value === null || typeof value !== 'object') return undefined;
+  if (ancestors.has(value)) return { path, problem: 'contains itself (a YAML alias inside its own anchor)', fix: 'write the value out instead of the alias' };
+  if (path.length >= MAX_CONFIG_DEPTH) return { path: path.slice(0, 4), problem: `is nested more than ${MAX_CONFIG_DEPTH} levels deep`, fix: 'no setting is nested that deep: check the file' };
+  ancestors.add(value);
+  for (const [key, item] of Object.entries(value)) {
+    if (++count.nodes > MAX_CONFIG_NODES) return { path: [], problem: `holds more than ${MAX_CONFIG_NODES} values`, fix: 'check the file: no setting needs that many' };
+    const problem = shapeProblem(item, [...path, Array.isArray(value) ? Number(key) : key], ancestors, count);
+    if (problem) return problem;
+  }
+  ancestors.delete(value);
+  return undefined;
+}
+
 function configError(source: string, { path, problem, fix }: Problem): UsageError {
   const where = path.length > 0 ? `${path.map(String).join('.')}: ` : '';
   return new UsageError(`config ${oneLine(source)}: ${oneLine(where)}${oneLine(problem)}`, oneLine(fix));
@@ -82,7 +113,12 @@ function valueAt(root: unknown, path: Path): unknown {
 
 export function showValue(value: unknown): string {
   if (value === undefined) return 'a missing value';
-  const text = JSON.stringify(value) ?? String(value);
+  let text: string;
+  try {
+    text = JSON.stringify(value) ?? String(value);
+  } catch {
+    text = Array.isArray(value) ? 'an array' : typeof value === 'object' ? 'an object' : typeof value;
+  }
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 

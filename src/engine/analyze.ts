@@ -1,4 +1,4 @@
-import picomatch from 'picomatch';
+import { globMatcher } from '../util/glob.js';
 import { ANALYZERS } from '../analyzers/index.js';
 import { leftoverFacts } from '../analyzers/files/analyzer.js';
 import { pullRequestFixes } from '../analyzers/history/analyzer.js';
@@ -29,7 +29,8 @@ import type { AnyRule } from '../../rules/rule.js';
 import { buildChecklist } from './checklist.js';
 import { loadRelease, type LoadedRelease } from './release.js';
 import { quiet, startRefs, type StartedRefs } from './start.js';
-import { runRules } from './run-rules.js';
+import { MAX_MESSAGE, runRules } from './run-rules.js';
+import { clip } from '../util/sanitize.js';
 import { scoreOf } from './score.js';
 import { verdictOf } from './verdict.js';
 import { plural } from '../util/format.js';
@@ -141,6 +142,8 @@ async function analyzeWith(options: AnalyzeOptions, refs: StartedRefs, repo: Rep
   const scopePaths = (config: Config) => (options.scope && options.scope.length > 0 ? options.scope : config.scope);
   let toRef = options.to;
   let pickedWith: string | undefined;
+  // The default target, by its commit: a tag name may hold characters (`$`, `(`, `;`) refused in a ref given by hand.
+  let pickedSha: string | undefined;
   if (toRef === undefined) {
     // The release tag before `from`. The release's own tagPattern and scope may pick which one: every candidate
     // is an earlier release, and whichever is picked, the changes of `from` are in the range.
@@ -155,9 +158,10 @@ async function analyzeWith(options: AnalyzeOptions, refs: StartedRefs, repo: Rep
       );
     }
     toRef = previous.name;
+    pickedSha = previous.sha;
   }
   const target = early ? await early : undefined;
-  const toSha = target?.sha ?? (await resolveCommit(repo, toRef, '--to'));
+  const toSha = target?.sha ?? pickedSha ?? (await resolveCommit(repo, toRef, '--to'));
 
   const loaded = chosen ?? (await configFromTree(blobs, toSha, toRef));
   const config = chosenConfig ?? (await validate(loaded, options.configOverrides));
@@ -200,7 +204,7 @@ async function analyzeWith(options: AnalyzeOptions, refs: StartedRefs, repo: Rep
     }
     diff.files = inside;
   }
-  const ignored = config.ignore.length > 0 ? picomatch(config.ignore, { dot: true }) : undefined;
+  const ignored = config.ignore.length > 0 ? globMatcher(config.ignore, { dot: true }) : undefined;
   const files = ignored ? diff.files.filter((f) => !ignored(f.path) && !(f.oldPath && ignored(f.oldPath))) : diff.files;
   if (files.length < diff.files.length) {
     const n = diff.files.length - files.length;
@@ -304,7 +308,7 @@ async function analyzeWith(options: AnalyzeOptions, refs: StartedRefs, repo: Rep
       changes,
       findings,
       checklist,
-      notes,
+      notes: notes.map((note) => clip(note, MAX_MESSAGE)),
       stats: Object.fromEntries(Object.entries(stats).sort(([a], [b]) => (a < b ? -1 : 1))),
       ...(scope ? { scope: { paths: scope.paths, joined: scope.joined, filesOutside: scope.filesOutside, ...(scope.tagPattern ? { tagPattern: scope.tagPattern } : {}) } } : {}),
       config: { source: loaded.origin.source, ...(loaded.origin.path ? { path: loaded.origin.path } : {}), ...(loaded.origin.ref ? { ref: loaded.origin.ref } : {}) },

@@ -7,7 +7,8 @@ import { dropSpareWorkers, ScriptPool, workersFor } from '../parse/scripts/pool.
 import { parseScript, tsMorph, typescript } from '../parse/typescript/compiler.js';
 import type { BlobStore } from '../git/blobs.js';
 import type { CommitInfo } from '../git/refs.js';
-import type { Repo } from '../git/repo.js';
+import { gitBytes, type Repo } from '../git/repo.js';
+import { splitNul } from '../git/path-bytes.js';
 import { listReleaseTags } from '../git/tags.js';
 import type { Config } from '../config/schema.js';
 import type { BlobContent, ChangedFile, RefInfo, Side } from '../model/report.js';
@@ -42,7 +43,8 @@ function digestible(file: ChangedFile): boolean {
 }
 
 const SUBMODULE_MODE = '160000';
-const SCRIPT_PATHSPECS = ['*.ts', '*.tsx', '*.mts', '*.cts', '*.js', '*.jsx', '*.mjs', '*.cjs'];
+/** The files `grep` reads: scripts (pathspecs are literal, so the extension is matched here rather than by git). */
+const SCRIPT_FILE = /\.(?:[cm]?[jt]s|[jt]sx)$/;
 /** A line longer than this is not a line of code a question is about (minified bundles): skipped. */
 const MAX_GREP_LINE = 2000;
 const SYMLINK_MODE = '120000';
@@ -75,7 +77,11 @@ export async function loadRelease(input: ReleaseInput): Promise<LoadedRelease> {
   }
 }
 
+/** What a read returns once the time budget has run out. */
+const OUT_OF_TIME: BlobContent = { size: 0, unreadable: 'out-of-time' };
+
 async function readRelease(input: ReleaseInput, scripts: ChangedFile[], pool: ScriptPool): Promise<LoadedRelease> {
+  const outOfTime = () => Date.now() > input.deadline;
   // Both sides' contents by the changed file's path: no key is built on a lookup (the analyzers make many).
   const contents: Record<Side, Map<string, BlobContent>> = { from: new Map(), to: new Map() };
   const contentOf = (file: ChangedFile, side: Side) => contents[side].get(file.path);
@@ -147,8 +153,10 @@ async function readRelease(input: ReleaseInput, scripts: ChangedFile[], pool: Sc
         const to = trees.to.get(file);
         return from || to ? { from, to } : undefined;
       };
-      const results = await pool.finish(typescript, (doneCount) => input.onProgress?.('parsing scripts', doneCount, jobs.length), parsedFor);
+      const results = await pool.finish(typescript, (doneCount) => input.onProgress?.('parsing scripts', doneCount, jobs.length), parsedFor, input.deadline);
       results.forEach((change, i) => {
+        // Not parsed before the time budget ran out: its file reads as not read (`content`).
+        if (!change) return;
         const file = jobFiles[i]!;
         changes.set(file, change);
         if (change.from) digests.set(`from\0${pathAt(file, 'from')}`, change.from);
@@ -178,8 +186,10 @@ async function readRelease(input: ReleaseInput, scripts: ChangedFile[], pool: Sc
     files: input.files,
     commits,
     config: input.config,
-    content: (file, side) => contentOf(file, side) ?? { size: 0, unreadable: 'missing' },
+    // Once the time budget has run out, nothing more is read: each file asked for is reported as not read.
+    content: (file, side) => (outOfTime() ? OUT_OF_TIME : contentOf(file, side) ?? { size: 0, unreadable: 'missing' }),
     readPath: (side, path) => {
+      if (outOfTime()) return Promise.resolve(OUT_OF_TIME);
       const changed = changedAt[side].get(path);
       if (changed) return Promise.resolve(contentOf(changed, side) ?? { size: 0, unreadable: 'missing' });
       return input.blobs.readPath(shaOf(side), path);
@@ -188,8 +198,7 @@ async function readRelease(input: ReleaseInput, scripts: ChangedFile[], pool: Sc
     listFiles: async (side, dir) => {
       const args = ['ls-tree', '-r', '--name-only', '-z', '--full-tree', shaOf(side), '--'];
       if (dir && dir !== '.') args.push(dir.replace(/\/?$/, '/'));
-      const out = await input.repo.git.raw(args);
-      return out.split('\0').filter(Boolean);
+      return splitNul(await gitBytes(input.repo, args)).filter(Boolean);
     },
     script: (side, path, text) => {
       const cacheKey = `${side}\0${path}`;
@@ -202,6 +211,7 @@ async function readRelease(input: ReleaseInput, scripts: ChangedFile[], pool: Sc
     },
     scriptChange: (file) => {
       let change = changes.get(file);
+      if (!change && outOfTime()) return undefined;
       // Asked for before the digests are settled: digested here, the same as a worker would.
       const job = change ? undefined : jobOf.get(file);
       if (job) changes.set(file, (change = digestChange(typescript(), job)));
@@ -235,8 +245,8 @@ async function readRelease(input: ReleaseInput, scripts: ChangedFile[], pool: Sc
       return source;
     },
     ...(input.scope ? { scope: input.scope } : {}),
-    grep: (side, patterns, paths = SCRIPT_PATHSPECS) => grepTree(input.repo, shaOf(side), patterns, paths),
-    outOfTime: () => Date.now() > input.deadline,
+    grep: (side, patterns, paths = []) => grepTree(input.repo, shaOf(side), patterns, paths),
+    outOfTime,
     settle: () => (settled ??= settle()),
     close: () => pool.close(),
     tagsInRange: async () => {
@@ -256,7 +266,7 @@ async function readRelease(input: ReleaseInput, scripts: ChangedFile[], pool: Sc
  */
 async function grepTree(repo: Repo, sha: string, patterns: readonly string[], paths: readonly string[]): Promise<GrepHit[]> {
   if (patterns.length === 0) return [];
-  const args = ['grep', '--no-color', '--no-column', '--no-textconv', '-I', '-n', '--null', '-F', ...patterns.flatMap((p) => ['-e', p]), sha, '--', ...paths];
+  const args = ['grep', '--no-color', '--no-column', '--no-textconv', '-I', '-n', '--null', '-F', ...patterns.flatMap((p) => ['-e', p]), sha, ...(paths.length > 0 ? ['--', ...paths] : [])];
   let out: string;
   try {
     out = await repo.git.raw(args);
@@ -273,7 +283,7 @@ async function grepTree(repo: Repo, sha: string, patterns: readonly string[], pa
     let textEnd = out.indexOf('\n', lineEnd + 1);
     if (textEnd < 0) textEnd = out.length;
     const path = out.slice(at, pathEnd);
-    if (textEnd - lineEnd <= MAX_GREP_LINE) hits.push({ path: path.startsWith(prefix) ? path.slice(prefix.length) : path, line: Number(out.slice(pathEnd + 1, lineEnd)), text: out.slice(lineEnd + 1, textEnd) });
+    if (textEnd - lineEnd <= MAX_GREP_LINE && SCRIPT_FILE.test(path)) hits.push({ path: path.startsWith(prefix) ? path.slice(prefix.length) : path, line: Number(out.slice(pathEnd + 1, lineEnd)), text: out.slice(lineEnd + 1, textEnd) });
     at = textEnd + 1;
   }
   return hits;

@@ -3,6 +3,14 @@ import type { Config, RuleSetting } from '../config/schema.js';
 import { UsageError } from '../util/errors.js';
 import type { Finding, RefInfo, Severity } from '../model/report.js';
 import type { AnyRule } from '../../rules/rule.js';
+import { clip } from '../util/sanitize.js';
+
+/**
+ * The longest message, remediation and evidence a finding carries: they quote repository and configuration text
+ * (names, versions, SQL, a custom rule's message), which has no length of its own.
+ */
+export const MAX_MESSAGE = 600;
+export const MAX_EVIDENCE = 2000;
 
 export interface RuleRun {
   from: RefInfo;
@@ -11,7 +19,8 @@ export interface RuleRun {
 }
 
 function settingOf(config: Config, id: string): { severity?: Severity | 'off'; options?: Record<string, unknown> } {
-  const setting: RuleSetting | undefined = config.rules[id];
+  // Own keys only: a rule id such as `constructor` must not find Object.prototype's.
+  const setting: RuleSetting | undefined = Object.hasOwn(config.rules, id) ? config.rules[id] : undefined;
   if (setting === undefined) return {};
   if (typeof setting === 'string') return { severity: setting };
   return setting;
@@ -44,14 +53,14 @@ export function runRules(rules: readonly AnyRule[], facts: Facts, config: Config
         ruleId: rule.id,
         category: draft.category ?? rule.category,
         severity: setting.severity ?? draft.severity ?? rule.severity,
-        message: draft.message,
+        message: clip(draft.message, MAX_MESSAGE),
         path: draft.path,
         checklistId: draft.checklist?.id ?? rule.checklist,
       };
       if (draft.line !== undefined) finding.line = draft.line;
-      if (draft.evidence !== undefined) finding.evidence = draft.evidence;
+      if (draft.evidence !== undefined) finding.evidence = clip(draft.evidence, MAX_EVIDENCE);
       if (draft.weight !== undefined && setting.severity === undefined) finding.weight = Math.min(1, Math.max(0, draft.weight));
-      finding.remediation = draft.remediation ?? rule.remediation;
+      finding.remediation = clip(draft.remediation ?? rule.remediation, MAX_MESSAGE);
       if (draft.checklist) checklistTitles.set(draft.checklist.id, draft.checklist.title);
       const key = `${finding.ruleId}\0${finding.path}\0${finding.line}\0${finding.message}`;
       if (seen.has(key)) continue;

@@ -1,4 +1,4 @@
-import picomatch from 'picomatch';
+import { globMatcher, globBase } from '../util/glob.js';
 import { workspaceGlobs } from '../parse/workspaces.js';
 import { closest } from '../config/suggest.js';
 import { UsageError } from '../util/errors.js';
@@ -50,10 +50,10 @@ export async function workspacePackages(repo: Repo, blobs: BlobStore, sha: strin
   const globs = workspaceGlobs(rootPkg.text, pnpm.text);
   const positive = globs.filter((g) => !g.startsWith('!'));
   if (positive.length === 0) return [];
-  const isMember = picomatch(positive);
-  const excluded = picomatch(globs.filter((g) => g.startsWith('!')).map((g) => g.slice(1)));
+  const isMember = globMatcher(positive);
+  const excluded = globMatcher(globs.filter((g) => g.startsWith('!')).map((g) => g.slice(1)));
   // Only the folders the globs start from are listed: work stays proportional to the workspaces.
-  const bases = [...new Set(positive.map((g) => picomatch.scan(g).base))];
+  const bases = [...new Set(positive.map((g) => globBase(g)))];
   const dirs = new Set<string>();
   for (const base of bases) {
     const args = ['ls-tree', '-r', '--name-only', '-z', '--full-tree', sha, '--'];

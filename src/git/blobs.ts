@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BlobContent } from '../model/report.js';
 import { gitEnv, type Repo } from './repo.js';
+import { decodePath, encodePath } from './path-bytes.js';
 
 const MAX_RESTARTS = 50;
 
@@ -87,7 +88,8 @@ export class BlobStore {
     queueMicrotask(() => {
       const specs = this.unsent;
       this.unsent = [];
-      if (specs.length > 0) this.proc?.stdin.write(`${specs.join('\n')}\n`);
+      // A path in a spec goes as the bytes it stands for (path-bytes.ts).
+      if (specs.length > 0) this.proc?.stdin.write(encodePath(`${specs.join('\n')}\n`));
     });
   }
 
@@ -399,7 +401,7 @@ export function treeFiles(data: Buffer, idBytes: number): Set<string> {
     const nul = space < 0 ? -1 : data.indexOf(0, space + 1);
     if (nul < 0) break;
     const mode = data.toString('latin1', at, space);
-    if (mode.startsWith('100') || mode === '120000') out.add(data.toString('utf8', space + 1, nul));
+    if (mode.startsWith('100') || mode === '120000') out.add(decodePath(data.subarray(space + 1, nul)));
     at = nul + 1 + idBytes;
   }
   return out;

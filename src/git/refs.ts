@@ -60,8 +60,8 @@ export interface CommitInfo {
 /** Commits reachable from `from` and not from `to`, newest first; with `paths`, only those that touch them. */
 export async function commitsBetween(repo: Repo, fromSha: string, toSha: string, paths?: readonly string[]): Promise<CommitInfo[]> {
   const args = ['log', '-z', ...NO_EXTERNAL_DIFF, '--format=%H%x1f%aE%x1f%aN%x1f%aI%x1f%s%x1f%b', `${toSha}..${fromSha}`];
-  // Literal pathspecs: a scope path is never read as a glob or a magic pathspec.
-  if (paths && paths.length > 0 && !paths.includes('')) args.push('--', ...paths.map((p) => `:(literal)${p}`));
+  // Literal pathspecs (gitEnv): a scope path is never read as a glob or a magic pathspec.
+  if (paths && paths.length > 0 && !paths.includes('')) args.push('--', ...paths);
   const out = await repo.git.raw(args);
   return out
     .split('\0')

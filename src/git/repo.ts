@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { simpleGit, type SimpleGit } from 'simple-git';
@@ -44,7 +45,19 @@ const NO_PROGRAMS: readonly (readonly [key: string, value: string])[] = [
 ];
 
 /**
- * The environment git runs with: only what it needs to find itself and the user's config, plus NO_PROGRAMS.
+ * Configuration that would change what the tool reads, set back to git's defaults: the output of `git tag` in
+ * columns (`column.ui=always` breaks the default target), colour codes in any output, and commit messages
+ * re-encoded (UTF-16 would put NUL bytes in `git log -z`).
+ */
+const PLAIN_OUTPUT: readonly (readonly [key: string, value: string])[] = [
+  ['column.ui', 'never'],
+  ['color.ui', 'false'],
+  ['i18n.logOutputEncoding', 'UTF-8'],
+];
+
+/**
+ * The environment git runs with: only what it needs to find itself and the user's config, plus NO_PROGRAMS and
+ * PLAIN_OUTPUT.
  * GIT_DIR and friends from the caller's shell must not redirect --repo; editors and pagers never run.
  */
 export function gitEnv(): Record<string, string> {
@@ -58,6 +71,12 @@ export function gitEnv(): Record<string, string> {
     // Above `core.pager` and `pager.<command>`; git only pages to a terminal, which it never writes to here.
     GIT_PAGER: 'cat',
     LC_ALL: 'C',
+    // Objects are read as they are: no replace ref (`refs/replace/…`) swaps a blob, commit or tree for another,
+    // and no grafts file rewrites a commit's parents. Both are repository-controlled and invisible in a diff.
+    GIT_NO_REPLACE_OBJECTS: '1',
+    GIT_GRAFT_FILE: '/dev/null',
+    // A path given to git is that path: never a glob, nor pathspec magic (`:(glob)**`, `:!src`) some commands refuse.
+    GIT_LITERAL_PATHSPECS: '1',
   };
   for (const name of ['PATH', 'HOME', 'USER', 'TMPDIR', 'SYSTEMROOT', 'XDG_CONFIG_HOME', 'GIT_CONFIG_NOSYSTEM']) {
     const value = process.env[name];
@@ -65,8 +84,9 @@ export function gitEnv(): Record<string, string> {
   }
   // GIT_CONFIG_COUNT/KEY/VALUE (git >= 2.31): the same as `-c key=value` on every command, and inherited by
   // the git processes git itself starts.
-  env.GIT_CONFIG_COUNT = String(NO_PROGRAMS.length);
-  NO_PROGRAMS.forEach(([key, value], i) => {
+  const overrides = [...NO_PROGRAMS, ...PLAIN_OUTPUT];
+  env.GIT_CONFIG_COUNT = String(overrides.length);
+  overrides.forEach(([key, value], i) => {
     env[`GIT_CONFIG_KEY_${i}`] = key;
     env[`GIT_CONFIG_VALUE_${i}`] = value;
   });
@@ -125,8 +145,31 @@ export async function openRepoWith(dir: string, refs: readonly string[]): Promis
     if (error instanceof Error && /not a git repository/i.test(error.message)) {
       throw new UsageError(`${dir} is not a git repository`, 'pass --repo with the path of a clone (bare clones work too)');
     }
+    // A configuration git cannot parse (`bad config line 9 in file .git/config`): every command fails on it.
+    const config = error instanceof Error ? /(?:bad|invalid) config\b.*|bad numeric config value.*|unknown repository format.*|repository format version.*/i.exec(error.message) : null;
+    if (config) throw new UsageError(`${dir}: git cannot read the repository (${config[0]})`, 'repair the file git names, then run again');
     throw error;
   }
   const [bare, shallow] = out.trim().split('\n');
   return { repo: repo(bare, shallow), shas: refs.map(() => undefined) };
+}
+
+/**
+ * Runs git in the repository and gives its output as bytes, for output that holds paths: a path is bytes to
+ * git, and decoding it as text would merge names that differ only in bytes that are not UTF-8 (see
+ * path-bytes.ts). Fails with git's first line of error.
+ */
+export function gitBytes(repo: Repo, args: readonly string[]): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const proc = spawn('git', args, { cwd: repo.dir, env: gitEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    proc.stdout.on('data', (chunk: Buffer) => out.push(chunk));
+    proc.stderr.on('data', (chunk: Buffer) => err.push(chunk));
+    proc.on('error', reject);
+    proc.on('close', (code) => {
+      if (code === 0) resolve(Buffer.concat(out));
+      else reject(new Error(Buffer.concat(err).toString('utf8').trim().split('\n')[0] || `git ${args[0]} exited with ${code}`));
+    });
+  });
 }

@@ -1,4 +1,4 @@
-import picomatch from 'picomatch';
+import { globMatcher } from '../util/glob.js';
 import semver from 'semver';
 import type { Repo } from './repo.js';
 
@@ -34,7 +34,7 @@ export function tagListing(repo: Repo): Promise<string> {
 /** Release tags that point at commits, optionally filtered by a glob such as `api@*`. */
 export async function listReleaseTags(repo: Repo, pattern?: string): Promise<ReleaseTag[]> {
   const out = await tagListing(repo);
-  const matches = pattern ? picomatch(pattern, { dot: true }) : () => true;
+  const matches = pattern ? globMatcher(pattern, { dot: true }) : () => true;
   const tags: ReleaseTag[] = [];
   for (const line of out.split('\n')) {
     if (!line) continue;

@@ -68,8 +68,8 @@ export interface BlobContent {
   /** Decoded text, or undefined when the blob is binary, too large or unreadable. */
   text?: string;
   size: number;
-  /** Why `text` is missing. */
-  unreadable?: 'binary' | 'too-large' | 'missing' | 'not-utf8' | 'submodule' | 'symlink';
+  /** Why `text` is missing (`out-of-time`: asked for after the time budget ran out). */
+  unreadable?: 'binary' | 'too-large' | 'missing' | 'not-utf8' | 'submodule' | 'symlink' | 'out-of-time';
 }
 
 export interface Location {

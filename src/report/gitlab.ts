@@ -1,6 +1,7 @@
 import type { Report, Severity } from '../model/report.js';
 import { anchorOf, fingerprints } from './locate.js';
 import type { Reporter } from './reporter.js';
+import { jsonText } from './json.js';
 
 // GitLab Code Quality (a subset of the Code Climate issue format), shown in merge requests.
 
@@ -40,5 +41,5 @@ export function toCodeQuality(report: Report): CodeQualityIssue[] {
 
 export const gitlabReporter: Reporter = {
   format: 'gitlab',
-  render: (report) => `${JSON.stringify(toCodeQuality(report), null, 2)}\n`,
+  render: (report) => jsonText(toCodeQuality(report)),
 };

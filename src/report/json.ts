@@ -1,5 +1,15 @@
 import type { Finding, Report } from '../model/report.js';
 import type { Reporter } from './reporter.js';
+import { printableDeep } from '../util/sanitize.js';
+
+/**
+ * A machine-readable report as JSON text: every string printable (no control character, not even JSON-escaped:
+ * `jq -r` would print it raw), and `##[` written `##\u005b` (the same JSON), since a GitHub Actions runner reads
+ * `##[command]` anywhere in a line of a step's output as a workflow command.
+ */
+export function jsonText(value: unknown): string {
+  return `${JSON.stringify(printableDeep(value), null, 2).replaceAll('##[', '##\\u005b')}\n`;
+}
 
 /** The contract order of a finding's fields; optional ones only when set. */
 function findingOut(f: Finding): Record<string, unknown> {
@@ -18,5 +28,5 @@ export function toJson(report: Report): Record<string, unknown> {
 
 export const jsonReporter: Reporter = {
   format: 'json',
-  render: (report) => `${JSON.stringify(toJson(report), null, 2)}\n`,
+  render: (report) => jsonText(toJson(report)),
 };

@@ -1,5 +1,5 @@
 import type { Category, ChecklistStatus, Finding, Report } from '../model/report.js';
-import { stripControl } from '../util/sanitize.js';
+import { printableDeep, stripControl, workflowSafe } from '../util/sanitize.js';
 import type { RenderOptions, Reporter } from './reporter.js';
 import { fixLabel, headline, leftOut, nextStep, scoreFormula, short } from './text.js';
 import { configLine } from './text.js';
@@ -122,7 +122,9 @@ function renderPullRequests(report: Report): string[] {
   return out;
 }
 
-export function renderMarkdown(report: Report, options: RenderOptions = {}): string {
+export function renderMarkdown(shown: Report, options: RenderOptions = {}): string {
+  // No control character of repository text reaches the output, whichever field it is in.
+  const report = printableDeep(shown);
   const repoUrl = options.repoUrl ? safeUrl(options.repoUrl)?.replace(/\/$/, '') : undefined;
   const head: string[] = [MARKER];
   const v = report.volume;
@@ -151,7 +153,8 @@ export function renderMarkdown(report: Report, options: RenderOptions = {}): str
   tail.push('', nextStep(report), '', `<sub>rollback-ready ${escapeMarkdown(report.tool.version)}</sub>`);
 
   const live = report.findings.filter((f) => !f.suppressed);
-  const render = (kept: number) => `${[...head, ...renderFindings(report, live, kept, repoUrl), ...tail].join('\n')}\n`;
+  // Read in CI logs too (the comment command prints it): no line may be a workflow command written by the repository.
+  const render = (kept: number) => workflowSafe(`${[...head, ...renderFindings(report, live, kept, repoUrl), ...tail].join('\n')}\n`);
   const full = render(live.length);
   if (options.maxLength === undefined || full.length <= options.maxLength) return full;
   // Findings are sorted most severe first: keep the longest prefix that fits.

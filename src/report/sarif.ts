@@ -3,6 +3,8 @@ import { RULE_LIST } from '../../rules/index.js';
 import type { AnyRule } from '../../rules/rule.js';
 import { anchorOf, fingerprints } from './locate.js';
 import type { Reporter } from './reporter.js';
+import { jsonText } from './json.js';
+import { printableDeep } from '../util/sanitize.js';
 
 // SARIF 2.1.0 for code scanning. Rule metadata comes from the rule registry, never a second list.
 
@@ -96,5 +98,6 @@ export function toSarif(report: Report, rules: readonly AnyRule[] = RULE_LIST): 
 
 export const sarifReporter: Reporter = {
   format: 'sarif',
-  render: (report) => `${JSON.stringify(toSarif(report), null, 2)}\n`,
+  // Printable first: a path is URI-encoded, which a lone surrogate (a file name byte that is not UTF-8) would break.
+  render: (report) => jsonText(toSarif(printableDeep(report))),
 };

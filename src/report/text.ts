@@ -1,5 +1,5 @@
 import type { Category, ChecklistStatus, Finding, Report, RevertedFix } from '../model/report.js';
-import { oneLine } from '../util/sanitize.js';
+import { oneLine, printableDeep, workflowSafe } from '../util/sanitize.js';
 import type { Reporter } from './reporter.js';
 import { count, plural } from '../util/format.js';
 
@@ -75,7 +75,9 @@ export function configLine(report: Report): string {
   return 'none found, defaults used';
 }
 
-export function renderText(report: Report): string {
+export function renderText(shown: Report): string {
+  // No control character of repository text reaches the output, whichever field it is in.
+  const report = printableDeep(shown);
   const out: string[] = [];
   const v = report.volume;
   out.push(`rollback-ready ${report.tool.version}: rolling back ${oneLine(report.from.ref)} (${short(report.from.sha)}) → ${oneLine(report.to.ref)} (${short(report.to.sha)})`);
@@ -139,7 +141,8 @@ export function renderText(report: Report): string {
     for (const caveat of report.rollback.caveats) out.push(`  ! ${caveat}`);
   }
   out.push('', nextStep(report));
-  return `${out.join('\n')}\n`;
+  // Read in CI logs too: no line may be a workflow command written by the repository.
+  return workflowSafe(`${out.join('\n')}\n`);
 }
 
 /** Every changed file under the kinds it was classified as, a few paths each. */

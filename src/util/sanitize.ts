@@ -4,9 +4,34 @@
 const ESCAPE_SEQUENCE = /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|[PX^_][^\u001b]*(?:\u001b\\)?|[@-Z\\-_])/g;
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 
-/** Removes terminal control sequences so repository text cannot drive the terminal. */
+/** A byte of a file name that is not UTF-8, as src/git/path-bytes.ts keeps it (a lone surrogate U+DC80–U+DCFF). */
+const ESCAPED_BYTE = /(?<![\ud800-\udbff])[\udc80-\udcff]/g;
+/** Any other half of a surrogate pair, alone: not text (JSON would write it as `\udXXX`). */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * Removes terminal control sequences so repository text cannot drive the terminal; the bytes of a file name
+ * that are not UTF-8 are shown as `\xNN`.
+ */
 export function stripControl(text: string): string {
-  return text.replace(ESCAPE_SEQUENCE, '').replace(CONTROL, '');
+  return text
+    .replace(ESCAPED_BYTE, (byte) => `\\x${(byte.charCodeAt(0) - 0xdc00).toString(16)}`)
+    .replace(LONE_SURROGATE, '\ufffd')
+    .replace(ESCAPE_SEQUENCE, '')
+    .replace(CONTROL, '');
+}
+
+/**
+ * Every string in a value (keys too) as stripControl leaves it: what a machine-readable report may carry. A JSON
+ * escape such as `\u001b` is no protection: `jq -r` prints it as the raw byte.
+ */
+export function printableDeep<T>(value: T): T {
+  if (typeof value === 'string') return stripControl(value) as T;
+  if (Array.isArray(value)) return value.map(printableDeep) as T;
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [stripControl(key), printableDeep(item)])) as T;
+  }
+  return value;
 }
 
 /** One printable line: control sequences removed and newlines shown as ⏎. */
@@ -80,8 +105,28 @@ export function redactSecret(text: string, secret: string, replacement = '[token
   return text.replace(secretPattern(secret), replacement);
 }
 
+/**
+ * At most `max` characters of a text, cut with `…`: how much of a text from the repository (or a server) the
+ * tool ever quotes. A 100 KB line of a version file is not a message.
+ */
+export function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  // Not between the two halves of a surrogate pair.
+  const end = /[\ud800-\udbff]/.test(text.charAt(max - 2)) ? max - 2 : max - 1;
+  return `${text.slice(0, end)}…`;
+}
+
 /** A bounded, printable excerpt of text someone else supplied: one line, at most `max` characters. */
 export function excerpt(text: string, max = 200): string {
-  const line = oneLine(stripInvisible(text)).trim();
-  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+  return clip(oneLine(stripInvisible(text)).trim(), max);
+}
+
+/**
+ * Text a GitHub Actions runner cannot read as a workflow command, which it looks for in every line of a step's
+ * output: `::command::` at the start of a line (after spaces), and `##[command]` anywhere in it. A line that
+ * would start with `::` gets a backslash before it, and `##[` becomes `##\[` (both read the same in Markdown).
+ */
+export function workflowSafe(text: string): string {
+  // Any white space the runner may trim (JavaScript's \s holds all of .NET's, and more).
+  return text.replace(/^([^\S\n]*)::/gm, '$1\\::').replaceAll('##[', '##\\[');
 }

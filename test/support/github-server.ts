@@ -1,8 +1,9 @@
 // A local GitHub: an HTTP server on 127.0.0.1 that validates every query against GitHub's published schema
 // and executes it with graphql's `execute`, with resolvers for the fields rollback-ready uses. It records
-// every request and mutation, and can be told to fail the next requests (HTTP status, headers, body).
+// every request and mutation, and can be told to fail the next requests (HTTP status, headers, body), to hang,
+// to trickle, to send a huge body, or to hand out the same page of comments forever.
 import { spawn } from 'node:child_process';
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { schema as published } from '@octokit/graphql-schema';
 import { afterEach } from 'vitest';
@@ -52,13 +53,24 @@ export interface CannedFailure {
    * gets that token and echoes it in whatever form it likes (with control characters inside, encoded ...).
    */
   body: string | ((token: string) => string);
+  /**
+   * How the body is sent: `hang` sends nothing at all, ever; `trickle` sends the headers and then one byte of
+   * the body every 200 ms; `huge` sends the body and then this many more bytes of spaces, as fast as the client
+   * reads them. Each stops when the client goes (or the server stops), and the last two after 10 minutes.
+   */
+  delivery?: 'hang' | 'trickle' | { huge: number };
 }
+
+/** Longest a trickled or huge answer goes on when nobody stops it: every loop of the server is bounded. */
+const MAX_DELIVERY_MS = 10 * 60 * 1000;
 
 export interface RecordedRequest {
   authorization?: string;
   query: string;
   variables: Record<string, unknown>;
   status: number;
+  /** Bytes of the body sent before the answer ended or the client went. */
+  sent?: number;
 }
 
 export interface Mutation {
@@ -80,6 +92,8 @@ export class FakeGitHub {
   readonly mutations: Mutation[] = [];
   readonly failures: CannedFailure[] = [];
   viewer = 'rollback-bot';
+  /** Every page of comments says there is a next one, behind the same cursor (a server that loops). */
+  loopComments = false;
   private server?: Server;
   private nextId = 1;
 
@@ -102,9 +116,14 @@ export class FakeGitHub {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
-        const { status, headers, body } = this.answer(req.headers, Buffer.concat(chunks).toString('utf8'));
+        const { status, headers, body, delivery, record } = this.answer(req.headers, Buffer.concat(chunks).toString('utf8'));
+        if (delivery === 'hang') return;
         res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
-        res.end(body);
+        if (delivery === undefined) {
+          res.end(body);
+          return;
+        }
+        deliver(res, body, delivery, (sent) => (record.sent = sent));
       });
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
@@ -112,10 +131,12 @@ export class FakeGitHub {
   }
 
   async stop(): Promise<void> {
+    // Hanging and trickling answers keep their connections open: closed here, or close() would wait for them.
+    this.server?.closeAllConnections();
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
 
-  private answer(headers: IncomingHttpHeaders, raw: string): { status: number; headers?: Record<string, string>; body: string } {
+  private answer(headers: IncomingHttpHeaders, raw: string): { status: number; headers?: Record<string, string>; body: string; delivery?: CannedFailure['delivery']; record: RecordedRequest } {
     const authorization = headers.authorization;
     const token = authorization?.replace(/^(bearer|token)\s+/i, '') ?? '';
     let payload: { query?: string; variables?: Record<string, unknown> } = {};
@@ -130,23 +151,23 @@ export class FakeGitHub {
     if (failure) {
       record.status = failure.status;
       const body = typeof failure.body === 'function' ? failure.body(token) : failure.body.split('{token}').join(token);
-      return { status: failure.status, headers: failure.headers, body };
+      return { status: failure.status, headers: failure.headers, body, delivery: failure.delivery, record };
     }
     if (!authorization) {
       record.status = 401;
-      return { status: 401, body: JSON.stringify({ message: 'Requires authentication' }) };
+      return { status: 401, body: JSON.stringify({ message: 'Requires authentication' }), record };
     }
     let document;
     try {
       document = parse(record.query);
     } catch (error) {
       record.status = 400;
-      return { status: 400, body: JSON.stringify({ errors: [{ message: String(error) }] }) };
+      return { status: 400, body: JSON.stringify({ errors: [{ message: String(error) }] }), record };
     }
     const errors = validate(githubSchema(), document);
     if (errors.length > 0) {
       record.status = 400;
-      return { status: 400, body: JSON.stringify({ errors: errors.map((e) => ({ message: e.message })) }) };
+      return { status: 400, body: JSON.stringify({ errors: errors.map((e) => ({ message: e.message })) }), record };
     }
     const result = execute({ schema: githubSchema(), document, rootValue: this.root(), variableValues: record.variables }) as {
       data?: unknown;
@@ -156,7 +177,7 @@ export class FakeGitHub {
     if (result.errors) {
       body.errors = result.errors.map((e) => ({ message: e.message, path: e.path, type: e.originalError instanceof TypedError ? e.originalError.type : undefined }));
     }
-    return { status: 200, body: JSON.stringify(body) };
+    return { status: 200, body: JSON.stringify(body), record };
   }
 
   private repoUrl(): string {
@@ -175,6 +196,9 @@ export class FakeGitHub {
       baseRefOid: pr.baseRefOid,
       headRefOid: pr.headRefOid,
       comments: ({ first, after }: { first?: number; after?: string }) => {
+        if (this.loopComments) {
+          return { nodes: [{ id: 'IC_loop', body: 'not this one', viewerDidAuthor: false }], pageInfo: { hasNextPage: true, endCursor: 'c2FtZQ==' } };
+        }
         const start = after ? Number(Buffer.from(after, 'base64').toString('utf8')) : 0;
         const size = Math.min(first ?? 100, 100);
         const page = pr.comments.slice(start, start + size);
@@ -265,6 +289,47 @@ export class FakeGitHub {
       },
     };
   }
+}
+
+/** Sends a body slowly (`trickle`) or followed by `huge` bytes, until done, the client goes, or MAX_DELIVERY_MS. */
+function deliver(res: ServerResponse, body: string, delivery: 'trickle' | { huge: number }, onSent: (bytes: number) => void): void {
+  const started = Date.now();
+  let sent = 0;
+  let closed = false;
+  res.on('close', () => {
+    closed = true;
+    onSent(sent);
+  });
+  if (delivery === 'trickle') {
+    const bytes = Buffer.from(body);
+    const timer = setInterval(() => {
+      if (closed || sent >= bytes.length || Date.now() - started > MAX_DELIVERY_MS) {
+        clearInterval(timer);
+        if (!closed) res.end();
+        return;
+      }
+      res.write(bytes.subarray(sent, sent + 1));
+      sent += 1;
+    }, 200);
+    return;
+  }
+  const chunk = Buffer.alloc(1024 * 1024, ' ');
+  let left = delivery.huge;
+  res.write(body);
+  sent += Buffer.byteLength(body);
+  const pump = () => {
+    while (!closed && left > 0 && Date.now() - started < MAX_DELIVERY_MS) {
+      const part = left >= chunk.length ? chunk : chunk.subarray(0, left);
+      left -= part.length;
+      sent += part.length;
+      if (!res.write(part)) {
+        res.once('drain', pump);
+        return;
+      }
+    }
+    if (!closed) res.end();
+  };
+  pump();
 }
 
 /** A local GitHub for each test that starts one (call at the top of a file or describe), stopped after the test. */

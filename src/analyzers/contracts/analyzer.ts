@@ -1,4 +1,4 @@
-import picomatch from 'picomatch';
+import { globMatcher } from '../../util/glob.js';
 import { pathAt, type Analyzer, type Release } from '../analyzer.js';
 import type { Fact } from '../../model/facts.js';
 import { baseName, extension, isScript, isTest } from '../../parse/kinds.js';
@@ -81,7 +81,7 @@ async function apiChanges(release: Release, scripts: ChangedFile[], packages: Re
   const surface = new Surface({ release, ts, exists, packages, entryFile });
   const facts: ContractChangeFact[] = [];
   const globs = release.config.contracts.entries;
-  const configured = globs.length > 0 ? picomatch(globs, { dot: true }) : undefined;
+  const configured = globs.length > 0 ? globMatcher(globs, { dot: true }) : undefined;
   const packageOf = (side: Side, path: string) =>
     packages[side].filter((p) => p.dir === '' || path.startsWith(`${p.dir}/`)).sort((a, b) => b.dir.length - a.dir.length)[0];
 
@@ -162,7 +162,7 @@ async function deepImportsOf(release: Release, packages: readonly PackageInfo[],
     const prefix = `${pkg.name}/`;
     const specifier = new RegExp(`['"]${prefix.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}([^'"\\s]+)['"]`, 'g');
     const found = new Set<string>();
-    for (const hit of await release.grep('from', [`'${prefix}`, `"${prefix}`], consumers.map((dir) => `:(literal)${dir}/`))) {
+    for (const hit of await release.grep('from', [`'${prefix}`, `"${prefix}`], consumers.map((dir) => `${dir}/`))) {
       for (const m of hit.text.matchAll(specifier)) if (!m[1]!.endsWith('package.json')) found.add(m[1]!);
     }
     if (found.size > 0) out.set(pkg.dir, [...found].sort());

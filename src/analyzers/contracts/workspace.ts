@@ -1,4 +1,4 @@
-import picomatch from 'picomatch';
+import { globMatcher } from '../../util/glob.js';
 import type { Release } from '../analyzer.js';
 import type { Side } from '../../model/report.js';
 import { workspaceGlobs } from '../../parse/workspaces.js';
@@ -45,7 +45,7 @@ export async function packagesAt(release: Release, side: Side, list: () => Promi
   const include = globs.filter((g) => !g.startsWith('!')).map((g) => `${g.replace(/\/+$/, '')}/package.json`);
   const exclude = globs.filter((g) => g.startsWith('!')).map((g) => `${g.slice(1).replace(/\/+$/, '')}/package.json`);
   if (include.length === 0) return packages;
-  const matches = picomatch(include, { ignore: exclude });
+  const matches = globMatcher(include, { ignore: exclude });
   const manifests = (await list()).filter((f) => f !== 'package.json' && f.endsWith('/package.json') && !f.includes('node_modules/') && matches(f));
   const texts = await Promise.all(manifests.map((path) => release.readPath(side, path)));
   manifests.forEach((path, i) => {

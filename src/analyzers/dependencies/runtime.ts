@@ -21,11 +21,16 @@ export function isToolVersions(path: string): boolean {
   return base(path) === '.tool-versions';
 }
 
-/** First meaningful line of a version file (`.nvmrc`…). */
+export function isDockerfile(path: string): boolean {
+  const name = base(path).toLowerCase();
+  return name === 'dockerfile' || name === 'containerfile' || name.startsWith('dockerfile.') || name.endsWith('.dockerfile');
+}
+
+/** The version a version file (`.nvmrc`…) names: the first word of its first meaningful line, without a comment. */
 function firstVersion(text: string): { version: string; line: number } | undefined {
   const lines = text.split(/\r?\n/);
-  const i = lines.findIndex((l) => l.trim() !== '' && !l.trim().startsWith('#'));
-  return i < 0 ? undefined : { version: lines[i]!.trim(), line: i + 1 };
+  const i = lines.findIndex((l) => l.replace(/#.*$/, '').trim() !== '');
+  return i < 0 ? undefined : { version: lines[i]!.replace(/#.*$/, '').trim().split(/\s+/)[0]!, line: i + 1 };
 }
 
 export function versionFileMoves(path: string, runtime: string, from: string | undefined, to: string | undefined): RuntimeChangedFact[] {

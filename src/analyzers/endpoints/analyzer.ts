@@ -1,4 +1,4 @@
-import picomatch from 'picomatch';
+import { globMatcher } from '../../util/glob.js';
 import { pathAt, type Analyzer, type Release } from '../analyzer.js';
 import type { Fact } from '../../model/facts.js';
 import { isScript, isTest } from '../../parse/kinds.js';
@@ -68,7 +68,7 @@ async function neighbourEndpoints(release: Release, reader: CodeReader, dirs: Se
   for (const dir of [...dirs].sort()) candidates.push(...(await reader.list('to', dir)));
   const roots = release.config.api.routeRoots;
   if (roots.length > 0) {
-    const matches = picomatch(roots, { dot: true });
+    const matches = globMatcher(roots, { dot: true });
     candidates.push(...(await release.listFiles('to', '')).filter((p) => matches(p)));
   }
   for (const path of [...new Set(candidates)]) {

@@ -14,6 +14,7 @@ const UNREADABLE_REASON: Record<NonNullable<BlobContent['unreadable']>, string> 
   'not-utf8': 'not valid UTF-8 text',
   submodule: 'a submodule pointer',
   symlink: 'a symbolic link',
+  'out-of-time': 'not read: the time budget (limits.timeBudgetSeconds) ran out first',
 };
 
 /** Why a changed file cannot be read as text at some side, or undefined when both sides read. */

@@ -1,6 +1,6 @@
 // Which changed files are migrations, of which framework, and under which name. A migration is
 // known by its name (version, timestamp or folder), so moving the folder does not make it new.
-import picomatch from 'picomatch';
+import { globMatcher } from '../../util/glob.js';
 import { isDeclarationFile, isTest } from '../../parse/kinds.js';
 import type { Framework } from '../../model/facts/migrations.js';
 
@@ -28,7 +28,7 @@ export interface DiscoveryOptions {
 }
 
 export function migrationMatcher(options: DiscoveryOptions): (path: string) => MigrationPath | undefined {
-  const configured = options.paths.length > 0 ? picomatch(options.paths, { dot: true }) : undefined;
+  const configured = options.paths.length > 0 ? globMatcher(options.paths, { dot: true }) : undefined;
   return (path) => {
     const extra = configured?.(path) ?? false;
     if (!extra && (!options.discover || isTest(path))) return undefined;

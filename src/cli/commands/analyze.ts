@@ -14,6 +14,7 @@ import { describeOrigin } from '../../config/load.js';
 import { defaultConfig } from '../../config/default-config.js';
 import { startRefs } from '../../engine/start.js';
 import { gitDirectories, guardOf } from '../../git/write-guard.js';
+import { warn } from '../warn.js';
 
 export async function run(args: string[]): Promise<number> {
   const { values } = parseOptions(args, ANALYZE_OPTIONS);
@@ -81,12 +82,13 @@ export async function run(args: string[]): Promise<number> {
     const gate = resolveGate({ failOn, maxScore, warnOnly: values['warn-only'] }, config.gate);
     const failure = reviewed && gateFailure(reviewed, gate);
     if (failure) {
-      process.stderr.write(`rollback-ready: ${failure}\n`);
+      warn(failure);
       return gate.warnOnly ? 0 : 1;
     }
     return 0;
   }
-  const changelog = values['github-changelog'] ? await githubChangelog(values['github-repo'], values['api-url']) : undefined;
+  const timeoutSeconds = intOption(values.timeout, '--timeout', 1, 3600);
+  const changelog = values['github-changelog'] ? await githubChangelog(values['github-repo'], values['api-url'], timeoutSeconds) : undefined;
   const advisories = values.advisories ? await advisorySource(values['advisories-registry']) : undefined;
   const { analyzeRollback } = await import('../../engine/analyze.js');
   const progress = progressLine();
@@ -136,11 +138,11 @@ export async function run(args: string[]): Promise<number> {
     publishToActions({ report, repoDir, jsonReport, gateLine: failure, warnOnly: gate.warnOnly ?? false, env: process.env, stderr: (t) => process.stderr.write(t), guard });
   }
   if (changelog?.failure()) {
-    process.stderr.write(`rollback-ready: ${changelog.failure()}\n`);
+    warn(changelog.failure()!);
     return 2;
   }
   if (failure) {
-    process.stderr.write(`rollback-ready: ${failure}\n`);
+    warn(failure);
     return gate.warnOnly ? 0 : 1;
   }
   return 0;
@@ -163,7 +165,7 @@ async function advisorySource(registry: string | undefined) {
 }
 
 /** `--github-changelog`: the merged pull requests of the range, read from GitHub; a failure is held until the report is printed. */
-async function githubChangelog(repoFlag: string | undefined, apiUrl: string | undefined) {
+async function githubChangelog(repoFlag: string | undefined, apiUrl: string | undefined, timeoutSeconds: number | undefined) {
   const { repoName, tokenFrom } = await import('../../integrations/github/inputs.js');
   const { createClient, graphqlEndpoint, GitHubError } = await import('../../integrations/github/client.js');
   const { mergedPullRequests } = await import('../../integrations/github/changelog.js');
@@ -175,10 +177,10 @@ async function githubChangelog(repoFlag: string | undefined, apiUrl: string | un
     failure: () => failure,
     read: async (range: { from: { sha: string }; commits: string[] }) => {
       if (!token) return undefined;
-      const client = createClient({ token, endpoint, onRetry: (reason) => process.stderr.write(`rollback-ready: ${reason}\n`) });
+      const client = createClient({ token, endpoint, onRetry: (reason) => warn(reason), ...(timeoutSeconds !== undefined ? { timeoutSeconds } : {}) });
       try {
         const changelog = await mergedPullRequests(client, repo, range.from.sha, range.commits);
-        if (!changelog.complete) process.stderr.write('rollback-ready: the changelog may be incomplete: GitHub\'s history walk did not meet every commit of the range\n');
+        if (!changelog.complete) warn("the changelog may be incomplete: GitHub's history walk did not meet every commit of the range");
         return changelog.pullRequests;
       } catch (error) {
         if (!(error instanceof GitHubError)) throw error;

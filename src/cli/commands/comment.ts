@@ -6,7 +6,7 @@ import { COMMENT_HELP, COMMENT_OPTIONS } from '../help.js';
 import { GITHUB_COMMENT_LIMIT, MARKER, renderMarkdown } from '../../report/markdown.js';
 import { PLATFORM_IDS } from '../../model/platform.js';
 import { SEVERITIES } from '../../model/report.js';
-import { stripControl } from '../../util/sanitize.js';
+import { warn } from '../warn.js';
 import { gateFailure, isSeverity } from '../gate.js';
 import { intOption, parseOptions } from '../options.js';
 import { progressLine } from '../progress.js';
@@ -27,6 +27,7 @@ export async function run(args: string[]): Promise<number> {
     throw new UsageError(`--platform ${platform}: unknown platform`, `use one of: ${PLATFORM_IDS.join(', ')}`);
   }
   const maxScore = intOption(values['max-score'], '--max-score', 0, 100);
+  const timeoutSeconds = intOption(values.timeout, '--timeout', 1, 3600);
 
   const { eventPullRequest, pullRequestNumber, repoName, tokenFrom } = await import('../../integrations/github/inputs.js');
   const { createClient, graphqlEndpoint, GitHubError } = await import('../../integrations/github/client.js');
@@ -40,7 +41,7 @@ export async function run(args: string[]): Promise<number> {
   // GitHub problems are held until the analysis is printed.
   let failure: string | undefined;
   const client = token
-    ? createClient({ token, endpoint, onRetry: (reason) => process.stderr.write(`rollback-ready: ${reason}\n`) })
+    ? createClient({ token, endpoint, onRetry: (reason) => warn(reason), ...(timeoutSeconds !== undefined ? { timeoutSeconds } : {}) })
     : undefined;
   if (!client) failure = 'no GitHub token — set GITHUB_TOKEN or GH_TOKEN (in GitHub Actions: `GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }}`)';
   let pr: Awaited<ReturnType<typeof fetchPullRequest>> | undefined;
@@ -81,7 +82,7 @@ export async function run(args: string[]): Promise<number> {
   process.stdout.write(format === 'markdown' ? body : REPORTERS[format].render(report, { repoDir, repoUrl }));
 
   if (failure || !client || !pr) {
-    process.stderr.write(`rollback-ready: ${stripControl(failure ?? 'GitHub did not answer')}\n`);
+    warn(failure ?? 'GitHub did not answer');
     return 2;
   }
   const { deleteSticky, findSticky, upsertSticky } = await import('../../integrations/github/sticky.js');
@@ -92,16 +93,16 @@ export async function run(args: string[]): Promise<number> {
         ? await deleteSticky(client, existing)
         : await upsertSticky(client, pr.id, existing, body);
     const what = { added: 'comment added', updated: 'comment updated', deleted: 'comment deleted (verdict safe)', unchanged: 'no comment (verdict safe)' }[result.action];
-    process.stderr.write(`rollback-ready: ${what} on #${number}${result.url ? ` ${stripControl(result.url)}` : ''}\n`);
+    warn(`${what} on #${number}${result.url ? ` ${result.url}` : ''}`);
   } catch (error) {
     if (!(error instanceof GitHubError)) throw error;
-    process.stderr.write(`rollback-ready: ${stripControl(error.message)}\n`);
+    warn(error.message);
     return 2;
   }
 
   const gate = gateFailure(report, { failOn, maxScore });
   if (gate) {
-    process.stderr.write(`rollback-ready: ${gate}\n`);
+    warn(gate);
     return 1;
   }
   return 0;

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { detect } from '../../config/detect.js';
 import { CONFIG_FILES, PACKAGE_KEY } from '../../config/load.js';
@@ -26,7 +26,13 @@ export async function run(args: string[]): Promise<number> {
   (await writeGuard(dir)).check(join(dir, STARTER_FILE), 'init: writing');
   const paths = listFiles(dir);
   const found = detect(paths, (path) => readSmall(join(dir, path)));
-  writeFileSync(join(dir, STARTER_FILE), starterConfig(found), { flag: 'wx' });
+  try {
+    // `wx`: never through a symbolic link, never over a file that appeared meanwhile.
+    writeFileSync(join(dir, STARTER_FILE), starterConfig(found), { flag: 'wx' });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    throw new UsageError(`cannot write ${STARTER_FILE} here (${code})`, code === 'EEXIST' ? `remove the ${STARTER_FILE} that is in the way` : 'run init in a folder you can write to');
+  }
   const summary = [
     found.migrations.length > 0 ? `${found.migrations.length} migration folder${found.migrations.length === 1 ? '' : 's'}` : '',
     found.specs.length > 0 ? `${found.specs.length} API spec${found.specs.length === 1 ? '' : 's'}` : '',
@@ -40,7 +46,10 @@ export async function run(args: string[]): Promise<number> {
 function existingConfig(dir: string): string | undefined {
   for (const name of CONFIG_FILES) {
     const path = join(dir, name);
-    if (!existsSync(path)) continue;
+    // lstat: a symbolic link is there even when what it points to is not.
+    const entry = lstatSync(path, { throwIfNoEntry: false });
+    if (!entry) continue;
+    if (entry.isSymbolicLink() && name === STARTER_FILE) return `${name} (a symbolic link)`;
     if (name !== 'package.json') return name;
     try {
       if (Object.hasOwn(JSON.parse(readFileSync(path, 'utf8')) as object, PACKAGE_KEY)) return `package.json (${PACKAGE_KEY})`;

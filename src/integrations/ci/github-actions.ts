@@ -6,7 +6,7 @@ import { join, relative, isAbsolute } from 'node:path';
 import type { Finding, Report, Severity } from '../../model/report.js';
 import { renderMarkdown } from '../../report/markdown.js';
 import { jsonReporter } from '../../report/json.js';
-import { stripControl } from '../../util/sanitize.js';
+import { printableDeep, stripControl } from '../../util/sanitize.js';
 
 export type AnnotationKind = 'error' | 'warning' | 'notice';
 const KIND: Record<Severity, AnnotationKind> = { critical: 'error', high: 'error', medium: 'warning', low: 'notice', info: 'notice' };
@@ -53,7 +53,9 @@ function findingAnnotation(f: Finding, repoDir: string, workspace: string | unde
 }
 
 /** Annotations for the live findings, most severe first, capped per kind with a note of what was left out. */
-export function annotationsOf(report: Report, repoDir: string, workspace?: string): string[] {
+export function annotationsOf(shown: Report, repoDir: string, workspace?: string): string[] {
+  // Every string of the report printable, the rule id of a custom rule too.
+  const report = printableDeep(shown);
   const count = new Map<AnnotationKind, number>();
   const out: string[] = [];
   let left = 0;

@@ -1,20 +1,36 @@
 // The merged pull requests of a release: walk the history of its newest commit on GitHub and keep the pull
 // requests associated with the commits of the range (the range itself comes from the local git history).
+import { z } from 'zod';
 import type { MergedPullRequest } from '../../model/report.js';
 import type { GitHubClient } from './client.js';
 import type { RepoName } from './inputs.js';
 import { COMMIT_PULL_REQUESTS } from './queries.js';
 
-interface HistoryPage {
-  repository: {
-    object: {
-      history?: {
-        nodes: ({ oid: string; associatedPullRequests: { nodes: ({ number: number; title: string; url: string; merged: boolean; labels: { nodes: ({ name: string } | null)[] } | null } | null)[] } | null } | null)[];
-        pageInfo: { hasNextPage: boolean; endCursor: string | null };
-      };
-    } | null;
-  } | null;
-}
+const PULL_REQUEST = z.object({
+  number: z.number().int(),
+  title: z.string(),
+  url: z.string(),
+  merged: z.boolean(),
+  labels: z.object({ nodes: z.array(z.object({ name: z.string() }).nullable()).nullable() }).nullable(),
+});
+
+/** The answer to COMMIT_PULL_REQUESTS; `history` is there only when the object is a commit. */
+const HISTORY_PAGE = z.object({
+  repository: z
+    .object({
+      object: z
+        .object({
+          history: z
+            .object({
+              nodes: z.array(z.object({ oid: z.string(), associatedPullRequests: z.object({ nodes: z.array(PULL_REQUEST.nullable()).nullable() }).nullable() }).nullable()),
+              pageInfo: z.object({ hasNextPage: z.boolean(), endCursor: z.string().nullable() }),
+            })
+            .optional(),
+        })
+        .nullable(),
+    })
+    .nullable(),
+});
 
 export interface Changelog {
   pullRequests: MergedPullRequest[];
@@ -27,8 +43,9 @@ export async function mergedPullRequests(client: GitHubClient, repo: RepoName, f
   const wanted = new Set(commits);
   const found = new Map<number, MergedPullRequest>();
   let after: string | null = null;
+  const cursors = new Set<string>();
   for (let page = 0; wanted.size > 0 && page < maxPages; page++) {
-    const answer: HistoryPage = await client.request<HistoryPage>(COMMIT_PULL_REQUESTS, { owner: repo.owner, name: repo.name, oid: from, after });
+    const answer: z.infer<typeof HISTORY_PAGE> = await client.request(COMMIT_PULL_REQUESTS, { owner: repo.owner, name: repo.name, oid: from, after }, HISTORY_PAGE);
     const history = answer.repository?.object?.history;
     if (!history) break;
     for (const node of history.nodes) {
@@ -38,8 +55,11 @@ export async function mergedPullRequests(client: GitHubClient, repo: RepoName, f
         found.set(pr.number, { number: pr.number, title: pr.title, url: pr.url, labels: (pr.labels?.nodes ?? []).flatMap((l) => (l ? [l.name] : [])) });
       }
     }
-    if (!history.pageInfo.hasNextPage || !history.pageInfo.endCursor) break;
-    after = history.pageInfo.endCursor;
+    const next = history.pageInfo.endCursor;
+    // A server that hands out the same page again ends the walk (the changelog says it may be incomplete).
+    if (!history.pageInfo.hasNextPage || !next || cursors.has(next)) break;
+    cursors.add(next);
+    after = next;
   }
   return { pullRequests: [...found.values()], complete: wanted.size === 0 };
 }

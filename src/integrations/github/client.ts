@@ -1,7 +1,11 @@
 // A GitHub GraphQL client on @octokit/graphql: one endpoint, the token in a header only, retries with backoff
 // for what may pass, and every error turned into one line. A server may echo the token back, in any form and in
 // any field: it is taken out of every error and every string of every answer, so it never reaches the output.
+// A server may also never answer, trickle, ask to wait for minutes, send a gigabyte or send garbage: all the
+// requests of one client share one time limit, an answer is read up to a size limit, and an answer without the
+// shape the query asks for is an error of one line.
 import { graphql, GraphqlResponseError } from '@octokit/graphql';
+import type { z } from 'zod';
 import { UsageError } from '../../util/errors.js';
 import { excerpt, oneLine, redactSecret, stripInvisible } from '../../util/sanitize.js';
 
@@ -25,13 +29,23 @@ export interface ClientOptions {
   backoffMs?: number;
   /** Told before each wait, with the reason. */
   onRetry?: (reason: string, waitMs: number) => void;
+  /** Seconds all the requests of this client may take together, waits included (`--timeout`). */
+  timeoutSeconds?: number;
+  /** The largest answer read, in bytes; a larger one is an error. */
+  maxResponseBytes?: number;
 }
+
+/** `--timeout`'s default. */
+export const DEFAULT_TIMEOUT_SECONDS = 60;
+/** GitHub's answers to these queries are a few hundred kilobytes at most (100 comments of up to 64 KiB). */
+export const MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
 
 export type Variables = Record<string, string | number | boolean | null | undefined>;
 
 export interface GitHubClient {
   endpoint: string;
-  request<T>(document: string, variables?: Variables): Promise<T>;
+  /** Sends a query; its answer's `data` must have `shape` (a GitHubError says where it does not). */
+  request<T>(document: string, variables: Variables, shape: z.ZodType<T>): Promise<T>;
 }
 
 /** The endpoint: `--api-url`, else GITHUB_GRAPHQL_URL, else GitHub.com. Never one with credentials in it. */
@@ -79,6 +93,39 @@ function scrubDeep<T>(value: T, token: string): T {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** An answer over the size limit, found while reading it. */
+class TooLarge extends Error {
+  constructor(readonly limit: number) {
+    super(`answer larger than ${limit} bytes`);
+  }
+}
+
+/** fetch, with the body read here up to `maxBytes` (then dropped, and the connection closed). */
+function boundedFetch(maxBytes: number): typeof fetch {
+  return async (input, init) => {
+    const response = await fetch(input, init);
+    if (Number(response.headers.get('content-length')) > maxBytes) {
+      await response.body?.cancel().catch(() => {});
+      throw new TooLarge(maxBytes);
+    }
+    if (!response.body) return response;
+    const reader = response.body.getReader();
+    const chunks: Uint8Array[] = [];
+    let total = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      total += value.byteLength;
+      if (total > maxBytes) {
+        await reader.cancel().catch(() => {});
+        throw new TooLarge(maxBytes);
+      }
+      chunks.push(value);
+    }
+    return new Response(Buffer.concat(chunks), { status: response.status, statusText: response.statusText, headers: response.headers });
+  };
+}
 
 function header(headers: Record<string, unknown> | undefined, name: string): string | undefined {
   const value = headers?.[name];
@@ -181,12 +228,19 @@ export function createClient(options: ClientOptions): GitHubClient {
   const attempts = options.attempts ?? 4;
   const limits = { backoffMs: options.backoffMs ?? 1000, maxWaitSeconds: options.maxWaitSeconds ?? 120 };
   const { token, endpoint } = options;
+  const timeoutSeconds = options.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS;
+  // Time spent in requests and waits so far: the analysis between two requests does not count.
+  let spentMs = 0;
+  const maxBytes = options.maxResponseBytes ?? MAX_RESPONSE_BYTES;
   const base = endpoint.replace(/\/graphql$/, '');
   const client = graphql.defaults({
     baseUrl: base,
     url: endpoint.endsWith('/graphql') ? '/graphql' : endpoint,
     headers: { authorization: `bearer ${token}`, 'user-agent': 'rollback-ready' },
+    request: { fetch: boundedFetch(maxBytes) },
   });
+  const outOfTime = () =>
+    new GitHubError(`GitHub did not answer within ${timeoutSeconds} s (--timeout), at ${endpoint}`, 'run again later, or allow more time with --timeout');
   // Control and format characters go first (a token with a BEL inside is whole once it is gone), then the token
   // in all its forms; only then is a text cut to length (a token cut in two would not be recognised).
   const printable = (text: string) => scrub(stripInvisible(text), token);
@@ -194,20 +248,47 @@ export function createClient(options: ClientOptions): GitHubClient {
   const clean = (text: string) => oneLine(printable(text)).slice(0, 400);
   return {
     endpoint,
-    async request<T>(document: string, variables: Variables = {}): Promise<T> {
-      for (let attempt = 0; ; attempt++) {
-        try {
-          return scrubDeep(await client<T>(document, variables), token);
-        } catch (error) {
-          const failure = classify(error, attempt, limits, endpoint, quote);
-          if (failure.waitMs === undefined || attempt + 1 >= attempts) {
-            const tries = attempt > 0 ? ` (gave up after ${attempt + 1} attempts)` : '';
-            throw new GitHubError(clean(`${failure.reason}${tries}`), failure.fix);
-          }
-          options.onRetry?.(clean(`${failure.reason}; retrying in ${Math.ceil(failure.waitMs / 1000)} s`), failure.waitMs);
-          await sleep(failure.waitMs);
-        }
+    async request<T>(document: string, variables: Variables, shape: z.ZodType<T>): Promise<T> {
+      const started = Date.now();
+      try {
+        return await send(document, variables, shape, started + timeoutSeconds * 1000 - spentMs);
+      } finally {
+        spentMs += Date.now() - started;
       }
     },
   };
+
+  /** One request, attempted until it passes, cannot pass, or `deadline` comes. */
+  async function send<T>(document: string, variables: Variables, shape: z.ZodType<T>, deadline: number): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      const left = deadline - Date.now();
+      if (left <= 0) throw outOfTime();
+      let data: unknown;
+      try {
+        data = await client<unknown>(document, { ...variables, request: { signal: AbortSignal.timeout(left) } });
+      } catch (error) {
+        if (Date.now() >= deadline) throw outOfTime();
+        if (error instanceof Error && error.cause instanceof TooLarge) {
+          throw new GitHubError(`GitHub's answer is larger than ${Math.round(maxBytes / 1024 / 1024)} MiB, at ${endpoint}`, 'check --api-url: GitHub answers these queries in a few hundred kilobytes');
+        }
+        const failure = classify(error, attempt, limits, endpoint, quote);
+        const waitMs = failure.waitMs;
+        if (waitMs === undefined || attempt + 1 >= attempts || Date.now() + waitMs >= deadline) {
+          const tries = attempt > 0 ? ` (gave up after ${attempt + 1} attempts)` : '';
+          const late = waitMs !== undefined && attempt + 1 < attempts ? `; waiting ${Math.ceil(waitMs / 1000)} s would pass the ${timeoutSeconds} s of --timeout` : '';
+          throw new GitHubError(clean(`${failure.reason}${tries}${late}`), failure.fix ?? (late ? 'run again later, or allow more time with --timeout' : undefined));
+        }
+        options.onRetry?.(clean(`${failure.reason}; retrying in ${Math.ceil(waitMs / 1000)} s`), waitMs);
+        await sleep(waitMs);
+        continue;
+      }
+      const parsed = shape.safeParse(scrubDeep(data, token));
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        const where = issue && issue.path.length > 0 ? issue.path.join('.') : 'data';
+        throw new GitHubError(clean(`GitHub's answer at ${endpoint} is not what the query asks for (${where}: ${issue?.message ?? 'unexpected'})`), 'check --api-url; if it is GitHub, run again later');
+      }
+      return parsed.data;
+    }
+  }
 }

@@ -1,32 +1,47 @@
 // One comment per pull request, found again by a hidden marker and kept up to date.
-import type { GitHubClient } from './client.js';
+import { z } from 'zod';
+import { GitHubError, type GitHubClient } from './client.js';
 import type { RepoName } from './inputs.js';
 import { ADD_COMMENT, DELETE_COMMENT, PULL_REQUEST_COMMENTS, UPDATE_COMMENT } from './queries.js';
 
-interface CommentNode {
-  id: string;
-  body: string;
-  viewerDidAuthor: boolean;
-}
+/** 100 comments a page: a thread of 10,000 comments is searched whole. */
+export const MAX_COMMENT_PAGES = 100;
 
-interface CommentsPage {
-  repository: {
-    pullRequest: { comments: { nodes: (CommentNode | null)[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } | null;
-  } | null;
-}
+const PAGE = z.object({
+  repository: z
+    .object({
+      pullRequest: z
+        .object({
+          comments: z.object({
+            nodes: z.array(z.object({ id: z.string(), body: z.string(), viewerDidAuthor: z.boolean() }).nullable()),
+            pageInfo: z.object({ hasNextPage: z.boolean(), endCursor: z.string().nullable() }),
+          }),
+        })
+        .nullable(),
+    })
+    .nullable(),
+});
 
-/** The id of the viewer's earlier comment that carries the marker, searching every page of comments. */
+/**
+ * The id of the viewer's earlier comment that carries the marker, searching every page of comments. A server
+ * that hands out the same page again, or more than MAX_COMMENT_PAGES, is an error rather than a loop.
+ */
 export async function findSticky(client: GitHubClient, repo: RepoName, number: number, marker: string): Promise<string | undefined> {
   let after: string | null = null;
-  for (;;) {
-    const page: CommentsPage = await client.request<CommentsPage>(PULL_REQUEST_COMMENTS, { owner: repo.owner, name: repo.name, number, after });
-    const comments = page.repository?.pullRequest?.comments;
+  const cursors = new Set<string>();
+  for (let page = 0; page < MAX_COMMENT_PAGES; page++) {
+    const answer: z.infer<typeof PAGE> = await client.request(PULL_REQUEST_COMMENTS, { owner: repo.owner, name: repo.name, number, after }, PAGE);
+    const comments = answer.repository?.pullRequest?.comments;
     if (!comments) return undefined;
     const mine = comments.nodes.find((c) => c !== null && c.viewerDidAuthor && c.body.startsWith(marker));
     if (mine) return mine.id;
-    if (!comments.pageInfo.hasNextPage || !comments.pageInfo.endCursor) return undefined;
-    after = comments.pageInfo.endCursor;
+    const next = comments.pageInfo.endCursor;
+    if (!comments.pageInfo.hasNextPage || !next) return undefined;
+    if (cursors.has(next)) throw new GitHubError(`GitHub answered the same page of comments of #${number} twice`, 'run again later; if it persists, check --api-url');
+    cursors.add(next);
+    after = next;
   }
+  throw new GitHubError(`#${number} has more than ${MAX_COMMENT_PAGES * 100} comments: the earlier review comment was not looked for past them`, 'delete old comments of the pull request, or run again on a new one');
 }
 
 export type StickyAction = 'added' | 'updated' | 'deleted' | 'unchanged';
@@ -36,18 +51,22 @@ export interface StickyResult {
   url?: string;
 }
 
+const UPDATED = z.object({ updateIssueComment: z.object({ issueComment: z.object({ url: z.string() }).nullable() }).nullable() });
+const ADDED = z.object({ addComment: z.object({ commentEdge: z.object({ node: z.object({ url: z.string() }).nullable() }).nullable() }).nullable() });
+const DELETED = z.object({ deleteIssueComment: z.unknown() });
+
 /** Adds the comment, or updates the earlier one in place. */
 export async function upsertSticky(client: GitHubClient, subjectId: string, existing: string | undefined, body: string): Promise<StickyResult> {
   if (existing) {
-    const answer = await client.request<{ updateIssueComment: { issueComment: { url: string } | null } | null }>(UPDATE_COMMENT, { id: existing, body });
+    const answer = await client.request(UPDATE_COMMENT, { id: existing, body }, UPDATED);
     return { action: 'updated', url: answer.updateIssueComment?.issueComment?.url };
   }
-  const answer = await client.request<{ addComment: { commentEdge: { node: { url: string } | null } | null } | null }>(ADD_COMMENT, { subjectId, body });
+  const answer = await client.request(ADD_COMMENT, { subjectId, body }, ADDED);
   return { action: 'added', url: answer.addComment?.commentEdge?.node?.url };
 }
 
 export async function deleteSticky(client: GitHubClient, existing: string | undefined): Promise<StickyResult> {
   if (!existing) return { action: 'unchanged' };
-  await client.request(DELETE_COMMENT, { id: existing });
+  await client.request(DELETE_COMMENT, { id: existing }, DELETED);
   return { action: 'deleted' };
 }

@@ -190,34 +190,42 @@ export class ScriptPool {
     });
   }
 
-  /** Digests what the workers have not claimed, on this thread, then waits for theirs; results in job order. */
-  async finish(ts: () => Ts, progress?: (done: number) => void, parsed?: ParsedTrees): Promise<ChangeDigest[]> {
+  /**
+   * Digests what the workers have not claimed, on this thread, then waits for theirs; results in job order.
+   * Past `deadline` (epoch milliseconds: the time budget) nothing more is digested, the workers are stopped
+   * wherever they are, and the jobs not digested by then are left undefined.
+   */
+  async finish(ts: () => Ts, progress?: (done: number) => void, parsed?: ParsedTrees, deadline = Infinity): Promise<(ChangeDigest | undefined)[]> {
+    const late = () => Date.now() > deadline;
     let reported = 0;
     const report = () => {
       if (progress && this.finished - reported >= 500) progress((reported = this.finished));
     };
     // First the chunks kept for this thread, then the ones nobody has claimed yet.
-    for (let chunk = 0; chunk < this.ranges.length; chunk++) {
+    for (let chunk = 0; chunk < this.ranges.length && !late(); chunk++) {
       if (this.state[chunk] !== undefined || Atomics.load(this.owners, chunk) !== HERE) continue;
-      this.store(chunk, this.digestHere(ts, chunk, parsed));
+      this.store(chunk, this.digestHere(ts, chunk, parsed, late));
       report();
     }
-    for (let chunk = claimChunk(this.owners, 0, HERE); chunk >= 0; chunk = claimChunk(this.owners, chunk + 1, HERE)) {
-      this.store(chunk, this.digestHere(ts, chunk, parsed));
+    for (let chunk = late() ? -1 : claimChunk(this.owners, 0, HERE); chunk >= 0; chunk = late() ? -1 : claimChunk(this.owners, chunk + 1, HERE)) {
+      this.store(chunk, this.digestHere(ts, chunk, parsed, late));
       report();
       // Let the workers' replies in between chunks.
       if (this.slots.length > 0) await new Promise((resolve) => setImmediate(resolve));
     }
-    // Every chunk is claimed now: wait for those a live worker is digesting.
-    while (this.state.some((s, chunk) => s === undefined && this.slots[Atomics.load(this.owners, chunk) - 2]?.dead === false)) {
+    // Every chunk is claimed now: wait for those a live worker is digesting, until the deadline.
+    const alarm = Number.isFinite(deadline) ? setTimeout(() => this.signal(), Math.max(0, deadline - Date.now()) + 1) : undefined;
+    while (!late() && this.state.some((s, chunk) => s === undefined && this.slots[Atomics.load(this.owners, chunk) - 2]?.dead === false)) {
       await new Promise<void>((resolve) => (this.wake = resolve));
       report();
     }
+    clearTimeout(alarm);
     // Chunks a worker failed on, or took with it when it died.
     this.state.forEach((s, chunk) => {
-      if (s !== 'done') this.store(chunk, this.digestHere(ts, chunk, parsed));
+      if (s !== 'done' && !late()) this.store(chunk, this.digestHere(ts, chunk, parsed, late));
     });
-    const results = this.results as ChangeDigest[];
+    if (late()) this.close();
+    const results = this.results;
     this.jobs = [];
     this.results = [];
     return results;
@@ -225,7 +233,8 @@ export class ScriptPool {
 
   async digest(jobs: DigestJob[], ts: () => Ts, progress?: (done: number) => void): Promise<ChangeDigest[]> {
     this.begin(jobs);
-    return this.finish(ts, progress);
+    // Without a deadline every job is digested.
+    return (await this.finish(ts, progress)) as ChangeDigest[];
   }
 
   close(): void {
@@ -235,10 +244,10 @@ export class ScriptPool {
     }
   }
 
-  private digestHere(ts: () => Ts, chunk: number, parsed?: ParsedTrees): ChangeDigest[] {
+  private digestHere(ts: () => Ts, chunk: number, parsed?: ParsedTrees, late = () => false): ChangeDigest[] {
     const [start, end] = this.ranges[chunk]!;
     const out: ChangeDigest[] = [];
-    for (let i = start; i < end; i++) out.push(digestChange(ts(), this.jobs[i]!, parsed?.(i)));
+    for (let i = start; i < end && !late(); i++) out.push(digestChange(ts(), this.jobs[i]!, parsed?.(i)));
     return out;
   }
 

@@ -1,4 +1,4 @@
-import picomatch from 'picomatch';
+import { globMatcher } from '../../../util/glob.js';
 import type { Release } from '../../analyzer.js';
 import { pathAt } from '../../analyzer.js';
 import type { Fact } from '../../../model/facts.js';
@@ -25,7 +25,7 @@ const ROOT_NAME = /(^|\/)(openapi|swagger)[^/]*\.(ya?ml|json)$/i;
 async function specRoots(release: Release): Promise<Record<Side, Set<string>>> {
   const roots: Record<Side, Set<string>> = { from: new Set(), to: new Set() };
   const globs = release.config.api.specs;
-  const configured = globs.length > 0 ? picomatch(globs, { dot: true }) : undefined;
+  const configured = globs.length > 0 ? globMatcher(globs, { dot: true }) : undefined;
   const changedData = release.files.filter((f) => DATA_FILE.test(f.path) || DATA_FILE.test(f.oldPath ?? ''));
   if (changedData.length === 0) return roots;
   for (const side of ['from', 'to'] as const) {

@@ -1,0 +1,105 @@
+// Time and memory stay bounded whatever the repository holds: globs in its configuration are matched in time
+// linear in the path, and every limit of the configuration holds.
+import { describe, expect, it } from 'vitest';
+import type { Analyzer } from '../../src/analyzers/analyzer.js';
+import { filesAnalyzer } from '../../src/analyzers/files/analyzer.js';
+import { analyzeRollback } from '../../src/engine/analyze.js';
+import type { DigestJob } from '../../src/parse/scripts/digest.js';
+import { ScriptPool } from '../../src/parse/scripts/pool.js';
+import { typescript } from '../../src/parse/typescript/compiler.js';
+import { buildRepo, cli } from '../support/repo.js';
+
+/** picomatch compiles this to a regular expression that backtracks for hours on a long name without a `b`. */
+const HOSTILE_GLOB = `${'*a'.repeat(16)}*b`;
+const LONG_NAME = 'a'.repeat(240);
+
+describe('a glob that backtracks, in every place the configuration takes one', () => {
+  const config = {
+    ignore: [HOSTILE_GLOB],
+    customRules: [{ id: 'team-rule', description: 'the team rule', when: { paths: [HOSTILE_GLOB] }, severity: 'low', message: 'changed' }],
+    api: { specs: [HOSTILE_GLOB], routeRoots: [HOSTILE_GLOB] },
+    migrations: { paths: [HOSTILE_GLOB] },
+    contracts: { entries: [HOSTILE_GLOB] },
+    tagPattern: HOSTILE_GLOB,
+  };
+  // The configuration is the target's, as in a repository that carries it.
+  const dir = buildRepo([
+    { tree: { 'rollback-ready.config.json': JSON.stringify(config), 'src/app.ts': 'export const app = 1;\n', [`${LONG_NAME}/${LONG_NAME}`]: 'x\n' }, tag: LONG_NAME },
+    { tree: { 'rollback-ready.config.json': JSON.stringify(config), 'src/app.ts': 'export const app = 2;\n', [`${LONG_NAME}/${LONG_NAME}.ts`]: 'export const x = 1;\n' }, tag: 'v2' },
+  ]);
+
+  it('analyses the release: ignore, custom rules, spec, route, migration and entry globs', async () => {
+    const report = await analyzeRollback({ repo: dir, from: 'v2', to: LONG_NAME });
+    expect(report.volume.files).toBe(3);
+    expect(report.findings.some((f) => f.ruleId === 'team-rule')).toBe(false);
+  });
+
+  it('looks for the default target with it as the tag pattern', () => {
+    const { code, stderr } = cli(['--repo', dir, '--from', 'v2']);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/no release tag before v2 matching \*a\*a/);
+  });
+});
+
+describe('limits.timeBudgetSeconds', () => {
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  it('reads no file after the budget has run out, also in an analyzer that started before: each is reported unread', async () => {
+    const dir = buildRepo([
+      { tree: { 'docs/a.md': '1\n', 'docs/b.md': '1\n', 'src/c.ts': 'export const c = 1;\n' }, tag: 'v1' },
+      { tree: { 'docs/a.md': '2\n', 'docs/b.md': '2\n', 'src/c.ts': 'export const c = 2;\n' }, tag: 'v2' },
+    ]);
+    // The files analyzer, started in time, gets to the files only once the budget has run out.
+    let startedInTime: boolean | undefined;
+    const late: Analyzer = {
+      name: 'files',
+      analyze: async (release) => {
+        startedInTime = !release.outOfTime();
+        for (let i = 0; i < 500 && !release.outOfTime(); i++) await sleep(10);
+        return filesAnalyzer.analyze(release);
+      },
+    };
+    const report = await analyzeRollback({ repo: dir, from: 'v2', to: 'v1', config: { limits: { timeBudgetSeconds: 2 } }, analyzers: [late] });
+    expect(startedInTime).toBe(true);
+    for (const path of ['docs/a.md', 'docs/b.md', 'src/c.ts']) {
+      expect(report.changes.find((c) => c.path === path)?.categories, path).toEqual(['unclassified']);
+      expect(report.findings.find((f) => f.path === path)?.message, path).toMatch(/not read: the time budget \(limits\.timeBudgetSeconds\) ran out first/);
+    }
+    expect(report.verdict).not.toBe('safe');
+  });
+
+  it('stops parsing scripts at the deadline, on this thread and in the workers, and leaves the rest undigested', async () => {
+    const jobs: DigestJob[] = Array.from({ length: 400 }, (_, i) => ({ to: { path: `m${i}.ts`, text: `export const v${i} = ${i};\n` }, compareStyle: false }));
+    const pool = new ScriptPool(1);
+    await pool.ready();
+    pool.begin(jobs);
+    const results = await pool.finish(typescript, undefined, undefined, Date.now() - 1);
+    expect(results.filter(Boolean)).toEqual([]);
+    // The worker was stopped, not left digesting.
+    const again = new ScriptPool(0);
+    again.begin(jobs.slice(0, 3));
+    expect((await again.finish(typescript)).filter(Boolean)).toHaveLength(3);
+    pool.close();
+  });
+});
+
+describe('repository text quoted in a report', () => {
+  it('is bounded: a 100 KB line of .nvmrc, a 100 KB custom rule message and remediation', async () => {
+    const secretish = `ghp_${'x'.repeat(100_000)}`;
+    const config = { customRules: [{ id: 'big', description: 'big', when: { paths: ['**'] }, severity: 'low', message: 'm'.repeat(100_000), remediation: 'r'.repeat(100_000) }] };
+    const dir = buildRepo([
+      { tree: { '.nvmrc': '20.1.0\n', 'rollback-ready.config.json': JSON.stringify(config) }, tag: 'v1' },
+      { tree: { '.nvmrc': `18.0.0 # ${secretish}\n`, 'rollback-ready.config.json': JSON.stringify(config) }, tag: 'v2' },
+    ]);
+    const report = await analyzeRollback({ repo: dir, from: 'v2', to: 'v1' });
+    const runtime = report.findings.find((f) => f.ruleId === 'runtime-downgrade');
+    // The version is the first word of the line; the comment is not quoted at all.
+    expect(runtime?.message).toMatch(/from 18\.0\.0 to 20\.1\.0/);
+    expect(JSON.stringify(report)).not.toContain('ghp_');
+    const custom = report.findings.find((f) => f.ruleId === 'big');
+    expect(custom?.message.length).toBe(600);
+    expect(custom?.message.endsWith('…')).toBe(true);
+    expect(custom?.remediation?.length).toBe(600);
+    for (const f of report.findings) expect(f.message.length + (f.evidence?.length ?? 0), f.ruleId).toBeLessThanOrEqual(2600);
+  });
+});
