@@ -72,6 +72,8 @@ const finding = fc.record({
   suppressed: maybe(fc.record({ reason: hostile })),
 });
 
+const revertedFix = fc.record({ sha: maybe(sha), pullRequest: maybe(fc.nat()), subject: hostile, ids: fc.array(hostile, { maxLength: 2 }), mark: maybe(hostile) });
+
 const report: fc.Arbitrary<Report> = fc
   .record({
     from: fc.record({ ref: hostile, sha }),
@@ -91,6 +93,8 @@ const report: fc.Arbitrary<Report> = fc
     scope: maybe(fc.record({ paths: fc.array(hostile, { maxLength: 2 }), joined: fc.array(fc.record({ path: hostile, package: hostile, because: hostile }), { maxLength: 2 }), filesOutside: fc.nat(), tagPattern: maybe(hostile) })),
     rollback: maybe(fc.record({ platform: fc.constantFrom(...PLATFORM_IDS), commands: fc.array(hostile, { maxLength: 2 }), caveats: fc.array(hostile, { maxLength: 2 }) })),
     pullRequests: maybe(fc.array(fc.record({ number: fc.nat(), title: hostile, url: hostile, labels: fc.array(hostile, { maxLength: 2 }) }), { maxLength: 2 })),
+    internalChanges: fc.record({ changes: fc.nat(), modules: fc.nat(), removed: fc.nat(), narrowed: fc.nat(), changed: fc.nat() }),
+    reverted: fc.record({ securityFixes: fc.array(revertedFix, { maxLength: 2 }), fixes: fc.array(revertedFix, { maxLength: 2 }) }),
   })
   .map((parts) => {
     const out = { schemaVersion: 1, tool: { name: 'rollback-ready', version: '0.1.0' }, volume: { commits: 1, files: parts.changes.length, insertions: 1, deletions: 1, authors: 1, directories: 1 }, stats: {}, ...parts } as Report;
