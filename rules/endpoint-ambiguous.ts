@@ -1,3 +1,4 @@
+import { excerpt } from '../src/util/format.js';
 import { defineRule } from './rule.js';
 
 export default defineRule({
@@ -15,11 +16,16 @@ export default defineRule({
     fix: 'Keep one template per endpoint in the spec.',
   },
   check(facts) {
-    return facts.of('endpoint.ambiguous').map((fact) => ({
-      message: `${fact.method} ${fact.templates.join(' and ')} are the same endpoint: review by hand`,
-      path: fact.path,
-      line: fact.line,
-      evidence: fact.templates.join(', '),
-    }));
+    return facts.of('endpoint.ambiguous').map((fact) => {
+      // A spec can hold thousands of colliding templates: a few are named, the rest counted.
+      const templates = fact.templates.map((t) => excerpt(t, 120));
+      const more = fact.more ? ` and ${fact.more.toLocaleString('en-US')} more templates` : '';
+      return {
+        message: `${fact.method} ${templates.join(' and ')}${more} are the same endpoint: review by hand`,
+        path: fact.path,
+        line: fact.line,
+        evidence: `${templates.join(', ')}${more ? `, … (${fact.more!.toLocaleString('en-US')} more)` : ''}`,
+      };
+    });
   },
 });

@@ -1,3 +1,5 @@
+import { excerpt } from '../src/util/format.js';
+import { endpointEvidence, endpointName } from './_endpoint.js';
 import { defineRule } from './rule.js';
 
 export default defineRule({
@@ -15,10 +17,11 @@ export default defineRule({
   },
   check(facts) {
     return facts.of('endpoint.narrowed').map((fact) => ({
-      message: `${fact.method} ${fact.route} is narrowed by the rollback: ${fact.change}`,
+      message: `${endpointName(fact.method, fact.route)} is narrowed by the rollback: ${excerpt(fact.change, 600)}`,
       path: fact.path,
       line: fact.line,
-      evidence: fact.change,
+      evidence: excerpt(fact.change, 600),
+      endpoint: endpointEvidence({ ...fact, source: 'openapi' }),
     }));
   },
 });

@@ -1,3 +1,4 @@
+import { endpointEvidence, endpointName, evidenceText, prefixNote } from './_endpoint.js';
 import { defineRule, type FindingDraft } from './rule.js';
 
 export interface Options {
@@ -27,10 +28,11 @@ export default defineRule<Options>({
   check(facts, { options }) {
     return facts.of('endpoint.removed').map((fact): FindingDraft => {
       const draft: FindingDraft = {
-        message: `${fact.method === '*' ? 'every method of' : fact.method} ${fact.route} is no longer served after the rollback${fact.deprecated ? ' (deprecated, but still removed for the clients that use it)' : ''}`,
+        message: `${endpointName(fact.method, fact.route)} is no longer served after the rollback${fact.deprecated ? ' (deprecated, but still removed for the clients that use it)' : ''}${prefixNote(fact)}`,
         path: fact.path,
         line: fact.line,
-        evidence: `${fact.method} ${fact.route} (${fact.source}) at ${fact.path}${fact.line ? `:${fact.line}` : ''}; ${fact.since ? `served since ${fact.since}` : 'in no release tag of the range yet'}`,
+        evidence: evidenceText(fact),
+        endpoint: endpointEvidence(fact),
       };
       if (!options.sameAppSources.includes(fact.source)) return draft;
       // Its callers are the pages of the same app: they go back with it.

@@ -68,6 +68,9 @@ import endpointNarrowed from './endpoint-narrowed.js';
 import webhookRemoved from './webhook-removed.js';
 import routeUnresolved from './route-unresolved.js';
 import endpointAmbiguous from './endpoint-ambiguous.js';
+import endpointRerouted from './endpoint-rerouted.js';
+import procedureRemoved from './procedure-removed.js';
+import specCodeMismatch from './spec-code-mismatch.js';
 
 // The one list of rules. `rules`, `explain`, SARIF rule metadata and config validation derive from it.
 export const RULES = {
@@ -140,6 +143,9 @@ export const RULES = {
   'webhook-removed': webhookRemoved,
   'route-unresolved': routeUnresolved,
   'endpoint-ambiguous': endpointAmbiguous,
+  'endpoint-rerouted': endpointRerouted,
+  'procedure-removed': procedureRemoved,
+  'spec-code-mismatch': specCodeMismatch,
 } satisfies Record<string, AnyRule>;
 
 export type RuleId = keyof typeof RULES;

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Facts } from '../src/model/facts.js';
 import type { ChecklistId } from '../src/model/checklist.js';
-import type { Category, RefInfo, Severity } from '../src/model/report.js';
+import type { Category, EndpointEvidence, RefInfo, Severity } from '../src/model/report.js';
 
 export interface RuleDocs {
   /** Why this matters for a rollback. */
@@ -18,6 +18,8 @@ export interface FindingDraft {
   path: string;
   line?: number;
   evidence?: string;
+  /** The endpoint the finding is about, as data (endpoint rules). */
+  endpoint?: EndpointEvidence;
   remediation?: string;
   /** Files the finding under another category than the rule's (for example by what a label says). */
   category?: Category;

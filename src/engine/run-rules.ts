@@ -60,6 +60,7 @@ export function runRules(rules: readonly AnyRule[], facts: Facts, config: Config
       if (draft.line !== undefined) finding.line = draft.line;
       if (draft.evidence !== undefined) finding.evidence = clip(draft.evidence, MAX_EVIDENCE);
       if (draft.weight !== undefined && setting.severity === undefined) finding.weight = Math.min(1, Math.max(0, draft.weight));
+      if (draft.endpoint !== undefined) finding.endpoint = draft.endpoint;
       finding.remediation = clip(draft.remediation ?? rule.remediation, MAX_MESSAGE);
       if (draft.checklist) checklistTitles.set(draft.checklist.id, draft.checklist.title);
       const key = `${finding.ruleId}\0${finding.path}\0${finding.line}\0${finding.message}`;

@@ -77,6 +77,26 @@ export interface Location {
   line?: number;
 }
 
+/** An endpoint a finding is about, for machines: what the message and `evidence` say in prose. */
+export interface EndpointEvidence {
+  /** An HTTP method, or `ALL` for a handler of every method. */
+  method: string;
+  /** The full path as served (mount and global prefixes, versions), parameters as written. */
+  path: string;
+  /** The framework (`express`, `nest`, `trpc`, …) or `openapi`. */
+  source: string;
+  file: string;
+  line: number;
+  /** The oldest release tag in the range that serves it. */
+  since?: string;
+  /** A tRPC procedure's key path. */
+  procedure?: string;
+  /** Why part of the path is not known: `path` then holds what is. */
+  prefixUnknown?: string[];
+  /** The route at the target that answers the same requests instead. */
+  answeredBy?: { method: string; path: string; source: string; file: string; line: number };
+}
+
 export interface Finding {
   ruleId: string;
   category: Category;
@@ -85,6 +105,8 @@ export interface Finding {
   path: string;
   line?: number;
   evidence?: string;
+  /** The endpoint the finding is about (endpoint rules only). */
+  endpoint?: EndpointEvidence;
   remediation?: string;
   /** Checklist item this finding feeds (the rule's item unless the finding names another). */
   checklistId: string;

@@ -4,7 +4,7 @@ import { analyzeRollback } from '../../src/engine/analyze.js';
 import type { Finding } from '../../src/model/report.js';
 import { FIXTURES, twoReleases, type FileMap } from './repo.js';
 
-const ENDPOINT_RULES = new Set(['endpoint-removed', 'endpoint-narrowed', 'webhook-removed', 'route-unresolved', 'endpoint-ambiguous', 'unclassified-change']);
+const ENDPOINT_RULES = new Set(['endpoint-removed', 'procedure-removed', 'endpoint-rerouted', 'spec-code-mismatch', 'endpoint-narrowed', 'webhook-removed', 'route-unresolved', 'endpoint-ambiguous', 'unclassified-change']);
 
 /** Findings of the endpoint rules when rolling back from `v2` to `v1` (folders or file maps). */
 export async function endpointFindings(to: string | FileMap, from: string | FileMap, config: Record<string, unknown> = {}): Promise<Finding[]> {
@@ -19,10 +19,10 @@ export function fixtureCase(framework: string, name: string): [string, string] {
   return [join(base, 'v1'), join(base, 'v2')];
 }
 
-/** `METHOD path` of each removed endpoint, sorted. */
+/** `METHOD path` of each removed endpoint (and tRPC procedure), sorted: read from the findings' endpoint objects. */
 export function removedEndpoints(findings: Finding[]): string[] {
   return findings
-    .filter((f) => f.ruleId === 'endpoint-removed')
-    .map((f) => /^(\S+) (\S+) \(/.exec(f.evidence ?? '')!.slice(1, 3).join(' '))
+    .filter((f) => f.ruleId === 'endpoint-removed' || f.ruleId === 'procedure-removed')
+    .map((f) => `${f.endpoint!.method} ${f.endpoint!.path}`)
     .sort();
 }

@@ -1,57 +1,126 @@
 import { globMatcher } from '../../util/glob.js';
 import { pathAt, type Analyzer, type Release } from '../analyzer.js';
 import type { Fact } from '../../model/facts.js';
+import type { RouteRef } from '../../model/facts/endpoints.js';
 import { isScript, isTest } from '../../parse/kinds.js';
 import type { Side } from '../../model/report.js';
 import { canonicalMethod, canonicalPath, EndpointSet, type Endpoint } from './identity.js';
-import { specEndpoints } from './openapi/specs.js';
+import { DOCUMENTATION, specEndpoints } from './openapi/specs.js';
 import { CodeReader } from './routes/code-context.js';
-import { mayHaveRoutes, NEST_BOOTSTRAP } from './routes/detect.js';
-import type { Unresolved } from './routes/resolve.js';
-import { firstServedIn } from './since.js';
+import { mayHaveRoutes } from './routes/detect.js';
+import type { FileEndpoints, SideReader, TrpcEntry, Unresolved } from './routes/index.js';
+import { ServedSince } from './since.js';
+
+type Routes = typeof import('./routes/index.js');
 
 interface SideRoutes {
   endpoints: Endpoint[];
   unresolved: Unresolved[];
   /** Folders of the route files read, where a moved route would most likely land. */
   dirs: Set<string>;
+  /** tRPC entries by root router and key path. */
+  trpc: Map<string, { root: string; entry: TrpcEntry }>;
+  /** Files with too many routes to compare, and how many. */
+  tooMany: Map<string, number>;
+  read: Set<string>;
 }
 
 const dirOf = (path: string) => (path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '');
+/** How deep the analysis follows routers that a changed file mounts (`app.use('/x', users)`). */
+const MOUNT_DEPTH = 3;
 
-async function changedRoutes(release: Release, reader: CodeReader, side: Side): Promise<SideRoutes> {
-  const out: SideRoutes = { endpoints: [], unresolved: [], dirs: new Set() };
+function emptySide(): SideRoutes {
+  return { endpoints: [], unresolved: [], dirs: new Set(), trpc: new Map(), tooMany: new Map(), read: new Set() };
+}
+
+/** Routes served by a file's name (Next.js, Remix): moved to another file, they are another path. */
+const FILE_ROUTED = new Set(['next-app', 'next-pages', 'remix']);
+
+function addFile(out: SideRoutes, file: string, found: FileEndpoints): void {
+  out.read.add(file);
+  out.endpoints.push(...found.endpoints);
+  out.unresolved.push(...found.unresolved);
+  if (found.tooMany !== undefined) out.tooMany.set(file, found.tooMany);
+  for (const { root, entry } of found.trpc?.entries ?? []) out.trpc.set(`${root}\0${entry.key}`, { root, entry });
+  if (found.endpoints.some((e) => !FILE_ROUTED.has(e.source))) out.dirs.add(dirOf(file));
+}
+
+/** The last literal segment of a path (`/api/users/:id/emails` → `emails`): what a file serving it must quote. */
+function lastLiteral(path: string): string | undefined {
+  return path
+    .split('/')
+    .filter((s) => s && !/[{}:[\]*$]/.test(s))
+    .pop();
+}
+
+/** Endpoints of the changed route files at one side, and the mounts they make. */
+async function changedRoutes(release: Release, side: SideReader): Promise<SideRoutes & { mounts: Map<string, Set<string>> }> {
+  const out = { ...emptySide(), mounts: new Map<string, Set<string>>() };
   for (const file of release.files) {
-    const path = pathAt(file, side);
-    if (!isScript(path) || isTest(path) || (side === 'from' ? !file.fromBlob : !file.toBlob)) continue;
-    const text = release.content(file, side).text;
+    const path = pathAt(file, side.side);
+    if (!isScript(path) || isTest(path) || (side.side === 'from' ? !file.fromBlob : !file.toBlob)) continue;
+    const text = release.content(file, side.side).text;
     if (text === undefined || !mayHaveRoutes(path, text)) continue;
-    const { codeEndpoints } = await import('./routes/index.js');
-    const found = await codeEndpoints(reader, side, path, release.sourceFile(side, path, text));
-    out.endpoints.push(...found.endpoints);
-    out.unresolved.push(...found.unresolved);
-    out.dirs.add(dirOf(path));
+    const found = await side.endpoints(path, release.sourceFile(side.side, path, text));
+    addFile(out, path, found);
+    addMounts(out.mounts, found);
   }
   return out;
+}
+
+function addMounts(mounts: Map<string, Set<string>>, found: FileEndpoints): void {
+  for (const m of found.mounted) {
+    const set = mounts.get(m.file);
+    if (set) set.add(m.code);
+    else mounts.set(m.file, new Set([m.code]));
+  }
+}
+
+const sameSet = (a: Set<string> | undefined, b: Set<string> | undefined) => (a?.size ?? 0) === (b?.size ?? 0) && [...(a ?? [])].every((x) => b?.has(x));
+
+/**
+ * Routers that changed files mount, read at both sides where a mount differs between them (added, removed, another
+ * prefix), and below those: their routes move with the mount. Below a mount written the same at both sides nothing
+ * moves, and nothing is read.
+ */
+async function mountedRoutes(reader: CodeReader, sides: Record<Side, SideReader>, state: Record<Side, SideRoutes & { mounts: Map<string, Set<string>> }>): Promise<void> {
+  let dirty = new Set<string>();
+  for (const file of new Set([...state.from.mounts.keys(), ...state.to.mounts.keys()])) {
+    if (!sameSet(state.from.mounts.get(file), state.to.mounts.get(file)) || reader.isChanged('from', file) || reader.isChanged('to', file)) dirty.add(file);
+  }
+  for (let depth = 0; depth < MOUNT_DEPTH && dirty.size > 0; depth++) {
+    const next = new Set<string>();
+    for (const path of [...dirty].sort()) {
+      for (const side of ['from', 'to'] as const) {
+        const out = state[side];
+        if (out.read.has(path) || isTest(path)) continue;
+        const source = await reader.source(side, path);
+        if (!source) continue;
+        const found = await sides[side].endpoints(path, source);
+        addFile(out, path, found);
+        // Everything below a moved router moves with it.
+        for (const m of found.mounted) next.add(m.file);
+      }
+    }
+    dirty = next;
+  }
 }
 
 const CONTROLLER = /\.controller\.[cm]?[jt]s$/;
 
 /**
- * A NestJS global prefix changed by the release moves every controller, changed or not:
- * then the unchanged controllers are read at both sides (within the read budget).
+ * A Nest bootstrap changed by the release (global prefix, URI versioning, RouterModule paths) moves every
+ * controller, changed or not: then the unchanged controllers are read at both sides (within the read budget).
  */
-async function movedControllers(release: Release, reader: CodeReader): Promise<Record<Side, Endpoint[]>> {
-  const out: Record<Side, Endpoint[]> = { from: [], to: [] };
-  if (!release.files.some((f) => NEST_BOOTSTRAP.includes(f.path) || NEST_BOOTSTRAP.includes(f.oldPath ?? ''))) return out;
-  // The route readers load ts-morph: only when a bootstrap file changed.
-  const { nestPrefix, codeEndpoints } = await import('./routes/index.js');
-  if ((await nestPrefix(reader, 'from')) === (await nestPrefix(reader, 'to'))) return out;
-  const changed = new Set(release.files.flatMap((f) => [f.path, f.oldPath ?? f.path]));
+async function movedControllers(release: Release, reader: CodeReader, sides: Record<Side, SideReader>, read: Record<Side, Set<string>>): Promise<Record<Side, FileEndpoints[]>> {
+  const out: Record<Side, FileEndpoints[]> = { from: [], to: [] };
+  const touchesNest = release.files.some((f) => /(^|\/)(main|bootstrap|app\.module|[\w.-]+\.module)\.[cm]?[jt]s$/.test(f.path) || /(^|\/)(main|bootstrap)\.[cm]?[jt]s$/.test(f.oldPath ?? ''));
+  if (!touchesNest) return out;
+  if ((await sides.from.nestSignature()) === (await sides.to.nestSignature())) return out;
   for (const side of ['from', 'to'] as const) {
-    for (const path of (await release.listFiles(side, '')).filter((p) => CONTROLLER.test(p) && !changed.has(p) && !isTest(p))) {
+    for (const path of (await reader.files(side)).filter((p) => CONTROLLER.test(p) && !read[side].has(p) && !isTest(p))) {
       const source = await reader.source(side, path);
-      if (source) out[side].push(...(await codeEndpoints(reader, side, path, source)).endpoints);
+      if (source) out[side].push(await sides[side].endpoints(path, source));
     }
   }
   return out;
@@ -61,74 +130,170 @@ async function movedControllers(release: Release, reader: CodeReader): Promise<R
  * Unchanged route files at `to` beside the changed ones, and those matching `api.routeRoots`:
  * a route moved there is still served.
  */
-async function neighbourEndpoints(release: Release, reader: CodeReader, dirs: Set<string>): Promise<Endpoint[]> {
-  const changed = new Set(release.files.map((f) => pathAt(f, 'to')));
+async function neighbourEndpoints(release: Release, reader: CodeReader, side: SideReader, dirs: Set<string>, read: Set<string>, removed: Endpoint[]): Promise<Endpoint[]> {
   const out: Endpoint[] = [];
+  // Only a file that quotes a piece of a removed path can serve it: the others are not parsed.
+  const pieces = removed.map((e) => lastLiteral(e.literal ?? e.path));
+  const needles = pieces.every((n) => n !== undefined) ? [...new Set(pieces as string[])] : [];
   const candidates: string[] = [];
   for (const dir of [...dirs].sort()) candidates.push(...(await reader.list('to', dir)));
   const roots = release.config.api.routeRoots;
   if (roots.length > 0) {
     const matches = globMatcher(roots, { dot: true });
-    candidates.push(...(await release.listFiles('to', '')).filter((p) => matches(p)));
+    candidates.push(...(await reader.files('to')).filter((p) => matches(p)));
   }
   for (const path of [...new Set(candidates)]) {
-    if (changed.has(path) || !isScript(path) || isTest(path)) continue;
+    if (read.has(path) || !isScript(path) || isTest(path)) continue;
+    const text = await reader.text('to', path);
+    if (text === undefined || !mayHaveRoutes(path, text) || (needles.length > 0 && !needles.some((n) => text.includes(n)))) continue;
     const source = await reader.source('to', path);
-    if (!source || !mayHaveRoutes(path, source.getFullText())) continue;
-    const { codeEndpoints } = await import('./routes/index.js');
-    out.push(...(await codeEndpoints(reader, 'to', path, source)).endpoints);
+    if (source) out.push(...(await side.endpoints(path, source)).endpoints);
   }
   return out;
 }
 
 /**
- * Endpoints served at `from` and not at `to`, from OpenAPI specs and from route code, compared as
- * sets of (method, path template) over everything read, whatever file or framework serves them.
+ * Route files at `to` that may serve a spec operation: scripts that quote the operation's last literal path
+ * segment and look like route code.
+ */
+async function routeCodeFor(reader: CodeReader, side: SideReader, e: Endpoint, read: Set<string>): Promise<Endpoint[]> {
+  const literal = lastLiteral(e.path);
+  if (!literal) return [];
+  const hits = await reader.grep('to', [`/${literal}'`, `/${literal}"`, `/${literal}\``, `'${literal}'`, `"${literal}"`]);
+  const out: Endpoint[] = [];
+  for (const path of [...new Set(hits.map((h) => h.path))].sort().slice(0, 40)) {
+    if (read.has(path) || isTest(path)) continue;
+    const source = await reader.source('to', path);
+    if (!source || !mayHaveRoutes(path, source.getFullText())) continue;
+    out.push(...(await side.endpoints(path, source)).endpoints);
+  }
+  return out;
+}
+
+const ref = (e: Endpoint): RouteRef => ({ method: e.method, route: e.path, source: e.source, path: e.file, line: e.line });
+
+/** tRPC entries compared key by key: an imported router or procedure is read only where the sides differ. */
+async function trpcEndpoints(routes: Routes, sides: Record<Side, SideReader>, from: SideRoutes, to: SideRoutes): Promise<Record<Side, Endpoint[]>> {
+  const out: Record<Side, Endpoint[]> = { from: [], to: [] };
+  if (from.trpc.size === 0 && to.trpc.size === 0) return out;
+  const pending: Record<Side, Map<string, { root: string; entry: TrpcEntry }>> = { from: new Map(from.trpc), to: new Map(to.trpc) };
+  const handlers = { from: await sides.from.trpcHandlers(), to: await sides.to.trpcHandlers() };
+  for (let round = 0; round < 6 && (pending.from.size > 0 || pending.to.size > 0); round++) {
+    const next: Record<Side, Map<string, { root: string; entry: TrpcEntry }>> = { from: new Map(), to: new Map() };
+    for (const key of new Set([...pending.from.keys(), ...pending.to.keys()])) {
+      const a = pending.from.get(key);
+      const b = pending.to.get(key);
+      // The same module's export at both sides, unchanged by the release: the same procedures.
+      if (a?.entry.kind === 'ref' && b?.entry.kind === 'ref' && a.entry.module === b.entry.module && a.entry.exported === b.entry.exported) {
+        const fromTarget = await sides.from.reader.resolve('from', a.entry.file, a.entry.module);
+        const toTarget = await sides.to.reader.resolve('to', b.entry.file, b.entry.module);
+        if (fromTarget && fromTarget === toTarget && !sides.from.reader.isChanged('from', fromTarget) && !sides.to.reader.isChanged('to', toTarget)) continue;
+      }
+      for (const [side, item] of [['from', a], ['to', b]] as const) {
+        if (!item) continue;
+        if (item.entry.kind === 'procedure') out[side].push(...routes.procedureEndpoints(item.root, item.entry, handlers[side]));
+        else if (item.entry.kind === 'ref') for (const entry of await routes.expandRef(sides[side], item.entry)) next[side].set(`${item.root}\0${entry.key}`, { root: item.root, entry });
+        else if (item.entry.kind === 'unresolved') (side === 'from' ? from : to).unresolved.push({ file: item.entry.file, line: item.entry.line, source: 'trpc', reason: `procedure or router "${item.entry.key}" not found statically`, code: item.entry.code, key: `trpc\0${item.root}\0${item.entry.key}` });
+      }
+    }
+    pending.from = next.from;
+    pending.to = next.to;
+  }
+  return out;
+}
+
+/**
+ * Endpoints served at `from` and not at `to`, from OpenAPI specs and from route code, compared over everything
+ * read, whatever file or framework serves them; an endpoint another route at `to` answers is rerouted, not removed.
  */
 export const endpointsAnalyzer: Analyzer = {
   name: 'endpoints',
   async analyze(release: Release): Promise<Fact[]> {
     const facts: Fact[] = [];
     const reader = new CodeReader(release);
-    const specs = await specEndpoints(release, facts);
-    const from = await changedRoutes(release, reader, 'from');
-    const to = await changedRoutes(release, reader, 'to');
-    const controllers = await movedControllers(release, reader);
-    from.endpoints.push(...controllers.from);
-    to.endpoints.push(...controllers.to);
+    const specs = await specEndpoints(release, reader, facts);
+    const mayRoute = release.files.some((f) => isScript(f.path) || isScript(f.oldPath ?? ''));
+    const routes: Routes | undefined = mayRoute || specs.from.endpoints.length > 0 ? await import('./routes/index.js') : undefined;
+    const sides = routes ? { from: routes.newSideReader(reader, 'from'), to: routes.newSideReader(reader, 'to') } : undefined;
+    let from: SideRoutes = emptySide();
+    let to: SideRoutes = emptySide();
+    if (routes && sides && mayRoute) {
+      const read = { from: await changedRoutes(release, sides.from), to: await changedRoutes(release, sides.to) };
+      await mountedRoutes(reader, sides, read);
+      from = read.from;
+      to = read.to;
+      const controllers = await movedControllers(release, reader, sides, { from: from.read, to: to.read });
+      for (const found of controllers.from) from.endpoints.push(...found.endpoints);
+      for (const found of controllers.to) to.endpoints.push(...found.endpoints);
+      const trpc = await trpcEndpoints(routes, sides, from, to);
+      from.endpoints.push(...trpc.from);
+      to.endpoints.push(...trpc.to);
+    }
 
     const served = new EndpointSet([...to.endpoints, ...specs.to.endpoints]);
     let removed = [...from.endpoints, ...specs.from.endpoints].filter((e) => !served.serves(e));
-    if (removed.some((e) => e.source !== 'openapi')) {
-      for (const e of await neighbourEndpoints(release, reader, new Set([...from.dirs, ...to.dirs]))) served.add(e);
+    if (sides && removed.some((e) => e.source !== 'openapi')) {
+      for (const e of await neighbourEndpoints(release, reader, sides.to, new Set([...from.dirs, ...to.dirs]), to.read, removed.filter((r) => r.source !== 'openapi'))) served.add(e);
       removed = removed.filter((e) => !served.serves(e));
     }
 
+    // A spec operation gone from the target's spec is confirmed against the target's route code.
+    const mismatched = new Set<Endpoint>();
+    if (sides) {
+      for (const e of removed.filter((r) => r.source === 'openapi')) {
+        const code = await routeCodeFor(reader, sides.to, e, to.read);
+        const set = new EndpointSet(code);
+        const by = set.serves(e) ? code.find((c) => canonicalPath(c.path) === canonicalPath(e.path)) : set.answering(e);
+        if (!by) continue;
+        mismatched.add(e);
+        facts.push({ kind: 'endpoint.spec-mismatch', path: e.file, line: e.line, method: e.method, route: e.path, servedBy: ref(by) });
+      }
+    }
+
+    const since = new ServedSince(release);
     const seen = new Set<string>();
     const removedFiles = new Set<string>();
     for (const e of removed) {
+      if (mismatched.has(e)) continue;
       const key = `${canonicalMethod(e.method)} ${canonicalPath(e.path)} ${e.source}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      removedFiles.add(e.file);
-      const since = await firstServedIn(release, e);
-      facts.push({
-        kind: 'endpoint.removed',
+      const first = await since.of(e);
+      const common = {
         path: e.file,
         line: e.line,
         method: e.method,
         route: e.path,
+        ...(first ? { since: first } : {}),
+        ...(e.prefixUnknown && e.prefixUnknown.length > 0 ? { prefixUnknown: [...new Set(e.prefixUnknown)] } : {}),
+      };
+      const answer = e.source === 'openapi' ? undefined : served.answering(e);
+      if (answer) {
+        facts.push({ kind: 'endpoint.rerouted', ...common, source: e.source, answeredBy: ref(answer) });
+        continue;
+      }
+      removedFiles.add(e.file);
+      if (e.source === 'trpc' && e.procedure && e.procedureType) {
+        facts.push({ kind: 'procedure.removed', ...common, procedure: e.procedure, type: e.procedureType });
+        continue;
+      }
+      facts.push({
+        kind: 'endpoint.removed',
+        ...common,
         source: e.source,
-        ...(since ? { since } : {}),
         ...('deprecated' in e && e.deprecated === true ? { deprecated: true } : {}),
+        ...(e.procedure ? { procedure: e.procedure } : {}),
       });
     }
 
-    // A dynamic route is reported where the running release has it, unless `to` has the same code.
-    const stillDynamic = new Set(to.unresolved.map((u) => `${u.reason}\0${u.code}`));
+    // A route that cannot be read is reported where the running release has it, unless `to` has the same route.
+    const stillDynamic = new Set(to.unresolved.map((u) => u.key));
     for (const u of from.unresolved) {
-      if (stillDynamic.has(`${u.reason}\0${u.code}`)) continue;
-      facts.push({ kind: 'endpoint.unresolved', path: u.file, line: u.line, source: u.source, reason: u.reason, evidence: u.code });
+      if (stillDynamic.has(u.key)) continue;
+      facts.push({ kind: 'endpoint.unresolved', path: u.file, line: u.line, source: u.source, reason: u.reason, evidence: u.code, ...(u.method ? { method: u.method } : {}) });
+    }
+    for (const [file, count] of from.tooMany) {
+      facts.push({ kind: 'file.unreadable', path: file, side: 'from', reason: `${count.toLocaleString('en-US')} routes in one file: more than the analysis compares route by route` });
     }
 
     for (const file of specs.files) {
@@ -138,6 +303,7 @@ export const endpointsAnalyzer: Analyzer = {
       const category = removedFiles.has(changed.path) ? 'endpoint-removal' : touched ? 'contract-change' : 'docs';
       facts.push({ kind: 'file.classified', path: changed.path, category, reason: 'OpenAPI spec or a part of one' });
     }
+    for (const path of specs.documentation) facts.push({ kind: 'file.classified', path, category: 'docs', reason: `an OpenAPI spec kept with the documentation (${DOCUMENTATION.exec(path)?.[2] ?? 'docs'}/): not read as the API unless api.specs names it` });
     for (const path of removedFiles) if (!specs.files.has(path)) facts.push({ kind: 'file.classified', path, category: 'endpoint-removal', reason: 'serves an endpoint the rollback removes' });
     facts.push({ kind: 'stat', path: '.', name: 'endpointsCompared', value: from.endpoints.length + specs.from.endpoints.length });
     facts.push({ kind: 'stat', path: '.', name: 'routeFilesRead', value: reader.reads });

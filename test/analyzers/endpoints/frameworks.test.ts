@@ -24,7 +24,7 @@ describe.each(CASES)('%s routes', (framework, removed, firstPath) => {
 describe('next.js routes', () => {
   it('finds removed App Router methods and files (route groups, dynamic and catch-all segments) and Pages Router methods', async () => {
     const findings = await endpointFindings(...fixtureCase('next', 'removed'));
-    expect(removedEndpoints(findings)).toEqual(['* /api/ping', 'DELETE /api/cart', 'DELETE /api/users/[id]', 'GET /api/users/[id]/emails', 'PUT /api/files/[...path]']);
+    expect(removedEndpoints(findings)).toEqual(['ALL /api/ping', 'DELETE /api/cart', 'DELETE /api/users/[id]', 'GET /api/users/[id]/emails', 'PUT /api/files/[...path]']);
   });
 
   it('reports nothing when Pages Router handlers are rewritten as App Router route files', async () => {
@@ -35,7 +35,10 @@ describe('next.js routes', () => {
 describe('tRPC procedures', () => {
   it('finds removed procedures by router key path', async () => {
     const findings = await endpointFindings(...fixtureCase('trpc', 'removed'));
-    expect(removedEndpoints(findings)).toEqual(['MUTATION /admin.purge', 'MUTATION /user.rename']);
+    expect(removedEndpoints(findings)).toEqual(['POST /admin.purge', 'POST /user.rename']);
+    // No HTTP handler in the fixture: the key path is shown, and the finding says the prefix is not known.
+    expect(findings.map((f) => f.ruleId)).toEqual(['procedure-removed', 'procedure-removed']);
+    expect(findings.find((f) => f.endpoint!.procedure === "admin.purge")!.message).toMatch(/^tRPC mutation admin\.purge \(POST \/admin\.purge\) is no longer served .*prefix unknown: no tRPC HTTP handler found/);
   });
 
   it('follows sub-routers imported from other modules', async () => {
@@ -45,7 +48,7 @@ describe('tRPC procedures', () => {
       { 'src/server/app.ts': app, 'src/server/users.ts': users('') },
       { 'src/server/app.ts': app, 'src/server/users.ts': users('  remove: t.procedure.mutation(() => 2),\n') },
     );
-    expect(removedEndpoints(findings)).toEqual(['MUTATION /user.remove']);
+    expect(removedEndpoints(findings)).toEqual(['POST /user.remove']);
   });
 
   it('reports nothing when routers are inlined and keys reordered', async () => {

@@ -1,27 +1,110 @@
 import type { SourceFile } from 'ts-morph';
-import type { Release } from '../../analyzer.js';
+import type { GrepHit, Release } from '../../analyzer.js';
 import type { Side } from '../../../model/report.js';
 import { isScript } from '../../../parse/kinds.js';
+import { ImportIndex } from './imports.js';
+import { ModuleResolver } from './modules.js';
 
-/** Reads and parses script files at one side, once, within a budget of unchanged files. */
+/** A tree listing of one side, indexed by folder: from one listing of the whole tree. */
+class Tree {
+  readonly all: string[];
+  readonly paths: Set<string>;
+  private readonly byDir = new Map<string, string[]>();
+
+  constructor(paths: string[]) {
+    this.all = paths;
+    this.paths = new Set(paths);
+    for (const path of paths) {
+      const slash = path.lastIndexOf('/');
+      const dir = slash < 0 ? '' : path.slice(0, slash);
+      const list = this.byDir.get(dir);
+      if (list) list.push(path);
+      else this.byDir.set(dir, [path]);
+    }
+  }
+
+  folder(dir: string): string[] {
+    return this.byDir.get(dir) ?? [];
+  }
+}
+
+/**
+ * What the route readers know of one release: each side's tree listed once, scripts read and parsed once
+ * (within a budget of files the release did not change), `git grep` answers cached, the imports of every
+ * script of a side indexed from one grep, and module specifiers resolved as the app's tooling would.
+ */
 export class CodeReader {
   private readonly cache = new Map<string, Promise<SourceFile | undefined>>();
-  private readonly listings = new Map<string, Promise<string[]>>();
+  private readonly trees = new Map<Side, Promise<Tree>>();
+  private readonly greps = new Map<string, Promise<GrepHit[]>>();
+  private readonly importIndexes = new Map<Side, Promise<ImportIndex>>();
+  private readonly resolvers = new Map<Side, ModuleResolver>();
+  private readonly changed: Record<Side, Set<string>>;
   reads = 0;
+  /** Files not read because the budget was spent (named on what they would have resolved). */
+  skipped = 0;
 
   constructor(
     readonly release: Release,
-    readonly budget = 200,
-  ) {}
+    readonly budget = 400,
+  ) {
+    this.changed = { from: new Set(), to: new Set() };
+    for (const f of release.files) {
+      if (f.fromBlob) this.changed.from.add(f.path);
+      if (f.toBlob) this.changed.to.add(f.oldPath ?? f.path);
+    }
+  }
 
+  /** Whether the release changed the file at this side's path. */
+  isChanged(side: Side, path: string): boolean {
+    return this.changed[side].has(path);
+  }
+
+  private tree(side: Side): Promise<Tree> {
+    let tree = this.trees.get(side);
+    if (!tree) {
+      tree = this.release.listFiles(side, '').then(
+        (paths) => new Tree(paths),
+        () => new Tree([]),
+      );
+      this.trees.set(side, tree);
+    }
+    return tree;
+  }
+
+  /** Every path of the side's tree. */
+  async files(side: Side): Promise<readonly string[]> {
+    return (await this.tree(side)).all;
+  }
+
+  async exists(side: Side, path: string): Promise<boolean> {
+    return (await this.tree(side)).paths.has(path);
+  }
+
+  /** Files directly in `dir` (not in sub-folders). */
+  async list(side: Side, dir: string): Promise<string[]> {
+    return (await this.tree(side)).folder(dir);
+  }
+
+  async text(side: Side, path: string): Promise<string | undefined> {
+    if (!(await this.exists(side, path))) return undefined;
+    return (await this.release.readPath(side, path)).text;
+  }
+
+  /** A script parsed once; changed files are always read, others within the budget. */
   source(side: Side, path: string): Promise<SourceFile | undefined> {
     const key = `${side}\0${path}`;
     let result = this.cache.get(key);
     if (!result) {
       result = (async () => {
-        if (!isScript(path)) return undefined;
-        if (this.reads >= this.budget) return undefined;
-        this.reads += 1;
+        if (!isScript(path) || !(await this.exists(side, path))) return undefined;
+        if (!this.isChanged(side, path)) {
+          if (this.reads >= this.budget) {
+            this.skipped += 1;
+            return undefined;
+          }
+          this.reads += 1;
+        }
         const content = await this.release.readPath(side, path);
         return content.text === undefined ? undefined : this.release.sourceFile(side, path, content.text);
       })();
@@ -30,25 +113,63 @@ export class CodeReader {
     return result;
   }
 
-  async firstExisting(side: Side, candidates: string[]): Promise<{ path: string; source: SourceFile } | undefined> {
+  async firstExisting(side: Side, candidates: readonly string[]): Promise<{ path: string; source: SourceFile } | undefined> {
     for (const path of candidates) {
-      const dir = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
-      if (!(await this.list(side, dir)).includes(path)) continue;
+      if (!(await this.exists(side, path))) continue;
       const source = await this.source(side, path);
       if (source) return { path, source };
     }
     return undefined;
   }
 
-  /** Files directly in `dir` (not in sub-folders). */
-  list(side: Side, dir: string): Promise<string[]> {
-    const key = `${side}\0${dir}`;
-    let result = this.listings.get(key);
+  /** Lines with any of the fixed strings, in scripts (or `paths`), at one side; one grep per question. */
+  grep(side: Side, patterns: readonly string[], paths?: readonly string[]): Promise<GrepHit[]> {
+    const key = `${side}\0${patterns.join('\0')}\0${(paths ?? []).join('\0')}`;
+    let result = this.greps.get(key);
     if (!result) {
-      const depth = dir ? dir.split('/').length + 1 : 1;
-      result = this.release.listFiles(side, dir).then((paths) => paths.filter((p) => p.split('/').length === depth), () => []);
-      this.listings.set(key, result);
+      result = this.release.grep ? this.release.grep(side, patterns, paths).catch(() => []) : Promise.resolve([]);
+      this.greps.set(key, result);
     }
     return result;
+  }
+
+  /** Which scripts import which specifiers, at one side. */
+  imports(side: Side): Promise<ImportIndex> {
+    let index = this.importIndexes.get(side);
+    if (!index) {
+      index = this.grep(side, ImportIndex.PATTERNS).then((hits) => new ImportIndex(hits));
+      this.importIndexes.set(side, index);
+    }
+    return index;
+  }
+
+  modules(side: Side): ModuleResolver {
+    let resolver = this.resolvers.get(side);
+    if (!resolver) {
+      resolver = new ModuleResolver({
+        files: () => this.files(side),
+        exists: (path) => this.exists(side, path),
+        text: (path) => this.text(side, path),
+      });
+      this.resolvers.set(side, resolver);
+    }
+    return resolver;
+  }
+
+  /** The module a specifier in `fromFile` names, or undefined (a package from node_modules, a missing file). */
+  resolve(side: Side, fromFile: string, specifier: string): Promise<string | undefined> {
+    return this.modules(side).resolve(fromFile, specifier);
+  }
+
+  /** Files at one side whose imports resolve to `file`, with the specifiers that do. */
+  async importers(side: Side, file: string): Promise<{ path: string; specifier: string }[]> {
+    const index = await this.imports(side);
+    const resolver = this.modules(side);
+    const out: { path: string; specifier: string }[] = [];
+    for (const candidate of index.candidates(file, await resolver.packageNamesOf(file))) {
+      if (candidate.path === file) continue;
+      if ((await resolver.resolve(candidate.path, candidate.specifier)) === file) out.push(candidate);
+    }
+    return out;
   }
 }

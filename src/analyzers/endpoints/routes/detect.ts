@@ -2,6 +2,7 @@
 
 const APP_ROUTE = /^(?:.*\/)?(?:src\/)?app\/(.*\/)?route\.(?:ts|js|tsx|jsx|mjs)$/;
 const PAGES_API = /^(?:.*\/)?(?:src\/)?pages\/api\/(.*)\.(?:ts|js|tsx|jsx|mjs)$/;
+const REMIX_ROUTE = /^(?:.*\/)?app\/routes\/([^/]+?)(?:\/route)?\.(?:ts|js|tsx|jsx|mjs)$/;
 
 /** The URL path a Next.js file serves, or undefined when it is not a route file. */
 export function nextRoutePath(file: string): { router: 'app' | 'pages'; path: string } | undefined {
@@ -19,10 +20,37 @@ export function nextRoutePath(file: string): { router: 'app' | 'pages'; path: st
   return undefined;
 }
 
-/** Whether a script may define routes (cheap test on the text before parsing). */
-export function mayHaveRoutes(path: string, text: string): boolean {
-  return nextRoutePath(path) !== undefined || /from\s+['"](express|fastify|@koa\/router|koa-router|hono(\/[^'"]*)?|@nestjs\/common|@trpc\/server)['"]|require\(\s*['"](express|fastify|@koa\/router|koa-router)['"]\s*\)|\.(router|createTRPCRouter)\(/.test(text);
+/**
+ * The URL path of a Remix / React Router file route (`app/routes/api.v1.orgs.$orgId.ts` or
+ * `app/routes/api.v1.orgs.$orgId/route.ts` → `/api/v1/orgs/:orgId`), or undefined when it is not one.
+ */
+export function remixRoutePath(file: string): string | undefined {
+  const match = REMIX_ROUTE.exec(file);
+  if (!match) return undefined;
+  const segments: string[] = [];
+  // `[.]` escapes a dot; `.` separates segments.
+  for (const raw of match[1]!.replace(/\[\.\]/g, '\u0000').split('.')) {
+    const segment = raw.replace(/\u0000/g, '.').replace(/\[([^\]]*)\]/g, '$1');
+    if (segment === '_index' || segment === 'index' || segment === 'route' || segment.startsWith('_')) continue; // index and pathless layout routes
+    const name = segment.endsWith('_') ? segment.slice(0, -1) : segment;
+    if (name === '$') segments.push('*');
+    else if (/^\(\$[^)]+\)$/.test(name)) segments.push(`:${name.slice(2, -1)}?`);
+    else if (name.startsWith('$')) segments.push(`:${name.slice(1)}`);
+    else if (/^\(.+\)$/.test(name)) segments.push(`${name.slice(1, -1)}`);
+    else segments.push(name);
+  }
+  return '/' + segments.join('/');
 }
 
-/** Where a NestJS app sets its global prefix. */
-export const NEST_BOOTSTRAP = ['src/main.ts', 'main.ts', 'src/main.js', 'main.js'];
+/** Whether a script may define routes (cheap test on the text before parsing). */
+export function mayHaveRoutes(path: string, text: string): boolean {
+  return (
+    nextRoutePath(path) !== undefined ||
+    (remixRoutePath(path) !== undefined && /\bexport\s+(const|async\s+function|function|let)\s+(loader|action)\b|\bexport\s*\{[^}]*\b(loader|action)\b/.test(text)) ||
+    /from\s+['"](express|fastify|@koa\/router|koa-router|koa|hono(\/[^'"]*)?|@nestjs\/common|@trpc\/server(\/[^'"]*)?)['"]|require\(\s*['"](express|fastify|@koa\/router|koa-router|koa)['"]\s*\)/.test(text) ||
+    // tRPC routers built with a helper of the app (`router({ … })`, `createTRPCRouter({ … })`)
+    (/\b(router|createTRPCRouter|createRouter|mergeRouters)\(\s*[{\w]/.test(text) && /\.(query|mutation|subscription)\(|Router\b/.test(text)) ||
+    // Routes on a router handed in as a parameter: `router.get('/x', …)`
+    /\b(router|app|api|server|fastify|instance|\w+Router)\.(get|post|put|patch|delete|del|all|head|options|route|register|use)\(\s*['"`/\w]/.test(text)
+  );
+}

@@ -1,48 +1,79 @@
 import type { SourceFile } from 'ts-morph';
 import type { Side } from '../../../model/report.js';
 import type { CodeReader } from './code-context.js';
-import type { Dialect } from './dialect.js';
-import { express } from './express.js';
-import { fastify } from './fastify.js';
-import { hono } from './hono.js';
-import { koa } from './koa.js';
-import { globalPrefixOf, nestEndpoints } from './nest.js';
-import { nextEndpoints, nextRoutePath } from './next.js';
-export { mayHaveRoutes } from './detect.js';
-import { endpointsOfFile, type CodeEndpoints } from './resolve.js';
+import { Composer } from './compose.js';
+import { ImportedConstants } from './constants.js';
+import { nestApps, nestEndpoints, nestSignature, routerModulePaths, type NestApp } from './nest.js';
+import { nextEndpoints, nextRoutePath, remixEndpoints, remixRoutePath } from './next.js';
+import { routerEndpoints, type CodeEndpoints } from './resolve.js';
 import { importedModules } from './static.js';
-import { trpcEndpoints } from './trpc.js';
+import { trpcFile, trpcHandlers, type TrpcFile, type TrpcHandlers, type TrpcSide } from './trpc.js';
 
-export const DIALECTS: readonly Dialect[] = [express, fastify, koa, hono];
+export { mayHaveRoutes } from './detect.js';
+export { expandRef, procedureEndpoints, type TrpcEntry } from './trpc.js';
+export type { CodeEndpoints, Unresolved } from './resolve.js';
 
-import { NEST_BOOTSTRAP } from './detect.js';
-export { NEST_BOOTSTRAP } from './detect.js';
-
-
-export async function nestPrefix(reader: CodeReader, side: Side): Promise<string> {
-  for (const path of NEST_BOOTSTRAP) {
-    const found = await reader.firstExisting(side, [path]);
-    const prefix = found && globalPrefixOf(found.source);
-    if (prefix !== undefined && prefix !== '') return prefix;
-  }
-  return '';
+export interface FileEndpoints extends CodeEndpoints {
+  trpc?: TrpcFile;
+  /** A file with too many routes to compare one by one: how many. */
+  tooMany?: number;
 }
 
-/** Every endpoint one script serves at one side, whatever the framework. */
-export async function codeEndpoints(reader: CodeReader, side: Side, file: string, source: SourceFile): Promise<CodeEndpoints> {
-  const all: CodeEndpoints = { endpoints: [], unresolved: [] };
-  const add = (part: CodeEndpoints) => {
-    all.endpoints.push(...part.endpoints);
-    all.unresolved.push(...part.unresolved);
-  };
-  if (nextRoutePath(file)) add(nextEndpoints(file, source));
-  const modules = importedModules(source);
-  for (const dialect of DIALECTS) {
-    const text = source.getFullText();
-    const required = new RegExp(`require\\(\\s*['"](${dialect.modules.source.replace(/^\^|\$$/g, '')})['"]`).test(text);
-    if ([...modules].some((m) => dialect.modules.test(m)) || required) add(await endpointsOfFile(reader, side, file, source, dialect));
+/** Everything the route readers share at one side of the release. */
+export class SideReader implements TrpcSide {
+  readonly composer: Composer;
+  readonly constants: ImportedConstants;
+  private nest?: Promise<{ apps: NestApp[]; modulePaths: Map<string, string> }>;
+  private handlers?: Promise<TrpcHandlers>;
+
+  constructor(
+    readonly reader: CodeReader,
+    readonly side: Side,
+  ) {
+    this.constants = new ImportedConstants(reader, side);
+    this.composer = new Composer(reader, side, this.constants);
   }
-  if (modules.has('@nestjs/common')) add(nestEndpoints(file, source, await nestPrefix(reader, side)));
-  if ([...modules].some((m) => m.startsWith('@trpc/')) || /\.(router|createTRPCRouter)\(/.test(source.getFullText())) add(await trpcEndpoints(reader, side, file, source));
-  return all;
+
+  nestConfig(): Promise<{ apps: NestApp[]; modulePaths: Map<string, string> }> {
+    this.nest ??= (async () => ({ apps: await nestApps(this.reader, this.constants, this.side), modulePaths: await routerModulePaths(this.reader, this.constants, this.side) }))();
+    return this.nest;
+  }
+
+  async nestSignature(): Promise<string> {
+    const { apps, modulePaths } = await this.nestConfig();
+    return nestSignature(apps, modulePaths);
+  }
+
+  trpcHandlers(): Promise<TrpcHandlers> {
+    this.handlers ??= trpcHandlers(this);
+    return this.handlers;
+  }
+
+  /** Every endpoint one script serves at this side, whatever the framework. */
+  async endpoints(file: string, source: SourceFile): Promise<FileEndpoints> {
+    const all: FileEndpoints = { endpoints: [], unresolved: [], mounted: [] };
+    const add = (part: CodeEndpoints) => {
+      all.endpoints.push(...part.endpoints);
+      all.unresolved.push(...part.unresolved);
+      all.mounted.push(...part.mounted);
+    };
+    if (nextRoutePath(file)) add(nextEndpoints(file, source));
+    if (remixRoutePath(file) !== undefined) add(remixEndpoints(file, source));
+    const modules = importedModules(source);
+    if (modules.has('@nestjs/common')) {
+      const { apps, modulePaths } = await this.nestConfig();
+      add(await nestEndpoints({ reader: this.reader, side: this.side, constants: this.constants, apps, modulePaths }, file, source));
+    } else {
+      const routes = await routerEndpoints(this, file, source);
+      if (routes.tooMany !== undefined) all.tooMany = routes.tooMany;
+      add(routes);
+    }
+    const trpc = await trpcFile(this, file, source);
+    if (trpc.entries.length > 0) all.trpc = trpc;
+    return all;
+  }
+}
+
+export function newSideReader(reader: CodeReader, side: Side): SideReader {
+  return new SideReader(reader, side);
 }

@@ -1,16 +1,18 @@
 import { Node, SyntaxKind, type SourceFile } from 'ts-morph';
-import { HTTP_METHODS, ANY_METHOD } from '../identity.js';
+import { HTTP_METHODS, ALL_METHODS } from '../identity.js';
 import type { CodeEndpoints } from './resolve.js';
 import { exportsOf, staticString } from './static.js';
-import { nextRoutePath } from './detect.js';
+import { nextRoutePath, remixRoutePath } from './detect.js';
 
-export { nextRoutePath };
+export { nextRoutePath, remixRoutePath };
 
-/** Methods a Pages Router handler checks for (`req.method === 'POST'`, `case 'GET':`); none means every method. */
-function checkedMethods(source: SourceFile): string[] {
+/** `req.method`, `request.method.toUpperCase()`: a read of the request's method. */
+const isMethodRead = (n: Node) => /\.method(\s*\.\s*to(Upper|Lower)Case\(\s*\))?$/.test(n.getText());
+
+/** Methods a handler checks for (`req.method === 'POST'`, `case 'GET':`, `method !== 'POST'`). */
+function checkedMethods(within: Node): string[] {
   const methods = new Set<string>();
-  const isMethodRead = (n: Node) => /\.method$/.test(n.getText());
-  source.forEachDescendant((node) => {
+  within.forEachDescendant((node) => {
     if (Node.isBinaryExpression(node) && ['===', '==', '!==', '!='].includes(node.getOperatorToken().getText())) {
       const [a, b] = [node.getLeft(), node.getRight()];
       const value = isMethodRead(a) ? staticString(b) : isMethodRead(b) ? staticString(a) : undefined;
@@ -28,8 +30,19 @@ function checkedMethods(source: SourceFile): string[] {
   return [...methods].filter((m) => (HTTP_METHODS as readonly string[]).includes(m));
 }
 
+/** The line of the default export, read from the syntax (no type checker). */
+function defaultExportLine(source: SourceFile): number {
+  const local = exportsOf(source).get('default');
+  for (const statement of source.getStatements()) {
+    if (Node.isExportAssignment(statement)) return statement.getStartLineNumber();
+    if (Node.isFunctionDeclaration(statement) && (statement.getName() === local || (statement.hasDefaultKeyword() && statement.hasExportKeyword()))) return statement.getStartLineNumber();
+    if (Node.isVariableStatement(statement) && statement.getDeclarations().some((d) => d.getName() === local)) return statement.getStartLineNumber();
+  }
+  return 1;
+}
+
 export function nextEndpoints(file: string, source: SourceFile): CodeEndpoints {
-  const out: CodeEndpoints = { endpoints: [], unresolved: [] };
+  const out: CodeEndpoints = { endpoints: [], unresolved: [], mounted: [] };
   const route = nextRoutePath(file);
   if (!route) return out;
   if (route.router === 'app') {
@@ -43,7 +56,51 @@ export function nextEndpoints(file: string, source: SourceFile): CodeEndpoints {
   }
   if (!exportsOf(source).has('default')) return out;
   const methods = checkedMethods(source);
-  const line = source.getDefaultExportSymbol()?.getDeclarations()[0]?.getStartLineNumber() ?? 1;
-  for (const method of methods.length > 0 ? methods : [ANY_METHOD]) out.endpoints.push({ method, path: route.path, source: 'next-pages', file, line });
+  const line = defaultExportLine(source);
+  for (const method of methods.length > 0 ? methods : [ALL_METHODS]) out.endpoints.push({ method, path: route.path, source: 'next-pages', file, line });
+  return out;
+}
+
+/** The declaration of an exported name (`export const loader = …`, `export async function action`). */
+function exportedDeclaration(source: SourceFile, name: string): Node | undefined {
+  const local = exportsOf(source).get(name);
+  if (!local) return undefined;
+  for (const statement of source.getStatements()) {
+    if (Node.isFunctionDeclaration(statement) && statement.getName() === local) return statement;
+    if (Node.isVariableStatement(statement)) {
+      const decl = statement.getDeclarations().find((d) => d.getName() === local);
+      if (decl) return decl;
+    }
+  }
+  return undefined;
+}
+
+/** `createActionApiRoute({ method: ['PATCH', 'DELETE'] }, …)`: methods a route builder is told to accept. */
+function builderMethods(decl: Node): string[] {
+  const init = Node.isVariableDeclaration(decl) ? decl.getInitializer() : undefined;
+  const options = init && Node.isCallExpression(init) ? init.getArguments()[0] : undefined;
+  if (!options || !Node.isObjectLiteralExpression(options)) return [];
+  const prop = options.getProperty('method');
+  const value = prop && Node.isPropertyAssignment(prop) ? prop.getInitializer() : undefined;
+  const values = value && Node.isArrayLiteralExpression(value) ? value.getElements().map((e) => staticString(e)) : [staticString(value)];
+  return values.filter((v): v is string => v !== undefined && (HTTP_METHODS as readonly string[]).includes(v.toUpperCase())).map((v) => v.toUpperCase());
+}
+
+/**
+ * Remix / React Router resource routes (a route module without a default component): `loader` answers GET, and
+ * `action` the methods it checks for or is built for, POST (the method forms submit with) when none is readable.
+ * Route modules with a component are pages, not API endpoints.
+ */
+export function remixEndpoints(file: string, source: SourceFile): CodeEndpoints {
+  const out: CodeEndpoints = { endpoints: [], unresolved: [], mounted: [] };
+  const path = remixRoutePath(file);
+  if (path === undefined || exportsOf(source).has('default')) return out;
+  const loader = exportedDeclaration(source, 'loader');
+  if (loader) out.endpoints.push({ method: 'GET', path, source: 'remix', file, line: loader.getStartLineNumber() });
+  const action = exportedDeclaration(source, 'action');
+  if (action) {
+    const checked = [...new Set([...builderMethods(action), ...checkedMethods(action)])].filter((m) => m !== 'GET' && m !== 'HEAD');
+    for (const method of checked.length > 0 ? checked : ['POST']) out.endpoints.push({ method, path, source: 'remix', file, line: action.getStartLineNumber() });
+  }
   return out;
 }

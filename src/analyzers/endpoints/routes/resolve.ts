@@ -1,130 +1,116 @@
-import type { SourceFile } from 'ts-morph';
-import type { Side } from '../../../model/report.js';
-import { canonicalMethod, joinPaths, type Endpoint } from '../identity.js';
-import type { CodeReader } from './code-context.js';
-import type { Dialect } from './dialect.js';
-import { readRouters, type FileRouters } from './routers.js';
-import { moduleCandidates } from './static.js';
+import { Node, type SourceFile } from 'ts-morph';
+import { canonicalMethod, isCatchAll, joinPaths, type Endpoint } from '../identity.js';
+import type { Composer, Prefix } from './compose.js';
+import { evaluateWithImports, type ImportedConstants } from './constants.js';
+import { readRoutes, type FileRoute } from './routers.js';
 
+/** A route whose path or method is not static: a person checks it. */
 export interface Unresolved {
   file: string;
   line: number;
   source: string;
   reason: string;
+  /** The path expression (or the code) as written, bounded. */
   code: string;
+  method?: string;
+  /** What identifies the route between the two sides: file, router, method, path expression, handler. */
+  key: string;
 }
 
 export interface CodeEndpoints {
   endpoints: Endpoint[];
   unresolved: Unresolved[];
+  /** Files whose routers this file mounts (a route there moves with the mount), and the mount as written. */
+  mounted: { file: string; code: string }[];
 }
 
-const MAX_DEPTH = 4;
+/** A file with more routes than this is not compared route by route (a generated or hostile file). */
+export const MAX_ROUTES_PER_FILE = 5_000;
 
-interface Ctx {
-  reader: CodeReader;
-  side: Side;
-  dialect: Dialect;
-  out: CodeEndpoints;
+export interface SideRoutes {
+  composer: Composer;
+  constants: ImportedConstants;
 }
 
-function routersOf(source: SourceFile, dialect: Dialect): FileRouters {
-  return readRouters(source, dialect);
+const unwrap = (node: Node): Node => {
+  let n = node;
+  while (Node.isParenthesizedExpression(n) || Node.isAsExpression(n) || Node.isNonNullExpression(n) || Node.isAwaitExpression(n)) n = n.getExpression();
+  return n;
+};
+
+/** Keys that tell apart two unresolved routes of one file, stable when the code around them moves. */
+export function unresolvedKey(file: string, parts: string[], seen: Map<string, number>): string {
+  const base = [file, ...parts.map((p) => p.replace(/\s+/g, ''))].join('\0');
+  const n = seen.get(base) ?? 0;
+  seen.set(base, n + 1);
+  return `${base}\0${n}`;
 }
 
-/** Routes under a router of a file, paths relative to it, following local and imported mounts. */
-async function routesUnder(ctx: Ctx, file: string, routers: FileRouters, router: string, depth: number, seen: Set<string>): Promise<Endpoint[]> {
-  const key = `${file}#${router}`;
-  if (depth > MAX_DEPTH || seen.has(key)) return [];
-  seen.add(key);
-  const own = routers.routers.get(router);
-  const out: Endpoint[] = [];
-  if (own === undefined && routers.routers.has(router)) {
-    ctx.out.unresolved.push({ file, line: routers.routerLines.get(router) ?? 1, source: routers.framework, reason: `the prefix of router "${router}" is not static`, code: router });
-  }
-  for (const route of routers.routes.filter((r) => r.router === router)) {
-    if (route.path === undefined || route.methods.length === 0) {
-      ctx.out.unresolved.push({
+/**
+ * Every endpoint a router-style file (Express, Koa, Fastify, Hono) serves at one side: each route's path under
+ * every prefix its router is served at.
+ */
+export async function routerEndpoints(ctx: SideRoutes, file: string, source: SourceFile): Promise<CodeEndpoints & { tooMany?: number }> {
+  const out: CodeEndpoints = { endpoints: [], unresolved: [], mounted: [] };
+  const parsed = await ctx.composer.file(file);
+  if (!parsed || parsed.source !== source) return out;
+  const routes = await evaluateWithImports(ctx.constants, (imported) => readRoutes(source, parsed.scopes, imported));
+  if (routes.routes.length > MAX_ROUTES_PER_FILE) return { ...out, tooMany: routes.routes.length };
+  const seen = new Map<string, number>();
+  const prefixCache = new Map<FileRoute['receiver'], Prefix[]>();
+  for (const route of routes.routes) {
+    let prefixes = prefixCache.get(route.receiver);
+    if (!prefixes) prefixCache.set(route.receiver, (prefixes = await ctx.composer.prefixesOf(parsed, route.receiver.decl)));
+    if (prefixes.length === 0) prefixes = [{ path: '', unknown: [`${route.receiver.name} is mounted only where it mounts itself`] }];
+    const source = routes.framework ?? prefixes.find((p) => p.framework)?.framework ?? route.receiver.creation?.framework ?? 'router';
+    if (route.paths === undefined || route.methods.length === 0) {
+      out.unresolved.push({
         file,
         line: route.line,
-        source: routers.framework,
+        source,
         reason: route.methods.length === 0 ? 'the route method is not static' : 'the route path is not static',
-        code: route.code,
+        code: route.methods.length === 0 ? route.code : route.pathText,
+        ...(route.methods.length === 1 ? { method: canonicalMethod(route.methods[0]!) } : {}),
+        key: unresolvedKey(file, [route.receiver.name, route.methods.join(','), route.pathText, route.handler], seen),
       });
       continue;
     }
-    for (const method of route.methods) out.push({ method: canonicalMethod(method), path: joinPaths(own, route.path), source: routers.framework, file, line: route.line, literal: route.path });
-  }
-  for (const mount of routers.mounts.filter((m) => m.router === router)) {
-    if (mount.prefix === undefined) {
-      ctx.out.unresolved.push({ file, line: mount.line, source: routers.framework, reason: 'the mount prefix is not static', code: mount.code });
-      continue;
-    }
-    const below = await mountedRoutes(ctx, file, routers, mount.target, depth, seen);
-    for (const e of below) out.push({ ...e, path: joinPaths(own, mount.prefix, e.path) });
-  }
-  return out;
-}
-
-async function mountedRoutes(ctx: Ctx, file: string, routers: FileRouters, target: string, depth: number, seen: Set<string>): Promise<Endpoint[]> {
-  if (routers.routers.has(target)) return routesUnder(ctx, file, routers, target, depth + 1, seen);
-  const imported = routers.imports.get(target);
-  if (!imported) return [];
-  const found = await ctx.reader.firstExisting(ctx.side, moduleCandidates(file, imported.module));
-  if (!found) return [];
-  const theirs = routersOf(found.source, ctx.dialect);
-  const local = theirs.exports.get(imported.name);
-  return local ? routesUnder(ctx, found.path, theirs, local, depth + 1, seen) : [];
-}
-
-/** Prefixes under which another file mounts `exportName` of `file`: importers searched next to it and above. */
-async function importerPrefixes(ctx: Ctx, file: string, exportName: string, depth: number): Promise<string[] | undefined> {
-  if (depth > 2) return undefined;
-  const dirs: string[] = [];
-  let dir = file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '';
-  for (let i = 0; i < 3; i++) {
-    dirs.push(dir);
-    if (!dir) break;
-    dir = dir.includes('/') ? dir.slice(0, dir.lastIndexOf('/')) : '';
-  }
-  const prefixes: string[] = [];
-  for (const d of dirs) {
-    for (const candidate of await ctx.reader.list(ctx.side, d)) {
-      if (candidate === file) continue;
-      const source = await ctx.reader.source(ctx.side, candidate);
-      if (!source) continue;
-      const theirs = routersOf(source, ctx.dialect);
-      for (const [local, imported] of theirs.imports) {
-        if (imported.name !== exportName || !moduleCandidates(candidate, imported.module).includes(file)) continue;
-        for (const mount of theirs.mounts.filter((m) => m.target === local && m.prefix !== undefined)) {
-          const above = await routerPrefixes(ctx, candidate, theirs, mount.router, depth + 1);
-          for (const p of above ?? ['']) prefixes.push(joinPaths(p, theirs.routers.get(mount.router), mount.prefix));
+    for (const prefix of prefixes) {
+      for (const path of route.paths) {
+        for (const method of route.methods) {
+          const uncertain = [...prefix.unknown, ...route.fromEnv.map((env) => `the path reads environment variable ${env} (its default is shown)`)];
+          out.endpoints.push({
+            method: canonicalMethod(method),
+            path: joinPaths(prefix.path, path),
+            source,
+            file,
+            line: route.line,
+            literal: path,
+            ...(uncertain.length > 0 ? { prefixUnknown: uncertain } : {}),
+            ...(isCatchAll(path) ? { fallback: true } : {}),
+          });
         }
       }
     }
   }
-  return prefixes.length > 0 ? prefixes : undefined;
-}
-
-/** Full prefixes of a router that is not mounted in its own file. */
-async function routerPrefixes(ctx: Ctx, file: string, routers: FileRouters, router: string, depth: number): Promise<string[] | undefined> {
-  const exportName = [...routers.exports].find(([, local]) => local === router)?.[0];
-  if (!exportName) return undefined;
-  return importerPrefixes(ctx, file, exportName, depth);
-}
-
-/** Every endpoint a file serves at one side, with prefixes from the routers that mount it. */
-export async function endpointsOfFile(reader: CodeReader, side: Side, file: string, source: SourceFile, dialect: Dialect): Promise<CodeEndpoints> {
-  const out: CodeEndpoints = { endpoints: [], unresolved: [] };
-  const ctx: Ctx = { reader, side, dialect, out };
-  const routers = routersOf(source, dialect);
-  const mountedHere = new Set(routers.mounts.map((m) => m.target));
-  for (const router of routers.routers.keys()) {
-    if (mountedHere.has(router)) continue;
-    const relative = await routesUnder(ctx, file, routers, router, 0, new Set());
-    if (relative.length === 0) continue;
-    const prefixes = (await routerPrefixes(ctx, file, routers, router, 0)) ?? [''];
-    for (const prefix of prefixes) for (const e of relative) out.endpoints.push({ ...e, path: joinPaths(prefix, e.path) });
+  for (const mount of routes.mounts) {
+    const target = await mountedFile(ctx, parsed.scopes, file, mount.target);
+    if (target && target !== file) out.mounted.push({ file: target, code: `${file}\0${mount.code}` });
   }
   return out;
+}
+
+/** The module a mounted expression comes from (`users`, `users.routes()`, `mount('/x', api)`, `initApis(t)`). */
+async function mountedFile(ctx: SideRoutes, scopes: import('./scope.js').Scopes, file: string, target: Node): Promise<string | undefined> {
+  let n = unwrap(target);
+  for (let i = 0; i < 4 && Node.isCallExpression(n); i++) {
+    const callee = n.getExpression();
+    if (Node.isPropertyAccessExpression(callee)) n = unwrap(callee.getExpression());
+    else if (Node.isIdentifier(callee) && scopes.declarationOf(callee)?.kind === 'import' && /^koa-mount$/.test((scopes.declarationOf(callee) as { module: string }).module)) n = unwrap(n.getArguments()[n.getArguments().length - 1] ?? callee);
+    else n = unwrap(callee);
+  }
+  if (!Node.isIdentifier(n)) return undefined;
+  const decl = scopes.declarationOf(n);
+  if (decl?.kind !== 'import') return undefined;
+  return ctx.composer.resolveModule(file, decl.module);
 }

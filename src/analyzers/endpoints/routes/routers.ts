@@ -1,131 +1,236 @@
-import { Node, SyntaxKind, type SourceFile } from 'ts-morph';
-import { calledMethod, ROUTE_METHODS, type Dialect } from './dialect.js';
-import { exportsOf, importsOf, staticString } from './static.js';
+import { Node, SyntaxKind, type CallExpression, type SourceFile } from 'ts-morph';
+import { creationOf, frameworkOfModule, ROUTE_METHODS, type Creation, type FrameworkBinding } from './frameworks.js';
+import { Scopes, type Declaration } from './scope.js';
+import { excerpt, importsOf, staticValues, type ImportedValues } from './static.js';
 
-// The routers of one file: which variables (or plugin functions) are routers, the routes on each,
-// and which routers are mounted on which, with what prefix. Paths stay relative to their router.
+// The routes and mounts one file registers on its routers, whichever of Express, Koa Router, Fastify or Hono it
+// uses: `app.get('/x', h)`, `router.get('name', '/x', h)`, `router.route('/x').get(h)`, `fastify.route({ method,
+// url })`, `app.on(['GET'], '/x', h)`, `app.use('/api', router)`, `app.route('/x', sub)`, `register(plugin,
+// { prefix })`, and routers handed to a function (`usersRoutes(router)`). Paths stay relative to their router.
 
-export interface LocalRoute {
-  router: string;
+/** A router (or app) routes are registered on, as this file sees it. */
+export interface Receiver {
+  /** Unique in the file. */
+  id: string;
+  name: string;
+  /** Where the router comes from: a variable, a parameter of a function, an import. */
+  decl: Declaration;
+  /** An identifier that names it (for prefix resolution). */
+  node: Node;
+  creation?: Creation;
+  /** Koa Router `router.prefix('/x')`. */
+  prefixCall?: Node;
+}
+
+export interface FileRoute {
+  receiver: Receiver;
+  /** Upper-case HTTP methods or `ALL`; empty when the method is not static. */
   methods: string[];
-  /** Path relative to the router, or undefined when it is not static. */
-  path?: string;
-  code: string;
+  /** Paths relative to the router (several for an array or a loop); undefined when not static. */
+  paths?: string[];
+  /** The path as written (for a route that is not static, and to find it in older versions). */
+  pathText: string;
+  /** The handler: its name, or `inline`. */
+  handler: string;
   line: number;
-}
-
-export interface LocalMount {
-  router: string;
-  /** Prefix, '' for none, undefined when it is not static. */
-  prefix?: string;
-  /** Local name of the mounted router or plugin (maybe an import). */
-  target: string;
   code: string;
+  fromEnv: string[];
+}
+
+/** Something mounted on a router of this file (a router, an app, a plugin, a registering function). */
+export interface FileMount {
+  receiver: Receiver;
+  target: Node;
   line: number;
+  /** The mounting call as written, without spaces: the same at both sides when nothing about the mount changed. */
+  code: string;
 }
 
-export interface FileRouters {
-  framework: string;
-  /** Router → its own prefix (Koa `prefix`, Hono `basePath`); undefined when not static. */
-  routers: Map<string, string | undefined>;
-  /** Where each router is declared (or its prefix set). */
-  routerLines: Map<string, number>;
-  routes: LocalRoute[];
-  mounts: LocalMount[];
-  imports: Map<string, { module: string; name: string }>;
-  exports: Map<string, string>;
+export interface FileRoutes {
+  /** The framework the file imports, if any. */
+  framework?: string;
+  routes: FileRoute[];
+  mounts: FileMount[];
+  scopes: Scopes;
 }
 
-type FunctionLike = Node & { getParameters(): { getName(): string }[] };
+const unwrap = (node: Node): Node => {
+  let n = node;
+  while (Node.isParenthesizedExpression(n) || Node.isAsExpression(n) || Node.isNonNullExpression(n) || Node.isSatisfiesExpression(n) || Node.isAwaitExpression(n)) n = n.getExpression();
+  return n;
+};
 
-function isFunctionLike(node: Node): node is FunctionLike {
-  return Node.isFunctionDeclaration(node) || Node.isArrowFunction(node) || Node.isFunctionExpression(node) || Node.isMethodDeclaration(node);
-}
+const isInlineFunction = (n: Node) => Node.isArrowFunction(n) || Node.isFunctionExpression(n);
+const TYPED_ROUTER = /Router|Express|Application|Koa|Hono|Fastify|Instance|App\b/;
+const ROUTER_NAME = /^(router|app|api|server|fastify|instance|r)$|Router$/i;
 
-/** A name for a plugin function: its own name, its variable's, `default`, or its line. */
-function functionId(fn: Node): string {
-  if (Node.isFunctionDeclaration(fn)) return fn.getName() ?? 'default';
-  const parent = fn.getParent();
-  if (parent && Node.isVariableDeclaration(parent)) return parent.getName();
-  if (parent && Node.isExportAssignment(parent)) return 'default';
-  return `<function at line ${fn.getStartLineNumber()}>`;
-}
-
-export function readRouters(source: SourceFile, dialect: Dialect): FileRouters {
-  const routers = new Map<string, string | undefined>();
-  const routerLines = new Map<string, number>();
-  const result: FileRouters = { framework: dialect.name, routers, routerLines, routes: [], mounts: [], imports: importsOf(source), exports: exportsOf(source) };
-  for (const decl of source.getDescendantsOfKind(SyntaxKind.VariableDeclaration)) {
-    const init = decl.getInitializer();
-    const router = init && dialect.routerFrom(init);
-    if (router) {
-      routers.set(decl.getName(), router.prefix ? staticString(router.prefix) : '');
-      routerLines.set(decl.getName(), decl.getStartLineNumber());
-    }
+/** Framework imports of a file: local name → framework. */
+export function frameworkBindings(source: SourceFile): Map<string, FrameworkBinding> {
+  const map = new Map<string, FrameworkBinding>();
+  for (const [local, imported] of importsOf(source)) {
+    const framework = frameworkOfModule(imported.module);
+    if (framework) map.set(local, { framework, module: imported.module, name: imported.name });
   }
+  return map;
+}
 
-  /** Which router a receiver expression denotes, and the sub-path when it is `router.route('/x')`. */
-  const routerOf = (node: Node): { router: string; sub?: Node } | undefined => {
-    if (Node.isIdentifier(node)) {
-      const name = node.getText();
-      if (dialect.pluginParams) {
-        for (const fn of node.getAncestors().filter(isFunctionLike)) {
-          if (fn.getParameters()[0]?.getName() === name) {
-            const id = functionId(fn);
-            if (!routers.has(id)) routers.set(id, '');
-            return { router: id };
-          }
-        }
-      }
-      return routers.has(name) ? { router: name } : undefined;
+const mountCode = (call: Node) => call.getText().replace(/\s+/g, '').slice(0, 400);
+
+function handlerName(args: Node[]): string {
+  const last = args[args.length - 1];
+  if (!last) return 'none';
+  const n = unwrap(last);
+  if (Node.isIdentifier(n) || Node.isPropertyAccessExpression(n)) return excerpt(n.getText(), 60);
+  return 'inline';
+}
+
+export function readRoutes(source: SourceFile, scopes = new Scopes(source), imported?: ImportedValues): FileRoutes {
+  const bindings = frameworkBindings(source);
+  const framework = [...bindings.values()][0]?.framework;
+  const result: FileRoutes = { framework, routes: [], mounts: [], scopes };
+  const receivers = new Map<Node, Receiver>();
+
+  const receiverFor = (id: Node, decl: Declaration): Receiver => {
+    let r = receivers.get(decl.node);
+    if (!r) {
+      const init = decl.kind === 'variable' ? decl.init : undefined;
+      const creation = init ? creationOf(init, bindings) : undefined;
+      r = { id: `${decl.kind}:${decl.name}:${decl.node.getStart()}`, name: decl.name, decl, node: id, creation };
+      receivers.set(decl.node, r);
     }
-    if (Node.isCallExpression(node)) {
-      const callee = node.getExpression();
+    return r;
+  };
+
+  /** Whether routes on this receiver are routes: a framework's router, or a parameter typed or used as one. */
+  const trusted = (r: Receiver): boolean => {
+    if (r.creation || framework) return true;
+    if (r.decl.kind === 'param') {
+      const typeText = (r.decl.node as unknown as { getTypeNode?(): Node | undefined }).getTypeNode?.()?.getText() ?? '';
+      return TYPED_ROUTER.test(typeText);
+    }
+    if (r.decl.kind === 'variable' && r.decl.init) {
+      const init = unwrap(r.decl.init);
+      return Node.isCallExpression(init) && /(^|\.)(Router|basePath)$/.test(init.getExpression().getText());
+    }
+    return false;
+  };
+
+  const receiverOf = (expr: Node): { receiver: Receiver; sub?: Node } | undefined => {
+    const n = unwrap(expr);
+    if (Node.isIdentifier(n)) {
+      const decl = scopes.declarationOf(n);
+      if (!decl || decl.kind === 'function' || decl.kind === 'loop') return undefined;
+      if (decl.kind === 'import' && frameworkOfModule(decl.module)) return undefined; // `express.static(…)`
+      return { receiver: receiverFor(n, decl) };
+    }
+    if (Node.isCallExpression(n)) {
+      const callee = n.getExpression();
       if (!Node.isPropertyAccessExpression(callee)) return undefined;
-      const inner = routerOf(callee.getExpression());
+      const inner = receiverOf(callee.getExpression());
       if (!inner) return undefined;
       const method = callee.getName();
-      const sub = dialect.subRouteCall?.(method, node);
-      if (sub) return { router: inner.router, sub };
-      if (inner.sub ? ROUTE_METHODS.includes(method) : dialect.routeCall(method, node)) return inner; // chained routes: app.get(...).post(...)
+      // router.route('/x').get(h): the path is on the sub-route
+      if (method === 'route' && n.getArguments().length === 1 && !Node.isObjectLiteralExpression(n.getArguments()[0]!)) return { receiver: inner.receiver, sub: n.getArguments()[0] };
+      // chained registrations: app.get(...).post(...)
+      if (ROUTE_METHODS.has(method.toLowerCase()) || method === 'use' || method === 'on') return inner;
     }
     return undefined;
   };
 
+  const addRoute = (receiver: Receiver, methods: string[], pathNode: Node | undefined, args: Node[], call: CallExpression) => {
+    const evaluated = pathNode ? staticValues(pathNode, imported) : undefined;
+    result.routes.push({
+      receiver,
+      methods,
+      paths: evaluated?.values,
+      pathText: pathNode ? excerpt(pathNode.getText(), 120) : '',
+      handler: handlerName(args),
+      line: call.getStartLineNumber(),
+      code: excerpt(call.getText(), 160),
+      fromEnv: evaluated?.fromEnv ?? [],
+    });
+  };
+
+  // Every router the file creates is a receiver, whether or not it registers routes itself.
+  for (const decl of source.getDescendantsOfKind(SyntaxKind.VariableDeclaration)) {
+    const init = decl.getInitializer();
+    const nameNode = decl.getNameNode();
+    if (!init || !Node.isIdentifier(nameNode) || !creationOf(init, bindings)) continue;
+    const found = scopes.declarationOf(nameNode);
+    if (found && found.node === decl) receiverFor(nameNode, found);
+  }
+
   for (const call of source.getDescendantsOfKind(SyntaxKind.CallExpression)) {
-    const method = calledMethod(call);
-    if (!method) continue;
-    const receiver = routerOf((call.getExpression() as unknown as { getExpression(): Node }).getExpression());
-    if (!receiver) continue;
-    const line = call.getStartLineNumber();
-    const code = call.getText().split('\n')[0]!.slice(0, 160);
-    const prefixNode = dialect.prefixCall?.(method, call);
-    if (prefixNode) {
-      routers.set(receiver.router, staticString(prefixNode));
-      routerLines.set(receiver.router, line);
+    const callee = call.getExpression();
+    if (!Node.isPropertyAccessExpression(callee)) continue;
+    const method = callee.getName();
+    const lower = method.toLowerCase();
+    if (!ROUTE_METHODS.has(lower) && !['route', 'on', 'use', 'register', 'prefix'].includes(method)) continue;
+    const found = receiverOf(callee.getExpression());
+    if (!found) continue;
+    const { receiver, sub } = found;
+    const args = call.getArguments();
+    if (sub) {
+      if (ROUTE_METHODS.has(lower) && trusted(receiver)) addRoute(receiver, [lower === 'all' ? 'ALL' : lower === 'del' ? 'DELETE' : method.toUpperCase()], sub, args, call);
       continue;
     }
-    const mount = dialect.mountCall(method, call);
-    if (mount) {
-      const prefix = mount.prefix ? staticString(mount.prefix) : '';
-      for (const target of mount.targets) {
-        if (Node.isIdentifier(target)) result.mounts.push({ router: receiver.router, prefix, target: target.getText(), code, line });
-        else if (isFunctionLike(target)) result.mounts.push({ router: receiver.router, prefix, target: functionId(target), code, line });
+    if (ROUTE_METHODS.has(lower)) {
+      const [first, second] = args;
+      if (!first || args.length < 2) continue;
+      // Koa Router's named routes: router.get('user', '/users/:id', handler)
+      const named = args.length >= 3 && framework === 'koa' && staticValues(first, imported) && staticValues(second, imported);
+      const pathNode = named ? second : first;
+      if (!trusted(receiver)) {
+        // An untyped object's `.get('/x', …)`: a route only with a path and an inline handler (not an HTTP client call).
+        const path = staticValues(pathNode, imported)?.values[0];
+        if (path === undefined || !path.startsWith('/') || !args.slice(1).some((a) => isInlineFunction(unwrap(a)))) continue;
       }
+      addRoute(receiver, [lower === 'all' ? 'ALL' : lower === 'del' ? 'DELETE' : lower.toUpperCase()], pathNode, args, call);
       continue;
     }
-    if (receiver.sub) {
-      // router.route('/x').get(handler): the path is on the sub-route
-      if (ROUTE_METHODS.includes(method)) result.routes.push({ router: receiver.router, methods: [method === 'del' ? 'delete' : method], path: staticString(receiver.sub), code, line });
+    if (!trusted(receiver)) continue;
+    if (method === 'route' && args.length === 1 && Node.isObjectLiteralExpression(args[0]!)) {
+      // fastify.route({ method: ['GET', 'HEAD'], url: '/x', handler })
+      const options = args[0];
+      const prop = (name: string) => {
+        const p = options.getProperty(name);
+        return p && Node.isPropertyAssignment(p) ? p.getInitializer() : undefined;
+      };
+      const methods = staticValues(prop('method'), imported)?.values;
+      addRoute(receiver, methods ? methods.map((m) => m.toUpperCase()) : [], prop('url') ?? prop('path'), [options], call);
       continue;
     }
-    const route = dialect.routeCall(method, call);
-    if (!route) continue;
-    if (route.dynamicMethod) {
-      result.routes.push({ router: receiver.router, methods: [], path: undefined, code, line });
+    if (method === 'on' && args.length >= 3) {
+      // app.on('PURGE', '/cache', h), app.on(['PUT', 'DELETE'], '/post', h)
+      const methods = staticValues(args[0], imported)?.values;
+      addRoute(receiver, methods ? methods.map((m) => m.toUpperCase()) : [], args[1], args, call);
       continue;
     }
-    result.routes.push({ router: receiver.router, methods: route.methods, path: route.path ? staticString(route.path) : undefined, code, line });
+    if (method === 'prefix' && args.length === 1) {
+      receiver.prefixCall = args[0];
+      continue;
+    }
+    if (method === 'use' || method === 'register' || (method === 'route' && args.length >= 2)) {
+      for (const target of method === 'route' ? args.slice(1, 2) : method === 'register' ? args.slice(0, 1) : args) result.mounts.push({ receiver, target, line: call.getStartLineNumber(), code: mountCode(call) });
+    }
+  }
+
+  // Routers handed to a function that registers routes on them: usersRoutes(router), fastify.register(…) aside.
+  for (const call of source.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+    const callee = unwrap(call.getExpression());
+    if (!Node.isIdentifier(callee)) continue;
+    const args = call.getArguments();
+    for (const arg of args) {
+      const n = unwrap(arg);
+      if (!Node.isIdentifier(n)) continue;
+      const decl = scopes.declarationOf(n);
+      if (!decl) continue;
+      // A router of this file, or a parameter that stands for one (`function all(router) { users(router) }`).
+      const isRouter = receivers.has(decl.node) || (decl.kind === 'param' && ROUTER_NAME.test(decl.name));
+      if (!isRouter) continue;
+      result.mounts.push({ receiver: receiverFor(n, decl), target: callee, line: call.getStartLineNumber(), code: mountCode(call) });
+      break;
+    }
   }
   return result;
 }

@@ -1,27 +1,298 @@
 import { Node, SyntaxKind, type Expression, type SourceFile } from 'ts-morph';
+import { excerpt } from '../../../util/format.js';
 
-/** The string an expression always evaluates to, when that is knowable from this file alone. */
-export function staticString(expr: Node | undefined, depth = 0): string | undefined {
-  if (!expr || depth > 6) return undefined;
-  if (Node.isStringLiteral(expr) || Node.isNoSubstitutionTemplateLiteral(expr)) return expr.getLiteralValue();
-  if (Node.isParenthesizedExpression(expr) || Node.isAsExpression(expr) || Node.isSatisfiesExpression(expr)) return staticString(expr.getExpression(), depth + 1);
-  if (Node.isTemplateExpression(expr)) {
-    let text = expr.getHead().getLiteralText();
-    for (const span of expr.getTemplateSpans()) {
-      const part = staticString(span.getExpression(), depth + 1);
-      if (part === undefined) return undefined;
-      text += part + span.getLiteral().getLiteralText();
+// What an expression always evaluates to, when that is knowable without running the code: string literals,
+// templates and `+` of constants, constants of the file or imported from another module (once that module is
+// loaded), conditionals (both branches), arrays (each element), loop variables over constant arrays, and
+// properties of constant objects and enums. Environment reads with a default take the default, and say so.
+
+/** Several values at most: a route built in nested loops over constant arrays stays bounded. */
+const MAX_VALUES = 64;
+const MAX_DEPTH = 12;
+
+/** Constants of other modules, looked up synchronously once the caller has loaded those modules. */
+export interface ImportedValues {
+  /** The initializer an import binding named `name` in `source` refers to, when its module is loaded. */
+  lookup(source: SourceFile, name: string): Expression | undefined;
+  /** Import bindings asked for whose modules are not loaded yet (the caller loads them and asks again). */
+  missing: Set<string>;
+}
+
+export interface Evaluation {
+  values: string[];
+  /** Environment variables whose default was taken. */
+  fromEnv: string[];
+}
+
+interface Ctx {
+  imported?: ImportedValues;
+  fromEnv: Set<string>;
+  depth: number;
+}
+
+function product(parts: string[][]): string[] | undefined {
+  let out = [''];
+  for (const options of parts) {
+    const next: string[] = [];
+    for (const head of out) for (const option of options) next.push(head + option);
+    if (next.length > MAX_VALUES) return undefined;
+    out = next;
+  }
+  return out;
+}
+
+const unwrap = (expr: Node): Node => {
+  let n = expr;
+  while (Node.isParenthesizedExpression(n) || Node.isAsExpression(n) || Node.isSatisfiesExpression(n) || Node.isNonNullExpression(n) || Node.isTypeAssertion(n)) n = n.getExpression();
+  return n;
+};
+
+/** `process.env.X` or `process.env['X']`: the variable's name. */
+function envName(node: Node): string | undefined {
+  const n = unwrap(node);
+  if (Node.isPropertyAccessExpression(n) && n.getExpression().getText() === 'process.env') return n.getName();
+  if (Node.isElementAccessExpression(n) && n.getExpression().getText() === 'process.env') {
+    const arg = n.getArgumentExpression();
+    return arg && Node.isStringLiteral(arg) ? arg.getLiteralValue() : undefined;
+  }
+  return undefined;
+}
+
+function evaluate(expr: Node | undefined, ctx: Ctx): string[] | undefined {
+  if (!expr || ctx.depth > MAX_DEPTH) return undefined;
+  const inner: Ctx = { ...ctx, depth: ctx.depth + 1 };
+  const n = unwrap(expr);
+  if (Node.isStringLiteral(n) || Node.isNoSubstitutionTemplateLiteral(n)) return [n.getLiteralValue()];
+  if (Node.isNumericLiteral(n)) return [n.getLiteralText()];
+  if (Node.isTemplateExpression(n)) {
+    const parts: string[][] = [[n.getHead().getLiteralText()]];
+    for (const span of n.getTemplateSpans()) {
+      const value = evaluate(span.getExpression(), inner);
+      if (value === undefined) return undefined;
+      parts.push(value, [span.getLiteral().getLiteralText()]);
     }
-    return text;
+    return product(parts);
   }
-  if (Node.isBinaryExpression(expr) && expr.getOperatorToken().getKind() === SyntaxKind.PlusToken) {
-    const left = staticString(expr.getLeft(), depth + 1);
-    const right = staticString(expr.getRight(), depth + 1);
-    return left !== undefined && right !== undefined ? left + right : undefined;
+  if (Node.isBinaryExpression(n)) {
+    const op = n.getOperatorToken().getKind();
+    if (op === SyntaxKind.PlusToken) {
+      const left = evaluate(n.getLeft(), inner);
+      const right = left && evaluate(n.getRight(), inner);
+      return left && right ? product([left, right]) : undefined;
+    }
+    if (op === SyntaxKind.QuestionQuestionToken || op === SyntaxKind.BarBarToken) {
+      const env = envName(n.getLeft());
+      if (env !== undefined) {
+        ctx.fromEnv.add(env);
+        return evaluate(n.getRight(), inner);
+      }
+    }
+    return undefined;
   }
-  if (Node.isIdentifier(expr)) {
-    const decl = constInitializer(expr.getSourceFile(), expr.getText());
-    return decl ? staticString(decl, depth + 1) : undefined;
+  if (Node.isConditionalExpression(n)) {
+    const a = evaluate(n.getWhenTrue(), inner);
+    const b = a && evaluate(n.getWhenFalse(), inner);
+    return a && b ? [...new Set([...a, ...b])] : undefined;
+  }
+  if (Node.isArrayLiteralExpression(n)) {
+    const all: string[] = [];
+    for (const element of n.getElements()) {
+      const value = Node.isSpreadElement(element) ? evaluate(element.getExpression(), inner) : evaluate(element, inner);
+      if (value === undefined) return undefined;
+      all.push(...value);
+    }
+    return all.length <= MAX_VALUES ? all : undefined;
+  }
+  if (Node.isIdentifier(n)) return evaluateIdentifier(n, inner);
+  if (Node.isPropertyAccessExpression(n)) {
+    const owner = unwrap(n.getExpression());
+    const target = Node.isIdentifier(owner) ? definitionOf(owner, inner) : undefined;
+    if (target && Node.isObjectLiteralExpression(target)) {
+      const prop = target.getProperty(n.getName());
+      if (prop && Node.isPropertyAssignment(prop)) return evaluate(prop.getInitializer(), inner);
+    }
+    if (target && Node.isEnumDeclaration(target)) {
+      const member = target.getMember(n.getName());
+      const init = member?.getInitializer();
+      return init ? evaluate(init, inner) : undefined;
+    }
+    return undefined;
+  }
+  return undefined;
+}
+
+/** What an identifier is bound to: a const's initializer, an enum, or the constant array a loop walks. */
+function definitionOf(id: Node, ctx: Ctx): Node | undefined {
+  const name = id.getText();
+  for (const ancestor of id.getAncestors()) {
+    // for (const p of ['/a', '/b']) …
+    if (Node.isForOfStatement(ancestor)) {
+      const init = ancestor.getInitializer();
+      if (Node.isVariableDeclarationList(init) && init.getDeclarations().some((d) => d.getName() === name)) return ancestor;
+    }
+    // ['/a', '/b'].forEach((p) => …)
+    if ((Node.isArrowFunction(ancestor) || Node.isFunctionExpression(ancestor)) && ancestor.getParameters()[0]?.getName() === name) {
+      const call = ancestor.getParent();
+      if (call && Node.isCallExpression(call)) {
+        const callee = call.getExpression();
+        if (Node.isPropertyAccessExpression(callee) && ['forEach', 'map', 'flatMap'].includes(callee.getName()) && call.getArguments()[0] === ancestor) return callee;
+      }
+      return undefined;
+    }
+    if (Node.isFunctionLikeDeclaration(ancestor) && ancestor.getParameters().some((p) => p.getName() === name)) return undefined;
+    if (Node.isBlock(ancestor) || Node.isSourceFile(ancestor) || Node.isModuleBlock(ancestor)) {
+      for (const statement of ancestor.getStatements()) {
+        if (Node.isVariableStatement(statement) && statement.getDeclarationKind() === 'const') {
+          const decl = statement.getDeclarations().find((d) => d.getName() === name);
+          if (decl) return decl.getInitializer();
+        }
+        if (Node.isEnumDeclaration(statement) && statement.getName() === name) return statement;
+      }
+    }
+  }
+  const imported = ctx.imported?.lookup(id.getSourceFile(), name);
+  return imported;
+}
+
+function evaluateIdentifier(id: Node, ctx: Ctx): string[] | undefined {
+  if (id.getText() === 'undefined') return undefined;
+  const target = definitionOf(id, ctx);
+  if (!target) return undefined;
+  if (Node.isForOfStatement(target)) return evaluate(target.getExpression(), ctx);
+  if (Node.isPropertyAccessExpression(target)) return evaluate(target.getExpression(), ctx);
+  if (Node.isEnumDeclaration(target)) return undefined;
+  return evaluate(target, ctx);
+}
+
+/** Every value the expression can take, or undefined when one of them is not static. */
+export function staticValues(expr: Node | undefined, imported?: ImportedValues): Evaluation | undefined {
+  const fromEnv = new Set<string>();
+  const values = evaluate(expr, { imported, fromEnv, depth: 0 });
+  return values ? { values: [...new Set(values)], fromEnv: [...fromEnv] } : undefined;
+}
+
+/** The single value of a static expression (the first when it can take several). */
+export function staticString(expr: Node | undefined, imported?: ImportedValues): string | undefined {
+  return staticValues(expr, imported)?.values[0];
+}
+
+/**
+ * A prefix read as far as it goes: the static pieces of a `+` chain or template, and the text of each piece that
+ * is not static (taken as empty, and said on every finding under it). Several values when a piece can take several.
+ */
+export function partialValues(expr: Node, imported?: ImportedValues): { values: string[]; unknown: string[]; fromEnv: string[] } {
+  const whole = staticValues(expr, imported);
+  if (whole) return { values: whole.values, unknown: [], fromEnv: whole.fromEnv };
+  const n = unwrap(expr);
+  const pieces: Node[] = [];
+  const heads: string[] = [];
+  if (Node.isTemplateExpression(n)) {
+    heads.push(n.getHead().getLiteralText());
+    for (const span of n.getTemplateSpans()) {
+      pieces.push(span.getExpression());
+      heads.push(span.getLiteral().getLiteralText());
+    }
+  } else if (Node.isBinaryExpression(n) && n.getOperatorToken().getKind() === SyntaxKind.PlusToken) {
+    const left = partialValues(n.getLeft(), imported);
+    const right = partialValues(n.getRight(), imported);
+    return { values: product([left.values, right.values]) ?? left.values, unknown: [...left.unknown, ...right.unknown], fromEnv: [...left.fromEnv, ...right.fromEnv] };
+  } else {
+    return { values: [''], unknown: [excerpt(expr.getText())], fromEnv: [] };
+  }
+  const parts: string[][] = [[heads[0]!]];
+  const unknown: string[] = [];
+  const fromEnv: string[] = [];
+  pieces.forEach((piece, i) => {
+    const value = staticValues(piece, imported);
+    if (value) {
+      parts.push(value.values);
+      fromEnv.push(...value.fromEnv);
+    } else unknown.push(excerpt(piece.getText()));
+    parts.push([heads[i + 1]!]);
+  });
+  return { values: product(parts) ?? [''], unknown, fromEnv };
+}
+
+export { excerpt };
+
+export function lineOf(node: Node): number {
+  return node.getStartLineNumber();
+}
+
+/** Import bindings of a file: local name → module specifier and imported name (`default`, or `*` for a namespace). */
+export function importsOf(source: SourceFile): Map<string, { module: string; name: string }> {
+  const map = new Map<string, { module: string; name: string }>();
+  for (const imp of source.getImportDeclarations()) {
+    const module = imp.getModuleSpecifierValue();
+    const def = imp.getDefaultImport();
+    if (def) map.set(def.getText(), { module, name: 'default' });
+    const ns = imp.getNamespaceImport();
+    if (ns) map.set(ns.getText(), { module, name: '*' });
+    for (const named of imp.getNamedImports()) map.set(named.getAliasNode()?.getText() ?? named.getName(), { module, name: named.getName() });
+  }
+  // CommonJS: const x = require('./x'), const { a } = require('./x')
+  for (const statement of source.getStatements()) {
+    if (!Node.isVariableStatement(statement)) continue;
+    for (const decl of statement.getDeclarations()) {
+      const init = decl.getInitializer();
+      if (!init || !Node.isCallExpression(init) || init.getExpression().getText() !== 'require') continue;
+      const module = staticString(init.getArguments()[0]);
+      if (module === undefined) continue;
+      const nameNode = decl.getNameNode();
+      if (Node.isIdentifier(nameNode)) map.set(decl.getName(), { module, name: 'default' });
+      else if (Node.isObjectBindingPattern(nameNode)) {
+        for (const el of nameNode.getElements()) map.set(el.getName(), { module, name: el.getPropertyNameNode()?.getText() ?? el.getName() });
+      }
+    }
+  }
+  return map;
+}
+
+/** Which modules a file imports. */
+export function importedModules(source: SourceFile): Set<string> {
+  return new Set([...importsOf(source).values()].map((i) => i.module));
+}
+
+/**
+ * Names a file exports, mapped to the local name they export (`default` for an anonymous default export). Read
+ * from the syntax alone: ts-morph's `isExported()` asks the type checker, which builds a program of every file.
+ */
+export function exportsOf(source: SourceFile): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const statement of source.getStatements()) {
+    if (Node.isExportAssignment(statement)) {
+      const e = unwrap(statement.getExpression());
+      map.set('default', Node.isIdentifier(e) ? e.getText() : 'default');
+    } else if (Node.isExportDeclaration(statement) && !statement.getModuleSpecifier()) {
+      for (const spec of statement.getNamedExports()) map.set(spec.getAliasNode()?.getText() ?? spec.getName(), spec.getName());
+    } else if (Node.isVariableStatement(statement) && statement.hasExportKeyword()) {
+      for (const d of statement.getDeclarations()) map.set(d.getName(), d.getName());
+    } else if ((Node.isFunctionDeclaration(statement) || Node.isClassDeclaration(statement) || Node.isEnumDeclaration(statement)) && statement.hasExportKeyword()) {
+      const name = statement.getName();
+      if (!Node.isEnumDeclaration(statement) && statement.hasDefaultKeyword()) map.set('default', name ?? 'default');
+      else if (name) map.set(name, name);
+    }
+  }
+  // CommonJS: module.exports = router, exports.router = router
+  for (const statement of source.getStatements()) {
+    if (!Node.isExpressionStatement(statement)) continue;
+    const bin = statement.getExpression();
+    if (!Node.isBinaryExpression(bin) || bin.getOperatorToken().getKind() !== SyntaxKind.EqualsToken) continue;
+    const left = bin.getLeft().getText();
+    const right = unwrap(bin.getRight());
+    if (left === 'module.exports') map.set('default', Node.isIdentifier(right) ? right.getText() : 'default');
+    else if (/^(module\.)?exports\.[A-Za-z_$][\w$]*$/.test(left) && Node.isIdentifier(right)) map.set(left.slice(left.lastIndexOf('.') + 1), right.getText());
+  }
+  return map;
+}
+
+/** The top-level declaration of a local name: a variable's initializer, a function or class; undefined if none. */
+export function topLevel(source: SourceFile, name: string): Node | undefined {
+  for (const statement of source.getStatements()) {
+    if (Node.isVariableStatement(statement)) {
+      const decl = statement.getDeclarations().find((d) => d.getName() === name);
+      if (decl) return decl;
+    } else if ((Node.isFunctionDeclaration(statement) || Node.isClassDeclaration(statement) || Node.isEnumDeclaration(statement)) && statement.getName() === name) return statement;
   }
   return undefined;
 }
@@ -35,76 +306,4 @@ export function constInitializer(source: SourceFile, name: string): Expression |
     return decl.getInitializer();
   }
   return undefined;
-}
-
-export function lineOf(node: Node): number {
-  return node.getStartLineNumber();
-}
-
-/** Import bindings of a file: local name → module specifier and imported name (`default` for default imports). */
-export function importsOf(source: SourceFile): Map<string, { module: string; name: string }> {
-  const map = new Map<string, { module: string; name: string }>();
-  for (const imp of source.getImportDeclarations()) {
-    const module = imp.getModuleSpecifierValue();
-    const def = imp.getDefaultImport();
-    if (def) map.set(def.getText(), { module, name: 'default' });
-    const ns = imp.getNamespaceImport();
-    if (ns) map.set(ns.getText(), { module, name: '*' });
-    for (const named of imp.getNamedImports()) map.set(named.getAliasNode()?.getText() ?? named.getName(), { module, name: named.getName() });
-  }
-  // CommonJS: const x = require('./x')
-  for (const decl of source.getDescendantsOfKind(SyntaxKind.VariableDeclaration)) {
-    const init = decl.getInitializer();
-    if (init && Node.isCallExpression(init) && init.getExpression().getText() === 'require') {
-      const module = staticString(init.getArguments()[0]);
-      if (module !== undefined && Node.isIdentifier(decl.getNameNode())) map.set(decl.getName(), { module, name: 'default' });
-    }
-  }
-  return map;
-}
-
-/** Which frameworks a file imports. */
-export function importedModules(source: SourceFile): Set<string> {
-  return new Set([...importsOf(source).values()].map((i) => i.module));
-}
-
-/** Names a file exports, mapped to the local name they export (`default` for the default export). */
-export function exportsOf(source: SourceFile): Map<string, string> {
-  const map = new Map<string, string>();
-  for (const statement of source.getStatements()) {
-    if (Node.isExportAssignment(statement)) {
-      const e = statement.getExpression();
-      map.set('default', Node.isIdentifier(e) ? e.getText() : 'default');
-    } else if (Node.isExportDeclaration(statement) && !statement.getModuleSpecifier()) {
-      for (const spec of statement.getNamedExports()) map.set(spec.getAliasNode()?.getText() ?? spec.getName(), spec.getName());
-    } else if (Node.isVariableStatement(statement) && statement.isExported()) {
-      for (const d of statement.getDeclarations()) map.set(d.getName(), d.getName());
-    } else if ((Node.isFunctionDeclaration(statement) || Node.isClassDeclaration(statement)) && statement.isExported()) {
-      const name = statement.getName();
-      if (statement.isDefaultExport()) map.set('default', name ?? 'default');
-      else if (name) map.set(name, name);
-    }
-  }
-  // CommonJS: module.exports = router
-  for (const bin of source.getDescendantsOfKind(SyntaxKind.BinaryExpression)) {
-    if (bin.getLeft().getText() === 'module.exports' && Node.isIdentifier(bin.getRight())) map.set('default', bin.getRight().getText());
-  }
-  return map;
-}
-
-/** Resolves a relative import to the candidate paths of the module in the tree. */
-export function moduleCandidates(fromFile: string, specifier: string): string[] {
-  if (!specifier.startsWith('.')) return [];
-  const dir = fromFile.includes('/') ? fromFile.slice(0, fromFile.lastIndexOf('/')) : '';
-  const parts = `${dir}/${specifier}`.split('/');
-  const out: string[] = [];
-  for (const part of parts) {
-    if (part === '' || part === '.') continue;
-    if (part === '..') out.pop();
-    else out.push(part);
-  }
-  const base = out.join('/');
-  const stem = base.replace(/\.(js|mjs|cjs|jsx)$/, '');
-  const exts = ['ts', 'tsx', 'js', 'mts', 'mjs', 'cjs', 'jsx'];
-  return [base, ...exts.map((e) => `${stem}.${e}`), ...exts.map((e) => `${base}/index.${e}`)].filter((p, i, all) => all.indexOf(p) === i);
 }

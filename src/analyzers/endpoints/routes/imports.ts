@@ -1,0 +1,48 @@
+import type { GrepHit } from '../../analyzer.js';
+
+const SPECIFIER = /(?:\bfrom|\bimport|\brequire)\s*\(?\s*(['"])([^'"\n]{1,300})\1/g;
+
+/** The name a specifier is indexed under: its last segment without a script extension (`./a/init.js` → `init`). */
+function tailOf(specifier: string): string {
+  const trimmed = specifier.replace(/\/+$/, '');
+  const last = trimmed.slice(trimmed.lastIndexOf('/') + 1);
+  return last.replace(/\.(?:[cm]?[jt]sx?)$/, '');
+}
+
+/**
+ * Every import specifier of one side's scripts, from one `git grep` of the lines that import (multi-line
+ * imports end with their `from '…'` line), indexed by the specifier's last segment: the importers of a file
+ * are found without reading a script.
+ */
+export class ImportIndex {
+  static readonly PATTERNS = ["from '", 'from "', 'require(', 'import(', "import '", 'import "'];
+  private readonly byTail = new Map<string, { path: string; specifier: string }[]>();
+
+  constructor(hits: readonly GrepHit[]) {
+    const seen = new Set<string>();
+    for (const hit of hits) {
+      for (const match of hit.text.matchAll(SPECIFIER)) {
+        const specifier = match[2]!;
+        const key = `${hit.path}\0${specifier}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const tail = tailOf(specifier);
+        const list = this.byTail.get(tail);
+        if (list) list.push({ path: hit.path, specifier });
+        else this.byTail.set(tail, [{ path: hit.path, specifier }]);
+      }
+    }
+  }
+
+  /** Imports that may name `file` (by its name, its folder's name for an index file, or a package name). */
+  candidates(file: string, packageNames: readonly string[] = []): { path: string; specifier: string }[] {
+    const stem = tailOf(file);
+    const tails = new Set([stem]);
+    if (stem === 'index') {
+      const dir = file.slice(0, Math.max(0, file.lastIndexOf('/')));
+      tails.add(dir.slice(dir.lastIndexOf('/') + 1));
+    }
+    for (const name of packageNames) tails.add(tailOf(name));
+    return [...tails].flatMap((t) => this.byTail.get(t) ?? []);
+  }
+}
