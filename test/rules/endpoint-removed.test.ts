@@ -24,6 +24,7 @@ testRule(rule, {
           line: 18,
           message: 'GET /api/users/:id/emails is no longer served after the rollback',
           evidence: 'GET /api/users/:id/emails (express) at src/index.ts:18; served since v1.1.0',
+          endpoint: { method: 'GET', path: '/api/users/:id/emails', source: 'express', file: 'src/index.ts', line: 18, since: 'v1.1.0' },
         },
       ],
     },
@@ -52,8 +53,28 @@ testRule(rule, {
     },
     {
       name: 'a handler for every method',
-      facts: [removed({ method: '*', route: '/api/hook', source: 'next-pages', path: 'pages/api/hook.ts', line: 3 })],
-      findings: [{ path: 'pages/api/hook.ts', line: 3, message: 'every method of /api/hook is no longer served after the rollback' }],
+      facts: [removed({ method: 'ALL', route: '/api/hook', source: 'next-pages', path: 'pages/api/hook.ts', line: 3 })],
+      findings: [{ path: 'pages/api/hook.ts', line: 3, message: 'ALL /api/hook is no longer served after the rollback', endpoint: { method: 'ALL', path: '/api/hook' } }],
+    },
+    {
+      name: 'a route under a prefix the tool could not read says so, and keeps the path as written',
+      facts: [removed({ route: '/users/:id', prefixUnknown: ['mounted at src/app.ts:40 by a computed value `config.prefix`'] })],
+      findings: [
+        {
+          message: 'GET /users/:id is no longer served after the rollback (prefix unknown: mounted at src/app.ts:40 by a computed value `config.prefix`)',
+          endpoint: { method: 'GET', path: '/users/:id', prefixUnknown: ['mounted at src/app.ts:40 by a computed value `config.prefix`'] },
+        },
+      ],
+    },
+    {
+      name: 'a REST operation of a tRPC procedure names the procedure',
+      facts: [removed({ route: '/api/v2/envelope/cancel', method: 'POST', source: 'trpc-openapi', procedure: 'envelope.cancel' })],
+      findings: [{ message: 'POST /api/v2/envelope/cancel is no longer served after the rollback', endpoint: { source: 'trpc-openapi', procedure: 'envelope.cancel' } }],
+    },
+    {
+      name: 'a path from the repository is bounded in the message',
+      facts: [removed({ route: `/${'a'.repeat(5000)}` })],
+      findings: [{ message: `GET /${'a'.repeat(198)}… is no longer served after the rollback` }],
     },
   ],
 });

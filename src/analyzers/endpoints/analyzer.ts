@@ -4,10 +4,11 @@ import type { Fact } from '../../model/facts.js';
 import type { RouteRef } from '../../model/facts/endpoints.js';
 import { isScript, isTest } from '../../parse/kinds.js';
 import type { Side } from '../../model/report.js';
-import { canonicalMethod, canonicalPath, EndpointSet, type Endpoint } from './identity.js';
+import { canonicalMethod, canonicalPath, EndpointSet, FILE_ROUTED, type Endpoint } from './identity.js';
 import { DOCUMENTATION, specEndpoints } from './openapi/specs.js';
 import { CodeReader } from './routes/code-context.js';
-import { mayHaveRoutes } from './routes/detect.js';
+import { mayHaveRoutes, routeCallCount } from './routes/detect.js';
+import { MAX_ROUTES_PER_FILE } from './routes/limits.js';
 import type { FileEndpoints, SideReader, TrpcEntry, Unresolved } from './routes/index.js';
 import { ServedSince } from './since.js';
 
@@ -33,8 +34,6 @@ function emptySide(): SideRoutes {
   return { endpoints: [], unresolved: [], dirs: new Set(), trpc: new Map(), tooMany: new Map(), read: new Set() };
 }
 
-/** Routes served by a file's name (Next.js, Remix): moved to another file, they are another path. */
-const FILE_ROUTED = new Set(['next-app', 'next-pages', 'remix']);
 
 function addFile(out: SideRoutes, file: string, found: FileEndpoints): void {
   out.read.add(file);
@@ -61,6 +60,12 @@ async function changedRoutes(release: Release, side: SideReader): Promise<SideRo
     if (!isScript(path) || isTest(path) || (side.side === 'from' ? !file.fromBlob : !file.toBlob)) continue;
     const text = release.content(file, side.side).text;
     if (text === undefined || !mayHaveRoutes(path, text)) continue;
+    // A generated (or hostile) file of tens of thousands of routes is not parsed for routes: a person reviews it.
+    const calls = routeCallCount(text);
+    if (calls > MAX_ROUTES_PER_FILE) {
+      out.tooMany.set(path, calls);
+      continue;
+    }
     const found = await side.endpoints(path, release.sourceFile(side.side, path, text));
     addFile(out, path, found);
     addMounts(out.mounts, found);
@@ -159,7 +164,7 @@ async function neighbourEndpoints(release: Release, reader: CodeReader, side: Si
 async function routeCodeFor(reader: CodeReader, side: SideReader, e: Endpoint, read: Set<string>): Promise<Endpoint[]> {
   const literal = lastLiteral(e.path);
   if (!literal) return [];
-  const hits = await reader.grep('to', [`/${literal}'`, `/${literal}"`, `/${literal}\``, `'${literal}'`, `"${literal}"`]);
+  const hits = await reader.grep('to', [`/${literal}`, `'${literal}`, `"${literal}`, `\`${literal}`]);
   const out: Endpoint[] = [];
   for (const path of [...new Set(hits.map((h) => h.path))].sort().slice(0, 40)) {
     if (read.has(path) || isTest(path)) continue;
@@ -293,7 +298,7 @@ export const endpointsAnalyzer: Analyzer = {
       facts.push({ kind: 'endpoint.unresolved', path: u.file, line: u.line, source: u.source, reason: u.reason, evidence: u.code, ...(u.method ? { method: u.method } : {}) });
     }
     for (const [file, count] of from.tooMany) {
-      facts.push({ kind: 'file.unreadable', path: file, side: 'from', reason: `${count.toLocaleString('en-US')} routes in one file: more than the analysis compares route by route` });
+      facts.push({ kind: 'file.unreadable', path: file, side: 'from', reason: `${count.toLocaleString('en-US')} route registrations in one file: more than the analysis compares route by route (${MAX_ROUTES_PER_FILE.toLocaleString('en-US')})` });
     }
 
     for (const file of specs.files) {

@@ -26,6 +26,9 @@ export interface Endpoint {
   fallback?: boolean;
 }
 
+/** Sources whose routes are files: the path picks the file before the method is looked at. */
+export const FILE_ROUTED = new Set(['next-app', 'next-pages', 'remix']);
+
 /** Joins path pieces with single slashes; no trailing slash except for the root. */
 export function joinPaths(...parts: (string | undefined)[]): string {
   const joined = parts
@@ -201,8 +204,11 @@ export class EndpointSet {
    * A route of another template that answers every request of `e` (a parameter or wildcard route covering a
    * literal or more specific one), the most specific first; fallbacks (catch-all 404 handlers) do not count.
    */
-  answering(e: Pick<Endpoint, 'method' | 'path'>): Endpoint | undefined {
+  answering(e: Pick<Endpoint, 'method' | 'path' | 'source'>): Endpoint | undefined {
     const method = canonicalMethod(e.method);
+    // File-system routers (Next.js, Remix) pick the file by path first: a file for this very path owns it at the
+    // target, whatever methods it answers, and no parameter route gets the request.
+    if (FILE_ROUTED.has(e.source) && this.byPath.has(canonicalPath(e.path))) return undefined;
     const found: Endpoint[] = [];
     this.match(this.root, parseTemplate(e.path), 0, found, 0);
     const answers = found.filter((c) => (method === ALL_METHODS ? canonicalMethod(c.method) === ALL_METHODS : methodAnswers(canonicalMethod(c.method), method)));

@@ -67,3 +67,42 @@ describe('OpenAPI 2', () => {
     expect(await endpointFindings(...fixtureCase('openapi2', 'cosmetic'))).toEqual([]);
   });
 });
+
+describe('specs checked against code', () => {
+  const users = "import { Router } from 'express';\nconst users = Router();\nusers.get('/users/:id', (req, res) => res.json({ id: req.params.id }));\nexport default users;\n";
+  const app = "import express from 'express';\nimport users from './routes/users';\nconst app = express();\napp.use('/v1', users);\napp.listen(3000);\n";
+  const spec = "openapi: 3.0.0\ninfo: { title: docs, version: '1' }\nservers: [{ url: https://api.example.com/v1 }]\npaths:\n  /users/{id}:\n    get: { responses: { '200': { description: ok } } }\n";
+  const code = { 'src/app.ts': app, 'src/routes/users.ts': users };
+
+  it('reads a spec a documentation site adds as documentation, not as endpoints the rollback removes', async () => {
+    expect(await endpointFindings(code, { ...code, 'apps/docs/public/openapi.yaml': spec })).toEqual([]);
+    const dir = (await import('../../support/repo.js')).twoReleases(code, { ...code, 'apps/docs/public/openapi.yaml': spec });
+    const { analyzeRollback } = await import('../../../src/engine/analyze.js');
+    const { endpointsAnalyzer } = await import('../../../src/analyzers/endpoints/analyzer.js');
+    const report = await analyzeRollback({ repo: dir, from: 'v2', to: 'v1', config: {}, analyzers: [endpointsAnalyzer] });
+    expect(report.changes).toMatchObject([{ path: 'apps/docs/public/openapi.yaml', categories: ['docs'] }]);
+  });
+
+  it('reads a documentation spec as the API when api.specs names it', async () => {
+    const findings = await endpointFindings(code, { ...code, 'apps/docs/public/openapi.yaml': spec.replace('/users/{id}', '/teams/{id}') }, { api: { specs: ['apps/docs/public/openapi.yaml'] } });
+    expect(removedEndpoints(findings)).toEqual(['GET /v1/teams/{id}']);
+  });
+
+  it('confirms an operation only a new spec has against the route code of the target: served there, it is not removed', async () => {
+    const findings = await endpointFindings(code, { ...code, 'openapi.yaml': spec });
+    expect(removedEndpoints(findings)).toEqual([]);
+    expect(findings).toMatchObject([
+      {
+        ruleId: 'spec-code-mismatch',
+        severity: 'info',
+        path: 'openapi.yaml',
+        message: 'GET /v1/users/{id} is in no spec of the target, but GET /v1/users/:id at src/routes/users.ts:3 still serves it: the spec and the code disagree',
+      },
+    ]);
+  });
+
+  it('still reports an operation of a new spec that no route code of the target serves', async () => {
+    const findings = await endpointFindings(code, { ...code, 'openapi.yaml': spec.replace('/users/{id}', '/teams/{id}') });
+    expect(removedEndpoints(findings)).toEqual(['GET /v1/teams/{id}']);
+  });
+});

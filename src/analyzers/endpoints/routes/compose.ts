@@ -7,7 +7,7 @@ import { creationOf } from './frameworks.js';
 import { frameworkBindings } from './routers.js';
 import { functionName, isFunctionLike, Scopes, type Declaration } from './scope.js';
 import { evaluateWithImports, type ImportedConstants } from './constants.js';
-import { excerpt, exportsOf, importsOf, partialValues, staticValues, topLevel } from './static.js';
+import { excerpt, exportsOf, importsOf, partialValues, staticValues, topLevel, lineOf } from './static.js';
 
 // Where a router is served: its prefix as the app is composed. A router's value is followed through the code that
 // uses it — `app.use('/api', router)`, `app.route('/x', sub)`, `fastify.register(plugin, { prefix })`, koa-mount's
@@ -45,7 +45,7 @@ const unwrap = (node: Node): Node => {
   return n;
 };
 
-const where = (file: string, node: Node) => `${file}:${node.getStartLineNumber()}`;
+const where = (file: string, node: Node) => `${file}:${lineOf(node)}`;
 
 function withPrefix(prefixes: Prefix[], add: Prefix): Prefix[] {
   return prefixes.map((p) => ({ path: joinPaths(p.path, add.path), unknown: [...p.unknown, ...add.unknown], framework: add.framework ?? p.framework }));
@@ -109,7 +109,7 @@ export class Composer {
   }
 
   private async declPrefixes(file: ParsedFile, decl: Declaration, depth: number): Promise<Prefix[]> {
-    const line = `${file.path}:${decl.node.getStartLineNumber()}`;
+    const line = `${file.path}:${lineOf(decl.node)}`;
     if (decl.kind === 'variable') {
       const init = decl.init ? unwrap(decl.init) : undefined;
       const creation = init ? creationOf(init, frameworkBindings(file.source)) : undefined;

@@ -50,7 +50,16 @@ export function mayHaveRoutes(path: string, text: string): boolean {
     /from\s+['"](express|fastify|@koa\/router|koa-router|koa|hono(\/[^'"]*)?|@nestjs\/common|@trpc\/server(\/[^'"]*)?)['"]|require\(\s*['"](express|fastify|@koa\/router|koa-router|koa)['"]\s*\)/.test(text) ||
     // tRPC routers built with a helper of the app (`router({ … })`, `createTRPCRouter({ … })`)
     (/\b(router|createTRPCRouter|createRouter|mergeRouters)\(\s*[{\w]/.test(text) && /\.(query|mutation|subscription)\(|Router\b/.test(text)) ||
+    // a tRPC procedure in a module of its own
+    (/Procedure\b/.test(text) && /\.(query|mutation|subscription)\(/.test(text)) ||
     // Routes on a router handed in as a parameter: `router.get('/x', …)`
     /\b(router|app|api|server|fastify|instance|\w+Router)\.(get|post|put|patch|delete|del|all|head|options|route|register|use)\(\s*['"`/\w]/.test(text)
   );
+}
+
+/** Calls that look like route registrations (`.get(`, `.post(`, `.route(` …), counted on the text before parsing. */
+export function routeCallCount(text: string): number {
+  let n = 0;
+  for (const _ of text.matchAll(/\.(?:get|post|put|patch|delete|del|all|head|options|route|on)\s*\(/g)) n++;
+  return n;
 }

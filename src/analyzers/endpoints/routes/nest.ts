@@ -1,11 +1,11 @@
 import { Node, SyntaxKind, type SourceFile } from 'ts-morph';
 import type { Side } from '../../../model/report.js';
 import { isTest } from '../../../parse/kinds.js';
-import { ALL_METHODS, joinPaths } from '../identity.js';
+import { ALL_METHODS, EndpointSet, joinPaths } from '../identity.js';
 import type { CodeReader } from './code-context.js';
 import { evaluateWithImports, type ImportedConstants } from './constants.js';
 import { unresolvedKey, type CodeEndpoints } from './resolve.js';
-import { excerpt, partialValues, staticValues, type ImportedValues } from './static.js';
+import { excerpt, partialValues, staticValues, type ImportedValues, lineOf } from './static.js';
 
 // NestJS: `@Controller('cats')` with `@Get(':id')`, under what the app's bootstrap sets (`app.setGlobalPrefix('api',
 // { exclude })`, `app.enableVersioning({ type: VersioningType.URI, defaultVersion })` with `@Controller({ version })`
@@ -44,17 +44,31 @@ function versionsOf(node: Node | undefined, imported?: ImportedValues): string[]
   return staticValues(node, imported)?.values;
 }
 
+/** Whether `setGlobalPrefix(…, { exclude })` leaves a route out (exclude entries are path patterns: `health/(.*)`). */
+function excluded(app: NestApp, path: string): boolean {
+  if (app.exclude.length === 0) return false;
+  const patterns = new EndpointSet(app.exclude.map((p) => ({ method: ALL_METHODS, path: p, source: 'nest', file: app.file, line: 1 })));
+  const request = { method: 'GET', path, source: 'nest' };
+  return patterns.serves(request) || patterns.answering(request) !== undefined;
+}
+
 /** The bootstraps (`NestFactory.create`) of one side, and what each sets. */
 export async function nestApps(reader: CodeReader, constants: ImportedConstants, side: Side): Promise<NestApp[]> {
   const hits = await reader.grep(side, ['NestFactory']);
   const apps: NestApp[] = [];
+  const scripts: NestApp[] = [];
   for (const path of [...new Set(hits.map((h) => h.path))].sort()) {
     if (isTest(path)) continue;
     const source = await reader.source(side, path);
     if (!source) continue;
-    apps.push(await evaluateWithImports(constants, (imported) => bootstrapOf(path, source, imported)));
+    const text = source.getFullText();
+    if (!/NestFactory\s*\.\s*create\s*[<(]/.test(text)) continue;
+    const app = await evaluateWithImports(constants, (imported) => bootstrapOf(path, source, imported));
+    // An app that serves: it listens (or is initialised for a serverless handler). Scripts that build the app to
+    // run a migration or print a schema do not.
+    (/\.listen\s*\(|\.init\s*\(\s*\)/.test(text) ? apps : scripts).push(app);
   }
-  return apps;
+  return apps.length > 0 ? apps : scripts;
 }
 
 function bootstrapOf(file: string, source: SourceFile, imported: ImportedValues): NestApp {
@@ -67,8 +81,8 @@ function bootstrapOf(file: string, source: SourceFile, imported: ImportedValues)
       const value = partialValues(first, imported);
       app.prefix = value.values[0] ?? '';
       app.unknown = [
-        ...value.unknown.map((piece) => `global prefix set at ${file}:${call.getStartLineNumber()} by a computed value \`${piece}\``),
-        ...value.fromEnv.map((env) => `global prefix at ${file}:${call.getStartLineNumber()} reads environment variable ${env} (its default is shown)`),
+        ...value.unknown.map((piece) => `global prefix set at ${file}:${lineOf(call)} by a computed value \`${piece}\``),
+        ...value.fromEnv.map((env) => `global prefix at ${file}:${lineOf(call)} reads environment variable ${env} (its default is shown)`),
       ];
       const exclude = prop(second ? unwrap(second) : undefined, 'exclude');
       if (exclude && Node.isArrayLiteralExpression(exclude)) {
@@ -186,7 +200,7 @@ export async function nestEndpoints(ctx: NestContext, file: string, source: Sour
       const bases = decoratorPaths(options, imported);
       const controllerVersions = versionsOf(prop(options ? unwrap(options) : undefined, 'version'), imported);
       if (!bases) {
-        found.unresolved.push({ file, line: controller.getStartLineNumber(), source: 'nest', reason: 'the controller path is not static', code: excerpt(controller.getText(), 120), key: unresolvedKey(file, [name, controller.getText()], keys) });
+        found.unresolved.push({ file, line: lineOf(controller), source: 'nest', reason: 'the controller path is not static', code: excerpt(controller.getText(), 120), key: unresolvedKey(file, [name, controller.getText()], keys) });
         return { found, keys };
       }
       for (const member of cls.getMethods()) {
@@ -197,7 +211,7 @@ export async function nestEndpoints(ctx: NestContext, file: string, source: Sour
           if (!method) continue;
           const paths = decoratorPaths(decorator.getArguments()[0], imported);
           if (!paths) {
-            found.unresolved.push({ file, line: decorator.getStartLineNumber(), source: 'nest', reason: 'the route path is not static', code: excerpt(decorator.getText(), 120), method, key: unresolvedKey(file, [name, member.getName(), decorator.getText()], keys) });
+            found.unresolved.push({ file, line: lineOf(decorator), source: 'nest', reason: 'the route path is not static', code: excerpt(decorator.getText(), 120), method, key: unresolvedKey(file, [name, member.getName(), decorator.getText()], keys) });
             continue;
           }
           for (const app of apps.length > 0 ? apps : [undefined]) {
@@ -206,14 +220,14 @@ export async function nestEndpoints(ctx: NestContext, file: string, source: Sour
             for (const base of bases) {
               for (const path of paths) {
                 const local = joinPaths(modulePath, base, path);
-                const global = app && !app.exclude.includes(joinPaths(base, path)) ? app.prefix : '';
+                const global = app && !excluded(app, joinPaths(base, path)) ? app.prefix : '';
                 for (const version of segments) {
                   found.endpoints.push({
                     method,
                     path: joinPaths(global, version, local),
                     source: 'nest',
                     file,
-                    line: decorator.getStartLineNumber(),
+                    line: lineOf(decorator),
                     literal: path,
                     ...(global && app!.unknown.length > 0 ? { prefixUnknown: app!.unknown } : {}),
                   });

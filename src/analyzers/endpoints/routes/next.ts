@@ -1,7 +1,7 @@
 import { Node, SyntaxKind, type SourceFile } from 'ts-morph';
 import { HTTP_METHODS, ALL_METHODS } from '../identity.js';
 import type { CodeEndpoints } from './resolve.js';
-import { exportsOf, staticString } from './static.js';
+import { exportsOf, staticString, lineOf } from './static.js';
 import { nextRoutePath, remixRoutePath } from './detect.js';
 
 export { nextRoutePath, remixRoutePath };
@@ -34,9 +34,9 @@ function checkedMethods(within: Node): string[] {
 function defaultExportLine(source: SourceFile): number {
   const local = exportsOf(source).get('default');
   for (const statement of source.getStatements()) {
-    if (Node.isExportAssignment(statement)) return statement.getStartLineNumber();
-    if (Node.isFunctionDeclaration(statement) && (statement.getName() === local || (statement.hasDefaultKeyword() && statement.hasExportKeyword()))) return statement.getStartLineNumber();
-    if (Node.isVariableStatement(statement) && statement.getDeclarations().some((d) => d.getName() === local)) return statement.getStartLineNumber();
+    if (Node.isExportAssignment(statement)) return lineOf(statement);
+    if (Node.isFunctionDeclaration(statement) && (statement.getName() === local || (statement.hasDefaultKeyword() && statement.hasExportKeyword()))) return lineOf(statement);
+    if (Node.isVariableStatement(statement) && statement.getDeclarations().some((d) => d.getName() === local)) return lineOf(statement);
   }
   return 1;
 }
@@ -50,7 +50,7 @@ export function nextEndpoints(file: string, source: SourceFile): CodeEndpoints {
     for (const method of HTTP_METHODS) {
       if (!exported.has(method)) continue;
       const decl = source.getDescendantsOfKind(SyntaxKind.Identifier).find((id) => id.getText() === method);
-      out.endpoints.push({ method, path: route.path, source: 'next-app', file, line: decl?.getStartLineNumber() ?? 1 });
+      out.endpoints.push({ method, path: route.path, source: 'next-app', file, line: decl ? lineOf(decl) : 1 });
     }
     return out;
   }
@@ -68,7 +68,11 @@ function exportedDeclaration(source: SourceFile, name: string): Node | undefined
   for (const statement of source.getStatements()) {
     if (Node.isFunctionDeclaration(statement) && statement.getName() === local) return statement;
     if (Node.isVariableStatement(statement)) {
-      const decl = statement.getDeclarations().find((d) => d.getName() === local);
+      // `export const loader = …`, or `const { action } = createActionApiRoute(…)` exported below
+      const decl = statement.getDeclarations().find((d) => {
+        const name = d.getNameNode();
+        return Node.isObjectBindingPattern(name) ? name.getElements().some((el) => el.getName() === local) : d.getName() === local;
+      });
       if (decl) return decl;
     }
   }
@@ -96,11 +100,11 @@ export function remixEndpoints(file: string, source: SourceFile): CodeEndpoints 
   const path = remixRoutePath(file);
   if (path === undefined || exportsOf(source).has('default')) return out;
   const loader = exportedDeclaration(source, 'loader');
-  if (loader) out.endpoints.push({ method: 'GET', path, source: 'remix', file, line: loader.getStartLineNumber() });
+  if (loader) out.endpoints.push({ method: 'GET', path, source: 'remix', file, line: lineOf(loader) });
   const action = exportedDeclaration(source, 'action');
   if (action) {
     const checked = [...new Set([...builderMethods(action), ...checkedMethods(action)])].filter((m) => m !== 'GET' && m !== 'HEAD');
-    for (const method of checked.length > 0 ? checked : ['POST']) out.endpoints.push({ method, path, source: 'remix', file, line: action.getStartLineNumber() });
+    for (const method of checked.length > 0 ? checked : ['POST']) out.endpoints.push({ method, path, source: 'remix', file, line: lineOf(action) });
   }
   return out;
 }

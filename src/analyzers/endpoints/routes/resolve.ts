@@ -24,8 +24,7 @@ export interface CodeEndpoints {
   mounted: { file: string; code: string }[];
 }
 
-/** A file with more routes than this is not compared route by route (a generated or hostile file). */
-export const MAX_ROUTES_PER_FILE = 5_000;
+import { MAX_ROUTES_PER_FILE } from './limits.js';
 
 export interface SideRoutes {
   composer: Composer;

@@ -1,7 +1,7 @@
 import { Node, SyntaxKind, type CallExpression, type SourceFile } from 'ts-morph';
 import { creationOf, frameworkOfModule, ROUTE_METHODS, type Creation, type FrameworkBinding } from './frameworks.js';
 import { Scopes, type Declaration } from './scope.js';
-import { excerpt, importsOf, staticValues, type ImportedValues } from './static.js';
+import { excerpt, importsOf, staticValues, type ImportedValues, lineOf } from './static.js';
 
 // The routes and mounts one file registers on its routers, whichever of Express, Koa Router, Fastify or Hono it
 // uses: `app.get('/x', h)`, `router.get('name', '/x', h)`, `router.route('/x').get(h)`, `fastify.route({ method,
@@ -145,7 +145,7 @@ export function readRoutes(source: SourceFile, scopes = new Scopes(source), impo
       paths: evaluated?.values,
       pathText: pathNode ? excerpt(pathNode.getText(), 120) : '',
       handler: handlerName(args),
-      line: call.getStartLineNumber(),
+      line: lineOf(call),
       code: excerpt(call.getText(), 160),
       fromEnv: evaluated?.fromEnv ?? [],
     });
@@ -211,7 +211,7 @@ export function readRoutes(source: SourceFile, scopes = new Scopes(source), impo
       continue;
     }
     if (method === 'use' || method === 'register' || (method === 'route' && args.length >= 2)) {
-      for (const target of method === 'route' ? args.slice(1, 2) : method === 'register' ? args.slice(0, 1) : args) result.mounts.push({ receiver, target, line: call.getStartLineNumber(), code: mountCode(call) });
+      for (const target of method === 'route' ? args.slice(1, 2) : method === 'register' ? args.slice(0, 1) : args) result.mounts.push({ receiver, target, line: lineOf(call), code: mountCode(call) });
     }
   }
 
@@ -228,7 +228,7 @@ export function readRoutes(source: SourceFile, scopes = new Scopes(source), impo
       // A router of this file, or a parameter that stands for one (`function all(router) { users(router) }`).
       const isRouter = receivers.has(decl.node) || (decl.kind === 'param' && ROUTER_NAME.test(decl.name));
       if (!isRouter) continue;
-      result.mounts.push({ receiver: receiverFor(n, decl), target: callee, line: call.getStartLineNumber(), code: mountCode(call) });
+      result.mounts.push({ receiver: receiverFor(n, decl), target: callee, line: lineOf(call), code: mountCode(call) });
       break;
     }
   }

@@ -7,7 +7,7 @@ import type { Composer } from './compose.js';
 import { evaluateWithImports, type ImportedConstants } from './constants.js';
 import { nextRoutePath } from './detect.js';
 import { Scopes } from './scope.js';
-import { excerpt, exportsOf, partialValues, staticValues, topLevel, type ImportedValues } from './static.js';
+import { excerpt, exportsOf, partialValues, staticValues, topLevel, type ImportedValues, lineOf } from './static.js';
 
 // tRPC: procedures by router key path (`spaces.updateShowBranding`), and the HTTP paths they are served at: the
 // tRPC handler's endpoint (`fetchRequestHandler({ endpoint: '/api/trpc', router })`, a Next.js `[trpc]` route, an
@@ -107,7 +107,7 @@ function entriesOf(value: Node, prefix: string, file: string, scopes: Scopes, im
     const init = Node.isPropertyAssignment(property) ? property.getInitializer() : property.getNameNode();
     if (!init) continue;
     if (!entryOfValue(init, key, file, scopes, imported, depth + 1, out)) {
-      out.push({ kind: 'unresolved', key, file, line: property.getStartLineNumber(), code: excerpt(property.getText(), 120) });
+      out.push({ kind: 'unresolved', key, file, line: lineOf(property), code: excerpt(property.getText(), 120) });
     }
   }
   return true;
@@ -116,7 +116,7 @@ function entriesOf(value: Node, prefix: string, file: string, scopes: Scopes, im
 function entryOfValue(value: Node, key: string, file: string, scopes: Scopes, imported: ImportedValues, depth: number, out: TrpcEntry[]): boolean {
   const chain = procedureChain(value);
   if (chain) {
-    out.push({ kind: 'procedure', key, type: chain.type, file, line: value.getStartLineNumber(), openapi: openapiOf(chain.metas, scopes, imported) });
+    out.push({ kind: 'procedure', key, type: chain.type, file, line: lineOf(value), openapi: openapiOf(chain.metas, scopes, imported) });
     return true;
   }
   const n = unwrap(value);
@@ -128,7 +128,7 @@ function entryOfIdentifier(id: Node, key: string, file: string, scopes: Scopes, 
   const decl = scopes.declarationOf(id);
   if (decl?.kind === 'variable' && decl.init) return entryOfValue(decl.init, key, file, scopes, imported, depth + 1, out);
   if (decl?.kind === 'import' && decl.imported !== '*') {
-    out.push({ kind: 'ref', key, file, line: id.getStartLineNumber(), module: decl.module, exported: decl.imported });
+    out.push({ kind: 'ref', key, file, line: lineOf(id), module: decl.module, exported: decl.imported });
     return true;
   }
   return false;
@@ -179,6 +179,23 @@ export async function trpcFile(ctx: TrpcSide, file: string, source: SourceFile):
     const mountings = name ? await mountingsOf(ctx, file, source, name, 0) : [];
     for (const m of mountings.length > 0 ? mountings : [{ keyPrefix: '', root: `${file}#${name ?? 'router'}` }]) {
       for (const entry of entries) out.entries.push({ root: m.root, entry: { ...entry, key: keyOf(m.keyPrefix, entry.key) } });
+    }
+  }
+  // A procedure declared in a module of its own (`export const cancelRoute = authedProcedure.mutation(…)`): its key
+  // is where a router mounts it.
+  for (const statement of source.getStatements()) {
+    if (!Node.isVariableStatement(statement) || !statement.hasExportKeyword()) continue;
+    for (const decl of statement.getDeclarations()) {
+      const init = decl.getInitializer();
+      if (!init || !procedureChain(init)) continue;
+      const entries = await evaluateWithImports(ctx.constants, (imported) => {
+        const found: TrpcEntry[] = [];
+        entryOfValue(init, '', file, scopes, imported, 0, found);
+        return found;
+      });
+      for (const m of await mountingsOf(ctx, file, source, decl.getName(), 0)) {
+        if (m.keyPrefix) for (const entry of entries) out.entries.push({ root: m.root, entry: { ...entry, key: m.keyPrefix } });
+      }
     }
   }
   return out;
@@ -258,7 +275,7 @@ export async function expandRef(ctx: TrpcSide, ref: TrpcEntry & { kind: 'ref' })
   const scopes = new Scopes(source);
   return evaluateWithImports(ctx.constants, (imported) => {
     const found: TrpcEntry[] = [];
-    if (!entryOfValue(init, ref.key, target, scopes, imported, 0, found)) found.push({ kind: 'unresolved', key: ref.key, file: target, line: init.getStartLineNumber(), code: excerpt(init.getText(), 120) });
+    if (!entryOfValue(init, ref.key, target, scopes, imported, 0, found)) found.push({ kind: 'unresolved', key: ref.key, file: target, line: lineOf(init), code: excerpt(init.getText(), 120) });
     return found;
   });
 }
@@ -299,7 +316,7 @@ export async function trpcHandlers(ctx: TrpcSide): Promise<TrpcHandlers> {
       let prefixes: { path: string; unknown: string[] }[];
       if (endpointNode) {
         const value = await evaluateWithImports(ctx.constants, (imported) => partialValues(endpointNode, imported));
-        prefixes = value.values.map((v) => ({ path: v, unknown: value.unknown.map((u) => `tRPC endpoint set at ${path}:${call.getStartLineNumber()} by a computed value \`${u}\``) }));
+        prefixes = value.values.map((v) => ({ path: v, unknown: value.unknown.map((u) => `tRPC endpoint set at ${path}:${lineOf(call)} by a computed value \`${u}\``) }));
       } else if (name === 'createNextApiHandler' || name === 'createOpenApiNextHandler') {
         const route = nextRoutePath(path);
         prefixes = [{ path: route ? route.path.replace(/\/\[{1,2}(\.\.\.)?[^/]*\]{1,2}$/, '') : '', unknown: route ? [] : [`tRPC handler at ${path} is not a Next.js API route`] }];
