@@ -1,6 +1,6 @@
 import type { RouteRef } from '../src/model/facts/endpoints.js';
 import type { EndpointEvidence } from '../src/model/report.js';
-import { excerpt } from '../src/util/format.js';
+import { excerpt } from '../src/util/sanitize.js';
 
 // Shared by the endpoint rules: how an endpoint reads in a message and in a finding's `endpoint` object.
 

@@ -1,4 +1,4 @@
-import { excerpt } from '../src/util/format.js';
+import { excerpt } from '../src/util/sanitize.js';
 import { defineRule } from './rule.js';
 
 export default defineRule({

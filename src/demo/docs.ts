@@ -6,7 +6,7 @@
 //   <!-- /output -->
 //   <!-- output: rollback-ready … | show 1-3, Checklist, last 1 -->   lines 1-3, the section "Checklist", the last line; … marks a gap
 //   <!-- output: rollback-ready … --format json | jq '{verdict, riskScore}' -->   those keys, as jq prints them
-//   <!-- output in fixtures/style-only: rollback-ready --from v2 --to v1 -->    another sample (fixtures/<name>)
+//   <!-- output in fixtures/style-only: rollback-ready --from v2 --to v1 -->    another sample (fixtures/<name>, or a deeper folder)
 //   <!-- markdown: rollback-ready rules --format markdown -->      the output as Markdown (a table), not a code block
 //   <!-- /markdown -->
 //   <!-- screen: rollback-ready --from v1.1.0 | keys enter j -->      the terminal review at 80×24 after those keys
@@ -37,7 +37,7 @@ export interface DocFile {
   blocks: Block[];
 }
 
-const MARKER = /(<!-- (output|markdown|screen)(?: in fixtures\/([\w.-]+))?: (.*?) -->\n)([\s\S]*?)(<!-- \/\2 -->)/g;
+const MARKER = /(<!-- (output|markdown|screen)(?: in fixtures\/([\w.-]+(?:\/[\w.-]+)*))?: (.*?) -->\n)([\s\S]*?)(<!-- \/\2 -->)/g;
 
 /** README.md and every Markdown page under docs/. */
 export function docFiles(root = PACKAGE_ROOT): string[] {

@@ -16,6 +16,7 @@ function findingOut(f: Finding): Record<string, unknown> {
   const out: Record<string, unknown> = { ruleId: f.ruleId, category: f.category, severity: f.severity, message: f.message, path: f.path };
   if (f.line !== undefined) out.line = f.line;
   if (f.evidence !== undefined) out.evidence = f.evidence;
+  if (f.endpoint !== undefined) out.endpoint = f.endpoint;
   if (f.remediation !== undefined) out.remediation = f.remediation;
   out.checklistId = f.checklistId;
   if (f.suppressed) out.suppressed = f.suppressed;

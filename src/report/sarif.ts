@@ -61,6 +61,7 @@ function resultOut(f: Finding, fingerprint: string, report: Report, ruleIndex: M
   if (f.suppressed) result.suppressions = [{ kind: 'inSource', justification: f.suppressed.reason }];
   const properties: Record<string, unknown> = { severity: f.severity, category: f.category, checklistId: f.checklistId };
   if (f.evidence !== undefined) properties.evidence = f.evidence;
+  if (f.endpoint !== undefined) properties.endpoint = f.endpoint;
   if (f.remediation !== undefined) properties.remediation = f.remediation;
   result.properties = properties;
   return result;

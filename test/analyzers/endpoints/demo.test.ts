@@ -22,6 +22,7 @@ describe('endpoint removal in the demo release', () => {
         path: 'src/index.ts',
         line: 18,
         evidence: 'GET /api/users/:id/emails (express) at src/index.ts:18; served since v1.1.0',
+        endpoint: { method: 'GET', path: '/api/users/:id/emails', source: 'express', file: 'src/index.ts', line: 18, since: 'v1.1.0' },
         remediation: expect.any(String),
         checklistId: 'endpoints',
       },

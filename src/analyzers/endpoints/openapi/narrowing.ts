@@ -1,4 +1,4 @@
-import { excerpt } from '../../../util/format.js';
+import { excerpt } from '../../../util/sanitize.js';
 import type { Operation, Parameter } from './operations.js';
 
 type Obj = Record<string, unknown>;

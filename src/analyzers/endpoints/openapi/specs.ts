@@ -8,7 +8,7 @@ import { loadSpec, looksLikeSpec, type LoadedSpec } from './load.js';
 import { collisionsOf, operationsOf, webhooksOf, type Operation } from './operations.js';
 import { narrowing } from './narrowing.js';
 import type { CodeReader } from '../routes/code-context.js';
-import { excerpt } from '../../../util/format.js';
+import { excerpt } from '../../../util/sanitize.js';
 
 const DATA_FILE = /\.(ya?ml|json)$/i;
 const CONVENTION = /(^|\/)(openapi|swagger)[^/]*\.(ya?ml|json)$|(^|\/)(openapi|api-docs)\/.*\.(ya?ml|json)$/i;

@@ -1,5 +1,5 @@
 import { Node, SyntaxKind, type Expression, type SourceFile } from 'ts-morph';
-import { excerpt } from '../../../util/format.js';
+import { excerpt as printable } from '../../../util/sanitize.js';
 
 // What an expression always evaluates to, when that is knowable without running the code: string literals,
 // templates and `+` of constants, constants of the file or imported from another module (once that module is
@@ -213,7 +213,10 @@ export function partialValues(expr: Node, imported?: ImportedValues): { values: 
   return { values: product(parts) ?? [''], unknown, fromEnv };
 }
 
-export { excerpt };
+/** Code quoted in a finding: on one line (its whitespace collapsed), printable, at most `max` characters. */
+export function excerpt(code: string, max = 80): string {
+  return printable(code.replace(/\s+/g, ' '), max);
+}
 
 /**
  * The line a node starts on, from the compiler's line map (a binary search). ts-morph's `getStartLineNumber()`
