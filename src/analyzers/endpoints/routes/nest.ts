@@ -23,6 +23,11 @@ export interface NestApp {
   exclude: string[];
   /** URI versioning: the segment prefix (`v`) and the default version. */
   versioning?: { prefix: string; defaultVersion?: string[] };
+  /**
+   * How surely the file serves the app: 2 it listens, 1 it only initialises it (a serverless handler, or a script
+   * that prints the GraphQL schema), 0 neither (a migration script). A package's apps of the highest rank count.
+   */
+  rank: number;
 }
 
 const unwrap = (node: Node): Node => {
@@ -56,7 +61,6 @@ function excluded(app: NestApp, path: string): boolean {
 export async function nestApps(reader: CodeReader, constants: ImportedConstants, side: Side): Promise<NestApp[]> {
   const hits = await reader.grep(side, ['NestFactory']);
   const apps: NestApp[] = [];
-  const scripts: NestApp[] = [];
   for (const path of [...new Set(hits.map((h) => h.path))].sort()) {
     if (isTest(path)) continue;
     const source = await reader.source(side, path);
@@ -64,15 +68,14 @@ export async function nestApps(reader: CodeReader, constants: ImportedConstants,
     const text = source.getFullText();
     if (!/NestFactory\s*\.\s*create\s*[<(]/.test(text)) continue;
     const app = await evaluateWithImports(constants, (imported) => bootstrapOf(path, source, imported));
-    // An app that serves: it listens (or is initialised for a serverless handler). Scripts that build the app to
-    // run a migration or print a schema do not.
-    (/\.listen\s*\(|\.init\s*\(\s*\)/.test(text) ? apps : scripts).push(app);
+    app.rank = /\.listen\s*\(/.test(text) ? 2 : /\.init\s*\(\s*\)/.test(text) ? 1 : 0;
+    apps.push(app);
   }
-  return apps.length > 0 ? apps : scripts;
+  return apps;
 }
 
 function bootstrapOf(file: string, source: SourceFile, imported: ImportedValues): NestApp {
-  const app: NestApp = { file, prefix: '', unknown: [], exclude: [] };
+  const app: NestApp = { file, prefix: '', unknown: [], exclude: [], rank: 0 };
   for (const call of source.getDescendantsOfKind(SyntaxKind.CallExpression)) {
     const callee = call.getExpression();
     if (!Node.isPropertyAccessExpression(callee)) continue;
@@ -121,7 +124,9 @@ export async function appsFor(reader: CodeReader, side: Side, apps: NestApp[], f
   if (apps.length <= 1) return apps;
   const dir = await packageDirOf(reader, side, file);
   const inPackage = apps.filter((a) => (dir ? a.file.startsWith(`${dir}/`) : true));
-  return inPackage.length > 0 ? inPackage : apps;
+  const candidates = inPackage.length > 0 ? inPackage : apps;
+  const best = Math.max(...candidates.map((a) => a.rank));
+  return candidates.filter((a) => a.rank === best);
 }
 
 /** Module class name → path, from every `RouterModule.register([...])` of one side (children joined). */
