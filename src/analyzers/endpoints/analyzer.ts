@@ -158,15 +158,15 @@ async function neighbourEndpoints(release: Release, reader: CodeReader, side: Si
 }
 
 /**
- * Route files at `to` that may serve a spec operation: scripts that quote the operation's last literal path
- * segment and look like route code.
+ * Route files at `to` that may serve spec operations: scripts that quote one of the operations' last literal path
+ * segments and look like route code (one grep for all of them).
  */
-async function routeCodeFor(reader: CodeReader, side: SideReader, e: Endpoint, read: Set<string>): Promise<Endpoint[]> {
-  const literal = lastLiteral(e.path);
-  if (!literal) return [];
-  const hits = await reader.grep('to', [`/${literal}`, `'${literal}`, `"${literal}`, `\`${literal}`]);
+async function routeCodeFor(reader: CodeReader, side: SideReader, operations: Endpoint[], read: Set<string>): Promise<Endpoint[]> {
+  const literals = [...new Set(operations.map((e) => lastLiteral(e.path)).filter((l): l is string => l !== undefined))];
+  if (literals.length === 0) return [];
+  const hits = await reader.grep('to', literals.flatMap((l) => [`/${l}`, `'${l}`, `"${l}`, `\`${l}`]));
   const out: Endpoint[] = [];
-  for (const path of [...new Set(hits.map((h) => h.path))].sort().slice(0, 40)) {
+  for (const path of [...new Set(hits.map((h) => h.path))].sort().slice(0, 60)) {
     if (read.has(path) || isTest(path)) continue;
     const source = await reader.source('to', path);
     if (!source || !mayHaveRoutes(path, source.getFullText())) continue;
@@ -235,19 +235,15 @@ export const endpointsAnalyzer: Analyzer = {
       to.endpoints.push(...trpc.to);
     }
 
-    const served = new EndpointSet([...to.endpoints, ...specs.to.endpoints]);
-    let removed = [...from.endpoints, ...specs.from.endpoints].filter((e) => !served.serves(e));
-    if (sides && removed.some((e) => e.source !== 'openapi')) {
-      for (const e of await neighbourEndpoints(release, reader, sides.to, new Set([...from.dirs, ...to.dirs]), to.read, removed.filter((r) => r.source !== 'openapi'))) served.add(e);
-      removed = removed.filter((e) => !served.serves(e));
-    }
-
-    // A spec operation gone from the target's spec is confirmed against the target's route code.
+    // A spec operation gone from the target's spec is confirmed against the target's route code: when the code
+    // serves it, the spec and the code disagree, and nothing is removed.
     const mismatched = new Set<Endpoint>();
-    if (sides) {
-      for (const e of removed.filter((r) => r.source === 'openapi')) {
-        const code = await routeCodeFor(reader, sides.to, e, to.read);
-        const set = new EndpointSet(code);
+    const specServed = new EndpointSet(specs.to.endpoints);
+    const goneFromSpec = specs.from.endpoints.filter((e) => !specServed.serves(e));
+    if (sides && goneFromSpec.length > 0) {
+      const code = [...to.endpoints, ...(await routeCodeFor(reader, sides.to, goneFromSpec, to.read))];
+      const set = new EndpointSet(code);
+      for (const e of goneFromSpec) {
         const by = set.serves(e) ? code.find((c) => canonicalPath(c.path) === canonicalPath(e.path)) : set.answering(e);
         if (!by) continue;
         mismatched.add(e);
@@ -255,11 +251,17 @@ export const endpointsAnalyzer: Analyzer = {
       }
     }
 
+    const served = new EndpointSet([...to.endpoints, ...specs.to.endpoints]);
+    let removed = [...from.endpoints, ...goneFromSpec.filter((e) => !mismatched.has(e))].filter((e) => !served.serves(e));
+    if (sides && removed.some((e) => e.source !== 'openapi')) {
+      for (const e of await neighbourEndpoints(release, reader, sides.to, new Set([...from.dirs, ...to.dirs]), to.read, removed.filter((r) => r.source !== 'openapi'))) served.add(e);
+      removed = removed.filter((e) => !served.serves(e));
+    }
+
     const since = new ServedSince(release);
     const seen = new Set<string>();
     const removedFiles = new Set<string>();
     for (const e of removed) {
-      if (mismatched.has(e)) continue;
       const key = `${canonicalMethod(e.method)} ${canonicalPath(e.path)} ${e.source}`;
       if (seen.has(key)) continue;
       seen.add(key);

@@ -303,14 +303,3 @@ export function topLevel(source: SourceFile, name: string): Node | undefined {
   }
   return undefined;
 }
-
-/** The initializer of a top-level or local `const name = …` in the file (first one wins). */
-export function constInitializer(source: SourceFile, name: string): Expression | undefined {
-  for (const decl of source.getDescendantsOfKind(SyntaxKind.VariableDeclaration)) {
-    if (decl.getName() !== name) continue;
-    const list = decl.getParent();
-    if (Node.isVariableDeclarationList(list) && list.getDeclarationKind() !== 'const') continue;
-    return decl.getInitializer();
-  }
-  return undefined;
-}
