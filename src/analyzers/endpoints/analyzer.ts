@@ -111,6 +111,34 @@ async function mountedRoutes(reader: CodeReader, sides: Record<Side, SideReader>
   }
 }
 
+/**
+ * GraphQL operations and output fields a code-first schema (@nestjs/graphql, type-graphql) declares in the changed
+ * files at `from` and not at `to`: the same contract as a schema file's, judged by graphql-schema-narrowed.
+ */
+async function codeFirstSchema(release: Release, routes: Routes): Promise<Fact[]> {
+  const elements: Record<Side, Map<string, import('./routes/graphql.js').SchemaElement>> = { from: new Map(), to: new Map() };
+  for (const file of release.files) {
+    for (const side of ['from', 'to'] as const) {
+      const path = pathAt(file, side);
+      if (!isScript(path) || isTest(path) || (side === 'from' ? !file.fromBlob : !file.toBlob)) continue;
+      const text = release.content(file, side).text;
+      if (text === undefined || !/['"](@nestjs\/graphql|type-graphql)['"]/.test(text)) continue;
+      const source = release.sourceFile(side, path, text);
+      if (!routes.isCodeFirstSchema(source)) continue;
+      for (const element of routes.schemaElements(path, source)) if (!elements[side].has(element.symbol)) elements[side].set(element.symbol, element);
+    }
+  }
+  const facts: Fact[] = [];
+  for (const [symbol, e] of elements.from) {
+    if (elements.to.has(symbol)) continue;
+    // A type the target does not have is one finding: its fields go with it.
+    if (e.owner && elements.from.has(e.owner) && !elements.to.has(e.owner)) continue;
+    const what = e.kind === 'field' || e.kind === 'type' ? `${e.kind} ${symbol}` : `${e.kind} ${symbol.slice(symbol.indexOf('.') + 1)}`;
+    facts.push({ kind: 'contract.change', path: e.file, line: e.line, surface: 'public', entry: 'the GraphQL API', symbol, aspect: 'graphql', change: 'removed', detail: `${what} removed`, before: e.text, fromAt: `${e.file}:${e.line}` });
+  }
+  return facts;
+}
+
 const CONTROLLER = /\.controller\.[cm]?[jt]s$/;
 
 /**
@@ -233,6 +261,7 @@ export const endpointsAnalyzer: Analyzer = {
       const trpc = await trpcEndpoints(routes, sides, from, to);
       from.endpoints.push(...trpc.from);
       to.endpoints.push(...trpc.to);
+      facts.push(...(await codeFirstSchema(release, routes)));
     }
 
     // A spec operation gone from the target's spec is confirmed against the target's route code: when the code

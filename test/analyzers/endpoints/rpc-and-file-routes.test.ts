@@ -79,3 +79,40 @@ ${action}`;
     expect(findings.every((f) => f.endpoint!.source === 'remix')).toBe(true);
   });
 });
+
+describe('GraphQL schemas written in code', () => {
+  const resolver = (extra: string) => `import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { MockServer } from './mock-server.model';
+
+@Resolver(() => MockServer)
+export class MockServerResolver {
+  @Query(() => [MockServer], { name: 'myMockServers' })
+  mine() {
+    return [];
+  }
+${extra}}
+`;
+  const model = (extra: string) => `import { Field, ID, ObjectType } from '@nestjs/graphql';\n\n@ObjectType()\nexport class MockServer {\n  @Field(() => ID)\n  id: string;\n${extra}}\n`;
+
+  it('reports the operations and fields the rollback removes, as the schema names them', async () => {
+    const { twoReleases } = await import('../../support/repo.js');
+    const { analyzeRollback } = await import('../../../src/engine/analyze.js');
+    const { endpointsAnalyzer } = await import('../../../src/analyzers/endpoints/analyzer.js');
+    const repo = twoReleases(
+      { 'src/mock-server.resolver.ts': resolver(''), 'src/mock-server.model.ts': model('') },
+      {
+        'src/mock-server.resolver.ts': resolver("\n  @Mutation(() => Boolean)\n  deleteMockServer(@Args({ name: 'id' }) id: string) {\n    return true;\n  }\n\n  @ResolveField(() => String)\n  creator(@Parent() server: MockServer) {\n    return server.id;\n  }\n"),
+        'src/mock-server.model.ts': model('\n  @Field({ name: \'isActive\' })\n  active: boolean;\n'),
+        'src/mock-server-log.model.ts': "import { Field, ObjectType } from '@nestjs/graphql';\n\n@ObjectType()\nexport class MockServerLog {\n  @Field()\n  path: string;\n\n  @Field()\n  status: number;\n}\n",
+      },
+    );
+    const report = await analyzeRollback({ repo, from: 'v2', to: 'v1', config: {}, analyzers: [endpointsAnalyzer] });
+    // A type the target lacks is one finding, its fields with it.
+    expect(report.findings.filter((f) => f.ruleId === 'graphql-schema-narrowed').map((f) => [f.severity, f.message])).toEqual([
+      ['high', 'MockServerLog in src/mock-server-log.model.ts: type MockServerLog removed by the rollback'],
+      ['high', 'MockServer.isActive in src/mock-server.model.ts: field MockServer.isActive removed by the rollback'],
+      ['high', 'Mutation.deleteMockServer in src/mock-server.resolver.ts: mutation deleteMockServer removed by the rollback'],
+      ['high', 'MockServer.creator in src/mock-server.resolver.ts: field MockServer.creator removed by the rollback'],
+    ]);
+  });
+});

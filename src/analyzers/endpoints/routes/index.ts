@@ -11,6 +11,7 @@ import { trpcFile, trpcHandlers, type TrpcFile, type TrpcHandlers, type TrpcSide
 
 export { mayHaveRoutes } from './detect.js';
 export { expandRef, procedureEndpoints, type TrpcEntry } from './trpc.js';
+export { isCodeFirstSchema, schemaElements } from './graphql.js';
 export type { CodeEndpoints, Unresolved } from './resolve.js';
 
 export interface FileEndpoints extends CodeEndpoints {
