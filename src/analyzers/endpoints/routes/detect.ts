@@ -42,18 +42,32 @@ export function remixRoutePath(file: string): string | undefined {
   return '/' + segments.join('/');
 }
 
+/** Router-style routes or mounts (Express, Koa, Fastify, Hono), a Nest controller: by imports or call shapes. */
+export function mayHaveRouterCalls(text: string): boolean {
+  return (
+    /from\s+['"](express|fastify|@koa\/router|koa-router|koa|hono(\/[^'"]*)?|@nestjs\/common)['"]|require\(\s*['"](express|fastify|@koa\/router|koa-router|koa)['"]\s*\)/.test(text) ||
+    // Routes on a router handed in as a parameter: `router.get('/x', …)`
+    /\b(router|app|api|server|fastify|instance|\w+Router)\.(get|post|put|patch|delete|del|all|head|options|route|register|use)\(\s*['"`/\w]/.test(text)
+  );
+}
+
+/** tRPC routers (`router({ … })`, `createTRPCRouter({ … })`) or a procedure in a module of its own. */
+export function mayHaveTrpc(text: string): boolean {
+  return (
+    /from\s+['"]@trpc\/server(\/[^'"]*)?['"]/.test(text) ||
+    (/\b(router|createTRPCRouter|createRouter|mergeRouters)\(\s*[{\w]/.test(text) && /\.(query|mutation|subscription)\(|Router\b/.test(text)) ||
+    (/Procedure\b/.test(text) && /\.(query|mutation|subscription)\(/.test(text))
+  );
+}
+
 /** Whether a script may define routes (cheap test on the text before parsing). */
 export function mayHaveRoutes(path: string, text: string): boolean {
   return (
     nextRoutePath(path) !== undefined ||
-    (remixRoutePath(path) !== undefined && /\bexport\s+(const|async\s+function|function|let)\s+(loader|action)\b|\bexport\s*\{[^}]*\b(loader|action)\b/.test(text)) ||
-    /from\s+['"](express|fastify|@koa\/router|koa-router|koa|hono(\/[^'"]*)?|@nestjs\/common|@trpc\/server(\/[^'"]*)?)['"]|require\(\s*['"](express|fastify|@koa\/router|koa-router|koa)['"]\s*\)/.test(text) ||
-    // tRPC routers built with a helper of the app (`router({ … })`, `createTRPCRouter({ … })`)
-    (/\b(router|createTRPCRouter|createRouter|mergeRouters)\(\s*[{\w]/.test(text) && /\.(query|mutation|subscription)\(|Router\b/.test(text)) ||
-    // a tRPC procedure in a module of its own
-    (/Procedure\b/.test(text) && /\.(query|mutation|subscription)\(/.test(text)) ||
-    // Routes on a router handed in as a parameter: `router.get('/x', …)`
-    /\b(router|app|api|server|fastify|instance|\w+Router)\.(get|post|put|patch|delete|del|all|head|options|route|register|use)\(\s*['"`/\w]/.test(text)
+    // A Remix resource route: a loader or an action, and no page component
+    (remixRoutePath(path) !== undefined && /\bexport\s+(const|async\s+function|function|let)\s+(loader|action)\b|\bexport\s*\{[^}]*\b(loader|action)\b/.test(text) && !/\bexport\s+default\b/.test(text)) ||
+    mayHaveRouterCalls(text) ||
+    mayHaveTrpc(text)
   );
 }
 

@@ -9,6 +9,7 @@ import { routerEndpoints, type CodeEndpoints } from './resolve.js';
 import { importedModules } from './static.js';
 import { trpcFile, trpcHandlers, type TrpcFile, type TrpcHandlers, type TrpcSide } from './trpc.js';
 
+import { mayHaveRouterCalls, mayHaveTrpc } from './detect.js';
 export { mayHaveRoutes } from './detect.js';
 export { expandRef, procedureEndpoints, type TrpcEntry } from './trpc.js';
 export { isCodeFirstSchema, schemaElements } from './graphql.js';
@@ -60,17 +61,20 @@ export class SideReader implements TrpcSide {
     };
     if (nextRoutePath(file)) add(nextEndpoints(file, source));
     if (remixRoutePath(file) !== undefined) add(remixEndpoints(file, source));
+    const text = source.getFullText();
     const modules = importedModules(source);
     if (modules.has('@nestjs/common')) {
       const { apps, modulePaths } = await this.nestConfig();
       add(await nestEndpoints({ reader: this.reader, side: this.side, constants: this.constants, apps, modulePaths }, file, source));
-    } else {
+    } else if (mayHaveRouterCalls(text)) {
       const routes = await routerEndpoints(this, file, source);
       if (routes.tooMany !== undefined) all.tooMany = routes.tooMany;
       add(routes);
     }
-    const trpc = await trpcFile(this, file, source);
-    if (trpc.entries.length > 0) all.trpc = trpc;
+    if (mayHaveTrpc(text)) {
+      const trpc = await trpcFile(this, file, source);
+      if (trpc.entries.length > 0) all.trpc = trpc;
+    }
     return all;
   }
 }

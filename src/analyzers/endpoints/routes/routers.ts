@@ -160,7 +160,8 @@ export function readRoutes(source: SourceFile, scopes = new Scopes(source), impo
     if (found && found.node === decl) receiverFor(nameNode, found);
   }
 
-  for (const call of source.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+  const calls = source.getDescendantsOfKind(SyntaxKind.CallExpression);
+  for (const call of calls) {
     const callee = call.getExpression();
     if (!Node.isPropertyAccessExpression(callee)) continue;
     const method = callee.getName();
@@ -216,7 +217,7 @@ export function readRoutes(source: SourceFile, scopes = new Scopes(source), impo
   }
 
   // Routers handed to a function that registers routes on them: usersRoutes(router), fastify.register(…) aside.
-  for (const call of source.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+  for (const call of calls) {
     const callee = unwrap(call.getExpression());
     if (!Node.isIdentifier(callee)) continue;
     const args = call.getArguments();
