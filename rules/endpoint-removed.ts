@@ -1,14 +1,7 @@
 import { endpointEvidence, endpointName, evidenceText, prefixNote } from './_endpoint.js';
-import { defineRule, type FindingDraft } from './rule.js';
+import { defineRule } from './rule.js';
 
-export interface Options {
-  /** Route sources whose only clients are the same app's own pages, which roll back with it. */
-  sameAppSources: string[];
-}
-
-const DEFAULTS: Options = { sameAppSources: ['trpc'] };
-
-export default defineRule<Options>({
+export default defineRule({
   id: 'endpoint-removed',
   category: 'endpoint-removal',
   severity: 'high',
@@ -21,24 +14,13 @@ export default defineRule<Options>({
     example: 'v1.1.0 adds `GET /api/users/:id/emails` in src/index.ts; rolling back to v1.0.0 removes it.',
     fix: 'Check the access logs for the endpoint; if it has callers, roll forward with a fix, or deploy the target with the endpoint kept (a stub that answers 503 with Retry-After is better than a 404).',
   },
-  options: {
-    defaults: DEFAULTS,
-    schema: (z) => z.object({ sameAppSources: z.array(z.string()).default(DEFAULTS.sameAppSources) }).strict(),
-  },
-  check(facts, { options }) {
-    return facts.of('endpoint.removed').map((fact): FindingDraft => {
-      const draft: FindingDraft = {
-        message: `${endpointName(fact.method, fact.route)} is no longer served after the rollback${fact.deprecated ? ' (deprecated, but still removed for the clients that use it)' : ''}${prefixNote(fact)}`,
-        path: fact.path,
-        line: fact.line,
-        evidence: evidenceText(fact),
-        endpoint: endpointEvidence(fact),
-      };
-      if (!options.sameAppSources.includes(fact.source)) return draft;
-      // Its callers are the pages of the same app: they go back with it.
-      draft.severity = 'low';
-      draft.message += `; only the app's own pages call ${fact.source} procedures, and they roll back with it (remove "${fact.source}" from rules.endpoint-removed.options.sameAppSources if other apps call them)`;
-      return draft;
-    });
+  check(facts) {
+    return facts.of('endpoint.removed').map((fact) => ({
+      message: `${endpointName(fact.method, fact.route)} is no longer served after the rollback${fact.deprecated ? ' (deprecated, but still removed for the clients that use it)' : ''}${prefixNote(fact)}`,
+      path: fact.path,
+      line: fact.line,
+      evidence: evidenceText(fact),
+      endpoint: endpointEvidence(fact),
+    }));
   },
 });

@@ -34,24 +34,6 @@ testRule(rule, {
       findings: [{ path: 'openapi.yaml', line: 9, message: 'GET /v1/pets is no longer served after the rollback (deprecated, but still removed for the clients that use it)' }],
     },
     {
-      name: 'a tRPC procedure is called by the same app only: low',
-      facts: [removed({ method: 'MUTATION', route: '/spaces.rename', source: 'trpc', path: 'src/trpc/spaces.ts', line: 4 })],
-      findings: [
-        {
-          severity: 'low',
-          path: 'src/trpc/spaces.ts',
-          line: 4,
-          message: 'MUTATION /spaces.rename is no longer served after the rollback; only the app\'s own pages call trpc procedures, and they roll back with it (remove "trpc" from rules.endpoint-removed.options.sameAppSources if other apps call them)',
-        },
-      ],
-    },
-    {
-      name: 'a tRPC procedure other apps call, when the team says so',
-      facts: [removed({ method: 'QUERY', route: '/public.stats', source: 'trpc', path: 'src/trpc/public.ts', line: 2 })],
-      options: { sameAppSources: [] },
-      findings: [{ message: 'QUERY /public.stats is no longer served after the rollback' }],
-    },
-    {
       name: 'a handler for every method',
       facts: [removed({ method: 'ALL', route: '/api/hook', source: 'next-pages', path: 'pages/api/hook.ts', line: 3 })],
       findings: [{ path: 'pages/api/hook.ts', line: 3, message: 'ALL /api/hook is no longer served after the rollback', endpoint: { method: 'ALL', path: '/api/hook' } }],
