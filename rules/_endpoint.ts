@@ -1,6 +1,6 @@
 import type { RouteRef } from '../src/model/facts/endpoints.js';
 import type { EndpointEvidence } from '../src/model/report.js';
-import { excerpt } from '../src/util/sanitize.js';
+import { clip, excerpt } from '../src/util/sanitize.js';
 
 // Shared by the endpoint rules: how an endpoint reads in a message and in a finding's `endpoint` object.
 
@@ -28,18 +28,23 @@ export function prefixNote(fact: Pick<Located, 'prefixUnknown'>): string {
 
 export const at = (r: { path: string; line?: number }) => `${r.path}${r.line ? `:${r.line}` : ''}`;
 
-/** The endpoint object of a finding. */
+/** The longest path and reason an endpoint object quotes: both come from the repository. */
+const MAX_PATH = 1000;
+const MAX_REASONS = 5;
+
+/** The endpoint object of a finding, its repository text bounded like the message's. */
 export function endpointEvidence(fact: Located, extra: { answeredBy?: RouteRef } = {}): EndpointEvidence {
+  const reasons = (fact.prefixUnknown ?? []).slice(0, MAX_REASONS).map((r) => clip(r, 300));
   return {
     method: fact.method,
-    path: fact.route,
+    path: clip(fact.route, MAX_PATH),
     source: fact.source ?? 'openapi',
     file: fact.path,
     line: fact.line ?? 1,
-    ...(fact.since ? { since: fact.since } : {}),
-    ...(fact.procedure ? { procedure: fact.procedure } : {}),
-    ...(fact.prefixUnknown && fact.prefixUnknown.length > 0 ? { prefixUnknown: fact.prefixUnknown } : {}),
-    ...(extra.answeredBy ? { answeredBy: { method: extra.answeredBy.method, path: extra.answeredBy.route, source: extra.answeredBy.source, file: extra.answeredBy.path, line: extra.answeredBy.line } } : {}),
+    ...(fact.since ? { since: clip(fact.since, 200) } : {}),
+    ...(fact.procedure ? { procedure: clip(fact.procedure, 300) } : {}),
+    ...(reasons.length > 0 ? { prefixUnknown: reasons } : {}),
+    ...(extra.answeredBy ? { answeredBy: { method: extra.answeredBy.method, path: clip(extra.answeredBy.route, MAX_PATH), source: extra.answeredBy.source, file: extra.answeredBy.path, line: extra.answeredBy.line } } : {}),
   };
 }
 

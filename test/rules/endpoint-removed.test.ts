@@ -54,9 +54,14 @@ testRule(rule, {
       findings: [{ message: 'POST /api/v2/envelope/cancel is no longer served after the rollback', endpoint: { source: 'trpc-openapi', procedure: 'envelope.cancel' } }],
     },
     {
-      name: 'a path from the repository is bounded in the message',
-      facts: [removed({ route: `/${'a'.repeat(5000)}` })],
-      findings: [{ message: `GET /${'a'.repeat(198)}… is no longer served after the rollback` }],
+      name: 'a path and reasons from the repository are bounded in the message and the endpoint object',
+      facts: [removed({ route: `/${'a'.repeat(5000)}`, prefixUnknown: Array.from({ length: 50 }, (_, i) => `${i}${'b'.repeat(1000)}`) })],
+      findings: [
+        {
+          message: `GET /${'a'.repeat(198)}… is no longer served after the rollback (prefix unknown: 0${'b'.repeat(158)}…; 1${'b'.repeat(158)}…; 48 more)`,
+          endpoint: { path: `/${'a'.repeat(998)}…`, prefixUnknown: [0, 1, 2, 3, 4].map((i) => `${i}${'b'.repeat(298)}…`) },
+        },
+      ],
     },
   ],
 });
