@@ -4,7 +4,7 @@ import { defineRule } from './rule.js';
 export default defineRule({
   id: 'procedure-removed',
   category: 'endpoint-removal',
-  severity: 'medium',
+  severity: 'low',
   description: 'A tRPC procedure served by the running release is not served by the rollback target.',
   checklist: 'endpoints',
   remediation: 'Reload the open pages of the app after the rollback; if other applications call the procedure, treat it as a removed endpoint.',

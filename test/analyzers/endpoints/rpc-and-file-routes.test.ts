@@ -32,7 +32,7 @@ ${extra}});
     const findings = await endpointFindings(tree(''), tree('  rename: publicProcedure.meta(renameMeta).mutation(() => ({})),\n'));
     expect(removedEndpoints(findings)).toEqual(['POST /api/trpc/users.rename', 'POST /api/v1/users/{id}/rename']);
     expect(findings.find((f) => f.ruleId === 'procedure-removed')).toMatchObject({
-      severity: 'medium',
+      severity: 'low',
       message: 'tRPC mutation users.rename (POST /api/trpc/users.rename) is no longer served after the rollback: pages of the running release still open fail when they call it',
       endpoint: { source: 'trpc', procedure: 'users.rename' },
     });
