@@ -104,3 +104,26 @@ describe('repository text quoted in a report', () => {
     for (const f of report.findings) expect(f.message.length + (f.evidence?.length ?? 0), f.ruleId).toBeLessThanOrEqual(2600);
   });
 });
+
+// Sizes that took minutes when the SQL reader was quadratic in them (215 s for the nested blocks, 29 s for the
+// CASE expressions): read to the end in one pass now, the DROP TABLE after them included.
+describe('SQL shaped to make a reader quadratic', () => {
+  const users = 'CREATE TABLE users (id int PRIMARY KEY);\n';
+  const drops = async (sql: string) => {
+    const dir = buildRepo([
+      { tree: { 'migrations/001_users.sql': users }, tag: 'v1' },
+      { tree: { 'migrations/001_users.sql': users, 'migrations/002_hostile.sql': `${sql}\nDROP TABLE users;\n` }, tag: 'v2' },
+    ]);
+    const report = await analyzeRollback({ repo: dir, from: 'v2', to: 'v1' });
+    return report.findings.filter((f) => f.ruleId === 'drop-table').map((f) => f.path);
+  };
+
+  it.each([
+    ['5 MB of nested BEGIN … END in a procedure', `CREATE PROCEDURE p() ${'BEGIN '.repeat(450_000)}SELECT 1; ${'END; '.repeat(450_000)}`],
+    ['5 MB of nested BEGIN … END in a DO block', `DO $$ ${'BEGIN '.repeat(450_000)}PERFORM 1; ${'END; '.repeat(450_000)}$$;`],
+    ['CASE WHEN nested 100,000 deep', `UPDATE users SET id = ${'CASE WHEN id = 1 THEN 2 '.repeat(100_000)}0${' END'.repeat(100_000)};`],
+    ['CASE with 100,000 WHENs', `UPDATE users SET id = CASE ${'WHEN id = 1 THEN 2 '.repeat(100_000)}END;`],
+  ])('%s', async (_what, sql) => {
+    expect(await drops(sql)).toEqual(['migrations/002_hostile.sql']);
+  });
+});
