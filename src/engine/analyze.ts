@@ -68,6 +68,8 @@ export interface AnalyzeOptions {
    * than the machine's cores (at most 3). The report is the same whatever the number.
    */
   workers?: number;
+  /** Milliseconds since the epoch, read for the time budget (default: Date.now; a test moves it on by hand). */
+  clock?: () => number;
   /** Analyzers and rules to run instead of the built-in ones (for tests and embedding). */
   analyzers?: readonly Analyzer[];
   rules?: readonly AnyRule[];
@@ -107,7 +109,8 @@ export async function analyzeRollback(options: AnalyzeOptions = {}): Promise<Rep
 }
 
 async function analyzeWith(options: AnalyzeOptions, refs: StartedRefs, repo: Repo, blobs: BlobStore): Promise<Report> {
-  const started = Date.now();
+  const clock = options.clock ?? Date.now;
+  const started = clock();
   let phaseStart = performance.now();
   const phaseDone = (phase: string) => {
     const now = performance.now();
@@ -228,6 +231,7 @@ async function analyzeWith(options: AnalyzeOptions, refs: StartedRefs, repo: Rep
       ...(scope ? { scope: scope.all } : {}),
       onProgress: progress,
       deadline: started + config.limits.timeBudgetSeconds * 1000,
+      clock,
       ...(options.workers !== undefined ? { workers: options.workers } : {}),
       ...(treeReaders.length > 0 ? { treeReadHere: (file: ChangedFile) => treeReaders.some((a) => a.readsTreeOf!(file, config)) } : {}),
       onPhase: phaseDone,

@@ -28,6 +28,8 @@ export interface ReleaseInput {
   onProgress?: (phase: string, done: number, total: number) => void;
   /** Epoch milliseconds after which the analysis is out of time. */
   deadline: number;
+  /** What the time is, in epoch milliseconds (default: Date.now). */
+  clock?: () => number;
   /** Worker threads for parsing scripts (default: by the release's size and the machine's cores). */
   workers?: number;
   /** Changed scripts whose trees an analyzer reads before the digests (`Analyzer.readsTreeOf`): digested here. */
@@ -81,7 +83,8 @@ export async function loadRelease(input: ReleaseInput): Promise<LoadedRelease> {
 const OUT_OF_TIME: BlobContent = { size: 0, unreadable: 'out-of-time' };
 
 async function readRelease(input: ReleaseInput, scripts: ChangedFile[], pool: ScriptPool): Promise<LoadedRelease> {
-  const outOfTime = () => Date.now() > input.deadline;
+  const clock = input.clock ?? Date.now;
+  const outOfTime = () => clock() > input.deadline;
   // Both sides' contents by the changed file's path: no key is built on a lookup (the analyzers make many).
   const contents: Record<Side, Map<string, BlobContent>> = { from: new Map(), to: new Map() };
   const contentOf = (file: ChangedFile, side: Side) => contents[side].get(file.path);
@@ -153,7 +156,7 @@ async function readRelease(input: ReleaseInput, scripts: ChangedFile[], pool: Sc
         const to = trees.to.get(file);
         return from || to ? { from, to } : undefined;
       };
-      const results = await pool.finish(typescript, (doneCount) => input.onProgress?.('parsing scripts', doneCount, jobs.length), parsedFor, input.deadline);
+      const results = await pool.finish(typescript, (doneCount) => input.onProgress?.('parsing scripts', doneCount, jobs.length), parsedFor, input.deadline, clock);
       results.forEach((change, i) => {
         // Not parsed before the time budget ran out: its file reads as not read (`content`).
         if (!change) return;

@@ -16,8 +16,14 @@ export function escapeMarkdown(text: string): string {
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
     .replace(/([\\`*_[\]|~])/g, '\\$1')
-    // A zero-width space after @ keeps repository text from mentioning (and notifying) people and teams.
+    // GitHub links people and teams (`@name`), issues (`#1`, `GH-1`, `owner/repo#1`) and bare addresses
+    // (`https://…`, `www.…`) in comment text: a zero-width space inside each keeps repository text from linking
+    // anything, or notifying anyone.
     .replace(/@(?=[A-Za-z0-9])/g, '@\u200b')
+    .replace(/#(?=\d)/g, '#\u200b')
+    .replace(/\b(GH-)(?=\d)/gi, '$1\u200b')
+    .replace(/:\/\//g, ':\u200b//')
+    .replace(/\b(www)\./gi, '$1\u200b.')
     .replace(/\r?\n/g, ' ');
 }
 
@@ -129,7 +135,8 @@ export function renderMarkdown(shown: Report, options: RenderOptions = {}): stri
   const head: string[] = [MARKER];
   const v = report.volume;
   const title = options.title !== undefined ? escapeMarkdown(options.title) : `${escapeMarkdown(report.from.ref)} → ${escapeMarkdown(report.to.ref)}`;
-  head.push(`## Rollback review: ${title}`);
+  const number = options.pullRequest !== undefined ? `#${options.pullRequest}` : '';
+  head.push(`## Rollback review: ${[number, title].filter(Boolean).join(' ')}`);
   head.push('');
   head.push(`**${headline(report)}** · undoes ${plural(v.commits, 'commit')}, ${plural(v.files, 'file')} (+${v.insertions} −${v.deletions}${escapeMarkdown(leftOut(report))}) by ${plural(v.authors, 'author')} · ${codeSpan(short(report.from.sha))} → ${codeSpan(short(report.to.sha))}`);
   for (const fix of report.reverted.securityFixes) head.push('', `> **Security fix taken back:** ${escapeMarkdown(fixLabel(fix))}`);

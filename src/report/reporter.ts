@@ -5,8 +5,10 @@ export interface RenderOptions {
   repoDir?: string;
   /** Web address of the repository (e.g. https://github.com/owner/name): findings link to their lines at the commit analysed. */
   repoUrl?: string;
-  /** Heading of the report instead of the refs (e.g. the pull request). */
+  /** Heading of the report instead of the refs (e.g. the pull request's title): repository text, escaped. */
   title?: string;
+  /** The pull request the report is about: the heading starts with its number, the one reference written as a link. */
+  pullRequest?: number;
   /** Longest output in characters; the least severe findings are left out to fit, and counted. */
   maxLength?: number;
 }

@@ -2,6 +2,7 @@ import type { Category, ChecklistStatus, Finding, Report, RevertedFix } from '..
 import { oneLine, printableDeep, workflowSafe } from '../util/sanitize.js';
 import type { Reporter } from './reporter.js';
 import { count, plural } from '../util/format.js';
+import { append } from '../util/arrays.js';
 
 const MARK: Record<ChecklistStatus, string> = { pass: '✔', fail: '✖', manual: '?' };
 
@@ -101,7 +102,7 @@ export function renderText(shown: Report): string {
     out.push(`      ${oneLine(item.detail)}`);
   }
 
-  out.push(...changesByKind(report));
+  append(out, changesByKind(report));
 
   const live = report.findings.filter((f) => !f.suppressed);
   if (live.length > 0) {

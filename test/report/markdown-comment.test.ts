@@ -13,9 +13,10 @@ describe('markdown report for a pull-request comment', () => {
     );
     const report = await analyzeRollback({ repo: dir, from: 'v2', to: 'v1' });
     report.notes.push('note with <script>alert(1)</script> and | pipes');
-    const md = renderMarkdown(report, { repoUrl: REPO_URL, title: 'PR #3 </details><b>x</b>' });
+    const md = renderMarkdown(report, { repoUrl: REPO_URL, title: 'PR #3 </details><b>x</b>', pullRequest: 12 });
 
-    expect(md.startsWith(`${MARKER}\n## Rollback review: PR #3 &lt;/details&gt;&lt;b&gt;x&lt;/b&gt;\n`)).toBe(true);
+    // The pull request's own number is a reference; one in its title is not.
+    expect(md.startsWith(`${MARKER}\n## Rollback review: #12 PR #\u200b3 &lt;/details&gt;&lt;b&gt;x&lt;/b&gt;\n`)).toBe(true);
     expect(md).not.toMatch(/<(img|script|b)\b/);
     expect(md.match(/<details>/g)?.length).toBe(md.match(/<\/details>/g)?.length);
     expect(md).toContain('&lt;/details&gt;&lt;img src=x&gt;');
@@ -64,6 +65,23 @@ describe('markdown report for a pull-request comment', () => {
 
   it('keeps repository text from mentioning people', () => {
     expect(escapeMarkdown('ping @alice and @acme/ops, mail a@b.c')).toBe('ping @\u200balice and @\u200bacme/ops, mail a@\u200bb.c');
+  });
+
+  it('keeps repository text from linking issues, pull requests and addresses', () => {
+    expect(escapeMarkdown('fixes #1, owner/repo#2 and gh-3; see https://evil.example/x, HTTP://a.b or WWW.evil.example')).toBe(
+      'fixes #\u200b1, owner/repo#\u200b2 and gh-\u200b3; see https:\u200b//evil.example/x, HTTP:\u200b//a.b or WWW\u200b.evil.example',
+    );
+  });
+
+  it('links nothing a migration names, in the comment on a real release', async () => {
+    const hostile = 'closes #1 owner/repo#2 gh-3 https://evil.example/x www.evil.example @octocat';
+    const users = 'CREATE TABLE users (id int);\n';
+    const dir = twoReleases({ 'migrations/001_users.sql': users }, { 'migrations/001_users.sql': users, 'migrations/002_drop.sql': `DROP TABLE "${hostile}";\n` });
+    const md = renderMarkdown(await analyzeRollback({ repo: dir, from: 'v2', to: 'v1' }), { repoUrl: REPO_URL });
+    const message = md.split('\n').find((line) => line.includes('drop-table'));
+    expect(message).toContain('closes #\u200b1 owner/repo#\u200b2 gh-\u200b3 https:\u200b//evil.example/x www\u200b.evil.example @\u200boctocat');
+    // What GitHub would link outside code spans: an issue number, a bare address, a person.
+    expect(md.replace(/`[^`\n]*`/g, '')).not.toMatch(/#\d|(?:^|[^\](])https?:\/\/|www\.|@[a-z]/im);
   });
 
   it('accepts only http(s) addresses for links', () => {

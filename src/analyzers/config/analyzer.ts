@@ -8,6 +8,7 @@ import type { ScriptDigest } from '../../parse/scripts/digest.js';
 import { compareKeys, configKeys, configKindOf, dotenvKeys, isEnvExample } from './files.js';
 import { changedEnvDeclarations, envDeclarations, isEnvModule } from '../../parse/typescript/env-schema.js';
 import { parseScript, typescript } from '../../parse/typescript/compiler.js';
+import { append } from '../../util/arrays.js';
 
 /** Unchanged scripts searched at most for reads of a variable the changed code stopped reading. */
 export const MAX_UNCHANGED_SEARCH = 2000;
@@ -23,11 +24,11 @@ export const configAnalyzer: Analyzer = {
   async analyze(release: Release): Promise<Fact[]> {
     const facts: Fact[] = [];
     for (const file of release.files) {
-      if (isEnvExample(file.path) || (file.oldPath !== undefined && isEnvExample(file.oldPath))) facts.push(...exampleFacts(release, file));
-      else if (configKindOf(file.path) ?? (file.oldPath !== undefined ? configKindOf(file.oldPath) : undefined)) facts.push(...configFileFacts(release, file));
+      if (isEnvExample(file.path) || (file.oldPath !== undefined && isEnvExample(file.oldPath))) append(facts, exampleFacts(release, file));
+      else if (configKindOf(file.path) ?? (file.oldPath !== undefined ? configKindOf(file.oldPath) : undefined)) append(facts, configFileFacts(release, file));
     }
-    facts.push(...(await envNeeded(release)));
-    facts.push(...envValidation(release));
+    append(facts, await envNeeded(release));
+    append(facts, envValidation(release));
     return facts;
   },
 };

@@ -10,6 +10,7 @@ import { typescript } from '../../parse/typescript/compiler.js';
 import { Surface } from './surface.js';
 import { displayEntry, entryPoints, exportSubpaths, packagesAt, parseManifest, sourceCandidates, type PackageInfo } from './workspace.js';
 import { audiences, dependencyNames, isPublished, type Audience } from './audience.js';
+import { append } from '../../util/arrays.js';
 
 const isSchema = (path: string) => ['graphql', 'gql', 'graphqls'].includes(extension(path));
 const isSource = (path: string | undefined) => path !== undefined && isScript(path) && !isTest(path);
@@ -24,15 +25,15 @@ export const contractsAnalyzer: Analyzer = {
   async analyze(release: Release): Promise<Fact[]> {
     const facts: Fact[] = [];
     const schemas = release.files.filter((f) => isSchema(f.path) || isSchema(f.oldPath ?? ''));
-    if (schemas.length > 0) facts.push(...(await graphqlChanges(release, schemas)));
+    if (schemas.length > 0) append(facts, await graphqlChanges(release, schemas));
     const listing: Partial<Record<Side, Promise<string[]>>> = {};
     const listed = (side: Side) => (listing[side] ??= release.listFiles(side, ''));
     let loading: Promise<Record<Side, PackageInfo[]>> | undefined;
     const packages = () => (loading ??= Promise.all([packagesAt(release, 'from', () => listed('from')), packagesAt(release, 'to', () => listed('to'))]).then(([from, to]) => ({ from, to })));
     const manifests = release.files.filter((f) => baseName(f.path) === 'package.json' || baseName(f.oldPath ?? '') === 'package.json');
-    if (manifests.length > 0) facts.push(...(await manifestChanges(release, manifests, (dir) => manifestAudience(release, dir, packages))));
+    if (manifests.length > 0) append(facts, await manifestChanges(release, manifests, (dir) => manifestAudience(release, dir, packages)));
     const scripts = release.files.filter((f) => isSource(f.path) || isSource(f.oldPath));
-    if (scripts.length > 0) facts.push(...(await apiChanges(release, scripts, await packages())));
+    if (scripts.length > 0) append(facts, await apiChanges(release, scripts, await packages()));
     for (const path of new Set(facts.filter((f) => f.kind === 'contract.change').map((f) => f.path))) {
       facts.push({ kind: 'file.classified', path, category: 'contract-change', reason: 'exported contract differs between the releases' });
     }
@@ -100,7 +101,7 @@ async function apiChanges(release: Release, scripts: ChangedFile[], packages: Re
       if (!fromPath) continue;
       withEntries.add(pkg.dir);
       const toPath = toPkg ? ((await entryFile('to', toPkg, entry.subpath)) ?? ((await exists('to', fromPath)) ? fromPath : undefined)) : undefined;
-      facts.push(...(await surface.compareModules({ name: shown(displayEntry(pkg, entry.subpath)), surface: 'public' }, fromPath, toPath)));
+      append(facts, await surface.compareModules({ name: shown(displayEntry(pkg, entry.subpath)), surface: 'public' }, fromPath, toPath));
     }
     // Without an `exports` map every module can be imported by its path: the ones consumers do are entries too.
     for (const subpath of deepImports.get(pkg.dir) ?? []) {
@@ -108,14 +109,14 @@ async function apiChanges(release: Release, scripts: ChangedFile[], packages: Re
       if (!fromPath) continue;
       withEntries.add(pkg.dir);
       const toPath = await moduleFile('to', pkg.dir, subpath);
-      facts.push(...(await surface.compareModules({ name: shown(`${pkg.name}/${subpath}`), surface: 'public' }, fromPath, toPath)));
+      append(facts, await surface.compareModules({ name: shown(`${pkg.name}/${subpath}`), surface: 'public' }, fromPath, toPath));
     }
   }
   if (configured) {
     // Configured entry files are the public surface; other modules are implementation.
     for (const path of (await release.listFiles('from', '')).filter((f) => isSource(f) && configured(f))) {
       const toPath = (await exists('to', path)) ? path : undefined;
-      facts.push(...(await surface.compareModules({ name: path, surface: 'public' }, path, toPath)));
+      append(facts, await surface.compareModules({ name: path, surface: 'public' }, path, toPath));
     }
   }
   let done = 0;
@@ -131,7 +132,7 @@ async function apiChanges(release: Release, scripts: ChangedFile[], packages: Re
     if (release.scriptChange(file)?.sameContract) continue;
     const pkg = packageOf('from', fromPath);
     if (pkg && withEntries.has(pkg.dir)) continue;
-    facts.push(...(await surface.compareModules({ name: fromPath, surface: 'internal' }, fromPath, toPath)));
+    append(facts, await surface.compareModules({ name: fromPath, surface: 'internal' }, fromPath, toPath));
   }
 
   const unique = new Map<string, ContractChangeFact>();

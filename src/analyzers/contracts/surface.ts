@@ -8,6 +8,7 @@ import { reexportSpecifiers } from './scan.js';
 import { parseScript } from '../../parse/typescript/compiler.js';
 import { isScript } from '../../parse/kinds.js';
 import type { PackageInfo } from './workspace.js';
+import { append } from '../../util/arrays.js';
 
 // Follows the exported API of entry modules at both sides. A module that did not change and re-exports
 // only from modules that did not change is "clean": its names are the same at both sides, so it is never
@@ -227,7 +228,7 @@ export class Surface {
       const inner = await this.exportSet(side, opaque, true);
       const found = inner.names.get(name);
       if (found) return this.follow(side, found, name, depth + 1);
-      queue.push(...inner.opaque);
+      append(queue, inner.opaque);
     }
     return { kind: 'missing', module, name };
   }
@@ -270,17 +271,17 @@ export class Surface {
       if (before.kind === 'clean' && after.kind === 'clean' && before.key === after.key) continue;
       if (before.kind === 'external' && after.kind === 'external' && before.key === after.key) continue;
       if (before.kind === 'namespace' && after.kind === 'namespace') {
-        facts.push(...(await this.compareModules(entry, before.module, after.module, `${symbol}.`, seen)));
+        append(facts, await this.compareModules(entry, before.module, after.module, `${symbol}.`, seen));
         continue;
       }
       const full = after.kind === 'clean' ? await this.declarationOf('to', after) : after;
       if (before.kind === 'declaration' && full.kind === 'declaration') {
         if (before.declaration.shape.kind === 'namespace' && full.declaration.shape.kind === 'namespace') {
-          facts.push(...this.compareNamespaces(entry, symbol, before.module, before.declaration.shape.module, full.module, full.declaration.shape.module));
+          append(facts, this.compareNamespaces(entry, symbol, before.module, before.declaration.shape.module, full.module, full.declaration.shape.module));
           continue;
         }
         const changes = compareDeclarations(symbol, before.declaration, full.declaration);
-        facts.push(...changes.map((c) => this.changed(entry, symbol, c, before.module, full.module)));
+        append(facts, changes.map((c) => this.changed(entry, symbol, c, before.module, full.module)));
       }
     }
     return facts;
@@ -303,8 +304,8 @@ export class Surface {
       const a = t?.kind === 'local' ? after.locals.get(t.local) : undefined;
       const inner = `${symbol}.${name}`;
       if (!a) facts.push(this.removed(entry, inner, { kind: 'declaration', module: fromModule, declaration: b }, fromModule));
-      else if (b.shape.kind === 'namespace' && a.shape.kind === 'namespace') facts.push(...this.compareNamespaces(entry, inner, fromModule, b.shape.module, toModule, a.shape.module));
-      else facts.push(...compareDeclarations(inner, b, a).map((c) => this.changed(entry, inner, c, fromModule, toModule)));
+      else if (b.shape.kind === 'namespace' && a.shape.kind === 'namespace') append(facts, this.compareNamespaces(entry, inner, fromModule, b.shape.module, toModule, a.shape.module));
+      else append(facts, compareDeclarations(inner, b, a).map((c) => this.changed(entry, inner, c, fromModule, toModule)));
     }
     return facts;
   }

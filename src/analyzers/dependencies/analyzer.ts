@@ -6,6 +6,7 @@ import { isDockerfile, lockfileOf } from '../../parse/kinds.js';
 import { versionOnlyChange } from '../../parse/versions.js';
 import { manifestMoves } from './manifest.js';
 import { dockerfileMoves, isToolVersions, toolVersionsMoves, versionFileMoves, versionFileRuntime } from './runtime.js';
+import { append } from '../../util/arrays.js';
 
 const base = (path: string) => path.split('/').pop() ?? path;
 const dirOf = (path: string) => (path.includes('/') ? path.slice(0, path.lastIndexOf('/') + 1) : '');
@@ -61,22 +62,22 @@ export const dependenciesAnalyzer: Analyzer = {
         }
         const moves = manifestMoves(path, from, to);
         if (moves.some((m) => m.kind === 'dependency.changed')) manifestsWithDependencyChanges.add(dirOf(path));
-        facts.push(...moves);
+        append(facts, moves);
         const bump = moves.length === 0 && from.text !== undefined && to.text !== undefined ? versionOnlyChange(from.text, to.text) : undefined;
         if (bump) facts.push({ kind: 'file.classified', path, category: 'version-bump', reason: `package manifest: version ${bump.from} running, ${bump.to} at the target` });
         else classify(file, moves.length > 0, 'package manifest');
       } else if (versionFileRuntime(path)) {
         const moves = versionFileMoves(path, versionFileRuntime(path)!, textAt(file, 'from'), textAt(file, 'to'));
-        facts.push(...moves);
+        append(facts, moves);
         classify(file, moves.length > 0, 'runtime version file');
       } else if (isToolVersions(path)) {
         const moves = toolVersionsMoves(path, textAt(file, 'from'), textAt(file, 'to'));
-        facts.push(...moves);
+        append(facts, moves);
         classify(file, moves.length > 0, 'runtime version file');
       } else if (isDockerfile(path)) {
         // The infrastructure analyzer files the container build itself; here only its base images count.
         const moves = dockerfileMoves(path, textAt(file, 'from'), textAt(file, 'to'));
-        facts.push(...moves);
+        append(facts, moves);
         if (moves.length > 0) classify(file, true, 'container build file (base image)');
       }
     }

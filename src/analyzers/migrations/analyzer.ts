@@ -15,6 +15,7 @@ import { againstDown, applyNetEffect } from './net.js';
 import { readSql, type ReadResult } from './read-sql.js';
 import { readerFor } from './readers/index.js';
 import type { MigrationRead, MigrationReader } from './readers/reader.js';
+import { append } from '../../util/arrays.js';
 
 const SOURCE = /\.(?:[cm]?[jt]sx?|py|rb|go|java|kt|kts|scala|cs|php|ex|exs|rs|swift|graphql|gql|prisma|vue|svelte)$/i;
 
@@ -189,7 +190,9 @@ export const migrationsAnalyzer: Analyzer = {
       if (text !== undefined) sources.push({ path, text });
     }
 
-    facts.push(...files, ...ops, ...coupledChanges(ops, sources));
+    append(facts, files);
+    append(facts, ops);
+    append(facts, coupledChanges(ops, sources));
     facts.push({ kind: 'stat', path: '.', name: 'migrations', value: candidates.length });
     facts.push({ kind: 'stat', path: '.', name: 'sqlParsed', value: parsed });
     facts.push({ kind: 'stat', path: '.', name: 'sqlFallback', value: fallback });

@@ -2,6 +2,7 @@ import { classifyStatement } from '../../parse/sql/classify.js';
 import type { SchemaOp, SqlDialect } from '../../model/sql.js';
 import type { SqlParser } from '../../parse/sql/parsed.js';
 import { splitStatements } from '../../parse/sql/split.js';
+import { append } from '../../util/arrays.js';
 
 export interface ReadOp {
   op: SchemaOp;
@@ -20,8 +21,8 @@ export interface ReadResult {
 export const emptyRead = (): ReadResult => ({ ops: [], unreadable: [], parsed: 0, fallback: 0 });
 
 export function merge(into: ReadResult, more: ReadResult): ReadResult {
-  into.ops.push(...more.ops);
-  into.unreadable.push(...more.unreadable);
+  append(into.ops, more.ops);
+  append(into.unreadable, more.unreadable);
   into.parsed += more.parsed;
   into.fallback += more.fallback;
   return into;

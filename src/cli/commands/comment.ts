@@ -75,10 +75,9 @@ export async function run(args: string[]): Promise<number> {
   report.to.ref = `merge base with ${pr ? pr.baseRefName : 'the base'}`;
   const serverUrl = process.env.GITHUB_SERVER_URL;
   const repoUrl = pr?.repoUrl ?? (serverUrl ? `${serverUrl.replace(/\/$/, '')}/${repoId.owner}/${repoId.name}` : undefined);
-  const title = pr
-    ? `#${pr.number} ${pr.title} (${pr.headRefName} → ${pr.baseRefName})`
-    : `#${number}`;
-  const body = renderMarkdown(report, { repoUrl, title, maxLength: GITHUB_COMMENT_LIMIT });
+  // The title is the author's text, escaped like the repository's; the number is the tool's own reference.
+  const title = pr ? `${pr.title} (${pr.headRefName} → ${pr.baseRefName})` : '';
+  const body = renderMarkdown(report, { repoUrl, title, pullRequest: pr?.number ?? number, maxLength: GITHUB_COMMENT_LIMIT });
   process.stdout.write(format === 'markdown' ? body : REPORTERS[format].render(report, { repoDir, repoUrl }));
 
   if (failure || !client || !pr) {

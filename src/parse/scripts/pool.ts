@@ -193,10 +193,10 @@ export class ScriptPool {
   /**
    * Digests what the workers have not claimed, on this thread, then waits for theirs; results in job order.
    * Past `deadline` (epoch milliseconds: the time budget) nothing more is digested, the workers are stopped
-   * wherever they are, and the jobs not digested by then are left undefined.
+   * wherever they are, and the jobs not digested by then are left undefined. `clock` tells the time.
    */
-  async finish(ts: () => Ts, progress?: (done: number) => void, parsed?: ParsedTrees, deadline = Infinity): Promise<(ChangeDigest | undefined)[]> {
-    const late = () => Date.now() > deadline;
+  async finish(ts: () => Ts, progress?: (done: number) => void, parsed?: ParsedTrees, deadline = Infinity, clock: () => number = Date.now): Promise<(ChangeDigest | undefined)[]> {
+    const late = () => clock() > deadline;
     let reported = 0;
     const report = () => {
       if (progress && this.finished - reported >= 500) progress((reported = this.finished));
@@ -214,7 +214,7 @@ export class ScriptPool {
       if (this.slots.length > 0) await new Promise((resolve) => setImmediate(resolve));
     }
     // Every chunk is claimed now: wait for those a live worker is digesting, until the deadline.
-    const alarm = Number.isFinite(deadline) ? setTimeout(() => this.signal(), Math.max(0, deadline - Date.now()) + 1) : undefined;
+    const alarm = Number.isFinite(deadline) ? setTimeout(() => this.signal(), Math.max(0, deadline - clock()) + 1) : undefined;
     while (!late() && this.state.some((s, chunk) => s === undefined && this.slots[Atomics.load(this.owners, chunk) - 2]?.dead === false)) {
       await new Promise<void>((resolve) => (this.wake = resolve));
       report();

@@ -1,5 +1,6 @@
 import type { ts as TsNamespace } from 'ts-morph';
 import { linkParents, perTypescript } from './compiler.js';
+import { append } from '../../util/arrays.js';
 
 // The exported API of one module, read from its syntax tree alone (no type checker):
 // what it declares and exports, what it re-exports from where, with normalised type text.
@@ -180,7 +181,7 @@ function readStatementsApi(ts: TS, source: TsNamespace.SourceFile, topLevel: rea
 
   const addMember = (members: Map<string, Member>, key: string, member: Member) => {
     const known = members.get(key);
-    if (known && member.kind === 'method' && known.kind === 'method') known.signatures.push(...member.signatures);
+    if (known && member.kind === 'method' && known.kind === 'method') append(known.signatures, member.signatures);
     else if (!known || member.kind !== 'accessor') members.set(key, member);
   };
 
@@ -281,14 +282,14 @@ function readStatementsApi(ts: TS, source: TsNamespace.SourceFile, topLevel: rea
     if (known && known.shape.kind === 'function' && shape.kind === 'function') {
       // Overloads: the implementation signature is not callable from outside when overloads exist.
       if (isFunctionDeclaration(node) && node.body && known.shape.signatures.length > 0) return;
-      known.shape.signatures.push(...shape.signatures);
+      append(known.shape.signatures, shape.signatures);
       known.text = known.shape.signatures.length > 1 ? `${known.text}; ${text}` : text;
       return;
     }
     if (known && known.shape.kind === 'interface' && shape.kind === 'interface') {
       for (const [key, m] of shape.members) known.shape.members.set(key, m);
       for (const [key, m] of shape.index) known.shape.index.set(key, m);
-      known.shape.calls.push(...shape.calls);
+      append(known.shape.calls, shape.calls);
       return;
     }
     if (!known || known.shape.kind === 'namespace') locals.set(name, { name, shape, line: lineOf(node), text });

@@ -1,5 +1,6 @@
 import type { Declaration, Member, Shape, Signature } from './api.js';
 import type { ContractAspect, ContractChangeKind } from '../../model/facts/contracts.js';
+import { append } from '../../util/arrays.js';
 
 // Compares one exported declaration at `from` with the same export at `to`, by syntax alone.
 // Direction: a consumer was built against `from`; what it uses must still be there at `to`.
@@ -106,7 +107,7 @@ function compareMember(owner: string, key: string, b: Member, a: Member, inClass
   const rank = { public: 0, protected: 1, private: 2 } as const;
   if (rank[a.visibility] > rank[b.visibility]) out.push({ ...base, aspect: 'class-member', change: 'narrowed', detail: `${b.name} became ${a.visibility}` });
   if (b.kind === 'method' && a.kind === 'method') {
-    out.push(...compareSignatures(`${owner}${member}`, member, b.signatures, a.signatures, 'signature').map((c) => ({ ...c, fromLine: b.line, toLine: a.line })));
+    append(out, compareSignatures(`${owner}${member}`, member, b.signatures, a.signatures, 'signature').map((c) => ({ ...c, fromLine: b.line, toLine: a.line })));
     if (!b.optional && a.optional) out.push({ ...base, aspect: 'signature', change: 'narrowed', detail: `method ${b.name} became optional` });
     return out;
   }
@@ -132,7 +133,7 @@ function compareMembers(owner: string, before: Map<string, Member>, after: Map<s
       out.push({ member: `.${key.replace(/^static /, '')}`, aspect: inClass ? 'class-member' : 'property', change: 'removed', detail: `${inClass ? 'member' : 'property'} ${b.name} removed`, before: b.text, fromLine: b.line });
       continue;
     }
-    out.push(...compareMember(owner, key, b, a, inClass));
+    append(out, compareMember(owner, key, b, a, inClass));
   }
   for (const [key, a] of after) {
     if (before.has(key)) continue;
@@ -152,7 +153,7 @@ export function compareDeclarations(name: string, before: Declaration, after: De
   }
   const out: DeclarationChange[] = [];
   const fix = (changes: DeclarationChange[]) => changes.map((c) => ({ ...c, fromLine: c.fromLine || before.line }));
-  if (b.kind === 'function' && a.kind === 'function') out.push(...compareSignatures(name, '', b.signatures, a.signatures, 'signature'));
+  if (b.kind === 'function' && a.kind === 'function') append(out, compareSignatures(name, '', b.signatures, a.signatures, 'signature'));
   else if (b.kind === 'variable' && a.kind === 'variable') {
     const type = inputTypeChange(b.type, a.type);
     if (type) out.push({ ...whole, aspect: 'type', change: type === 'widened' ? 'widened' : 'changed', detail: `type ${b.type} → ${a.type}` });
@@ -168,7 +169,7 @@ export function compareDeclarations(name: string, before: Declaration, after: De
       else if (at.value !== m.value) out.push({ ...whole, member: `.${key}`, aspect: 'enum-member', change: 'changed', detail: `member ${key} value ${m.value} → ${at.value}`, before: `${key} = ${m.value}`, after: `${key} = ${at.value}`, fromLine: m.line, toLine: at.line });
     }
   } else if (b.kind === 'interface' && a.kind === 'interface') {
-    out.push(...compareMembers(name, b.members, a.members, false));
+    append(out, compareMembers(name, b.members, a.members, false));
     for (const [key, m] of b.index) {
       const at = a.index.get(key);
       if (!at) out.push({ member: `[${key}]`, aspect: 'index-signature', change: 'removed', detail: `index signature [${key}] removed`, before: m.text, fromLine: m.line });
@@ -177,15 +178,15 @@ export function compareDeclarations(name: string, before: Declaration, after: De
         if (type) out.push({ member: `[${key}]`, aspect: 'index-signature', change: type, detail: `index signature [${key}] type ${m.type} → ${at.type}`, before: m.text, after: at.text, fromLine: m.line, toLine: at.line });
       }
     }
-    if (b.calls.length > 0 || a.calls.length > 0) out.push(...compareSignatures(name, '()', b.calls, a.calls, 'signature'));
-    out.push(...compareHeritage(whole, b.heritage, a.heritage));
+    if (b.calls.length > 0 || a.calls.length > 0) append(out, compareSignatures(name, '()', b.calls, a.calls, 'signature'));
+    append(out, compareHeritage(whole, b.heritage, a.heritage));
   } else if (b.kind === 'class' && a.kind === 'class') {
     if (b.ctors.length > 0 || a.ctors.length > 0) {
       const ctor = (list: Signature[]) => (list.length > 0 ? list : [{ params: [], returns: '', line: before.line }]);
-      out.push(...compareSignatures(`new ${name}`, '.constructor', ctor(b.ctors), ctor(a.ctors), 'signature'));
+      append(out, compareSignatures(`new ${name}`, '.constructor', ctor(b.ctors), ctor(a.ctors), 'signature'));
     }
-    out.push(...compareMembers(name, b.members, a.members, true));
-    out.push(...compareHeritage(whole, b.heritage, a.heritage));
+    append(out, compareMembers(name, b.members, a.members, true));
+    append(out, compareHeritage(whole, b.heritage, a.heritage));
   }
   return fix(out);
 }
