@@ -18,8 +18,9 @@ export function parseOptions<T extends Options>(args: string[], options: T, allo
   try {
     parsed = parseArgs({ args, options: known, strict: true, allowPositionals, tokens: true });
   } catch (error) {
-    const message = error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error);
-    throw new UsageError(oneLine(message.replace(/\. To specify.*$/, '')), 'see `rollback-ready --help`');
+    // The option as given, newlines included (shown as ⏎): not only the part before the first one.
+    const message = error instanceof Error ? error.message : String(error);
+    throw new UsageError(oneLine(message.replace(/\. To specify[\s\S]*$/, '')), 'see `rollback-ready --help`');
   }
   // parseArgs keeps the last of a repeated option; `--from a --from b` is more likely a mistake than a choice.
   const given = new Set<string>();

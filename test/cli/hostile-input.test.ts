@@ -73,6 +73,7 @@ describe('arguments', () => {
     ['--to', ['--from', 'v2', '--to', 'v1\nsecond line']],
     ['--fail-on', ['--from', 'v2', '--to', 'v1', '--fail-on', 'high\r\nforged: line']],
     ['--config', ['--from', 'v2', '--to', 'v1', '--config', '/no/such\nfile.json']],
+    ['--bogus (an unknown option)', ['--from', 'v2', '--to', 'v1', '--bogus\nx']],
   ])('keeps the error about a %s holding a newline on one line', (_flag, args) => {
     const result = cli(['--repo', dir, ...args]);
     expectOneLineError(result, /⏎/);
