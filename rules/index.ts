@@ -1,6 +1,7 @@
 import type { AnyRule } from './rule.js';
 import releaseVolume from './release-volume.js';
 import unclassifiedChange from './unclassified-change.js';
+import unusedSuppression from './unused-suppression.js';
 import classMemberNarrowed from './class-member-narrowed.js';
 import contractWidened from './contract-widened.js';
 import enumMemberRemoved from './enum-member-removed.js';
@@ -76,6 +77,7 @@ import specCodeMismatch from './spec-code-mismatch.js';
 export const RULES = {
   'release-volume': releaseVolume,
   'unclassified-change': unclassifiedChange,
+  'unused-suppression': unusedSuppression,
   'class-member-narrowed': classMemberNarrowed,
   'contract-widened': contractWidened,
   'enum-member-removed': enumMemberRemoved,

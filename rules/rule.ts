@@ -63,6 +63,8 @@ export interface Rule<O = Record<string, never>> {
   remediation: string;
   docs: RuleDocs;
   options?: RuleOptions<O>;
+  /** Runs once the other rules' findings met the suppression comments, and judges what that step left (`suppression.unused`). */
+  afterSuppressions?: boolean;
   check(facts: Facts, context: RuleContext<O>): FindingDraft[];
 }
 

@@ -1,5 +1,6 @@
 import type { Analyzer } from './analyzer.js';
 import { filesAnalyzer } from './files/analyzer.js';
+import { suppressionsAnalyzer } from './suppressions/analyzer.js';
 import { volumeAnalyzer } from './volume/analyzer.js';
 import { contractsAnalyzer } from './contracts/analyzer.js';
 import { migrationsAnalyzer } from './migrations/analyzer.js';
@@ -13,6 +14,7 @@ import { historyAnalyzer } from './history/analyzer.js';
 export const ANALYZERS: readonly Analyzer[] = [
   volumeAnalyzer,
   filesAnalyzer,
+  suppressionsAnalyzer,
   contractsAnalyzer,
   migrationsAnalyzer,
   configAnalyzer,

@@ -4,6 +4,7 @@ import { UsageError } from '../util/errors.js';
 import type { Finding, RefInfo, Severity } from '../model/report.js';
 import type { AnyRule } from '../../rules/rule.js';
 import { clip } from '../util/sanitize.js';
+import { applySuppressions } from './suppress.js';
 
 /**
  * The longest message, remediation and evidence a finding carries: they quote repository and configuration text
@@ -32,8 +33,21 @@ export interface RuleResults {
   checklistTitles: Map<string, string>;
 }
 
-/** Runs every enabled rule over the facts; applies configured severities and suppressions. */
+/**
+ * Runs every enabled rule over the facts, with the configured severities and options; then matches the findings
+ * with the suppression comments, and runs the rules that judge what that left (unused comments).
+ */
 export function runRules(rules: readonly AnyRule[], facts: Facts, config: Config, run: RuleRun): RuleResults {
+  const results = runPhase(rules.filter((r) => !r.afterSuppressions), facts, config, run);
+  const off = new Set(rules.filter((r) => settingOf(config, r.id).severity === 'off').map((r) => r.id));
+  for (const fact of applySuppressions(results.findings, facts, { known: new Set(rules.map((r) => r.id)), off })) facts.add(fact);
+  const after = runPhase(rules.filter((r) => r.afterSuppressions), facts, config, run);
+  results.findings.push(...after.findings);
+  for (const [id, title] of after.checklistTitles) results.checklistTitles.set(id, title);
+  return results;
+}
+
+function runPhase(rules: readonly AnyRule[], facts: Facts, config: Config, run: RuleRun): RuleResults {
   const findings: Finding[] = [];
   const checklistTitles = new Map<string, string>();
   // Two analyzers may report the same unread file: one finding per rule, place and message.
@@ -69,16 +83,5 @@ export function runRules(rules: readonly AnyRule[], facts: Facts, config: Config
       findings.push(finding);
     }
   }
-  applySuppressions(findings, facts);
   return { findings, checklistTitles };
-}
-
-function applySuppressions(findings: Finding[], facts: Facts): void {
-  const suppressions = facts.of('suppression');
-  if (suppressions.length === 0) return;
-  const byPlace = new Map(suppressions.map((s) => [`${s.path}\0${s.line}\0${s.ruleId}`, s]));
-  for (const finding of findings) {
-    const hit = byPlace.get(`${finding.path}\0${finding.line}\0${finding.ruleId}`);
-    if (hit) finding.suppressed = { reason: hit.reason };
-  }
 }

@@ -40,6 +40,24 @@ export interface SuppressionFact {
   line: number;
   ruleId: string;
   reason: string;
+  /** The line of the comment itself (default: the line before `line`). */
+  comment?: number;
+  /** The side whose text holds the comment (default: from). */
+  side?: Side;
+  /** The release adds the comment: the text at `to` has no such comment. Only these are reported when they match nothing. */
+  added?: boolean;
+}
+
+/** A suppression comment the release adds that matched no finding (the suppression step makes these). */
+export interface UnusedSuppressionFact {
+  kind: 'suppression.unused';
+  path: string;
+  /** The line of the comment. */
+  line: number;
+  ruleId: string;
+  reason: string;
+  /** Whether the comment names a rule of this analysis (a built-in or a team rule). */
+  known: boolean;
 }
 
 /** A count an analyzer wants in `report.stats` (summed by name). */
@@ -79,6 +97,7 @@ export type Fact =
   | ClassifiedFact
   | UnreadableFact
   | SuppressionFact
+  | UnusedSuppressionFact
   | StatFact
   | VolumeFact
   | ContractChangeFact

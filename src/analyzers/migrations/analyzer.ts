@@ -5,7 +5,7 @@ import { isDoc, isTest } from '../../parse/kinds.js';
 import { detectDialect, prismaProvider } from '../../parse/sql/dialect.js';
 import { classOf, describeOp, dropsData, type SqlDialect } from '../../model/sql.js';
 import { loadSqlParser, type SqlParser } from '../../parse/sql/parsed.js';
-import { splitStatements, suppressionsIn } from '../../parse/sql/split.js';
+import { splitStatements } from '../../parse/sql/split.js';
 import type { ChangedFile } from '../../model/report.js';
 import type { Config } from '../../config/schema.js';
 import { coupledChanges, type SourceText } from './coupling.js';
@@ -123,7 +123,6 @@ export const migrationsAnalyzer: Analyzer = {
       const dialect: SqlDialect = settings.dialect ?? (framework === 'prisma' ? prismaDialect : undefined) ?? detectDialect(text);
       const unread = (u: { line: number; statement: string; reason: string }, path = file.path) =>
         facts.push({ kind: 'migration.unread', path, line: u.line, migration: id.id, reason: u.reason, evidence: u.statement });
-      for (const s of suppressionsIn(text, id.language === 'script' ? '//' : '--')) facts.push({ kind: 'suppression', path: file.path, ...s });
 
       const read = readWith(reader, release, file, 'from', text, dialect, parser);
       facts.push({ kind: 'stat', path: file.path, name: `migrationsReadAs.${framework}`, value: 1 });

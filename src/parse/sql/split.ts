@@ -249,19 +249,3 @@ export function splitStatements(input: string, options: SplitOptions = {}): SqlS
   else flush(n);
   return out;
 }
-
-/** Lines that hold `<comment> rollback-ready-ignore <rule-id>: <reason>`, mapped to the next code line. */
-export function suppressionsIn(text: string, comment: '--' | '//'): { line: number; ruleId: string; reason: string }[] {
-  const lines = text.split('\n');
-  const out: { line: number; ruleId: string; reason: string }[] = [];
-  const marker = comment === '--' ? /^\s*--\s*rollback-ready-ignore\s+([a-z0-9-]+)\s*:?\s*(.*)$/ : /^\s*\/\/\s*rollback-ready-ignore\s+([a-z0-9-]+)\s*:?\s*(.*)$/;
-  for (let k = 0; k < lines.length; k++) {
-    const m = marker.exec(lines[k]!);
-    if (!m) continue;
-    // The statement is the next line that is neither blank nor another comment.
-    let target = k + 1;
-    while (target < lines.length && (lines[target]!.trim() === '' || lines[target]!.trim().startsWith(comment))) target++;
-    if (target < lines.length) out.push({ line: target + 1, ruleId: m[1]!, reason: m[2]!.trim() || 'no reason given' });
-  }
-  return out;
-}

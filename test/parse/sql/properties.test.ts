@@ -5,7 +5,8 @@ import { classifyStatement } from '../../../src/parse/sql/classify.js';
 import { detectDialect } from '../../../src/parse/sql/dialect.js';
 import { classifyTokens, tokenize } from '../../../src/parse/sql/fallback.js';
 import { loadSqlParser } from '../../../src/parse/sql/parsed.js';
-import { splitStatements, suppressionsIn } from '../../../src/parse/sql/split.js';
+import { splitStatements } from '../../../src/parse/sql/split.js';
+import { suppressionsIn } from '../../../src/parse/suppressions.js';
 import { readSql } from '../../../src/analyzers/migrations/read-sql.js';
 import { markedSections } from '../../../src/analyzers/migrations/readers/reader.js';
 import { SQL_DIALECTS } from '../../../src/model/sql.js';
@@ -60,7 +61,7 @@ describe('SQL reading never throws and terminates', () => {
         const ops = classifyTokens(text);
         if (ops) expect(ops.length).toBeGreaterThan(0);
         expect(SQL_DIALECTS).toContain(detectDialect(text));
-        expect(() => suppressionsIn(text, '--')).not.toThrow();
+        expect(() => suppressionsIn('m.sql', text)).not.toThrow();
         expect(markedSections(`-- migrate:up\n${text}`, /^-- migrate:up/, /^-- migrate:down$/).up.line).toBe(2);
       }),
       { numRuns: 500 },
