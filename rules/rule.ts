@@ -69,8 +69,7 @@ export interface Rule<O = Record<string, never>> {
 }
 
 // Options are checked per rule at run time, so the registry holds rules of any option type.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AnyRule = Rule<any>;
+export type AnyRule = Rule<unknown>;
 
 export function defineRule<O = Record<string, never>>(rule: Rule<O>): Rule<O> {
   return rule;

@@ -21,7 +21,7 @@ export function structuredAt(release: Release, file: ChangedFile, side: Side): u
  */
 export function parsedAt(release: Release, side: Side, path: string, text: () => string | undefined): unknown[] | undefined {
   let cache = parsedValues.get(release);
-  if (!cache) parsedValues.set(release, (cache = new Map()));
+  if (!cache) parsedValues.set(release, (cache = new Map<string, unknown[] | undefined>()));
   const key = `${side}\0${path}`;
   if (cache.has(key)) return cache.get(key);
   const read = text();

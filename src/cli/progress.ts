@@ -4,7 +4,7 @@ export function progressLine(stream: NodeJS.WriteStream = process.stderr) {
   let last = 0;
   let shown = false;
   return {
-    update(phase: string, done: number, total: number) {
+    update: (phase: string, done: number, total: number) => {
       const now = Date.now();
       if (now - last < 80) return;
       last = now;
@@ -12,7 +12,7 @@ export function progressLine(stream: NodeJS.WriteStream = process.stderr) {
       const counts = total > 1 ? ` ${done}/${total}` : '';
       stream.write(`\r\u001b[2K${phase}${counts}…`);
     },
-    done() {
+    done: () => {
       if (shown) stream.write('\r\u001b[2K');
     },
   };

@@ -115,7 +115,7 @@ export function showValue(value: unknown): string {
   if (value === undefined) return 'a missing value';
   let text: string;
   try {
-    text = JSON.stringify(value) ?? String(value);
+    text = JSON.stringify(value) ?? typeof value;
   } catch {
     text = Array.isArray(value) ? 'an array' : typeof value === 'object' ? 'an object' : typeof value;
   }

@@ -218,7 +218,7 @@ async function analyzeWith(options: AnalyzeOptions, refs: StartedRefs, repo: Rep
   let release: LoadedRelease | undefined;
   try {
     const analyzers = options.analyzers ?? ANALYZERS;
-    const treeReaders = analyzers.filter((a) => a.readsTreeOf);
+    const treeReaders = analyzers.filter((a) => a.readsTreeOf !== undefined);
     release = await loadRelease({
       repo,
       blobs,

@@ -20,7 +20,7 @@ export function startRefs(options: { repo?: string; from?: string; to?: string }
   const opened = quiet(openRepoWith(options.repo ?? '.', toRef === undefined ? [fromRef] : [fromRef, toRef]));
   const repo = opened.then((o) => {
     // Wanted by most analyses (the default target, the release an endpoint first shipped in); read while cheap.
-    quiet(tagListing(o.repo));
+    void quiet(tagListing(o.repo));
     return o.repo;
   });
   // Resolved with the repository's probe; one that did not is asked again, for its exact error.

@@ -29,5 +29,12 @@ export function applySuppressions(findings: Finding[], facts: Facts, scope?: Sup
   if (!scope) return [];
   return suppressions
     .filter((s) => s.added && !used.has(`${s.path}\0${s.line}\0${s.ruleId}`) && !scope.off.has(s.ruleId))
-    .map((s) => ({ kind: 'suppression.unused', path: s.path, line: s.comment ?? s.line - 1, ruleId: s.ruleId, reason: s.reason, known: scope.known.has(s.ruleId) }));
+    .map((s) => ({
+      kind: 'suppression.unused',
+      path: s.path,
+      line: s.comment ?? s.line - 1,
+      ruleId: s.ruleId,
+      reason: s.reason,
+      known: scope.known.has(s.ruleId),
+    }));
 }

@@ -423,7 +423,7 @@ export function decodeBlob(raw: { type: string; data?: Buffer; size: number }): 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** UTF-8 (BOM stripped) or UTF-16 with a BOM; 'binary' when a NUL byte shows up; undefined when not valid text. */
-export function decodeText(data: Buffer): string | 'binary' | undefined {
+export function decodeText(data: Buffer): string | undefined {
   if (data.length >= 2 && data[0] === 0xff && data[1] === 0xfe) return new TextDecoder('utf-16le').decode(data.subarray(2));
   if (data.length >= 2 && data[0] === 0xfe && data[1] === 0xff) return new TextDecoder('utf-16be').decode(data.subarray(2));
   const nul = data.indexOf(0);

@@ -20,11 +20,11 @@ export function readYaml(text: string): unknown[] | undefined {
   try {
     if (!ANCHOR.test(text)) {
       jsYaml ??= require('js-yaml') as JsYaml;
-      return jsYaml.loadAll(text, { maxAliases: 0 }).filter((d) => d !== null && d !== undefined);
+      return jsYaml.loadAll(text, { maxAliases: 0 }).filter((d: unknown) => d !== null && d !== undefined) as unknown[];
     }
     const docs = yaml().parseAllDocuments(text, { prettyErrors: false, logLevel: 'silent' });
     if (!Array.isArray(docs) || docs.some((d) => d.errors.length > 0)) return undefined;
-    return docs.map((d) => d.toJS()).filter((d) => d !== null && d !== undefined);
+    return docs.map((d) => d.toJS() as unknown).filter((d) => d !== null && d !== undefined);
   } catch {
     return undefined;
   }
@@ -34,7 +34,7 @@ export function readYaml(text: string): unknown[] | undefined {
 export function parseStructured(path: string, text: string): unknown[] | undefined {
   if (isJson(path)) {
     try {
-      return [JSON.parse(text)];
+      return [JSON.parse(text) as unknown];
     } catch {
       return undefined;
     }

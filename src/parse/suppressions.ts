@@ -9,21 +9,84 @@ export interface CommentSyntax {
   block: readonly (readonly [open: string, close: string])[];
 }
 
-const C_LIKE: CommentSyntax = { line: ['//'], block: [['/*', '*/'], ['{/*', '*/}']] };
+const C_LIKE: CommentSyntax = {
+  line: ['//'],
+  block: [
+    ['/*', '*/'],
+    ['{/*', '*/}'],
+  ],
+};
 const SQL: CommentSyntax = { line: ['--'], block: [['/*', '*/']] };
 const HASH: CommentSyntax = { line: ['#'], block: [] };
 const MARKUP: CommentSyntax = { line: [], block: [['<!--', '-->']] };
-const COMPONENT: CommentSyntax = { line: ['//'], block: [['/*', '*/'], ['<!--', '-->']] };
+const COMPONENT: CommentSyntax = {
+  line: ['//'],
+  block: [
+    ['/*', '*/'],
+    ['<!--', '-->'],
+  ],
+};
 const CSS: CommentSyntax = { line: [], block: [['/*', '*/']] };
 const SCSS: CommentSyntax = { line: ['//'], block: [['/*', '*/']] };
 // A file of a kind the tool does not know: the two usual line comments.
 const OTHER: CommentSyntax = { line: ['#', '//'], block: [] };
 
-const C_LIKE_EXTENSIONS = new Set(['prisma', 'go', 'java', 'kt', 'kts', 'cs', 'rs', 'swift', 'scala', 'dart', 'proto', 'gradle', 'groovy', 'c', 'h', 'cc', 'cpp', 'hpp', 'jsonc', 'json5']);
+const C_LIKE_EXTENSIONS = new Set([
+  'prisma',
+  'go',
+  'java',
+  'kt',
+  'kts',
+  'cs',
+  'rs',
+  'swift',
+  'scala',
+  'dart',
+  'proto',
+  'gradle',
+  'groovy',
+  'c',
+  'h',
+  'cc',
+  'cpp',
+  'hpp',
+  'jsonc',
+  'json5',
+]);
 const SQL_EXTENSIONS = new Set(['sql', 'psql', 'pgsql', 'cql', 'hql']);
-const HASH_EXTENSIONS = new Set(['sh', 'bash', 'zsh', 'toml', 'py', 'rb', 'graphql', 'gql', 'properties', 'conf', 'cfg', 'ini', 'tf', 'tfvars', 'hcl', 'r', 'pl', 'env']);
+const HASH_EXTENSIONS = new Set([
+  'sh',
+  'bash',
+  'zsh',
+  'toml',
+  'py',
+  'rb',
+  'graphql',
+  'gql',
+  'properties',
+  'conf',
+  'cfg',
+  'ini',
+  'tf',
+  'tfvars',
+  'hcl',
+  'r',
+  'pl',
+  'env',
+]);
 const MARKUP_EXTENSIONS = new Set(['xml', 'md', 'markdown', 'csproj', 'svg', 'xsd', 'wsdl', 'plist']);
-const HASH_NAMES = new Set(['makefile', 'procfile', 'gemfile', 'pipfile', '.npmrc', '.yarnrc', '.dockerignore', '.gitignore', 'requirements.txt', 'caddyfile']);
+const HASH_NAMES = new Set([
+  'makefile',
+  'procfile',
+  'gemfile',
+  'pipfile',
+  '.npmrc',
+  '.yarnrc',
+  '.dockerignore',
+  '.gitignore',
+  'requirements.txt',
+  'caddyfile',
+]);
 
 /** The comment syntax of a file by its name; undefined for a kind with no comments (JSON). */
 export function commentSyntaxOf(path: string): CommentSyntax | undefined {
@@ -33,7 +96,8 @@ export function commentSyntaxOf(path: string): CommentSyntax | undefined {
   if (isScript(path) || C_LIKE_EXTENSIONS.has(ext)) return C_LIKE;
   if (isComponentFile(path)) return COMPONENT;
   if (SQL_EXTENSIONS.has(ext)) return SQL;
-  if (isYaml(path) || isDockerfile(path) || HASH_EXTENSIONS.has(ext) || HASH_NAMES.has(name) || name === '.env' || name.startsWith('.env.')) return HASH;
+  if (isYaml(path) || isDockerfile(path) || HASH_EXTENSIONS.has(ext) || HASH_NAMES.has(name) || name === '.env' || name.startsWith('.env.'))
+    return HASH;
   if (isMarkup(path) || MARKUP_EXTENSIONS.has(ext)) return MARKUP;
   if (ext === 'scss' || ext === 'less') return SCSS;
   if (isStylesheet(path)) return CSS;

@@ -33,7 +33,10 @@ describe('suppression comments', () => {
 
   it('suppress an endpoint finding: // above the route', () => {
     expect(at(report, 'endpoint-removed', 'src/server.ts')).toEqual([
-      expect.objectContaining({ line: 11, suppressed: { reason: 'the admin app is its only client, and it rolls back with this service' } }),
+      expect.objectContaining({
+        line: 11,
+        suppressed: { reason: 'the admin app is its only client, and it rolls back with this service' },
+      }),
     ]);
   });
 
@@ -51,7 +54,11 @@ describe('suppression comments', () => {
         severity: 'info',
         message: 'the rollback-ready-ignore comment for export-removed matches no export-removed finding on the line below it',
       }),
-      expect.objectContaining({ path: 'src/index.ts', line: 17, message: 'the rollback-ready-ignore comment names export-remove, which is no rule' }),
+      expect.objectContaining({
+        path: 'src/index.ts',
+        line: 17,
+        message: 'the rollback-ready-ignore comment names export-remove, which is no rule',
+      }),
     ]);
   });
 
@@ -62,7 +69,7 @@ describe('suppression comments', () => {
 
   it('a comment one line too high suppresses nothing and is reported', () => {
     const server = readFileSync(join(V2, 'src', 'server.ts'), 'utf8').replace(
-      "// rollback-ready-ignore endpoint-removed: the admin app is its only client, and it rolls back with this service\n",
+      '// rollback-ready-ignore endpoint-removed: the admin app is its only client, and it rolls back with this service\n',
       "// rollback-ready-ignore endpoint-removed: the admin app is its only client, and it rolls back with this service\nconst emailsPath = '/api/users/:id/emails';\n",
     );
     const moved = analyse(twoReleases(V1, { ...treeOf(V2), 'src/server.ts': server }));
@@ -72,7 +79,9 @@ describe('suppression comments', () => {
 
   it('a comment both releases hold is not reported when it matches nothing (only what the release adds is)', () => {
     const index = readFileSync(join(V2, 'src', 'index.ts'), 'utf8');
-    const unchanged = analyse(twoReleases({ ...treeOf(V1), 'src/index.ts': index }, { ...treeOf(V2), 'src/index.ts': `${index}\nexport const VERSION = 2;\n` }));
+    const unchanged = analyse(
+      twoReleases({ ...treeOf(V1), 'src/index.ts': index }, { ...treeOf(V2), 'src/index.ts': `${index}\nexport const VERSION = 2;\n` }),
+    );
     expect(unchanged.findings.filter((f) => f.ruleId === 'unused-suppression')).toEqual([]);
   });
 });

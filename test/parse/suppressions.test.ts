@@ -17,7 +17,9 @@ describe('suppressionsIn', () => {
     ['db/changelog.xml', marker('<!--', ' -->'), '<dropColumn tableName="users" columnName="email"/>'],
     ['src/App.vue', marker('<!--', ' -->'), '<router-view />'],
   ])('%s: %s', (path, comment, code) => {
-    expect(suppressionsIn(path, `first line\n${comment}\n${code}\n`)).toEqual([{ line: 3, comment: 2, ruleId: 'drop-column', reason: 'nothing reads it' }]);
+    expect(suppressionsIn(path, `first line\n${comment}\n${code}\n`)).toEqual([
+      { line: 3, comment: 2, ruleId: 'drop-column', reason: 'nothing reads it' },
+    ]);
   });
 
   it('reads only the comment syntax of the file kind', () => {
@@ -45,7 +47,9 @@ describe('suppressionsIn', () => {
   });
 
   it('a comment with no code after it applies to its own line', () => {
-    expect(suppressionsIn('db/1.sql', `DROP TABLE a;\n${marker('--')}\n`)).toEqual([{ line: 2, comment: 2, ruleId: 'drop-column', reason: 'nothing reads it' }]);
+    expect(suppressionsIn('db/1.sql', `DROP TABLE a;\n${marker('--')}\n`)).toEqual([
+      { line: 2, comment: 2, ruleId: 'drop-column', reason: 'nothing reads it' },
+    ]);
   });
 
   it('a comment at the end of a line of code is not a suppression', () => {

@@ -3,7 +3,10 @@ import { testRule } from '../support/rule-tester.js';
 
 testRule(rule, {
   valid: [
-    { name: 'no comment left unmatched', facts: [{ kind: 'suppression', path: 'src/a.ts', line: 4, comment: 3, ruleId: 'export-removed', reason: 'internal', added: true }] },
+    {
+      name: 'no comment left unmatched',
+      facts: [{ kind: 'suppression', path: 'src/a.ts', line: 4, comment: 3, ruleId: 'export-removed', reason: 'internal', added: true }],
+    },
   ],
   invalid: [
     {

@@ -20,8 +20,10 @@ export interface MigrationCase {
   max?: 'info' | 'low' | 'medium' | 'high' | 'critical';
 }
 
+const INIT = 'CREATE TABLE users (\n  id INT PRIMARY KEY,\n  email TEXT,\n  name TEXT,\n  status TEXT DEFAULT \'active\'\n);\nCREATE INDEX users_name_idx ON users (name);\nCREATE UNIQUE INDEX users_email_key ON users (email);\n';
+
 export const BASE: FileMap = {
-  'migrations/001_init.sql': 'CREATE TABLE users (\n  id INT PRIMARY KEY,\n  email TEXT,\n  name TEXT,\n  status TEXT DEFAULT \'active\'\n);\nCREATE INDEX users_name_idx ON users (name);\nCREATE UNIQUE INDEX users_email_key ON users (email);\n',
+  'migrations/001_init.sql': INIT,
 };
 
 const pg = (sql: string): FileMap => ({ 'migrations/002_change.sql': sql });
@@ -120,10 +122,10 @@ export const CASES: MigrationCase[] = [
   { name: 'net: migrations ordered by version, not by name', from: { 'migrations/10_drop.sql': 'DROP TABLE tmp;', 'migrations/9_create.sql': 'CREATE TABLE tmp (id int);' }, ids: [] },
   { name: 'suppressed statement', from: pg('-- rollback-ready-ignore drop-column: the column was copied to user_emails and nothing reads it\nALTER TABLE users DROP COLUMN email;'), ids: [], suppressed: 'the column was copied to user_emails and nothing reads it' },
   // Edits and moves
-  { name: 'edited migration', from: { 'migrations/001_init.sql': `${BASE['migrations/001_init.sql']}ALTER TABLE users ADD COLUMN bio text;\n` }, ids: ['edited-migration'] },
+  { name: 'edited migration', from: { 'migrations/001_init.sql': `${INIT}ALTER TABLE users ADD COLUMN bio text;\n` }, ids: ['edited-migration'] },
   { name: 'moved folder keeps old migrations old', bare: true, to: BASE, from: { 'db/migrations/001_init.sql': BASE['migrations/001_init.sql']! }, ids: [] },
   { name: 'moved into prisma layout keeps old migrations old', bare: true, to: BASE, from: { 'prisma/migrations/001_init/migration.sql': BASE['migrations/001_init.sql']!, 'prisma/migrations/migration_lock.toml': 'provider = "postgresql"\n' }, ids: [] },
-  { name: 'moved and edited is an edit', bare: true, to: BASE, from: { 'database/migrations/001_init.sql': `${BASE['migrations/001_init.sql']}-- reviewed\n` }, ids: ['edited-migration'] },
+  { name: 'moved and edited is an edit', bare: true, to: BASE, from: { 'database/migrations/001_init.sql': `${INIT}-- reviewed\n` }, ids: ['edited-migration'] },
   // Coupled change
   { name: 'coupled: older code uses the dropped column', to: { 'src/users.ts': "export const add = (db: any, email: string) => db.query('INSERT INTO users (email) VALUES ($1)', [email]);\n" }, from: { ...pg('ALTER TABLE users DROP COLUMN email;'), 'src/users.ts': "export const add = (db: any) => db.query('INSERT INTO users DEFAULT VALUES');\n" }, ids: ['coupled-change', 'drop-column'] },
   { name: 'not coupled: the changed code does not use it', to: { 'src/math.ts': 'export const one = 1;\n' }, from: { ...pg('ALTER TABLE users DROP COLUMN email;'), 'src/math.ts': 'export const one = 2;\n' }, ids: ['drop-column'] },
@@ -345,7 +347,7 @@ export const CASES: MigrationCase[] = [
   { name: 'mysql modify restating the same definition', from: { 'migrations/000002_engine.up.sql': 'ALTER TABLE `users` MODIFY COLUMN `name` varchar(255) NOT NULL;', 'migrations/000002_engine.down.sql': 'ALTER TABLE `users` MODIFY COLUMN `name` varchar(255) NOT NULL;' }, ids: [] },
   { name: 'golang-migrate down file is not read as up', from: { 'migrations/000002_orders.up.sql': 'CREATE TABLE orders (id int);', 'migrations/000002_orders.down.sql': 'DROP TABLE orders;' }, ids: ['down-migration-drops-data'], max: 'low' },
   { name: 'edited migration adding ENGINE=InnoDB', to: { 'db/migrations/001_orders.sql': 'CREATE TABLE `orders` (`id` INT NOT NULL, PRIMARY KEY (`id`));\n' }, from: { 'db/migrations/001_orders.sql': 'CREATE TABLE `orders` (`id` INT NOT NULL, PRIMARY KEY (`id`)) ENGINE=InnoDB;\n' }, ids: ['edited-migration'], max: 'low' },
-  { name: 'edited migration: a comment', from: { 'migrations/001_init.sql': `-- users and their indexes\n${BASE['migrations/001_init.sql']}` }, ids: ['edited-migration'], max: 'info' },
+  { name: 'edited migration: a comment', from: { 'migrations/001_init.sql': `-- users and their indexes\n${INIT}` }, ids: ['edited-migration'], max: 'info' },
   { name: 'edited migration: the rows it writes changed', to: { 'migrations/001_settings.sql': "INSERT INTO settings (user_id, theme) SELECT id, theme FROM users;\n" }, from: { 'migrations/001_settings.sql': "INSERT INTO settings (user_id, theme) SELECT id, coalesce(theme, 'light') FROM users;\n" }, ids: ['edited-migration'], max: 'medium' },
   { name: 'edited flyway migration stays high: checksums', to: { 'db/migration/V1__init.sql': 'CREATE TABLE orders (id int);\n' }, from: { 'db/migration/V1__init.sql': '-- orders\nCREATE TABLE orders (id int);\n' }, ids: ['edited-migration'], max: 'high' },
   { name: 'down-migration-drops-data is low: a rollback never runs it', from: { 'migrations/000002_bio.up.sql': 'ALTER TABLE users ADD COLUMN bio text;', 'migrations/000002_bio.down.sql': 'ALTER TABLE users DROP COLUMN bio;' }, ids: ['down-migration-drops-data'], max: 'low' },

@@ -20,11 +20,11 @@ function binOf(manifest: Record<string, unknown>): Map<string, string> {
   const name = typeof manifest.name === 'string' ? manifest.name.replace(/^@[^/]+\//, '') : 'bin';
   if (typeof bin === 'string') return new Map([[name, bin]]);
   if (isRecord(bin)) return new Map(Object.entries(bin).filter((e): e is [string, string] => typeof e[1] === 'string'));
-  return new Map();
+  return new Map<string, string>();
 }
 
 function ranges(value: unknown): Map<string, string> {
-  return isRecord(value) ? new Map(Object.entries(value).filter((e): e is [string, string] => typeof e[1] === 'string')) : new Map();
+  return isRecord(value) ? new Map(Object.entries(value).filter((e): e is [string, string] => typeof e[1] === 'string')) : new Map<string, string>();
 }
 
 /** How a required range moved, for whoever must satisfy it: a smaller set at `to` is narrower. */

@@ -108,12 +108,14 @@ function composeServices(release: Release, file: ChangedFile): string | undefine
   return changed.length > 0 ? `services ${changed.join(', ')}` : undefined;
 }
 
+const scalar = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : undefined);
+
 function chartVersions(release: Release, file: ChangedFile): string | undefined {
   const chart = (side: Side) => {
     const text = (side === 'from' ? file.fromBlob : file.toBlob) === undefined ? undefined : release.content(file, side).text;
     try {
       const doc = text === undefined ? undefined : (yaml().parse(text, { logLevel: 'silent' }) as { name?: unknown; version?: unknown } | null);
-      return doc && typeof doc === 'object' ? { name: String(doc.name ?? pathAt(file, side)), version: String(doc.version ?? '?') } : undefined;
+      return doc && typeof doc === 'object' ? { name: scalar(doc.name) ?? pathAt(file, side), version: scalar(doc.version) ?? '?' } : undefined;
     } catch {
       return undefined;
     }

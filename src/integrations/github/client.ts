@@ -85,7 +85,7 @@ export function scrub(text: string, token: string): string {
 /** Every string in an answer, with the token taken out. */
 function scrubDeep<T>(value: T, token: string): T {
   if (typeof value === 'string') return scrub(value, token) as T;
-  if (Array.isArray(value)) return value.map((item) => scrubDeep(item, token)) as T;
+  if (Array.isArray(value)) return (value as unknown[]).map((item) => scrubDeep(item, token)) as T;
   if (value !== null && typeof value === 'object') {
     return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, scrubDeep(item, token)])) as T;
   }

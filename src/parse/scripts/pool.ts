@@ -176,7 +176,7 @@ export class ScriptPool {
     this.jobs = jobs;
     this.ranges = [...chunks(jobs, 0, hereFrom), ...chunks(jobs, hereFrom, jobs.length)];
     this.results = new Array<ChangeDigest | undefined>(jobs.length);
-    this.state = new Array(this.ranges.length).fill(undefined);
+    this.state = new Array<(typeof this.state)[number]>(this.ranges.length).fill(undefined);
     this.finished = 0;
     const shared = new SharedArrayBuffer(4 * this.ranges.length);
     this.owners = new Int32Array(shared);

@@ -107,7 +107,7 @@ class Cursor {
   }
   /** ClickHouse `ON CLUSTER name`. */
   skipCluster(): void {
-    if (this.accept('ON', 'CLUSTER')) this.name() ?? this.i++;
+    if (this.accept('ON', 'CLUSTER') && this.name() === undefined) this.i++;
   }
   /** Skips a parenthesised group if one comes next. */
   skipGroup(): void {
@@ -455,7 +455,7 @@ function create(c: Cursor): SchemaOp[] | undefined {
     return [{ action: 'create-table', table, ...(references.length ? { references } : {}) }];
   }
   const unique = c.accept('UNIQUE');
-  c.accept('CLUSTERED') || c.accept('NONCLUSTERED');
+  if (!c.accept('CLUSTERED')) c.accept('NONCLUSTERED');
   if (c.accept('INDEX')) {
     const concurrently = c.accept('CONCURRENTLY');
     c.accept('IF', 'NOT', 'EXISTS');

@@ -33,6 +33,7 @@ const bare = (raw: string | undefined): string | undefined => {
 };
 const obj = (v: unknown): Record<string, unknown> | undefined => (v && typeof v === 'object' ? (v as Record<string, unknown>) : undefined);
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+const scalar = (v: unknown): string => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
 
 /** A column name from the parser's several shapes (`'a'`, `{ expr: { value: 'a' } }`, a column_ref). */
 function columnName(v: unknown): string | undefined {
@@ -66,7 +67,7 @@ function dataType(def: unknown): string | undefined {
   const d = obj(def);
   const type = str(d?.dataType);
   if (!type) return undefined;
-  const length = d?.length !== undefined && d.length !== null ? `(${String(d.length)}${d.scale !== undefined && d.scale !== null ? `,${String(d.scale)}` : ''})` : '';
+  const length = d?.length !== undefined && d.length !== null ? `(${scalar(d.length)}${d.scale !== undefined && d.scale !== null ? `,${scalar(d.scale)}` : ''})` : '';
   return `${type}${length}`.toLowerCase();
 }
 
@@ -103,7 +104,7 @@ function alterExpr(table: string, e: Record<string, unknown>): SchemaOp[] | unde
     }
     if (resource === 'constraint') {
       const def = obj(e.create_definitions);
-      const kind = CONSTRAINTS[String(def?.constraint_type ?? '').toLowerCase()];
+      const kind = CONSTRAINTS[scalar(def?.constraint_type).toLowerCase()];
       if (!def || !kind) return undefined;
       const columns = columnsOf(def.definition).join(', ');
       const references = tableOf(obj(def.reference_definition)?.table);
@@ -168,7 +169,7 @@ function mapStatement(ast: Record<string, unknown>): SchemaOp[] | undefined {
       }
       if (keyword === 'index') {
         const table = tableOf(ast.table);
-        const kind = String(ast.index_type ?? '').toLowerCase();
+        const kind = scalar(ast.index_type).toLowerCase();
         const columns = columnsOf(ast.index_columns ?? ast.columns);
         return table ? [{ action: 'create-index', table, name: bare(str(ast.index)), concurrently: Boolean(ast.concurrently), unique: kind === 'unique', columns }] : undefined;
       }
@@ -184,7 +185,7 @@ function mapStatement(ast: Record<string, unknown>): SchemaOp[] | undefined {
       if (keyword === 'table') return all(list.map((v) => { const table = tableOf(v); return table ? { action: 'drop-table', table } : undefined; }));
       if (keyword === 'view') return all(list.map((v) => { const name = tableOf(v); return name ? { action: 'drop-object', object: 'view', name } : undefined; }));
       if (keyword === 'index') {
-        return list.map((v) => ({ action: 'drop-index' as const, name: columnName(v) ?? tableOf(v), table: tableOf(ast.table), concurrently: String(ast.prefix ?? '').toUpperCase() === 'CONCURRENTLY' }));
+        return list.map((v) => ({ action: 'drop-index' as const, name: columnName(v) ?? tableOf(v), table: tableOf(ast.table), concurrently: scalar(ast.prefix).toUpperCase() === 'CONCURRENTLY' }));
       }
       if (keyword === 'database' || keyword === 'schema') return all(list.map((v) => { const name = tableOf(v) ?? bare(str(v)); return name ? { action: 'drop-schema', object: keyword, name } : undefined; }));
       return undefined;

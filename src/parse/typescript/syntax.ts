@@ -73,7 +73,8 @@ const CLOSE = -2;
 const END = -3;
 /** A meaningful field without a plain value (`isExportEquals` left out): values are placed by position. */
 const UNSET = -4;
-const MISMATCH = Symbol('mismatch');
+// Thrown to stop a walk at the first difference; made once, so a throw costs no stack capture.
+const MISMATCH = new Error('the syntax shapes differ');
 
 /**
  * `format`: layout and comments left out. `markup`: JSX markup left out too. `contract`: function bodies and

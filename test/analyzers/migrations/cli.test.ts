@@ -74,7 +74,7 @@ function placeOf(files: FileMap, needle: RegExp): { path: string; line: number }
   throw new Error(`no line matches ${needle}`);
 }
 
-function analyse(from: FileMap, format = 'json'): { code: number; stdout: string; report: { verdict: string; findings: Finding[]; stats: Record<string, number> } } {
+function analyse(from: FileMap, format = 'json'): { code: number; stdout: string; report: { verdict: string; findings: Finding[]; stats: Record<string, number>; checklist: { id: string; status: string }[] } } {
   const repo = twoReleases(BASE, { ...BASE, ...from });
   const run = cli(['--repo', repo, '--from', 'v2', '--to', 'v1', '--format', format]);
   const json = format === 'json' ? run : cli(['--repo', repo, '--from', 'v2', '--to', 'v1', '--format', 'json']);

@@ -1,6 +1,6 @@
 // Liquibase XML changelogs: the change elements of each <changeSet> are the up part, the elements or SQL of
 // its <rollback> the down part. A change this reader does not know is reported, never skipped.
-import { SaxesParser, type SaxesTag } from 'saxes';
+import { SaxesParser, type SaxesAttributeNS, type SaxesTag } from 'saxes';
 import { ident, type ConstraintKind, type SchemaOp } from '../../../model/sql.js';
 import { emptyRead, merge, quote, type ReadResult } from '../read-sql.js';
 import type { MigrationReader, ReaderInput } from './reader.js';
@@ -23,7 +23,7 @@ function parse(text: string): Element | undefined {
   let failed = false;
   parser.on('opentag', (tag: SaxesTag) => {
     const attrs: Record<string, string> = {};
-    for (const [k, v] of Object.entries(tag.attributes)) attrs[k] = typeof v === 'string' ? v : v.value;
+    for (const [k, v] of Object.entries(tag.attributes as Record<string, string | SaxesAttributeNS>)) attrs[k] = typeof v === 'string' ? v : v.value;
     const element: Element = { name: tag.name.replace(/^[^:]+:/, ''), attrs, line: parser.line, children: [], text: '' };
     stack[stack.length - 1]!.children.push(element);
     stack.push(element);
