@@ -1,7 +1,10 @@
 // `rollback-ready-ignore <rule-id>: <reason>` comments, written in the comment syntax of each kind of file.
+import { clip } from '../util/sanitize.js';
 import { baseName, extension, isComponentFile, isDockerfile, isJson, isMarkup, isScript, isStylesheet, isYaml } from './kinds.js';
 
 export const SUPPRESSION_MARKER = 'rollback-ready-ignore';
+// A reason is quoted in every report that shows the finding; a comment line has no length of its own.
+const MAX_REASON = 300;
 
 /** How a kind of file writes a comment: line openers and block delimiters. */
 export interface CommentSyntax {
@@ -149,7 +152,12 @@ export function suppressionsIn(path: string, text: string): Suppression[] {
     }
     code.push(body === undefined && trimmed !== '');
     const m = body === undefined ? null : BODY.exec(body);
-    if (m) found.push({ comment: k + 1, ruleId: m[1]!, reason: m[2]!.replace(/\s*(\*\/\}?|-->)\s*$/, '').trim() || 'no reason given' });
+    if (m)
+      found.push({
+        comment: k + 1,
+        ruleId: m[1]!,
+        reason: clip(m[2]!.replace(/\s*(\*\/\}?|-->)\s*$/, '').trim(), MAX_REASON) || 'no reason given',
+      });
   }
   return found.map((s) => {
     let target = s.comment;

@@ -56,3 +56,11 @@ describe('suppressionsIn', () => {
     expect(suppressionsIn('src/a.ts', `export const a = 1; ${marker('//')}\n`)).toEqual([]);
   });
 });
+
+describe('suppression reasons', () => {
+  it('are clipped: a comment line has no length of its own', () => {
+    const [s] = suppressionsIn('src/a.ts', `// rollback-ready-ignore export-removed: ${'x'.repeat(5000)}\nexport {};\n`);
+    expect(s!.reason).toHaveLength(300);
+    expect(s!.reason.endsWith('…')).toBe(true);
+  });
+});
