@@ -1,5 +1,5 @@
+import { readFile } from 'node:fs/promises';
 import { extname, basename } from 'node:path';
-import { lilconfig, type Loader } from 'lilconfig';
 import { yaml } from '../parse/yaml.js';
 import { UsageError } from '../util/errors.js';
 import type { BlobStore } from '../git/blobs.js';
@@ -101,37 +101,31 @@ export async function configFromTree(blobs: BlobStore, sha: string, ref: string)
   return { raw: {}, origin: { source: 'defaults' }, shadowed: [] };
 }
 
-const refuse: Loader = (filepath) => {
-  throw new UsageError(`--config ${oneLine(basename(filepath))}: only JSON and YAML configs are read`, 'write the config as .json, .yaml or .yml (a JavaScript config would run code)');
-};
-
-const yamlLoader: Loader = (filepath, content) => parseConfigText(filepath, content, filepath);
-const jsonLoader: Loader = (filepath, content) => parseConfigText(filepath, content, filepath);
-
 /** Reads the config file a user named with --config, from disk. */
 export async function configFromFile(file: string): Promise<LoadedConfig> {
-  const ext = extname(file);
-  if (!['', '.json', '.yaml', '.yml'].includes(ext)) refuse(file, '');
-  const explorer = lilconfig('rollback-ready', {
-    packageProp: PACKAGE_KEY,
-    loaders: { '.json': jsonLoader, '.yaml': yamlLoader, '.yml': yamlLoader, noExt: yamlLoader, '.js': refuse, '.mjs': refuse, '.cjs': refuse },
-    cache: false,
-  });
-  let result;
+  if (!['', '.json', '.yaml', '.yml'].includes(extname(file))) {
+    throw new UsageError(`--config ${oneLine(basename(file))}: only JSON and YAML configs are read`, 'write the config as .json, .yaml or .yml (a JavaScript config would run code)');
+  }
+  let text: string;
   try {
-    result = await explorer.load(file);
+    text = await readFile(file, 'utf8');
   } catch (error) {
-    if (error instanceof UsageError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'EISDIR' || code === 'EACCES') {
       throw new UsageError(`--config ${oneLine(file)}: cannot read the file (${code})`, 'pass the path of a JSON or YAML config file');
     }
     throw error;
   }
-  if (basename(file) === 'package.json' && (result?.config === null || result?.config === undefined)) {
-    throw new UsageError(`--config ${oneLine(file)}: package.json has no "${PACKAGE_KEY}" key`, `add a "${PACKAGE_KEY}" object, or pass a JSON or YAML config file`);
+  const origin: ConfigOrigin = { source: 'file', path: file };
+  if (basename(file) === 'package.json') {
+    const raw = packageSetting(parseConfigText(file, text, file));
+    if (raw === null || raw === undefined) {
+      throw new UsageError(`--config ${oneLine(file)}: package.json has no "${PACKAGE_KEY}" key`, `add a "${PACKAGE_KEY}" object, or pass a JSON or YAML config file`);
+    }
+    return { raw, origin, shadowed: [] };
   }
-  return { raw: result?.config ?? {}, origin: { source: 'file', path: file }, shadowed: [] };
+  // An empty file is an empty config.
+  return { raw: text.trim() === '' ? {} : parseConfigText(file, text, file), origin, shadowed: [] };
 }
 
 /** Settings given on top of a file (command-line flags): objects merge, anything else replaces. */

@@ -4,7 +4,7 @@ import type { ConfigWeakenedFact } from '../model/facts.js';
 import type { BlobStore } from '../git/blobs.js';
 import { UsageError } from '../util/errors.js';
 import { severityRank, type Severity } from '../model/report.js';
-import { yaml } from '../parse/yaml.js';
+import { keyLines } from '../parse/key-lines.js';
 import { defaultConfig } from './default-config.js';
 import { setsNothing } from './defaults.js';
 import { CONFIG_FILES, configFromTree, describeOrigin, PACKAGE_KEY, type ConfigOrigin } from './load.js';
@@ -155,32 +155,14 @@ export function weakeningsOf(release: Config, inEffect: Config): Weakening[] {
  * under `rollbackReady` in package.json. Undefined when the text does not parse.
  */
 export function lineOf(text: string, file: string, at: Weakening['at']): number | undefined {
-  const { LineCounter, parseDocument, isMap, isSeq, isScalar } = yaml();
-  const lines = new LineCounter();
-  let document;
-  try {
-    document = parseDocument(text, { lineCounter: lines, uniqueKeys: false });
-  } catch {
-    return undefined;
-  }
-  if (document.errors.length > 0) return undefined;
+  const lineAt = keyLines(text);
+  if (!lineAt) return undefined;
   const path = file === 'package.json' ? [PACKAGE_KEY, ...at] : at;
-  let node: unknown = document.contents;
   let line = 1;
-  for (const key of path) {
-    let next: { range?: readonly number[] | null } | undefined;
-    let mark: { range?: readonly number[] | null } | undefined;
-    if (isMap(node)) {
-      const pair = node.items.find((p) => (isScalar(p.key) ? String(p.key.value) : String(p.key)) === String(key));
-      next = pair?.value as typeof next;
-      mark = pair?.key as typeof mark;
-    } else if (isSeq(node) && typeof key === 'number') {
-      next = node.items[key] as typeof next;
-      mark = next;
-    }
-    if (!next || !mark?.range) break;
-    line = lines.linePos(mark.range[0]!).line;
-    node = next;
+  for (let depth = 1; depth <= path.length; depth++) {
+    const found = lineAt(path.slice(0, depth));
+    if (found === undefined) break;
+    line = found;
   }
   return line;
 }

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 
-// The `yaml` package reads YAML with positions, anchors capped and errors kept. Most analyses never need it
-// (plain YAML goes to js-yaml, an order of magnitude faster), so it is loaded on first use, not with the CLI.
+// The `yaml` package reads YAML (and JSON, with positions), anchors capped and errors kept. Many analyses never
+// need it, so it is loaded on first use, not with the CLI.
 
 const require = createRequire(import.meta.url);
 let lib: typeof import('yaml') | undefined;

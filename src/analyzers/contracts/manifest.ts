@@ -5,15 +5,11 @@ import type { ChangedFile } from '../../model/report.js';
 import type { ContractAspect, ContractChangeFact, ContractChangeKind } from '../../model/facts/contracts.js';
 import { conditionTargets, exportSubpaths, parseManifest } from './workspace.js';
 import type { Audience } from './audience.js';
+import { keyLines, type KeyLineOf } from '../../parse/key-lines.js';
 
 // package.json as a contract: what `exports` and `bin` publish, and what `engines` and `peerDependencies` demand.
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-
-function lineOf(text: string, needle: string): number | undefined {
-  const at = text.indexOf(JSON.stringify(needle));
-  return at < 0 ? undefined : text.slice(0, at).split('\n').length;
-}
 
 function binOf(manifest: Record<string, unknown>): Map<string, string> {
   const bin = manifest.bin;
@@ -66,11 +62,15 @@ export async function manifestChanges(release: Release, files: ChangedFile[], au
     const heard = await audience(dir);
     const surface = heard.kind === 'internal' ? 'internal' : 'public';
     const toPath = pathAt(file, 'to');
-    const push = (aspect: ContractAspect, change: ContractChangeKind, symbol: string, detail: string, b: string, a: string | undefined, needle: string) => {
+    let fromLines: KeyLineOf | null | undefined;
+    let toLines: KeyLineOf | null | undefined;
+    const push = (aspect: ContractAspect, change: ContractChangeKind, symbol: string, detail: string, b: string, a: string | undefined, place: string[]) => {
       // What a private app requires of its runtime is the runtime rules' business, not a contract.
       if (surface === 'internal' && (aspect === 'package-engines' || aspect === 'package-peer')) return;
-      const line = lineOf(fromText, needle);
-      const toLine = file.toBlob ? lineOf(toText, needle) : undefined;
+      fromLines ??= keyLines(fromText) ?? null;
+      toLines ??= keyLines(toText) ?? null;
+      const line = fromLines?.(place);
+      const toLine = file.toBlob ? toLines?.(place) : undefined;
       const fact: ContractChangeFact = {
         kind: 'contract.change', path: file.path, surface, entry: name, symbol, aspect, change, detail, before: b,
         fromAt: line ? `${file.path}:${line}` : file.path,
@@ -92,20 +92,20 @@ export async function manifestChanges(release: Release, files: ChangedFile[], au
       // Without an `exports` field every file is importable again: nothing is removed by that alone.
       if (!toHasExports) continue;
       if (!toExports.has(subpath)) {
-        push('package-exports', 'removed', `exports["${subpath}"]`, `subpath ${subpath} removed from exports`, leaves.map(shown).join('; '), undefined, subpath);
+        push('package-exports', 'removed', `exports["${subpath}"]`, `subpath ${subpath} removed from exports`, leaves.map(shown).join('; '), undefined, ['exports', subpath]);
         continue;
       }
       const kept = conditionTargets(toExports.get(subpath));
       for (const leaf of leaves) {
         if (!kept.some((k) => k.conditions === leaf.conditions)) {
-          push('package-exports', 'removed', `exports["${subpath}"].${leaf.conditions}`, `condition ${leaf.conditions} of ${subpath} removed`, shown(leaf), kept.map(shown).join('; ') || '(none)', subpath);
+          push('package-exports', 'removed', `exports["${subpath}"].${leaf.conditions}`, `condition ${leaf.conditions} of ${subpath} removed`, shown(leaf), kept.map(shown).join('; ') || '(none)', ['exports', subpath]);
         }
       }
     }
     const fromBin = binOf(before);
     const toBin = binOf(after);
     for (const [command, target] of fromBin) {
-      if (!toBin.has(command)) push('package-bin', 'removed', `bin.${command}`, `command ${command} removed`, `${command} → ${target}`, undefined, fromBin.size === 1 && typeof before.bin === 'string' ? target : command);
+      if (!toBin.has(command)) push('package-bin', 'removed', `bin.${command}`, `command ${command} removed`, `${command} → ${target}`, undefined, typeof before.bin === 'string' ? ['bin'] : ['bin', command]);
     }
     for (const [field, aspect] of [['engines', 'package-engines'], ['peerDependencies', 'package-peer']] as const) {
       const b = ranges(before[field]);
@@ -115,7 +115,7 @@ export async function manifestChanges(release: Release, files: ChangedFile[], au
         if (!change) continue;
         const show = (range: string | undefined) => (range === undefined ? '(none)' : `${key} ${range}`);
         const detail = b.get(key) === undefined ? `${field}.${key} added` : a.get(key) === undefined ? `${field}.${key} removed` : `${field}.${key} ${b.get(key)} → ${a.get(key)}`;
-        push(aspect, change, `${field}.${key}`, detail, show(b.get(key)), show(a.get(key)), key);
+        push(aspect, change, `${field}.${key}`, detail, show(b.get(key)), show(a.get(key)), [field, key]);
       }
     }
   }

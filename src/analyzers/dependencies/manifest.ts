@@ -1,21 +1,19 @@
 import type { DependencyChangedFact, RuntimeChangedFact } from '../../model/facts/dependencies.js';
 import { moveOf } from './versions.js';
+import { keyLines } from '../../parse/key-lines.js';
 
 const SECTIONS = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'] as const;
 
 type Manifest = Record<string, unknown>;
 
+function lazy<T>(make: () => T): () => T {
+  let made: { value: T } | undefined;
+  return () => (made ??= { value: make() }).value;
+}
+
 function record(value: unknown): Record<string, string> {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return {};
   return Object.fromEntries(Object.entries(value).filter((e): e is [string, string] => typeof e[1] === 'string'));
-}
-
-/** Line of `"key"` in a JSON text (the first one after `section` when given). */
-export function jsonKeyLine(text: string | undefined, key: string, section?: string): number | undefined {
-  if (text === undefined) return undefined;
-  const start = section ? Math.max(0, text.indexOf(`"${section}"`)) : 0;
-  const at = text.indexOf(`"${key}"`, start);
-  return at < 0 ? undefined : text.slice(0, at).split('\n').length;
 }
 
 /** Dependencies and runtimes (`engines`, `packageManager`) a rollback moves in a package.json. */
@@ -25,7 +23,16 @@ export function manifestMoves(
   to: { json: Manifest; text?: string },
 ): (DependencyChangedFact | RuntimeChangedFact)[] {
   const facts: (DependencyChangedFact | RuntimeChangedFact)[] = [];
-  const lineOf = (key: string, section?: string) => jsonKeyLine(from.text, key, section) ?? jsonKeyLine(to.text, key, section);
+  // The line of the key at `from`, else at `to` (where a dependency the release removed is).
+  const sides = [from.text, to.text].map((text) => (text === undefined ? undefined : lazy(() => keyLines(text))));
+  const lineOf = (key: string, section?: string) => {
+    const path = section ? [section, key] : [key];
+    for (const side of sides) {
+      const line = side?.()?.(path);
+      if (line !== undefined) return line;
+    }
+    return undefined;
+  };
   for (const section of SECTIONS) {
     const a = record(from.json[section]);
     const b = record(to.json[section]);

@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module';
 import { posix } from 'node:path';
 import type { Document, LineCounter } from 'yaml';
 import { yaml } from '../../../parse/yaml.js';
@@ -6,6 +5,7 @@ import type { Release } from '../../analyzer.js';
 import { readYaml } from '../../../parse/structured.js';
 import { parsedAt } from '../../structured.js';
 import { isYaml } from '../../../parse/kinds.js';
+import { keyLines, type KeyLineOf } from '../../../parse/key-lines.js';
 import type { Side } from '../../../model/report.js';
 
 /** A spec read at one side: the dereferenced document, where its keys are, and what could not be resolved. */
@@ -37,79 +37,6 @@ function parseText(text: string): { document: Document; lines: LineCounter } {
   const document = parseDocument(text, { lineCounter: lines, uniqueKeys: false });
   return { document, lines };
 }
-
-/** A mapping or sequence being read; `path` is undefined under a key that is not a plain scalar. */
-type Frame = { path: string[] | undefined; map: boolean; key: string | undefined; expectKey: boolean; index: number };
-
-/**
- * Line of every key path of the first document (`paths\0/users\0get` → 12), from js-yaml's event stream;
- * null when the text does not parse there.
- */
-export function keyLines(text: string): Map<string, number> | null {
-  let events: import('js-yaml').Event[];
-  let jsYaml: typeof import('js-yaml');
-  try {
-    jsYaml = require('js-yaml') as typeof import('js-yaml');
-    events = jsYaml.parseEvents(text, {});
-  } catch {
-    return null;
-  }
-  const { DOCUMENT, MAPPING, SEQUENCE, SCALAR, POP } = jsYaml.EVENT_ID;
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  const lineAt = (offset: number) => {
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (starts[mid]! <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return low + 1;
-  };
-  const out = new Map<string, number>();
-  const stack: Frame[] = [];
-  /** Path of the value about to be read in the current container. */
-  const childPath = (): string[] | undefined => {
-    const top = stack[stack.length - 1];
-    if (!top) return [];
-    if (!top.path) return undefined;
-    if (!top.map) return [...top.path, String(top.index)];
-    return top.expectKey || top.key === undefined ? undefined : [...top.path, top.key];
-  };
-  /** The current container read one whole node (scalar, alias or closed collection): a key or a value. */
-  const nodeDone = () => {
-    const top = stack[stack.length - 1];
-    if (!top) return;
-    if (!top.map) top.index += 1;
-    else if (top.expectKey) top.expectKey = false; // a key that is not a plain scalar: its value has no path
-    else {
-      top.expectKey = true;
-      top.key = undefined;
-    }
-  };
-  let documents = 0;
-  for (const event of events) {
-    if (event.type === DOCUMENT) {
-      if (++documents > 1) break;
-    } else if (event.type === MAPPING || event.type === SEQUENCE) {
-      stack.push({ path: childPath(), map: event.type === MAPPING, key: undefined, expectKey: true, index: 0 });
-    } else if (event.type === POP) {
-      if (stack.pop()) nodeDone();
-    } else if (event.type === SCALAR && stack.length > 0 && stack[stack.length - 1]!.map && stack[stack.length - 1]!.expectKey) {
-      const top = stack[stack.length - 1]!;
-      top.key = jsYaml.getScalarValue(text, event);
-      top.expectKey = false;
-      if (top.path) {
-        const key = [...top.path, top.key].join('\0');
-        if (!out.has(key)) out.set(key, lineAt(event.valueStart));
-      }
-    } else nodeDone();
-  }
-  return out;
-}
-
-const require = createRequire(import.meta.url);
 
 const REMOTE = /^[a-z][a-z0-9+.-]*:\/\//i;
 
@@ -143,29 +70,15 @@ export async function loadSpec(release: Release, side: Side, path: string): Prom
   }
   if (!specVersionOf(raw)) return { notSpec: true };
 
-  let index: Map<string, number> | undefined | null;
+  let index: KeyLineOf | undefined | null;
   const lineOf = (keys: string[]): number | undefined => {
-    // From js-yaml's event stream when it reads the text; else from yaml's position-keeping document.
-    if (index === undefined) index = keyLines(text);
-    if (index) {
-      let line: number | undefined;
-      for (let depth = 1; depth <= keys.length; depth++) {
-        const found = index.get(keys.slice(0, depth).join('\0'));
-        if (found === undefined) return line;
-        line = found;
-      }
-      return line;
-    }
-    const { document, lines } = withPositions();
-    let node: unknown = document.contents;
+    // The line of the deepest key of the path that the text has.
+    if (index === undefined) index = keyLines(text) ?? null;
     let line: number | undefined;
-    for (const key of keys) {
-      if (!yaml().isMap(node)) return line;
-      const pair = node.items.find((p) => yaml().isScalar(p.key) && String(p.key.value) === key);
-      if (!pair) return line;
-      const range = (pair.key as { range?: [number, number, number] }).range;
-      if (range) line = lines.linePos(range[0]).line;
-      node = pair.value;
+    for (let depth = 1; index && depth <= keys.length; depth++) {
+      const found = index(keys.slice(0, depth));
+      if (found === undefined) return line;
+      line = found;
     }
     return line;
   };
