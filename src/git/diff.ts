@@ -48,11 +48,12 @@ const DIFF_OPTIONS = ['-z', '--no-abbrev', '--no-color', ...NO_EXTERNAL_DIFF, SU
  */
 export async function changedFiles(repo: Repo, fromSha: string, toSha: string): Promise<DiffResult> {
   const counting = gitBytes(repo, ['diff', '--numstat', ...DIFF_OPTIONS, toSha, fromSha, '--']);
+  // It may fail before anything waits for it (a partial clone): never an unhandled rejection.
+  counting.catch(() => {});
   let out: Buffer;
   try {
     out = await gitBytes(repo, ['diff', '--raw', ...DIFF_OPTIONS, toSha, fromSha, '--']);
   } catch (error) {
-    counting.catch(() => {});
     // Inexact renames need blob contents; a corrupt object or a partial clone without its blobs makes git
     // give up. The tree comparison alone still lists every change.
     try {

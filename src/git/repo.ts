@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { simpleGit, type SimpleGit } from 'simple-git';
@@ -157,19 +156,19 @@ export async function openRepoWith(dir: string, refs: readonly string[]): Promis
 /**
  * Runs git in the repository and gives its output as bytes, for output that holds paths: a path is bytes to
  * git, and decoding it as text would merge names that differ only in bytes that are not UTF-8 (see
- * path-bytes.ts). Fails with git's first line of error.
+ * path-bytes.ts). The bytes are taken from git's output stream as simple-git runs the command. Fails with git's
+ * first line of error.
  */
-export function gitBytes(repo: Repo, args: readonly string[]): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const proc = spawn('git', args, { cwd: repo.dir, env: gitEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    proc.stdout.on('data', (chunk: Buffer) => out.push(chunk));
-    proc.stderr.on('data', (chunk: Buffer) => err.push(chunk));
-    proc.on('error', reject);
-    proc.on('close', (code) => {
-      if (code === 0) resolve(Buffer.concat(out));
-      else reject(new Error(Buffer.concat(err).toString('utf8').trim().split('\n')[0] || `git ${args[0]} exited with ${code}`));
-    });
-  });
+export async function gitBytes(repo: Repo, args: readonly string[]): Promise<Buffer> {
+  const out: Buffer[] = [];
+  const git = simpleGit({ baseDir: repo.dir, trimmed: false, unsafe: NO_PROGRAMS_ALLOWED })
+    .env(gitEnv())
+    .outputHandler((_command, stdout) => stdout.on('data', (chunk: Buffer) => out.push(chunk)));
+  try {
+    await git.raw([...args]);
+  } catch (error) {
+    const message = error instanceof Error ? error.message.trim().split('\n')[0] : '';
+    throw new Error(message || `git ${args[0]} failed`);
+  }
+  return Buffer.concat(out);
 }

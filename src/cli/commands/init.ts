@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { simpleGit } from 'simple-git';
 import { lstatSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { detect } from '../../config/detect.js';
@@ -24,7 +24,7 @@ export async function run(args: string[]): Promise<number> {
   if (existing) throw new UsageError(`${existing} already exists here`, `edit it, or remove it to write a new ${STARTER_FILE}`);
   // Run inside a git directory (`cd .git`), init would write there.
   (await writeGuard(dir)).check(join(dir, STARTER_FILE), 'init: writing');
-  const paths = listFiles(dir);
+  const paths = await listFiles(dir);
   const found = detect(paths, (path) => readSmall(join(dir, path)));
   try {
     // `wx`: never through a symbolic link, never over a file that appeared meanwhile.
@@ -69,9 +69,10 @@ function readSmall(path: string): string | undefined {
 }
 
 /** Tracked files when this is a git work tree (read-only), else a bounded walk of the folder. */
-function listFiles(dir: string): string[] {
+async function listFiles(dir: string): Promise<string[]> {
   try {
-    const out = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: dir, env: gitEnv(), encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 256 * 1024 * 1024 });
+    const git = simpleGit({ baseDir: dir, trimmed: false, maxConcurrentProcesses: 1 }).env(gitEnv());
+    const out = await git.raw(['ls-files', '-z', '--cached', '--others', '--exclude-standard']);
     return out.split('\0').filter(Boolean);
   } catch {
     const files: string[] = [];
