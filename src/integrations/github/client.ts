@@ -110,7 +110,7 @@ function boundedFetch(maxBytes: number): typeof fetch {
       throw new TooLarge(maxBytes);
     }
     if (!response.body) return response;
-    const reader = response.body.getReader();
+    const reader = (response.body as ReadableStream<Uint8Array>).getReader();
     const chunks: Uint8Array[] = [];
     let total = 0;
     for (;;) {
