@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { pathAt, type Release } from './analyzer.js';
 import type { ChangedFile, Side } from '../model/report.js';
-import { isJson, isYaml } from '../parse/kinds.js';
+import { isJson, isYaml, lockfileOf } from '../parse/kinds.js';
 import { parseStructured } from '../parse/structured.js';
 
 // JSON and YAML of the release, parsed once whichever analyzer asks first.
@@ -30,9 +30,12 @@ export function parsedAt(release: Release, side: Side, path: string, text: () =>
   return value;
 }
 
-/** True when both sides of a modified JSON or YAML file parse to the same value. */
+/**
+ * True when both sides of a modified JSON or YAML file parse to the same value. Lockfiles are machine-written and
+ * the largest YAML and JSON a release holds: they are left to the dependency analysis, never parsed for this.
+ */
 export function sameStructuredValue(release: Release, file: ChangedFile): boolean {
-  if (file.status !== 'modified' || !(isJson(file.path) || isYaml(file.path))) return false;
+  if (file.status !== 'modified' || !(isJson(file.path) || isYaml(file.path)) || lockfileOf(file.path)) return false;
   const from = structuredAt(release, file, 'from');
   const to = structuredAt(release, file, 'to');
   return from !== undefined && to !== undefined && isDeepStrictEqual(from, to);

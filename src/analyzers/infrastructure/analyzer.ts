@@ -1,5 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import { yaml } from '../../parse/yaml.js';
+import { lockfileOf } from '../../parse/kinds.js';
 import { pathAt, type Analyzer, type Release } from '../analyzer.js';
 import type { Fact } from '../../model/facts.js';
 import { sameStructuredValue, structuredAt } from '../structured.js';
@@ -81,7 +82,8 @@ const LABELS: Record<InfrastructureKind, string> = {
 };
 
 function objectsAt(release: Release, file: ChangedFile, side: Side): string[] {
-  if ((side === 'from' ? file.fromBlob : file.toBlob) === undefined) return [];
+  // A lockfile (pnpm-lock.yaml) is never a manifest, and the largest YAML a release has: not parsed for one.
+  if ((side === 'from' ? file.fromBlob : file.toBlob) === undefined || lockfileOf(file.path)) return [];
   return kubernetesObjects(structuredAt(release, file, side) ?? []);
 }
 
