@@ -25,8 +25,20 @@ function firstKeyLines(text: string): Map<string, number> {
   return out;
 }
 
+function parses(file: string, text: string): boolean {
+  if (file.endsWith('.json')) {
+    try {
+      JSON.parse(text);
+    } catch {
+      return false;
+    }
+  }
+  return parseDocument(text).errors.length === 0;
+}
+
 describe('keyLines', () => {
-  const files = dataFiles(join(ROOT, 'fixtures'), []).filter((f) => parseDocument(readFileSync(f, 'utf8')).errors.length === 0);
+  // JSON with comments (tsconfig.json) is no JSON, and as YAML a comment line is a key: those files are left out.
+  const files = dataFiles(join(ROOT, 'fixtures'), []).filter((f) => parses(f, readFileSync(f, 'utf8')));
 
   it.each(files.map((f) => [f.slice(ROOT.length + 1), f]))('finds every top-level key of %s on its line', (_name, file) => {
     const text = readFileSync(file, 'utf8');
