@@ -14,6 +14,7 @@ import { customRulesOf } from '../config/custom-rules.js';
 import { readReleaseConfig, releaseConfigFacts } from '../config/trust.js';
 import { defaultTagPattern, fileInScope, resolveScope } from './scope.js';
 import { BlobStore } from '../git/blobs.js';
+import { TreeIndexes } from '../git/tree-index.js';
 import type { Repo } from '../git/repo.js';
 import { changedFiles } from '../git/diff.js';
 import { ancestry, commitsBetween, resolveCommit } from '../git/refs.js';
@@ -143,6 +144,7 @@ async function analyzeWith(options: AnalyzeOptions, refs: StartedRefs, repo: Rep
   const releaseConfig = chosen ? undefined : await readReleaseConfig(blobs, fromSha, fromRef);
 
   const scopePaths = (config: Config) => (options.scope && options.scope.length > 0 ? options.scope : config.scope);
+  const trees = new TreeIndexes(repo);
   let toRef = options.to;
   let pickedWith: string | undefined;
   // The default target, by its commit: a tag name may hold characters (`$`, `(`, `;`) refused in a ref given by hand.
@@ -151,7 +153,7 @@ async function analyzeWith(options: AnalyzeOptions, refs: StartedRefs, repo: Rep
     // The release tag before `from`. The release's own tagPattern and scope may pick which one: every candidate
     // is an earlier release, and whichever is picked, the changes of `from` are in the range.
     const picking = chosenConfig ?? mergeConfig(releaseConfig?.config ?? defaultConfig(), options.configOverrides ?? {}) as Config;
-    const pickScope = await resolveScope(repo, fromSha, fromRef, scopePaths(picking));
+    const pickScope = await resolveScope(() => trees.of(fromSha), blobs, fromRef, scopePaths(picking));
     pickedWith = options.tagPattern ?? picking.tagPattern ?? (await defaultTagPattern(repo, pickScope));
     const previous = await previousRelease(repo, fromSha, pickedWith);
     if (!previous) {
@@ -170,7 +172,7 @@ async function analyzeWith(options: AnalyzeOptions, refs: StartedRefs, repo: Rep
   const config = chosenConfig ?? (await validate(loaded, options.configOverrides));
   options.onConfig?.(config, loaded.origin);
   const releaseFacts = releaseConfig ? releaseConfigFacts(releaseConfig, { config: await validate(loaded), origin: loaded.origin }) : [];
-  const scope = await resolveScope(repo, fromSha, fromRef, scopePaths(config));
+  const scope = await resolveScope(() => trees.of(fromSha), blobs, fromRef, scopePaths(config));
   const tagPattern = pickedWith ?? options.tagPattern ?? config.tagPattern ?? (await defaultTagPattern(repo, scope));
   if (scope && tagPattern) scope.tagPattern = tagPattern;
 
@@ -222,6 +224,7 @@ async function analyzeWith(options: AnalyzeOptions, refs: StartedRefs, repo: Rep
     release = await loadRelease({
       repo,
       blobs,
+      trees,
       from: { ref: fromRef, sha: fromSha },
       to: { ref: toRef, sha: toSha },
       toIsAncestor: relation.toIsAncestor,
