@@ -32,7 +32,7 @@ export interface RuleResults {
   checklistTitles: Map<string, string>;
 }
 
-/** Runs every enabled rule over the facts; applies configured severities and suppressions. */
+/** Runs every enabled rule over the facts, with the configured severities and options. */
 export function runRules(rules: readonly AnyRule[], facts: Facts, config: Config, run: RuleRun): RuleResults {
   const findings: Finding[] = [];
   const checklistTitles = new Map<string, string>();
@@ -69,16 +69,5 @@ export function runRules(rules: readonly AnyRule[], facts: Facts, config: Config
       findings.push(finding);
     }
   }
-  applySuppressions(findings, facts);
   return { findings, checklistTitles };
-}
-
-function applySuppressions(findings: Finding[], facts: Facts): void {
-  const suppressions = facts.of('suppression');
-  if (suppressions.length === 0) return;
-  const byPlace = new Map(suppressions.map((s) => [`${s.path}\0${s.line}\0${s.ruleId}`, s]));
-  for (const finding of findings) {
-    const hit = byPlace.get(`${finding.path}\0${finding.line}\0${finding.ruleId}`);
-    if (hit) finding.suppressed = { reason: hit.reason };
-  }
 }
