@@ -5,6 +5,9 @@
 //   npm run bench -- --repo DIR --from A --to B     a pair of real releases (repeat the three for more pairs)
 //   npm run bench -- --pairs bench/pairs.txt --mirrors ROOT [--only TEXT]   the pairs of a pairs file
 //   --runs N                                        timed runs of each, floor and analysis alternating
+//   --tool LABEL=PATH                               another build's dist/bin/main.js, timed beside this one (repeatable)
+//   --variant LABEL:NAME=VALUE,…                    this build again, with that environment (repeatable)
+//   --env NAME=VALUE                                environment for the analyses (repeatable)
 //
 // Both are timed as whole processes (Node's start included), alternately. Synthetic scenarios: best of RUNS each;
 // each scenario has a code cache of its own (src/util/code-cache.ts): its first run starts without one, and is
@@ -248,7 +251,17 @@ function real(): void {
   }
   if (only.length > 0) pairs = pairs.filter((p) => only.some((text) => `${p.name ?? p.repo} ${p.from}`.includes(text)));
   if (pairs.length === 0) throw new Error('no pair to measure');
-  const rows = runReal(pairs, Number(valuesOf('--runs')[0] ?? 5));
+  // Other builds to time beside this one (`--tool LABEL=PATH/dist/bin/main.js`), and environment for them all.
+  const env = Object.fromEntries(valuesOf('--env').map((e) => [e.slice(0, e.indexOf('=')), e.slice(e.indexOf('=') + 1)]));
+  const others = valuesOf('--tool').map((t) => (t.includes('=') ? { label: t.slice(0, t.indexOf('=')), bin: t.slice(t.indexOf('=') + 1), env } : { label: t, bin: t, env }));
+  // This build with other environment (`--variant LABEL:NAME=VALUE,NAME=VALUE`), for switches the tool reads.
+  const variants = valuesOf('--variant').map((v) => {
+    const colon = v.indexOf(':');
+    const settings = v.slice(colon + 1).split(',').map((e) => [e.slice(0, e.indexOf('=')), e.slice(e.indexOf('=') + 1)]);
+    return { label: v.slice(0, colon), bin: BIN, env: { ...env, ...Object.fromEntries(settings) } };
+  });
+  const tools = [{ label: 'this build', bin: BIN, env }, ...others, ...variants];
+  const rows = runReal(pairs, Number(valuesOf('--runs')[0] ?? 5), tools);
   console.log(realTable(rows));
   const out = join(PACKAGE_ROOT, 'bench-results');
   mkdirSync(out, { recursive: true });

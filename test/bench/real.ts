@@ -17,21 +17,37 @@ export interface Pair {
   to: string;
 }
 
-export interface PairRow {
-  pair: string;
-  files: number;
-  runs: number;
-  floor: { bestMs: number; medianMs: number; rssMb: number | null };
-  analysis: { bestMs: number; medianMs: number; rssMb: number | null; cpuMs: number | null };
+/** A build of the tool to time (the bench compares several: `--tool`), with environment of its own. */
+export interface Tool {
+  label: string;
+  bin: string;
+  env?: Record<string, string>;
+}
+
+export interface ToolResult {
+  tool: string;
+  bestMs: number;
+  medianMs: number;
+  rssMb: number | null;
+  cpuMs: number | null;
   ratioBest: number;
   ratioMedian: number;
   /** Peak RSS of the analysis over the floor's, on the same pair. */
   rssRatio: number | null;
   git: { total: number; byCommand: Record<string, number> };
-  /** Phase wall times of the analysis' median run (`--timings`). */
+  /** Phase wall times of the median run (`--timings`). */
   phases: Record<string, number>;
   verdict: string;
   riskScore: number;
+}
+
+export interface PairRow {
+  pair: string;
+  files: number;
+  runs: number;
+  floor: { bestMs: number; medianMs: number; rssMb: number | null };
+  /** One per tool timed, in the order given. */
+  tools: ToolResult[];
 }
 
 /**
@@ -56,58 +72,70 @@ export function readPairs(file: string, mirrors: string): Pair[] {
 
 const label = (p: Pair) => `${p.name ?? p.repo} ${p.from} ← ${p.to}`;
 
-export function measurePair(pair: Pair, runs: number, cacheDir: string): PairRow {
+export function measurePair(pair: Pair, runs: number, tools: readonly Tool[], cacheDir: string): PairRow {
   const floorArgs = [FLOOR, pair.repo, pair.from, pair.to];
-  const toolArgs = [BIN, '--repo', pair.repo, '--from', pair.from, '--to', pair.to, '--format', 'json', '--timings'];
-  const cache = { ROLLBACK_READY_CACHE: cacheDir };
   const check = (run: NodeRun, what: string) => {
     if (run.status !== 0 && run.status !== 1) throw new Error(`${what} failed on ${label(pair)}: ${run.stderr.slice(0, 500)}`);
     return run;
   };
-  // One untimed run of each first: the OS caches the pair's objects, the code cache fills, and the git
-  // processes of the analysis are counted.
+  // Each build keeps a code cache of its own, filled by its first run (as on a machine where the tool ran before).
+  const plan = tools.map((tool, i) => ({
+    tool,
+    args: [tool.bin, '--repo', pair.repo, '--from', pair.from, '--to', pair.to, '--format', 'json', '--timings'],
+    env: { ROLLBACK_READY_CACHE: join(cacheDir, String(i)), ...tool.env },
+  }));
+  // One untimed run of each first: the OS caches the pair's objects, the code caches fill, and the git
+  // processes of each analysis are counted.
   check(runNode(floorArgs), 'the floor');
-  const counter = countGitProcesses();
-  let counted: NodeRun;
-  let git: PairRow['git'];
-  try {
-    counted = check(runNode(toolArgs, { ...cache, ...counter.env }), 'the analysis');
-    git = counter.count();
-  } finally {
-    counter.close();
-  }
+  const counted = plan.map(({ tool, args, env }) => {
+    const counter = countGitProcesses();
+    try {
+      const run = check(runNode(args, { ...env, ...counter.env }), tool.label);
+      return { report: JSON.parse(run.stdout) as { volume: { files: number }; verdict: string; riskScore: number }, git: counter.count() };
+    } finally {
+      counter.close();
+    }
+  });
   const floors: NodeRun[] = [];
-  const analyses: NodeRun[] = [];
+  const analyses: NodeRun[][] = plan.map(() => []);
+  // Floor and every build alternate, so the machine's drift falls on all of them alike.
   for (let i = 0; i < runs; i++) {
     floors.push(check(runNode(floorArgs), 'the floor'));
-    analyses.push(check(runNode(toolArgs, cache), 'the analysis'));
+    plan.forEach(({ tool, args, env }, t) => analyses[t]!.push(check(runNode(args, env), tool.label)));
   }
-  const report = JSON.parse(counted.stdout) as { volume: { files: number }; verdict: string; riskScore: number };
   const floorMs = floors.map((r) => r.ms);
-  const toolMs = analyses.map((r) => r.ms);
-  const byTime = [...analyses].sort((a, b) => a.ms - b.ms);
-  const medianRun = byTime[Math.floor((byTime.length - 1) / 2)]!;
   const peak = (list: NodeRun[]) => Math.max(...list.map((r) => r.rssMb ?? 0)) || null;
   const floorRss = peak(floors);
-  const toolRss = peak(analyses);
   return {
     pair: label(pair),
-    files: report.volume.files,
+    files: counted[0]!.report.volume.files,
     runs,
     floor: { bestMs: Math.round(Math.min(...floorMs)), medianMs: Math.round(median(floorMs)), rssMb: floorRss },
-    analysis: { bestMs: Math.round(Math.min(...toolMs)), medianMs: Math.round(median(toolMs)), rssMb: toolRss, cpuMs: medianRun.cpuMs },
-    ratioBest: round2(Math.min(...toolMs) / Math.min(...floorMs)),
-    ratioMedian: round2(median(toolMs) / median(floorMs)),
-    rssRatio: floorRss && toolRss ? round2(toolRss / floorRss) : null,
-    git,
-    phases: timingsOf(medianRun.stderr),
-    verdict: report.verdict,
-    riskScore: report.riskScore,
+    tools: plan.map(({ tool }, t) => {
+      const list = analyses[t]!;
+      const toolMs = list.map((r) => r.ms);
+      const byTime = [...list].sort((a, b) => a.ms - b.ms);
+      const medianRun = byTime[Math.floor((byTime.length - 1) / 2)]!;
+      const toolRss = peak(list);
+      return {
+        tool: tool.label,
+        bestMs: Math.round(Math.min(...toolMs)),
+        medianMs: Math.round(median(toolMs)),
+        rssMb: toolRss,
+        cpuMs: medianRun.cpuMs,
+        ratioBest: round2(Math.min(...toolMs) / Math.min(...floorMs)),
+        ratioMedian: round2(median(toolMs) / median(floorMs)),
+        rssRatio: floorRss && toolRss ? round2(toolRss / floorRss) : null,
+        git: counted[t]!.git,
+        phases: timingsOf(medianRun.stderr),
+        verdict: counted[t]!.report.verdict,
+        riskScore: counted[t]!.report.riskScore,
+      };
+    }),
   };
 }
 
-export function runReal(pairs: readonly Pair[], runs: number): PairRow[] {
-  // A code cache of the bench's own, filled by the first run (as on a machine where the tool ran before).
+export function runReal(pairs: readonly Pair[], runs: number, tools: readonly Tool[] = [{ label: 'analysis', bin: BIN }]): PairRow[] {
   const cacheDir = mkdtempSync(join(tmpdir(), 'rollback-ready-bench-cache-'));
   const rows: PairRow[] = [];
   try {
@@ -115,7 +143,7 @@ export function runReal(pairs: readonly Pair[], runs: number): PairRow[] {
       // Fail early on a pair the clone cannot read, before any timing.
       for (const ref of [pair.from, pair.to]) execFileSync('git', ['-C', pair.repo, 'rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], { stdio: 'ignore' });
       process.stderr.write(`bench: ${label(pair)}…\n`);
-      rows.push(measurePair(pair, runs, cacheDir));
+      rows.push(measurePair(pair, runs, tools, cacheDir));
     }
   } finally {
     rmSync(cacheDir, { recursive: true, force: true });
@@ -125,25 +153,40 @@ export function runReal(pairs: readonly Pair[], runs: number): PairRow[] {
 
 const num = (n: number | null) => (n === null ? 'n/a' : n.toLocaleString('en-US'));
 
-/** The table of the rows, in Markdown, and a line for the medians and the worst. */
+/** The table of the rows, in Markdown (a line per pair and tool), and a line for the medians and the worst of each tool. */
 export function realTable(rows: readonly PairRow[]): string {
+  const several = (rows[0]?.tools.length ?? 0) > 1;
   const lines = [
-    '| pair | files | floor best / median (ms) | analysis best / median (ms) | ratio best / median | peak RSS analysis / floor (MB) | RSS ratio | git processes |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    `| pair |${several ? ' tool |' : ''} files | floor best / median (ms) | analysis best / median (ms) | ratio best / median | peak RSS analysis / floor (MB) | RSS ratio | git processes |`,
+    `| --- |${several ? ' --- |' : ''} ---: | ---: | ---: | ---: | ---: | ---: | ---: |`,
   ];
   for (const r of rows) {
-    lines.push(
-      `| ${r.pair} | ${num(r.files)} | ${num(r.floor.bestMs)} / ${num(r.floor.medianMs)} | ${num(r.analysis.bestMs)} / ${num(r.analysis.medianMs)} | ${r.ratioBest} / ${r.ratioMedian} | ${num(r.analysis.rssMb)} / ${num(r.floor.rssMb)} | ${r.rssRatio ?? 'n/a'} | ${r.git.total} |`,
-    );
+    for (const t of r.tools) {
+      lines.push(
+        `| ${r.pair} |${several ? ` ${t.tool} |` : ''} ${num(r.files)} | ${num(r.floor.bestMs)} / ${num(r.floor.medianMs)} | ${num(t.bestMs)} / ${num(t.medianMs)} | ${t.ratioBest} / ${t.ratioMedian} | ${num(t.rssMb)} / ${num(r.floor.rssMb)} | ${t.rssRatio ?? 'n/a'} | ${t.git.total} |`,
+      );
+    }
   }
+  const tools = rows[0]?.tools.map((t) => t.tool) ?? [];
   if (rows.length > 1) {
-    const best = rows.map((r) => r.ratioBest);
-    const rss = rows.flatMap((r) => (r.rssRatio === null ? [] : [r.rssRatio]));
-    lines.push(
-      '',
-      `ratio to the floor (best runs): median ${round2(median(best))}, worst ${Math.max(...best)}; of the median runs: median ${round2(median(rows.map((r) => r.ratioMedian)))}, worst ${Math.max(...rows.map((r) => r.ratioMedian))}`,
-      `peak RSS over the floor's: median ${rss.length ? round2(median(rss)) : 'n/a'}, worst ${rss.length ? Math.max(...rss) : 'n/a'}; git processes: at most ${Math.max(...rows.map((r) => r.git.total))}`,
-    );
+    lines.push('');
+    tools.forEach((tool, i) => {
+      const results = rows.map((r) => r.tools[i]!);
+      const best = results.map((t) => t.ratioBest);
+      const rss = results.flatMap((t) => (t.rssRatio === null ? [] : [t.rssRatio]));
+      lines.push(
+        `${several ? `${tool}: ` : ''}ratio to the floor (best runs): median ${round2(median(best))}, worst ${Math.max(...best)}; of the median runs: median ${round2(median(results.map((t) => t.ratioMedian)))}, worst ${Math.max(...results.map((t) => t.ratioMedian))}; ` +
+          `peak RSS over the floor's: median ${rss.length ? round2(median(rss)) : 'n/a'}, worst ${rss.length ? Math.max(...rss) : 'n/a'}; git processes: at most ${Math.max(...results.map((t) => t.git.total))}`,
+      );
+    });
+  }
+  if (several) {
+    // Each build against the first, pair by pair: the best runs' times, as a change in percent.
+    lines.push('');
+    for (let i = 1; i < tools.length; i++) {
+      const changes = rows.map((r) => Math.round((r.tools[i]!.bestMs / r.tools[0]!.bestMs - 1) * 100));
+      lines.push(`${tools[i]} against ${tools[0]} (best runs): ${rows.map((r, k) => `${r.pair.split(' ')[0]} ${changes[k]! >= 0 ? '+' : ''}${changes[k]}%`).join(', ')}`);
+    }
   }
   return lines.join('\n');
 }
