@@ -87,6 +87,6 @@ describe('assembleReport', () => {
     const one = reportOf({ files, facts });
     const other = reportOf({ files: [...files].reverse(), facts: [...facts].reverse() });
     expect(JSON.stringify(other)).toBe(JSON.stringify(one));
-    expect(one.findings.map((f) => `${f.ruleId} ${f.path}:${f.line}`)).toEqual(['drop-column db/001.sql:9', 'drop-column db/002.sql:4', 'env-var-needed src/mail.ts:3']);
+    expect(one.findings.map((f) => `${f.ruleId} ${f.path}:${f.line}`)).toEqual(['drop-column db/001.sql:9', 'drop-column db/002.sql:4', 'env-var-needed src/mail.ts:3', 'behaviour-reverted src/mail.ts:undefined']);
   });
 });
