@@ -5,40 +5,30 @@ import { configFromFile, configFromTree, describeOrigin, mergeConfig, type Loade
 import { readReleaseConfig, releaseConfigFacts } from '../config/trust.js';
 import { BlobStore } from '../git/blobs.js';
 import { changedFiles } from '../git/diff.js';
-import { ancestry, commitsBetween, resolveCommit, type CommitInfo } from '../git/refs.js';
+import { ancestry, commitsBetween, resolveCommit } from '../git/refs.js';
 import type { Repo } from '../git/repo.js';
 import { previousRelease } from '../git/tags.js';
 import { TreeIndexes } from '../git/tree-index.js';
 import type { Fact } from '../model/facts.js';
 import type { AdvisoryAnswer, AdvisoryQuery } from '../model/facts/advisories.js';
-import type { ChangedFile, MergedPullRequest, RefInfo, Report } from '../model/report.js';
+import type { ChangedFile, MergedPullRequest, Report } from '../model/report.js';
 import { UsageError } from '../util/errors.js';
 import { plural } from '../util/format.js';
 import type { AnalyzeOptions } from './options.js';
 import { globMatcher } from '../util/glob.js';
 import { defaultTagPattern, fileInScope, resolveScope, type Scope } from './scope.js';
+import type { ReleaseInput } from './release.js';
 import { quiet, startRefs, type StartedRefs } from './start.js';
 
 /** A release pair opened for analysis: the repository, both releases, the config, the scope and what changed. */
-export interface OpenedRelease {
-  repo: Repo;
-  /** The one `git cat-file --batch` process of the analysis. */
-  blobs: BlobStore;
-  /** Both sides' trees, each listed once when first looked into. */
-  trees: TreeIndexes;
-  from: RefInfo;
-  to: RefInfo;
-  toIsAncestor: boolean;
+export interface OpenedRelease extends Pick<ReleaseInput, 'repo' | 'blobs' | 'trees' | 'from' | 'to' | 'toIsAncestor' | 'commits' | 'config'> {
   /** Commits the rollback takes away (in scope, with a scope). */
   commitCount: () => Promise<number>;
-  /** The release's commits, listed by git while the rest goes on. */
-  commits: Promise<CommitInfo[]>;
   /** The changed files to analyse: in scope and not ignored, sorted by path. */
   files: ChangedFile[];
   /** Resolves once git has counted every file's lines (false: it could not). */
   lineCounts: Promise<boolean>;
   degraded: boolean;
-  config: Config;
   configSource: NonNullable<Report['config']>;
   /** Where the release's own config would weaken the one in effect (see src/config/trust.ts). */
   configFacts: Fact[];
