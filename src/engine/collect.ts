@@ -3,6 +3,7 @@ import { leftoverFacts } from '../analyzers/files/analyzer.js';
 import { pullRequestFixes } from '../analyzers/history/analyzer.js';
 import { Facts, type Fact } from '../model/facts.js';
 import { advisoryFacts, advisoryQuery } from './advisories.js';
+import { append } from '../util/arrays.js';
 import type { ChangedFile } from '../model/report.js';
 import { loadRelease, type LoadedRelease } from './release.js';
 import type { OpenedRelease } from './open.js';
@@ -63,8 +64,8 @@ export async function collectFacts(opened: OpenedRelease, analyzers: readonly An
     await release.settle();
     await runGroup(release, analyzers.filter((a) => a.readsScripts));
     const facts = analyzers.flatMap((analyzer) => found.get(analyzer) ?? []);
-    facts.push(...leftovers(release, facts, files));
-    facts.push(...pullRequestFixes(opened.pullRequests ?? [], await opened.commits));
+    append(facts, leftovers(release, facts, files));
+    append(facts, pullRequestFixes(opened.pullRequests ?? [], await opened.commits));
     if (opened.advisories) {
       const { query, places } = advisoryQuery(new Facts(facts));
       if (Object.keys(query).length === 0) opened.notes.push('advisories: the rollback goes back to no other npm package version, so there was nothing to check');
@@ -72,7 +73,7 @@ export async function collectFacts(opened: OpenedRelease, analyzers: readonly An
         opened.onProgress('advisories', 0, 1);
         const answer = await opened.advisories(query);
         if ('error' in answer) opened.notes.push(`advisories not checked: ${answer.error}`);
-        facts.push(...advisoryFacts(query, places, answer));
+        append(facts, advisoryFacts(query, places, answer));
         phaseDone('advisories');
       }
     }
