@@ -8,7 +8,7 @@ import { reportOf } from '../../src/testing/report.js';
 import type { Fact } from '../../src/model/facts.js';
 
 const facts: Fact[] = [
-  { kind: 'release.volume', path: '.', commits: 12, files: 7, insertions: 240, deletions: 96, authors: 3, directories: 4, subsystems: 5, entropy: 0.7 },
+  { kind: 'release.volume', path: '.', commits: 12, files: 7, insertions: 240, deletions: 96, authors: 3, directories: 4, subsystems: 5, entropy: 0.7, filesRead: 5, excluded: [] },
   { kind: 'file.classified', path: 'web/styles/app.css', category: 'style-only', reason: 'stylesheet' },
   { kind: 'file.classified', path: 'docs/api.md', category: 'docs', reason: 'documentation' },
   { kind: 'file.classified', path: 'api/src/users.ts', category: 'code-change', reason: 'script that parses' },
