@@ -37,8 +37,15 @@ export class TreeIndex {
     }
   }
 
+  /** A tree git cannot list (objects missing from a partial or corrupt clone) is empty: every lookup finds nothing. */
   static async read(repo: Repo, sha: string): Promise<TreeIndex> {
-    return new TreeIndex(splitNul(await gitBytes(repo, ['ls-tree', '-r', '-z', '--full-tree', sha])));
+    let listing: Buffer;
+    try {
+      listing = await gitBytes(repo, ['ls-tree', '-r', '-z', '--full-tree', sha]);
+    } catch {
+      return new TreeIndex([]);
+    }
+    return new TreeIndex(splitNul(listing));
   }
 
   /** The entry of a file (regular, executable, symlink or submodule) at `path`; undefined for a folder or nothing. */
