@@ -23,7 +23,8 @@ const LAYERS: Record<string, readonly string[]> = {
   'src/cli': ['src/integrations', 'src/report', 'src/engine', 'src/analyzers', 'rules', 'src/config', 'src/git', 'src/parse', 'src/model', 'src/util'],
   // The package entry, and what never ships: the demo and the fixture-repository builder it shares with the tests.
   'src/index.ts': ['src/engine', 'rules', 'src/config', 'src/model'],
-  'src/testing': [],
+  // Builders for tests: fixture repositories, and reports assembled in memory from facts.
+  'src/testing': ['src/engine', 'rules', 'src/config', 'src/model', 'src/util'],
   // The demo and the docs generator sit on top: they run the CLI and draw the terminal review's screens.
   'src/demo': ['src/cli', 'src/integrations', 'src/report', 'src/engine', 'src/analyzers', 'rules', 'src/config', 'src/git', 'src/parse', 'src/model', 'src/testing', 'src/util'],
 };

@@ -7,8 +7,8 @@ import { dropSpareWorkers, ScriptPool, workersFor } from '../parse/scripts/pool.
 import { parseScript, tsMorph, typescript } from '../parse/typescript/compiler.js';
 import type { BlobStore } from '../git/blobs.js';
 import type { CommitInfo } from '../git/refs.js';
-import { gitBytes, type Repo } from '../git/repo.js';
-import { splitNul } from '../git/path-bytes.js';
+import type { Repo } from '../git/repo.js';
+import type { TreeIndexes } from '../git/tree-index.js';
 import { listReleaseTags } from '../git/tags.js';
 import type { Config } from '../config/schema.js';
 import type { BlobContent, ChangedFile, RefInfo, Side } from '../model/report.js';
@@ -16,6 +16,8 @@ import type { BlobContent, ChangedFile, RefInfo, Side } from '../model/report.js
 export interface ReleaseInput {
   repo: Repo;
   blobs: BlobStore;
+  /** Both sides' trees, each listed once: every lookup of a path or a folder is answered from them. */
+  trees: TreeIndexes;
   from: RefInfo;
   to: RefInfo;
   toIsAncestor: boolean;
@@ -181,6 +183,7 @@ async function readRelease(input: ReleaseInput, scripts: ChangedFile[], pool: Sc
     if (file.toBlob) changedAt.to.set(pathAt(file, 'to'), file);
   }
   const shaOf = (side: Side) => (side === 'from' ? input.from.sha : input.to.sha);
+  const treeOf = (side: Side) => input.trees.of(shaOf(side));
 
   return {
     from: input.from,
@@ -191,18 +194,16 @@ async function readRelease(input: ReleaseInput, scripts: ChangedFile[], pool: Sc
     config: input.config,
     // Once the time budget has run out, nothing more is read: each file asked for is reported as not read.
     content: (file, side) => (outOfTime() ? OUT_OF_TIME : contentOf(file, side) ?? { size: 0, unreadable: 'missing' }),
-    readPath: (side, path) => {
-      if (outOfTime()) return Promise.resolve(OUT_OF_TIME);
+    readPath: async (side, path) => {
+      if (outOfTime()) return OUT_OF_TIME;
       const changed = changedAt[side].get(path);
-      if (changed) return Promise.resolve(contentOf(changed, side) ?? { size: 0, unreadable: 'missing' });
-      return input.blobs.readPath(shaOf(side), path);
+      if (changed) return contentOf(changed, side) ?? { size: 0, unreadable: 'missing' };
+      const tree = await treeOf(side);
+      // A file's blob, read by its id: the same blob at both sides (or changed elsewhere) is read once.
+      return tree.isFile(path) ? input.blobs.read(tree.entry(path)!.id) : { size: 0, unreadable: 'missing' };
     },
-    listFolder: (side, dir) => input.blobs.listFolder(shaOf(side), dir),
-    listFiles: async (side, dir) => {
-      const args = ['ls-tree', '-r', '--name-only', '-z', '--full-tree', shaOf(side), '--'];
-      if (dir && dir !== '.') args.push(dir.replace(/\/?$/, '/'));
-      return splitNul(await gitBytes(input.repo, args)).filter(Boolean);
-    },
+    listFolder: async (side, dir) => (await treeOf(side)).folder(dir),
+    listFiles: async (side, dir) => (await treeOf(side)).under(dir === '.' ? '' : dir),
     script: (side, path, text) => {
       const cacheKey = `${side}\0${path}`;
       let digest = digests.get(cacheKey);

@@ -2,10 +2,11 @@ import { globMatcher, globBase } from '../util/glob.js';
 import { workspaceGlobs } from '../parse/workspaces.js';
 import { closest } from '../config/suggest.js';
 import { UsageError } from '../util/errors.js';
-import { BlobStore } from '../git/blobs.js';
+import type { BlobStore } from '../git/blobs.js';
 import type { Repo } from '../git/repo.js';
+import type { TreeIndex } from '../git/tree-index.js';
 import { listReleaseTags } from '../git/tags.js';
-import type { ChangedFile, ScopeReport } from '../model/report.js';
+import type { BlobContent, ChangedFile, ScopeReport } from '../model/report.js';
 import { oneLine } from '../util/sanitize.js';
 
 // The rollback of one service in a monorepo: only the changes under its paths, plus the
@@ -44,9 +45,11 @@ export function fileInScope(scope: Scope, file: ChangedFile): boolean {
   return underAny(scope.all, file.path) || (file.oldPath !== undefined && underAny(scope.all, file.oldPath));
 }
 
-/** Workspace packages at commit `sha` (npm, yarn and pnpm workspaces), read from git, never the work tree. */
-export async function workspacePackages(repo: Repo, blobs: BlobStore, sha: string): Promise<WorkspacePackage[]> {
-  const [rootPkg, pnpm] = await Promise.all([blobs.readPath(sha, 'package.json'), blobs.readPath(sha, 'pnpm-workspace.yaml')]);
+/** Workspace packages of a commit's tree (npm, yarn and pnpm workspaces), read from git, never the work tree. */
+export async function workspacePackages(tree: TreeIndex, blobs: BlobStore): Promise<WorkspacePackage[]> {
+  const read = (path: string): Promise<BlobContent> =>
+    tree.isFile(path) ? blobs.readWithin(tree.entry(path)!.id, MAX_PACKAGE_BYTES) : Promise.resolve({ size: 0, unreadable: 'missing' });
+  const [rootPkg, pnpm] = await Promise.all([read('package.json'), read('pnpm-workspace.yaml')]);
   const globs = workspaceGlobs(rootPkg.text, pnpm.text);
   const positive = globs.filter((g) => !g.startsWith('!'));
   if (positive.length === 0) return [];
@@ -56,9 +59,7 @@ export async function workspacePackages(repo: Repo, blobs: BlobStore, sha: strin
   const bases = [...new Set(positive.map((g) => globBase(g)))];
   const dirs = new Set<string>();
   for (const base of bases) {
-    const args = ['ls-tree', '-r', '--name-only', '-z', '--full-tree', sha, '--'];
-    if (base) args.push(`${base}/`);
-    for (const path of (await repo.git.raw(args)).split('\0')) {
+    for (const path of tree.under(base)) {
       if (!path.endsWith('/package.json') || /(^|\/)node_modules\//.test(path)) continue;
       const dir = path.slice(0, -'/package.json'.length);
       if (isMember(dir) && !excluded(dir)) dirs.add(dir);
@@ -66,7 +67,7 @@ export async function workspacePackages(repo: Repo, blobs: BlobStore, sha: strin
   }
   const packages: WorkspacePackage[] = [];
   for (const dir of [...dirs].sort()) {
-    const content = await blobs.readPath(sha, `${dir}/package.json`);
+    const content = await read(`${dir}/package.json`);
     if (content.text === undefined || content.size > MAX_PACKAGE_BYTES) continue;
     let pkg: Record<string, unknown>;
     try {
@@ -87,59 +88,55 @@ export async function workspacePackages(repo: Repo, blobs: BlobStore, sha: strin
 }
 
 /**
- * Resolves the requested scope paths at `from`: each must exist there (or name a workspace package);
- * workspace packages they depend on, directly or through others, join with the reason.
+ * Resolves the requested scope paths at `from` (its tree, `ref` its name): each must exist there (or name a
+ * workspace package); workspace packages they depend on, directly or through others, join with the reason.
  */
-export async function resolveScope(repo: Repo, sha: string, ref: string, requested: readonly string[]): Promise<Scope | undefined> {
+export async function resolveScope(tree: () => Promise<TreeIndex>, blobs: BlobStore, ref: string, requested: readonly string[]): Promise<Scope | undefined> {
   if (requested.length === 0) return undefined;
-  const blobs = new BlobStore(repo, MAX_PACKAGE_BYTES);
-  try {
-    const packages = await workspacePackages(repo, blobs, sha);
-    const byName = new Map(packages.map((p) => [p.name, p]));
-    const byDir = new Map(packages.map((p) => [p.dir, p]));
-    const paths: string[] = [];
-    for (const raw of requested) {
-      let path = normalizeScopePath(raw);
-      if (!byDir.has(path) && byName.has(path)) path = byName.get(path)!.dir;
-      if (path !== '' && !byDir.has(path) && !(await existsAt(repo, sha, path))) {
-        const near = closest(path, packages.map((p) => p.dir));
-        throw new UsageError(
-          `--scope ${oneLine(raw)}: no such path at ${oneLine(ref)}`,
-          near ? `did you mean ${near}?` : 'pass a folder of the repository (or a workspace package name)',
-        );
-      }
-      if (!paths.includes(path)) paths.push(path);
+  const index = await tree();
+  const packages = await workspacePackages(index, blobs);
+  const byName = new Map(packages.map((p) => [p.name, p]));
+  const byDir = new Map(packages.map((p) => [p.dir, p]));
+  const paths: string[] = [];
+  for (const raw of requested) {
+    let path = normalizeScopePath(raw);
+    if (!byDir.has(path) && byName.has(path)) path = byName.get(path)!.dir;
+    if (path !== '' && !byDir.has(path) && !existsAt(index, path)) {
+      const near = closest(path, packages.map((p) => p.dir));
+      throw new UsageError(
+        `--scope ${oneLine(raw)}: no such path at ${oneLine(ref)}`,
+        near ? `did you mean ${near}?` : 'pass a folder of the repository (or a workspace package name)',
+      );
     }
-
-    const joined: ScopeReport['joined'] = [];
-    const queue = paths.map((p) => byDir.get(p)).filter((p): p is WorkspacePackage => p !== undefined);
-    const seen = new Set(queue.map((p) => p.dir));
-    while (queue.length > 0) {
-      const pkg = queue.shift()!;
-      for (const dep of pkg.deps) {
-        const target = byName.get(dep.name);
-        if (!target || seen.has(target.dir) || underAny(paths, target.dir)) continue;
-        seen.add(target.dir);
-        joined.push({ path: target.dir, package: target.name, because: `${pkg.name} depends on ${target.name} (${dep.field})` });
-        queue.push(target);
-      }
-    }
-    const single = paths.length === 1 ? byDir.get(paths[0]!) : undefined;
-    return {
-      paths,
-      joined,
-      filesOutside: 0,
-      all: [...paths, ...joined.map((j) => j.path)],
-      ...(single ? { packageName: single.name } : {}),
-    };
-  } finally {
-    blobs.close();
+    if (!paths.includes(path)) paths.push(path);
   }
+
+  const joined: ScopeReport['joined'] = [];
+  const queue = paths.map((p) => byDir.get(p)).filter((p): p is WorkspacePackage => p !== undefined);
+  const seen = new Set(queue.map((p) => p.dir));
+  while (queue.length > 0) {
+    const pkg = queue.shift()!;
+    for (const dep of pkg.deps) {
+      const target = byName.get(dep.name);
+      if (!target || seen.has(target.dir) || underAny(paths, target.dir)) continue;
+      seen.add(target.dir);
+      joined.push({ path: target.dir, package: target.name, because: `${pkg.name} depends on ${target.name} (${dep.field})` });
+      queue.push(target);
+    }
+  }
+  const single = paths.length === 1 ? byDir.get(paths[0]!) : undefined;
+  return {
+    paths,
+    joined,
+    filesOutside: 0,
+    all: [...paths, ...joined.map((j) => j.path)],
+    ...(single ? { packageName: single.name } : {}),
+  };
 }
 
-async function existsAt(repo: Repo, sha: string, path: string): Promise<boolean> {
-  const out = await repo.git.raw(['ls-tree', '-z', '--full-tree', sha, '--', path]);
-  return out.length > 0;
+/** A file or folder (what `git ls-tree <sha> -- <path>` lists). */
+function existsAt(tree: TreeIndex, path: string): boolean {
+  return tree.entry(path) !== undefined || tree.under(path).length > 0;
 }
 
 /** `<name>@*` when the scope is one workspace package and the repository has such release tags. */

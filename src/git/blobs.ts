@@ -123,6 +123,11 @@ export class BlobStore {
     return this.fetch(`${sha}:${path}`, maxBytes);
   }
 
+  /** Reads a blob by id under its own size limit, not cached (read before the limits are known). */
+  readWithin(blobId: string, maxBytes: number): Promise<BlobContent> {
+    return this.fetch(blobId, maxBytes);
+  }
+
   /** Reads `path` as it is in commit `sha`; missing when the path does not exist there. */
   readPath(sha: string, path: string): Promise<BlobContent> {
     if (/[\n\r]/.test(path)) return Promise.resolve({ size: 0, unreadable: 'missing' });

@@ -1,20 +1,28 @@
-// `npm run bench`: speed and memory of a full analysis against the floor, on generated repositories.
-// Both are timed as whole processes (Node's start included), alternately, best of RUNS each. Each scenario has
-// a code cache of its own (src/util/code-cache.ts): its first run starts without one, and is reported on its own too.
-// The floor is also timed with the same code cache, for the ratio of a warm analysis to a warm floor.
-// Prints a table and writes bench-results/bench.json. Targets are read from here, never enforced by a test.
-// `npm run bench -- --quick` runs the small scenarios only.
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+// `npm run bench`: speed and memory of a full analysis against the floor (test/bench/floor.ts).
+//
+//   npm run bench                                   generated repositories (the synthetic scenarios)
+//   npm run bench -- --quick                        the small synthetic scenarios only
+//   npm run bench -- --repo DIR --from A --to B     a pair of real releases (repeat the three for more pairs)
+//   npm run bench -- --pairs bench/pairs.txt --mirrors ROOT [--only TEXT]   the pairs of a pairs file
+//   --runs N                                        timed runs of each, floor and analysis alternating
+//   --tool LABEL=PATH                               another build's dist/bin/main.js, timed beside this one (repeatable)
+//   --variant LABEL:NAME=VALUE,…                    this build again, with that environment (repeatable)
+//   --env NAME=VALUE                                environment for the analyses (repeatable)
+//
+// Both are timed as whole processes (Node's start included), alternately. Synthetic scenarios: best of RUNS each;
+// each scenario has a code cache of its own (src/util/code-cache.ts): its first run starts without one, and is
+// reported on its own too; the floor is also timed with the same code cache. Real pairs: see real.ts.
+// Prints a table and writes bench-results/bench.json (synthetic) or bench-results/real.json (real pairs).
+// Targets are read from here, never enforced by a test.
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CLI_BUNDLE, PACKAGE_ROOT } from '../../src/util/version.js';
+import { PACKAGE_ROOT } from '../../src/util/version.js';
 import { buildRepo, type FileMap } from '../../src/testing/fixture-repo.js';
 import { generateBenchRepo, type BenchShape } from './generate.js';
-
-const BIN = CLI_BUNDLE;
-const FLOOR = join(PACKAGE_ROOT, 'dist', 'test', 'bench', 'floor.js');
-const TIME = '/usr/bin/time';
+import { BIN, FLOOR, MACHINE_START_COST, median, ms, runNode, timingsOf } from './run.js';
+import { readPairs, realTable, runReal, type Pair } from './real.js';
 
 interface Scenario extends BenchShape {
   name: string;
@@ -47,7 +55,10 @@ interface Row {
   stats: Record<string, number>;
 }
 
-const quick = process.argv.includes('--quick');
+const argv = process.argv.slice(2);
+const quick = argv.includes('--quick');
+/** The values of a repeatable flag, in order. */
+const valuesOf = (flag: string) => argv.flatMap((arg, i) => (arg === flag && argv[i + 1] !== undefined ? [argv[i + 1]!] : []));
 const scenarios: Scenario[] = [
   { name: '100 changed files', changed: 100, unchanged: 0 },
   { name: '1,000 changed files', changed: 1000, unchanged: 0 },
@@ -90,49 +101,7 @@ function buildLibrary(dir: string): void {
  * Alternating runs of the floor and the analysis per scenario, the best of each kept. This VM's speed drifts by a
  * third within a run: with two runs, the same 1,000-file analysis read anywhere from 1.47 to 1.81 times its floor.
  */
-const RUNS = 4;
-
-const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
-
-/**
- * NODE_EXTRA_CA_CERTS makes every Node process read and parse a certificate bundle before any of its code runs
- * (about 100 ms a start on the 2-core machines of 2026-12-02, where it was set). It is the machine's setting, not
- * work of the tool or of the floor, and neither makes a TLS connection here: the timed processes run without it,
- * and the bench reports what it costs a start (`--help` is timed both ways).
- */
-const MACHINE_START_COST = 'NODE_EXTRA_CA_CERTS';
-const benchEnv = (extra: Record<string, string>, keepMachine = false): NodeJS.ProcessEnv => {
-  const env: NodeJS.ProcessEnv = { ...process.env, ...extra };
-  if (!keepMachine) delete env[MACHINE_START_COST];
-  return env;
-};
-
-/** Runs node with the args under /usr/bin/time when present, for the peak RSS. */
-function runNode(args: string[], env: Record<string, string> = {}, keepMachine = false): { ms: number; stdout: string; stderr: string; rssMb: number | null; cpuMs: number | null; status: number | null } {
-  const timed = existsSync(TIME);
-  const start = process.hrtime.bigint();
-  const run = spawnSync(timed ? TIME : process.execPath, [...(timed ? ['-f', 'maxrss:%M cpu:%U+%S', process.execPath] : []), ...args], {
-    encoding: 'utf8',
-    maxBuffer: 1 << 30,
-    env: benchEnv(env, keepMachine),
-  });
-  const elapsed = ms(start);
-  const rss = /maxrss:(\d+)/.exec(run.stderr);
-  const cpu = /cpu:([\d.]+)\+([\d.]+)/.exec(run.stderr);
-  return {
-    ms: elapsed,
-    stdout: run.stdout,
-    stderr: run.stderr,
-    rssMb: rss ? Math.round(Number(rss[1]) / 1024) : null,
-    cpuMs: cpu ? Math.round((Number(cpu[1]) + Number(cpu[2])) * 1000) : null,
-    status: run.status,
-  };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
+const RUNS = Number(valuesOf('--runs')[0] ?? 4);
 
 /** Wall time of `copies` floor processes started together: how much of a second core this machine gives. */
 async function floorsAtOnce(repo: string, copies: number): Promise<number> {
@@ -174,7 +143,6 @@ async function measure(scenario: Scenario, root: string): Promise<Row> {
     runs.push(run);
   }
   const best = runs.reduce((a, b) => (a.ms <= b.ms ? a : b));
-  const timings = /timings: (\{.*\})/.exec(best.stderr);
   const floorMs = Math.min(...floors);
   // The first cached floor fills the floor's cache; the best of the rest is what a warm floor takes.
   const cachedFloorMs = Math.min(...cachedFloors.slice(1));
@@ -200,7 +168,7 @@ async function measure(scenario: Scenario, root: string): Promise<Row> {
     gitDiffPatchMs: Math.round(gitDiffPatchMs),
     peakRssMb: Math.max(...runs.map((r) => r.rssMb ?? 0)) || null,
     analysisCpuMs: best.cpuMs,
-    phases: timings ? (JSON.parse(timings[1]!) as Record<string, number>) : {},
+    phases: timingsOf(best.stderr),
     ...(parallelSlowdown !== undefined ? { parallelSlowdown } : {}),
     blobs,
     stats,
@@ -219,50 +187,91 @@ function startTimes() {
   return { helpMs: medianRun([BIN, '--help']), nodeMs: medianRun(['-e', '0']), ...(withMachine ? { [MACHINE_START_COST]: withMachine } : {}) };
 }
 
-const root = mkdtempSync(join(tmpdir(), 'rollback-ready-bench-'));
-const rows: Row[] = [];
-try {
-  for (const scenario of scenarios) {
-    process.stderr.write(`bench: ${scenario.name}…\n`);
-    rows.push(await measure(scenario, root));
+async function synthetic(): Promise<void> {
+  const root = mkdtempSync(join(tmpdir(), 'rollback-ready-bench-'));
+  const rows: Row[] = [];
+  try {
+    for (const scenario of scenarios) {
+      process.stderr.write(`bench: ${scenario.name}…\n`);
+      rows.push(await measure(scenario, root));
+    }
+  } finally {
+    rmSync(root, { recursive: true, force: true });
   }
-} finally {
-  rmSync(root, { recursive: true, force: true });
-}
-const starts = startTimes();
-const help = starts.helpMs;
+  const starts = startTimes();
+  const help = starts.helpMs;
 
-console.log('| scenario | full analysis (ms) | floor (ms) | ratio to floor | floor with code cache (ms) | ratio to it | first run, no code cache (ms) | its ratio to floor | CPU of the analysis (ms) | git diff -p (ms) | peak RSS (MB) | slowest phases |');
-console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
-for (const r of rows) {
-  const slowest = Object.entries(r.phases)
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, 3)
-    .map(([phase, t]) => `${phase} ${t}`)
-    .join(', ');
-  console.log(`| ${r.scenario} | ${r.analysisMs} | ${r.floorMs} | ${r.ratioToFloor} | ${r.floorCachedMs} | ${r.ratioToCachedFloor} | ${r.coldMs} | ${r.coldRatioToFloor} | ${r.analysisCpuMs ?? 'n/a'} | ${r.gitDiffPatchMs} | ${r.peakRssMb ?? 'n/a'} | ${slowest} |`);
-}
-console.log(`\n--help: ${help} ms (median of 7; Node's own start, \`node -e 0\`: ${starts.nodeMs} ms)`);
-const machineStart = starts[MACHINE_START_COST];
-if (machineStart) console.log(`with this machine's ${MACHINE_START_COST}, which every Node process reads at start (the timed runs above go without it): --help ${machineStart.helpMs} ms, \`node -e 0\` ${machineStart.nodeMs} ms`);
-const probe = rows.find((r) => r.parallelSlowdown !== undefined);
-if (probe) console.log(`two floors at once take ${probe.parallelSlowdown}× the time of one (1.0: this machine runs two processes in parallel at full speed, 2.0: not at all)`);
-const libraryRow = rows.find((r) => r.scenario.includes('(contracts)'));
-if (libraryRow) console.log(`contracts on the 300-module library: ${libraryRow.stats.contractModulesParsed ?? 0} modules parsed, ${libraryRow.stats.contractModulesScanned ?? 0} only scanned`);
-const byName = (name: string) => rows.find((r) => r.scenario === name);
-const small = byName('1,000 changed in 10,000 unchanged');
-const big = byName('1,000 changed in 100,000 unchanged');
-if (small && big) {
-  // The machine's speed drifts during a run: the floor, measured beside each analysis, shows how much.
-  const wall = Math.round((big.analysisMs / small.analysisMs - 1) * 100);
-  const byFloor = Math.round((big.ratioToFloor / small.ratioToFloor - 1) * 100);
-  const floorDrift = Math.round((big.floorMs / small.floorMs - 1) * 100);
-  const change = (n: number, more: string, less: string) => `${Math.abs(n)}% ${n < 0 ? less : more}`;
-  console.log(`100,000 vs 10,000 unchanged files: ${change(byFloor, 'slower', 'faster')} against the floor measured beside each (${change(wall, 'slower', 'faster')} in wall time; the floor itself took ${change(floorDrift, 'longer', 'less')})`);
+  console.log('| scenario | full analysis (ms) | floor (ms) | ratio to floor | floor with code cache (ms) | ratio to it | first run, no code cache (ms) | its ratio to floor | CPU of the analysis (ms) | git diff -p (ms) | peak RSS (MB) | slowest phases |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
+  for (const r of rows) {
+    const slowest = Object.entries(r.phases)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 3)
+      .map(([phase, t]) => `${phase} ${t}`)
+      .join(', ');
+    console.log(`| ${r.scenario} | ${r.analysisMs} | ${r.floorMs} | ${r.ratioToFloor} | ${r.floorCachedMs} | ${r.ratioToCachedFloor} | ${r.coldMs} | ${r.coldRatioToFloor} | ${r.analysisCpuMs ?? 'n/a'} | ${r.gitDiffPatchMs} | ${r.peakRssMb ?? 'n/a'} | ${slowest} |`);
+  }
+  console.log(`\n--help: ${help} ms (median of 7; Node's own start, \`node -e 0\`: ${starts.nodeMs} ms)`);
+  const machineStart = starts[MACHINE_START_COST];
+  if (machineStart) console.log(`with this machine's ${MACHINE_START_COST}, which every Node process reads at start (the timed runs above go without it): --help ${machineStart.helpMs} ms, \`node -e 0\` ${machineStart.nodeMs} ms`);
+  const probe = rows.find((r) => r.parallelSlowdown !== undefined);
+  if (probe) console.log(`two floors at once take ${probe.parallelSlowdown}× the time of one (1.0: this machine runs two processes in parallel at full speed, 2.0: not at all)`);
+  const libraryRow = rows.find((r) => r.scenario.includes('(contracts)'));
+  if (libraryRow) console.log(`contracts on the 300-module library: ${libraryRow.stats.contractModulesParsed ?? 0} modules parsed, ${libraryRow.stats.contractModulesScanned ?? 0} only scanned`);
+  const byName = (name: string) => rows.find((r) => r.scenario === name);
+  const small = byName('1,000 changed in 10,000 unchanged');
+  const big = byName('1,000 changed in 100,000 unchanged');
+  if (small && big) {
+    // The machine's speed drifts during a run: the floor, measured beside each analysis, shows how much.
+    const wall = Math.round((big.analysisMs / small.analysisMs - 1) * 100);
+    const byFloor = Math.round((big.ratioToFloor / small.ratioToFloor - 1) * 100);
+    const floorDrift = Math.round((big.floorMs / small.floorMs - 1) * 100);
+    const change = (n: number, more: string, less: string) => `${Math.abs(n)}% ${n < 0 ? less : more}`;
+    console.log(`100,000 vs 10,000 unchanged files: ${change(byFloor, 'slower', 'faster')} against the floor measured beside each (${change(wall, 'slower', 'faster')} in wall time; the floor itself took ${change(floorDrift, 'longer', 'less')})`);
+  }
+
+  const out = join(PACKAGE_ROOT, 'bench-results');
+  mkdirSync(out, { recursive: true });
+  writeFileSync(join(out, 'bench.json'), `${JSON.stringify({ machine: machine(), helpMs: help, starts, rows }, null, 2)}\n`);
+  console.log(`\nwritten: bench-results/bench.json (${machine()})`);
 }
 
-const out = join(PACKAGE_ROOT, 'bench-results');
-mkdirSync(out, { recursive: true });
-const machine = `${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), node ${process.version}, ${process.platform} ${process.arch}`;
-writeFileSync(join(out, 'bench.json'), `${JSON.stringify({ machine, helpMs: help, starts, rows }, null, 2)}\n`);
-console.log(`\nwritten: bench-results/bench.json (${machine})`);
+function real(): void {
+  const pairsFile = valuesOf('--pairs')[0];
+  const mirrors = valuesOf('--mirrors')[0];
+  const only = valuesOf('--only');
+  const repos = valuesOf('--repo');
+  const froms = valuesOf('--from');
+  const tos = valuesOf('--to');
+  if (repos.length !== froms.length || repos.length !== tos.length) throw new Error('give --repo, --from and --to once per pair');
+  let pairs: Pair[] = repos.map((repo, i) => ({ repo, from: froms[i]!, to: tos[i]! }));
+  if (pairsFile) {
+    if (!mirrors) throw new Error('--pairs needs --mirrors ROOT: the folder the repositories are cloned in');
+    pairs.push(...readPairs(pairsFile, mirrors));
+  }
+  if (only.length > 0) pairs = pairs.filter((p) => only.some((text) => `${p.name ?? p.repo} ${p.from}`.includes(text)));
+  if (pairs.length === 0) throw new Error('no pair to measure');
+  // Other builds to time beside this one (`--tool LABEL=PATH/dist/bin/main.js`), and environment for them all.
+  const env = Object.fromEntries(valuesOf('--env').map((e) => [e.slice(0, e.indexOf('=')), e.slice(e.indexOf('=') + 1)]));
+  const others = valuesOf('--tool').map((t) => (t.includes('=') ? { label: t.slice(0, t.indexOf('=')), bin: t.slice(t.indexOf('=') + 1), env } : { label: t, bin: t, env }));
+  // This build with other environment (`--variant LABEL:NAME=VALUE,NAME=VALUE`), for switches the tool reads.
+  const variants = valuesOf('--variant').map((v) => {
+    const colon = v.indexOf(':');
+    const settings = v.slice(colon + 1).split(',').map((e) => [e.slice(0, e.indexOf('=')), e.slice(e.indexOf('=') + 1)]);
+    return { label: v.slice(0, colon), bin: BIN, env: { ...env, ...Object.fromEntries(settings) } };
+  });
+  const tools = [{ label: 'this build', bin: BIN, env }, ...others, ...variants];
+  const rows = runReal(pairs, Number(valuesOf('--runs')[0] ?? 5), tools);
+  console.log(realTable(rows));
+  const out = join(PACKAGE_ROOT, 'bench-results');
+  mkdirSync(out, { recursive: true });
+  writeFileSync(join(out, 'real.json'), `${JSON.stringify({ machine: machine(), date: new Date().toISOString(), rows }, null, 2)}\n`);
+  console.log(`\nwritten: bench-results/real.json (${machine()})`);
+}
+
+function machine(): string {
+  return `${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), node ${process.version}, ${process.platform} ${process.arch}`;
+}
+
+if (argv.includes('--repo') || argv.includes('--pairs')) real();
+else await synthetic();

@@ -1,0 +1,104 @@
+import type { Analyzer } from '../analyzers/analyzer.js';
+import { leftoverFacts } from '../analyzers/files/analyzer.js';
+import { pullRequestFixes } from '../analyzers/history/analyzer.js';
+import { Facts, type Fact } from '../model/facts.js';
+import { advisoryFacts, advisoryQuery } from './advisories.js';
+import { append } from '../util/arrays.js';
+import type { ChangedFile } from '../model/report.js';
+import { loadRelease, type LoadedRelease } from './release.js';
+import type { OpenedRelease } from './open.js';
+
+/**
+ * Reads both sides of every changed file and runs the analyzers over them: their facts, in the analyzers'
+ * order, whatever order they ran in; then what the files no analyzer classified say by themselves, the security
+ * fixes of the merged pull requests, and the advisories the caller looked up.
+ */
+export async function collectFacts(opened: OpenedRelease, analyzers: readonly Analyzer[]): Promise<Fact[]> {
+  const { config, files } = opened;
+  let phaseStart = performance.now();
+  const phaseDone = (phase: string) => {
+    const now = performance.now();
+    opened.onPhase(phase, now - phaseStart);
+    phaseStart = now;
+  };
+  const treeReaders = analyzers.filter((a) => a.readsTreeOf !== undefined);
+  let release: LoadedRelease | undefined;
+  try {
+    release = await loadRelease({
+      repo: opened.repo,
+      blobs: opened.blobs,
+      trees: opened.trees,
+      from: opened.from,
+      to: opened.to,
+      toIsAncestor: opened.toIsAncestor,
+      files,
+      commits: opened.commits,
+      config,
+      ...(opened.scope ? { scope: opened.scope.all } : {}),
+      onProgress: opened.onProgress,
+      deadline: opened.deadline,
+      clock: opened.clock,
+      ...(opened.workers !== undefined ? { workers: opened.workers } : {}),
+      ...(treeReaders.length > 0 ? { treeReadHere: (file: ChangedFile) => treeReaders.some((a) => a.readsTreeOf!(file, config)) } : {}),
+      onPhase: phaseDone,
+    });
+
+    // git counted the lines beside the blob reads; the volume analyzer needs the counts.
+    if (!(await opened.lineCounts) && !opened.degraded) {
+      opened.notes.push('some objects could not be read (a corrupt repository, or a partial clone without its blobs): line counts are unknown, and unread files are listed for review');
+    }
+    // The analyzers that need no digest run while the workers parse; the rest once the digests are in.
+    const found = new Map<Analyzer, Fact[]>();
+    const runGroup = async (loaded: LoadedRelease, group: readonly Analyzer[]) => {
+      for (const analyzer of group) {
+        if (loaded.outOfTime()) {
+          found.set(analyzer, [{ kind: 'file.unreadable', path: '.', reason: `the ${analyzer.name} analyzer did not run: the time budget of ${config.limits.timeBudgetSeconds}s (limits.timeBudgetSeconds) ran out` }]);
+          continue;
+        }
+        opened.onProgress(analyzer.name, 0, files.length);
+        found.set(analyzer, await runAnalyzer(analyzer, loaded));
+        phaseDone(`analyze:${analyzer.name}`);
+      }
+    };
+    await runGroup(release, analyzers.filter((a) => !a.readsScripts));
+    await release.settle();
+    await runGroup(release, analyzers.filter((a) => a.readsScripts));
+    const facts = analyzers.flatMap((analyzer) => found.get(analyzer) ?? []);
+    append(facts, leftovers(release, facts, files));
+    append(facts, pullRequestFixes(opened.pullRequests ?? [], await opened.commits));
+    if (opened.advisories) {
+      const { query, places } = advisoryQuery(new Facts(facts));
+      if (Object.keys(query).length === 0) opened.notes.push('advisories: the rollback goes back to no other npm package version, so there was nothing to check');
+      else {
+        opened.onProgress('advisories', 0, 1);
+        const answer = await opened.advisories(query);
+        if ('error' in answer) opened.notes.push(`advisories not checked: ${answer.error}`);
+        append(facts, advisoryFacts(query, places, answer));
+        phaseDone('advisories');
+      }
+    }
+    return facts;
+  } finally {
+    release?.close();
+  }
+}
+
+/**
+ * The changed files no analyzer classified, looked at once more: a change of version numbers only says what it is
+ * by itself. What is still left is reported for review when the report is assembled.
+ */
+function leftovers(release: LoadedRelease, facts: readonly Fact[], files: readonly ChangedFile[]): Fact[] {
+  const seen = new Set<string>();
+  for (const fact of facts) if (fact.kind === 'file.classified' || fact.kind === 'file.unreadable') seen.add(fact.path);
+  return leftoverFacts(release, files.filter((f) => !seen.has(f.path)));
+}
+
+async function runAnalyzer(analyzer: Analyzer, release: LoadedRelease): Promise<Fact[]> {
+  try {
+    return await analyzer.analyze(release);
+  } catch (error) {
+    // A bug in one analyzer must not hide the rest of the report, nor pass as safe.
+    const message = error instanceof Error ? error.message : String(error);
+    return [{ kind: 'file.unreadable', path: '.', reason: `the ${analyzer.name} analyzer failed: ${message.split('\n')[0]}` }];
+  }
+}
