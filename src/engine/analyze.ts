@@ -17,8 +17,7 @@ import { BlobStore } from '../git/blobs.js';
 import type { Repo } from '../git/repo.js';
 import { changedFiles } from '../git/diff.js';
 import { ancestry, commitsBetween, resolveCommit } from '../git/refs.js';
-import { previousRelease } from '../git/tags.js';
-import { UsageError } from '../util/errors.js';
+import { noReleaseError, previousRelease } from '../git/tags.js';
 import type { Category, ChangeEntry, ChangedFile, Finding, InternalChanges, MergedPullRequest, RefInfo, Report, RevertedFix } from '../model/report.js';
 import type { FixRevertedFact } from '../model/facts/history.js';
 import { severityRank } from '../model/report.js';
@@ -154,12 +153,7 @@ async function analyzeWith(options: AnalyzeOptions, refs: StartedRefs, repo: Rep
     const pickScope = await resolveScope(repo, fromSha, fromRef, scopePaths(picking));
     pickedWith = options.tagPattern ?? picking.tagPattern ?? (await defaultTagPattern(repo, pickScope));
     const previous = await previousRelease(repo, fromSha, pickedWith);
-    if (!previous) {
-      throw new UsageError(
-        `no release tag before ${fromRef}${pickedWith ? ` matching ${pickedWith}` : ''} to roll back to`,
-        'pass --to with the tag, branch or commit to roll back to',
-      );
-    }
+    if (!previous) throw await noReleaseError(repo, fromRef, pickedWith);
     toRef = previous.name;
     pickedSha = previous.sha;
   }

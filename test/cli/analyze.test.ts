@@ -73,11 +73,27 @@ describe('rollback-ready analyze', () => {
     expect(report.to.ref).toBe('v1.10.0');
   });
 
-  it('asks for --to when there is no earlier release tag', () => {
-    const dir = buildRepo([{ tree: { 'a.md': '1\n' } }, { tree: { 'a.md': '2\n' } }]);
-    const { code, stderr } = cli(['--repo', dir]);
+  it('asks for --to when there is no earlier release tag, and for the tags when the clone has none', () => {
+    const untagged = buildRepo([{ tree: { 'a.md': '1\n' } }, { tree: { 'a.md': '2\n' } }]);
+    const none = cli(['--repo', untagged]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toBe(
+      'rollback-ready: no release tag before HEAD to roll back to: the repository has no tags — run `git fetch --tags` if the releases are tagged on a remote, or pass --to with the tag, branch or commit to roll back to\n',
+    );
+    const tagged = buildRepo([{ tree: { 'a.md': '1\n' } }, { tree: { 'a.md': '2\n' }, tag: 'v1' }]);
+    const { code, stderr } = cli(['--repo', tagged, '--from', 'v1']);
     expect(code).toBe(2);
-    expect(stderr).toMatch(/^rollback-ready: no release tag before HEAD to roll back to — pass --to/);
+    expect(stderr).toBe('rollback-ready: no release tag before v1 to roll back to — pass --to with the tag, branch or commit to roll back to\n');
+  });
+
+  it('without --to in a shallow clone, says the tags may be missing and how to fetch them', () => {
+    const shallow = join(tempDir(), 'shallow');
+    git(tempDir(), ['clone', '-q', '--depth', '1', '--no-tags', `file://${plain}`, shallow]);
+    const { code, stderr } = cli(['--repo', shallow]);
+    expect(code).toBe(2);
+    expect(stderr).toBe(
+      'rollback-ready: no release tag before HEAD to roll back to in this shallow clone (its tags and older history may not have been fetched) — run `git fetch --unshallow --tags` (in GitHub Actions: actions/checkout with `fetch-depth: 0`), or pass --to\n',
+    );
   });
 
   it('never writes to the analysed repository', () => {
@@ -103,7 +119,7 @@ describe('rollback-ready analyze', () => {
       ['a path as a ref', ['--repo', plain, '--from', 'v2', '--to', 'HEAD:../../etc/passwd'], /not a valid ref/],
       ['a folder that is no repository', ['--repo', tempDir(), '--from', 'HEAD', '--to', 'HEAD'], /is not a git repository/],
       ['a missing folder', ['--repo', '/no/such/dir'], /no such folder/],
-      ['an unknown option', ['--repo', plain, '--colour'], /Unknown option '--colour'/],
+      ['an unknown option', ['--repo', plain, '--colour'], /^rollback-ready: unknown option --colour — see `rollback-ready --help`\n$/],
       ['an unknown format', ['--repo', plain, '--format', 'xml'], /--format xml: unknown format/],
       ['an unknown severity', ['--repo', plain, '--fail-on', 'huge'], /--fail-on huge: unknown severity/],
       ['a bad score', ['--repo', plain, '--max-score', '101'], /--max-score 101: not a whole number from 0 to 100/],

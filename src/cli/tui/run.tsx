@@ -9,6 +9,7 @@ import { resolveCommit } from '../../git/refs.js';
 import { openRepo } from '../../git/repo.js';
 import { gitDirectories, guardOf } from '../../git/write-guard.js';
 import { rollbackTargets } from '../../git/targets.js';
+import { noReleaseError } from '../../git/tags.js';
 import type { Report } from '../../model/report.js';
 import type { Config } from '../../config/schema.js';
 import { App } from './app.js';
@@ -48,12 +49,7 @@ export async function runTui(options: TuiOptions): Promise<Report | undefined> {
   const fromRef = options.from ?? 'HEAD';
   const fromSha = await resolveCommit(repo, fromRef, '--from');
   const targets = options.to === undefined ? await rollbackTargets(repo, fromSha, options.tagPattern) : [];
-  if (options.to === undefined && targets.length === 0) {
-    throw new UsageError(
-      `no release tag before ${fromRef}${options.tagPattern ? ` matching ${options.tagPattern}` : ''} to roll back to`,
-      'pass --to with the tag, branch or commit to roll back to',
-    );
-  }
+  if (options.to === undefined && targets.length === 0) throw await noReleaseError(repo, fromRef, options.tagPattern);
 
   let result: { report: Report | undefined; ticked: Set<string> } = { report: undefined, ticked: new Set() };
   const color = !process.env.NO_COLOR;
