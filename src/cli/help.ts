@@ -74,8 +74,8 @@ export const COMMENT_OPTIONS = {
 /** One usage line per command; the command table (commands.ts) must have exactly these commands. */
 export const USAGE = {
   analyze: ['[analyze] [--repo DIR] [--from REF] [--to REF] [options]', ''],
-  comment: ['comment [options]', 'the rollback review as a pull-request comment (comment --help)'],
-  rules: ['rules', 'list every rule (id, category, default severity; rules --help)'],
+  comment: ['comment [options]', 'the rollback review as a pull-request comment'],
+  rules: ['rules', 'list every rule (id, category, default severity)'],
   explain: ['explain <rule-id>', 'why a rule matters, an example, the fix, how to suppress it'],
   init: ['init', 'write a commented starter config here (never overwrites)'],
 } as const satisfies Record<string, readonly [string, string]>;
@@ -108,7 +108,7 @@ export function renderOptions(table: OptionTable): string {
 }
 
 const usage = () => {
-  const rows = Object.values(USAGE).map(([args, what]) => [`rollback-ready ${args}`, what] as const);
+  const rows = [...Object.values(USAGE), ['help <command>', "that command's help and options"] as const].map(([args, what]) => [`rollback-ready ${args}`, what] as const);
   const column = Math.max(...rows.filter(([, what]) => what).map(([left]) => left.length)) + 2;
   return rows.map(([left, what]) => `  ${what ? left.padEnd(column) + what : left}`).join('\n');
 };

@@ -13,7 +13,7 @@ import { progressLine } from '../progress.js';
 
 
 export async function run(args: string[]): Promise<number> {
-  const { values } = parseOptions(args, COMMENT_OPTIONS);
+  const { values } = parseOptions(args, COMMENT_OPTIONS, false, 'rollback-ready help comment');
   if (values.help) {
     process.stdout.write(COMMENT_HELP);
     return 0;
