@@ -16,11 +16,11 @@ import { defaultTagPattern, fileInScope, resolveScope } from './scope.js';
 import { BlobStore } from '../git/blobs.js';
 import type { Repo } from '../git/repo.js';
 import { changedFiles } from '../git/diff.js';
-import { ancestry, commitsBetween, resolveCommit } from '../git/refs.js';
+import { ancestry, commitsBetween, isDescendant, resolveCommit } from '../git/refs.js';
 import { noReleaseError, previousRelease } from '../git/tags.js';
 import type { Category, ChangeEntry, ChangedFile, Finding, InternalChanges, MergedPullRequest, RefInfo, Report, RevertedFix } from '../model/report.js';
 import type { FixRevertedFact } from '../model/facts/history.js';
-import { severityRank } from '../model/report.js';
+import { SWAPPED_REFS, severityRank } from '../model/report.js';
 import { TOOL } from '../util/version.js';
 import { rollbackPlan } from './rollback-plan.js';
 import { RULE_LIST } from '../../rules/index.js';
@@ -179,7 +179,12 @@ async function analyzeWith(options: AnalyzeOptions, refs: StartedRefs, repo: Rep
     : undefined;
 
   const notes: string[] = [];
-  if (!relation.toIsAncestor) {
+  const toIsDescendant = isDescendant(relation);
+  if (toIsDescendant) {
+    notes.push(
+      `${SWAPPED_REFS} ${toRef} is ${plural(relation.behind, 'commit')} ahead of ${fromRef} and lacks none of it, so this compares a move forward, not a rollback; --from is the release running now, --to the older release to roll back to`,
+    );
+  } else if (!relation.toIsAncestor) {
     notes.push(
       `${toRef} is not an ancestor of ${fromRef}: a cross-branch rollback (${relation.behind} commit${relation.behind === 1 ? '' : 's'} at ${toRef} are not in ${fromRef}); the two trees are compared as they are`,
     );
@@ -290,6 +295,7 @@ async function analyzeWith(options: AnalyzeOptions, refs: StartedRefs, repo: Rep
       from: release.from,
       to: release.to,
       toIsAncestor: relation.toIsAncestor,
+      toIsDescendant,
       verdict: verdictOf(score, findings, checklist, config),
       riskScore: score,
       scoreBreakdown: breakdown,

@@ -1,4 +1,4 @@
-import type { Category, ChecklistStatus, Finding, Report } from '../model/report.js';
+import { SWAPPED_REFS, notesOf, type Category, type ChecklistStatus, type Finding, type Report } from '../model/report.js';
 import { printableDeep, stripControl, workflowSafe } from '../util/sanitize.js';
 import type { RenderOptions, Reporter } from './reporter.js';
 import { fixLabel, headline, leftOut, nextStep, scoreFormula, short } from './text.js';
@@ -138,11 +138,13 @@ export function renderMarkdown(shown: Report, options: RenderOptions = {}): stri
   const number = options.pullRequest !== undefined ? `#${options.pullRequest}` : '';
   head.push(`## Rollback review: ${[number, title].filter(Boolean).join(' ')}`);
   head.push('');
+  const { warning, notes } = notesOf(report);
+  if (warning) head.push('> [!WARNING]', `> **${escapeMarkdown(SWAPPED_REFS)}**${escapeMarkdown(warning.slice(SWAPPED_REFS.length))}`, '');
   head.push(`**${headline(report)}** · undoes ${plural(v.commits, 'commit')}, ${plural(v.files, 'file')} (+${v.insertions} −${v.deletions}${escapeMarkdown(leftOut(report))}) by ${plural(v.authors, 'author')} · ${codeSpan(short(report.from.sha))} → ${codeSpan(short(report.to.sha))}`);
   for (const fix of report.reverted.securityFixes) head.push('', `> **Security fix taken back:** ${escapeMarkdown(fixLabel(fix))}`);
   if (report.config) head.push('', `Config: ${escapeMarkdown(configLine(report))}`);
   if (report.scope) head.push('', `Scope: ${escapeMarkdown(scopeText(report))}`);
-  for (const note of report.notes) head.push('', `> ${escapeMarkdown(note)}`);
+  for (const note of notes) head.push('', `> ${escapeMarkdown(note)}`);
   if (report.scoreBreakdown.length > 0) {
     head.push('', '| points | category | why |', '| ---: | --- | --- |');
     for (const line of report.scoreBreakdown) head.push(`| +${line.points} | ${line.category} | ${escapeMarkdown(line.reason)} |`);

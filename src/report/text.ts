@@ -1,4 +1,4 @@
-import type { Category, ChecklistStatus, Finding, Report, RevertedFix } from '../model/report.js';
+import { notesOf, type Category, type ChecklistStatus, type Finding, type Report, type RevertedFix } from '../model/report.js';
 import { oneLine, printableDeep, workflowSafe } from '../util/sanitize.js';
 import type { Reporter } from './reporter.js';
 import { count, plural } from '../util/format.js';
@@ -82,13 +82,15 @@ export function renderText(shown: Report): string {
   const out: string[] = [];
   const v = report.volume;
   out.push(`rollback-ready ${report.tool.version}: rolling back ${oneLine(report.from.ref)} (${short(report.from.sha)}) → ${oneLine(report.to.ref)} (${short(report.to.sha)})`);
+  const { warning, notes } = notesOf(report);
+  if (warning) out.push(`WARNING: ${oneLine(warning)}`);
   out.push('');
   out.push(`${headline(report)}`);
   out.push(`  undoes ${plural(v.commits, 'commit')} · ${plural(v.files, 'file')} · +${count(v.insertions)} −${count(v.deletions)} lines${leftOut(report)} · ${plural(v.authors, 'author')}`);
   for (const fix of report.reverted.securityFixes) out.push(`  ! takes back the security fix ${oneLine(fixLabel(fix))}`);
   if (report.config) out.push(`  config: ${oneLine(configLine(report))}`);
   if (report.scope) out.push(`  scope: ${oneLine(scopeText(report))}`);
-  for (const note of report.notes) out.push(`  note: ${oneLine(note)}`);
+  for (const note of notes) out.push(`  note: ${oneLine(note)}`);
 
   out.push('', 'Score');
   if (report.scoreBreakdown.length === 0) out.push('  0 points: no finding carries risk');

@@ -34,12 +34,12 @@ describe('rollback-ready analyze', () => {
     expect(report.checklist.map((c: { id: string }) => c.id)).toContain('review');
   });
 
-  it('reports a cross-branch rollback when the refs are swapped', () => {
+  it('says the refs look swapped, and still compares the two trees', () => {
     const { code, stdout } = cli(['--repo', plain, '--from', 'v1', '--to', 'v2', '--format', 'json']);
     expect(code).toBe(0);
     const report = JSON.parse(stdout);
-    expect(report.toIsAncestor).toBe(false);
-    expect(report.notes.join('\n')).toMatch(/not an ancestor.*cross-branch/);
+    expect(report).toMatchObject({ toIsAncestor: false, toIsDescendant: true });
+    expect(report.notes[0]).toMatch(/^--to is newer than --from: did you swap them\?/);
     expect(report.changes).toContainEqual({ path: 'notes.md', status: 'deleted', categories: ['docs'] });
   });
 
