@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, tempDir } from '../support/repo.js';
+import { ROOT, tempDir } from './support/repo.js';
 
 const VITEST = join(ROOT, 'node_modules', 'vitest', 'vitest.mjs');
 
