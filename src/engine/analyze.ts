@@ -152,7 +152,8 @@ async function analyzeWith(options: AnalyzeOptions, refs: StartedRefs, repo: Rep
     const picking = chosenConfig ?? mergeConfig(releaseConfig?.config ?? defaultConfig(), options.configOverrides ?? {}) as Config;
     const pickScope = await resolveScope(repo, fromSha, fromRef, scopePaths(picking));
     pickedWith = options.tagPattern ?? picking.tagPattern ?? (await defaultTagPattern(repo, pickScope));
-    const previous = await previousRelease(repo, fromSha, pickedWith);
+    // Prereleases are candidates only when a tag pattern was asked for, not one derived from the scope.
+    const previous = await previousRelease(repo, fromSha, pickedWith, (options.tagPattern ?? picking.tagPattern) !== undefined);
     if (!previous) throw await noReleaseError(repo, fromRef, pickedWith);
     toRef = previous.name;
     pickedSha = previous.sha;

@@ -66,12 +66,18 @@ export function sortReleases(tags: ReleaseTag[]): ReleaseTag[] {
   });
 }
 
+/** A semver prerelease (`v2.0.0-rc.1`): not a release one rolls back to unless a tag pattern asks for it. */
+export function isPrerelease(tag: ReleaseTag): boolean {
+  return tag.version !== undefined && semver.prerelease(tag.version) !== null;
+}
+
 /**
  * The release before `from`: the newest release tag that `from` contains and that does
  * not point at `from` itself; when `from` carries a version, the newest one below it.
+ * Prereleases count only when asked for (by default, when a tag pattern is given).
  */
-export async function previousRelease(repo: Repo, fromSha: string, pattern?: string): Promise<ReleaseTag | undefined> {
-  const tags = await listReleaseTags(repo, pattern);
+export async function previousRelease(repo: Repo, fromSha: string, pattern?: string, prereleases = pattern !== undefined): Promise<ReleaseTag | undefined> {
+  const tags = (await listReleaseTags(repo, pattern)).filter((t) => prereleases || !isPrerelease(t));
   if (tags.length === 0) return undefined;
   const merged = new Set(
     (await repo.git.raw(['tag', '--merged', fromSha])).split('\n').filter(Boolean),

@@ -73,6 +73,16 @@ describe('rollback-ready analyze', () => {
     expect(report.to.ref).toBe('v1.10.0');
   });
 
+  it('skips prereleases for the default --to unless --tag-pattern asks for them', () => {
+    const dir = buildRepo([
+      { tree: { 'a.md': '1\n' }, tag: 'v1.0.0' },
+      { tree: { 'a.md': '2\n' }, tag: 'v1.1.0-rc.1' },
+      { tree: { 'a.md': '3\n' } },
+    ]);
+    expect(JSON.parse(cli(['--format', 'json'], { cwd: dir }).stdout).to.ref).toBe('v1.0.0');
+    expect(JSON.parse(cli(['--format', 'json', '--tag-pattern', 'v*'], { cwd: dir }).stdout).to.ref).toBe('v1.1.0-rc.1');
+  });
+
   it('asks for --to when there is no earlier release tag, and for the tags when the clone has none', () => {
     const untagged = buildRepo([{ tree: { 'a.md': '1\n' } }, { tree: { 'a.md': '2\n' } }]);
     const none = cli(['--repo', untagged]);
