@@ -73,6 +73,22 @@ describe('rollback-ready analyze', () => {
     expect(report.to.ref).toBe('v1.10.0');
   });
 
+  it('--base REF: the target is the merge base of --from and REF, and the advice speaks of merging', () => {
+    const dir = twoReleases({ 'a.md': '1\n' }, { 'a.md': '1\n', 'b.bin': Buffer.from([0, 1]) });
+    const fork = git(dir, ['rev-parse', 'v1^{commit}']).trim();
+    const moved = git(dir, ['commit-tree', 'v1^{tree}', '-p', fork, '-m', 'main moved on']).trim();
+    const { code, stdout } = cli(['--repo', dir, '--from', 'v2', '--base', moved, '--format', 'json']);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).to).toEqual({ ref: `merge base with ${moved}`, sha: fork });
+    expect(cli(['--repo', dir, '--from', 'v2', '--base', moved]).stdout).toMatch(/^Before merging: /m);
+    expect(cli(['--repo', dir, '--from', 'v2', '--to', 'v1']).stdout).toMatch(/^Next: /m);
+    expect(cli(['--repo', dir, '--from', 'v2', '--base', moved, '--to', 'v1'])).toMatchObject({
+      code: 2,
+      stderr: 'rollback-ready: --base and --to both name the target — pass --to for a rollback, or --base for a pull request (the target is then the merge base)\n',
+    });
+    expect(cli(['--repo', dir, '--base', 'nope']).stderr).toMatch(/^rollback-ready: --base nope: no such ref or commit/);
+  });
+
   it('skips prereleases for the default --to unless --tag-pattern asks for them', () => {
     const dir = buildRepo([
       { tree: { 'a.md': '1\n' }, tag: 'v1.0.0' },
