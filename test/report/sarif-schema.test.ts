@@ -3,19 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeRollback } from '../../src/engine/analyze.js';
 import { toSarif } from '../../src/report/sarif.js';
-import { twoReleases } from '../support/repo.js';
-import { OFFICIAL_SCHEMA_FILE, officialSarifErrors, officialValidator, subsetSarifErrors } from '../support/sarif.js';
+import { OFFICIAL_SCHEMA_FILE, officialSarifErrors, officialValidator, sarifRelease, subsetSarifErrors } from '../support/sarif.js';
 
-const release = twoReleases(
-  { 'migrations/001_users.sql': 'CREATE TABLE users (id INT, email TEXT);\n', 'src/a.ts': 'export function a(x: string) { return x; }\n' },
-  {
-    'migrations/001_users.sql': 'CREATE TABLE users (id INT, email TEXT);\n',
-    'migrations/002_drop_email.sql': 'ALTER TABLE users DROP COLUMN email;\n',
-    'src/a.ts': 'export function a(x: string, y: number) { return x + y; }\n',
-    'deploy/odd name #1.bin': Buffer.from([0, 1, 2, 3]),
-  },
-);
-
+const release = sarifRelease();
 const written = analyzeRollback({ repo: release, from: 'v2', to: 'v1', config: {} }).then((report) => JSON.stringify(toSarif(report)));
 /** A fresh copy of the log the tool writes for the release (analysed once). */
 const log = async () => JSON.parse(await written) as Record<string, any>;

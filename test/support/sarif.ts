@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
-import { ROOT } from './repo.js';
+import { ROOT, twoReleases } from './repo.js';
 
 /**
  * The official SARIF 2.1.0 schema, kept beside the project in CI (never copied into it). Another file can be
@@ -61,4 +61,22 @@ export function officialSarifErrors(log: unknown): string {
 /** Subset-schema errors only: the test of the subset schema itself. */
 export function subsetSarifErrors(log: unknown): string {
   return errorsOf(subset, log, 'SARIF subset schema');
+}
+
+/**
+ * A release whose SARIF has results of several levels: a dropped column, an odd file name in a binary no analyzer
+ * reads, a big document (the release's size), and an unchanged script.
+ */
+export function sarifRelease(): string {
+  const lines = Array.from({ length: 600 }, (_, i) => `line ${i}`).join('\n') + '\n';
+  return twoReleases(
+    { 'src/a.ts': 'export const a = 1;\n', 'migrations/001_users.sql': 'CREATE TABLE users (id INT, email TEXT);\n' },
+    {
+      'src/a.ts': 'export const a = 1;\n',
+      'migrations/001_users.sql': 'CREATE TABLE users (id INT, email TEXT);\n',
+      'migrations/002_drop_email.sql': 'ALTER TABLE users DROP COLUMN email;\n',
+      'deploy/odd name #1.bin': Buffer.from([0, 1, 2, 3]),
+      'docs/big.md': lines,
+    },
+  );
 }

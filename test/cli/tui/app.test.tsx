@@ -6,13 +6,12 @@ import { rollbackTargets } from '../../../src/git/targets.js';
 import type { Report } from '../../../src/model/report.js';
 import { App, type Progress } from '../../../src/cli/tui/app.js';
 import { CONFIG, threeReleases } from '../../support/review.js';
+import { plain, settled } from '../../support/review-screen.js';
 import type { Marks } from '../../../src/cli/tui/wrap-up.js';
 
 const SIZE = { columns: 80, rows: 24 };
 // Analyses run on real repositories; a loaded machine may need seconds.
 const LONG = { timeout: 30_000 };
-const plain = (frame: string | undefined) => (frame ?? '').replace(/\u001b\[[0-9;]*m/g, '');
-const settled = () => new Promise<void>((resolve) => setImmediate(() => setImmediate(resolve)));
 
 async function start(to?: string) {
   const repo = threeReleases();

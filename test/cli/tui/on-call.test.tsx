@@ -1,33 +1,19 @@
 // The review as an on-call engineer uses it: why the verdict, every note (swapped refs first), paging keys,
 // accepting a known risk with a reason, no ticking a hundred files with one key, Ctrl-C, and the width used.
-import { render } from 'ink-testing-library';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { analyzeRollback } from '../../../src/engine/analyze.js';
 import type { Report } from '../../../src/model/report.js';
-import { Review, CONFIRM_TICK_OVER } from '../../../src/cli/tui/review.js';
-import type { Marks } from '../../../src/cli/tui/wrap-up.js';
+import { CONFIRM_TICK_OVER } from '../../../src/cli/tui/review.js';
+import { renderReview, selected, settled } from '../../support/review-screen.js';
 import { oneLine } from '../../../src/util/sanitize.js';
 import { twoReleases } from '../../support/repo.js';
 import { CONFIG, reviewReport, threeReleases } from '../../support/review.js';
 
 const KEY = { enter: '\r', esc: '\u001b', left: '\u001b[D', pageUp: '\u001b[5~', pageDown: '\u001b[6~', home: '\u001b[H', end: '\u001b[F', ctrlC: '\u0003', ctrlD: '\u0004', ctrlU: '\u0015', backspace: '\u007f' };
-const plain = (frame: string | undefined) => (frame ?? '').replace(/\u001b\[[0-9;]*m/g, '');
-const settled = () => new Promise<void>((resolve) => setImmediate(() => setImmediate(resolve)));
-const selected = (screen: string) => screen.split('\n').find((line) => line.startsWith('›')) ?? '';
 
 function review(report: Report, size = { columns: 80, rows: 24 }) {
-  const onQuit = vi.fn<(marks: Marks) => void>();
-  const app = render(<Review report={report} color={false} size={size} onQuit={onQuit} />);
-  const screen = () => plain(app.lastFrame());
-  const press = async (...keys: string[]) => {
-    for (const key of keys) {
-      const before = app.frames.length;
-      app.stdin.write(key);
-      await vi.waitFor(() => expect(app.frames.length).toBeGreaterThan(before));
-    }
-  };
-  const type = async (text: string) => press(...text);
-  return { app, screen, press, type, onQuit };
+  const shown = renderReview(report, { size });
+  return { ...shown, type: async (text: string) => shown.press(...text) };
 }
 
 let report: Report;

@@ -1,42 +1,21 @@
 import chalk from 'chalk';
-import { render } from 'ink-testing-library';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Report } from '../../../src/model/report.js';
-import { Review } from '../../../src/cli/tui/review.js';
-import type { Marks } from '../../../src/cli/tui/wrap-up.js';
+import { plain, renderReview, selected, settled } from '../../support/review-screen.js';
 import { CONFIG, reviewReport, threeReleases } from '../../support/review.js';
 
 const KEY = { up: '\u001b[A', down: '\u001b[B', right: '\u001b[C', left: '\u001b[D', esc: '\u001b', enter: '\r' };
 const SIZE = { columns: 80, rows: 24 };
 const SGR_COLOR = /\u001b\[(?:3[0-7]|9[0-7]|38;)/;
-const plain = (frame: string | undefined) => (frame ?? '').replace(/\u001b\[[0-9;]*m/g, '');
 
 let report: Report;
 beforeAll(async () => {
   report = await reviewReport();
 });
 
-/** Lets React run the effects of the first render (Ink subscribes to keys there). */
-export const settled = () => new Promise<void>((resolve) => setImmediate(() => setImmediate(resolve)));
-
 function review(options: { color?: boolean; size?: typeof SIZE | undefined; of?: Report } = {}) {
-  const onQuit = vi.fn<(marks: Marks) => void>();
-  const app = render(<Review report={options.of ?? report} color={options.color ?? false} {...('size' in options ? (options.size ? { size: options.size } : {}) : { size: SIZE })} onQuit={onQuit} />);
-  const screen = () => plain(app.lastFrame());
-  /** Types keys one at a time, each after the screen has taken the previous one. */
-  const press = async (...keys: string[]) => {
-    for (const key of keys) {
-      const before = app.frames.length;
-      app.stdin.write(key);
-      await vi.waitFor(() => expect(app.frames.length).toBeGreaterThan(before));
-    }
-  };
-  /** Sends a key that ends the review: no frame follows it. */
-  const send = (key: string) => app.stdin.write(key);
-  return { app, screen, press, send, onQuit };
+  return renderReview(options.of ?? report, { color: options.color ?? false, size: 'size' in options ? options.size : SIZE });
 }
-
-const selected = (screen: string) => screen.split('\n').find((line) => line.startsWith('›')) ?? '';
 
 describe('review screen', () => {
   it('shows refs, shas, volume, verdict with a bar, the checklist with counts and the keys, within 80×24', () => {
