@@ -27,17 +27,18 @@ function tmux(columns: number, rows: number, args: string[]) {
   const command = ['env', '-u', 'CI', '-u', 'NO_COLOR', 'TERM=xterm-256color', process.execPath, BIN, ...args].map(quote).join(' ');
   const run = (...a: string[]) => execFileSync('tmux', ['-L', socket, '-f', conf, ...a], { encoding: 'utf8' });
   run('new-session', '-d', '-x', String(columns), '-y', String(rows), command);
-  // Joined: a printed line the terminal wrapped reads as one (the review itself never wraps).
-  const screen = (joined = false) => run('capture-pane', '-p', ...(joined ? ['-J'] : []), '-t', '0');
+  // Joined: a printed line the terminal wrapped reads as one (the review itself never wraps). With the history:
+  // what scrolled off the top as well; tmux's "Pane is dead" line scrolls the wrap-up by one when the program ends.
+  const screen = (joined = false, history = false) => run('capture-pane', '-p', ...(joined ? ['-J'] : []), ...(history ? ['-S', '-'] : []), '-t', '0');
   return {
     screen,
     send: (...keys: string[]) => run('send-keys', '-t', '0', ...keys),
     type: (text: string) => run('send-keys', '-t', '0', '-l', text),
     pid: () => Number(run('display-message', '-p', '-t', '0', '#{pane_pid}').trim()),
-    async waitFor(what: string | RegExp, { timeout = 20_000, joined = false } = {}): Promise<string> {
+    async waitFor(what: string | RegExp, { timeout = 20_000, joined = false, history = false } = {}): Promise<string> {
       const deadline = Date.now() + timeout;
       for (;;) {
-        const shown = screen(joined);
+        const shown = screen(joined, history);
         if (typeof what === 'string' ? shown.includes(what) : what.test(shown)) return shown;
         if (Date.now() > deadline) throw new Error(`not on the screen after ${timeout} ms: ${what}\n${shown}`);
         await new Promise((resolve) => setTimeout(resolve, 100));
@@ -99,7 +100,7 @@ describe.skipIf(!HAVE_TMUX)('the terminal review in tmux', () => {
     await t.waitFor('(1 checked by hand, 1 accepted)');
 
     t.send('C-c');
-    shown = await t.waitFor('Review written to', { joined: true });
+    shown = await t.waitFor('Review written to', { joined: true, history: true });
     expect(shown).toContain('Accepted risks (1)');
     expect(shown).toContain('! The older code can live with the database the release leaves behind — accepted: restored the column from the nightly backup');
     expect(shown).toContain('Checked by hand (1)');
@@ -124,14 +125,14 @@ describe.skipIf(!HAVE_TMUX)('the terminal review in tmux', () => {
     expect(first).toMatch(/^ {2}i Why BLOCKED: .* ✖ The older code can live with the database the release/);
     expect(first.indexOf('✖ The older code')).toBeGreaterThanOrEqual(4 + 'The older code can live with the database the release leaves behind'.length);
     t.send('q');
-    await t.waitFor('Rollback review:');
+    await t.waitFor('Rollback review:', { history: true });
   });
 
   it('a SIGINT from outside ends the review like q, with the wrap-up', async () => {
     const t = tmux(80, 24, ['--repo', repo, '--from', 'v1.2.0', '--to', 'v1.0.0']);
     await t.waitFor('› i Why BLOCKED: ');
     process.kill(t.pid(), 'SIGINT');
-    const shown = await t.waitFor('Passed by the analysis:');
+    const shown = await t.waitFor('Passed by the analysis:', { history: true });
     expect(shown).toMatch(/^Rollback review: v1\.2\.0 \(\w{7}\) → v1\.0\.0/m);
   });
 
@@ -140,7 +141,7 @@ describe.skipIf(!HAVE_TMUX)('the terminal review in tmux', () => {
     const shown = await t.waitFor('Checklist ');
     expect(shown.split('\n')[2]).toMatch(/^! --to is newer than --from: did you swap them\? v1\.2\.0 is 3 commits ahead/);
     t.send('q');
-    await t.waitFor('Rollback review:');
+    await t.waitFor('Rollback review:', { history: true });
   });
 
   it('lists releases page by page: says how many there are, and lists more at the end', async () => {
