@@ -18,19 +18,18 @@ export function resolveGate(flags: Gate, config: Gate = {}): Gate {
   };
 }
 
-/** Why the gate fails, in one line naming the reason and the top three findings; undefined when it passes. */
+/** Why the gate fails, in one line naming the reason and the top three findings behind it; undefined when it passes. */
 export function gateFailure(report: Report, gate: Gate): string | undefined {
   const live = report.findings.filter((f) => !f.suppressed);
   const reasons: string[] = [];
-  if (gate.failOn) {
-    const hits = live.filter((f) => atLeast(f.severity, gate.failOn!));
-    if (hits.length > 0) reasons.push(`${hits.length} finding${hits.length === 1 ? '' : 's'} at or above ${gate.failOn}`);
-  }
+  const hits = gate.failOn ? live.filter((f) => atLeast(f.severity, gate.failOn!)) : [];
+  if (hits.length > 0) reasons.push(`${hits.length} finding${hits.length === 1 ? '' : 's'} at or above ${gate.failOn}`);
   if (gate.maxScore !== undefined && report.riskScore > gate.maxScore) {
     reasons.push(`risk score ${report.riskScore} is above the maximum of ${gate.maxScore}`);
   }
   if (reasons.length === 0) return undefined;
-  const top = live
+  // The findings that crossed --fail-on; for the score alone, the most severe ones (they carry the score).
+  const top = (hits.length > 0 ? hits : live)
     .slice(0, 3)
     .map((f) => `${f.severity} ${f.ruleId} at ${oneLine(f.path)}${f.line !== undefined ? `:${f.line}` : ''}`)
     .join('; ');

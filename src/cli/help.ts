@@ -23,6 +23,11 @@ export const ANALYZE_OPTIONS = {
   repo: { type: 'string', value: 'DIR', help: 'repository to analyse, work tree or bare (default: .)' },
   from: { type: 'string', value: 'REF', help: 'the release running now (default: HEAD)' },
   to: { type: 'string', value: 'REF', help: 'the release to roll back to (default: the previous release tag)' },
+  base: {
+    type: 'string',
+    value: 'REF',
+    help: "a pull request's base branch or commit instead of --to: the target is the merge base of --from and REF (as `comment` takes it), and the advice speaks of merging",
+  },
   format: {
     type: 'string',
     value: 'FORMAT',
@@ -65,8 +70,10 @@ export const COMMENT_OPTIONS = {
   platform: { type: 'string', value: 'NAME', help: `${oneOf(PLATFORM_IDS)}: end the comment with that platform's rollback command` },
   'delete-when-safe': { type: 'boolean', help: 'delete the comment when the verdict is safe (add none)' },
   timeout: { type: 'string', value: 'SECONDS', help: 'give up on GitHub after SECONDS for all its requests together, waits included (default 60)' },
+  config: { type: 'string', value: 'FILE', help: 'JSON or YAML config to use instead of the one at the merge base (as the analysis reads it at --to)' },
   'fail-on': { type: 'string', value: 'SEVERITY', help: `exit 1 when a finding is at least this severe: ${oneOf(SEVERITIES)}` },
   'max-score': { type: 'string', value: 'N', help: 'exit 1 when the risk score is above N (0–100)' },
+  'warn-only': { type: 'boolean', help: "print a crossed gate's line, but exit 0" },
   debug: { type: 'boolean', help: 'show stack traces of unexpected errors' },
   help: { type: 'boolean', short: 'h', help: 'this help' },
 } as const satisfies OptionTable;
@@ -74,8 +81,8 @@ export const COMMENT_OPTIONS = {
 /** One usage line per command; the command table (commands.ts) must have exactly these commands. */
 export const USAGE = {
   analyze: ['[analyze] [--repo DIR] [--from REF] [--to REF] [options]', ''],
-  comment: ['comment [options]', 'the rollback review as a pull-request comment (comment --help)'],
-  rules: ['rules', 'list every rule (id, category, default severity; rules --help)'],
+  comment: ['comment [options]', 'the rollback review as a pull-request comment'],
+  rules: ['rules', 'list every rule (id, category, default severity)'],
   explain: ['explain <rule-id>', 'why a rule matters, an example, the fix, how to suppress it'],
   init: ['init', 'write a commented starter config here (never overwrites)'],
 } as const satisfies Record<string, readonly [string, string]>;
@@ -108,7 +115,7 @@ export function renderOptions(table: OptionTable): string {
 }
 
 const usage = () => {
-  const rows = Object.values(USAGE).map(([args, what]) => [`rollback-ready ${args}`, what] as const);
+  const rows = [...Object.values(USAGE), ['help <command>', "that command's help and options"] as const].map(([args, what]) => [`rollback-ready ${args}`, what] as const);
   const column = Math.max(...rows.filter(([, what]) => what).map(([left]) => left.length)) + 2;
   return rows.map(([left, what]) => `  ${what ? left.padEnd(column) + what : left}`).join('\n');
 };
@@ -140,8 +147,10 @@ Usage
   rollback-ready comment [--pr N] [--github-repo owner/name] [--repo DIR] [options]
 
   Analyses the pull request as a future rollback: from = its head, to = the merge base
-  of head and base (both read from GitHub), on the local checkout (--repo, read-only).
-  Finds the earlier comment it wrote (hidden marker) and updates it, or adds one.
+  of head and base (both read from GitHub), on the local checkout (--repo, read-only),
+  with the configuration the analysis uses (the merge base's config file, or --config;
+  its gate too). Finds the earlier comment it wrote (hidden marker) and updates it, or
+  adds one.
 
 Options
 ${renderOptions(COMMENT_OPTIONS)}

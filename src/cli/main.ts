@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // Thin entry: parse the command, load only what it needs (TypeScript and Ink load lazily), map errors to exit codes.
 import { UsageError } from '../util/errors.js';
-import { stripControl } from '../util/sanitize.js';
+import { excerpt, stripControl } from '../util/sanitize.js';
 import { warn } from './warn.js';
-import { COMMANDS, isCommand } from './commands.js';
+import { closest } from '../config/suggest.js';
+import { COMMANDS, isCommand, type CommandName } from './commands.js';
 import { HELP } from './help.js';
 import { TOOL } from '../util/version.js';
 
@@ -12,13 +13,19 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${TOOL.version}\n`);
     return 0;
   }
-  if (argv[0] === 'help' || (argv.length === 1 && (argv[0] === '--help' || argv[0] === '-h'))) {
+  const first = argv[0];
+  if (first === 'help' && argv[1] !== undefined) {
+    // `help <command>`: that command's own help.
+    return (await COMMANDS[knownCommand(argv[1], 'help ')]())(['--help']);
+  }
+  if (first === 'help' || (argv.length === 1 && (first === '--help' || first === '-h'))) {
     process.stdout.write(HELP);
     return 0;
   }
+  // The analysis takes no positional argument: a word first is a command, perhaps misspelt (`analyse`).
+  if (first !== undefined && !first.startsWith('-') && !isCommand(first)) knownCommand(first, '');
   // TypeScript and the SQL parser compile from V8's code cache kept by the last run (src/util/code-cache.ts).
   (await import('../util/code-cache.js')).enableCodeCache();
-  const first = argv[0];
   const name = first !== undefined && isCommand(first) ? first : 'analyze';
   const args = name === first ? argv.slice(1) : argv;
   // The parsing workers load TypeScript while this thread loads the command and asks git for the change.
@@ -41,6 +48,14 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 });
 // stderr has no one left to tell.
 process.stderr.on('error', () => {});
+
+/** The command of that name, or a usage error that suggests the nearest one. */
+function knownCommand(name: string, context: string): CommandName {
+  if (isCommand(name)) return name;
+  const names = Object.keys(COMMANDS);
+  const near = closest(name, names);
+  throw new UsageError(`${context}${excerpt(name, 80)}: no such command`, `${near ? `did you mean ${near}? ` : ''}commands: ${names.join(', ')} (rollback-ready --help)`);
+}
 
 const debug = process.argv.includes('--debug');
 main(process.argv.slice(2)).then(

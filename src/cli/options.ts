@@ -1,6 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from '../util/errors.js';
-import { oneLine } from '../util/sanitize.js';
+import { excerpt, oneLine } from '../util/sanitize.js';
+import { closest } from '../config/suggest.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -9,7 +10,12 @@ export type Values<T extends Options> = {
   [K in keyof T]?: T[K] extends { multiple: true } ? (T[K]['type'] extends 'boolean' ? boolean[] : string[]) : T[K]['type'] extends 'boolean' ? boolean : string;
 };
 
-export function parseOptions<T extends Options>(args: string[], options: T, allowPositionals = false): { values: Values<T>; positionals: string[] } {
+export function parseOptions<T extends Options>(
+  args: string[],
+  options: T,
+  allowPositionals = false,
+  helpCommand = 'rollback-ready --help',
+): { values: Values<T>; positionals: string[] } {
   // An option table may carry its help too (help.ts); parseArgs gets what it knows.
   const known = Object.fromEntries(
     Object.entries(options).map(([name, o]) => [name, { type: o.type, ...(o.multiple ? { multiple: true } : {}), ...(o.short ? { short: o.short } : {}) }]),
@@ -20,7 +26,12 @@ export function parseOptions<T extends Options>(args: string[], options: T, allo
   } catch (error) {
     // The option as given, newlines included (shown as ⏎): not only the part before the first one.
     const message = error instanceof Error ? error.message : String(error);
-    throw new UsageError(oneLine(message.replace(/\. To specify[\s\S]*$/, '')), 'see `rollback-ready --help`');
+    const unknown = /^Unknown option '(--?[^']*)'/.exec(message)?.[1];
+    if (unknown !== undefined) {
+      const near = suggestOption(unknown, Object.keys(options));
+      throw new UsageError(`unknown option ${excerpt(unknown, 80)}`, `${near ? `did you mean ${near}? ` : ''}see \`${helpCommand}\``);
+    }
+    throw new UsageError(oneLine(message.replace(/\. To specify[\s\S]*$/, '')), `see \`${helpCommand}\``);
   }
   // parseArgs keeps the last of a repeated option; `--from a --from b` is more likely a mistake than a choice.
   const given = new Set<string>();
@@ -30,6 +41,13 @@ export function parseOptions<T extends Options>(args: string[], options: T, allo
     given.add(token.name);
   }
   return { values: parsed.values as Values<T>, positionals: parsed.positionals };
+}
+
+/** The option a misspelt flag was meant to be (`--frmo` → `--from`, `--fail-on=high` → `--fail-on`). */
+export function suggestOption(flag: string, names: readonly string[]): string | undefined {
+  const name = flag.replace(/^--?/, '').replace(/=.*$/, '');
+  const match = closest(name, names);
+  return match === undefined ? undefined : `--${match}`;
 }
 
 export function intOption(value: string | undefined, flag: string, min: number, max: number): number | undefined {

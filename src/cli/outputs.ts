@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import type { Context } from '../report/reporter.js';
 import { UsageError } from '../util/errors.js';
 import type { WriteGuard } from '../git/write-guard.js';
 import type { Report } from '../model/report.js';
@@ -41,9 +42,9 @@ export function guardOutputs(outputs: readonly OutputSpec[], guard: WriteGuard):
 }
 
 /** Renders and writes every requested report from the one analysis. */
-export function writeOutputs(report: Report, outputs: readonly OutputSpec[], repoDir?: string): void {
+export function writeOutputs(report: Report, outputs: readonly OutputSpec[], repoDir?: string, context?: Context): void {
   for (const { format, file } of outputs) {
-    const text = REPORTERS[format].render(report, { repoDir });
+    const text = REPORTERS[format].render(report, { repoDir, ...(context ? { context } : {}) });
     try {
       mkdirSync(dirname(file), { recursive: true });
       writeFileSync(file, text);

@@ -5,10 +5,10 @@ import { analyzeRollback } from '../engine/analyze.js';
 import { gitUser } from '../git/identity.js';
 import { resolveCommit } from '../git/refs.js';
 import { openRepo } from '../git/repo.js';
-import { rollbackTargets } from '../git/targets.js';
+import { rollbackTargetList } from '../git/targets.js';
 import type { Report } from '../model/report.js';
 import { App } from '../cli/tui/app.js';
-import { wrapUp, wrapUpText } from '../cli/tui/wrap-up.js';
+import { wrapUp, wrapUpText, type Marks } from '../cli/tui/wrap-up.js';
 
 const SIZE = { columns: 80, rows: 24 };
 const KEYS: Record<string, string> = { enter: '\r', space: ' ', esc: '\u001b', left: '\u001b[D', right: '\u001b[C', up: '\u001b[A', down: '\u001b[B' };
@@ -33,7 +33,8 @@ export async function renderScreen(repoDir: string, args: readonly string[], key
   const { from, to, platform } = flags(args, where);
   const repo = await openRepo(repoDir);
   const fromSha = await resolveCommit(repo, from, '--from');
-  const targets = to === undefined ? await rollbackTargets(repo, fromSha) : [];
+  const list = to === undefined ? await rollbackTargetList(repo, fromSha) : undefined;
+  const targets = list ? await list.page(0, 20) : [];
   let pending = 0;
   const analyze = async (target: string): Promise<Report> => {
     pending++;
@@ -43,17 +44,18 @@ export async function renderScreen(repoDir: string, args: readonly string[], key
       pending--;
     }
   };
-  let quit: { report: Report | undefined; ticked: Set<string> } | undefined;
+  let quit: { report: Report | undefined; marks: Marks } | undefined;
   const app = render(
     <App
       from={{ ref: from, sha: fromSha }}
       {...(to !== undefined ? { to } : {})}
       targets={targets}
+      {...(list ? { total: list.releases.length, more: (offset: number) => list.page(offset, 20), prereleasesHidden: list.prereleasesHidden } : {})}
       analyze={analyze}
       color={false}
       size={SIZE}
-      onQuit={(report, ticked) => {
-        quit = { report, ticked };
+      onQuit={(report, marks) => {
+        quit = { report, marks };
       }}
     />,
   );
@@ -72,7 +74,7 @@ export async function renderScreen(repoDir: string, args: readonly string[], key
     }
     if (quit) {
       if (!quit.report) return '';
-      const ack = wrapUp(quit.report, quit.ticked, await gitUser(repo), new Date(0));
+      const ack = wrapUp(quit.report, quit.marks, await gitUser(repo), new Date(0));
       return wrapUpText(ack, quit.report.rollback).replace(/\n+$/, '');
     }
     // Rows left empty below a short list are folded into one, so the page shows the screen, not its padding.

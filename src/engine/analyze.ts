@@ -23,6 +23,7 @@ export async function analyzeRollback(options: AnalyzeOptions = {}): Promise<Rep
         from: release.from,
         to: release.to,
         toIsAncestor: release.toIsAncestor,
+        toIsDescendant: release.toIsDescendant,
         files: release.files,
         facts,
         configFacts: release.configFacts,

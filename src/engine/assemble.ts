@@ -18,6 +18,8 @@ export interface ReportInput {
   from: RefInfo;
   to: RefInfo;
   toIsAncestor: boolean;
+  /** `to` is ahead of `from` (`--from` and `--to` swapped). */
+  toIsDescendant?: boolean;
   /** The changed files analysed (in scope, not ignored), sorted by path. */
   files: readonly ChangedFile[];
   /** What the analyzers found. */
@@ -67,6 +69,7 @@ export function assembleReport(input: ReportInput, rules: readonly AnyRule[]): R
     from: input.from,
     to: input.to,
     toIsAncestor: input.toIsAncestor,
+    toIsDescendant: input.toIsDescendant ?? false,
     verdict: verdictOf(score, findings, checklist, config),
     riskScore: score,
     scoreBreakdown: breakdown,

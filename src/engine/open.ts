@@ -5,14 +5,14 @@ import { configFromFile, configFromTree, describeOrigin, mergeConfig, type Loade
 import { readReleaseConfig, releaseConfigFacts } from '../config/trust.js';
 import { BlobStore } from '../git/blobs.js';
 import { changedFiles } from '../git/diff.js';
-import { ancestry, commitsBetween, resolveCommit } from '../git/refs.js';
+import { ancestry, commitsBetween, isDescendant, resolveCommit } from '../git/refs.js';
 import type { Repo } from '../git/repo.js';
-import { previousRelease } from '../git/tags.js';
+import { noReleaseError, previousRelease } from '../git/tags.js';
 import { TreeIndexes } from '../git/tree-index.js';
 import type { Fact } from '../model/facts.js';
 import type { AdvisoryAnswer, AdvisoryQuery } from '../model/facts/advisories.js';
 import type { ChangedFile, MergedPullRequest, Report } from '../model/report.js';
-import { UsageError } from '../util/errors.js';
+import { SWAPPED_REFS } from '../model/report.js';
 import { plural } from '../util/format.js';
 import type { AnalyzeOptions } from './options.js';
 import { globMatcher } from '../util/glob.js';
@@ -22,6 +22,8 @@ import { quiet, startRefs, type StartedRefs } from './start.js';
 
 /** A release pair opened for analysis: the repository, both releases, the config, the scope and what changed. */
 export interface OpenedRelease extends Pick<ReleaseInput, 'repo' | 'blobs' | 'trees' | 'from' | 'to' | 'toIsAncestor' | 'commits' | 'config'> {
+  /** `to` is ahead of `from`: the two were given the wrong way round. */
+  toIsDescendant: boolean;
   /** Commits the rollback takes away (in scope, with a scope). */
   commitCount: () => Promise<number>;
   /** The changed files to analyse: in scope and not ignored, sorted by path. */
@@ -109,13 +111,9 @@ async function open(options: AnalyzeOptions, refs: StartedRefs, repo: Repo, blob
     const picking = chosenConfig ?? (mergeConfig(releaseConfig?.config ?? defaultConfig(), options.configOverrides ?? {}) as Config);
     const pickScope = await resolveScope(() => trees.of(fromSha), blobs, fromRef, scopePaths(picking));
     pickedWith = options.tagPattern ?? picking.tagPattern ?? (await defaultTagPattern(repo, pickScope));
-    const previous = await previousRelease(repo, fromSha, pickedWith);
-    if (!previous) {
-      throw new UsageError(
-        `no release tag before ${fromRef}${pickedWith ? ` matching ${pickedWith}` : ''} to roll back to`,
-        'pass --to with the tag, branch or commit to roll back to',
-      );
-    }
+    // Prereleases are candidates only when a tag pattern was asked for, not one derived from the scope.
+    const previous = await previousRelease(repo, fromSha, pickedWith, (options.tagPattern ?? picking.tagPattern) !== undefined);
+    if (!previous) throw await noReleaseError(repo, fromRef, pickedWith);
     toRef = previous.name;
     pickedSha = previous.sha;
   }
@@ -140,7 +138,12 @@ async function open(options: AnalyzeOptions, refs: StartedRefs, repo: Repo, blob
   const pullRequests = options.changelog ? await options.changelog({ from, to, commits: (await commits).map((c) => c.sha) }) : undefined;
 
   const notes: string[] = [];
-  if (!relation.toIsAncestor) {
+  const toIsDescendant = isDescendant(relation);
+  if (toIsDescendant) {
+    notes.push(
+      `${SWAPPED_REFS} ${toRef} is ${plural(relation.behind, 'commit')} ahead of ${fromRef} and lacks none of it, so this compares a move forward, not a rollback; --from is the release running now, --to the older release to roll back to`,
+    );
+  } else if (!relation.toIsAncestor) {
     notes.push(
       `${toRef} is not an ancestor of ${fromRef}: a cross-branch rollback (${relation.behind} commit${relation.behind === 1 ? '' : 's'} at ${toRef} are not in ${fromRef}); the two trees are compared as they are`,
     );
@@ -177,6 +180,7 @@ async function open(options: AnalyzeOptions, refs: StartedRefs, repo: Repo, blob
     from,
     to,
     toIsAncestor: relation.toIsAncestor,
+    toIsDescendant,
     commitCount: async () => (scope ? (await commits).length : relation.commits),
     commits,
     files,

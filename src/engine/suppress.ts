@@ -10,6 +10,12 @@ export interface SuppressionScope {
 }
 
 /**
+ * Findings no comment silences: the release's own config weakening the gate is exactly what a comment the release
+ * adds could hide. A comment naming one of these matches nothing, and is reported as unused.
+ */
+const UNSUPPRESSIBLE: ReadonlySet<string> = new Set(['config-weakened']);
+
+/**
  * Marks the findings a `rollback-ready-ignore <rule>: <reason>` comment names at their place as suppressed, and
  * returns the comments the release adds that matched no finding (a rule the config turns off aside).
  */
@@ -19,7 +25,7 @@ export function applySuppressions(findings: Finding[], facts: Facts, scope?: Sup
   const byPlace = new Map(suppressions.map((s) => [`${s.path}\0${s.line}\0${s.ruleId}`, s]));
   const used = new Set<string>();
   for (const finding of findings) {
-    if (finding.line === undefined) continue;
+    if (finding.line === undefined || UNSUPPRESSIBLE.has(finding.ruleId)) continue;
     const key = `${finding.path}\0${finding.line}\0${finding.ruleId}`;
     const hit = byPlace.get(key);
     if (!hit) continue;

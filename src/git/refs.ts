@@ -41,6 +41,11 @@ export interface Ancestry {
   toIsAncestor: boolean;
 }
 
+/** `to` comes after `from` on the same line of history: the refs were most likely given the wrong way round. */
+export function isDescendant(relation: Ancestry): boolean {
+  return relation.commits === 0 && relation.behind > 0;
+}
+
 export async function ancestry(repo: Repo, fromSha: string, toSha: string): Promise<Ancestry> {
   const out = await repo.git.raw(['rev-list', '--left-right', '--count', `${toSha}...${fromSha}`]);
   const [behind, commits] = out.trim().split(/\s+/).map(Number);

@@ -1,6 +1,7 @@
 import { globMatcher } from '../util/glob.js';
 import semver from 'semver';
 import type { Repo } from './repo.js';
+import { UsageError } from '../util/errors.js';
 
 export interface ReleaseTag {
   name: string;
@@ -65,12 +66,18 @@ export function sortReleases(tags: ReleaseTag[]): ReleaseTag[] {
   });
 }
 
+/** A semver prerelease (`v2.0.0-rc.1`): not a release one rolls back to unless a tag pattern asks for it. */
+export function isPrerelease(tag: ReleaseTag): boolean {
+  return tag.version !== undefined && semver.prerelease(tag.version) !== null;
+}
+
 /**
  * The release before `from`: the newest release tag that `from` contains and that does
  * not point at `from` itself; when `from` carries a version, the newest one below it.
+ * Prereleases count only when asked for (by default, when a tag pattern is given).
  */
-export async function previousRelease(repo: Repo, fromSha: string, pattern?: string): Promise<ReleaseTag | undefined> {
-  const tags = await listReleaseTags(repo, pattern);
+export async function previousRelease(repo: Repo, fromSha: string, pattern?: string, prereleases = pattern !== undefined): Promise<ReleaseTag | undefined> {
+  const tags = (await listReleaseTags(repo, pattern)).filter((t) => prereleases || !isPrerelease(t));
   if (tags.length === 0) return undefined;
   const merged = new Set(
     (await repo.git.raw(['tag', '--merged', fromSha])).split('\n').filter(Boolean),
@@ -82,4 +89,22 @@ export async function previousRelease(repo: Repo, fromSha: string, pattern?: str
       t.sha !== fromSha &&
       (!ownVersion || !t.version || semver.lt(t.version, ownVersion)),
   );
+}
+
+/**
+ * Why no default target was found, and the fix: in a shallow clone or a clone without tags, the releases are
+ * most likely there but not fetched.
+ */
+export async function noReleaseError(repo: Repo, fromRef: string, pattern: string | undefined): Promise<UsageError> {
+  const problem = `no release tag before ${fromRef}${pattern ? ` matching ${pattern}` : ''} to roll back to`;
+  if (repo.shallow) {
+    return new UsageError(
+      `${problem} in this shallow clone (its tags and older history may not have been fetched)`,
+      'run `git fetch --unshallow --tags` (in GitHub Actions: actions/checkout with `fetch-depth: 0`), or pass --to',
+    );
+  }
+  if ((await tagListing(repo)).trim() === '') {
+    return new UsageError(`${problem}: the repository has no tags`, 'run `git fetch --tags` if the releases are tagged on a remote, or pass --to with the tag, branch or commit to roll back to');
+  }
+  return new UsageError(problem, 'pass --to with the tag, branch or commit to roll back to');
 }

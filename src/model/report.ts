@@ -37,6 +37,15 @@ export type Verdict = (typeof VERDICTS)[number];
 export const CHANGE_STATUSES = ['added', 'modified', 'deleted', 'renamed', 'copied', 'type-changed'] as const;
 export type ChangeStatus = (typeof CHANGE_STATUSES)[number];
 
+/** How the first note of a report whose `to` is newer than its `from` begins; every format shows it at its top. */
+export const SWAPPED_REFS = '--to is newer than --from: did you swap them?';
+
+/** The swapped-refs warning of a report, and its other notes. */
+export function notesOf(report: Pick<Report, 'notes' | 'toIsDescendant'>): { warning?: string; notes: string[] } {
+  const warning = report.toIsDescendant ? report.notes.find((n) => n.startsWith(SWAPPED_REFS)) : undefined;
+  return warning ? { warning, notes: report.notes.filter((n) => n !== warning) } : { notes: report.notes };
+}
+
 export function severityRank(severity: Severity): number {
   return SEVERITIES.indexOf(severity);
 }
@@ -189,6 +198,8 @@ export interface Report {
   from: RefInfo;
   to: RefInfo;
   toIsAncestor: boolean;
+  /** `to` is newer than `from` (`from` is its ancestor): the refs were most likely swapped; the first note says so. */
+  toIsDescendant: boolean;
   verdict: Verdict;
   riskScore: number;
   scoreBreakdown: ScoreLine[];

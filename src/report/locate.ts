@@ -16,6 +16,11 @@ export interface Anchor {
  */
 export function anchorOf(finding: Finding, report: Report): Anchor {
   if (finding.path !== '.') return { path: finding.path, line: finding.line ?? 1, wholeRelease: false };
+  return releaseAnchor(report);
+}
+
+/** Where something about the whole release is shown: its first changed file that still exists, line 1. */
+export function releaseAnchor(report: Report): Anchor {
   const first = report.changes.find((c) => c.status !== 'deleted') ?? report.changes[0];
   return { path: first?.path ?? '.', line: 1, wholeRelease: true };
 }

@@ -1,4 +1,4 @@
-import type { Category, ChecklistStatus, Finding, Report } from '../model/report.js';
+import { SWAPPED_REFS, notesOf, type Category, type ChecklistStatus, type Finding, type Report } from '../model/report.js';
 import { printableDeep, stripControl, workflowSafe } from '../util/sanitize.js';
 import type { RenderOptions, Reporter } from './reporter.js';
 import { fixLabel, headline, leftOut, nextStep, scoreFormula, short } from './text.js';
@@ -8,18 +8,17 @@ import { scopeText } from './text.js';
 const MARK: Record<ChecklistStatus, string> = { pass: '✅', fail: '❌', manual: '❓' };
 export const MARKER = '<!-- rollback-ready -->';
 
-/** Escapes repository text for GitHub Markdown: no HTML, no formatting, no table breaks. */
-export function escapeMarkdown(text: string): string {
-  return stripControl(text)
+/** Prose: no HTML, no formatting, no table breaks. GitHub decodes entities in text, so `<` shows as `<`. */
+function escapeProse(text: string): string {
+  return text
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
     .replace(/([\\`*_[\]|~])/g, '\\$1')
-    // GitHub links people and teams (`@name`), issues (`#1`, `GH-1`, `owner/repo#1`) and bare addresses
-    // (`https://…`, `www.…`) in comment text: a zero-width space inside each keeps repository text from linking
-    // anything, or notifying anyone.
-    .replace(/@(?=[A-Za-z0-9])/g, '@\u200b')
+    // GitHub links issues (`#1`, `GH-1`, `owner/repo#1`) and bare addresses (`https://…`, `www.…`) in comment
+    // text: a zero-width space inside each keeps repository text from linking anything. A person or team
+    // (`@name`) is never in this text: escapeMarkdown puts it in a code span, where GitHub notifies no one.
     .replace(/#(?=\d)/g, '#\u200b')
     .replace(/\b(GH-)(?=\d)/gi, '$1\u200b')
     .replace(/:\/\//g, ':\u200b//')
@@ -27,10 +26,46 @@ export function escapeMarkdown(text: string): string {
     .replace(/\r?\n/g, ' ');
 }
 
-/** Text inside a code span: backticks cannot break out, and newlines are folded. */
+/** `@name` or `@scope/package` where a mention would start (not inside a word or an e-mail address). */
+const MENTION = /((?<![\w@])@[A-Za-z0-9][\w.-]*(?:\/[\w.-]+)?)/;
+
+/**
+ * Escapes repository text for GitHub Markdown: no HTML, no formatting, no table breaks. An `@name` (a package
+ * scope, a user, a team) goes into a code span, where GitHub neither mentions nor links, and the text stays what
+ * was written (no invisible character in a package name someone copies).
+ */
+export function escapeMarkdown(text: string): string {
+  const clean = stripControl(text).replace(/\r?\n/g, ' ');
+  return clean
+    .split(MENTION)
+    .map((part, i) => (i % 2 === 1 ? codeSpan(part) : escapeProse(part)))
+    .join('');
+}
+
+/** The longest run of backticks in a text. */
+function longestBacktickRun(text: string): number {
+  return Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+}
+
+/**
+ * Text as a code span, shown exactly as it is: GitHub decodes no entity and parses no HTML inside code, so
+ * nothing is escaped; a fence longer than any run of backticks inside keeps them from closing it, and a space pads
+ * text that begins or ends with a backtick (CommonMark strips one such space on each side). Newlines are folded.
+ * In a table cell a `|` would still split the cell: use it outside tables only.
+ */
 export function codeSpan(text: string): string {
-  const clean = stripControl(text).replace(/\r?\n/g, ' ').replace(/`/g, 'ˋ');
-  return `\`${clean.replace(/</g, '&lt;')}\``;
+  const clean = stripControl(text).replace(/\r?\n/g, ' ');
+  if (clean === '') return '';
+  const fence = '`'.repeat(longestBacktickRun(clean) + 1);
+  const pad = /^[` ]|[` ]$/.test(clean) && clean.trim() !== '' ? ' ' : '';
+  return `${fence}${pad}${clean}${pad}${fence}`;
+}
+
+/** Lines as a fenced code block whose fence no line can close. */
+function codeBlock(lines: string[], info: string): string[] {
+  const clean = lines.map((line) => stripControl(line).replace(/\r?\n/g, ' '));
+  const fence = '`'.repeat(Math.max(3, ...clean.map((line) => longestBacktickRun(line) + 1)));
+  return [`${fence}${info}`, ...clean, fence];
 }
 
 /** GitHub's limit on a comment body, in characters. */
@@ -138,11 +173,13 @@ export function renderMarkdown(shown: Report, options: RenderOptions = {}): stri
   const number = options.pullRequest !== undefined ? `#${options.pullRequest}` : '';
   head.push(`## Rollback review: ${[number, title].filter(Boolean).join(' ')}`);
   head.push('');
+  const { warning, notes } = notesOf(report);
+  if (warning) head.push('> [!WARNING]', `> **${escapeMarkdown(SWAPPED_REFS)}**${escapeMarkdown(warning.slice(SWAPPED_REFS.length))}`, '');
   head.push(`**${headline(report)}** · undoes ${plural(v.commits, 'commit')}, ${plural(v.files, 'file')} (+${v.insertions} −${v.deletions}${escapeMarkdown(leftOut(report))}) by ${plural(v.authors, 'author')} · ${codeSpan(short(report.from.sha))} → ${codeSpan(short(report.to.sha))}`);
   for (const fix of report.reverted.securityFixes) head.push('', `> **Security fix taken back:** ${escapeMarkdown(fixLabel(fix))}`);
   if (report.config) head.push('', `Config: ${escapeMarkdown(configLine(report))}`);
   if (report.scope) head.push('', `Scope: ${escapeMarkdown(scopeText(report))}`);
-  for (const note of report.notes) head.push('', `> ${escapeMarkdown(note)}`);
+  for (const note of notes) head.push('', `> ${escapeMarkdown(note)}`);
   if (report.scoreBreakdown.length > 0) {
     head.push('', '| points | category | why |', '| ---: | --- | --- |');
     for (const line of report.scoreBreakdown) head.push(`| +${line.points} | ${line.category} | ${escapeMarkdown(line.reason)} |`);
@@ -154,10 +191,12 @@ export function renderMarkdown(shown: Report, options: RenderOptions = {}): stri
 
   const tail: string[] = [...renderFixes(report), ...renderPullRequests(report)];
   if (report.rollback) {
-    tail.push('', `### Roll back on ${report.rollback.platform}`, '', '```sh', ...report.rollback.commands.map((c) => stripControl(c).replace(/`/g, 'ˋ')), '```');
+    tail.push('', `### Roll back on ${report.rollback.platform}`, '', ...codeBlock(report.rollback.commands, 'sh'));
     for (const caveat of report.rollback.caveats) tail.push(`- ${escapeMarkdown(caveat)}`);
   }
-  tail.push('', nextStep(report), '', `<sub>rollback-ready ${escapeMarkdown(report.tool.version)}</sub>`);
+  // The marks as this report draws them.
+  const next = nextStep(report, options.context).replace(/✖/g, MARK.fail).replace(/ \? items/g, ` ${MARK.manual} items`);
+  tail.push('', next, '', `<sub>rollback-ready ${escapeMarkdown(report.tool.version)}</sub>`);
 
   const live = report.findings.filter((f) => !f.suppressed);
   // Read in CI logs too (the comment command prints it): no line may be a workflow command written by the repository.

@@ -1,6 +1,11 @@
 import type { Report } from '../model/report.js';
 
+/** What the report answers: a rollback about to happen, or a pull request (what if we ship this and must roll it back?). */
+export type Context = 'rollback' | 'pull-request';
+
 export interface RenderOptions {
+  /** Default `rollback`; `pull-request` makes the closing advice speak of merging. */
+  context?: Context;
   /** Path of the analysed repository, for links and relative locations. */
   repoDir?: string;
   /** Web address of the repository (e.g. https://github.com/owner/name): findings link to their lines at the commit analysed. */

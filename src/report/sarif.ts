@@ -1,4 +1,4 @@
-import type { Finding, Report, Severity } from '../model/report.js';
+import { notesOf, type Finding, type Report, type Severity } from '../model/report.js';
 import { RULE_LIST } from '../../rules/index.js';
 import type { AnyRule } from '../../rules/rule.js';
 import { anchorOf, fingerprints } from './locate.js';
@@ -70,6 +70,7 @@ function resultOut(f: Finding, fingerprint: string, report: Report, ruleIndex: M
 export function toSarif(report: Report, rules: readonly AnyRule[] = RULE_LIST): Record<string, unknown> {
   const ruleIndex = new Map(rules.map((rule, i) => [rule.id, i]));
   const prints = fingerprints(report.findings);
+  const { warning } = notesOf(report);
   return {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
@@ -83,6 +84,13 @@ export function toSarif(report: Report, rules: readonly AnyRule[] = RULE_LIST): 
             rules: rules.map(ruleOut),
           },
         },
+        // The notes of the analysis (the swapped-refs warning first) are the run's notifications.
+        invocations: [
+          {
+            executionSuccessful: true,
+            toolExecutionNotifications: report.notes.map((note) => ({ level: note === warning ? 'warning' : 'note', message: { text: note } })),
+          },
+        ],
         columnKind: 'utf16CodeUnits',
         results: report.findings.map((f, i) => resultOut(f, prints[i]!, report, ruleIndex)),
         properties: {
@@ -91,6 +99,7 @@ export function toSarif(report: Report, rules: readonly AnyRule[] = RULE_LIST): 
           from: report.from,
           to: report.to,
           toIsAncestor: report.toIsAncestor,
+          toIsDescendant: report.toIsDescendant,
         },
       },
     ],

@@ -1,6 +1,6 @@
-import type { Category, ChecklistStatus, Finding, Report, RevertedFix } from '../model/report.js';
+import { notesOf, type Category, type ChecklistStatus, type Finding, type Report, type RevertedFix } from '../model/report.js';
 import { oneLine, printableDeep, workflowSafe } from '../util/sanitize.js';
-import type { Reporter } from './reporter.js';
+import type { Context, RenderOptions, Reporter } from './reporter.js';
 import { count, plural } from '../util/format.js';
 import { append } from '../util/arrays.js';
 
@@ -8,7 +8,21 @@ const MARK: Record<ChecklistStatus, string> = { pass: '✔', fail: '✖', manual
 
 export const short = (sha: string) => sha.slice(0, 7);
 
-export function nextStep(report: Report): string {
+/**
+ * What to do next, from the verdict. In a pull request (`from` the head, `to` the merge base) the question is
+ * whether to merge what could not be rolled back cleanly once shipped, not whether to roll back now.
+ */
+export function nextStep(report: Report, context: Context = 'rollback'): string {
+  if (context === 'pull-request') {
+    switch (report.verdict) {
+      case 'blocked':
+        return 'Before merging: once this ships, rolling it back would break what the ✖ items say. Make it rollback-safe first (an additive migration, keep the endpoint or export for a release), or plan to fix forward instead of rolling back.';
+      case 'caution':
+        return 'Before merging: check the ✖ and ? items, so that a rollback of this change, should it be needed, is ready.';
+      default:
+        return 'Nothing found that would make rolling this change back hard; merge when ready.';
+    }
+  }
   switch (report.verdict) {
     case 'blocked':
       return 'Next: do not roll back as is. Handle every ✖ item first (restore data, keep the schema or the endpoint), or fix forward.';
@@ -76,19 +90,21 @@ export function configLine(report: Report): string {
   return 'none found, defaults used';
 }
 
-export function renderText(shown: Report): string {
+export function renderText(shown: Report, options: RenderOptions = {}): string {
   // No control character of repository text reaches the output, whichever field it is in.
   const report = printableDeep(shown);
   const out: string[] = [];
   const v = report.volume;
   out.push(`rollback-ready ${report.tool.version}: rolling back ${oneLine(report.from.ref)} (${short(report.from.sha)}) → ${oneLine(report.to.ref)} (${short(report.to.sha)})`);
+  const { warning, notes } = notesOf(report);
+  if (warning) out.push(`WARNING: ${oneLine(warning)}`);
   out.push('');
   out.push(`${headline(report)}`);
   out.push(`  undoes ${plural(v.commits, 'commit')} · ${plural(v.files, 'file')} · +${count(v.insertions)} −${count(v.deletions)} lines${leftOut(report)} · ${plural(v.authors, 'author')}`);
   for (const fix of report.reverted.securityFixes) out.push(`  ! takes back the security fix ${oneLine(fixLabel(fix))}`);
   if (report.config) out.push(`  config: ${oneLine(configLine(report))}`);
   if (report.scope) out.push(`  scope: ${oneLine(scopeText(report))}`);
-  for (const note of report.notes) out.push(`  note: ${oneLine(note)}`);
+  for (const note of notes) out.push(`  note: ${oneLine(note)}`);
 
   out.push('', 'Score');
   if (report.scoreBreakdown.length === 0) out.push('  0 points: no finding carries risk');
@@ -141,7 +157,7 @@ export function renderText(shown: Report): string {
     for (const command of report.rollback.commands) out.push(`  $ ${oneLine(command)}`);
     for (const caveat of report.rollback.caveats) out.push(`  ! ${caveat}`);
   }
-  out.push('', nextStep(report));
+  out.push('', nextStep(report, options.context));
   // Read in CI logs too: no line may be a workflow command written by the repository.
   return workflowSafe(`${out.join('\n')}\n`);
 }

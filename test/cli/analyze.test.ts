@@ -34,12 +34,12 @@ describe('rollback-ready analyze', () => {
     expect(report.checklist.map((c: { id: string }) => c.id)).toContain('review');
   });
 
-  it('reports a cross-branch rollback when the refs are swapped', () => {
+  it('says the refs look swapped, and still compares the two trees', () => {
     const { code, stdout } = cli(['--repo', plain, '--from', 'v1', '--to', 'v2', '--format', 'json']);
     expect(code).toBe(0);
     const report = JSON.parse(stdout);
-    expect(report.toIsAncestor).toBe(false);
-    expect(report.notes.join('\n')).toMatch(/not an ancestor.*cross-branch/);
+    expect(report).toMatchObject({ toIsAncestor: false, toIsDescendant: true });
+    expect(report.notes[0]).toMatch(/^--to is newer than --from: did you swap them\?/);
     expect(report.changes).toContainEqual({ path: 'notes.md', status: 'deleted', categories: ['docs'] });
   });
 
@@ -73,11 +73,53 @@ describe('rollback-ready analyze', () => {
     expect(report.to.ref).toBe('v1.10.0');
   });
 
-  it('asks for --to when there is no earlier release tag', () => {
-    const dir = buildRepo([{ tree: { 'a.md': '1\n' } }, { tree: { 'a.md': '2\n' } }]);
-    const { code, stderr } = cli(['--repo', dir]);
+  it('--base REF: the target is the merge base of --from and REF, and the advice speaks of merging', () => {
+    const dir = twoReleases({ 'a.md': '1\n' }, { 'a.md': '1\n', 'b.bin': Buffer.from([0, 1]) });
+    const fork = git(dir, ['rev-parse', 'v1^{commit}']).trim();
+    const moved = git(dir, ['commit-tree', 'v1^{tree}', '-p', fork, '-m', 'main moved on']).trim();
+    const { code, stdout } = cli(['--repo', dir, '--from', 'v2', '--base', moved, '--format', 'json']);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).to).toEqual({ ref: `merge base with ${moved}`, sha: fork });
+    expect(cli(['--repo', dir, '--from', 'v2', '--base', moved]).stdout).toMatch(/^Before merging: /m);
+    expect(cli(['--repo', dir, '--from', 'v2', '--to', 'v1']).stdout).toMatch(/^Next: /m);
+    expect(cli(['--repo', dir, '--from', 'v2', '--base', moved, '--to', 'v1'])).toMatchObject({
+      code: 2,
+      stderr: 'rollback-ready: --base and --to both name the target — pass --to for a rollback, or --base for a pull request (the target is then the merge base)\n',
+    });
+    expect(cli(['--repo', dir, '--base', 'nope']).stderr).toMatch(/^rollback-ready: --base nope: no such ref or commit/);
+  });
+
+  it('skips prereleases for the default --to unless --tag-pattern asks for them', () => {
+    const dir = buildRepo([
+      { tree: { 'a.md': '1\n' }, tag: 'v1.0.0' },
+      { tree: { 'a.md': '2\n' }, tag: 'v1.1.0-rc.1' },
+      { tree: { 'a.md': '3\n' } },
+    ]);
+    expect(JSON.parse(cli(['--format', 'json'], { cwd: dir }).stdout).to.ref).toBe('v1.0.0');
+    expect(JSON.parse(cli(['--format', 'json', '--tag-pattern', 'v*'], { cwd: dir }).stdout).to.ref).toBe('v1.1.0-rc.1');
+  });
+
+  it('asks for --to when there is no earlier release tag, and for the tags when the clone has none', () => {
+    const untagged = buildRepo([{ tree: { 'a.md': '1\n' } }, { tree: { 'a.md': '2\n' } }]);
+    const none = cli(['--repo', untagged]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toBe(
+      'rollback-ready: no release tag before HEAD to roll back to: the repository has no tags — run `git fetch --tags` if the releases are tagged on a remote, or pass --to with the tag, branch or commit to roll back to\n',
+    );
+    const tagged = buildRepo([{ tree: { 'a.md': '1\n' } }, { tree: { 'a.md': '2\n' }, tag: 'v1' }]);
+    const { code, stderr } = cli(['--repo', tagged, '--from', 'v1']);
     expect(code).toBe(2);
-    expect(stderr).toMatch(/^rollback-ready: no release tag before HEAD to roll back to — pass --to/);
+    expect(stderr).toBe('rollback-ready: no release tag before v1 to roll back to — pass --to with the tag, branch or commit to roll back to\n');
+  });
+
+  it('without --to in a shallow clone, says the tags may be missing and how to fetch them', () => {
+    const shallow = join(tempDir(), 'shallow');
+    git(tempDir(), ['clone', '-q', '--depth', '1', '--no-tags', `file://${plain}`, shallow]);
+    const { code, stderr } = cli(['--repo', shallow]);
+    expect(code).toBe(2);
+    expect(stderr).toBe(
+      'rollback-ready: no release tag before HEAD to roll back to in this shallow clone (its tags and older history may not have been fetched) — run `git fetch --unshallow --tags` (in GitHub Actions: actions/checkout with `fetch-depth: 0`), or pass --to\n',
+    );
   });
 
   it('never writes to the analysed repository', () => {
@@ -103,7 +145,7 @@ describe('rollback-ready analyze', () => {
       ['a path as a ref', ['--repo', plain, '--from', 'v2', '--to', 'HEAD:../../etc/passwd'], /not a valid ref/],
       ['a folder that is no repository', ['--repo', tempDir(), '--from', 'HEAD', '--to', 'HEAD'], /is not a git repository/],
       ['a missing folder', ['--repo', '/no/such/dir'], /no such folder/],
-      ['an unknown option', ['--repo', plain, '--colour'], /Unknown option '--colour'/],
+      ['an unknown option', ['--repo', plain, '--colour'], /^rollback-ready: unknown option --colour — see `rollback-ready --help`\n$/],
       ['an unknown format', ['--repo', plain, '--format', 'xml'], /--format xml: unknown format/],
       ['an unknown severity', ['--repo', plain, '--fail-on', 'huge'], /--fail-on huge: unknown severity/],
       ['a bad score', ['--repo', plain, '--max-score', '101'], /--max-score 101: not a whole number from 0 to 100/],

@@ -43,6 +43,15 @@ describe('the gate and exit codes', () => {
     expect(top).toEqual(['low release-volume at .', 'low unclassified-change at a.bin', 'low unclassified-change at b.bin']);
   });
 
+  it('names only the findings at or above --fail-on, not the less severe ones beside them', () => {
+    const findings = JSON.parse(cli(['--repo', dropColumn, ...range, '--format', 'json']).stdout).findings as { severity: string }[];
+    expect(findings.filter((f) => f.severity === 'critical')).toHaveLength(1);
+    expect(findings.length).toBeGreaterThan(1);
+    const { code, stderr } = cli(['--repo', dropColumn, ...range, '--fail-on', 'critical']);
+    expect(code).toBe(1);
+    expect(stderr).toBe('rollback-ready: gate failed: 1 finding at or above critical — top: critical drop-column at migrations/002_drop_email.sql:1\n');
+  });
+
   it('exits 1 when the risk score is above --max-score, naming both reasons when both fail', () => {
     const score = JSON.parse(cli(['--repo', several, ...range, '--format', 'json']).stdout).riskScore as number;
     expect(score).toBeGreaterThan(10);

@@ -39,7 +39,7 @@ describe('rollback-ready --help', () => {
   it('accepts every option of the table, and refuses one that is not in it', () => {
     const { values } = parseOptions(['--timings', '--debug', '--github-changelog', '--scope', 'a', '--scope', 'b', '-h'], ANALYZE_OPTIONS);
     expect(values).toEqual({ timings: true, debug: true, 'github-changelog': true, scope: ['a', 'b'], help: true });
-    expect(() => parseOptions(['--delete-when-safe'], ANALYZE_OPTIONS)).toThrow("Unknown option '--delete-when-safe'");
+    expect(() => parseOptions(['--delete-when-safe'], ANALYZE_OPTIONS)).toThrow('unknown option --delete-when-safe');
   });
 });
 
@@ -47,6 +47,45 @@ describe('rollback-ready comment --help', () => {
   it('is the help of the comment option table', () => {
     expect(cli(['comment', '--help']).stdout).toBe(COMMENT_HELP);
     expect(flagsOf(COMMENT_HELP)).toEqual(Object.keys(COMMENT_OPTIONS));
+  });
+});
+
+describe('rollback-ready help <command>', () => {
+  it("prints that command's help, the same as <command> --help", () => {
+    for (const name of Object.keys(COMMANDS)) {
+      const help = cli(['help', name]);
+      expect(help.code, name).toBe(0);
+      expect(help.stdout, name).toBe(cli([name, '--help']).stdout);
+    }
+    expect(cli(['help', 'comment']).stdout).toBe(COMMENT_HELP);
+    expect(cli(['help']).stdout).toBe(HELP);
+    expect(HELP).toMatch(/^ {2}rollback-ready help <command> +that command's help and options$/m);
+  });
+
+  it('refuses an unknown command, suggesting the nearest', () => {
+    expect(cli(['help', 'analyse'])).toMatchObject({
+      code: 2,
+      stderr: 'rollback-ready: help analyse: no such command — did you mean analyze? commands: analyze, comment, rules, explain, init (rollback-ready --help)\n',
+    });
+  });
+});
+
+describe('did you mean', () => {
+  it('suggests the option a misspelt flag was meant to be, in the help of its command', () => {
+    expect(cli(['--frmo', 'v1'])).toMatchObject({ code: 2, stdout: '', stderr: 'rollback-ready: unknown option --frmo — did you mean --from? see `rollback-ready --help`\n' });
+    expect(cli(['--fail-on', 'high', '--max-scroe=3']).stderr).toBe('rollback-ready: unknown option --max-scroe — did you mean --max-score? see `rollback-ready --help`\n');
+    expect(cli(['comment', '--prr', '3']).stderr).toBe('rollback-ready: unknown option --prr — did you mean --pr? see `rollback-ready help comment`\n');
+    expect(cli(['rules', '--fromat', 'json']).stderr).toBe('rollback-ready: unknown option --fromat — did you mean --format? see `rollback-ready help rules`\n');
+    expect(cli(['--xyzzy']).stderr).toBe('rollback-ready: unknown option --xyzzy — see `rollback-ready --help`\n');
+  });
+
+  it('suggests the command a misspelt one was meant to be', () => {
+    expect(cli(['analyse', '--from', 'v1'])).toMatchObject({
+      code: 2,
+      stdout: '',
+      stderr: 'rollback-ready: analyse: no such command — did you mean analyze? commands: analyze, comment, rules, explain, init (rollback-ready --help)\n',
+    });
+    expect(cli(['comments']).stderr).toMatch(/^rollback-ready: comments: no such command — did you mean comment\? /);
   });
 });
 

@@ -38,6 +38,18 @@ const weakened = (stdout: string) => findingsOf(stdout).filter((f) => f.ruleId =
 const json = (config: unknown) => `${JSON.stringify(config, null, 2)}\n`;
 
 describe('a pull request cannot switch off its own gate', () => {
+  it('not even with a suppression comment above the setting: the finding stands and the comment is reported unused', () => {
+    const yaml = 'ignore:\n  # rollback-ready-ignore config-weakened: reviewed\n  - "**"\n';
+    const dir = release({}, { 'rollback-ready.config.yaml': yaml });
+    const result = analyse(dir, '--fail-on', 'high');
+    expect(result.code, result.stderr).toBe(1);
+    const found = findingsOf(result.stdout) as (Finding & { suppressed?: unknown })[];
+    const weakening = found.find((f) => f.ruleId === 'config-weakened');
+    expect(weakening).toMatchObject({ path: 'rollback-ready.config.yaml', line: 3, severity: 'high' });
+    expect(weakening?.suppressed).toBeUndefined();
+    expect(found.filter((f) => f.ruleId === 'unused-suppression').map((f) => f.line)).toEqual([2]);
+  });
+
   // Each: the head's config, the line of the setting in it, and what the finding says.
   const attacks: [string, unknown, number, RegExp][] = [
     ['ignores every path', { ignore: ['**'] }, 3, /ignores "\*\*"/],

@@ -42,6 +42,19 @@ describe('refs', () => {
     expect((await commitsBetween(repo, v2, v1)).map((c) => c.subject)).toEqual(['release v1.10.0', 'release v1.1.0']);
   });
 
+  it('takes a prerelease for the previous release only when a tag pattern asks for it', async () => {
+    const dir = buildRepo([
+      { tree: { 'a.md': '1\n' }, tag: 'v2.0.0' },
+      { tree: { 'a.md': '2\n' }, tag: 'v2.1.0-rc.1' },
+      { tree: { 'a.md': '3\n' }, tag: 'v2.1.0' },
+    ]);
+    const repo = await openRepo(dir);
+    const from = await resolveCommit(repo, 'v2.1.0', '--from');
+    expect((await previousRelease(repo, from))?.name).toBe('v2.0.0');
+    expect((await previousRelease(repo, from, 'v*'))?.name).toBe('v2.1.0-rc.1');
+    expect((await previousRelease(repo, from, 'v*', false))?.name).toBe('v2.0.0');
+  });
+
   it('finds the previous release by semver, not by name', async () => {
     const repo = await openRepo(repoDir);
     const head = await resolveCommit(repo, 'HEAD', '--from');

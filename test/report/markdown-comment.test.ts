@@ -1,3 +1,5 @@
+import { micromark } from 'micromark';
+import { gfm, gfmHtml } from 'micromark-extension-gfm';
 import { describe, expect, it } from 'vitest';
 import { analyzeRollback } from '../../src/engine/analyze.js';
 import { escapeMarkdown, GITHUB_COMMENT_LIMIT, MARKER, renderMarkdown, safeUrl } from '../../src/report/markdown.js';
@@ -17,8 +19,10 @@ describe('markdown report for a pull-request comment', () => {
 
     // The pull request's own number is a reference; one in its title is not.
     expect(md.startsWith(`${MARKER}\n## Rollback review: #12 PR #\u200b3 &lt;/details&gt;&lt;b&gt;x&lt;/b&gt;\n`)).toBe(true);
-    expect(md).not.toMatch(/<(img|script|b)\b/);
-    expect(md.match(/<details>/g)?.length).toBe(md.match(/<\/details>/g)?.length);
+    // As GitHub renders it: no element from repository text, every section closed where the report closes it.
+    const html = micromark(md, { extensions: [gfm()], htmlExtensions: [gfmHtml()], allowDangerousHtml: true });
+    expect(html).not.toMatch(/<(img|script|b)\b/);
+    expect(html.match(/<details>/g)?.length).toBe(html.match(/<\/details>/g)?.length);
     expect(md).toContain('&lt;/details&gt;&lt;img src=x&gt;');
     // Added file: linked at the running release (head); deleted file: at the target, where it still exists.
     expect(md).toContain(`[\`data/a b#(1).bin\`](${REPO_URL}/blob/${report.from.sha}/data/a%20b%23%281%29.bin)`);
@@ -36,7 +40,7 @@ describe('markdown report for a pull-request comment', () => {
     ];
     const md = renderMarkdown(report);
     expect(md).toContain('### Merged pull requests (2)');
-    expect(md).toContain(`- [#12](${REPO_URL}/pull/12) Drop &lt;b&gt;legacy&lt;/b&gt; \\| column \`migration\` \`aˋb\``);
+    expect(md).toContain(`- [#12](${REPO_URL}/pull/12) Drop &lt;b&gt;legacy&lt;/b&gt; \\| column \`migration\` \`\`a\`b\`\``);
     expect(md).toContain('- #9 Docs');
     expect(md).not.toContain('javascript:');
   });
@@ -63,8 +67,9 @@ describe('markdown report for a pull-request comment', () => {
     expect(md.endsWith(`<sub>rollback-ready ${report.tool.version}</sub>\n`)).toBe(true);
   });
 
-  it('keeps repository text from mentioning people', () => {
-    expect(escapeMarkdown('ping @alice and @acme/ops, mail a@b.c')).toBe('ping @\u200balice and @\u200bacme/ops, mail a@\u200bb.c');
+  it('keeps repository text from mentioning people, without an invisible character in it', () => {
+    expect(escapeMarkdown('ping @alice and @acme/ops, mail a@b.c')).toBe('ping `@alice` and `@acme/ops`, mail a@b.c');
+    expect(escapeMarkdown('bumps @sentry/node_x')).toBe('bumps `@sentry/node_x`');
   });
 
   it('keeps repository text from linking issues, pull requests and addresses', () => {
@@ -79,7 +84,7 @@ describe('markdown report for a pull-request comment', () => {
     const dir = twoReleases({ 'migrations/001_users.sql': users }, { 'migrations/001_users.sql': users, 'migrations/002_drop.sql': `DROP TABLE "${hostile}";\n` });
     const md = renderMarkdown(await analyzeRollback({ repo: dir, from: 'v2', to: 'v1' }), { repoUrl: REPO_URL });
     const message = md.split('\n').find((line) => line.includes('drop-table'));
-    expect(message).toContain('closes #\u200b1 owner/repo#\u200b2 gh-\u200b3 https:\u200b//evil.example/x www\u200b.evil.example @\u200boctocat');
+    expect(message).toContain('closes #\u200b1 owner/repo#\u200b2 gh-\u200b3 https:\u200b//evil.example/x www\u200b.evil.example `@octocat`');
     // What GitHub would link outside code spans: an issue number, a bare address, a person.
     expect(md.replace(/`[^`\n]*`/g, '')).not.toMatch(/#\d|(?:^|[^\](])https?:\/\/|www\.|@[a-z]/im);
   });

@@ -8,7 +8,11 @@ describe('markdown escaping', () => {
     expect(escapeMarkdown('line\nbreak\u001b[31m')).toBe('line break');
   });
 
-  it('keeps backticks from closing a code span', () => {
-    expect(codeSpan('a`b<c')).toBe('`aˋb&lt;c`');
+  it('keeps backticks from closing a code span with a longer fence, and escapes nothing inside it', () => {
+    expect(codeSpan('a`b<c')).toBe('``a`b<c``');
+    expect(codeSpan('Promise<User>')).toBe('`Promise<User>`');
+    expect(codeSpan('`x`')).toBe('`` `x` ``');
+    expect(codeSpan('a ``` b')).toBe('````a ``` b````');
+    expect(codeSpan('')).toBe('');
   });
 });

@@ -4,7 +4,7 @@ import { pathUri, sarifLevel, toSarif, FINGERPRINT_KEY } from '../../src/report/
 import type { Analyzer } from '../../src/analyzers/analyzer.js';
 import { RULE_LIST } from '../../rules/index.js';
 import { cli, twoReleases } from '../support/repo.js';
-import { sarifErrors } from '../support/sarif.js';
+import { sarifErrors, sarifRelease } from '../support/sarif.js';
 
 interface SarifResult {
   ruleId: string;
@@ -18,16 +18,7 @@ interface SarifResult {
 
 const lines = (n: number, word: string) => Array.from({ length: n }, (_, i) => `${word} ${i}`).join('\n') + '\n';
 
-const release = twoReleases(
-  { 'src/a.ts': 'export const a = 1;\n', 'migrations/001_users.sql': 'CREATE TABLE users (id INT, email TEXT);\n' },
-  {
-    'src/a.ts': 'export const a = 1;\n',
-    'migrations/001_users.sql': 'CREATE TABLE users (id INT, email TEXT);\n',
-    'migrations/002_drop_email.sql': 'ALTER TABLE users DROP COLUMN email;\n',
-    'deploy/odd name #1.bin': Buffer.from([0, 1, 2, 3]),
-    'docs/big.md': lines(600, 'line'),
-  },
-);
+const release = sarifRelease();
 
 function sarifOf(dir: string) {
   const { code, stdout } = cli(['--repo', dir, '--from', 'v2', '--to', 'v1', '--format', 'sarif']);

@@ -62,7 +62,9 @@ describe('globMatcher', () => {
       // picomatch singles out `.` and `..` segments, which git paths never have.
       .filter((p) => !p.split('/').some((s) => s === '.' || s === '..'));
     fc.assert(
-      fc.property(glob, path, fc.boolean(), (g, p, dot) => {
+      // picomatch has fast paths for the globs `*.*` and `**/*.*` that want a non-empty extension (`a.` is no
+      // match, though `a.*` and `x/*.*` match `a.`); here `*` matches nothing as well, as in bash and git.
+      fc.property(glob.filter((g) => g !== '*.*' && g !== '**/*.*'), path, fc.boolean(), (g, p, dot) => {
         expect(globMatcher(g, { dot })(p), `${g} ${p} dot=${dot}`).toBe(picomatch(g, { dot })(p));
       }),
       { numRuns: 3000 },

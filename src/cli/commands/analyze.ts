@@ -50,8 +50,14 @@ export async function run(args: string[]): Promise<number> {
     throw new UsageError('--advisories-registry names the registry of --advisories, which is not given', 'add --advisories, or drop --advisories-registry');
   }
   const outputs = parseOutputs(values.output);
+  if (values.base !== undefined && values.to !== undefined) {
+    throw new UsageError('--base and --to both name the target', 'pass --to for a rollback, or --base for a pull request (the target is then the merge base)');
+  }
+  // A pull request (--base): the target is the merge base, as `comment` takes it, never the base's newer tip.
+  const to = values.base !== undefined ? await mergeBaseWith(values.repo ?? '.', values.from ?? 'HEAD', values.base) : values.to;
+  const context = values.base !== undefined ? 'pull-request' : 'rollback';
   // git opens the repository and resolves the releases while the engine's modules load.
-  const started = format === 'tui' ? undefined : startRefs({ repo: values.repo, from: values.from, to: values.to });
+  const started = format === 'tui' ? undefined : startRefs({ repo: values.repo, from: values.from, to });
   // The config in use arrives through onConfig once it is read (the target's, or --config).
   let config = defaultConfig();
   const repoDir = resolve(values.repo ?? '.');
@@ -67,7 +73,7 @@ export async function run(args: string[]): Promise<number> {
   const analysis = {
     repo: values.repo ?? '.',
     from: values.from,
-    to: values.to,
+    to,
     tagPattern: values['tag-pattern'],
     configOverrides: platform ? { platform } : {},
     configFile: values.config,
@@ -120,22 +126,23 @@ export async function run(args: string[]): Promise<number> {
   } finally {
     progress.done();
   }
+  if (values.base !== undefined) report.to.ref = `merge base with ${values.base}`;
   // Not in a terminal: the flag, else the config's output.format, else text.
   const printed = values.format ?? configFormat ?? 'text';
   if (!isFormat(printed)) throw new UsageError(`unknown format ${printed}`);
   const renderStart = performance.now();
-  process.stdout.write(REPORTERS[printed].render(report, { repoDir: values.repo }));
+  process.stdout.write(REPORTERS[printed].render(report, { repoDir: values.repo, context }));
   timings.push(['report', Math.round(performance.now() - renderStart)]);
   if (values.timings) process.stderr.write(`timings: ${JSON.stringify(Object.fromEntries(timings))}\n`);
 
-  writeOutputs(report, outputs, values.repo);
+  writeOutputs(report, outputs, values.repo, context);
 
   const gate = resolveGate({ failOn, maxScore, warnOnly: values['warn-only'] }, config.gate);
   const failure = gateFailure(report, gate);
   if (inActions && guard) {
     const { publishToActions } = await import('../../integrations/ci/github-actions.js');
     const jsonReport = outputs.find((o) => o.format === 'json')?.file;
-    publishToActions({ report, repoDir, jsonReport, gateLine: failure, warnOnly: gate.warnOnly ?? false, env: process.env, stderr: (t) => process.stderr.write(t), guard });
+    publishToActions({ report, repoDir, jsonReport, gateLine: failure, warnOnly: gate.warnOnly ?? false, env: process.env, stderr: (t) => process.stderr.write(t), guard, context });
   }
   if (changelog?.failure()) {
     warn(changelog.failure()!);
@@ -189,4 +196,13 @@ async function githubChangelog(repoFlag: string | undefined, apiUrl: string | un
       }
     },
   };
+}
+
+/** The merge base of --from and a pull request's base, resolved and checked as `comment` does. */
+async function mergeBaseWith(repoDir: string, from: string, base: string): Promise<string> {
+  const { openRepo } = await import('../../git/repo.js');
+  const { resolveCommit } = await import('../../git/refs.js');
+  const { mergeBase } = await import('../../git/merge-base.js');
+  const repo = await openRepo(repoDir);
+  return mergeBase(repo, await resolveCommit(repo, from, '--from'), await resolveCommit(repo, base, '--base'));
 }

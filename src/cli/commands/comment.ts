@@ -7,13 +7,14 @@ import { GITHUB_COMMENT_LIMIT, MARKER, renderMarkdown } from '../../report/markd
 import { PLATFORM_IDS } from '../../model/platform.js';
 import { SEVERITIES } from '../../model/report.js';
 import { warn } from '../warn.js';
-import { gateFailure, isSeverity } from '../gate.js';
+import { gateFailure, isSeverity, resolveGate } from '../gate.js';
+import type { Config } from '../../config/schema.js';
 import { intOption, parseOptions } from '../options.js';
 import { progressLine } from '../progress.js';
 
 
 export async function run(args: string[]): Promise<number> {
-  const { values } = parseOptions(args, COMMENT_OPTIONS);
+  const { values } = parseOptions(args, COMMENT_OPTIONS, false, 'rollback-ready help comment');
   if (values.help) {
     process.stdout.write(COMMENT_HELP);
     return 0;
@@ -65,20 +66,31 @@ export async function run(args: string[]): Promise<number> {
   const to = await mergeBase(await openRepo(repoDir), head, base);
   const progress = progressLine();
   let report;
+  // The configuration exactly as the analysis reads it: --config, else the target's (the merge base) config file.
+  let config: Config | undefined;
   try {
-    report = await analyzeRollback({ repo: repoDir, from: head, to, configOverrides: platform ? { platform } : {}, onProgress: progress.update });
+    report = await analyzeRollback({
+      repo: repoDir,
+      from: head,
+      to,
+      configOverrides: platform ? { platform } : {},
+      ...(values.config !== undefined ? { configFile: values.config } : {}),
+      onConfig: (used) => (config = used),
+      onProgress: progress.update,
+    });
   } finally {
     progress.done();
   }
   // The commits were passed as shas; name them as people know them.
   report.from.ref = pr ? pr.headRefName : `#${number} head`;
   report.to.ref = `merge base with ${pr ? pr.baseRefName : 'the base'}`;
+  if (report.config?.ref === to) report.config.ref = report.to.ref;
   const serverUrl = process.env.GITHUB_SERVER_URL;
   const repoUrl = pr?.repoUrl ?? (serverUrl ? `${serverUrl.replace(/\/$/, '')}/${repoId.owner}/${repoId.name}` : undefined);
   // The title is the author's text, escaped like the repository's; the number is the tool's own reference.
   const title = pr ? `${pr.title} (${pr.headRefName} → ${pr.baseRefName})` : '';
-  const body = renderMarkdown(report, { repoUrl, title, pullRequest: pr?.number ?? number, maxLength: GITHUB_COMMENT_LIMIT });
-  process.stdout.write(format === 'markdown' ? body : REPORTERS[format].render(report, { repoDir, repoUrl }));
+  const body = renderMarkdown(report, { repoUrl, title, pullRequest: pr?.number ?? number, maxLength: GITHUB_COMMENT_LIMIT, context: 'pull-request' });
+  process.stdout.write(format === 'markdown' ? body : REPORTERS[format].render(report, { repoDir, repoUrl, context: 'pull-request' }));
 
   if (failure || !client || !pr) {
     warn(failure ?? 'GitHub did not answer');
@@ -99,10 +111,11 @@ export async function run(args: string[]): Promise<number> {
     return 2;
   }
 
-  const gate = gateFailure(report, { failOn, maxScore });
-  if (gate) {
-    warn(gate);
-    return 1;
+  const gate = resolveGate({ failOn, maxScore, warnOnly: values['warn-only'] }, (config as Config | undefined)?.gate);
+  const crossed = gateFailure(report, gate);
+  if (crossed) {
+    warn(crossed);
+    return gate.warnOnly ? 0 : 1;
   }
   return 0;
 }

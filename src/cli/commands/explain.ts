@@ -9,7 +9,7 @@ import { parseOptions } from '../options.js';
 
 /** `rollback-ready explain <rule-id>`: why the rule matters for a rollback, an example, the fix, how to suppress it. */
 export async function run(args: string[]): Promise<number> {
-  const { values, positionals } = parseOptions(args, { help: { type: 'boolean', short: 'h' } }, true);
+  const { values, positionals } = parseOptions(args, { help: { type: 'boolean', short: 'h' } }, true, 'rollback-ready help explain');
   if (values.help || positionals.length === 0) {
     if (!values.help) throw new UsageError('explain needs a rule id', 'run `rollback-ready explain <rule-id>`; `rollback-ready rules` lists them');
     process.stdout.write('Usage: rollback-ready explain <rule-id>\n\nWhy a rule matters for a rollback, an example, how to fix it and how to suppress it.\n');

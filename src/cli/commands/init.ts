@@ -14,7 +14,7 @@ const MAX_WALK = 20_000;
 
 /** `rollback-ready init`: writes a commented starter config into the current folder, detected from the files there. */
 export async function run(args: string[]): Promise<number> {
-  const { values } = parseOptions(args, { help: { type: 'boolean', short: 'h' } });
+  const { values } = parseOptions(args, { help: { type: 'boolean', short: 'h' } }, false, 'rollback-ready help init');
   if (values.help) {
     process.stdout.write(`Usage: rollback-ready init\n\nWrites ${STARTER_FILE} in the current folder: commented defaults, with the\nmigration folders, API specs, workspaces and platform found there. Never overwrites.\n`);
     return 0;

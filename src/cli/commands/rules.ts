@@ -19,7 +19,7 @@ See \`rollback-ready explain <rule-id>\` for one rule.
 
 /** `rollback-ready rules`: every rule of the registry, one line each (or JSON, or a Markdown table). */
 export async function run(args: string[]): Promise<number> {
-  const { values } = parseOptions(args, { format: { type: 'string' }, checklist: { type: 'string', multiple: true }, help: { type: 'boolean', short: 'h' } });
+  const { values } = parseOptions(args, { format: { type: 'string' }, checklist: { type: 'string', multiple: true }, help: { type: 'boolean', short: 'h' } }, false, 'rollback-ready help rules');
   if (values.help) {
     process.stdout.write(RULES_HELP);
     return 0;

@@ -1,13 +1,14 @@
 import { Text, useApp, useInput } from 'ink';
-import type { KeyHandler } from './keys.js';
-import { useEffect, useRef, useState } from 'react';
+import { eachKey, type KeyHandler } from './keys.js';
+import { useEffect, useRef, useState, type MutableRefObject } from 'react';
 import type { Report } from '../../model/report.js';
 import type { RollbackTarget } from '../../git/targets.js';
 import { oneLine } from '../../util/sanitize.js';
-import { fit } from './lines.js';
+import { fit, topReason } from './lines.js';
 import { Picker, type Outcome } from './picker.js';
 import { Review } from './review.js';
 import { useSize, type Size } from './screen.js';
+import { NO_MARKS, type Marks } from './wrap-up.js';
 
 export type Progress = (phase: string, done: number, total: number) => void;
 
@@ -15,12 +16,20 @@ export interface AppProps {
   from: { ref: string; sha: string };
   /** The target when the user named it; otherwise the picker offers `targets`. */
   to?: string;
+  /** The first page of releases to roll back to. */
   targets: RollbackTarget[];
+  /** How many releases there are in all, and how to list the next page of them. */
+  total?: number;
+  more?: (offset: number) => Promise<RollbackTarget[]>;
+  /** Prereleases left out of the picker. */
+  prereleasesHidden?: number;
   analyze: (to: string, onProgress: Progress) => Promise<Report>;
   color: boolean;
   size?: Size;
-  /** Called once when the user quits: the report reviewed (if any) and the items ticked by hand. */
-  onQuit: (report: Report | undefined, ticked: Set<string>) => void;
+  /** Called once when the user quits: the report reviewed (if any) and what they marked by hand. */
+  onQuit: (report: Report | undefined, marks: Marks) => void;
+  /** Set by the App to what quitting does on the screen shown now (q, ctrl-c, or a SIGINT from outside). */
+  interrupt?: MutableRefObject<(() => void) | undefined>;
 }
 
 type Stage = { kind: 'picker' } | { kind: 'analysing'; to: string } | { kind: 'review'; report: Report };
@@ -32,12 +41,16 @@ interface Analysis {
 }
 
 /** The whole terminal review: pick a release (unless given), analyse with progress, review, quit. */
-export function App({ from, to, targets, analyze, color, size, onQuit }: AppProps) {
+export function App({ from, to, targets: firstPage, total, more, prereleasesHidden, analyze, color, size, onQuit, interrupt }: AppProps) {
   const { exit } = useApp();
   const [stage, setStage] = useState<Stage>(to === undefined ? { kind: 'picker' } : { kind: 'analysing', to });
   const [outcomes, setOutcomes] = useState<Record<string, Outcome>>({});
+  const [targets, setTargets] = useState(firstPage);
   const analyses = useRef(new Map<string, Analysis>());
   const stopped = useRef(false);
+  // The releases the background loop still has to analyse, in order; a page listed later joins the queue.
+  const queue = useRef<RollbackTarget[]>([...firstPage]);
+  const listing = useRef(false);
 
   const start = (tag: string): Analysis => {
     const known = analyses.current.get(tag);
@@ -49,16 +62,22 @@ export function App({ from, to, targets, analyze, color, size, onQuit }: AppProp
   };
 
   // The picker is usable at once; verdicts fill in as each release is analysed, one at a time.
+  const wake = useRef<(() => void) | undefined>(undefined);
   useEffect(() => {
     if (to !== undefined) return;
     let live = true;
     void (async () => {
-      for (const target of targets) {
-        if (!live || stopped.current) return;
+      while (live && !stopped.current) {
+        const target = queue.current.shift();
+        if (!target) {
+          // Idle until another page is listed.
+          await new Promise<void>((resolve) => (wake.current = resolve));
+          continue;
+        }
         setOutcomes((old) => ({ ...old, [target.tag]: { state: 'running' } }));
         try {
           const report = await start(target.tag).promise;
-          if (live) setOutcomes((old) => ({ ...old, [target.tag]: { state: 'done', verdict: report.verdict, score: report.riskScore } }));
+          if (live) setOutcomes((old) => ({ ...old, [target.tag]: { state: 'done', verdict: report.verdict, score: report.riskScore, reason: topReason(report) } }));
         } catch (error) {
           const message = error instanceof Error ? error.message : String(error);
           if (live) setOutcomes((old) => ({ ...old, [target.tag]: { state: 'error', message } }));
@@ -67,37 +86,55 @@ export function App({ from, to, targets, analyze, color, size, onQuit }: AppProp
     })();
     return () => {
       live = false;
+      wake.current?.();
     };
   }, []);
 
-  const quit = (report: Report | undefined, ticked: Set<string>) => {
+  const listMore = () => {
+    if (!more || listing.current || total === undefined || targets.length >= total) return;
+    listing.current = true;
+    void more(targets.length).then(
+      (page) => {
+        listing.current = false;
+        setTargets((old) => [...old, ...page]);
+        queue.current.push(...page);
+        wake.current?.();
+      },
+      () => {
+        listing.current = false;
+      },
+    );
+  };
+
+  const quitting = useRef(false);
+  const quit = (report: Report | undefined, marks: Marks) => {
+    if (quitting.current) return;
+    quitting.current = true;
     stopped.current = true;
-    onQuit(report, ticked);
+    wake.current?.();
+    onQuit(report, marks);
     exit();
   };
 
   // Always listening keeps the terminal in raw mode between screens, so no key is lost or echoed.
   const keys = useRef<KeyHandler | undefined>(undefined);
   if (stage.kind === 'analysing') {
-    keys.current = (input) => {
-      if (input === 'q') quit(undefined, new Set());
+    keys.current = (input, key) => {
+      if (input === 'q' || (key.ctrl && input === 'c')) quit(undefined, NO_MARKS);
     };
   }
-  useInput((input, key) => {
-    // Ink hands keys typed faster than a frame over as one string ("j\r"): take them one by one.
-    // A newline is enter typed before the terminal went raw (the tty turned \r into \n).
-    const chars = input.length <= 1 || input.includes('\u001b') || key.ctrl || key.meta ? [input] : [...input];
-    for (const ch of chars) {
-      const enter = ch === '\r' || ch === '\n';
-      keys.current?.(enter ? '' : ch, chars.length > 1 || enter ? { ...key, return: enter } : key);
-    }
-  });
+  // What an interrupt from outside does: what q does on this screen (the review hands over its marks itself).
+  if (interrupt && stage.kind !== 'review') interrupt.current = () => quit(undefined, NO_MARKS);
+  useInput((input, key) => eachKey(input, key, (ch, k) => keys.current?.(ch, k)));
 
   if (stage.kind === 'picker') {
     return (
       <Picker
         from={from}
         targets={targets}
+        {...(total !== undefined ? { total } : {})}
+        {...(prereleasesHidden ? { prereleasesHidden } : {})}
+        onMore={listMore}
         outcomes={outcomes}
         color={color}
         {...(size ? { size } : {})}
@@ -106,7 +143,7 @@ export function App({ from, to, targets, analyze, color, size, onQuit }: AppProp
           stopped.current = true;
           setStage({ kind: 'analysing', to: tag });
         }}
-        onQuit={() => quit(undefined, new Set())}
+        onQuit={() => quit(undefined, NO_MARKS)}
       />
     );
   }
@@ -121,7 +158,16 @@ export function App({ from, to, targets, analyze, color, size, onQuit }: AppProp
       />
     );
   }
-  return <Review report={stage.report} color={color} {...(size ? { size } : {})} keys={keys} onQuit={(ticked) => quit(stage.report, ticked)} />;
+  return (
+    <Review
+      report={stage.report}
+      color={color}
+      {...(size ? { size } : {})}
+      keys={keys}
+      {...(interrupt ? { interrupt } : {})}
+      onQuit={(marks) => quit(stage.report, marks)}
+    />
+  );
 }
 
 /** One updating line with the phase and counts; it is replaced by the review when done. */

@@ -15,5 +15,32 @@ export function useKeys(handler: KeyHandler, target?: KeyTarget): void {
   const latest = useRef(handler);
   latest.current = handler;
   if (target) target.current = handler;
-  useInput((input, key) => latest.current(input, key), { isActive: !target });
+  useInput((input, key) => eachKey(input, key, (ch, k) => latest.current(ch, k)), { isActive: !target });
+}
+
+/**
+ * Ink hands keys typed faster than a frame over as one string ("j\r", a pasted reason): the handler gets them one
+ * by one. A newline is enter typed before the terminal went raw (the tty turned \r into \n).
+ */
+export function eachKey(input: string, key: Key, handler: KeyHandler): void {
+  const chars = input.length <= 1 || input.includes('\u001b') || key.ctrl || key.meta ? [input] : [...input];
+  for (const ch of chars) {
+    const enter = ch === '\r' || ch === '\n';
+    handler(enter ? '' : ch, chars.length > 1 || enter ? { ...key, return: enter } : key);
+  }
+}
+
+/** Where a movement key takes a position in 0..last, a page being `page` rows; undefined for other keys. */
+export function moved(input: string, key: Key, at: number, last: number, page: number): number | undefined {
+  const half = Math.max(1, Math.floor(page / 2));
+  const to = (n: number) => Math.max(0, Math.min(last, n));
+  if (key.upArrow || input === 'k') return to(at - 1);
+  if (key.downArrow || input === 'j') return to(at + 1);
+  if (key.pageUp) return to(at - Math.max(1, page));
+  if (key.pageDown) return to(at + Math.max(1, page));
+  if (key.ctrl && input === 'u') return to(at - half);
+  if (key.ctrl && input === 'd') return to(at + half);
+  if (key.home || input === 'g') return 0;
+  if (key.end || input === 'G') return last;
+  return undefined;
 }

@@ -8,11 +8,15 @@ import { gitUser } from '../../git/identity.js';
 import { resolveCommit } from '../../git/refs.js';
 import { openRepo } from '../../git/repo.js';
 import { gitDirectories, guardOf } from '../../git/write-guard.js';
-import { rollbackTargets } from '../../git/targets.js';
+import { rollbackTargetList } from '../../git/targets.js';
+import { noReleaseError } from '../../git/tags.js';
 import type { Report } from '../../model/report.js';
 import type { Config } from '../../config/schema.js';
 import { App } from './app.js';
-import { wrapUp, wrapUpText } from './wrap-up.js';
+import { NO_MARKS, wrapUp, wrapUpText, type Marks } from './wrap-up.js';
+
+/** Releases listed in the picker at a time: each costs a git process and, in the background, an analysis. */
+const PAGE = 20;
 
 export interface TuiOptions {
   repo: string;
@@ -47,16 +51,16 @@ export async function runTui(options: TuiOptions): Promise<Report | undefined> {
   const repo = await openRepo(options.repo);
   const fromRef = options.from ?? 'HEAD';
   const fromSha = await resolveCommit(repo, fromRef, '--from');
-  const targets = options.to === undefined ? await rollbackTargets(repo, fromSha, options.tagPattern) : [];
-  if (options.to === undefined && targets.length === 0) {
-    throw new UsageError(
-      `no release tag before ${fromRef}${options.tagPattern ? ` matching ${options.tagPattern}` : ''} to roll back to`,
-      'pass --to with the tag, branch or commit to roll back to',
-    );
-  }
+  const list = options.to === undefined ? await rollbackTargetList(repo, fromSha, options.tagPattern === undefined ? {} : { pattern: options.tagPattern }) : undefined;
+  if (list && list.releases.length === 0) throw await noReleaseError(repo, fromRef, options.tagPattern);
+  const targets = list ? await list.page(0, PAGE) : [];
 
-  let result: { report: Report | undefined; ticked: Set<string> } = { report: undefined, ticked: new Set() };
+  let result: { report: Report | undefined; marks: Marks } = { report: undefined, marks: NO_MARKS };
   const color = !process.env.NO_COLOR;
+  // Ctrl-C reaches the review as a key (the terminal is raw); a SIGINT sent from outside quits the same way.
+  const interrupt: { current: (() => void) | undefined } = { current: undefined };
+  const onSigint = () => (interrupt.current ? interrupt.current() : process.exit(130));
+  process.on('SIGINT', onSigint);
   stdout.write(ENTER_ALT_SCREEN);
   try {
     const app = render(
@@ -64,24 +68,27 @@ export async function runTui(options: TuiOptions): Promise<Report | undefined> {
         from={{ ref: fromRef, sha: fromSha }}
         {...(options.to !== undefined ? { to: options.to } : {})}
         targets={targets}
+        {...(list ? { total: list.releases.length, more: (offset: number) => list.page(offset, PAGE), prereleasesHidden: list.prereleasesHidden } : {})}
+        interrupt={interrupt}
         color={color}
         analyze={(to, onProgress) =>
           analyzeRollback({ repo: options.repo, from: fromRef, to, configOverrides: options.configOverrides, configFile: options.configFile, scope: options.scope, tagPattern: options.tagPattern, onProgress, ...(options.onConfig ? { onConfig: options.onConfig } : {}) })
         }
-        onQuit={(report, ticked) => {
-          result = { report, ticked };
+        onQuit={(report, marks) => {
+          result = { report, marks };
         }}
       />,
-      { stdout, stdin, exitOnCtrlC: true, patchConsole: false },
+      { stdout, stdin, exitOnCtrlC: false, patchConsole: false },
     );
     await app.waitUntilExit();
   } finally {
+    process.off('SIGINT', onSigint);
     stdout.write(LEAVE_ALT_SCREEN);
   }
 
-  const { report, ticked } = result;
+  const { report, marks } = result;
   if (!report) return undefined;
-  const ack = wrapUp(report, ticked, await gitUser(repo), new Date());
+  const ack = wrapUp(report, marks, await gitUser(repo), new Date());
   stdout.write(wrapUpText(ack, report.rollback));
   if (options.ackFile) {
     writeFileSync(options.ackFile, `${JSON.stringify(ack, null, 2)}\n`);

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, relative, isAbsolute } from 'node:path';
 import type { Finding, Report, Severity } from '../../model/report.js';
 import { renderMarkdown } from '../../report/markdown.js';
+import type { Context } from '../../report/reporter.js';
 import { jsonReporter } from '../../report/json.js';
 import { printableDeep, stripControl } from '../../util/sanitize.js';
 
@@ -103,6 +104,8 @@ export interface ActionsRun {
   warnOnly: boolean;
   env: NodeJS.ProcessEnv;
   stderr: (text: string) => void;
+  /** A pull request (the summary's closing advice speaks of merging) or a rollback. */
+  context?: Context;
   /** Checks each file before it is written (never into the analysed repository's git directories; src/git/write-guard.ts). */
   guard?: { check(file: string, flag: string): void };
 }
@@ -116,7 +119,7 @@ export function publishToActions(run: ActionsRun): void {
 
   if (env.GITHUB_STEP_SUMMARY) {
     run.guard?.check(env.GITHUB_STEP_SUMMARY, 'GITHUB_STEP_SUMMARY');
-    appendFileSync(env.GITHUB_STEP_SUMMARY, summaryOf(renderMarkdown(report)));
+    appendFileSync(env.GITHUB_STEP_SUMMARY, summaryOf(renderMarkdown(report, run.context ? { context: run.context } : {})));
   }
 
   if (env.GITHUB_OUTPUT) {

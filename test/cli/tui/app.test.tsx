@@ -6,12 +6,12 @@ import { rollbackTargets } from '../../../src/git/targets.js';
 import type { Report } from '../../../src/model/report.js';
 import { App, type Progress } from '../../../src/cli/tui/app.js';
 import { CONFIG, threeReleases } from '../../support/review.js';
+import { plain, settled } from '../../support/review-screen.js';
+import type { Marks } from '../../../src/cli/tui/wrap-up.js';
 
 const SIZE = { columns: 80, rows: 24 };
 // Analyses run on real repositories; a loaded machine may need seconds.
 const LONG = { timeout: 30_000 };
-const plain = (frame: string | undefined) => (frame ?? '').replace(/\u001b\[[0-9;]*m/g, '');
-const settled = () => new Promise<void>((resolve) => setImmediate(() => setImmediate(resolve)));
 
 async function start(to?: string) {
   const repo = threeReleases();
@@ -23,7 +23,7 @@ async function start(to?: string) {
     analysed.push(tag);
     return analyzeRollback({ repo, from: 'v3', to: tag, config: CONFIG, onProgress });
   };
-  const onQuit = vi.fn<(report: Report | undefined, ticked: Set<string>) => void>();
+  const onQuit = vi.fn<(report: Report | undefined, marks: Marks) => void>();
   const app = render(<App from={from} {...(to ? { to } : {})} targets={targets} analyze={analyze} color={false} size={SIZE} onQuit={onQuit} />);
   await settled();
   return { app, screen: () => plain(app.lastFrame()), analysed, onQuit, targets };
@@ -39,10 +39,12 @@ describe('release picker and app', () => {
     expect(first).toMatch(/  v1\s+2023-11-14\s+2  …/);
     app.stdin.write('j');
     await vi.waitFor(() => expect(screen()).toMatch(/› v1/), LONG);
-    await vi.waitFor(() => expect(screen()).toMatch(/v2 .* CAUTION\s+\d+ [█░]{10}/), LONG);
-    await vi.waitFor(() => expect(screen()).toMatch(/v1 .* CAUTION\s+19 [█░]{10}/), LONG);
+    // Each with its verdict, score and top finding: what rolling back to it mostly means.
+    await vi.waitFor(() => expect(screen()).toMatch(/v2 .* CAUTION\s+\d+ [█░]{5}  release-volume: 1 commit/), LONG);
+    await vi.waitFor(() => expect(screen()).toMatch(/v1 .* CAUTION\s+19 [█░]{5}  release-volume: 2 commits/), LONG);
     expect(analysed).toEqual(['v2', 'v1']);
     expect(screen().split('\n').at(-1)).toBe('↑↓ jk move  enter pick  ? help  q quit');
+    expect(screen().split('\n').at(-3)).toBe('2 of 2 releases');
     expect(screen().split('\n')).toHaveLength(23);
   });
 
@@ -70,8 +72,8 @@ describe('release picker and app', () => {
   it('takes keys typed faster than a frame one by one', async () => {
     const { app, screen } = await start('v1');
     await vi.waitFor(() => expect(screen()).toContain('Checklist'), LONG);
-    app.stdin.write('jj\r');
-    await vi.waitFor(() => expect(screen()).toContain('item 3 of 10'), LONG);
+    app.stdin.write('jjj\r');
+    await vi.waitFor(() => expect(screen()).toContain('row 4 of 11'), LONG);
   });
 
   it('takes enter typed before the terminal went raw (a newline) as enter', async () => {
@@ -84,7 +86,7 @@ describe('release picker and app', () => {
   it('shows help with ? in the picker and quits with q, with nothing reviewed', async () => {
     const { app, screen, onQuit } = await start();
     app.stdin.write('?');
-    await vi.waitFor(() => expect(screen()).toContain('Release picker: ↑ ↓ or j k move, enter picks'), LONG);
+    await vi.waitFor(() => expect(screen()).toContain('Picker: ↑ ↓ move, PgUp PgDn page, enter picks'), LONG);
     app.stdin.write('x');
     await vi.waitFor(() => expect(screen()).toContain('› v2'), LONG);
     app.stdin.write('q');
@@ -95,14 +97,14 @@ describe('release picker and app', () => {
   it('hands the reviewed report and the ticks to onQuit', async () => {
     const { app, screen, onQuit } = await start('v1');
     await vi.waitFor(() => expect(screen()).toContain('Checklist'), LONG);
-    app.stdin.write('jjjjjjjj');
+    app.stdin.write('jjjjjjjjj');
     await vi.waitFor(() => expect(screen()).toMatch(/› \? Every change/), LONG);
     app.stdin.write(' ');
     await vi.waitFor(() => expect(screen()).toContain('(1 checked by hand)'), LONG);
     app.stdin.write('q');
     await vi.waitFor(() => expect(onQuit).toHaveBeenCalledTimes(1), LONG);
-    const [report, ticked] = onQuit.mock.calls[0]!;
+    const [report, marks] = onQuit.mock.calls[0]!;
     expect(report?.to.ref).toBe('v1');
-    expect([...ticked]).toEqual(['review']);
+    expect([...marks.checked]).toEqual(['review']);
   });
 });

@@ -51,16 +51,17 @@ describe('the terminal review in a real terminal', () => {
     expect(items.some((i) => i.status === 'manual')).toBe(true);
 
     const steps: Step[] = [{ wait: 'pick the release to roll back to' }, { wait: '↑↓ jk move  enter pick' }, { send: 'j' }, { wait: '› v1.0.0' }, { send: ENTER }];
-    steps.push({ wait: 'Checklist' });
+    steps.push({ wait: 'Checklist' }, { wait: '› i Why ' }, { send: 'j' });
     const mark = { pass: '✔', fail: '✖', manual: '?' } as Record<string, string>;
+    const rows = items.length + 2;
     items.forEach((item, i) => {
       const row = `› ${mark[item.status]} ${item.title.slice(0, 40)}`;
-      steps.push({ wait: row }, { send: ENTER }, { wait: `item ${i + 1} of ${items.length + 1}` }, { wait: item.title.slice(0, 40) });
+      steps.push({ wait: row }, { send: ENTER }, { wait: `row ${i + 2} of ${rows}` }, { wait: item.title.slice(0, 40) });
       if (item.status === 'manual') steps.push({ send: ' ' }, { wait: 'checked by hand (space to undo)' });
       steps.push({ send: LEFT }, { wait: item.status === 'manual' ? `› ✔ ${item.title.slice(0, 40)}` : row }, { send: 'j' });
     });
     steps.push({ wait: '› → Next step' });
-    steps.push({ send: ENTER }, { wait: `item ${items.length + 1} of ${items.length + 1}` }, { wait: 'Roll back on heroku' }, { wait: 'heroku rollback' }, { send: 'q' }, { wait: 'Rollback review:' });
+    steps.push({ send: ENTER }, { wait: `row ${rows} of ${rows}` }, { wait: 'Roll back on heroku' }, { wait: 'heroku rollback' }, { send: 'q' }, { wait: 'Rollback review:' });
 
     const run = drive(steps, ['--repo', repo, '--from', 'v1.2.0', '--platform', 'heroku', '--ack-file', ack]);
     expect(run.error, run.output.replace(ANSI, '').slice(-1500)).toBeNull();

@@ -1,41 +1,21 @@
 import chalk from 'chalk';
-import { render } from 'ink-testing-library';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Report } from '../../../src/model/report.js';
-import { Review } from '../../../src/cli/tui/review.js';
+import { plain, renderReview, selected, settled } from '../../support/review-screen.js';
 import { CONFIG, reviewReport, threeReleases } from '../../support/review.js';
 
 const KEY = { up: '\u001b[A', down: '\u001b[B', right: '\u001b[C', left: '\u001b[D', esc: '\u001b', enter: '\r' };
 const SIZE = { columns: 80, rows: 24 };
 const SGR_COLOR = /\u001b\[(?:3[0-7]|9[0-7]|38;)/;
-const plain = (frame: string | undefined) => (frame ?? '').replace(/\u001b\[[0-9;]*m/g, '');
 
 let report: Report;
 beforeAll(async () => {
   report = await reviewReport();
 });
 
-/** Lets React run the effects of the first render (Ink subscribes to keys there). */
-export const settled = () => new Promise<void>((resolve) => setImmediate(() => setImmediate(resolve)));
-
 function review(options: { color?: boolean; size?: typeof SIZE | undefined; of?: Report } = {}) {
-  const onQuit = vi.fn<(ticked: Set<string>) => void>();
-  const app = render(<Review report={options.of ?? report} color={options.color ?? false} {...('size' in options ? (options.size ? { size: options.size } : {}) : { size: SIZE })} onQuit={onQuit} />);
-  const screen = () => plain(app.lastFrame());
-  /** Types keys one at a time, each after the screen has taken the previous one. */
-  const press = async (...keys: string[]) => {
-    for (const key of keys) {
-      const before = app.frames.length;
-      app.stdin.write(key);
-      await vi.waitFor(() => expect(app.frames.length).toBeGreaterThan(before));
-    }
-  };
-  /** Sends a key that ends the review: no frame follows it. */
-  const send = (key: string) => app.stdin.write(key);
-  return { app, screen, press, send, onQuit };
+  return renderReview(options.of ?? report, { color: options.color ?? false, size: 'size' in options ? options.size : SIZE });
 }
-
-const selected = (screen: string) => screen.split('\n').find((line) => line.startsWith('›')) ?? '';
 
 describe('review screen', () => {
   it('shows refs, shas, volume, verdict with a bar, the checklist with counts and the keys, within 80×24', () => {
@@ -44,11 +24,12 @@ describe('review screen', () => {
     expect(lines[0]).toBe(`rollback-ready v3 (${report.from.sha.slice(0, 7)}) → v1 (${report.to.sha.slice(0, 7)})`);
     expect(lines[1]).toMatch(/^ CAUTION  risk \d+\/100 [█░]{12}  2 commits · 4 files · \+\d+ −\d+ lines$/);
     expect(lines[2]).toBe('Checklist  ✔ 7  ✖ 1  ? 1 (0 checked by hand)');
-    expect(screen()).toContain('› ✔ The older code can live with the database the release leaves behind');
+    expect(selected(screen())).toMatch(/^› i Why CAUTION: \+\d+ change-volume/);
+    expect(screen()).toContain('  ✔ The older code can live with the database the release leaves behind');
     expect(screen()).toMatch(/ ✖ The release is small enough to reason about\s+1/);
-    expect(screen()).toMatch(/ \? Every change was read and understood\s+to check  3/);
+    expect(screen()).toMatch(/ \? Every change was read and understood\s+3$/m);
     expect(screen()).toContain(' → Next step: roll back on heroku');
-    expect(lines.at(-1)).toBe('↑↓ jk move  enter → open  ← esc back  space tick  / filter  ? help  q quit');
+    expect(lines.at(-1)).toBe('↑↓ move  enter open  esc back  space tick  a accept  / filter  ? help  q quit');
     expect(lines).toHaveLength(23);
     for (const line of lines) expect([...line].length).toBeLessThanOrEqual(80);
   });
@@ -56,7 +37,7 @@ describe('review screen', () => {
   it('moves with ↓ ↑ and j k, and the details pane follows the selection', async () => {
     const { screen, press } = review();
     await settled();
-    await press('j');
+    await press('j', 'j');
     expect(selected(screen())).toContain('Consumers of the running release keep their exported APIs');
     await press(KEY.down, KEY.down);
     expect(selected(screen())).toContain('Environment and config');
@@ -70,27 +51,27 @@ describe('review screen', () => {
   it('opens an item with enter or → (findings with evidence) and goes back with ← or esc', async () => {
     const { screen, press } = review();
     await settled();
-    for (let i = 0; i < 7; i++) await press('j');
+    for (let i = 0; i < 8; i++) await press('j');
     await press(KEY.enter);
-    expect(screen()).toContain('item 8 of 10');
+    expect(screen()).toContain('row 9 of 11');
     expect(screen()).toContain('✖ The release is small enough to reason about');
-    expect(screen()).toContain('MEDIUM   .  [release-volume]');
+    expect(screen()).toContain('MEDIUM   [release-volume]  .');
     expect(screen()).toMatch(/evidence: thresholds crossed: files 4 > 1/);
     expect(screen()).toContain('fix: Review the changelog');
     await press(KEY.left);
-    expect(screen()).not.toContain('item 8 of 10');
+    expect(screen()).not.toContain('row 9 of 11');
     expect(selected(screen())).toContain('The release is small enough');
     await press('j', KEY.right);
-    expect(screen()).toContain('item 9 of 10');
-    expect(screen()).toContain('LOW      docker/entry.unk  [unclassified-change]');
+    expect(screen()).toContain('row 10 of 11');
+    expect(screen()).toContain('LOW      [unclassified-change]  docker/entry.unk');
     await press(KEY.esc);
-    expect(screen()).not.toContain('item 9 of 10');
+    expect(screen()).not.toContain('row 10 of 11');
   });
 
   it('scrolls long details with j and k inside an item', async () => {
     const { screen, press } = review();
     await settled();
-    for (let i = 0; i < 8; i++) await press('j');
+    for (let i = 0; i < 9; i++) await press('j');
     await press(KEY.enter);
     expect(screen()).toMatch(/↓ \d+ more lines?/);
     const top = screen();
@@ -105,7 +86,7 @@ describe('review screen', () => {
     await settled();
     await press(' ');
     expect(screen()).toContain('only ? items are checked by hand');
-    for (let i = 0; i < 8; i++) await press('j');
+    for (let i = 0; i < 9; i++) await press('j');
     await press(' ');
     expect(screen()).toContain('Checklist  ✔ 7  ✖ 1  ? 1 (1 checked by hand)');
     expect(selected(screen())).toMatch(/› ✔ Every change was read and understood\s+checked  3/);
@@ -117,7 +98,8 @@ describe('review screen', () => {
     send('q');
     await vi.waitFor(() => expect(onQuit).toHaveBeenCalled());
     expect(onQuit).toHaveBeenCalledTimes(1);
-    expect([...onQuit.mock.calls[0]![0]]).toEqual(['review']);
+    expect([...onQuit.mock.calls[0]![0].checked]).toEqual(['review']);
+    expect(onQuit.mock.calls[0]![0].accepted.size).toBe(0);
   });
 
   it('filters findings with /, applies with enter and cancels with esc', async () => {
@@ -127,8 +109,8 @@ describe('review screen', () => {
     expect(screen().split('\n').at(-1)).toContain('enter apply  esc cancel');
     await press('d', 'o', 'c', 'k', 'e', 'r', KEY.enter);
     expect(screen()).toContain('filter: docker');
-    expect(screen()).toMatch(/Every change was read and understood\s+to check  1\/3/);
-    for (let i = 0; i < 8; i++) await press('j');
+    expect(screen()).toMatch(/Every change was read and understood\s+1\/3$/m);
+    for (let i = 0; i < 9; i++) await press('j');
     await press(KEY.enter);
     expect(screen()).toContain('Findings: 1 of 3 match "docker"');
     expect(screen()).toContain('docker/entry.unk');
@@ -145,10 +127,10 @@ describe('review screen', () => {
     await settled();
     await press('?');
     expect(screen()).toContain('Review keys');
-    expect(screen()).toContain('space           mark a ? item as checked by hand');
+    expect(screen()).toContain('  space           mark a ? item as checked by hand');
     await press('x');
     expect(screen()).not.toContain('Review keys');
-    expect(selected(screen())).toContain('The older code');
+    expect(selected(screen())).toContain('Why CAUTION');
   });
 
   it('quits with q from the list, the details and the help', async () => {
@@ -164,7 +146,7 @@ describe('review screen', () => {
   it('shows the platform next step, or how to get it', async () => {
     const { screen, press } = review();
     await settled();
-    for (let i = 0; i < 9; i++) await press('j');
+    for (let i = 0; i < 10; i++) await press('j');
     await press(KEY.enter);
     expect(screen()).toContain('Roll back on heroku');
     expect(screen()).toContain(`$ heroku rollback <release of v1>`);
@@ -173,7 +155,7 @@ describe('review screen', () => {
     const bare = await reviewReport(threeReleases(), { ...CONFIG, platform: undefined });
     const other = review({ of: bare });
     await settled();
-    for (let i = 0; i < 9; i++) await other.press('j');
+    for (let i = 0; i < 10; i++) await other.press('j');
     expect(other.screen()).toContain('Next step (pass --platform for the exact command)');
     await other.press(KEY.enter);
     expect(other.screen()).toContain('Pass --platform gitops|convox|astronomer|octopus|kubernetes|heroku');
@@ -183,7 +165,7 @@ describe('review screen', () => {
     const { app, press } = review();
     await settled();
     await press('/', 'e', 'v', 'i', 'l', KEY.enter);
-    for (let i = 0; i < 8; i++) await press('j');
+    for (let i = 0; i < 9; i++) await press('j');
     await press(KEY.enter);
     const raw = app.frames.join('');
     expect(plain(raw)).toContain('evilname.cfg');
@@ -203,7 +185,7 @@ describe('review screen', () => {
     Object.defineProperty(stdout, 'rows', { value: 40, configurable: true });
     stdout.emit('resize');
     await vi.waitFor(() => expect(screen().split('\n')[3]).toBe('─'.repeat(130)));
-    expect(screen()).toMatch(/› ✔ The older code can live with.* ✔ The older code can live with/);
+    expect(screen()).toMatch(/› i Why CAUTION: .* Why CAUTION — risk \d+\/100/);
     expect(screen().split('\n')).toHaveLength(39);
   });
 

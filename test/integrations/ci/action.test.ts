@@ -1,9 +1,10 @@
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { ROOT, tempDir, twoReleases } from '../../support/repo.js';
+import { ROOT, git, tempDir, twoReleases } from '../../support/repo.js';
+import { FakeGitHub } from '../../support/github-server.js';
 import { sarifErrors } from '../../support/sarif.js';
 import { PLATFORM_IDS } from '../../../src/model/platform.js';
 import { SEVERITIES } from '../../../src/model/report.js';
@@ -30,6 +31,22 @@ function step(command: string, env: Record<string, string>) {
     env: { PATH: process.env.PATH, HOME: process.env.HOME, GITHUB_ACTIONS: 'true', ...env },
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** The same, without blocking: a step that talks to the local GitHub server of this process must let it answer. */
+function stepAsync(command: string, env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', `"${SCRIPT}" ${command}`], {
+      cwd: env.GITHUB_WORKSPACE,
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, GITHUB_ACTIONS: 'true', ...env },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
 }
 
 function runner(repo: string) {
@@ -105,6 +122,83 @@ describe('action.yml', () => {
       expect(existsSync(marker)).toBe(false);
       expect(outputsOf(env.GITHUB_OUTPUT)['exit-code']).toBe('2');
     });
+  });
+});
+
+describe('the Action in a pull request whose base branch moved on', () => {
+  // v1 is where the pull request forked; v2 its head (adds a file no analyzer reads). main then gained a file of its
+  // own: judged against main's tip, the head would look like it removes it.
+  const repo = twoReleases({ 'src/a.ts': 'export const a = 1;\n' }, { 'src/a.ts': 'export const a = 1;\n', 'deploy/seed.bin': Buffer.from([0, 1]) });
+  const [forkPoint, head] = ['v1', 'v2'].map((tag) => git(repo, ['rev-parse', `${tag}^{commit}`]).trim()) as [string, string];
+  const blob = execFileSync('git', ['hash-object', '-w', '--stdin'], { cwd: repo, input: Buffer.from([9, 9, 9]), encoding: 'utf8' }).trim();
+  const tree = execFileSync('git', ['mktree'], { cwd: repo, input: `${git(repo, ['ls-tree', 'v1^{tree}'])}100644 blob ${blob}\tmain-only.bin\n`, encoding: 'utf8' }).trim();
+  const movedBase = git(repo, ['commit-tree', tree, '-p', forkPoint, '-m', 'main moved on']).trim();
+
+  it('gates, writes SARIF, annotates and summarises against the merge base, as the comment does', async () => {
+    const env = runner(repo);
+    const github = await new FakeGitHub({
+      owner: 'acme',
+      name: 'shop',
+      pullRequests: [{ number: 5, title: 'Seed', baseRefName: 'main', headRefName: 'seed', baseRefOid: movedBase, headRefOid: head, comments: [] }],
+      commits: [],
+    }).start();
+    try {
+      const event = join(env.RUNNER_TEMP, 'event.json');
+      writeFileSync(event, JSON.stringify({ number: 5, pull_request: { number: 5, base: { sha: movedBase }, head: { sha: head } } }));
+      // The inputs as action.yml passes them in a pull request with no `to` input.
+      const inputs = { RR_FROM: head, RR_TO: '', RR_BASE: movedBase, RR_FAIL_ON: 'low' };
+      const analysed = step('analyse', { ...env, ...inputs });
+      expect(analysed.code, analysed.stderr).toBe(0);
+      const out = outputsOf(env.GITHUB_OUTPUT);
+      const report = JSON.parse(readFileSync(out['report-path']!, 'utf8'));
+      expect(report.to).toEqual({ ref: `merge base with ${movedBase}`, sha: forkPoint });
+      expect(report.changes.map((c: { path: string }) => c.path)).toEqual(['deploy/seed.bin']);
+      const sarif = JSON.parse(readFileSync(out['sarif-path']!, 'utf8'));
+      expect(JSON.stringify(sarif)).not.toContain('main-only.bin');
+      expect(analysed.stderr).not.toContain('main-only.bin');
+      expect(analysed.stderr).toMatch(/^::error title=rollback-ready gate::gate failed: 1 finding at or above low/m);
+      expect(out['exit-code']).toBe('1');
+      const summary = readFileSync(env.GITHUB_STEP_SUMMARY, 'utf8');
+      expect(summary).not.toContain('main-only.bin');
+      expect(summary).toMatch(/^Before merging: /m);
+
+      // The comment step reads the same pull request from GitHub and comes to the same range and verdict.
+      const commented = await stepAsync('comment', { ...env, GITHUB_TOKEN: 'ghs_test', GITHUB_EVENT_PATH: event, GITHUB_REPOSITORY: 'acme/shop', GITHUB_GRAPHQL_URL: github.url });
+      expect(commented.code, commented.stderr).toBe(0);
+      const body = github.pullRequest(5).comments[0]!.body;
+      expect(body).toContain(`\`${head.slice(0, 7)}\` → \`${forkPoint.slice(0, 7)}\``);
+      expect(body).toContain(`**${report.verdict.toUpperCase()} — risk ${report.riskScore}/100**`);
+      expect(body).not.toContain('main-only.bin');
+    } finally {
+      await github.stop();
+    }
+  });
+
+  it('with a `to` input, uses it as given', () => {
+    const env = runner(repo);
+    expect(step('analyse', { ...env, RR_FROM: head, RR_TO: movedBase, RR_BASE: movedBase }).code).toBe(0);
+    const report = JSON.parse(readFileSync(outputsOf(env.GITHUB_OUTPUT)['report-path']!, 'utf8'));
+    expect(report.to.sha).toBe(movedBase);
+  });
+});
+
+describe('action/run.sh on bash 3.2 (macOS runners)', () => {
+  // Under `set -u`, bash before 4.4 fails on "${list[@]}" of an empty array ("unbound variable"); no such bash
+  // is packaged for this machine, so the script is held to the form that works on every version.
+  const script = readFileSync(SCRIPT, 'utf8');
+
+  it('expands every array as ${list[@]+"${list[@]}"}', () => {
+    const code = script.split('\n').filter((line) => !line.trim().startsWith('#')).join('\n');
+    const guarded = /\$\{(\w+)\[@\]\+"\$\{\1\[@\]\}"\}/g;
+    expect(code.match(guarded)?.length).toBeGreaterThanOrEqual(3);
+    expect(code.replace(guarded, '').match(/\$\{\w+\[@\]\}/g)).toBeNull();
+  });
+
+  it('runs a step with no gate input (the empty array) under set -u', () => {
+    const env = runner(twoReleases({ 'a.md': '1\n' }, { 'a.md': '2\n' }));
+    const result = step('analyse', { ...env, RR_FROM: 'v2', RR_TO: 'v1' });
+    expect(result.code, result.stderr).toBe(0);
+    expect(outputsOf(env.GITHUB_OUTPUT)['exit-code']).toBe('0');
   });
 });
 

@@ -1,9 +1,11 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { micromark } from 'micromark';
+import { gfm, gfmHtml } from 'micromark-extension-gfm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakeGitHub, runCli } from '../../support/github-server.js';
 import { MARKER } from '../../../src/report/markdown.js';
-import { git, repoState, tempDir, twoReleases } from '../../support/repo.js';
+import { cli, git, repoState, tempDir, twoReleases } from '../../support/repo.js';
 
 const TOKEN = 'ghs_s3cretT0kenValue1234567890abcdef';
 
@@ -70,10 +72,11 @@ describe('rollback-ready comment', () => {
     // The analysis compared head with the merge base, and links point at the head commit.
     expect(body).toContain(`\`${head.slice(0, 7)}\` → \`${base.slice(0, 7)}\``);
     expect(body).toContain(`(https://github.example/acme/shop/blob/${head}/deploy/seed.bin)`);
-    // A file named like HTML renders as text.
-    expect(body).not.toMatch(/<img/);
+    // A file named like HTML renders as text (as GitHub renders the comment: GFM, with the HTML it allows).
+    const html = micromark(body, { extensions: [gfm()], htmlExtensions: [gfmHtml()], allowDangerousHtml: true });
+    expect(html).not.toMatch(/<img/);
     expect(body).toContain('&lt;/details&gt;&lt;img src=x&gt;');
-    expect(body.match(/<details>/g)?.length).toBe(body.match(/<\/details>/g)?.length);
+    expect(html.match(/<details>/g)?.length).toBe(html.match(/<\/details>/g)?.length);
     for (const request of s.requests) expect(request.authorization).toBe(`bearer ${TOKEN}`);
     expectNoToken(first.stdout, first.stderr, second.stdout, second.stderr);
   });
@@ -89,6 +92,48 @@ describe('rollback-ready comment', () => {
     expect(report.from.sha).toBe(head);
     expect(report.to.sha).toBe(base);
     expect(report.to.sha).not.toBe(movedBase);
+  });
+
+  it('loads the configuration as the analysis does: the merge base\'s config file and its gate, or --config', async () => {
+    // The base holds the team's config: a platform, a raised rule, a gate. The pull request adds a file no
+    // analyzer reads (a low finding, raised to high by the config).
+    const config = 'platform: heroku\nrules:\n  unclassified-change: high\ngate:\n  failOn: high\n';
+    const repo = twoReleases({ 'src/a.ts': 'export const a = 1;\n', '.rollbackreadyrc.yaml': config }, { 'src/a.ts': 'export const a = 1;\n', '.rollbackreadyrc.yaml': config, 'deploy/seed.bin': Buffer.from([0, 1, 2]) });
+    const [v1, v2] = ['v1', 'v2'].map((tag) => git(repo, ['rev-parse', `${tag}^{commit}`]).trim());
+    server = await new FakeGitHub({
+      owner: 'acme',
+      name: 'shop',
+      pullRequests: [{ number: 8, title: 'Seed', baseRefName: 'main', headRefName: 'seed', baseRefOid: v1!, headRefOid: v2!, comments: [] }],
+      commits: [],
+    }).start();
+    const prArgs = ['comment', '--repo', repo, '--pr', '8', '--github-repo', 'acme/shop', '--api-url', server.url];
+    const commented = await runCli([...prArgs, '--format', 'json'], env);
+    const analysed = cli(['--repo', repo, '--from', 'v2', '--to', 'v1', '--format', 'json']);
+    const [fromComment, fromAnalysis] = [JSON.parse(commented.stdout), JSON.parse(analysed.stdout)];
+    expect(fromComment.config).toEqual({ source: 'repository', path: '.rollbackreadyrc.yaml', ref: 'merge base with main' });
+    expect(fromComment.rollback.platform).toBe('heroku');
+    expect(fromComment.findings.find((f: { ruleId: string }) => f.ruleId === 'unclassified-change').severity).toBe('high');
+    expect([fromComment.verdict, fromComment.riskScore, fromComment.findings]).toEqual([fromAnalysis.verdict, fromAnalysis.riskScore, fromAnalysis.findings]);
+    // The config's gate applies to the comment as to the analysis: exit 1, after the comment is posted.
+    expect(commented.code).toBe(1);
+    expect(analysed.code).toBe(1);
+    expect(commented.stderr).toMatch(/^rollback-ready: gate failed: 1 finding at or above high — top: high unclassified-change at deploy\/seed\.bin$/m);
+    expect(server.pullRequest(8).comments).toHaveLength(1);
+    expect((await runCli([...prArgs, '--warn-only'], env)).code).toBe(0);
+
+    // --config replaces the merge base's file, as for the analysis.
+    const other = join(tempDir(), 'other.json');
+    writeFileSync(other, '{"platform": "convox"}');
+    const withFile = await runCli([...prArgs, '--format', 'json', '--config', other], env);
+    expect(withFile.code).toBe(0);
+    expect(JSON.parse(withFile.stdout)).toMatchObject({ config: { source: 'file', path: other }, rollback: { platform: 'convox' } });
+  });
+
+  it('closes with advice about merging, not about rolling back now', async () => {
+    const s = await github();
+    const result = await runCli(args(s), env);
+    expect(result.stdout).toMatch(/^Before merging: check the ❌ and ❓ items, so that a rollback of this change, should it be needed, is ready\.$/m);
+    expect(result.stdout).not.toMatch(/^Next: /m);
   });
 
   it('finds its own comment past the first page of a thread of more than 100 comments', async () => {
