@@ -5,13 +5,17 @@ import { analyzeRollback } from '../../src/engine/analyze.js';
 import { toSarif } from '../../src/report/sarif.js';
 import { OFFICIAL_SCHEMA_FILE, officialSarifErrors, officialValidator, sarifRelease, subsetSarifErrors } from '../support/sarif.js';
 
+/** The log as parsed JSON, edited field by field below to break it. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any path of the parsed log is written to
+type JsonLog = Record<string, any>;
+
 const release = sarifRelease();
 const written = analyzeRollback({ repo: release, from: 'v2', to: 'v1', config: {} }).then((report) => JSON.stringify(toSarif(report)));
 /** A fresh copy of the log the tool writes for the release (analysed once). */
-const log = async () => JSON.parse(await written) as Record<string, any>;
+const log = async () => JSON.parse(await written) as JsonLog;
 
 /** Each edit makes a log the specification does not allow. */
-const INVALID: [string, (log: Record<string, any>) => void][] = [
+const INVALID: [string, (log: JsonLog) => void][] = [
   ['a property the specification does not define', (l) => (l.runs[0].results[0].severity = 'high')],
   ['a level outside none, note, warning, error', (l) => (l.runs[0].results[0].level = 'critical')],
   ['a result without a message', (l) => delete l.runs[0].results[0].message],
