@@ -44,7 +44,17 @@ export function endpointEvidence(fact: Located, extra: { answeredBy?: RouteRef }
     ...(fact.since ? { since: clip(fact.since, 200) } : {}),
     ...(fact.procedure ? { procedure: clip(fact.procedure, 300) } : {}),
     ...(reasons.length > 0 ? { prefixUnknown: reasons } : {}),
-    ...(extra.answeredBy ? { answeredBy: { method: extra.answeredBy.method, path: clip(extra.answeredBy.route, MAX_PATH), source: extra.answeredBy.source, file: extra.answeredBy.path, line: extra.answeredBy.line } } : {}),
+    ...(extra.answeredBy
+      ? {
+          answeredBy: {
+            method: extra.answeredBy.method,
+            path: clip(extra.answeredBy.route, MAX_PATH),
+            source: extra.answeredBy.source,
+            file: extra.answeredBy.path,
+            line: extra.answeredBy.line,
+          },
+        }
+      : {}),
   };
 }
 

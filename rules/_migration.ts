@@ -6,7 +6,9 @@ import type { FindingDraft } from './rule.js';
 
 /** Operations of the release's migrations with one of the actions, on objects the older code knew. */
 export function opsOf<A extends OpAction>(facts: Facts, ...actions: A[]): (MigrationOpFact & { op: OpOf<A> })[] {
-  return facts.of('migration.op').filter((f): f is MigrationOpFact & { op: OpOf<A> } => (actions as OpAction[]).includes(f.op.action) && !f.newObject);
+  return facts
+    .of('migration.op')
+    .filter((f): f is MigrationOpFact & { op: OpOf<A> } => (actions as OpAction[]).includes(f.op.action) && !f.newObject);
 }
 
 /** A finding at the statement: "migration <id> <what it does>: <consequence>". */

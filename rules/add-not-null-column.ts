@@ -14,6 +14,8 @@ export default defineRule({
     fix: 'Add the column nullable or with a default; make it required only after every release that may be rolled back to writes it.',
   },
   check(facts) {
-    return opsOf(facts, 'add-column').filter((f) => f.op.notNull && !f.op.hasDefault).map((f) => opFinding(f, 'the older code does not fill it, so its inserts fail'));
+    return opsOf(facts, 'add-column')
+      .filter((f) => f.op.notNull && !f.op.hasDefault)
+      .map((f) => opFinding(f, 'the older code does not fill it, so its inserts fail'));
   },
 });

@@ -30,8 +30,7 @@ export default defineRule({
   outcome: 'manual',
   remediation: 'Check each key the rollback changes: flags switched back, settings restored or dropped; confirm that is what you want.',
   docs: {
-    why:
-      'Flags and settings change for reasons other than the code: a flag turned on for customers, a limit raised for an incident. Rolling back the code turns them back too, unless they live outside the repository, in which case the older code meets the newer settings.',
+    why: 'Flags and settings change for reasons other than the code: a flag turned on for customers, a limit raised for an incident. Rolling back the code turns them back too, unless they live outside the repository, in which case the older code meets the newer settings.',
     example: '`config/flags.json` turned `new-checkout` on in the release; rolling back turns it off for everyone.',
     fix: 'Decide per key whether the old value is right; move runtime flags out of the release artifact so a rollback does not flip them.',
   },

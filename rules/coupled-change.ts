@@ -4,12 +4,14 @@ export default defineRule({
   id: 'coupled-change',
   category: 'destructive-migration',
   severity: 'high',
-  description: 'The release changes a migration and the source code that uses the same tables or columns: tightly coupled database and code changes.',
+  description:
+    'The release changes a migration and the source code that uses the same tables or columns: tightly coupled database and code changes.',
   checklist: 'database',
   remediation: 'Roll the database back with the code (run the down migration, or restore), or roll forward instead.',
   docs: {
     why: 'Practitioners name tightly coupled database and code changes the hardest kind of release to roll back: the code goes back, the schema does not, and the older code that used the old shape breaks.',
-    example: 'Migration `002` drops `users.email` while the release also rewrites `src/users.ts`, which inserted `email` in the older release.',
+    example:
+      'Migration `002` drops `users.email` while the release also rewrites `src/users.ts`, which inserted `email` in the older release.',
     fix: 'Decouple: ship the schema change and the code change in separate releases (expand, migrate, contract).',
   },
   check(facts) {

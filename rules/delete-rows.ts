@@ -10,7 +10,8 @@ export default defineRule({
   remediation: 'Restore the deleted rows from a backup if the older code needs them; check what the WHERE selected before rolling back.',
   docs: {
     why: 'A rollback does not bring deleted rows back. The older code may still look for them (the duplicates a cleanup removed, the records a new model replaced).',
-    example: '`DELETE FROM sessions WHERE expires_at < now();` or `WITH d AS (DELETE FROM users WHERE banned RETURNING id) INSERT INTO audit SELECT id FROM d;`',
+    example:
+      '`DELETE FROM sessions WHERE expires_at < now();` or `WITH d AS (DELETE FROM users WHERE banned RETURNING id) INSERT INTO audit SELECT id FROM d;`',
     fix: 'Copy the rows elsewhere before deleting them in a migration, or delete them a release later.',
   },
   check(facts) {

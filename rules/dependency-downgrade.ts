@@ -41,7 +41,10 @@ function severityOf(fact: DependencyChangedFact, framework: boolean): Severity {
 
 function messageOf(f: DependencyChangedFact, framework: boolean): string {
   const dev = f.section === 'dependencies' ? '' : ` (${f.section})`;
-  const kind = framework && f.rollback === 'downgrade' && RUNTIME_SECTIONS.has(f.section) ? ' — a framework or runtime package: its releases carry security fixes' : '';
+  const kind =
+    framework && f.rollback === 'downgrade' && RUNTIME_SECTIONS.has(f.section)
+      ? ' — a framework or runtime package: its releases carry security fixes'
+      : '';
   switch (f.rollback) {
     case 'downgrade':
       return `the rollback downgrades ${f.name}${dev} from ${f.from} to ${f.to} (${f.level})${f.workspace ? ': a package of this repository, which rolls back with it' : kind}`;
@@ -60,13 +63,14 @@ export default defineRule<Options>({
   id: 'dependency-downgrade',
   category: 'dependency-change',
   severity: 'low',
-  description: 'Dependencies the rollback downgrades (by semver major, minor or patch), removes or brings back; a framework or runtime package is at least medium.',
+  description:
+    'Dependencies the rollback downgrades (by semver major, minor or patch), removes or brings back; a framework or runtime package is at least medium.',
   checklist: 'dependencies',
   remediation: 'Check that the older versions can read data and caches the newer ones wrote, and that no fixed vulnerability comes back.',
   docs: {
-    why:
-      'Rolling back the code rolls back its dependencies too. A major downgrade can meet data, caches or protocol versions written by the newer library (serializers, ORMs, SDKs), and a downgrade brings back bugs and vulnerabilities the release fixed. Framework and runtime packages (the `frameworks` option) publish security fixes in patch releases, so any downgrade of one is checked.',
-    example: 'The release upgraded `pg` from ^7.18.0 to ^8.11.0; the rollback goes back to 7.x. Or the release moved `next` from 15.3.3 to 15.3.6 (a security patch).',
+    why: 'Rolling back the code rolls back its dependencies too. A major downgrade can meet data, caches or protocol versions written by the newer library (serializers, ORMs, SDKs), and a downgrade brings back bugs and vulnerabilities the release fixed. Framework and runtime packages (the `frameworks` option) publish security fixes in patch releases, so any downgrade of one is checked.',
+    example:
+      'The release upgraded `pg` from ^7.18.0 to ^8.11.0; the rollback goes back to 7.x. Or the release moved `next` from 15.3.3 to 15.3.6 (a security patch).',
     fix: 'Read the changelog of each major downgrade for storage or wire-format changes, and the advisories of each framework downgrade; if a security fix is at stake, roll back and pin the fixed version in a follow-up release.',
   },
   options: {

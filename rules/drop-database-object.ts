@@ -25,17 +25,25 @@ export default defineRule({
   id: 'drop-database-object',
   category: 'destructive-migration',
   severity: 'high',
-  description: 'A migration of the release drops a sequence, extension, domain, role, policy or other database object the older code may use.',
+  description:
+    'A migration of the release drops a sequence, extension, domain, role, policy or other database object the older code may use.',
   checklist: 'database',
-  remediation: 'Recreate the object before rolling back (CREATE SEQUENCE … with the right start, CREATE EXTENSION, the role and its grants).',
+  remediation:
+    'Recreate the object before rolling back (CREATE SEQUENCE … with the right start, CREATE EXTENSION, the role and its grants).',
   docs: {
-    why: 'These objects are not in the older code, but the older code uses them: a sequence behind a column default, an extension\'s functions and types, the role it connects as. A rollback does not create them again.',
+    why: "These objects are not in the older code, but the older code uses them: a sequence behind a column default, an extension's functions and types, the role it connects as. A rollback does not create them again.",
     example: '`DROP SEQUENCE invoice_number_seq;` or `DROP EXTENSION pg_trgm;`',
     fix: 'Drop such objects a release after the last code that uses them.',
   },
   check(facts) {
     return opsOf(facts, 'drop-object')
       .filter((f) => CONSEQUENCE[f.op.object] !== undefined && !f.recreated)
-      .map((f) => opFinding(f, CONSEQUENCE[f.op.object]!, f.op.object === 'policy' || f.op.object === 'publication' || f.op.object === 'subscription' ? { severity: 'medium' } : {}));
+      .map((f) =>
+        opFinding(
+          f,
+          CONSEQUENCE[f.op.object]!,
+          f.op.object === 'policy' || f.op.object === 'publication' || f.op.object === 'subscription' ? { severity: 'medium' } : {},
+        ),
+      );
   },
 });

@@ -10,10 +10,12 @@ export default defineRule({
   remediation: 'Add the old value back before rolling back.',
   docs: {
     why: 'The older code writes and compares the old enum value; once it is gone or renamed those writes fail and those reads miss.',
-    example: '`ALTER TYPE order_status RENAME VALUE \'shipped\' TO \'sent\';`',
+    example: "`ALTER TYPE order_status RENAME VALUE 'shipped' TO 'sent';`",
     fix: 'Add the new value, migrate rows, switch the code, and remove the old value in a later release.',
   },
   check(facts) {
-    return opsOf(facts, 'enum-drop-value', 'enum-rename-value').map((f) => opFinding(f, 'the older code still writes and reads the old value'));
+    return opsOf(facts, 'enum-drop-value', 'enum-rename-value').map((f) =>
+      opFinding(f, 'the older code still writes and reads the old value'),
+    );
   },
 });

@@ -19,7 +19,14 @@ export default defineRule({
       .map((f) =>
         f.recreated
           ? opFinding(f, `re-created ${f.recreated}: the older code calls the new definition`, { severity: 'low' })
-          : opFinding(f, f.op.object === 'type' ? (f.op.to ? `renamed to ${f.op.to}: columns and code of the older release that name it break` : 'columns and code of the older release that use the type break') : 'the older code or triggers that call it fail'),
+          : opFinding(
+              f,
+              f.op.object === 'type'
+                ? f.op.to
+                  ? `renamed to ${f.op.to}: columns and code of the older release that name it break`
+                  : 'columns and code of the older release that use the type break'
+                : 'the older code or triggers that call it fail',
+            ),
       );
   },
 });

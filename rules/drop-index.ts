@@ -5,7 +5,8 @@ export default defineRule({
   id: 'drop-index',
   category: 'destructive-migration',
   severity: 'low',
-  description: 'A migration of the release drops an index: the older code survives, maybe slower; a unique index also stops guarding duplicates.',
+  description:
+    'A migration of the release drops an index: the older code survives, maybe slower; a unique index also stops guarding duplicates.',
   checklist: 'database',
   remediation: 'Recreate the index (CONCURRENTLY on PostgreSQL) if the older code relies on it for speed or uniqueness.',
   docs: {
@@ -14,10 +15,12 @@ export default defineRule({
     fix: 'Drop indexes in a later release, once no release that may be rolled back to needs them.',
   },
   check(facts) {
-    return opsOf(facts, 'drop-index').filter((f) => !f.recreated).map((f) =>
-      f.op.unique || /(?:^|_)(?:uniq|unique|key|pkey)(?:_|$)/i.test(f.op.name ?? '')
-        ? opFinding(f, 'duplicates the older code assumes impossible can now be written', { severity: 'medium' })
-        : opFinding(f, 'the older code keeps working, maybe slower'),
-    );
+    return opsOf(facts, 'drop-index')
+      .filter((f) => !f.recreated)
+      .map((f) =>
+        f.op.unique || /(?:^|_)(?:uniq|unique|key|pkey)(?:_|$)/i.test(f.op.name ?? '')
+          ? opFinding(f, 'duplicates the older code assumes impossible can now be written', { severity: 'medium' })
+          : opFinding(f, 'the older code keeps working, maybe slower'),
+      );
   },
 });

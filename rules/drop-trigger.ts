@@ -16,8 +16,14 @@ export default defineRule({
   check(facts) {
     const dropped = opsOf(facts, 'drop-object')
       .filter((f) => f.op.object === 'trigger')
-      .map((f) => (f.recreated ? opFinding(f, `re-created ${f.recreated}: the older code's writes fire the new definition`, { severity: 'low' }) : opFinding(f, 'what it did on each write silently stops for the older code')));
-    const disabled = opsOf(facts, 'disable-trigger').map((f) => opFinding(f, 'what the trigger did on each write silently stops for the older code'));
+      .map((f) =>
+        f.recreated
+          ? opFinding(f, `re-created ${f.recreated}: the older code's writes fire the new definition`, { severity: 'low' })
+          : opFinding(f, 'what it did on each write silently stops for the older code'),
+      );
+    const disabled = opsOf(facts, 'disable-trigger').map((f) =>
+      opFinding(f, 'what the trigger did on each write silently stops for the older code'),
+    );
     return [...dropped, ...disabled];
   },
 });

@@ -18,8 +18,13 @@ export default defineRule({
       .filter((f) => f.op.object === 'view' || f.op.object === 'materialized view')
       .map((f) =>
         f.recreated
-          ? opFinding(f, `re-created ${f.recreated}: the older code queries the new definition, which may lack columns it reads`, { severity: 'low' })
-          : opFinding(f, f.op.to ? `renamed to ${f.op.to}: the older code still queries ${f.op.name}` : 'the older code that queries it fails'),
+          ? opFinding(f, `re-created ${f.recreated}: the older code queries the new definition, which may lack columns it reads`, {
+              severity: 'low',
+            })
+          : opFinding(
+              f,
+              f.op.to ? `renamed to ${f.op.to}: the older code still queries ${f.op.name}` : 'the older code that queries it fails',
+            ),
       );
   },
 });

@@ -10,8 +10,7 @@ export default defineRule({
   outcome: 'manual',
   remediation: 'Merge the templates in the spec, then compare the releases again.',
   docs: {
-    why:
-      'Templates such as `/users/{id}` and `/users/{name}` are the same endpoint to a client. The tool will not guess which one the rollback keeps, so a person decides.',
+    why: 'Templates such as `/users/{id}` and `/users/{name}` are the same endpoint to a client. The tool will not guess which one the rollback keeps, so a person decides.',
     example: 'openapi.yaml declares both `GET /pets/{petId}` and `GET /pets/{name}`.',
     fix: 'Keep one template per endpoint in the spec.',
   },

@@ -10,8 +10,7 @@ export default defineRule({
   checklist: 'endpoints',
   remediation: 'Check which clients send the new optional data or read the vanished fields before rolling back.',
   docs: {
-    why:
-      'Clients written against the running release may omit a field the older release requires, send an enum value it does not know, or read a response field it never returns. The endpoint is still there, but those calls now fail or misbehave.',
+    why: 'Clients written against the running release may omit a field the older release requires, send an enum value it does not know, or read a response field it never returns. The endpoint is still there, but those calls now fail or misbehave.',
     example: 'At v2 the query parameter `limit` of `GET /users` is optional; at v1 it is required.',
     fix: 'Keep the older release tolerant (default the now-required field, accept the new enum value) or roll forward.',
   },

@@ -9,8 +9,7 @@ export default defineRule({
   checklist: 'endpoints',
   remediation: 'Find the clients that call the endpoint (access logs, API gateway) and keep it served, or roll forward instead.',
   docs: {
-    why:
-      'Clients began to call the endpoint when the release shipped it. Rolling back takes it away from under them: their calls fail with 404 or 405 until the release comes back. The longer it has been live, the more clients depend on it.',
+    why: 'Clients began to call the endpoint when the release shipped it. Rolling back takes it away from under them: their calls fail with 404 or 405 until the release comes back. The longer it has been live, the more clients depend on it.',
     example: 'v1.1.0 adds `GET /api/users/:id/emails` in src/index.ts; rolling back to v1.0.0 removes it.',
     fix: 'Check the access logs for the endpoint; if it has callers, roll forward with a fix, or deploy the target with the endpoint kept (a stub that answers 503 with Retry-After is better than a 404).',
   },

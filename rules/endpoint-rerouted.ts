@@ -10,9 +10,9 @@ export default defineRule({
   outcome: 'manual',
   remediation: 'Check that the route answering at the target handles these requests the way clients of the running release expect.',
   docs: {
-    why:
-      'The URLs are still answered after the rollback, so clients get no 404; but by other code — a parameter or wildcard route the release had placed the endpoint in front of. That code may read the path differently (a slug taken as an id) and answer 404 or other data.',
-    example: 'v2 adds `GET /files/:id.:format` before `GET /files/:id`; after the rollback `GET /files/:id` answers `/files/report.pdf` with `id = "report.pdf"`.',
+    why: 'The URLs are still answered after the rollback, so clients get no 404; but by other code — a parameter or wildcard route the release had placed the endpoint in front of. That code may read the path differently (a slug taken as an id) and answer 404 or other data.',
+    example:
+      'v2 adds `GET /files/:id.:format` before `GET /files/:id`; after the rollback `GET /files/:id` answers `/files/report.pdf` with `id = "report.pdf"`.',
     fix: 'Call the answering route with a request of the running release, or keep the specific route in the target.',
   },
   check(facts) {

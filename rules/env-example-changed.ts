@@ -11,8 +11,7 @@ export default defineRule({
   outcome: 'manual',
   remediation: 'Compare the keys listed with the environment of the platform; set the ones the older release expects.',
   docs: {
-    why:
-      'An example env file (`.env.example`, `.env.sample`, `.env.template`) documents what the app expects. Keys it lists at the older release and not at the running one are settings the environment may have lost since.',
+    why: 'An example env file (`.env.example`, `.env.sample`, `.env.template`) documents what the app expects. Keys it lists at the older release and not at the running one are settings the environment may have lost since.',
     example: '`.env.example` had `DB_URL` at v1.0.0 and `DATABASE_URL` at v1.1.0.',
     fix: 'Set every key the rollback brings back; keys it drops can stay set.',
   },

@@ -9,12 +9,13 @@ export default defineRule({
   checklist: 'contracts',
   remediation: 'Check the client queries against the target schema (persisted queries, mobile apps that cannot be rolled back).',
   docs: {
-    why:
-      'Clients wrote their queries against the running schema. A removed field, argument or enum value makes those queries fail validation, and a stricter argument or input field rejects what they send.',
+    why: 'Clients wrote their queries against the running schema. A removed field, argument or enum value makes those queries fail validation, and a stricter argument or input field rejects what they send.',
     example: '`type User { emails: [String!]! }` at the running release, no `emails` field at the target.',
     fix: 'Keep the schema element (deprecated) in a forward fix, or make sure no client queries it before rolling back.',
   },
   check(facts) {
-    return breakingChanges(facts, ['graphql']).map((fact) => contractFinding(fact, `${fact.symbol} in ${fact.path}: ${fact.detail} by the rollback`));
+    return breakingChanges(facts, ['graphql']).map((fact) =>
+      contractFinding(fact, `${fact.symbol} in ${fact.path}: ${fact.detail} by the rollback`),
+    );
   },
 });

@@ -26,21 +26,30 @@ const SEVERITY: Record<Exclude<InfrastructureKind, 'ci'>, Severity> = {
 };
 
 const names = (facts: InfrastructureChangedFact[], n: number) =>
-  facts.slice(0, n).map((f) => f.path).join(', ') + (facts.length > n ? ` (+${facts.length - n} more)` : '');
+  facts
+    .slice(0, n)
+    .map((f) => f.path)
+    .join(', ') + (facts.length > n ? ` (+${facts.length - n} more)` : '');
 
-const STATUS: Record<InfrastructureChangedFact['status'], string> = { added: 'added', deleted: 'deleted', modified: 'changed', renamed: 'renamed' };
+const STATUS: Record<InfrastructureChangedFact['status'], string> = {
+  added: 'added',
+  deleted: 'deleted',
+  modified: 'changed',
+  renamed: 'renamed',
+};
 
 export default defineRule({
   id: 'infrastructure-changed',
   category: 'infrastructure-change',
   severity: 'medium',
-  description: 'Infrastructure files changed (Dockerfiles, Terraform, Kubernetes, Helm, Kustomize, docker-compose, Pulumi): a code rollback does not roll them back.',
+  description:
+    'Infrastructure files changed (Dockerfiles, Terraform, Kubernetes, Helm, Kustomize, docker-compose, Pulumi): a code rollback does not roll them back.',
   checklist: 'infrastructure',
   outcome: 'manual',
-  remediation: 'Roll the infrastructure back on its own (plan and apply the older version), or confirm the older code works with the infrastructure as it is now.',
+  remediation:
+    'Roll the infrastructure back on its own (plan and apply the older version), or confirm the older code works with the infrastructure as it is now.',
   docs: {
-    why:
-      'Redeploying older code leaves the infrastructure the release applied: the Terraform state, the Kubernetes objects, the chart values, the pipelines. Unless your deploy applies these files from the same commit (GitOps), the older code meets the newer infrastructure, and rolling them back is a separate step with its own plan.',
+    why: 'Redeploying older code leaves the infrastructure the release applied: the Terraform state, the Kubernetes objects, the chart values, the pipelines. Unless your deploy applies these files from the same commit (GitOps), the older code meets the newer infrastructure, and rolling them back is a separate step with its own plan.',
     example: 'The release changed `infra/main.tf` (a new queue) and `charts/api/values.yaml` (two more replicas and a new env var).',
     fix: 'For each kind listed, decide: keep it (check the older code works with it) or roll it back with its own tool (`terraform plan` at the target, `helm rollback`, `kubectl apply` of the older manifests).',
   },

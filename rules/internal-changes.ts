@@ -9,8 +9,7 @@ export default defineRule({
   checklist: 'contracts',
   remediation: 'Nothing to do for the rollback: the modules and their callers go back together.',
   docs: {
-    why:
-      'Modules of one deployable, and workspace packages only it uses, roll back together with their callers: a function whose parameters changed in the release goes back with the code that calls it. They are counted so nothing is hidden (`internalChanges` in the JSON report), but they are no contract and weigh nothing in the score.',
+    why: 'Modules of one deployable, and workspace packages only it uses, roll back together with their callers: a function whose parameters changed in the release goes back with the code that calls it. They are counted so nothing is hidden (`internalChanges` in the JSON report), but they are no contract and weigh nothing in the score.',
     example: 'The release changed the props of `src/components/Button.tsx` and the signature of `src/lib/send.ts` in one web app.',
     fix: 'Nothing. Publish the package, or analyse one service with `--scope`, when other deployables import it: its exports then count as contracts.',
   },

@@ -35,7 +35,8 @@ export default defineRule({
   id: 'pull-request-label',
   category: 'change-volume',
   severity: 'medium',
-  description: 'A merged pull request in the release carries a label (breaking-change, migration, database…) that calls for a check before rolling back.',
+  description:
+    'A merged pull request in the release carries a label (breaking-change, migration, database…) that calls for a check before rolling back.',
   checklist: 'review',
   outcome: 'manual',
   remediation: 'Read the labelled pull request and check the matching checklist item by hand before rolling back.',
@@ -44,8 +45,7 @@ export default defineRule({
     schema: (z) => z.object({ labels: z.record(z.string(), z.enum(CHECKLIST_IDS)).default(DEFAULT_LABELS) }).strict(),
   },
   docs: {
-    why:
-      'Authors and reviewers label what they know is risky: a breaking change, a migration, a database change. Rolling back the release takes that pull request back too, so what its label warns about applies to the rollback, even when no file-level rule saw it.',
+    why: 'Authors and reviewers label what they know is risky: a breaking change, a migration, a database change. Rolling back the release takes that pull request back too, so what its label warns about applies to the rollback, even when no file-level rule saw it.',
     example: 'The release includes pull request #412 "Split the users table", labelled `migration`.',
     fix: 'Open the pull request, decide what the rollback does to what it changed, and record the answer; map your own labels with `rules.pull-request-label.options.labels`.',
   },

@@ -45,12 +45,18 @@ function leftOut(excluded: readonly ExcludedFiles[]): string {
   return ` (left out: ${parts.join(', ')})`;
 }
 
-const KIND_WORD: Record<ExcludedFiles['kind'], string> = { generated: 'generated file', lockfile: 'lockfile', snapshot: 'snapshot', translation: 'translation file' };
+const KIND_WORD: Record<ExcludedFiles['kind'], string> = {
+  generated: 'generated file',
+  lockfile: 'lockfile',
+  snapshot: 'snapshot',
+  translation: 'translation file',
+};
 
 /** How the change spreads over files, in words (entropy normalised to 0–1). */
 function spreadInWords(entropy: number, files: number): string {
   if (files < 2) return 'all in one file';
-  if (entropy >= 0.8) return `scattered evenly over the ${plural(files, 'file')} (entropy ${entropy}), the hardest kind of change to review and undo`;
+  if (entropy >= 0.8)
+    return `scattered evenly over the ${plural(files, 'file')} (entropy ${entropy}), the hardest kind of change to review and undo`;
   if (entropy >= 0.5) return `spread over many of the ${plural(files, 'file')} (entropy ${entropy})`;
   return `concentrated in a few of the ${plural(files, 'file')} (entropy ${entropy})`;
 }
@@ -84,8 +90,7 @@ export default defineRule({
     },
   },
   docs: {
-    why:
-      'A rollback takes back everything in the release or nothing. The more commits, authors and subsystems it spans, the more unrelated fixes go back with the broken change, and the likelier one of them is coupled to data or to another service.',
+    why: 'A rollback takes back everything in the release or nothing. The more commits, authors and subsystems it spans, the more unrelated fixes go back with the broken change, and the likelier one of them is coupled to data or to another service.',
     example: 'A release of 47 commits by 9 authors across 6 subsystems (3,200 lines in 120 files).',
     fix: 'Before rolling back, list what else the release carries and who depends on it; prefer a forward fix of the one broken change when the release is large.',
   },

@@ -14,6 +14,8 @@ export default defineRule({
     fix: 'Add the new column, write both for a release, backfill, then drop the old one in a later release.',
   },
   check(facts) {
-    return opsOf(facts, 'rename-column').map((f) => opFinding(f, `the older code still uses ${f.op.table}.${f.op.column}, which no longer exists`));
+    return opsOf(facts, 'rename-column').map((f) =>
+      opFinding(f, `the older code still uses ${f.op.table}.${f.op.column}, which no longer exists`),
+    );
   },
 });

@@ -40,10 +40,10 @@ export default defineRule({
   severity: 'medium',
   description: 'The rollback goes back to an older runtime (engines, .nvmrc, .node-version, .tool-versions, Dockerfile base image).',
   checklist: 'dependencies',
-  remediation: 'Make sure the older runtime can read everything the newer one wrote (data, caches, sessions) and that the platform still offers it.',
+  remediation:
+    'Make sure the older runtime can read everything the newer one wrote (data, caches, sessions) and that the platform still offers it.',
   docs: {
-    why:
-      'Redeploying an older build brings back its runtime. Data written by features of the newer runtime can be unreadable or erased by the older one, native modules built for it break, and platforms drop old runtimes from their images.',
+    why: 'Redeploying an older build brings back its runtime. Data written by features of the newer runtime can be unreadable or erased by the older one, native modules built for it break, and platforms drop old runtimes from their images.',
     example: 'The release moved the Dockerfile from `node:18-alpine` to `node:20-alpine` and `engines.node` from >=18 to >=20.',
     fix: 'Keep the newer runtime while rolling back the code when the older code supports it; otherwise check stored data and native modules against the older runtime first.',
   },

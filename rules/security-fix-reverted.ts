@@ -1,20 +1,26 @@
 import type { FixRevertedFact } from '../src/model/facts/history.js';
 import { defineRule } from './rule.js';
 
-const where: Record<NonNullable<FixRevertedFact['security']>['where'], string> = { subject: 'subject', body: 'message', 'pull-request': 'pull request title' };
+const where: Record<NonNullable<FixRevertedFact['security']>['where'], string> = {
+  subject: 'subject',
+  body: 'message',
+  'pull-request': 'pull request title',
+};
 
 export default defineRule({
   id: 'security-fix-reverted',
   category: 'code-change',
   severity: 'medium',
-  description: 'A commit or merged pull request of the release marks a security fix (CVE or GHSA id, "security", "vulnerability", a weakness name): the rollback reinstates the vulnerability.',
+  description:
+    'A commit or merged pull request of the release marks a security fix (CVE or GHSA id, "security", "vulnerability", a weakness name): the rollback reinstates the vulnerability.',
   checklist: 'fixes',
   outcome: 'manual',
-  remediation: 'Read the advisory: if the older release is exploitable, roll back only with a mitigation in place (a WAF rule, a disabled feature), or fix forward.',
+  remediation:
+    'Read the advisory: if the older release is exploitable, roll back only with a mitigation in place (a WAF rule, a disabled feature), or fix forward.',
   docs: {
-    why:
-      'A rollback redeploys the code as it was before the fix: the vulnerability is live again, often after it was published. Security releases are also the ones teams most want to roll back when they break something.',
-    example: 'The release contains `fix: security CVE-2025-68130 (#2343)`, or a commit whose body says "includes the Next.js security release".',
+    why: 'A rollback redeploys the code as it was before the fix: the vulnerability is live again, often after it was published. Security releases are also the ones teams most want to roll back when they break something.',
+    example:
+      'The release contains `fix: security CVE-2025-68130 (#2343)`, or a commit whose body says "includes the Next.js security release".',
     fix: 'Check whether the older release is reachable by the attack (version, configuration, exposure); keep the patched dependency when only the code must go back, or mitigate before rolling back.',
   },
   check(facts) {

@@ -9,8 +9,7 @@ export default defineRule({
   checklist: 'endpoints',
   remediation: 'Bring the spec in line with the route code, so that the next comparison reads the same API from both.',
   docs: {
-    why:
-      'The spec says the rollback removes the operation, the code says it does not. The code is what answers requests, so nothing is reported removed; the spec is out of step with it (often a spec added to document endpoints that already existed).',
+    why: 'The spec says the rollback removes the operation, the code says it does not. The code is what answers requests, so nothing is reported removed; the spec is out of step with it (often a spec added to document endpoints that already existed).',
     example: 'v2 adds openapi.yaml describing `GET /users/{id}`, which src/routes/users.ts has served since v1.',
     fix: 'Keep the spec next to the code that serves it, or generate it from the code.',
   },

@@ -14,6 +14,13 @@ export default defineRule({
     fix: 'Delete data in a separate, reviewed job with a backup, not in a migration the release carries.',
   },
   check(facts) {
-    return opsOf(facts, 'truncate').map((f) => opFinding(f, f.op.partition ? 'the rows of that partition are gone; a rollback does not bring them back' : 'every row is gone; a rollback does not bring them back'));
+    return opsOf(facts, 'truncate').map((f) =>
+      opFinding(
+        f,
+        f.op.partition
+          ? 'the rows of that partition are gone; a rollback does not bring them back'
+          : 'every row is gone; a rollback does not bring them back',
+      ),
+    );
   },
 });

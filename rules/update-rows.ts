@@ -10,7 +10,8 @@ export default defineRule({
   remediation: 'Check that the older code reads the rewritten values the same way; keep a copy of the old values if it does not.',
   docs: {
     why: 'A data rewrite is not undone by a rollback. Values the release normalised, moved or recomputed are what the older code reads, and the old values are gone.',
-    example: '`UPDATE users SET status = \'active\' WHERE status IS NULL;` or `UPDATE orders SET total = o.sum FROM order_totals o WHERE o.id = orders.id;`',
+    example:
+      "`UPDATE users SET status = 'active' WHERE status IS NULL;` or `UPDATE orders SET total = o.sum FROM order_totals o WHERE o.id = orders.id;`",
     fix: 'Keep the old values (a column or table) until no release that may be rolled back to needs them.',
   },
   check(facts) {

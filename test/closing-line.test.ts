@@ -15,7 +15,11 @@ function runSuite(files: Record<string, string>) {
     join(dir, 'vitest.config.mjs'),
     `export default { test: { include: ['test/*.test.mjs'], globals: true, reporters: [${JSON.stringify(join(ROOT, 'test', 'support', 'count-reporter.ts'))}] } };\n`,
   );
-  const run = spawnSync(process.execPath, [VITEST, 'run', '--root', dir], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const run = spawnSync(process.execPath, [VITEST, 'run', '--root', dir], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   return { code: run.status, lines: run.stdout.trim().split('\n') };
 }
 

@@ -20,27 +20,49 @@ const LAYERS: Record<string, readonly string[]> = {
   'src/engine': ['src/analyzers', 'rules', 'src/config', 'src/git', 'src/parse', 'src/model', 'src/util'],
   'src/report': ['rules', 'src/model', 'src/util'],
   'src/integrations': ['src/report', 'src/model', 'src/util'],
-  'src/cli': ['src/integrations', 'src/report', 'src/engine', 'src/analyzers', 'rules', 'src/config', 'src/git', 'src/parse', 'src/model', 'src/util'],
+  'src/cli': [
+    'src/integrations',
+    'src/report',
+    'src/engine',
+    'src/analyzers',
+    'rules',
+    'src/config',
+    'src/git',
+    'src/parse',
+    'src/model',
+    'src/util',
+  ],
   // The package entry, and what never ships: the demo and the fixture-repository builder it shares with the tests.
   'src/index.ts': ['src/engine', 'rules', 'src/config', 'src/model'],
   // Builders for tests: fixture repositories, and reports assembled in memory from facts.
   'src/testing': ['src/engine', 'rules', 'src/config', 'src/model', 'src/util'],
   // The demo and the docs generator sit on top: they run the CLI and draw the terminal review's screens.
-  'src/demo': ['src/cli', 'src/integrations', 'src/report', 'src/engine', 'src/analyzers', 'rules', 'src/config', 'src/git', 'src/parse', 'src/model', 'src/testing', 'src/util'],
+  'src/demo': [
+    'src/cli',
+    'src/integrations',
+    'src/report',
+    'src/engine',
+    'src/analyzers',
+    'rules',
+    'src/config',
+    'src/git',
+    'src/parse',
+    'src/model',
+    'src/testing',
+    'src/util',
+  ],
 };
 
 const pathOf = (layer: string) => (layer.endsWith('.ts') ? `^${layer.replace('.', '\\.')}$` : `^${layer}/`);
 
 const RULES: IForbiddenRuleType[] = [
   { name: 'no-cycle', severity: 'error', from: {}, to: { circular: true } },
-  ...Object.entries(LAYERS).map(
-    ([layer, allowed]): IForbiddenRuleType => ({
-      name: `${layer} imports only ${allowed.join(', ') || 'itself'}`,
-      severity: 'error',
-      from: { path: pathOf(layer) },
-      to: { path: '^(src|rules)/', pathNot: [layer, ...allowed].map(pathOf) },
-    }),
-  ),
+  ...Object.entries(LAYERS).map(([layer, allowed]): IForbiddenRuleType => ({
+    name: `${layer} imports only ${allowed.join(', ') || 'itself'}`,
+    severity: 'error',
+    from: { path: pathOf(layer) },
+    to: { path: '^(src|rules)/', pathNot: [layer, ...allowed].map(pathOf) },
+  })),
   {
     // One analyzer never reaches into another: what two share lives in src/parse or at src/analyzers/.
     name: 'an analyzer imports no other analyzer',
@@ -70,7 +92,9 @@ async function cruiseSources(): Promise<ICruiseResult> {
 describe('the source layout', () => {
   it('has no import cycle and no import against the layer table', async () => {
     const result = await cruiseSources();
-    const violations = result.summary.violations.map((v) => `${v.rule.name}: ${[v.from, ...(v.cycle?.map((c) => c.name) ?? [v.to])].join(' → ')}`);
+    const violations = result.summary.violations.map(
+      (v) => `${v.rule.name}: ${[v.from, ...(v.cycle?.map((c) => c.name) ?? [v.to])].join(' → ')}`,
+    );
     expect(violations).toEqual([]);
     // The cruise did read the sources (a resolver that finds nothing would pass the check above).
     expect(result.modules.filter((m) => m.source.startsWith('src/engine/')).length).toBeGreaterThan(5);
@@ -83,7 +107,9 @@ describe('the source layout', () => {
 
   it('keeps one test folder per layer, beside the shared support and the bench', () => {
     const layers = new Set(Object.keys(LAYERS).map((layer) => layer.replace(/^src\//, '')));
-    const folders = readdirSync(join(ROOT, 'test'), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+    const folders = readdirSync(join(ROOT, 'test'), { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name);
     expect(folders.filter((name) => !layers.has(name) && name !== 'support' && name !== 'bench')).toEqual([]);
   });
 });

@@ -6,26 +6,45 @@ import semver from 'semver';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from './support/repo.js';
 
-const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { engines: { node: string }; dependencies: Record<string, string> };
+const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+  engines: { node: string };
+  dependencies: Record<string, string>;
+};
 const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as {
   packages: Record<string, { version?: string; dev?: boolean; engines?: { node?: string } | string[] }>;
 };
 
 describe('the packed package', () => {
   // The built dist/ is there: the test command builds first.
-  const packed = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })) as {
+  const packed = JSON.parse(
+    execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }),
+  ) as {
     files: { path: string }[];
   }[];
   const files = packed[0]!.files.map((f) => f.path);
 
   it('holds the command, the library and the rules, and the JSON report schema the docs link', () => {
-    for (const file of ['dist/bin/main.js', 'dist/src/index.js', 'dist/src/index.d.ts', 'dist/rules/index.js', 'src/report/report.schema.json', 'README.md', 'package.json']) {
+    for (const file of [
+      'dist/bin/main.js',
+      'dist/src/index.js',
+      'dist/src/index.d.ts',
+      'dist/rules/index.js',
+      'src/report/report.schema.json',
+      'README.md',
+      'package.json',
+    ]) {
       expect(files).toContain(file);
     }
   });
 
   it('leaves out the tests, the bench, the demo and the fixture builder', () => {
-    expect(files.filter((f) => /^dist\/(test|src\/demo|src\/testing)\//.test(f) || f.startsWith('test/') || f.startsWith('fixtures/'))).toEqual([]);
+    expect(
+      files.filter((f) => /^dist\/(test|src\/demo|src\/testing)\//.test(f) || f.startsWith('test/') || f.startsWith('fixtures/')),
+    ).toEqual([]);
   });
 
   it('ships the GitHub Action whole or not at all (it is used from the repository)', () => {

@@ -80,5 +80,5 @@ export interface Analyzer {
 
 /** The path of a changed file at the given side. */
 export function pathAt(file: ChangedFile, side: Side): string {
-  return side === 'to' ? file.oldPath ?? file.path : file.path;
+  return side === 'to' ? (file.oldPath ?? file.path) : file.path;
 }

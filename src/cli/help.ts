@@ -33,11 +33,20 @@ export const ANALYZE_OPTIONS = {
     value: 'FORMAT',
     help: `${FORMAT_NAMES.map((f) => `${f} (${FORMATS[f]})`).join(', ')}, or tui (the interactive review, the default when stdout is a terminal; text when piped)`,
   },
-  output: { type: 'string', multiple: true, value: 'FORMAT=FILE', help: `also write the report in FORMAT (${oneOf(FORMAT_NAMES)}) to FILE; repeatable, one analysis` },
+  output: {
+    type: 'string',
+    multiple: true,
+    value: 'FORMAT=FILE',
+    help: `also write the report in FORMAT (${oneOf(FORMAT_NAMES)}) to FILE; repeatable, one analysis`,
+  },
   'fail-on': { type: 'string', value: 'SEVERITY', help: `exit 1 when a finding is at least this severe: ${oneOf(SEVERITIES)}` },
   'max-score': { type: 'string', value: 'N', help: 'exit 1 when the risk score is above N (0–100)' },
   'warn-only': { type: 'boolean', help: "print a crossed gate's line, but exit 0" },
-  platform: { type: 'string', value: 'NAME', help: `${oneOf(PLATFORM_IDS)}: end the report with that platform's rollback command and caveats` },
+  platform: {
+    type: 'string',
+    value: 'NAME',
+    help: `${oneOf(PLATFORM_IDS)}: end the report with that platform's rollback command and caveats`,
+  },
   'ack-file': { type: 'string', value: 'FILE', help: 'with the terminal review: write what was checked by hand as JSON' },
   'tag-pattern': { type: 'string', value: 'GLOB', help: "release tags to consider for the default --to (e.g. 'v*', 'api@*')" },
   scope: {
@@ -53,9 +62,16 @@ export const ANALYZE_OPTIONS = {
   },
   'github-repo': { type: 'string', value: 'O/N', help: 'the GitHub repository for --github-changelog (default: GITHUB_REPOSITORY)' },
   'api-url': { type: 'string', value: 'URL', help: 'GitHub GraphQL endpoint (default: GITHUB_GRAPHQL_URL, else api.github.com)' },
-  advisories: { type: 'boolean', help: 'ask the npm registry which advisories affect the versions the rollback goes back to (off by default: no network unless asked)' },
+  advisories: {
+    type: 'boolean',
+    help: 'ask the npm registry which advisories affect the versions the rollback goes back to (off by default: no network unless asked)',
+  },
   'advisories-registry': { type: 'string', value: 'URL', help: 'the registry for --advisories (default: https://registry.npmjs.org)' },
-  timeout: { type: 'string', value: 'SECONDS', help: 'give up on GitHub after SECONDS for all its requests together, waits included (default 60)' },
+  timeout: {
+    type: 'string',
+    value: 'SECONDS',
+    help: 'give up on GitHub after SECONDS for all its requests together, waits included (default 60)',
+  },
   debug: { type: 'boolean', help: 'show stack traces of unexpected errors' },
   timings: { type: 'boolean', help: 'print the wall time of each phase on stderr (JSON)' },
   help: { type: 'boolean', short: 'h', help: 'this help' },
@@ -69,8 +85,16 @@ export const COMMENT_OPTIONS = {
   format: { type: 'string', value: 'FORMAT', help: `what to print on stdout: ${oneOf(FORMAT_NAMES)} (default: markdown, the comment)` },
   platform: { type: 'string', value: 'NAME', help: `${oneOf(PLATFORM_IDS)}: end the comment with that platform's rollback command` },
   'delete-when-safe': { type: 'boolean', help: 'delete the comment when the verdict is safe (add none)' },
-  timeout: { type: 'string', value: 'SECONDS', help: 'give up on GitHub after SECONDS for all its requests together, waits included (default 60)' },
-  config: { type: 'string', value: 'FILE', help: 'JSON or YAML config to use instead of the one at the merge base (as the analysis reads it at --to)' },
+  timeout: {
+    type: 'string',
+    value: 'SECONDS',
+    help: 'give up on GitHub after SECONDS for all its requests together, waits included (default 60)',
+  },
+  config: {
+    type: 'string',
+    value: 'FILE',
+    help: 'JSON or YAML config to use instead of the one at the merge base (as the analysis reads it at --to)',
+  },
   'fail-on': { type: 'string', value: 'SEVERITY', help: `exit 1 when a finding is at least this severe: ${oneOf(SEVERITIES)}` },
   'max-score': { type: 'string', value: 'N', help: 'exit 1 when the risk score is above N (0–100)' },
   'warn-only': { type: 'boolean', help: "print a crossed gate's line, but exit 0" },
@@ -115,7 +139,9 @@ export function renderOptions(table: OptionTable): string {
 }
 
 const usage = () => {
-  const rows = [...Object.values(USAGE), ['help <command>', "that command's help and options"] as const].map(([args, what]) => [`rollback-ready ${args}`, what] as const);
+  const rows = [...Object.values(USAGE), ['help <command>', "that command's help and options"] as const].map(
+    ([args, what]) => [`rollback-ready ${args}`, what] as const,
+  );
   const column = Math.max(...rows.filter(([, what]) => what).map(([left]) => left.length)) + 2;
   return rows.map(([left, what]) => `  ${what ? left.padEnd(column) + what : left}`).join('\n');
 };

@@ -54,7 +54,10 @@ function knownCommand(name: string, context: string): CommandName {
   if (isCommand(name)) return name;
   const names = Object.keys(COMMANDS);
   const near = closest(name, names);
-  throw new UsageError(`${context}${excerpt(name, 80)}: no such command`, `${near ? `did you mean ${near}? ` : ''}commands: ${names.join(', ')} (rollback-ready --help)`);
+  throw new UsageError(
+    `${context}${excerpt(name, 80)}: no such command`,
+    `${near ? `did you mean ${near}? ` : ''}commands: ${names.join(', ')} (rollback-ready --help)`,
+  );
 }
 
 const debug = process.argv.includes('--debug');
@@ -68,7 +71,10 @@ main(process.argv.slice(2)).then(
       warn(error.message);
     } else {
       const message = error instanceof Error ? error.message : String(error);
-      warn(`internal error: ${message.split('\n')[0] ?? ''} — rerun with --debug for details and report it`, `rollback-ready ${TOOL.version}`);
+      warn(
+        `internal error: ${message.split('\n')[0] ?? ''} — rerun with --debug for details and report it`,
+        `rollback-ready ${TOOL.version}`,
+      );
     }
     if (debug && error instanceof Error && error.stack) process.stderr.write(`${stripControl(error.stack)}\n`);
     process.exitCode = 2;

@@ -7,7 +7,13 @@ type Options = NonNullable<ParseArgsConfig['options']>;
 
 /** parseArgs with strict checking, and every parse error turned into a one-line usage error. */
 export type Values<T extends Options> = {
-  [K in keyof T]?: T[K] extends { multiple: true } ? (T[K]['type'] extends 'boolean' ? boolean[] : string[]) : T[K]['type'] extends 'boolean' ? boolean : string;
+  [K in keyof T]?: T[K] extends { multiple: true }
+    ? T[K]['type'] extends 'boolean'
+      ? boolean[]
+      : string[]
+    : T[K]['type'] extends 'boolean'
+      ? boolean
+      : string;
 };
 
 export function parseOptions<T extends Options>(
@@ -18,7 +24,10 @@ export function parseOptions<T extends Options>(
 ): { values: Values<T>; positionals: string[] } {
   // An option table may carry its help too (help.ts); parseArgs gets what it knows.
   const known = Object.fromEntries(
-    Object.entries(options).map(([name, o]) => [name, { type: o.type, ...(o.multiple ? { multiple: true } : {}), ...(o.short ? { short: o.short } : {}) }]),
+    Object.entries(options).map(([name, o]) => [
+      name,
+      { type: o.type, ...(o.multiple ? { multiple: true } : {}), ...(o.short ? { short: o.short } : {}) },
+    ]),
   );
   let parsed;
   try {
@@ -54,7 +63,10 @@ export function intOption(value: string | undefined, flag: string, min: number, 
   if (value === undefined) return undefined;
   const n = Number(value);
   if (!/^\d+$/.test(value) || n < min || n > max) {
-    throw new UsageError(`${flag} ${oneLine(value)}: not a whole number from ${min} to ${max}`, `pass ${flag} with a number from ${min} to ${max}`);
+    throw new UsageError(
+      `${flag} ${oneLine(value)}: not a whole number from ${min} to ${max}`,
+      `pass ${flag} with a number from ${min} to ${max}`,
+    );
   }
   return n;
 }

@@ -41,7 +41,11 @@ function toRule(custom: CustomRule): AnyRule {
         if (!matches(file.path) && !(file.oldPath !== undefined && matches(file.oldPath))) return [];
         if (custom.when.status && !custom.when.status.includes(STATUS_AS[file.status] as never)) return [];
         if (custom.when.category && !categories.get(file.path)?.has(custom.when.category)) return [];
-        const draft: FindingDraft = { message: custom.message, path: file.path, evidence: `${file.status} ${file.oldPath ? `${file.oldPath} → ` : ''}${file.path}` };
+        const draft: FindingDraft = {
+          message: custom.message,
+          path: file.path,
+          evidence: `${file.status} ${file.oldPath ? `${file.oldPath} → ` : ''}${file.path}`,
+        };
         if (checklist) draft.checklist = checklist;
         return [draft];
       });

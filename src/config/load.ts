@@ -60,8 +60,11 @@ export function parseConfigText(name: string, text: string, label: string): unkn
   try {
     return json ? JSON.parse(text) : (yaml().parse(text, { maxAliasCount: 100 }) ?? {});
   } catch (error) {
-    const message = error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error);
-    throw new UsageError(`config ${oneLine(label)}: not valid ${json ? 'JSON' : 'YAML'}: ${oneLine(message)}`, 'fix the syntax of the config file');
+    const message = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
+    throw new UsageError(
+      `config ${oneLine(label)}: not valid ${json ? 'JSON' : 'YAML'}: ${oneLine(message)}`,
+      'fix the syntax of the config file',
+    );
   }
 }
 
@@ -82,7 +85,10 @@ export async function configFromTree(blobs: BlobStore, sha: string, ref: string)
     const label = `${name} at ${ref}`;
     if (content.text === undefined) {
       if (name === 'package.json') continue;
-      throw new UsageError(`config ${label}: cannot be read (${content.unreadable ?? 'unknown'})`, `keep the config a UTF-8 text file under ${MAX_CONFIG_BYTES / 1024} KiB`);
+      throw new UsageError(
+        `config ${label}: cannot be read (${content.unreadable ?? 'unknown'})`,
+        `keep the config a UTF-8 text file under ${MAX_CONFIG_BYTES / 1024} KiB`,
+      );
     }
     let raw: unknown;
     if (name === 'package.json') {
@@ -104,7 +110,10 @@ export async function configFromTree(blobs: BlobStore, sha: string, ref: string)
 /** Reads the config file a user named with --config, from disk. */
 export async function configFromFile(file: string): Promise<LoadedConfig> {
   if (!['', '.json', '.yaml', '.yml'].includes(extname(file))) {
-    throw new UsageError(`--config ${oneLine(basename(file))}: only JSON and YAML configs are read`, 'write the config as .json, .yaml or .yml (a JavaScript config would run code)');
+    throw new UsageError(
+      `--config ${oneLine(basename(file))}: only JSON and YAML configs are read`,
+      'write the config as .json, .yaml or .yml (a JavaScript config would run code)',
+    );
   }
   let text: string;
   try {
@@ -120,7 +129,10 @@ export async function configFromFile(file: string): Promise<LoadedConfig> {
   if (basename(file) === 'package.json') {
     const raw = packageSetting(parseConfigText(file, text, file));
     if (raw === null || raw === undefined) {
-      throw new UsageError(`--config ${oneLine(file)}: package.json has no "${PACKAGE_KEY}" key`, `add a "${PACKAGE_KEY}" object, or pass a JSON or YAML config file`);
+      throw new UsageError(
+        `--config ${oneLine(file)}: package.json has no "${PACKAGE_KEY}" key`,
+        `add a "${PACKAGE_KEY}" object, or pass a JSON or YAML config file`,
+      );
     }
     return { raw, origin, shadowed: [] };
   }

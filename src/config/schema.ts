@@ -35,7 +35,10 @@ export const customRuleSchema = z
     when: z
       .object({
         paths: z.array(glob.min(1)).min(1),
-        status: z.array(z.enum(['added', 'modified', 'deleted', 'renamed'])).min(1).optional(),
+        status: z
+          .array(z.enum(['added', 'modified', 'deleted', 'renamed']))
+          .min(1)
+          .optional(),
         category: z.enum(CATEGORIES).optional(),
       })
       .strict(),

@@ -4,7 +4,11 @@ import { SEVERITIES } from '../model/report.js';
 import { oneLine } from '../util/sanitize.js';
 import type { Detected } from './detect.js';
 
-const list = (items: string[], max = 6) => items.slice(0, max).map((i) => oneLine(i)).join(', ') + (items.length > max ? `, … (${items.length - max} more)` : '');
+const list = (items: string[], max = 6) =>
+  items
+    .slice(0, max)
+    .map((i) => oneLine(i))
+    .join(', ') + (items.length > max ? `, … (${items.length - max} more)` : '');
 
 /** A commented starter config in YAML: working defaults, with what was found in the repository. */
 export function starterConfig(found: Detected): string {
@@ -57,12 +61,18 @@ export function starterConfig(found: Detected): string {
     out.push(`# Workspaces found: ${list(found.workspaces)}`);
     if (found.packages.length > 0) out.push(`# Packages: ${list(found.packages)}`);
     const first = found.packages[0];
-    out.push(`# scope: [${oneLine(first ?? 'apps/api')}]`, "# tagPattern: 'api@*'   # release tags of that service (default: <package name>@*)");
+    out.push(
+      `# scope: [${oneLine(first ?? 'apps/api')}]`,
+      "# tagPattern: 'api@*'   # release tags of that service (default: <package name>@*)",
+    );
   } else {
     out.push('# scope: [services/api]', "# tagPattern: 'api@*'");
   }
   if (found.migrations.length > 0) {
-    out.push('', `# Migration folders found: ${list(found.migrations.map((m) => `${m.dir} (${m.files} file${m.files === 1 ? '' : 's'})`))}`);
+    out.push(
+      '',
+      `# Migration folders found: ${list(found.migrations.map((m) => `${m.dir} (${m.files} file${m.files === 1 ? '' : 's'})`))}`,
+    );
   }
   if (found.specs.length > 0) out.push('', `# API specs found: ${list(found.specs)}`);
   return `${out.join('\n')}\n`;

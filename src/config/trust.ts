@@ -100,7 +100,8 @@ export function weakeningsOf(release: Config, inEffect: Config): Weakening[] {
 
   // Limits bound the work an analysis of untrusted input does, and what it leaves unread: the operator's to set.
   for (const key of ['maxFileBytes', 'timeBudgetSeconds'] as const) {
-    if (release.limits[key] !== inEffect.limits[key]) add(['limits', key], `sets limits.${key} to ${release.limits[key]} (was ${inEffect.limits[key]})`);
+    if (release.limits[key] !== inEffect.limits[key])
+      add(['limits', key], `sets limits.${key} to ${release.limits[key]} (was ${inEffect.limits[key]})`);
   }
   // A score threshold that is not set never applies: the weakest there is.
   for (const key of ['cautionAt', 'blockedAt'] as const) {
@@ -113,11 +114,21 @@ export function weakeningsOf(release: Config, inEffect: Config): Weakening[] {
 
   const failRank = (s: Severity | undefined) => (s === undefined ? Infinity : severityRank(s));
   if (failRank(release.gate.failOn) > failRank(inEffect.gate.failOn)) {
-    add(['gate', 'failOn'], release.gate.failOn ? `raises gate.failOn from ${inEffect.gate.failOn} to ${release.gate.failOn}` : `removes gate.failOn (was ${inEffect.gate.failOn})`);
+    add(
+      ['gate', 'failOn'],
+      release.gate.failOn
+        ? `raises gate.failOn from ${inEffect.gate.failOn} to ${release.gate.failOn}`
+        : `removes gate.failOn (was ${inEffect.gate.failOn})`,
+    );
   }
   const { maxScore } = inEffect.gate;
   if (maxScore !== undefined && (release.gate.maxScore === undefined || release.gate.maxScore > maxScore)) {
-    add(['gate', 'maxScore'], release.gate.maxScore === undefined ? `removes gate.maxScore (was ${maxScore})` : `raises gate.maxScore from ${maxScore} to ${release.gate.maxScore}`);
+    add(
+      ['gate', 'maxScore'],
+      release.gate.maxScore === undefined
+        ? `removes gate.maxScore (was ${maxScore})`
+        : `raises gate.maxScore from ${maxScore} to ${release.gate.maxScore}`,
+    );
   }
   if (release.gate.warnOnly && !inEffect.gate.warnOnly) add(['gate', 'warnOnly'], 'sets gate.warnOnly: a crossed gate would not fail');
 
@@ -127,15 +138,20 @@ export function weakeningsOf(release: Config, inEffect: Config): Weakening[] {
   for (const glob of inEffect.migrations.paths) {
     if (!release.migrations.paths.includes(glob)) add(['migrations', 'paths'], `stops reading migrations at ${show(glob)}`);
   }
-  if (inEffect.migrations.discover && !release.migrations.discover) add(['migrations', 'discover'], 'stops looking for migrations in the usual places (migrations.discover: false)');
+  if (inEffect.migrations.discover && !release.migrations.discover)
+    add(['migrations', 'discover'], 'stops looking for migrations in the usual places (migrations.discover: false)');
   if (release.migrations.dialect !== inEffect.migrations.dialect) {
-    add(['migrations', 'dialect'], `sets migrations.dialect to ${release.migrations.dialect ?? 'detected'} (was ${inEffect.migrations.dialect ?? 'detected'})`);
+    add(
+      ['migrations', 'dialect'],
+      `sets migrations.dialect to ${release.migrations.dialect ?? 'detected'} (was ${inEffect.migrations.dialect ?? 'detected'})`,
+    );
   }
   for (const glob of inEffect.api.specs) {
     if (!release.api.specs.includes(glob)) add(['api', 'specs'], `stops reading the API spec ${show(glob)}`);
   }
   release.api.routeRoots.forEach((glob, i) => {
-    if (!inEffect.api.routeRoots.includes(glob)) add(['api', 'routeRoots', i], `adds the route root ${show(glob)} (an endpoint found there counts as still served)`);
+    if (!inEffect.api.routeRoots.includes(glob))
+      add(['api', 'routeRoots', i], `adds the route root ${show(glob)} (an endpoint found there counts as still served)`);
   });
 
   for (const rule of inEffect.customRules) {

@@ -24,10 +24,18 @@ export function parseConfig(raw: unknown, source: string): Config {
   const custom = new Set<string>();
   config.customRules.forEach((rule, i) => {
     if (builtIn.includes(rule.id)) {
-      throw configError(source, { path: ['customRules', i, 'id'], problem: `"${rule.id}" is the id of a built-in rule`, fix: 'give the custom rule an id of its own' });
+      throw configError(source, {
+        path: ['customRules', i, 'id'],
+        problem: `"${rule.id}" is the id of a built-in rule`,
+        fix: 'give the custom rule an id of its own',
+      });
     }
     if (custom.has(rule.id)) {
-      throw configError(source, { path: ['customRules', i, 'id'], problem: `"${rule.id}" is used by two custom rules`, fix: 'give each custom rule an id of its own' });
+      throw configError(source, {
+        path: ['customRules', i, 'id'],
+        problem: `"${rule.id}" is used by two custom rules`,
+        fix: 'give each custom rule an id of its own',
+      });
     }
     custom.add(rule.id);
   });
@@ -51,7 +59,11 @@ export function parseConfig(raw: unknown, source: string): Config {
     if (options === undefined) continue;
     if (!rule?.options) {
       if (Object.keys(options).length > 0) {
-        throw configError(source, { path: ['rules', id, 'options'], problem: 'this rule takes no options', fix: `remove the options of ${id}` });
+        throw configError(source, {
+          path: ['rules', id, 'options'],
+          problem: 'this rule takes no options',
+          fix: `remove the options of ${id}`,
+        });
       }
       continue;
     }
@@ -85,11 +97,18 @@ const MAX_CONFIG_NODES = 100_000;
  */
 function shapeProblem(value: unknown, path: PropertyKey[], ancestors: Set<object>, count: { nodes: number }): Problem | undefined {
   if (value === null || typeof value !== 'object') return undefined;
-  if (ancestors.has(value)) return { path, problem: 'contains itself (a YAML alias inside its own anchor)', fix: 'write the value out instead of the alias' };
-  if (path.length >= MAX_CONFIG_DEPTH) return { path: path.slice(0, 4), problem: `is nested more than ${MAX_CONFIG_DEPTH} levels deep`, fix: 'no setting is nested that deep: check the file' };
+  if (ancestors.has(value))
+    return { path, problem: 'contains itself (a YAML alias inside its own anchor)', fix: 'write the value out instead of the alias' };
+  if (path.length >= MAX_CONFIG_DEPTH)
+    return {
+      path: path.slice(0, 4),
+      problem: `is nested more than ${MAX_CONFIG_DEPTH} levels deep`,
+      fix: 'no setting is nested that deep: check the file',
+    };
   ancestors.add(value);
   for (const [key, item] of Object.entries(value)) {
-    if (++count.nodes > MAX_CONFIG_NODES) return { path: [], problem: `holds more than ${MAX_CONFIG_NODES} values`, fix: 'check the file: no setting needs that many' };
+    if (++count.nodes > MAX_CONFIG_NODES)
+      return { path: [], problem: `holds more than ${MAX_CONFIG_NODES} values`, fix: 'check the file: no setting needs that many' };
     const problem = shapeProblem(item, [...path, Array.isArray(value) ? Number(key) : key], ancestors, count);
     if (problem) return problem;
   }
@@ -139,7 +158,11 @@ function describeIssue(schema: z.ZodType, issue: Issue, root: unknown, prefix: P
     case 'invalid_value': {
       const allowed = issue.values.map((v) => String(v));
       const near = typeof value === 'string' ? closest(value, allowed) : undefined;
-      return { path, problem: `${showValue(value)} is not allowed`, fix: `use one of: ${allowed.join(', ')}${near ? ` — did you mean ${near}?` : ''}` };
+      return {
+        path,
+        problem: `${showValue(value)} is not allowed`,
+        fix: `use one of: ${allowed.join(', ')}${near ? ` — did you mean ${near}?` : ''}`,
+      };
     }
     case 'invalid_union': {
       // Values the plain branches accept, or the problem inside the one object branch the value is meant for.
@@ -152,7 +175,9 @@ function describeIssue(schema: z.ZodType, issue: Issue, root: unknown, prefix: P
           return describeIssue(schema, relative, root, prefix);
         }
       }
-      const allowed = branches.flatMap((b) => b.flatMap((i) => (i.code === 'invalid_value' && i.path.length === 0 ? i.values.map(String) : [])));
+      const allowed = branches.flatMap((b) =>
+        b.flatMap((i) => (i.code === 'invalid_value' && i.path.length === 0 ? i.values.map(String) : [])),
+      );
       const objectBranch = branches.some((b) => b.some((i) => i.code === 'invalid_type' && i.expected === 'object'));
       const near = typeof value === 'string' ? closest(value, allowed) : undefined;
       return {
@@ -162,7 +187,11 @@ function describeIssue(schema: z.ZodType, issue: Issue, root: unknown, prefix: P
       };
     }
     case 'invalid_type':
-      return { path, problem: value === undefined ? 'is required' : `${showValue(value)} is not ${article(issue.expected)}`, fix: `use ${article(issue.expected)}` };
+      return {
+        path,
+        problem: value === undefined ? 'is required' : `${showValue(value)} is not ${article(issue.expected)}`,
+        fix: `use ${article(issue.expected)}`,
+      };
     default:
       return { path, problem: `${showValue(value)} is not allowed`, fix: lowerFirst(issue.message) };
   }

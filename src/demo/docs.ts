@@ -61,12 +61,20 @@ export async function renderDocs(root = PACKAGE_ROOT, files = docFiles(root)): P
   const runs = new Map<string, Promise<Run>>();
   const limit = concurrency(3);
   const sampleRepo = (name: string) => {
-    if (!samples.has(name)) samples.set(name, Promise.resolve(realpathSync(buildSample(name, join(tempDir('rollback-ready-docs-'), name === DEMO_SAMPLE ? 'shop-api' : name)))));
+    if (!samples.has(name))
+      samples.set(
+        name,
+        Promise.resolve(realpathSync(buildSample(name, join(tempDir('rollback-ready-docs-'), name === DEMO_SAMPLE ? 'shop-api' : name)))),
+      );
     return samples.get(name)!;
   };
   const runIn = (sample: string, args: string[]) => {
     const key = JSON.stringify([sample, args]);
-    if (!runs.has(key)) runs.set(key, sampleRepo(sample).then((repo) => limit(() => runCli(args, repo))));
+    if (!runs.has(key))
+      runs.set(
+        key,
+        sampleRepo(sample).then((repo) => limit(() => runCli(args, repo))),
+      );
     return runs.get(key)!;
   };
   try {
@@ -77,7 +85,14 @@ export async function renderDocs(root = PACKAGE_ROOT, files = docFiles(root)): P
         const matches = [...text.matchAll(MARKER)].filter((m) => isMarker(m.index));
         const blocks = await Promise.all(
           matches.map(async (m, i): Promise<Block> => {
-            const [, , kind, sample = DEMO_SAMPLE, marker, current] = m as unknown as [string, string, 'output' | 'markdown' | 'screen', string | undefined, string, string];
+            const [, , kind, sample = DEMO_SAMPLE, marker, current] = m as unknown as [
+              string,
+              string,
+              'output' | 'markdown' | 'screen',
+              string | undefined,
+              string,
+              string,
+            ];
             const where = `${file}: block ${i + 1} (${marker})`;
             const { command, filters } = parseMarker(marker, where);
             if (kind === 'screen') {
@@ -143,7 +158,8 @@ function shellWords(line: string, where: string): string[] {
 function runCli(args: string[], cwd: string): Promise<Run> {
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
   // What the docs show is what a person sees outside CI.
-  for (const name of Object.keys(env)) if (name === 'GITHUB_ACTIONS' || name === 'CI' || name.startsWith('CI_') || name.startsWith('GITHUB_')) delete env[name];
+  for (const name of Object.keys(env))
+    if (name === 'GITHUB_ACTIONS' || name === 'CI' || name.startsWith('CI_') || name.startsWith('GITHUB_')) delete env[name];
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI_BUNDLE, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
@@ -157,7 +173,10 @@ function runCli(args: string[], cwd: string): Promise<Run> {
 
 /** The sample's temporary path never shows; shas and dates are fixed by the sample's commits. */
 function normalise(output: string, repo: string): string {
-  return output.split(repo).join('.').replace(/[ \t]+$/gm, '');
+  return output
+    .split(repo)
+    .join('.')
+    .replace(/[ \t]+$/gm, '');
 }
 
 export function applyFilters(output: string, filters: readonly Filter[], where: string): string {
@@ -172,7 +191,10 @@ export function applyFilters(output: string, filters: readonly Filter[], where: 
 
 const indentOf = (line: string) => line.length - line.trimStart().length;
 
-/** `show 1-3, Checklist, last 1`: line ranges, sections (a title line and the lines indented under it) and the last lines, in output order. */
+/**
+ * `show 1-3, Checklist, last 1`: line ranges, sections (a title line and the lines indented under it) and the last
+ * lines, in output order.
+ */
 function show(text: string, spec: string, where: string): string {
   const lines = text.split('\n');
   const keep = new Set<number>();
@@ -223,7 +245,8 @@ function jq(text: string, program: string, where: string): string {
     return JSON.stringify(Object.fromEntries(keys[1]!.split(',').map((k) => [k.trim(), object[k.trim()] ?? null])), null, 2);
   }
   if (/^(\.\w+|\.?\[\d+\])+$/.test(program)) {
-    for (const step of program.matchAll(/\.(\w+)|\[(\d+)\]/g)) value = (value as Record<string, unknown> | undefined)?.[step[1] ?? Number(step[2])];
+    for (const step of program.matchAll(/\.(\w+)|\[(\d+)\]/g))
+      value = (value as Record<string, unknown> | undefined)?.[step[1] ?? Number(step[2])];
     return JSON.stringify(value ?? null, null, 2);
   }
   throw new Error(`${where}: jq ${program}: only '{key, …}' and paths such as .findings[0] are supported`);
@@ -263,11 +286,15 @@ async function main(): Promise<void> {
   const check = process.argv.includes('--check');
   const started = performance.now();
   const files = await renderDocs();
-  const stale = files.flatMap((f) => f.blocks.filter((b) => b.current !== b.expected).map((b) => `${f.file}: block ${b.index} (${b.marker})`));
+  const stale = files.flatMap((f) =>
+    f.blocks.filter((b) => b.current !== b.expected).map((b) => `${f.file}: block ${b.index} (${b.marker})`),
+  );
   if (!check) for (const f of files) if (f.after !== f.before) writeFileSync(join(PACKAGE_ROOT, f.file), f.after);
   const count = files.reduce((n, f) => n + f.blocks.length, 0);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  process.stdout.write(`${count} generated blocks in ${files.length} files, ${seconds} s; ${stale.length} ${check ? 'differ' : 'rewritten'}\n`);
+  process.stdout.write(
+    `${count} generated blocks in ${files.length} files, ${seconds} s; ${stale.length} ${check ? 'differ' : 'rewritten'}\n`,
+  );
   for (const line of stale) process.stdout.write(`  ${line}\n`);
   if (check && stale.length > 0) process.exitCode = 1;
 }

@@ -11,7 +11,15 @@ import { App } from '../cli/tui/app.js';
 import { wrapUp, wrapUpText, type Marks } from '../cli/tui/wrap-up.js';
 
 const SIZE = { columns: 80, rows: 24 };
-const KEYS: Record<string, string> = { enter: '\r', space: ' ', esc: '\u001b', left: '\u001b[D', right: '\u001b[C', up: '\u001b[A', down: '\u001b[B' };
+const KEYS: Record<string, string> = {
+  enter: '\r',
+  space: ' ',
+  esc: '\u001b',
+  left: '\u001b[D',
+  right: '\u001b[C',
+  up: '\u001b[A',
+  down: '\u001b[B',
+};
 const ANSI = /\u001b\[[0-9;]*m/g;
 
 /** `--from`, `--to` and `--platform` of a screen marker, as the CLI reads them. */
@@ -19,7 +27,8 @@ function flags(args: readonly string[], where: string): { from: string; to?: str
   const out: Record<string, string> = {};
   for (let i = 0; i < args.length; i += 2) {
     const name = args[i]!.replace(/^--/, '');
-    if (!['from', 'to', 'platform'].includes(name) || args[i + 1] === undefined) throw new Error(`${where}: a screen takes --from, --to and --platform only`);
+    if (!['from', 'to', 'platform'].includes(name) || args[i + 1] === undefined)
+      throw new Error(`${where}: a screen takes --from, --to and --platform only`);
     out[name] = args[i + 1]!;
   }
   return { from: out.from ?? 'HEAD', ...(out.to ? { to: out.to } : {}), ...(out.platform ? { platform: out.platform } : {}) };
@@ -50,7 +59,9 @@ export async function renderScreen(repoDir: string, args: readonly string[], key
       from={{ ref: from, sha: fromSha }}
       {...(to !== undefined ? { to } : {})}
       targets={targets}
-      {...(list ? { total: list.releases.length, more: (offset: number) => list.page(offset, 20), prereleasesHidden: list.prereleasesHidden } : {})}
+      {...(list
+        ? { total: list.releases.length, more: (offset: number) => list.page(offset, 20), prereleasesHidden: list.prereleasesHidden }
+        : {})}
       analyze={analyze}
       color={false}
       size={SIZE}
@@ -61,7 +72,7 @@ export async function renderScreen(repoDir: string, args: readonly string[], key
   );
   // Settled: no analysis running through several turns of the event loop (the picker starts them one by one).
   const settle = async () => {
-    for (let quiet = 0; quiet < 5; ) {
+    for (let quiet = 0; quiet < 5;) {
       await new Promise((resolve) => setTimeout(resolve, 20));
       quiet = pending === 0 ? quiet + 1 : 0;
     }
@@ -78,7 +89,10 @@ export async function renderScreen(repoDir: string, args: readonly string[], key
       return wrapUpText(ack, quit.report.rollback).replace(/\n+$/, '');
     }
     // Rows left empty below a short list are folded into one, so the page shows the screen, not its padding.
-    return (app.lastFrame() ?? '').replace(ANSI, '').replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n');
+    return (app.lastFrame() ?? '')
+      .replace(ANSI, '')
+      .replace(/[ \t]+$/gm, '')
+      .replace(/\n{3,}/g, '\n\n');
   } finally {
     app.unmount();
   }

@@ -25,7 +25,8 @@ export function advisoryQuery(facts: Facts): { query: AdvisoryQuery; places: Map
     if (fact.workspace || (fact.rollback !== 'downgrade' && fact.rollback !== 'restores') || fact.to === undefined) continue;
     add(fact.name, lowest(fact.to), { path: fact.path, ...(fact.line !== undefined ? { line: fact.line } : {}) });
   }
-  for (const fact of facts.of('lockfile.changed')) for (const d of fact.downgraded ?? []) add(d.name, semver.valid(d.to) ?? undefined, { path: fact.path });
+  for (const fact of facts.of('lockfile.changed'))
+    for (const d of fact.downgraded ?? []) add(d.name, semver.valid(d.to) ?? undefined, { path: fact.path });
   const query: AdvisoryQuery = {};
   for (const name of [...versions.keys()].sort()) query[name] = [...versions.get(name)!].sort(semver.compare);
   return { query, places };

@@ -45,5 +45,10 @@ export async function analyzeRollback(options: AnalyzeOptions = {}): Promise<Rep
 }
 
 function scopeReport(scope: NonNullable<Awaited<ReturnType<typeof openRelease>>['scope']>): NonNullable<Report['scope']> {
-  return { paths: scope.paths, joined: scope.joined, filesOutside: scope.filesOutside, ...(scope.tagPattern ? { tagPattern: scope.tagPattern } : {}) };
+  return {
+    paths: scope.paths,
+    joined: scope.joined,
+    filesOutside: scope.filesOutside,
+    ...(scope.tagPattern ? { tagPattern: scope.tagPattern } : {}),
+  };
 }

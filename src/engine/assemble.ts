@@ -1,7 +1,18 @@
 import { Facts, type Fact } from '../model/facts.js';
 import type { Config } from '../config/schema.js';
 import { customRulesOf } from '../config/custom-rules.js';
-import type { Category, ChangeEntry, ChangedFile, Finding, InternalChanges, MergedPullRequest, RefInfo, Report, RevertedFix, ScopeReport } from '../model/report.js';
+import type {
+  Category,
+  ChangeEntry,
+  ChangedFile,
+  Finding,
+  InternalChanges,
+  MergedPullRequest,
+  RefInfo,
+  Report,
+  RevertedFix,
+  ScopeReport,
+} from '../model/report.js';
 import type { FixRevertedFact } from '../model/facts/history.js';
 import { severityRank } from '../model/report.js';
 import type { AnyRule } from '../../rules/rule.js';
@@ -46,10 +57,21 @@ export function assembleReport(input: ReportInput, rules: readonly AnyRule[]): R
   const { config, files } = input;
   const facts = new Facts();
   for (const fact of input.facts) facts.add(fact);
-  addFallbacks(facts, files.map((f) => f.path));
+  addFallbacks(
+    facts,
+    files.map((f) => f.path),
+  );
   for (const pr of input.pullRequests ?? []) facts.add({ kind: 'pull-request.merged', path: `#${pr.number}`, ...pr });
   for (const fact of input.configFacts ?? []) facts.add(fact);
-  for (const f of files) facts.add({ kind: 'file.changed', path: f.path, status: f.status, insertions: f.insertions, deletions: f.deletions, ...(f.oldPath ? { oldPath: f.oldPath } : {}) });
+  for (const f of files)
+    facts.add({
+      kind: 'file.changed',
+      path: f.path,
+      status: f.status,
+      insertions: f.insertions,
+      deletions: f.deletions,
+      ...(f.oldPath ? { oldPath: f.oldPath } : {}),
+    });
 
   const run = { from: input.from, to: input.to, toIsAncestor: input.toIsAncestor };
   const { findings, checklistTitles } = runRules([...rules, ...customRulesOf(config)], facts, config, run);
@@ -100,7 +122,13 @@ export function assembleReport(input: ReportInput, rules: readonly AnyRule[]): R
 function internalChangesOf(facts: Facts): InternalChanges {
   const internal = facts.of('contract.change').filter((f) => f.surface === 'internal' && f.change !== 'widened');
   const count = (change: string) => internal.filter((f) => f.change === change).length;
-  return { changes: internal.length, modules: new Set(internal.map((f) => f.path)).size, removed: count('removed'), narrowed: count('narrowed'), changed: count('changed') };
+  return {
+    changes: internal.length,
+    modules: new Set(internal.map((f) => f.path)).size,
+    removed: count('removed'),
+    narrowed: count('narrowed'),
+    changed: count('changed'),
+  };
 }
 
 function revertedOf(facts: Facts): Report['reverted'] {
@@ -136,7 +164,11 @@ function changeEntries(files: readonly ChangedFile[], facts: Facts, findings: Fi
   for (const fact of facts.of('file.unreadable')) add(fact.path, 'unclassified');
   for (const finding of findings) if (!finding.suppressed) add(finding.path, finding.category);
   return files.map((file) => {
-    const entry: ChangeEntry = { path: file.path, status: file.status, categories: [...(categories.get(file.path) ?? ['unclassified'])].sort() };
+    const entry: ChangeEntry = {
+      path: file.path,
+      status: file.status,
+      categories: [...(categories.get(file.path) ?? ['unclassified'])].sort(),
+    };
     if (file.oldPath) entry.oldPath = file.oldPath;
     return entry;
   });

@@ -53,6 +53,7 @@ function passDetail(id: string, low: Finding[], changes: readonly ChangeEntry[])
     return 'only style, markup, docs, tests or assets changed: this release rolls back cleanly';
   }
   if (id === 'review' && changes.length === 0) return 'the two releases have the same files';
-  if (id === 'infrastructure' && changes.some((c) => c.categories.includes('infrastructure-change'))) return 'each kind of infrastructure changed has its own item below';
+  if (id === 'infrastructure' && changes.some((c) => c.categories.includes('infrastructure-change')))
+    return 'each kind of infrastructure changed has its own item below';
   return (CHECKLIST as Record<string, { passDetail: string }>)[id]?.passDetail ?? 'nothing found';
 }

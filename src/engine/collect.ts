@@ -45,14 +45,22 @@ export async function collectFacts(opened: OpenedRelease, analyzers: readonly An
 
     // git counted the lines beside the blob reads; the volume analyzer needs the counts.
     if (!(await opened.lineCounts) && !opened.degraded) {
-      opened.notes.push('some objects could not be read (a corrupt repository, or a partial clone without its blobs): line counts are unknown, and unread files are listed for review');
+      opened.notes.push(
+        'some objects could not be read (a corrupt repository, or a partial clone without its blobs): line counts are unknown, and unread files are listed for review',
+      );
     }
     // The analyzers that need no digest run while the workers parse; the rest once the digests are in.
     const found = new Map<Analyzer, Fact[]>();
     const runGroup = async (loaded: LoadedRelease, group: readonly Analyzer[]) => {
       for (const analyzer of group) {
         if (loaded.outOfTime()) {
-          found.set(analyzer, [{ kind: 'file.unreadable', path: '.', reason: `the ${analyzer.name} analyzer did not run: the time budget of ${config.limits.timeBudgetSeconds}s (limits.timeBudgetSeconds) ran out` }]);
+          found.set(analyzer, [
+            {
+              kind: 'file.unreadable',
+              path: '.',
+              reason: `the ${analyzer.name} analyzer did not run: the time budget of ${config.limits.timeBudgetSeconds}s (limits.timeBudgetSeconds) ran out`,
+            },
+          ]);
           continue;
         }
         opened.onProgress(analyzer.name, 0, files.length);
@@ -60,15 +68,22 @@ export async function collectFacts(opened: OpenedRelease, analyzers: readonly An
         phaseDone(`analyze:${analyzer.name}`);
       }
     };
-    await runGroup(release, analyzers.filter((a) => !a.readsScripts));
+    await runGroup(
+      release,
+      analyzers.filter((a) => !a.readsScripts),
+    );
     await release.settle();
-    await runGroup(release, analyzers.filter((a) => a.readsScripts));
+    await runGroup(
+      release,
+      analyzers.filter((a) => a.readsScripts),
+    );
     const facts = analyzers.flatMap((analyzer) => found.get(analyzer) ?? []);
     append(facts, leftovers(release, facts, files));
     append(facts, pullRequestFixes(opened.pullRequests ?? [], await opened.commits));
     if (opened.advisories) {
       const { query, places } = advisoryQuery(new Facts(facts));
-      if (Object.keys(query).length === 0) opened.notes.push('advisories: the rollback goes back to no other npm package version, so there was nothing to check');
+      if (Object.keys(query).length === 0)
+        opened.notes.push('advisories: the rollback goes back to no other npm package version, so there was nothing to check');
       else {
         opened.onProgress('advisories', 0, 1);
         const answer = await opened.advisories(query);
@@ -90,7 +105,10 @@ export async function collectFacts(opened: OpenedRelease, analyzers: readonly An
 function leftovers(release: LoadedRelease, facts: readonly Fact[], files: readonly ChangedFile[]): Fact[] {
   const seen = new Set<string>();
   for (const fact of facts) if (fact.kind === 'file.classified' || fact.kind === 'file.unreadable') seen.add(fact.path);
-  return leftoverFacts(release, files.filter((f) => !seen.has(f.path)));
+  return leftoverFacts(
+    release,
+    files.filter((f) => !seen.has(f.path)),
+  );
 }
 
 async function runAnalyzer(analyzer: Analyzer, release: LoadedRelease): Promise<Fact[]> {

@@ -21,7 +21,10 @@ import type { ReleaseInput } from './release.js';
 import { quiet, startRefs, type StartedRefs } from './start.js';
 
 /** A release pair opened for analysis: the repository, both releases, the config, the scope and what changed. */
-export interface OpenedRelease extends Pick<ReleaseInput, 'repo' | 'blobs' | 'trees' | 'from' | 'to' | 'toIsAncestor' | 'commits' | 'config'> {
+export interface OpenedRelease extends Pick<
+  ReleaseInput,
+  'repo' | 'blobs' | 'trees' | 'from' | 'to' | 'toIsAncestor' | 'commits' | 'config'
+> {
   /** `to` is ahead of `from`: the two were given the wrong way round. */
   toIsDescendant: boolean;
   /** Commits the rollback takes away (in scope, with a scope). */
@@ -94,7 +97,9 @@ async function open(options: AnalyzeOptions, refs: StartedRefs, repo: Repo, blob
   const validate = async (loaded: LoadedConfig, overrides: Record<string, unknown> = {}): Promise<Config> => {
     // Without a setting anywhere, the defaults as they are: the schema library is loaded only to validate one.
     const merged = mergeConfig(loaded.raw, overrides);
-    return setsNothing(merged) ? defaultConfig() : (await import('../config/validate.js')).parseConfig(merged, describeOrigin(loaded.origin));
+    return setsNothing(merged)
+      ? defaultConfig()
+      : (await import('../config/validate.js')).parseConfig(merged, describeOrigin(loaded.origin));
   };
   const chosenConfig = chosen ? await validate(chosen, options.configOverrides) : undefined;
   const releaseConfig = chosen ? undefined : await readReleaseConfig(blobs, fromSha, fromRef);
@@ -131,7 +136,10 @@ async function open(options: AnalyzeOptions, refs: StartedRefs, repo: Repo, blob
   options.onProgress?.('reading history', 0, 1);
   // The commit list is awaited once the blob reads are under way: nothing before them needs it.
   const commits = quiet(commitsBetween(repo, fromSha, toSha, scope?.all));
-  const [relation, diff] = await Promise.all([target?.relation ?? ancestry(repo, fromSha, toSha), target?.diff ?? changedFiles(repo, fromSha, toSha)]);
+  const [relation, diff] = await Promise.all([
+    target?.relation ?? ancestry(repo, fromSha, toSha),
+    target?.diff ?? changedFiles(repo, fromSha, toSha),
+  ]);
   options.onPhase?.('git', performance.now() - phaseStart);
   const from = { ref: fromRef, sha: fromSha };
   const to = { ref: toRef, sha: toSha };
@@ -150,11 +158,17 @@ async function open(options: AnalyzeOptions, refs: StartedRefs, repo: Repo, blob
   }
   if (loaded.shadowed.length > 0) notes.push(`config files not read (${describeOrigin(loaded.origin)} was): ${loaded.shadowed.join(', ')}`);
   if (releaseConfig && configFacts.length === 0 && releaseConfig.text !== loaded.text) {
-    notes.push(`the config of ${fromRef} differs from the one in effect (${describeOrigin(loaded.origin)}) and is not applied: a release does not configure its own analysis`);
+    notes.push(
+      `the config of ${fromRef} differs from the one in effect (${describeOrigin(loaded.origin)}) and is not applied: a release does not configure its own analysis`,
+    );
   }
   if (repo.shallow) notes.push('shallow clone: commit and author counts cover only the fetched history');
-  if (diff.degraded) notes.push('some objects could not be read (a corrupt repository, or a partial clone without its blobs): line counts and renames are unknown, and unread files are listed for review');
-  if (diff.renamesCutShort) notes.push('rename detection was cut short (too many added and deleted files): some renames show as a delete and an add');
+  if (diff.degraded)
+    notes.push(
+      'some objects could not be read (a corrupt repository, or a partial clone without its blobs): line counts and renames are unknown, and unread files are listed for review',
+    );
+  if (diff.renamesCutShort)
+    notes.push('rename detection was cut short (too many added and deleted files): some renames show as a delete and an add');
 
   if (scope) {
     const inside = diff.files.filter((f) => fileInScope(scope, f));
@@ -188,7 +202,11 @@ async function open(options: AnalyzeOptions, refs: StartedRefs, repo: Repo, blob
     degraded: diff.degraded,
     config,
     configFacts,
-    configSource: { source: loaded.origin.source, ...(loaded.origin.path ? { path: loaded.origin.path } : {}), ...(loaded.origin.ref ? { ref: loaded.origin.ref } : {}) },
+    configSource: {
+      source: loaded.origin.source,
+      ...(loaded.origin.path ? { path: loaded.origin.path } : {}),
+      ...(loaded.origin.ref ? { ref: loaded.origin.ref } : {}),
+    },
     ...(scope ? { scope } : {}),
     ...(pullRequests ? { pullRequests } : {}),
     ...(options.advisories ? { advisories: options.advisories } : {}),

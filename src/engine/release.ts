@@ -158,7 +158,13 @@ async function readRelease(input: ReleaseInput, scripts: ChangedFile[], pool: Sc
         const to = trees.to.get(file);
         return from || to ? { from, to } : undefined;
       };
-      const results = await pool.finish(typescript, (doneCount) => input.onProgress?.('parsing scripts', doneCount, jobs.length), parsedFor, input.deadline, clock);
+      const results = await pool.finish(
+        typescript,
+        (doneCount) => input.onProgress?.('parsing scripts', doneCount, jobs.length),
+        parsedFor,
+        input.deadline,
+        clock,
+      );
       results.forEach((change, i) => {
         // Not parsed before the time budget ran out: its file reads as not read (`content`).
         if (!change) return;
@@ -193,7 +199,7 @@ async function readRelease(input: ReleaseInput, scripts: ChangedFile[], pool: Sc
     commits,
     config: input.config,
     // Once the time budget has run out, nothing more is read: each file asked for is reported as not read.
-    content: (file, side) => (outOfTime() ? OUT_OF_TIME : contentOf(file, side) ?? { size: 0, unreadable: 'missing' }),
+    content: (file, side) => (outOfTime() ? OUT_OF_TIME : (contentOf(file, side) ?? { size: 0, unreadable: 'missing' })),
     readPath: async (side, path) => {
       if (outOfTime()) return OUT_OF_TIME;
       const changed = changedAt[side].get(path);
@@ -256,7 +262,9 @@ async function readRelease(input: ReleaseInput, scripts: ChangedFile[], pool: Sc
     tagsInRange: async () => {
       const order = new Map(commits.map((c, i) => [c.sha, i]));
       const tags = (await listReleaseTags(input.repo)).filter((t) => order.has(t.sha));
-      return tags.sort((a, b) => order.get(b.sha)! - order.get(a.sha)! || a.name.localeCompare(b.name)).map((t) => ({ name: t.name, sha: t.sha }));
+      return tags
+        .sort((a, b) => order.get(b.sha)! - order.get(a.sha)! || a.name.localeCompare(b.name))
+        .map((t) => ({ name: t.name, sha: t.sha }));
     },
     readAt: (sha, path) => input.blobs.readPath(sha, path),
     progress: (phase, doneCount, totalCount) => input.onProgress?.(phase, doneCount, totalCount),
@@ -270,7 +278,19 @@ async function readRelease(input: ReleaseInput, scripts: ChangedFile[], pool: Sc
  */
 async function grepTree(repo: Repo, sha: string, patterns: readonly string[], paths: readonly string[]): Promise<GrepHit[]> {
   if (patterns.length === 0) return [];
-  const args = ['grep', '--no-color', '--no-column', '--no-textconv', '-I', '-n', '--null', '-F', ...patterns.flatMap((p) => ['-e', p]), sha, ...(paths.length > 0 ? ['--', ...paths] : [])];
+  const args = [
+    'grep',
+    '--no-color',
+    '--no-column',
+    '--no-textconv',
+    '-I',
+    '-n',
+    '--null',
+    '-F',
+    ...patterns.flatMap((p) => ['-e', p]),
+    sha,
+    ...(paths.length > 0 ? ['--', ...paths] : []),
+  ];
   let out: string;
   try {
     out = await repo.git.raw(args);
@@ -287,7 +307,12 @@ async function grepTree(repo: Repo, sha: string, patterns: readonly string[], pa
     let textEnd = out.indexOf('\n', lineEnd + 1);
     if (textEnd < 0) textEnd = out.length;
     const path = out.slice(at, pathEnd);
-    if (textEnd - lineEnd <= MAX_GREP_LINE && SCRIPT_FILE.test(path)) hits.push({ path: path.startsWith(prefix) ? path.slice(prefix.length) : path, line: Number(out.slice(pathEnd + 1, lineEnd)), text: out.slice(lineEnd + 1, textEnd) });
+    if (textEnd - lineEnd <= MAX_GREP_LINE && SCRIPT_FILE.test(path))
+      hits.push({
+        path: path.startsWith(prefix) ? path.slice(prefix.length) : path,
+        line: Number(out.slice(pathEnd + 1, lineEnd)),
+        text: out.slice(lineEnd + 1, textEnd),
+      });
     at = textEnd + 1;
   }
   return hits;

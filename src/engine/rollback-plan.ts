@@ -19,7 +19,9 @@ const PLANS: Record<PlatformId, (range: Range) => Omit<RollbackPlan, 'platform'>
       MIGRATIONS,
       'Anything outside the repository (secrets, cloud resources created by hand) stays as it is.',
       ...(toIsAncestor
-        ? [`A merge commit in the range stops 'git revert': revert it with '-m 1', or revert the whole range as one commit with 'git revert --no-commit ${to.sha}..${from.sha}' then 'git commit'.`]
+        ? [
+            `A merge commit in the range stops 'git revert': revert it with '-m 1', or revert the whole range as one commit with 'git revert --no-commit ${to.sha}..${from.sha}' then 'git commit'.`,
+          ]
         : ['The target is not an ancestor of the running release, so a revert cannot express the rollback; a reset rewrites history.']),
     ],
   }),

@@ -38,10 +38,20 @@ export interface RuleResults {
  * with the suppression comments, and runs the rules that judge what that left (unused comments).
  */
 export function runRules(rules: readonly AnyRule[], facts: Facts, config: Config, run: RuleRun): RuleResults {
-  const results = runPhase(rules.filter((r) => !r.afterSuppressions), facts, config, run);
+  const results = runPhase(
+    rules.filter((r) => !r.afterSuppressions),
+    facts,
+    config,
+    run,
+  );
   const off = new Set(rules.filter((r) => settingOf(config, r.id).severity === 'off').map((r) => r.id));
   for (const fact of applySuppressions(results.findings, facts, { known: new Set(rules.map((r) => r.id)), off })) facts.add(fact);
-  const after = runPhase(rules.filter((r) => r.afterSuppressions), facts, config, run);
+  const after = runPhase(
+    rules.filter((r) => r.afterSuppressions),
+    facts,
+    config,
+    run,
+  );
   results.findings.push(...after.findings);
   for (const [id, title] of after.checklistTitles) results.checklistTitles.set(id, title);
   return results;

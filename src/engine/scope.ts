@@ -30,9 +30,16 @@ const DEP_FIELDS = ['dependencies', 'peerDependencies', 'optionalDependencies', 
 const MAX_PACKAGE_BYTES = 1024 * 1024;
 
 export function normalizeScopePath(path: string): string {
-  const clean = path.trim().replace(/\\/g, '/').replace(/^(\.\/)+/, '').replace(/\/+$/, '');
+  const clean = path
+    .trim()
+    .replace(/\\/g, '/')
+    .replace(/^(\.\/)+/, '')
+    .replace(/\/+$/, '');
   if (clean.startsWith('/') || clean.split('/').includes('..') || /[\n\r\0]/.test(clean)) {
-    throw new UsageError(`--scope ${oneLine(path)}: not a path inside the repository`, 'pass a folder relative to the repository root, e.g. --scope apps/api');
+    throw new UsageError(
+      `--scope ${oneLine(path)}: not a path inside the repository`,
+      'pass a folder relative to the repository root, e.g. --scope apps/api',
+    );
   }
   return clean === '.' ? '' : clean;
 }
@@ -91,7 +98,12 @@ export async function workspacePackages(tree: TreeIndex, blobs: BlobStore): Prom
  * Resolves the requested scope paths at `from` (its tree, `ref` its name): each must exist there (or name a
  * workspace package); workspace packages they depend on, directly or through others, join with the reason.
  */
-export async function resolveScope(tree: () => Promise<TreeIndex>, blobs: BlobStore, ref: string, requested: readonly string[]): Promise<Scope | undefined> {
+export async function resolveScope(
+  tree: () => Promise<TreeIndex>,
+  blobs: BlobStore,
+  ref: string,
+  requested: readonly string[],
+): Promise<Scope | undefined> {
   if (requested.length === 0) return undefined;
   const index = await tree();
   const packages = await workspacePackages(index, blobs);
@@ -102,7 +114,10 @@ export async function resolveScope(tree: () => Promise<TreeIndex>, blobs: BlobSt
     let path = normalizeScopePath(raw);
     if (!byDir.has(path) && byName.has(path)) path = byName.get(path)!.dir;
     if (path !== '' && !byDir.has(path) && !existsAt(index, path)) {
-      const near = closest(path, packages.map((p) => p.dir));
+      const near = closest(
+        path,
+        packages.map((p) => p.dir),
+      );
       throw new UsageError(
         `--scope ${oneLine(raw)}: no such path at ${oneLine(ref)}`,
         near ? `did you mean ${near}?` : 'pass a folder of the repository (or a workspace package name)',

@@ -32,7 +32,9 @@ export function concernsOf(findings: readonly Finding[]): Concern[] {
   }
   const concerns = [...byRule].map(([ruleId, list]) => {
     // The category of the heaviest (the first in sorted order when several weigh the same).
-    const worst = [...list].sort((a, b) => weightOf(b) - weightOf(a) || (a.category < b.category ? -1 : a.category > b.category ? 1 : 0))[0]!;
+    const worst = [...list].sort(
+      (a, b) => weightOf(b) - weightOf(a) || (a.category < b.category ? -1 : a.category > b.category ? 1 : 0),
+    )[0]!;
     return { ruleId, category: worst.category, weight: concernWeight(list), findings: list };
   });
   return concerns.sort((a, b) => b.weight - a.weight || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
@@ -115,11 +117,13 @@ export function apportion(shares: readonly number[], total: number): number[] {
 function describe(concern: Concern): string {
   const bySeverity = new Map<Severity, number>();
   for (const f of concern.findings) bySeverity.set(f.severity, (bySeverity.get(f.severity) ?? 0) + 1);
-  const parts = [...bySeverity]
-    .sort((a, b) => severityRank(b[0]) - severityRank(a[0]))
-    .map(([severity, n]) => `${n} ${severity}`);
+  const parts = [...bySeverity].sort((a, b) => severityRank(b[0]) - severityRank(a[0])).map(([severity, n]) => `${n} ${severity}`);
   const worst = [...concern.findings].sort(
-    (a, b) => weightOf(b) - weightOf(a) || severityRank(b.severity) - severityRank(a.severity) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0),
+    (a, b) =>
+      weightOf(b) - weightOf(a) ||
+      severityRank(b.severity) - severityRank(a.severity) ||
+      (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) ||
+      (a.message < b.message ? -1 : a.message > b.message ? 1 : 0),
   )[0]!;
   const more = concern.findings.length > 1 ? ` (+${concern.findings.length - 1} more)` : '';
   return `${concern.ruleId}: ${parts.join(', ')} (w ${concern.weight < 0.01 ? concern.weight.toFixed(3) : concern.weight.toFixed(2)}) — ${worst.message}${more}`;

@@ -13,7 +13,11 @@ export function verdictOf(score: number, findings: readonly Finding[], checklist
   const live = findings.filter((f) => !f.suppressed);
   const { cautionAt, blockedAt } = config.verdict;
   if (live.some((f) => atLeast(f.severity, 'high')) || (blockedAt !== undefined && score >= blockedAt)) return 'blocked';
-  if (live.some((f) => atLeast(f.severity, 'medium')) || checklist.some((item) => item.status !== 'pass') || (cautionAt !== undefined && score >= cautionAt)) {
+  if (
+    live.some((f) => atLeast(f.severity, 'medium')) ||
+    checklist.some((item) => item.status !== 'pass') ||
+    (cautionAt !== undefined && score >= cautionAt)
+  ) {
     return 'caution';
   }
   return 'safe';

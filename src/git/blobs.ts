@@ -353,7 +353,12 @@ const HEX = /^[0-9a-f]+$/;
  * in order until the output ends or stops making sense; the ids after that are simply not in the result.
  * The chunks are shared memory, and every body lies within one: each goes into `shared` as a view of it.
  */
-async function bulkRead(dir: string, ids: readonly string[], maxBytes: number, shared: Map<string, Buffer>): Promise<Map<string, BlobContent>> {
+async function bulkRead(
+  dir: string,
+  ids: readonly string[],
+  maxBytes: number,
+  shared: Map<string, Buffer>,
+): Promise<Map<string, BlobContent>> {
   const folder = mkdtempSync(join(tmpdir(), 'rollback-ready-'));
   const path = join(folder, 'blobs');
   const fd = openSync(path, 'w+', 0o600);
@@ -380,7 +385,7 @@ async function bulkRead(dir: string, ids: readonly string[], maxBytes: number, s
     };
     for (const id of ids) answers.expect({ spec: id, maxBytes, resolve: (raw) => answered(id, raw), reject: () => {} });
     // Each chunk is read from where the last whole answer ended, and is big enough for the next answer.
-    for (let position = 0, size = FILE_CHUNK; ; ) {
+    for (let position = 0, size = FILE_CHUNK; ;) {
       const chunk = Buffer.from(new SharedArrayBuffer(size));
       const read = readSync(fd, chunk, 0, size, position);
       if (read === 0) break;

@@ -57,7 +57,18 @@ export async function changedFiles(repo: Repo, fromSha: string, toSha: string): 
     // Inexact renames need blob contents; a corrupt object or a partial clone without its blobs makes git
     // give up. The tree comparison alone still lists every change.
     try {
-      out = await gitBytes(repo, ['diff', '--raw', '-z', '--no-abbrev', ...NO_EXTERNAL_DIFF, SUBMODULES, '--no-renames', toSha, fromSha, '--']);
+      out = await gitBytes(repo, [
+        'diff',
+        '--raw',
+        '-z',
+        '--no-abbrev',
+        ...NO_EXTERNAL_DIFF,
+        SUBMODULES,
+        '--no-renames',
+        toSha,
+        fromSha,
+        '--',
+      ]);
     } catch {
       throw error;
     }
@@ -101,7 +112,7 @@ export function parseRaw(out: Buffer): ChangedFile[] {
     const letter = statusField[0] ?? 'M';
     const twoPaths = letter === 'R' || letter === 'C';
     const first = tokens[i + 1] ?? '';
-    const second = twoPaths ? tokens[i + 2] ?? '' : undefined;
+    const second = twoPaths ? (tokens[i + 2] ?? '') : undefined;
     i += twoPaths ? 3 : 2;
     const file: ChangedFile = { path: second ?? first, status: STATUS[letter] ?? 'modified', binary: false, insertions: 0, deletions: 0 };
     if (twoPaths) file.oldPath = first;
@@ -127,9 +138,14 @@ export function parseNumstat(out: Buffer): Map<string, { insertions: number; del
     }
     const [, added = '0', deleted = '0', inlinePath = ''] = stat;
     // A rename: old and new path follow as their own tokens.
-    const path = inlinePath === '' ? tokens[i + 2] ?? '' : inlinePath;
+    const path = inlinePath === '' ? (tokens[i + 2] ?? '') : inlinePath;
     i += inlinePath === '' ? 3 : 1;
-    counts.set(path, added === '-' ? { insertions: 0, deletions: 0, binary: true } : { insertions: Number(added), deletions: Number(deleted), binary: false });
+    counts.set(
+      path,
+      added === '-'
+        ? { insertions: 0, deletions: 0, binary: true }
+        : { insertions: Number(added), deletions: Number(deleted), binary: false },
+    );
   }
   return counts;
 }

@@ -33,7 +33,10 @@ export async function mergeBase(repo: Repo, a: string, b: string): Promise<strin
     out = '';
   }
   if (!SHA.test(out)) {
-    throw new UsageError(`no common ancestor of ${a.slice(0, 12)} and ${b.slice(0, 12)} in the local clone`, 'fetch the full history (actions/checkout with `fetch-depth: 0`)');
+    throw new UsageError(
+      `no common ancestor of ${a.slice(0, 12)} and ${b.slice(0, 12)} in the local clone`,
+      'fetch the full history (actions/checkout with `fetch-depth: 0`)',
+    );
   }
   return out;
 }

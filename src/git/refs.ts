@@ -22,7 +22,10 @@ export async function resolveCommit(repo: Repo, ref: string, flag: string): Prom
   if (objectType && objectType !== 'commit') {
     throw new UsageError(`${flag} ${ref}: names a ${objectType}, not a commit`, `pass a tag, branch or commit sha with ${flag}`);
   }
-  throw new UsageError(`${flag} ${ref}: no such ref or commit`, 'check the name with `git tag` or `git log --oneline`, and fetch it if it lives on a remote');
+  throw new UsageError(
+    `${flag} ${ref}: no such ref or commit`,
+    'check the name with `git tag` or `git log --oneline`, and fetch it if it lives on a remote',
+  );
 }
 
 async function typeOf(repo: Repo, ref: string): Promise<string | undefined> {

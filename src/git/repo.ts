@@ -125,7 +125,12 @@ export async function openRepoWith(dir: string, refs: readonly string[]): Promis
   // GIT_OPTIONAL_LOCKS=0 keeps read commands (status, diff) from refreshing the index.
   const git = simpleGit({ baseDir: abs, maxConcurrentProcesses: 4, trimmed: false, unsafe: NO_PROGRAMS_ALLOWED }).env(gitEnv());
   const probe = ['rev-parse', '--is-bare-repository', '--is-shallow-repository'];
-  const repo = (bare: string | undefined, shallow: string | undefined): Repo => ({ dir: abs, git, bare: bare === 'true', shallow: shallow === 'true' });
+  const repo = (bare: string | undefined, shallow: string | undefined): Repo => ({
+    dir: abs,
+    git,
+    bare: bare === 'true',
+    shallow: shallow === 'true',
+  });
   if (refs.length > 0 && refs.every(isSafeRef)) {
     try {
       // `--` after the revisions: none of them is ever read as a path.
@@ -145,7 +150,12 @@ export async function openRepoWith(dir: string, refs: readonly string[]): Promis
       throw new UsageError(`${dir} is not a git repository`, 'pass --repo with the path of a clone (bare clones work too)');
     }
     // A configuration git cannot parse (`bad config line 9 in file .git/config`): every command fails on it.
-    const config = error instanceof Error ? /(?:bad|invalid) config\b.*|bad numeric config value.*|unknown repository format.*|repository format version.*/i.exec(error.message) : null;
+    const config =
+      error instanceof Error
+        ? /(?:bad|invalid) config\b.*|bad numeric config value.*|unknown repository format.*|repository format version.*/i.exec(
+            error.message,
+          )
+        : null;
     if (config) throw new UsageError(`${dir}: git cannot read the repository (${config[0]})`, 'repair the file git names, then run again');
     throw error;
   }

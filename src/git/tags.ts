@@ -76,19 +76,17 @@ export function isPrerelease(tag: ReleaseTag): boolean {
  * not point at `from` itself; when `from` carries a version, the newest one below it.
  * Prereleases count only when asked for (by default, when a tag pattern is given).
  */
-export async function previousRelease(repo: Repo, fromSha: string, pattern?: string, prereleases = pattern !== undefined): Promise<ReleaseTag | undefined> {
+export async function previousRelease(
+  repo: Repo,
+  fromSha: string,
+  pattern?: string,
+  prereleases = pattern !== undefined,
+): Promise<ReleaseTag | undefined> {
   const tags = (await listReleaseTags(repo, pattern)).filter((t) => prereleases || !isPrerelease(t));
   if (tags.length === 0) return undefined;
-  const merged = new Set(
-    (await repo.git.raw(['tag', '--merged', fromSha])).split('\n').filter(Boolean),
-  );
+  const merged = new Set((await repo.git.raw(['tag', '--merged', fromSha])).split('\n').filter(Boolean));
   const ownVersion = tags.find((t) => t.sha === fromSha && t.version)?.version;
-  return tags.find(
-    (t) =>
-      merged.has(t.name) &&
-      t.sha !== fromSha &&
-      (!ownVersion || !t.version || semver.lt(t.version, ownVersion)),
-  );
+  return tags.find((t) => merged.has(t.name) && t.sha !== fromSha && (!ownVersion || !t.version || semver.lt(t.version, ownVersion)));
 }
 
 /**
@@ -104,7 +102,10 @@ export async function noReleaseError(repo: Repo, fromRef: string, pattern: strin
     );
   }
   if ((await tagListing(repo)).trim() === '') {
-    return new UsageError(`${problem}: the repository has no tags`, 'run `git fetch --tags` if the releases are tagged on a remote, or pass --to with the tag, branch or commit to roll back to');
+    return new UsageError(
+      `${problem}: the repository has no tags`,
+      'run `git fetch --tags` if the releases are tagged on a remote, or pass --to with the tag, branch or commit to roll back to',
+    );
   }
   return new UsageError(problem, 'pass --to with the tag, branch or commit to roll back to');
 }

@@ -53,10 +53,16 @@ export function guardOf(gitDirs: readonly string[]): WriteGuard {
       const real = realTarget(abs);
       const hit = dirs.find((dir) => inside(dir, real));
       if (hit !== undefined) {
-        throw new UsageError(`${flag} ${oneLine(file)}: inside a git directory of the analysed repository (${oneLine(hit)})`, 'write it to a folder outside the repository\'s git directories');
+        throw new UsageError(
+          `${flag} ${oneLine(file)}: inside a git directory of the analysed repository (${oneLine(hit)})`,
+          "write it to a folder outside the repository's git directories",
+        );
       }
       if (throughGitLink(abs) || throughGitLink(real)) {
-        throw new UsageError(`${flag} ${oneLine(file)}: a .git folder or link file, or a path through one`, 'write it to a folder outside any git directory');
+        throw new UsageError(
+          `${flag} ${oneLine(file)}: a .git folder or link file, or a path through one`,
+          'write it to a folder outside any git directory',
+        );
       }
     },
   };
@@ -65,7 +71,9 @@ export function guardOf(gitDirs: readonly string[]): WriteGuard {
 /** Every git directory of the repository at `dir`: its own, the common one, and each work tree's `.git` link and gitdir. */
 export async function gitDirectories(dir: string): Promise<string[]> {
   const repo = await openRepo(dir);
-  const [common = '', own = ''] = (await repo.git.raw(['rev-parse', '--path-format=absolute', '--git-common-dir', '--absolute-git-dir'])).trim().split('\n');
+  const [common = '', own = ''] = (await repo.git.raw(['rev-parse', '--path-format=absolute', '--git-common-dir', '--absolute-git-dir']))
+    .trim()
+    .split('\n');
   const dirs = [resolve(dir, common), resolve(dir, own)];
   // Work trees as git lists them (their `.git` is a link file, or the main repository's folder) ...
   try {

@@ -29,7 +29,14 @@ export const CATEGORIES = [
 export type Category = (typeof CATEGORIES)[number];
 
 /** Presentation or no runtime effect: a release made only of these rolls back cleanly. */
-export const HARMLESS_CATEGORIES: ReadonlySet<Category> = new Set(['style-only', 'docs', 'tests', 'assets', 'translations', 'version-bump']);
+export const HARMLESS_CATEGORIES: ReadonlySet<Category> = new Set([
+  'style-only',
+  'docs',
+  'tests',
+  'assets',
+  'translations',
+  'version-bump',
+]);
 
 export const VERDICTS = ['safe', 'caution', 'blocked'] as const;
 export type Verdict = (typeof VERDICTS)[number];
@@ -209,7 +216,10 @@ export interface Report {
   checklist: ChecklistItem[];
   notes: string[];
   stats: Record<string, number>;
-  /** Which configuration was used: found in the tree of `to` (the target; a release never configures its own analysis), given with --config, by the caller, or none (defaults). */
+  /**
+   * Which configuration was used: found in the tree of `to` (the target; a release never configures its own
+   * analysis), given with --config, by the caller, or none (defaults).
+   */
   config?: { source: ConfigSource; path?: string; ref?: string };
   /** The scope the analysis was limited to (present with --scope or `scope` in the config). */
   scope?: ScopeReport;

@@ -123,7 +123,11 @@ type TypeFamily = 'integer' | 'decimal' | 'float' | 'text' | 'json' | 'time' | '
 
 /** The kind of a type and, for text and numbers, its size (characters, bytes, digits). */
 function typeFamily(raw: string): { family: TypeFamily; size: number } {
-  const t = raw.replace(/['"`]/g, '').replace(/^(?:sequelize|datatypes)\./i, '').toLowerCase().trim();
+  const t = raw
+    .replace(/['"`]/g, '')
+    .replace(/^(?:sequelize|datatypes)\./i, '')
+    .toLowerCase()
+    .trim();
   const length = /\((\d+)/.exec(t)?.[1];
   if (/^(?:tinyint|int1)\b/.test(t)) return { family: 'integer', size: 1 };
   if (/^(?:smallint|int2|smallserial|int16|uint8)\b/.test(t)) return { family: 'integer', size: 2 };
@@ -132,7 +136,8 @@ function typeFamily(raw: string): { family: TypeFamily; size: number } {
   if (/^(?:numeric|decimal|money)\b/.test(t)) return { family: 'decimal', size: length ? Number(length) : Infinity };
   if (/^(?:real|float4|float32)\b/.test(t)) return { family: 'float', size: 4 };
   if (/^(?:double|float8|float64|float)\b/.test(t)) return { family: 'float', size: 8 };
-  if (/^(?:varchar|character varying|nvarchar|char|character|nchar|string|varbinary)\b/.test(t)) return { family: 'text', size: length ? Number(length) : t.startsWith('char') ? 1 : 255 };
+  if (/^(?:varchar|character varying|nvarchar|char|character|nchar|string|varbinary)\b/.test(t))
+    return { family: 'text', size: length ? Number(length) : t.startsWith('char') ? 1 : 255 };
   if (/^(?:tinytext)\b/.test(t)) return { family: 'text', size: 255 };
   if (/^(?:text|mediumtext|longtext|citext|clob|ntext)\b/.test(t)) return { family: 'text', size: Infinity };
   if (/^(?:json|jsonb)\b/.test(t)) return { family: 'json', size: 0 };
@@ -144,7 +149,8 @@ function typeFamily(raw: string): { family: TypeFamily; size: number } {
 const element = (t: string) => /^(?:(?:sequelize|datatypes)\.)?array\((.*)\)$/i.exec(t.trim())?.[1] ?? /^(.*)\[\]$/.exec(t.trim())?.[1];
 
 /** Targets that widen most columns of their kind: only a possible widening when what the column was is not known. */
-const WIDE = /^(?:text|bigint|int8|numeric|decimal|double precision|float8|varchar|character varying|longtext|mediumtext|biginteger|string)$/i;
+const WIDE =
+  /^(?:text|bigint|int8|numeric|decimal|double precision|float8|varchar|character varying|longtext|mediumtext|biginteger|string)$/i;
 
 export type TypeChange = 'widening' | 'wider-number' | 'converted' | 'narrowing' | 'other-kind' | 'maybe-widening' | 'unknown';
 
@@ -158,7 +164,11 @@ export function typeChange(op: { dataType?: string; fromType?: string }): TypeCh
     if (sameKind && (a.family === 'json' || a.family === 'time') && from.toLowerCase() !== to.toLowerCase()) return 'converted';
     if (sameKind && b.size >= a.size) return 'widening';
     if (sameKind) return 'narrowing';
-    if ((a.family === 'integer' && (b.family === 'decimal' || b.family === 'float')) || (a.family === 'float' && b.family === 'decimal' && b.size === Infinity)) return 'wider-number';
+    if (
+      (a.family === 'integer' && (b.family === 'decimal' || b.family === 'float')) ||
+      (a.family === 'float' && b.family === 'decimal' && b.size === Infinity)
+    )
+      return 'wider-number';
     return 'other-kind';
   }
   if (to && WIDE.test(to.replace(/['"`]/g, ''))) return 'maybe-widening';
@@ -196,42 +206,76 @@ function qualifiedParts(raw: string): string[] {
 }
 
 export function describeOp(op: SchemaOp): string {
-  const col = op.table && op.column ? `${op.table}.${op.column}` : op.column ?? op.table ?? op.name ?? '';
+  const col = op.table && op.column ? `${op.table}.${op.column}` : (op.column ?? op.table ?? op.name ?? '');
   const cascade = op.cascade ? ' with CASCADE' : '';
   switch (op.action) {
-    case 'create-table': return `creates table ${op.table}`;
-    case 'drop-table': return `drops table ${op.table}${cascade}`;
-    case 'rename-table': return `renames table ${op.table} to ${op.to}`;
-    case 'set-schema': return `moves table ${op.table} to schema ${op.to}`;
-    case 'add-column': return `adds column ${col}${op.notNull ? ' NOT NULL' : ''}${op.hasDefault ? ' with a default' : op.notNull ? ' without a default' : ''}`;
-    case 'drop-column': return `drops column ${col}${cascade}`;
-    case 'rename-column': return `renames column ${col} to ${op.to}`;
-    case 'change-column-type': return `changes the type of ${col}${op.fromType ? ` from ${op.fromType}` : ''}${op.dataType ? ` to ${op.dataType}` : ''}`;
-    case 'set-not-null': return `makes ${col} NOT NULL`;
-    case 'drop-not-null': return `makes ${col} nullable`;
-    case 'set-default': return `sets a new default on ${col}`;
-    case 'drop-default': return `drops the default of ${col}`;
-    case 'add-constraint': return `adds a ${op.constraint} constraint${op.name ? ` ${op.name}` : ''} on ${op.domain ? 'domain ' : ''}${op.table}${op.column ? `(${op.column})` : ''}`;
-    case 'drop-constraint': return `drops constraint ${op.name ?? ''} on ${op.table}`;
-    case 'create-index': return `creates ${op.unique ? 'unique ' : ''}index ${op.name ?? ''} on ${op.table}${op.columns?.length ? `(${op.columns.join(', ')})` : ''}${op.concurrently ? ' concurrently' : ''}`;
-    case 'drop-index': return `drops index ${op.name ?? ''}${op.table ? ` on ${op.table}` : ''}`;
-    case 'drop-object': return op.to ? `renames ${op.object} ${op.name} to ${op.to}` : `drops ${op.object} ${op.name}${cascade}`;
-    case 'drop-schema': return `drops ${op.object} ${op.name}${cascade}`;
-    case 'rename-schema': return `renames schema ${op.name} to ${op.to}`;
-    case 'truncate': return op.partition ? `empties partition ${op.partition} of table ${op.table}` : `empties table ${op.table}${cascade}`;
-    case 'delete': return `deletes ${op.where ? 'rows' : 'every row'} from ${op.table}`;
-    case 'update': return `updates ${op.where || op.from ? 'rows' : 'every row'} of ${op.table}${op.from ? ' from another table' : ''}`;
-    case 'insert': return `inserts rows into ${op.table}`;
-    case 'enum-add-value': return `adds value ${op.to} to type ${op.name}`;
-    case 'enum-drop-value': return `drops value ${op.to} of type ${op.name}`;
-    case 'enum-rename-value': return `renames ${op.from ? `value ${op.from}` : 'a value'} of type ${op.name} to ${op.to}`;
-    case 'create-object': return `creates ${op.object} ${op.name ?? ''}${op.to ? ` writing into ${op.to}` : ''}`.trim();
-    case 'create-trigger': return `creates trigger ${op.name ?? ''}${op.table ? ` on ${op.table}` : ''}`;
-    case 'disable-trigger': return `disables ${op.name ? `trigger ${op.name}` : 'triggers'} on ${op.table}`;
-    case 'detach-partition': return `detaches partition ${op.name ?? ''} from ${op.table}`;
-    case 'enable-rls': return `enables row level security on ${op.table}`;
-    case 'create-policy': return `creates policy ${op.name ?? ''} on ${op.table}`;
-    case 'revoke': return `revokes ${op.name ?? 'privileges'}${op.table ? ` on ${op.table}` : ''}${op.to ? ` from ${op.to}` : ''}`;
-    case 'other': return op.name ?? 'runs a statement';
+    case 'create-table':
+      return `creates table ${op.table}`;
+    case 'drop-table':
+      return `drops table ${op.table}${cascade}`;
+    case 'rename-table':
+      return `renames table ${op.table} to ${op.to}`;
+    case 'set-schema':
+      return `moves table ${op.table} to schema ${op.to}`;
+    case 'add-column':
+      return `adds column ${col}${op.notNull ? ' NOT NULL' : ''}${op.hasDefault ? ' with a default' : op.notNull ? ' without a default' : ''}`;
+    case 'drop-column':
+      return `drops column ${col}${cascade}`;
+    case 'rename-column':
+      return `renames column ${col} to ${op.to}`;
+    case 'change-column-type':
+      return `changes the type of ${col}${op.fromType ? ` from ${op.fromType}` : ''}${op.dataType ? ` to ${op.dataType}` : ''}`;
+    case 'set-not-null':
+      return `makes ${col} NOT NULL`;
+    case 'drop-not-null':
+      return `makes ${col} nullable`;
+    case 'set-default':
+      return `sets a new default on ${col}`;
+    case 'drop-default':
+      return `drops the default of ${col}`;
+    case 'add-constraint':
+      return `adds a ${op.constraint} constraint${op.name ? ` ${op.name}` : ''} on ${op.domain ? 'domain ' : ''}${op.table}${op.column ? `(${op.column})` : ''}`;
+    case 'drop-constraint':
+      return `drops constraint ${op.name ?? ''} on ${op.table}`;
+    case 'create-index':
+      return `creates ${op.unique ? 'unique ' : ''}index ${op.name ?? ''} on ${op.table}${op.columns?.length ? `(${op.columns.join(', ')})` : ''}${op.concurrently ? ' concurrently' : ''}`;
+    case 'drop-index':
+      return `drops index ${op.name ?? ''}${op.table ? ` on ${op.table}` : ''}`;
+    case 'drop-object':
+      return op.to ? `renames ${op.object} ${op.name} to ${op.to}` : `drops ${op.object} ${op.name}${cascade}`;
+    case 'drop-schema':
+      return `drops ${op.object} ${op.name}${cascade}`;
+    case 'rename-schema':
+      return `renames schema ${op.name} to ${op.to}`;
+    case 'truncate':
+      return op.partition ? `empties partition ${op.partition} of table ${op.table}` : `empties table ${op.table}${cascade}`;
+    case 'delete':
+      return `deletes ${op.where ? 'rows' : 'every row'} from ${op.table}`;
+    case 'update':
+      return `updates ${op.where || op.from ? 'rows' : 'every row'} of ${op.table}${op.from ? ' from another table' : ''}`;
+    case 'insert':
+      return `inserts rows into ${op.table}`;
+    case 'enum-add-value':
+      return `adds value ${op.to} to type ${op.name}`;
+    case 'enum-drop-value':
+      return `drops value ${op.to} of type ${op.name}`;
+    case 'enum-rename-value':
+      return `renames ${op.from ? `value ${op.from}` : 'a value'} of type ${op.name} to ${op.to}`;
+    case 'create-object':
+      return `creates ${op.object} ${op.name ?? ''}${op.to ? ` writing into ${op.to}` : ''}`.trim();
+    case 'create-trigger':
+      return `creates trigger ${op.name ?? ''}${op.table ? ` on ${op.table}` : ''}`;
+    case 'disable-trigger':
+      return `disables ${op.name ? `trigger ${op.name}` : 'triggers'} on ${op.table}`;
+    case 'detach-partition':
+      return `detaches partition ${op.name ?? ''} from ${op.table}`;
+    case 'enable-rls':
+      return `enables row level security on ${op.table}`;
+    case 'create-policy':
+      return `creates policy ${op.name ?? ''} on ${op.table}`;
+    case 'revoke':
+      return `revokes ${op.name ?? 'privileges'}${op.table ? ` on ${op.table}` : ''}${op.to ? ` from ${op.to}` : ''}`;
+    case 'other':
+      return op.name ?? 'runs a statement';
   }
 }

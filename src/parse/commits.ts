@@ -8,9 +8,25 @@ const SECURITY_WORD = /\b(security|vulnerabilit(y|ies)|vulnerable)\b/i;
 
 /** Names of weaknesses a subject or title may give instead of the word "security" (OWASP and CWE names). */
 export const WEAKNESS_WORDS = [
-  'redos', 're-dos', 'backtracking', 'xss', 'cross-site scripting', 'csrf', 'ssrf', 'idor', 'injection', 'prototype pollution',
-  'path traversal', 'directory traversal', 'open redirect', 'access control', 'authorization bypass', 'auth bypass',
-  'privilege escalation', 'timing attack', 'timing-safe',
+  'redos',
+  're-dos',
+  'backtracking',
+  'xss',
+  'cross-site scripting',
+  'csrf',
+  'ssrf',
+  'idor',
+  'injection',
+  'prototype pollution',
+  'path traversal',
+  'directory traversal',
+  'open redirect',
+  'access control',
+  'authorization bypass',
+  'auth bypass',
+  'privilege escalation',
+  'timing attack',
+  'timing-safe',
 ];
 
 export interface MessageMarks {
@@ -35,7 +51,11 @@ const DEFAULT_WEAKNESSES = weaknessPattern(WEAKNESS_WORDS);
 export function marksOf(subject: string, body = '', weaknesses: RegExp | undefined = DEFAULT_WEAKNESSES): MessageMarks {
   const text = `${subject}\n${body}`;
   // CVE-2025-1234 in capitals; GHSA-frvp-7c67-39w9 as GitHub writes it.
-  const ids = [...new Set([...text.matchAll(ADVISORY_ID)].map((m) => (/^ghsa/i.test(m[0]) ? `GHSA${m[0].slice(4).toLowerCase()}` : m[0].toUpperCase())))];
+  const ids = [
+    ...new Set(
+      [...text.matchAll(ADVISORY_ID)].map((m) => (/^ghsa/i.test(m[0]) ? `GHSA${m[0].slice(4).toLowerCase()}` : m[0].toUpperCase())),
+    ),
+  ];
   const marks: MessageMarks = { ids };
   const fix = FIX_SUBJECT.exec(subject)?.[0].trim() ?? (REVERT.test(subject) ? 'revert' : FIX_TRAILER.exec(text)?.[0]);
   if (fix) marks.fix = fix;

@@ -13,9 +13,26 @@ const SCRIPT_EXTENSIONS = new Set(['ts', 'tsx', 'mts', 'cts', 'js', 'jsx', 'mjs'
 const DOC_EXTENSIONS = new Set(['md', 'mdx', 'markdown', 'rst', 'adoc', 'txt']);
 const DOC_NAMES = new Set(['license', 'licence', 'notice', 'authors', 'contributors', 'changelog', 'codeowners']);
 const ASSET_EXTENSIONS = new Set([
-  'png', 'jpg', 'jpeg', 'gif', 'webp', 'avif', 'ico', 'bmp', 'tiff', 'svg',
-  'woff', 'woff2', 'ttf', 'otf', 'eot',
-  'mp3', 'mp4', 'webm', 'ogg', 'wav',
+  'png',
+  'jpg',
+  'jpeg',
+  'gif',
+  'webp',
+  'avif',
+  'ico',
+  'bmp',
+  'tiff',
+  'svg',
+  'woff',
+  'woff2',
+  'ttf',
+  'otf',
+  'eot',
+  'mp3',
+  'mp4',
+  'webm',
+  'ogg',
+  'wav',
 ]);
 const STYLE_EXTENSIONS = new Set(['css', 'scss', 'sass', 'less', 'styl', 'pcss']);
 
@@ -58,13 +75,47 @@ export function baseName(path: string): string {
 }
 
 const MARKUP_EXTENSIONS = new Set(['html', 'htm', 'xhtml']);
-const TEMPLATE_EXTENSIONS = new Set(['hbs', 'handlebars', 'mustache', 'ejs', 'erb', 'njk', 'nunjucks', 'j2', 'jinja', 'jinja2', 'liquid', 'twig']);
+const TEMPLATE_EXTENSIONS = new Set([
+  'hbs',
+  'handlebars',
+  'mustache',
+  'ejs',
+  'erb',
+  'njk',
+  'nunjucks',
+  'j2',
+  'jinja',
+  'jinja2',
+  'liquid',
+  'twig',
+]);
 const JSX_EXTENSIONS = new Set(['tsx', 'jsx', 'js', 'mjs', 'cjs']);
 const TOOLING_NAMES = new Set([
-  '.gitignore', '.gitattributes', '.editorconfig', '.prettierignore', '.eslintignore', '.stylelintignore',
-  '.mailmap', '.markdownlint.json', '.markdownlint.yaml', '.markdownlintrc', '.npmignore',
+  '.gitignore',
+  '.gitattributes',
+  '.editorconfig',
+  '.prettierignore',
+  '.eslintignore',
+  '.stylelintignore',
+  '.mailmap',
+  '.markdownlint.json',
+  '.markdownlint.yaml',
+  '.markdownlintrc',
+  '.npmignore',
 ]);
-const TOOLING_PREFIXES = ['.prettierrc', 'prettier.config.', '.eslintrc', 'eslint.config.', '.stylelintrc', 'stylelint.config.', 'biome.json', '.commitlintrc', 'commitlint.config.', '.lintstagedrc', 'lint-staged.config.'];
+const TOOLING_PREFIXES = [
+  '.prettierrc',
+  'prettier.config.',
+  '.eslintrc',
+  'eslint.config.',
+  '.stylelintrc',
+  'stylelint.config.',
+  'biome.json',
+  '.commitlintrc',
+  'commitlint.config.',
+  '.lintstagedrc',
+  'lint-staged.config.',
+];
 
 /** HTML pages and fragments. */
 export function isMarkup(path: string): boolean {
@@ -92,7 +143,11 @@ export function isYaml(path: string): boolean {
 /** Editor, formatter, linter and git housekeeping: nothing that ships or runs in production. */
 export function isDevTooling(path: string): boolean {
   const name = base(path);
-  return TOOLING_NAMES.has(name) || TOOLING_PREFIXES.some((prefix) => name.startsWith(prefix)) || /(^|\/)\.(vscode|idea|husky)\//.test(lower(path));
+  return (
+    TOOLING_NAMES.has(name) ||
+    TOOLING_PREFIXES.some((prefix) => name.startsWith(prefix)) ||
+    /(^|\/)\.(vscode|idea|husky)\//.test(lower(path))
+  );
 }
 
 // Lockfiles and the manifest each one follows.
@@ -131,9 +186,11 @@ export function isSnapshot(path: string): boolean {
 }
 
 // `dist/` holds build output committed beside its source (GitHub Actions bundles, vendored builds).
-const GENERATED_PATH = /(^|\/)(__generated__|generated|\.generated|dist|dist-js)\/|\.(generated|gen)\.[a-z]+$|\.min\.(js|css)$|\.(js|css)\.map$|\.d\.ts\.map$|_pb2?\.(js|ts|py)$|\.pb\.go$/i;
+const GENERATED_PATH =
+  /(^|\/)(__generated__|generated|\.generated|dist|dist-js)\/|\.(generated|gen)\.[a-z]+$|\.min\.(js|css)$|\.(js|css)\.map$|\.d\.ts\.map$|_pb2?\.(js|ts|py)$|\.pb\.go$/i;
 // Headers code generators write: Go's standard line, `@generated` (Facebook, Prisma, GraphQL Codegen), "do not edit".
-const GENERATED_HEADER = /@generated\b|^\/\/ Code generated .* DO NOT EDIT\.$|\b(auto-?generated|do not edit|this file (is|was) (automatically )?generated)\b/im;
+const GENERATED_HEADER =
+  /@generated\b|^\/\/ Code generated .* DO NOT EDIT\.$|\b(auto-?generated|do not edit|this file (is|was) (automatically )?generated)\b/im;
 
 /** A generated file: by its path, or by the header its generator wrote in its first lines. */
 export function isGenerated(path: string, text?: string): boolean {

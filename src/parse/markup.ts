@@ -6,19 +6,28 @@ const TEMPLATE_COMMENT = /^(\{\{!|\{#|<%#)/;
 const HTML_COMMENT = /<!--[\s\S]*?-->/g;
 const SCRIPT_BLOCK = /<script\b[^>]*>[\s\S]*?<\/script\s*>/gi;
 // Inline handlers and framework bindings (Angular, Vue, Alpine, htmx): attributes that run code.
-const LOGIC_ATTRIBUTE = /\s((?:on[a-z]+|\*[\w.-]+|\([\w.-]+\)|\[[\w.-]+\]|\[\([\w.-]+\)\]|v-[\w:.-]+|@[\w:.-]+|:[\w.-]+|x-[\w:.-]+|hx-[\w-]+)\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))/gi;
+const LOGIC_ATTRIBUTE =
+  /\s((?:on[a-z]+|\*[\w.-]+|\([\w.-]+\)|\[[\w.-]+\]|\[\([\w.-]+\)\]|v-[\w:.-]+|@[\w:.-]+|:[\w.-]+|x-[\w:.-]+|hx-[\w-]+)\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))/gi;
 const JS_URL = /\bjavascript:[^"'\s>]*/gi;
 
-const squeeze = (text: string) => text.replace(/\s+/g, ' ').replace(/(\{\{\{?|\{%-?|<%[=-]?)\s+/g, '$1').replace(/\s+(-?%\}|\}\}\}?|-?%>)/g, '$1').trim();
+const squeeze = (text: string) =>
+  text
+    .replace(/\s+/g, ' ')
+    .replace(/(\{\{\{?|\{%-?|<%[=-]?)\s+/g, '$1')
+    .replace(/\s+(-?%\}|\}\}\}?|-?%>)/g, '$1')
+    .trim();
 
 /** Logic tokens in document order; markup, static text and comments are left out. */
 export function templateLogic(text: string, kind: 'html' | 'template'): string[] {
   const tokens: string[] = [];
   const source = text.replace(HTML_COMMENT, '');
-  const scanned = kind === 'html' ? source.replace(SCRIPT_BLOCK, (block) => {
-    tokens.push(`script:${squeeze(block)}`);
-    return '';
-  }) : source;
+  const scanned =
+    kind === 'html'
+      ? source.replace(SCRIPT_BLOCK, (block) => {
+          tokens.push(`script:${squeeze(block)}`);
+          return '';
+        })
+      : source;
   const all: [number, string][] = [];
   for (const m of scanned.matchAll(TEMPLATE_TAGS)) if (!TEMPLATE_COMMENT.test(m[0])) all.push([m.index, squeeze(m[0])]);
   for (const m of scanned.matchAll(LOGIC_ATTRIBUTE)) all.push([m.index, `attr:${squeeze(m[1]!)}`]);

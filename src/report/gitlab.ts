@@ -7,7 +7,13 @@ import { jsonText } from './json.js';
 // GitLab Code Quality (a subset of the Code Climate issue format), shown in merge requests.
 
 export type CodeQualitySeverity = 'info' | 'minor' | 'major' | 'critical' | 'blocker';
-const SEVERITY: Record<Severity, CodeQualitySeverity> = { info: 'info', low: 'minor', medium: 'major', high: 'critical', critical: 'blocker' };
+const SEVERITY: Record<Severity, CodeQualitySeverity> = {
+  info: 'info',
+  low: 'minor',
+  medium: 'major',
+  high: 'critical',
+  critical: 'blocker',
+};
 
 export interface CodeQualityIssue {
   type: 'issue';
@@ -40,22 +46,25 @@ export function toCodeQuality(report: Report): CodeQualityIssue[] {
         },
       ]
     : [];
-  return [...swapped, ...report.findings.flatMap((f, i) => {
-    if (f.suppressed) return [];
-    const anchor = anchorOf(f, report);
-    const description = anchor.wholeRelease ? `${f.message} (whole release)` : f.message;
-    return [
-      {
-        type: 'issue' as const,
-        check_name: f.ruleId,
-        description,
-        categories: ['Bug Risk'],
-        severity: SEVERITY[f.severity],
-        fingerprint: prints[i]!,
-        location: { path: anchor.path, lines: { begin: anchor.line } },
-      },
-    ];
-  })];
+  return [
+    ...swapped,
+    ...report.findings.flatMap((f, i) => {
+      if (f.suppressed) return [];
+      const anchor = anchorOf(f, report);
+      const description = anchor.wholeRelease ? `${f.message} (whole release)` : f.message;
+      return [
+        {
+          type: 'issue' as const,
+          check_name: f.ruleId,
+          description,
+          categories: ['Bug Risk'],
+          severity: SEVERITY[f.severity],
+          fingerprint: prints[i]!,
+          location: { path: anchor.path, lines: { begin: anchor.line } },
+        },
+      ];
+    }),
+  ];
 }
 
 export const gitlabReporter: Reporter = {

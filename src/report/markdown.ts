@@ -10,20 +10,22 @@ export const MARKER = '<!-- rollback-ready -->';
 
 /** Prose: no HTML, no formatting, no table breaks. GitHub decodes entities in text, so `<` shows as `<`. */
 function escapeProse(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/([\\`*_[\]|~])/g, '\\$1')
-    // GitHub links issues (`#1`, `GH-1`, `owner/repo#1`) and bare addresses (`https://…`, `www.…`) in comment
-    // text: a zero-width space inside each keeps repository text from linking anything. A person or team
-    // (`@name`) is never in this text: escapeMarkdown puts it in a code span, where GitHub notifies no one.
-    .replace(/#(?=\d)/g, '#\u200b')
-    .replace(/\b(GH-)(?=\d)/gi, '$1\u200b')
-    .replace(/:\/\//g, ':\u200b//')
-    .replace(/\b(www)\./gi, '$1\u200b.')
-    .replace(/\r?\n/g, ' ');
+  return (
+    text
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/"/g, '&quot;')
+      .replace(/([\\`*_[\]|~])/g, '\\$1')
+      // GitHub links issues (`#1`, `GH-1`, `owner/repo#1`) and bare addresses (`https://…`, `www.…`) in comment
+      // text: a zero-width space inside each keeps repository text from linking anything. A person or team
+      // (`@name`) is never in this text: escapeMarkdown puts it in a code span, where GitHub notifies no one.
+      .replace(/#(?=\d)/g, '#\u200b')
+      .replace(/\b(GH-)(?=\d)/gi, '$1\u200b')
+      .replace(/:\/\//g, ':\u200b//')
+      .replace(/\b(www)\./gi, '$1\u200b.')
+      .replace(/\r?\n/g, ' ')
+  );
 }
 
 /** `@name` or `@scope/package` where a mention would start (not inside a word or an e-mail address). */
@@ -101,7 +103,13 @@ function clip(text: string, max: number): string {
 }
 
 /** Where a finding is, linked to its line at the commit that has the file when the repository's address is known. */
-function place(f: Finding, report: Report, repoUrl: string | undefined, deleted: ReadonlySet<string>, changed: ReadonlySet<string>): string {
+function place(
+  f: Finding,
+  report: Report,
+  repoUrl: string | undefined,
+  deleted: ReadonlySet<string>,
+  changed: ReadonlySet<string>,
+): string {
   const text = codeSpan(`${f.path}${f.line !== undefined ? `:${f.line}` : ''}`);
   if (!repoUrl || !changed.has(f.path)) return text;
   const sha = deleted.has(f.path) ? report.to.sha : report.from.sha;
@@ -169,13 +177,16 @@ export function renderMarkdown(shown: Report, options: RenderOptions = {}): stri
   const repoUrl = options.repoUrl ? safeUrl(options.repoUrl)?.replace(/\/$/, '') : undefined;
   const head: string[] = [MARKER];
   const v = report.volume;
-  const title = options.title !== undefined ? escapeMarkdown(options.title) : `${escapeMarkdown(report.from.ref)} → ${escapeMarkdown(report.to.ref)}`;
+  const title =
+    options.title !== undefined ? escapeMarkdown(options.title) : `${escapeMarkdown(report.from.ref)} → ${escapeMarkdown(report.to.ref)}`;
   const number = options.pullRequest !== undefined ? `#${options.pullRequest}` : '';
   head.push(`## Rollback review: ${[number, title].filter(Boolean).join(' ')}`);
   head.push('');
   const { warning, notes } = notesOf(report);
   if (warning) head.push('> [!WARNING]', `> **${escapeMarkdown(SWAPPED_REFS)}**${escapeMarkdown(warning.slice(SWAPPED_REFS.length))}`, '');
-  head.push(`**${headline(report)}** · undoes ${plural(v.commits, 'commit')}, ${plural(v.files, 'file')} (+${v.insertions} −${v.deletions}${escapeMarkdown(leftOut(report))}) by ${plural(v.authors, 'author')} · ${codeSpan(short(report.from.sha))} → ${codeSpan(short(report.to.sha))}`);
+  head.push(
+    `**${headline(report)}** · undoes ${plural(v.commits, 'commit')}, ${plural(v.files, 'file')} (+${v.insertions} −${v.deletions}${escapeMarkdown(leftOut(report))}) by ${plural(v.authors, 'author')} · ${codeSpan(short(report.from.sha))} → ${codeSpan(short(report.to.sha))}`,
+  );
   for (const fix of report.reverted.securityFixes) head.push('', `> **Security fix taken back:** ${escapeMarkdown(fixLabel(fix))}`);
   if (report.config) head.push('', `Config: ${escapeMarkdown(configLine(report))}`);
   if (report.scope) head.push('', `Scope: ${escapeMarkdown(scopeText(report))}`);
@@ -187,7 +198,8 @@ export function renderMarkdown(shown: Report, options: RenderOptions = {}): stri
     if (formula) head.push('', `Score: ${escapeMarkdown(formula)}.`);
   }
   head.push('', '### Checklist', '', '| | item | detail |', '| --- | --- | --- |');
-  for (const item of report.checklist) head.push(`| ${MARK[item.status]} | ${escapeMarkdown(item.title)} | ${escapeMarkdown(item.detail)} |`);
+  for (const item of report.checklist)
+    head.push(`| ${MARK[item.status]} | ${escapeMarkdown(item.title)} | ${escapeMarkdown(item.detail)} |`);
 
   const tail: string[] = [...renderFixes(report), ...renderPullRequests(report)];
   if (report.rollback) {
@@ -195,7 +207,9 @@ export function renderMarkdown(shown: Report, options: RenderOptions = {}): stri
     for (const caveat of report.rollback.caveats) tail.push(`- ${escapeMarkdown(caveat)}`);
   }
   // The marks as this report draws them.
-  const next = nextStep(report, options.context).replace(/✖/g, MARK.fail).replace(/ \? items/g, ` ${MARK.manual} items`);
+  const next = nextStep(report, options.context)
+    .replace(/✖/g, MARK.fail)
+    .replace(/ \? items/g, ` ${MARK.manual} items`);
   tail.push('', next, '', `<sub>rollback-ready ${escapeMarkdown(report.tool.version)}</sub>`);
 
   const live = report.findings.filter((f) => !f.suppressed);

@@ -88,7 +88,10 @@ export function toSarif(report: Report, rules: readonly AnyRule[] = RULE_LIST): 
         invocations: [
           {
             executionSuccessful: true,
-            toolExecutionNotifications: report.notes.map((note) => ({ level: note === warning ? 'warning' : 'note', message: { text: note } })),
+            toolExecutionNotifications: report.notes.map((note) => ({
+              level: note === warning ? 'warning' : 'note',
+              message: { text: note },
+            })),
           },
         ],
         columnKind: 'utf16CodeUnits',

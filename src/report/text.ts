@@ -57,7 +57,12 @@ export function leftOut(report: Report): string {
   const excluded = report.volume.excluded ?? [];
   if (excluded.length === 0) return '';
   const lines = excluded.reduce((sum, e) => sum + e.insertions + e.deletions, 0);
-  const words: Record<string, string> = { generated: 'generated file', lockfile: 'lockfile', snapshot: 'snapshot', translation: 'translation file' };
+  const words: Record<string, string> = {
+    generated: 'generated file',
+    lockfile: 'lockfile',
+    snapshot: 'snapshot',
+    translation: 'translation file',
+  };
   return ` to read (${count(lines)} more in ${excluded.map((e) => plural(e.files, words[e.kind] ?? e.kind)).join(', ')})`;
 }
 
@@ -84,7 +89,8 @@ export function scopeText(report: Report): string {
 export function configLine(report: Report): string {
   const c = report.config;
   if (!c) return '';
-  if (c.source === 'repository') return `${c.path ?? ''}${c.path === 'package.json' ? ' (rollbackReady)' : ''} at ${c.ref ?? report.from.ref}`;
+  if (c.source === 'repository')
+    return `${c.path ?? ''}${c.path === 'package.json' ? ' (rollbackReady)' : ''} at ${c.ref ?? report.from.ref}`;
   if (c.source === 'file') return `${c.path ?? ''} (--config)`;
   if (c.source === 'options') return 'given by the caller';
   return 'none found, defaults used';
@@ -95,12 +101,16 @@ export function renderText(shown: Report, options: RenderOptions = {}): string {
   const report = printableDeep(shown);
   const out: string[] = [];
   const v = report.volume;
-  out.push(`rollback-ready ${report.tool.version}: rolling back ${oneLine(report.from.ref)} (${short(report.from.sha)}) → ${oneLine(report.to.ref)} (${short(report.to.sha)})`);
+  out.push(
+    `rollback-ready ${report.tool.version}: rolling back ${oneLine(report.from.ref)} (${short(report.from.sha)}) → ${oneLine(report.to.ref)} (${short(report.to.sha)})`,
+  );
   const { warning, notes } = notesOf(report);
   if (warning) out.push(`WARNING: ${oneLine(warning)}`);
   out.push('');
   out.push(`${headline(report)}`);
-  out.push(`  undoes ${plural(v.commits, 'commit')} · ${plural(v.files, 'file')} · +${count(v.insertions)} −${count(v.deletions)} lines${leftOut(report)} · ${plural(v.authors, 'author')}`);
+  out.push(
+    `  undoes ${plural(v.commits, 'commit')} · ${plural(v.files, 'file')} · +${count(v.insertions)} −${count(v.deletions)} lines${leftOut(report)} · ${plural(v.authors, 'author')}`,
+  );
   for (const fix of report.reverted.securityFixes) out.push(`  ! takes back the security fix ${oneLine(fixLabel(fix))}`);
   if (report.config) out.push(`  config: ${oneLine(configLine(report))}`);
   if (report.scope) out.push(`  scope: ${oneLine(scopeText(report))}`);
@@ -150,7 +160,8 @@ export function renderText(shown: Report, options: RenderOptions = {}): string {
   }
   if (report.pullRequests) {
     out.push('', `Merged pull requests (${report.pullRequests.length})`);
-    for (const pr of report.pullRequests) out.push(`  #${pr.number} ${oneLine(pr.title)}${pr.labels.length > 0 ? `  [${pr.labels.map(oneLine).join(', ')}]` : ''}`);
+    for (const pr of report.pullRequests)
+      out.push(`  #${pr.number} ${oneLine(pr.title)}${pr.labels.length > 0 ? `  [${pr.labels.map(oneLine).join(', ')}]` : ''}`);
   }
   if (report.rollback) {
     out.push('', `Roll back on ${report.rollback.platform}`);

@@ -1,6 +1,18 @@
 import { isAscii } from 'node:buffer';
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  fstatSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
@@ -71,7 +83,11 @@ export function disableCodeCache(): void {
  * unsafe folder, or the module was already loaded).
  */
 export function requireCached(path: string): { exports: unknown; from: 'cache' | 'compiled' | 'require' } {
-  const cache = Module as unknown as { _cache: Record<string, Module | undefined>; _nodeModulePaths(dir: string): string[]; wrap(source: string): string };
+  const cache = Module as unknown as {
+    _cache: Record<string, Module | undefined>;
+    _nodeModulePaths(dir: string): string[];
+    wrap(source: string): string;
+  };
   const plain = () => ({ exports: createRequire(path)(path) as unknown, from: 'require' as const });
   const known = cache._cache[path];
   if (known) return { exports: known.exports, from: 'require' };
@@ -93,7 +109,14 @@ export function requireCached(path: string): { exports: unknown; from: 'cache' |
   module.paths = cache._nodeModulePaths(dirname(path));
   cache._cache[path] = module;
   try {
-    (script.runInThisContext() as (...args: unknown[]) => void).call(module.exports, module.exports, createRequire(path), module, path, dirname(path));
+    (script.runInThisContext() as (...args: unknown[]) => void).call(
+      module.exports,
+      module.exports,
+      createRequire(path),
+      module,
+      path,
+      dirname(path),
+    );
   } catch (error) {
     delete cache._cache[path];
     throw error;
@@ -128,7 +151,8 @@ export function saveCodeCache(): void {
       // The entries of the file's older versions (a reinstall, an upgrade of Node) go: one entry a file.
       const name = basename(path);
       const file = name.slice(0, name.indexOf('-') + 1);
-      for (const other of readdirSync(dir)) if (other !== name && other.startsWith(file) && other.endsWith('.v8')) rmSync(join(dir, other), { force: true });
+      for (const other of readdirSync(dir))
+        if (other !== name && other.startsWith(file) && other.endsWith('.v8')) rmSync(join(dir, other), { force: true });
     }
   } catch {
     // A cache that cannot be written only means the next run compiles again.

@@ -11,4 +11,3 @@ export function count(n: number): string {
 export function plural(n: number, word: string): string {
   return `${count(n)} ${word}${n === 1 ? '' : 's'}`;
 }
-

@@ -25,7 +25,8 @@ export const MAX_GLOB_ALTERNATIVES = 256;
 /** Why a glob cannot be used (too long, too many alternatives, an extglob), or undefined when it can. */
 export function globProblem(glob: string): string | undefined {
   if (glob.length > MAX_GLOB_LENGTH) return `is longer than ${MAX_GLOB_LENGTH} characters`;
-  if (/(?<!\\)[@!+*?]\(/.test(glob.replace(/^!/, ''))) return 'uses an extglob (@(…), !(…), +(…), *(…), ?(…)), which is not supported: use {a,b} or several globs';
+  if (/(?<!\\)[@!+*?]\(/.test(glob.replace(/^!/, '')))
+    return 'uses an extglob (@(…), !(…), +(…), *(…), ?(…)), which is not supported: use {a,b} or several globs';
   if (expandBraces(glob) === undefined) return `expands to more than ${MAX_GLOB_ALTERNATIVES} globs through its braces`;
   return undefined;
 }
@@ -37,7 +38,10 @@ export function globProblem(glob: string): string | undefined {
 export function globMatcher(globs: string | readonly string[], options: GlobOptions = {}): (path: string) => boolean {
   const list = typeof globs === 'string' ? [globs] : globs;
   const dot = options.dot ?? false;
-  const positive = compile(list.filter((g) => !isNegated(g)), dot);
+  const positive = compile(
+    list.filter((g) => !isNegated(g)),
+    dot,
+  );
   const negated = list.filter(isNegated).map((g) => compile([g.slice(1)], dot));
   const ignore = options.ignore === undefined ? undefined : globMatcher(options.ignore, { dot });
   return (path) => (positive.matches(path) || negated.some((m) => !m.matches(path))) && !(ignore && ignore(path));

@@ -69,7 +69,9 @@ function characterForms(char: string): string {
 function base64Cores(secret: Buffer): string[] {
   const cores: string[] = [];
   for (let offset = 0; offset < 3; offset++) {
-    let encoded = Buffer.concat([Buffer.alloc(offset), secret]).toString('base64').replace(/=+$/, '');
+    let encoded = Buffer.concat([Buffer.alloc(offset), secret])
+      .toString('base64')
+      .replace(/=+$/, '');
     if ((offset + secret.length) % 3 !== 0) encoded = encoded.slice(0, -(((offset + secret.length) % 3) + 1));
     if (offset > 0) encoded = encoded.slice(4);
     if (encoded.length < 8) continue;

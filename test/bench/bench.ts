@@ -76,7 +76,18 @@ const scenarios: Scenario[] = [
 // parameter each, so the rollback narrows 100 signatures). The contract analysis must parse only those and the barrel.
 function contractModule(i: number, changed: boolean): string {
   const signature = changed ? 'id: number, label?: string' : 'id: number';
-  return ["import { helper } from './helper';", '', `export interface Record${i} {`, '  id: number;', '}', '', `export function load${i}(${signature}): Record${i} {`, '  return { id: helper(id) };', '}', ''].join('\n');
+  return [
+    "import { helper } from './helper';",
+    '',
+    `export interface Record${i} {`,
+    '  id: number;',
+    '}',
+    '',
+    `export function load${i}(${signature}): Record${i} {`,
+    '  return { id: helper(id) };',
+    '}',
+    '',
+  ].join('\n');
 }
 
 function library(changedModules: number): FileMap {
@@ -107,7 +118,10 @@ const RUNS = Number(valuesOf('--runs')[0] ?? 4);
 async function floorsAtOnce(repo: string, copies: number): Promise<number> {
   const start = process.hrtime.bigint();
   await Promise.all(
-    Array.from({ length: copies }, () => new Promise((resolve) => spawn(process.execPath, [FLOOR, repo, 'v2', 'v1'], { stdio: 'ignore' }).on('close', resolve))),
+    Array.from(
+      { length: copies },
+      () => new Promise((resolve) => spawn(process.execPath, [FLOOR, repo, 'v2', 'v1'], { stdio: 'ignore' }).on('close', resolve)),
+    ),
   );
   return ms(start);
 }
@@ -183,8 +197,14 @@ function medianRun(args: string[], keepMachine = false): number {
 }
 
 function startTimes() {
-  const withMachine = process.env[MACHINE_START_COST] ? { helpMs: medianRun([BIN, '--help'], true), nodeMs: medianRun(['-e', '0'], true) } : undefined;
-  return { helpMs: medianRun([BIN, '--help']), nodeMs: medianRun(['-e', '0']), ...(withMachine ? { [MACHINE_START_COST]: withMachine } : {}) };
+  const withMachine = process.env[MACHINE_START_COST]
+    ? { helpMs: medianRun([BIN, '--help'], true), nodeMs: medianRun(['-e', '0'], true) }
+    : undefined;
+  return {
+    helpMs: medianRun([BIN, '--help']),
+    nodeMs: medianRun(['-e', '0']),
+    ...(withMachine ? { [MACHINE_START_COST]: withMachine } : {}),
+  };
 }
 
 async function synthetic(): Promise<void> {
@@ -201,7 +221,9 @@ async function synthetic(): Promise<void> {
   const starts = startTimes();
   const help = starts.helpMs;
 
-  console.log('| scenario | full analysis (ms) | floor (ms) | ratio to floor | floor with code cache (ms) | ratio to it | first run, no code cache (ms) | its ratio to floor | CPU of the analysis (ms) | git diff -p (ms) | peak RSS (MB) | slowest phases |');
+  console.log(
+    '| scenario | full analysis (ms) | floor (ms) | ratio to floor | floor with code cache (ms) | ratio to it | first run, no code cache (ms) | its ratio to floor | CPU of the analysis (ms) | git diff -p (ms) | peak RSS (MB) | slowest phases |',
+  );
   console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
   for (const r of rows) {
     const slowest = Object.entries(r.phases)
@@ -209,15 +231,26 @@ async function synthetic(): Promise<void> {
       .slice(0, 3)
       .map(([phase, t]) => `${phase} ${t}`)
       .join(', ');
-    console.log(`| ${r.scenario} | ${r.analysisMs} | ${r.floorMs} | ${r.ratioToFloor} | ${r.floorCachedMs} | ${r.ratioToCachedFloor} | ${r.coldMs} | ${r.coldRatioToFloor} | ${r.analysisCpuMs ?? 'n/a'} | ${r.gitDiffPatchMs} | ${r.peakRssMb ?? 'n/a'} | ${slowest} |`);
+    console.log(
+      `| ${r.scenario} | ${r.analysisMs} | ${r.floorMs} | ${r.ratioToFloor} | ${r.floorCachedMs} | ${r.ratioToCachedFloor} | ${r.coldMs} | ${r.coldRatioToFloor} | ${r.analysisCpuMs ?? 'n/a'} | ${r.gitDiffPatchMs} | ${r.peakRssMb ?? 'n/a'} | ${slowest} |`,
+    );
   }
   console.log(`\n--help: ${help} ms (median of 7; Node's own start, \`node -e 0\`: ${starts.nodeMs} ms)`);
   const machineStart = starts[MACHINE_START_COST];
-  if (machineStart) console.log(`with this machine's ${MACHINE_START_COST}, which every Node process reads at start (the timed runs above go without it): --help ${machineStart.helpMs} ms, \`node -e 0\` ${machineStart.nodeMs} ms`);
+  if (machineStart)
+    console.log(
+      `with this machine's ${MACHINE_START_COST}, which every Node process reads at start (the timed runs above go without it): --help ${machineStart.helpMs} ms, \`node -e 0\` ${machineStart.nodeMs} ms`,
+    );
   const probe = rows.find((r) => r.parallelSlowdown !== undefined);
-  if (probe) console.log(`two floors at once take ${probe.parallelSlowdown}× the time of one (1.0: this machine runs two processes in parallel at full speed, 2.0: not at all)`);
+  if (probe)
+    console.log(
+      `two floors at once take ${probe.parallelSlowdown}× the time of one (1.0: this machine runs two processes in parallel at full speed, 2.0: not at all)`,
+    );
   const libraryRow = rows.find((r) => r.scenario.includes('(contracts)'));
-  if (libraryRow) console.log(`contracts on the 300-module library: ${libraryRow.stats.contractModulesParsed ?? 0} modules parsed, ${libraryRow.stats.contractModulesScanned ?? 0} only scanned`);
+  if (libraryRow)
+    console.log(
+      `contracts on the 300-module library: ${libraryRow.stats.contractModulesParsed ?? 0} modules parsed, ${libraryRow.stats.contractModulesScanned ?? 0} only scanned`,
+    );
   const byName = (name: string) => rows.find((r) => r.scenario === name);
   const small = byName('1,000 changed in 10,000 unchanged');
   const big = byName('1,000 changed in 100,000 unchanged');
@@ -227,7 +260,9 @@ async function synthetic(): Promise<void> {
     const byFloor = Math.round((big.ratioToFloor / small.ratioToFloor - 1) * 100);
     const floorDrift = Math.round((big.floorMs / small.floorMs - 1) * 100);
     const change = (n: number, more: string, less: string) => `${Math.abs(n)}% ${n < 0 ? less : more}`;
-    console.log(`100,000 vs 10,000 unchanged files: ${change(byFloor, 'slower', 'faster')} against the floor measured beside each (${change(wall, 'slower', 'faster')} in wall time; the floor itself took ${change(floorDrift, 'longer', 'less')})`);
+    console.log(
+      `100,000 vs 10,000 unchanged files: ${change(byFloor, 'slower', 'faster')} against the floor measured beside each (${change(wall, 'slower', 'faster')} in wall time; the floor itself took ${change(floorDrift, 'longer', 'less')})`,
+    );
   }
 
   const out = join(PACKAGE_ROOT, 'bench-results');
@@ -253,11 +288,16 @@ function real(): void {
   if (pairs.length === 0) throw new Error('no pair to measure');
   // Other builds to time beside this one (`--tool LABEL=PATH/dist/bin/main.js`), and environment for them all.
   const env = Object.fromEntries(valuesOf('--env').map((e) => [e.slice(0, e.indexOf('=')), e.slice(e.indexOf('=') + 1)]));
-  const others = valuesOf('--tool').map((t) => (t.includes('=') ? { label: t.slice(0, t.indexOf('=')), bin: t.slice(t.indexOf('=') + 1), env } : { label: t, bin: t, env }));
+  const others = valuesOf('--tool').map((t) =>
+    t.includes('=') ? { label: t.slice(0, t.indexOf('=')), bin: t.slice(t.indexOf('=') + 1), env } : { label: t, bin: t, env },
+  );
   // This build with other environment (`--variant LABEL:NAME=VALUE,NAME=VALUE`), for switches the tool reads.
   const variants = valuesOf('--variant').map((v) => {
     const colon = v.indexOf(':');
-    const settings = v.slice(colon + 1).split(',').map((e) => [e.slice(0, e.indexOf('=')), e.slice(e.indexOf('=') + 1)]);
+    const settings = v
+      .slice(colon + 1)
+      .split(',')
+      .map((e) => [e.slice(0, e.indexOf('=')), e.slice(e.indexOf('=') + 1)]);
     return { label: v.slice(0, colon), bin: BIN, env: { ...env, ...Object.fromEntries(settings) } };
   });
   const tools = [{ label: 'this build', bin: BIN, env }, ...others, ...variants];

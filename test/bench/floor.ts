@@ -18,7 +18,10 @@ cached?.enableCodeCache();
 const load = (name: string): unknown => (cached ? cached.requireCached(require.resolve(name)).exports : require(name));
 const start = performance.now();
 
-const raw = execFileSync('git', ['-C', repo, 'diff', '--raw', '-z', '--no-abbrev', '--find-renames', to, from], { encoding: 'utf8', maxBuffer: 1 << 30 });
+const raw = execFileSync('git', ['-C', repo, 'diff', '--raw', '-z', '--no-abbrev', '--find-renames', to, from], {
+  encoding: 'utf8',
+  maxBuffer: 1 << 30,
+});
 const tokens = raw.split('\0');
 const wanted: { id: string; path: string }[] = [];
 for (let i = 0; i < tokens.length; i++) {
@@ -66,4 +69,6 @@ if (sql.length > 0) {
     }
   }
 }
-process.stdout.write(`${JSON.stringify({ ms: Math.round(performance.now() - start), blobs: blobs.length, parsedScripts: scripts.length, parsedSql: sql.length })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ ms: Math.round(performance.now() - start), blobs: blobs.length, parsedScripts: scripts.length, parsedSql: sql.length })}\n`,
+);

@@ -25,7 +25,14 @@ function tsModule(i: number, variant: number): string {
     `  return helper({ id, name });`,
     '}',
   ];
-  if (i % 10 === 0) lines.push('', `export function mount${i}(app: any) {`, `  app.get('/api/things${i}/:id', (req: any, res: any) => res.json(make${i}(1, 'x')));`, variant > 1 ? `  app.post('/api/things${i}', (req: any, res: any) => res.json({}));` : '', '}');
+  if (i % 10 === 0)
+    lines.push(
+      '',
+      `export function mount${i}(app: any) {`,
+      `  app.get('/api/things${i}/:id', (req: any, res: any) => res.json(make${i}(1, 'x')));`,
+      variant > 1 ? `  app.post('/api/things${i}', (req: any, res: any) => res.json({}));` : '',
+      '}',
+    );
   while (lines.length < 40) lines.push(`export const value${i}_${lines.length} = ${variant * 1000 + lines.length};`);
   return `${lines.join('\n')}\n`;
 }
@@ -44,7 +51,15 @@ function openapi(paths: number, variant: number): string {
   const out = ['openapi: 3.0.3', 'info:', '  title: Bench API', `  version: ${variant}.0.0`, 'paths:'];
   for (let i = 0; i < paths; i++) {
     if (variant === 1 && i % 9 === 0) continue;
-    out.push(`  /things${i}/{id}:`, '    get:', `      operationId: getThing${i}`, '      parameters:', '        - { name: id, in: path, required: true, schema: { type: integer } }', '      responses:', "        '200': { description: ok }");
+    out.push(
+      `  /things${i}/{id}:`,
+      '    get:',
+      `      operationId: getThing${i}`,
+      '      parameters:',
+      '        - { name: id, in: path, required: true, schema: { type: integer } }',
+      '      responses:',
+      "        '200': { description: ok }",
+    );
   }
   return `${out.join('\n')}\n`;
 }
@@ -77,7 +92,14 @@ function unchangedFiles(count: number): Tree {
 
 function commit(lines: string[], tree: Tree, tag: string, time: number, parent?: string): void {
   const message = `release ${tag}`;
-  lines.push('commit refs/heads/main', `mark :${time}`, `author Bench <bench@example.com> ${time} +0000`, `committer Bench <bench@example.com> ${time} +0000`, `data ${Buffer.byteLength(message)}`, message);
+  lines.push(
+    'commit refs/heads/main',
+    `mark :${time}`,
+    `author Bench <bench@example.com> ${time} +0000`,
+    `committer Bench <bench@example.com> ${time} +0000`,
+    `data ${Buffer.byteLength(message)}`,
+    message,
+  );
   if (parent) lines.push(`from ${parent}`);
   for (const [path, content] of tree) lines.push(`M 100644 inline ${path}`, `data ${Buffer.byteLength(content)}`, content);
   lines.push('', `reset refs/tags/${tag}`, `from :${time}`, '');

@@ -62,7 +62,12 @@ export function readPairs(file: string, mirrors: string): Pair[] {
     const [name, from, to] = line.split(/\s+/);
     if (!name || !from || !to || !name.includes('/')) throw new Error(`${file}: not a pair (owner/name from to): ${line}`);
     const [owner, repoName] = name.split('/') as [string, string];
-    const candidates = [join(mirrors, `${owner}+${repoName}`, 'repo'), join(mirrors, `${owner}+${repoName}`), join(mirrors, owner, repoName), join(mirrors, `${repoName}.git`)];
+    const candidates = [
+      join(mirrors, `${owner}+${repoName}`, 'repo'),
+      join(mirrors, `${owner}+${repoName}`),
+      join(mirrors, owner, repoName),
+      join(mirrors, `${repoName}.git`),
+    ];
     const repo = candidates.find((c) => existsSync(c));
     if (!repo) throw new Error(`${name}: no clone under ${mirrors} (looked for ${candidates.join(', ')})`);
     pairs.push({ name, repo, from, to });
@@ -141,7 +146,10 @@ export function runReal(pairs: readonly Pair[], runs: number, tools: readonly To
   try {
     for (const pair of pairs) {
       // Fail early on a pair the clone cannot read, before any timing.
-      for (const ref of [pair.from, pair.to]) execFileSync('git', ['-C', pair.repo, 'rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], { stdio: 'ignore' });
+      for (const ref of [pair.from, pair.to])
+        execFileSync('git', ['-C', pair.repo, 'rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], {
+          stdio: 'ignore',
+        });
       process.stderr.write(`bench: ${label(pair)}…\n`);
       rows.push(measurePair(pair, runs, tools, cacheDir));
     }
@@ -185,7 +193,9 @@ export function realTable(rows: readonly PairRow[]): string {
     lines.push('');
     for (let i = 1; i < tools.length; i++) {
       const changes = rows.map((r) => Math.round((r.tools[i]!.bestMs / r.tools[0]!.bestMs - 1) * 100));
-      lines.push(`${tools[i]} against ${tools[0]} (best runs): ${rows.map((r, k) => `${r.pair.split(' ')[0]} ${changes[k]! >= 0 ? '+' : ''}${changes[k]}%`).join(', ')}`);
+      lines.push(
+        `${tools[i]} against ${tools[0]} (best runs): ${rows.map((r, k) => `${r.pair.split(' ')[0]} ${changes[k]! >= 0 ? '+' : ''}${changes[k]}%`).join(', ')}`,
+      );
     }
   }
   return lines.join('\n');

@@ -84,7 +84,8 @@ describe('rollback-ready analyze', () => {
     expect(cli(['--repo', dir, '--from', 'v2', '--to', 'v1']).stdout).toMatch(/^Next: /m);
     expect(cli(['--repo', dir, '--from', 'v2', '--base', moved, '--to', 'v1'])).toMatchObject({
       code: 2,
-      stderr: 'rollback-ready: --base and --to both name the target — pass --to for a rollback, or --base for a pull request (the target is then the merge base)\n',
+      stderr:
+        'rollback-ready: --base and --to both name the target — pass --to for a rollback, or --base for a pull request (the target is then the merge base)\n',
     });
     expect(cli(['--repo', dir, '--base', 'nope']).stderr).toMatch(/^rollback-ready: --base nope: no such ref or commit/);
   });
@@ -109,7 +110,9 @@ describe('rollback-ready analyze', () => {
     const tagged = buildRepo([{ tree: { 'a.md': '1\n' } }, { tree: { 'a.md': '2\n' }, tag: 'v1' }]);
     const { code, stderr } = cli(['--repo', tagged, '--from', 'v1']);
     expect(code).toBe(2);
-    expect(stderr).toBe('rollback-ready: no release tag before v1 to roll back to — pass --to with the tag, branch or commit to roll back to\n');
+    expect(stderr).toBe(
+      'rollback-ready: no release tag before v1 to roll back to — pass --to with the tag, branch or commit to roll back to\n',
+    );
   });
 
   it('without --to in a shallow clone, says the tags may be missing and how to fetch them', () => {

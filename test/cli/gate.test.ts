@@ -22,7 +22,14 @@ const styleOnly = twoReleases({ 'web/site.css': 'a { color: red; }\n' }, { 'web/
 // Four unreadable files (low each) and a big doc (release-volume): more than three findings.
 const several = twoReleases(
   { 'a.md': '1\n' },
-  { 'a.md': '1\n', 'a.bin': Buffer.from([0, 1]), 'b.bin': Buffer.from([0, 2]), 'c.bin': Buffer.from([0, 3]), 'd.bin': Buffer.from([0, 4]), 'docs/big.md': lines(600) },
+  {
+    'a.md': '1\n',
+    'a.bin': Buffer.from([0, 1]),
+    'b.bin': Buffer.from([0, 2]),
+    'c.bin': Buffer.from([0, 3]),
+    'd.bin': Buffer.from([0, 4]),
+    'docs/big.md': lines(600),
+  },
 );
 const range = ['--from', 'v2', '--to', 'v1'];
 
@@ -49,7 +56,9 @@ describe('the gate and exit codes', () => {
     expect(findings.length).toBeGreaterThan(1);
     const { code, stderr } = cli(['--repo', dropColumn, ...range, '--fail-on', 'critical']);
     expect(code).toBe(1);
-    expect(stderr).toBe('rollback-ready: gate failed: 1 finding at or above critical — top: critical drop-column at migrations/002_drop_email.sql:1\n');
+    expect(stderr).toBe(
+      'rollback-ready: gate failed: 1 finding at or above critical — top: critical drop-column at migrations/002_drop_email.sql:1\n',
+    );
   });
 
   it('exits 1 when the risk score is above --max-score, naming both reasons when both fail', () => {
@@ -57,9 +66,13 @@ describe('the gate and exit codes', () => {
     expect(score).toBeGreaterThan(10);
     const { code, stderr } = cli(['--repo', several, ...range, '--max-score', '10']);
     expect(code).toBe(1);
-    expect(stderr).toBe(`rollback-ready: gate failed: risk score ${score} is above the maximum of 10 — top: low release-volume at .; low unclassified-change at a.bin; low unclassified-change at b.bin\n`);
+    expect(stderr).toBe(
+      `rollback-ready: gate failed: risk score ${score} is above the maximum of 10 — top: low release-volume at .; low unclassified-change at a.bin; low unclassified-change at b.bin\n`,
+    );
     expect(cli(['--repo', several, ...range, '--max-score', String(score)]).code).toBe(0);
-    expect(cli(['--repo', several, ...range, '--max-score', '10', '--fail-on', 'low']).stderr).toMatch(/gate failed: 5 findings at or above low and risk score \d+ is above the maximum of 10 — top: /);
+    expect(cli(['--repo', several, ...range, '--max-score', '10', '--fail-on', 'low']).stderr).toMatch(
+      /gate failed: 5 findings at or above low and risk score \d+ is above the maximum of 10 — top: /,
+    );
   });
 
   it('--warn-only prints the same line and exits 0', () => {
@@ -72,7 +85,13 @@ describe('the gate and exit codes', () => {
   });
 
   it('exits 2 for usage errors, before any analysis', () => {
-    for (const args of [['--fail-on', 'severe'], ['--max-score', '-1'], ['--output', 'sarif'], ['--output', 'pdf=x.pdf'], ['--warn-only=yes']]) {
+    for (const args of [
+      ['--fail-on', 'severe'],
+      ['--max-score', '-1'],
+      ['--output', 'sarif'],
+      ['--output', 'pdf=x.pdf'],
+      ['--warn-only=yes'],
+    ]) {
       const { code, stdout, stderr } = cli(['--repo', several, ...range, ...args]);
       expect(code, args.join(' ')).toBe(2);
       expect(stdout).toBe('');
@@ -115,6 +134,10 @@ describe('the gate in the config', () => {
     const config = configSchema.parse({ gate: { failOn: 'medium', maxScore: 30, warnOnly: true } }).gate;
     expect(resolveGate({}, config)).toEqual({ failOn: 'medium', maxScore: 30, warnOnly: true });
     expect(resolveGate({ failOn: 'critical', maxScore: 5 }, config)).toEqual({ failOn: 'critical', maxScore: 5, warnOnly: true });
-    expect(resolveGate({ warnOnly: true }, configSchema.parse({}).gate)).toEqual({ failOn: undefined, maxScore: undefined, warnOnly: true });
+    expect(resolveGate({ warnOnly: true }, configSchema.parse({}).gate)).toEqual({
+      failOn: undefined,
+      maxScore: undefined,
+      warnOnly: true,
+    });
   });
 });

@@ -11,14 +11,21 @@ import { REPORTERS } from '../../src/report/index.js';
 import { cli } from '../support/repo.js';
 
 /** The options listed under "Options". */
-const flagsOf = (help: string) => [...help.split('\nOptions\n')[1]!.split('\n\n')[0]!.matchAll(/^ {2}(?:-\w, )?--([\w-]+)/gm)].map((m) => m[1]);
+const flagsOf = (help: string) =>
+  [
+    ...help
+      .split('\nOptions\n')[1]!
+      .split('\n\n')[0]!
+      .matchAll(/^ {2}(?:-\w, )?--([\w-]+)/gm),
+  ].map((m) => m[1]);
 
 describe('rollback-ready --help', () => {
   it('is the help of the option table, and lists every option the analysis accepts', () => {
     expect(cli(['--help']).stdout).toBe(HELP);
     expect(cli(['analyze', '--help']).stdout).toBe(HELP);
     expect(flagsOf(HELP)).toEqual([...Object.keys(ANALYZE_OPTIONS), 'version']);
-    for (const flag of ['platform', 'github-changelog', 'github-repo', 'api-url', 'debug', 'timings']) expect(HELP).toContain(`  --${flag}`);
+    for (const flag of ['platform', 'github-changelog', 'github-repo', 'api-url', 'debug', 'timings'])
+      expect(HELP).toContain(`  --${flag}`);
   });
 
   it('names every command', () => {
@@ -65,17 +72,28 @@ describe('rollback-ready help <command>', () => {
   it('refuses an unknown command, suggesting the nearest', () => {
     expect(cli(['help', 'analyse'])).toMatchObject({
       code: 2,
-      stderr: 'rollback-ready: help analyse: no such command — did you mean analyze? commands: analyze, comment, rules, explain, init (rollback-ready --help)\n',
+      stderr:
+        'rollback-ready: help analyse: no such command — did you mean analyze? commands: analyze, comment, rules, explain, init (rollback-ready --help)\n',
     });
   });
 });
 
 describe('did you mean', () => {
   it('suggests the option a misspelt flag was meant to be, in the help of its command', () => {
-    expect(cli(['--frmo', 'v1'])).toMatchObject({ code: 2, stdout: '', stderr: 'rollback-ready: unknown option --frmo — did you mean --from? see `rollback-ready --help`\n' });
-    expect(cli(['--fail-on', 'high', '--max-scroe=3']).stderr).toBe('rollback-ready: unknown option --max-scroe — did you mean --max-score? see `rollback-ready --help`\n');
-    expect(cli(['comment', '--prr', '3']).stderr).toBe('rollback-ready: unknown option --prr — did you mean --pr? see `rollback-ready help comment`\n');
-    expect(cli(['rules', '--fromat', 'json']).stderr).toBe('rollback-ready: unknown option --fromat — did you mean --format? see `rollback-ready help rules`\n');
+    expect(cli(['--frmo', 'v1'])).toMatchObject({
+      code: 2,
+      stdout: '',
+      stderr: 'rollback-ready: unknown option --frmo — did you mean --from? see `rollback-ready --help`\n',
+    });
+    expect(cli(['--fail-on', 'high', '--max-scroe=3']).stderr).toBe(
+      'rollback-ready: unknown option --max-scroe — did you mean --max-score? see `rollback-ready --help`\n',
+    );
+    expect(cli(['comment', '--prr', '3']).stderr).toBe(
+      'rollback-ready: unknown option --prr — did you mean --pr? see `rollback-ready help comment`\n',
+    );
+    expect(cli(['rules', '--fromat', 'json']).stderr).toBe(
+      'rollback-ready: unknown option --fromat — did you mean --format? see `rollback-ready help rules`\n',
+    );
     expect(cli(['--xyzzy']).stderr).toBe('rollback-ready: unknown option --xyzzy — see `rollback-ready --help`\n');
   });
 
@@ -83,7 +101,8 @@ describe('did you mean', () => {
     expect(cli(['analyse', '--from', 'v1'])).toMatchObject({
       code: 2,
       stdout: '',
-      stderr: 'rollback-ready: analyse: no such command — did you mean analyze? commands: analyze, comment, rules, explain, init (rollback-ready --help)\n',
+      stderr:
+        'rollback-ready: analyse: no such command — did you mean analyze? commands: analyze, comment, rules, explain, init (rollback-ready --help)\n',
     });
     expect(cli(['comments']).stderr).toMatch(/^rollback-ready: comments: no such command — did you mean comment\? /);
   });
@@ -91,9 +110,17 @@ describe('did you mean', () => {
 
 describe('error hints', () => {
   it('list the severities, platforms and formats of the registries', () => {
-    expect(cli(['--fail-on', 'hgh']).stderr).toBe(`rollback-ready: --fail-on hgh: unknown severity — use one of: ${SEVERITIES.join(', ')}\n`);
-    expect(cli(['--platform', 'k8s']).stderr).toBe(`rollback-ready: --platform k8s: unknown platform — use one of: ${PLATFORM_IDS.join(', ')}\n`);
-    expect(cli(['--format', 'html']).stderr).toBe(`rollback-ready: --format html: unknown format — use one of: ${[...FORMAT_NAMES, 'tui'].join(', ')}\n`);
-    expect(cli(['--output', 'html=x']).stderr).toBe(`rollback-ready: --output html=x: unknown format html — use one of: ${FORMAT_NAMES.join(', ')}\n`);
+    expect(cli(['--fail-on', 'hgh']).stderr).toBe(
+      `rollback-ready: --fail-on hgh: unknown severity — use one of: ${SEVERITIES.join(', ')}\n`,
+    );
+    expect(cli(['--platform', 'k8s']).stderr).toBe(
+      `rollback-ready: --platform k8s: unknown platform — use one of: ${PLATFORM_IDS.join(', ')}\n`,
+    );
+    expect(cli(['--format', 'html']).stderr).toBe(
+      `rollback-ready: --format html: unknown format — use one of: ${[...FORMAT_NAMES, 'tui'].join(', ')}\n`,
+    );
+    expect(cli(['--output', 'html=x']).stderr).toBe(
+      `rollback-ready: --output html=x: unknown format html — use one of: ${FORMAT_NAMES.join(', ')}\n`,
+    );
   });
 });

@@ -24,7 +24,11 @@ function expectOneLineError(result: CliResult, message: RegExp): void {
 /** Runs the CLI with its stdout on a pipe whose reader is gone before anything is written. */
 function withClosedStdout(args: string[]): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd: ROOT,
+      env: { ...process.env, NO_COLOR: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     child.stdout.destroy();
     let stderr = '';
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
@@ -47,14 +51,20 @@ describe('stdout that cannot be written', () => {
   });
 
   it('ends quietly with 0 under `| head -1` in a shell', () => {
-    const run = spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" "$@" | head -1; exit "\${PIPESTATUS[0]}"`, 'sh', ...range, '--format', 'json'], { encoding: 'utf8' });
+    const run = spawnSync(
+      'bash',
+      ['-c', `"${process.execPath}" "${BIN}" "$@" | head -1; exit "\${PIPESTATUS[0]}"`, 'sh', ...range, '--format', 'json'],
+      { encoding: 'utf8' },
+    );
     expect(run.stdout).toBe('{\n');
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
   });
 
   it('is one line and exit 2 on a full device (> /dev/full)', () => {
-    const run = spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" "$@" > /dev/full`, 'sh', ...range, '--format', 'json'], { encoding: 'utf8' });
+    const run = spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" "$@" > /dev/full`, 'sh', ...range, '--format', 'json'], {
+      encoding: 'utf8',
+    });
     expectOneLineError({ code: run.status ?? -1, stdout: run.stdout, stderr: run.stderr }, /cannot write the output to stdout \(ENOSPC\)/);
   });
 });
@@ -89,10 +99,25 @@ describe('configurations that used to be internal errors', () => {
   };
 
   it.each([
-    ['JSON nested 5,000 levels under a key', 'deep.json', `{"ignore": ${'['.repeat(5000)}${']'.repeat(5000)}}`, /ignore\.0\.0\.0: is nested more than 32 levels deep/],
-    ['JSON nested 5,000 levels in rule options', 'deep-options.json', `{"rules": {"drop-table": {"options": ${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}}}}`, /is nested more than 32 levels deep/],
+    [
+      'JSON nested 5,000 levels under a key',
+      'deep.json',
+      `{"ignore": ${'['.repeat(5000)}${']'.repeat(5000)}}`,
+      /ignore\.0\.0\.0: is nested more than 32 levels deep/,
+    ],
+    [
+      'JSON nested 5,000 levels in rule options',
+      'deep-options.json',
+      `{"rules": {"drop-table": {"options": ${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}}}}`,
+      /is nested more than 32 levels deep/,
+    ],
     ['YAML whose anchor holds its own alias', 'self.yaml', 'ignore: &x [*x]\n', /ignore\.0: contains itself/],
-    ['YAML whose anchor holds its own alias in a map', 'self-map.yaml', 'rules:\n  drop-table:\n    options: &o\n      again: *o\n', /rules\.drop-table\.options\.again: contains itself/],
+    [
+      'YAML whose anchor holds its own alias in a map',
+      'self-map.yaml',
+      'rules:\n  drop-table:\n    options: &o\n      again: *o\n',
+      /rules\.drop-table\.options\.again: contains itself/,
+    ],
   ])('%s', (_what, name, text, message) => {
     expectOneLineError(cli([...range, '--config', configFile(name, text)]), message);
   });
@@ -112,7 +137,10 @@ describe('repositories and paths that used to be internal errors', () => {
   it('says git cannot read a corrupt .git/config', () => {
     const broken = buildRepo([{ tree: { 'a.md': '1\n' }, tag: 'v1' }]);
     appendFileSync(join(broken, '.git', 'config'), '[core\n\tbroken = \n[[[\n');
-    expectOneLineError(cli(['--repo', broken, '--to', 'v1']), /git cannot read the repository \(bad config line \d+ in file \.git\/config\)/);
+    expectOneLineError(
+      cli(['--repo', broken, '--to', 'v1']),
+      /git cannot read the repository \(bad config line \d+ in file \.git\/config\)/,
+    );
     expectOneLineError(cli(['--repo', broken]), /git cannot read the repository/);
   });
 

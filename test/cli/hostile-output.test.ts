@@ -32,12 +32,25 @@ const ANNOTATION = /^::(error|warning|notice) [^:\n]*::/;
 describe('escape sequences and workflow commands in file names and SQL', () => {
   it.each(FORMAT_NAMES)('%s: no control character, no workflow command but the annotations, in a GitHub Actions step', (format) => {
     const work = tempDir();
-    const env = { GITHUB_ACTIONS: 'true', GITHUB_WORKSPACE: work, GITHUB_STEP_SUMMARY: join(work, 'summary.md'), GITHUB_OUTPUT: join(work, 'output'), RUNNER_TEMP: work };
+    const env = {
+      GITHUB_ACTIONS: 'true',
+      GITHUB_WORKSPACE: work,
+      GITHUB_STEP_SUMMARY: join(work, 'summary.md'),
+      GITHUB_OUTPUT: join(work, 'output'),
+      RUNNER_TEMP: work,
+    };
     // Both streams, as the runner reads them.
-    const run = spawnSync(process.execPath, [BIN, '--repo', dir, '--from', 'v2', '--to', 'v1', '--format', format], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env } });
+    const run = spawnSync(process.execPath, [BIN, '--repo', dir, '--from', 'v2', '--to', 'v1', '--format', format], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1', ...env },
+    });
     const { stdout, stderr } = run;
     expect(run.status).toBe(0);
-    for (const [stream, text] of [['stdout', stdout], ['stderr', stderr]] as const) {
+    for (const [stream, text] of [
+      ['stdout', stdout],
+      ['stderr', stderr],
+    ] as const) {
       expect(text, stream).not.toMatch(CONTROL);
       for (const line of text.split('\n')) {
         if (stream === 'stderr' && ANNOTATION.test(line)) continue;

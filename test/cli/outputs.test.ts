@@ -7,7 +7,11 @@ import { sarifErrors } from '../support/sarif.js';
 
 const release = twoReleases(
   { 'migrations/001_users.sql': 'CREATE TABLE users (id INT, email TEXT);\n' },
-  { 'migrations/001_users.sql': 'CREATE TABLE users (id INT, email TEXT);\n', 'migrations/002_drop_email.sql': 'ALTER TABLE users DROP COLUMN email;\n', 'a.css': 'a {}\n' },
+  {
+    'migrations/001_users.sql': 'CREATE TABLE users (id INT, email TEXT);\n',
+    'migrations/002_drop_email.sql': 'ALTER TABLE users DROP COLUMN email;\n',
+    'a.css': 'a {}\n',
+  },
 );
 const range = ['--from', 'v2', '--to', 'v1'];
 
@@ -17,7 +21,17 @@ describe('--output FORMAT=FILE', () => {
     const sarif = join(dir, 'reports', 'rollback.sarif');
     const json = join(dir, 'rollback.json');
     const gitlab = join(dir, 'gl-code-quality.json');
-    const { code, stdout } = run(['--repo', release, ...range, '--output', `sarif=${sarif}`, '--output', `json=${json}`, '--output', `gitlab=${gitlab}`]);
+    const { code, stdout } = run([
+      '--repo',
+      release,
+      ...range,
+      '--output',
+      `sarif=${sarif}`,
+      '--output',
+      `json=${json}`,
+      '--output',
+      `gitlab=${gitlab}`,
+    ]);
     expect(code).toBe(0);
     expect(stdout).toMatch(/^rollback-ready .*: rolling back v2/);
     expect(sarifErrors(JSON.parse(readFileSync(sarif, 'utf8')))).toBe('');
@@ -44,10 +58,22 @@ describe('--output FORMAT=FILE', () => {
     const cases: [string, string[], RegExp][] = [
       ['no FILE', ['--output', 'sarif'], /--output sarif: expected FORMAT=FILE — for example --output sarif=/],
       ['an empty FILE', ['--output', 'json='], /--output json=: expected FORMAT=FILE/],
-      ['an unknown format', ['--output', `pdf=${join(dir, 'x.pdf')}`], /unknown format pdf — use one of: text, json, markdown, sarif, gitlab/],
+      [
+        'an unknown format',
+        ['--output', `pdf=${join(dir, 'x.pdf')}`],
+        /unknown format pdf — use one of: text, json, markdown, sarif, gitlab/,
+      ],
       ['the same file twice', ['--output', `json=${join(dir, 'x')}`, '--output', `sarif=${join(dir, 'x')}`], /is named twice/],
-      ['a file inside the git directory', ['--output', `json=${join(release, '.git', 'report.json')}`], /inside a git directory of the analysed repository/],
-      ['a hook path inside the git directory', ['--output', `text=${join(release, '.git', 'hooks', 'post-checkout')}`], /inside a git directory of the analysed repository/],
+      [
+        'a file inside the git directory',
+        ['--output', `json=${join(release, '.git', 'report.json')}`],
+        /inside a git directory of the analysed repository/,
+      ],
+      [
+        'a hook path inside the git directory',
+        ['--output', `text=${join(release, '.git', 'hooks', 'post-checkout')}`],
+        /inside a git directory of the analysed repository/,
+      ],
     ];
     it.each(cases)('%s', (_name, args, message) => {
       const before = repoState(release);

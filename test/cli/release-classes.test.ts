@@ -51,7 +51,9 @@ describe('a release of reformatting, comment edits, JSX markup, a README change 
       detail: 'only style, markup, docs, tests or assets changed: this release rolls back cleanly',
     });
     expect(run.text).toMatch(/^SAFE — risk 0\/100$/m);
-    expect(run.text).toMatch(/✔ Every change was read and understood\n {6}only style, markup, docs, tests or assets changed: this release rolls back cleanly/);
+    expect(run.text).toMatch(
+      /✔ Every change was read and understood\n {6}only style, markup, docs, tests or assets changed: this release rolls back cleanly/,
+    );
   });
 });
 
@@ -59,9 +61,15 @@ describe('a release whose newer code renamed DB_URL to DATABASE_URL', () => {
   it('reports that the rollback needs DB_URL', () => {
     const { report, text } = analyse('env-rename');
     expect(report.findings.filter((f) => f.ruleId === 'env-var-needed')).toMatchObject([
-      { path: 'src/db.ts', line: 2, message: 'the rollback needs DB_URL: the older code reads it and the running release does not, so it may not be set any more' },
+      {
+        path: 'src/db.ts',
+        line: 2,
+        message: 'the rollback needs DB_URL: the older code reads it and the running release does not, so it may not be set any more',
+      },
     ]);
-    expect(report.findings.find((f) => f.ruleId === 'env-example-changed')!.message).toBe('the rollback brings back DB_URL and drops DATABASE_URL in .env.example: check they are set');
+    expect(report.findings.find((f) => f.ruleId === 'env-example-changed')!.message).toBe(
+      'the rollback brings back DB_URL and drops DATABASE_URL in .env.example: check they are set',
+    );
     expect(report.checklist.find((c) => c.id === 'config')!.status).toBe('manual');
     expect(report.verdict).toBe('caution');
     expect(text).toMatch(/\? Environment and config the older release needs are still set\n {6}check by hand: the rollback needs DB_URL/);
@@ -72,10 +80,22 @@ describe('a release with a Node 18 → 20 bump, a Terraform change and a Helm ch
   it('gives each its own checklist item', () => {
     const { report, text } = analyse('runtime-infra');
     const items = Object.fromEntries(report.checklist.map((c) => [c.id, c]));
-    expect(items.dependencies).toMatchObject({ status: 'fail', detail: 'the rollback downgrades node (base image) from node:20-alpine to node:18-alpine (major) (+1 more)' });
-    expect(report.findings.filter((f) => f.ruleId === 'runtime-downgrade').map((f) => `${f.path}:${f.line}`)).toEqual(['Dockerfile:1', 'package.json:4']);
-    expect(items['infrastructure:terraform']).toMatchObject({ status: 'manual', title: 'Terraform/OpenTofu rolled back separately: infra/main.tf' });
-    expect(items['infrastructure:helm']).toMatchObject({ status: 'manual', title: 'Helm charts rolled back separately: charts/api/Chart.yaml, charts/api/values.yaml' });
+    expect(items.dependencies).toMatchObject({
+      status: 'fail',
+      detail: 'the rollback downgrades node (base image) from node:20-alpine to node:18-alpine (major) (+1 more)',
+    });
+    expect(report.findings.filter((f) => f.ruleId === 'runtime-downgrade').map((f) => `${f.path}:${f.line}`)).toEqual([
+      'Dockerfile:1',
+      'package.json:4',
+    ]);
+    expect(items['infrastructure:terraform']).toMatchObject({
+      status: 'manual',
+      title: 'Terraform/OpenTofu rolled back separately: infra/main.tf',
+    });
+    expect(items['infrastructure:helm']).toMatchObject({
+      status: 'manual',
+      title: 'Helm charts rolled back separately: charts/api/Chart.yaml, charts/api/values.yaml',
+    });
     expect(report.changes.filter((c) => c.categories.includes('unclassified'))).toEqual([]);
     expect(text).toMatch(/✖ Dependencies and runtime go back cleanly/);
     expect(text).toMatch(/\? Terraform\/OpenTofu rolled back separately: infra\/main.tf/);
@@ -96,6 +116,8 @@ describe('a big release of nothing but reformatting', () => {
     expect(report.verdict).toBe('safe');
     expect(report.riskScore).toBeLessThanOrEqual(5);
     expect(report.changes.every((c) => c.categories.join() === 'style-only')).toBe(true);
-    expect(report.checklist.find((c) => c.id === 'volume')!.detail).toMatch(/^only minor: .*120 files: more than a small release .*nothing that runs goes back$/);
+    expect(report.checklist.find((c) => c.id === 'volume')!.detail).toMatch(
+      /^only minor: .*120 files: more than a small release .*nothing that runs goes back$/,
+    );
   });
 });

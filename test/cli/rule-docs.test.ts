@@ -17,7 +17,9 @@ describe('rollback-ready rules', () => {
     expect(code).toBe(0);
     expect(stdout).toBe(renderRuleList());
     for (const rule of RULE_LIST) {
-      expect(stdout).toMatch(new RegExp(`^${rule.id} +${rule.category} +${rule.severity} +${rule.description.replace(/[()]/g, '\\$&')}$`, 'm'));
+      expect(stdout).toMatch(
+        new RegExp(`^${rule.id} +${rule.category} +${rule.severity} +${rule.description.replace(/[()]/g, '\\$&')}$`, 'm'),
+      );
     }
     const json = JSON.parse(cli(['rules', '--format', 'json']).stdout);
     expect(json.map((r: { id: string }) => r.id)).toEqual(RULE_LIST.map((r) => r.id));
@@ -53,7 +55,9 @@ describe('rollback-ready explain', () => {
     expect(text).toContain(rule.docs.why);
     expect(text).toContain(rule.docs.example);
     expect(text).toContain(rule.docs.fix);
-    expect(text).toMatch(/Why it matters for a rollback\n[\s\S]*Example that triggers it\n[\s\S]*How to fix it\n[\s\S]*How to suppress it\n/);
+    expect(text).toMatch(
+      /Why it matters for a rollback\n[\s\S]*Example that triggers it\n[\s\S]*How to fix it\n[\s\S]*How to suppress it\n/,
+    );
     expect(text).toContain(`// rollback-ready-ignore ${rule.id}: <why this is fine>`);
     expect(text).toContain(`    ${rule.id}: off`);
   });
@@ -69,7 +73,9 @@ describe('rollback-ready explain', () => {
     const { code, stdout, stderr } = cli(['explain', 'release-volum']);
     expect(code).toBe(2);
     expect(stdout).toBe('');
-    expect(stderr).toBe('rollback-ready: no rule named release-volum — did you mean release-volume? `rollback-ready rules` lists the rule ids\n');
+    expect(stderr).toBe(
+      'rollback-ready: no rule named release-volum — did you mean release-volume? `rollback-ready rules` lists the rule ids\n',
+    );
     expect(cli(['explain']).stderr).toMatch(/explain needs a rule id/);
   });
 });
@@ -92,7 +98,9 @@ describe('rollback-ready init', () => {
     writeTreeFor(dir, monorepo);
     const { code, stdout } = cli(['init'], { cwd: dir });
     expect(code).toBe(0);
-    expect(stdout).toBe('wrote rollback-ready.config.yaml (found 1 migration folder, 1 API spec, 3 workspace packages, platform heroku); commit it so the analysis of each release reads it\n');
+    expect(stdout).toBe(
+      'wrote rollback-ready.config.yaml (found 1 migration folder, 1 API spec, 3 workspace packages, platform heroku); commit it so the analysis of each release reads it\n',
+    );
     const text = readFileSync(join(dir, 'rollback-ready.config.yaml'), 'utf8');
     expect(text).toMatch(/^# Migration folders found: packages\/db\/migrations \(2 files\)$/m);
     expect(text).toMatch(/^# API specs found: apps\/api\/openapi\.yaml$/m);
@@ -108,7 +116,9 @@ describe('rollback-ready init', () => {
     writeFileSync(join(dir, '.rollbackreadyrc.yml'), 'platform: heroku\n');
     const { code, stderr } = cli(['init'], { cwd: dir });
     expect(code).toBe(2);
-    expect(stderr).toBe('rollback-ready: .rollbackreadyrc.yml already exists here — edit it, or remove it to write a new rollback-ready.config.yaml\n');
+    expect(stderr).toBe(
+      'rollback-ready: .rollbackreadyrc.yml already exists here — edit it, or remove it to write a new rollback-ready.config.yaml\n',
+    );
     expect(existsSync(join(dir, 'rollback-ready.config.yaml'))).toBe(false);
   });
 

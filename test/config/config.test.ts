@@ -24,7 +24,8 @@ function repoWith(config: FileMap, changes: FileMap = { 'billing/charge.ts': 'ex
   ]);
 }
 
-const api = (dir: string, extra: Partial<Parameters<typeof analyzeRollback>[0]> = {}) => analyzeRollback({ repo: dir, from: 'v2', to: 'v1', ...extra });
+const api = (dir: string, extra: Partial<Parameters<typeof analyzeRollback>[0]> = {}) =>
+  analyzeRollback({ repo: dir, from: 'v2', to: 'v1', ...extra });
 
 const run = (dir: string, ...args: string[]) => cli(['--repo', dir, '--from', 'v2', '--to', 'v1', ...args]);
 const json = (dir: string, ...args: string[]) => {
@@ -62,13 +63,45 @@ describe('config discovery', () => {
   });
 
   const order: [string, FileMap, string][] = [
-    ['rollback-ready.config.json first', { 'rollback-ready.config.json': '{"platform":"octopus"}', 'rollback-ready.config.yaml': 'platform: convox\n', '.rollbackreadyrc': 'platform: heroku\n' }, 'rollback-ready.config.json'],
-    ['then rollback-ready.config.yaml', { 'rollback-ready.config.yaml': 'platform: octopus\n', 'rollback-ready.config.yml': 'platform: convox\n' }, 'rollback-ready.config.yaml'],
-    ['then rollback-ready.config.yml', { 'rollback-ready.config.yml': 'platform: octopus\n', '.rollbackreadyrc': 'platform: convox\n' }, 'rollback-ready.config.yml'],
-    ['then .rollbackreadyrc (YAML or JSON)', { '.rollbackreadyrc': '{"platform": "octopus"}', '.rollbackreadyrc.json': '{"platform":"convox"}' }, '.rollbackreadyrc'],
-    ['then .rollbackreadyrc.json', { '.rollbackreadyrc.json': '{"platform":"octopus"}', '.rollbackreadyrc.yaml': 'platform: convox\n' }, '.rollbackreadyrc.json'],
-    ['then .rollbackreadyrc.yaml', { '.rollbackreadyrc.yaml': 'platform: octopus\n', '.rollbackreadyrc.yml': 'platform: convox\n' }, '.rollbackreadyrc.yaml'],
-    ['then .rollbackreadyrc.yml', { '.rollbackreadyrc.yml': 'platform: octopus\n', 'package.json': '{"rollbackReady":{"platform":"convox"}}' }, '.rollbackreadyrc.yml'],
+    [
+      'rollback-ready.config.json first',
+      {
+        'rollback-ready.config.json': '{"platform":"octopus"}',
+        'rollback-ready.config.yaml': 'platform: convox\n',
+        '.rollbackreadyrc': 'platform: heroku\n',
+      },
+      'rollback-ready.config.json',
+    ],
+    [
+      'then rollback-ready.config.yaml',
+      { 'rollback-ready.config.yaml': 'platform: octopus\n', 'rollback-ready.config.yml': 'platform: convox\n' },
+      'rollback-ready.config.yaml',
+    ],
+    [
+      'then rollback-ready.config.yml',
+      { 'rollback-ready.config.yml': 'platform: octopus\n', '.rollbackreadyrc': 'platform: convox\n' },
+      'rollback-ready.config.yml',
+    ],
+    [
+      'then .rollbackreadyrc (YAML or JSON)',
+      { '.rollbackreadyrc': '{"platform": "octopus"}', '.rollbackreadyrc.json': '{"platform":"convox"}' },
+      '.rollbackreadyrc',
+    ],
+    [
+      'then .rollbackreadyrc.json',
+      { '.rollbackreadyrc.json': '{"platform":"octopus"}', '.rollbackreadyrc.yaml': 'platform: convox\n' },
+      '.rollbackreadyrc.json',
+    ],
+    [
+      'then .rollbackreadyrc.yaml',
+      { '.rollbackreadyrc.yaml': 'platform: octopus\n', '.rollbackreadyrc.yml': 'platform: convox\n' },
+      '.rollbackreadyrc.yaml',
+    ],
+    [
+      'then .rollbackreadyrc.yml',
+      { '.rollbackreadyrc.yml': 'platform: octopus\n', 'package.json': '{"rollbackReady":{"platform":"convox"}}' },
+      '.rollbackreadyrc.yml',
+    ],
     ['then package.json rollbackReady', { 'package.json': '{"name":"x","rollbackReady":{"platform":"octopus"}}' }, 'package.json'],
   ];
   it.each(order)('%s', async (_name, files, expected) => {
@@ -154,7 +187,10 @@ describe('overrides', () => {
     const given = await api(dir, { config: { platform: 'heroku' } });
     expect(given.config).toEqual({ source: 'options' });
     expect(given.rollback?.platform).toBe('heroku');
-    const overridden = await api(dir, { configOverrides: { platform: 'octopus' }, onConfig: (config) => expect(config.verdict.cautionAt).toBe(10) });
+    const overridden = await api(dir, {
+      configOverrides: { platform: 'octopus' },
+      onConfig: (config) => expect(config.verdict.cautionAt).toBe(10),
+    });
     expect(overridden.config).toMatchObject({ source: 'repository', path: 'rollback-ready.config.yaml' });
     expect(overridden.rollback?.platform).toBe('octopus');
     expect((await api(dir, { searchConfig: false })).config).toEqual({ source: 'defaults' });
@@ -169,20 +205,60 @@ describe('overrides', () => {
 
 describe('validation errors: one line, exit 2, key path, value, what is allowed', () => {
   const cases: [string, string, RegExp][] = [
-    ['a typo in a top-level key', 'verdcit:\n  cautionAt: 10\n', /verdcit: unknown key — did you mean verdict\? allowed here: rules, ignore/],
-    ['a typo in a nested key', 'verdict:\n  cautionAtt: 10\n', /verdict\.cautionAtt: unknown key — did you mean cautionAt\? allowed here: cautionAt, blockedAt/],
+    [
+      'a typo in a top-level key',
+      'verdcit:\n  cautionAt: 10\n',
+      /verdcit: unknown key — did you mean verdict\? allowed here: rules, ignore/,
+    ],
+    [
+      'a typo in a nested key',
+      'verdict:\n  cautionAtt: 10\n',
+      /verdict\.cautionAtt: unknown key — did you mean cautionAt\? allowed here: cautionAt, blockedAt/,
+    ],
     ['a bad enum value', 'platform: heroky\n', /platform: "heroky" is not allowed — use one of: gitops, .*heroku — did you mean heroku\?/],
-    ['a bad rule severity', 'rules:\n  release-volume: hgh\n', /rules\.release-volume: "hgh" is not allowed — use one of: off, info, low, medium, high, critical, \{ severity, options \} — did you mean high\?/],
-    ['a bad severity inside a rule object', 'rules:\n  release-volume: { severity: hihg }\n', /rules\.release-volume\.severity: "hihg" is not allowed — use one of: off, info, low, medium, high, critical — did you mean high\?/],
+    [
+      'a bad rule severity',
+      'rules:\n  release-volume: hgh\n',
+      /rules\.release-volume: "hgh" is not allowed — use one of: off, info, low, medium, high, critical, \{ severity, options \} — did you mean high\?/,
+    ],
+    [
+      'a bad severity inside a rule object',
+      'rules:\n  release-volume: { severity: hihg }\n',
+      /rules\.release-volume\.severity: "hihg" is not allowed — use one of: off, info, low, medium, high, critical — did you mean high\?/,
+    ],
     ['an unknown rule id', 'rules:\n  relase-volume: high\n', /rules\.relase-volume: no rule has this id — did you mean release-volume\?/],
-    ['an unknown rule option', 'rules:\n  release-volume: { options: { filez: [1, 2, 3] } }\n', /rules\.release-volume\.options\.filez: unknown key — did you mean files\?/],
-    ['a bad rule option value', 'rules:\n  release-volume: { options: { files: [1, 2, 3] } }\n', /rules\.release-volume\.options\.files: \[1,2,3\] is not allowed — too big/],
-    ['options for a rule without options', 'rules:\n  unclassified-change: { options: { x: 1 } }\n', /rules\.unclassified-change\.options: this rule takes no options/],
+    [
+      'an unknown rule option',
+      'rules:\n  release-volume: { options: { filez: [1, 2, 3] } }\n',
+      /rules\.release-volume\.options\.filez: unknown key — did you mean files\?/,
+    ],
+    [
+      'a bad rule option value',
+      'rules:\n  release-volume: { options: { files: [1, 2, 3] } }\n',
+      /rules\.release-volume\.options\.files: \[1,2,3\] is not allowed — too big/,
+    ],
+    [
+      'options for a rule without options',
+      'rules:\n  unclassified-change: { options: { x: 1 } }\n',
+      /rules\.unclassified-change\.options: this rule takes no options/,
+    ],
     ['a wrong type', 'verdict:\n  cautionAt: twenty\n', /verdict\.cautionAt: "twenty" is not a number — use a number/],
     ['a number out of range', 'verdict:\n  blockedAt: 140\n', /verdict\.blockedAt: 140 is not allowed — too big/],
-    ['a custom rule without a message', 'customRules:\n  - id: x\n    description: d\n    when: { paths: [a/**] }\n    severity: high\n', /customRules\.0\.message: is required — use a string/],
-    ['a bad custom rule status', 'customRules:\n  - id: x\n    description: d\n    when: { paths: [a/**], status: [chnaged] }\n    severity: high\n    message: m\n', /customRules\.0\.when\.status\.0: "chnaged" is not allowed — use one of: added, modified, deleted, renamed/],
-    ['a custom rule that takes a built-in id', 'customRules:\n  - id: release-volume\n    description: d\n    when: { paths: [a/**] }\n    severity: high\n    message: m\n', /customRules\.0\.id: "release-volume" is the id of a built-in rule/],
+    [
+      'a custom rule without a message',
+      'customRules:\n  - id: x\n    description: d\n    when: { paths: [a/**] }\n    severity: high\n',
+      /customRules\.0\.message: is required — use a string/,
+    ],
+    [
+      'a bad custom rule status',
+      'customRules:\n  - id: x\n    description: d\n    when: { paths: [a/**], status: [chnaged] }\n    severity: high\n    message: m\n',
+      /customRules\.0\.when\.status\.0: "chnaged" is not allowed — use one of: added, modified, deleted, renamed/,
+    ],
+    [
+      'a custom rule that takes a built-in id',
+      'customRules:\n  - id: release-volume\n    description: d\n    when: { paths: [a/**] }\n    severity: high\n    message: m\n',
+      /customRules\.0\.id: "release-volume" is the id of a built-in rule/,
+    ],
     ['invalid YAML', 'rules: [\n', /config rollback-ready\.config\.yaml at v2: not valid YAML/],
     ['duplicate keys', 'platform: heroku\nplatform: convox\n', /not valid YAML: Map keys must be unique/],
   ];
@@ -201,9 +277,21 @@ describe('validation errors: one line, exit 2, key path, value, what is allowed'
   });
 
   it.each([
-    ['a typo in a key', 'verdcit:\n  cautionAt: 10\n', /^rollback-ready: config rollback-ready\.config\.yaml at v1: verdcit: unknown key — did you mean verdict\?/],
-    ['a bad enum value', 'platform: heroky\n', /^rollback-ready: config rollback-ready\.config\.yaml at v1: platform: "heroky" is not allowed — .*did you mean heroku\?/],
-    ['a bad format from the config', 'output:\n  format: jsno\n', /^rollback-ready: config rollback-ready\.config\.yaml at v1: output\.format: "jsno" is not allowed — use one of: text, json, markdown.* — did you mean json\?/],
+    [
+      'a typo in a key',
+      'verdcit:\n  cautionAt: 10\n',
+      /^rollback-ready: config rollback-ready\.config\.yaml at v1: verdcit: unknown key — did you mean verdict\?/,
+    ],
+    [
+      'a bad enum value',
+      'platform: heroky\n',
+      /^rollback-ready: config rollback-ready\.config\.yaml at v1: platform: "heroky" is not allowed — .*did you mean heroku\?/,
+    ],
+    [
+      'a bad format from the config',
+      'output:\n  format: jsno\n',
+      /^rollback-ready: config rollback-ready\.config\.yaml at v1: output\.format: "jsno" is not allowed — use one of: text, json, markdown.* — did you mean json\?/,
+    ],
   ])('from the command line: %s', (_name, yaml, message) => {
     const { code, stdout, stderr } = run(repoWith({ 'rollback-ready.config.yaml': yaml }));
     expect(code).toBe(2);
@@ -283,9 +371,18 @@ describe('custom rules', () => {
     const dir = repoWith({ 'rollback-ready.config.yaml': `${billing}\n` });
     const report = json(dir);
     expect(report.findings).toContainEqual(
-      expect.objectContaining({ ruleId: 'billing-owners', severity: 'high', category: 'code-change', path: 'billing/charge.ts', message: 'page the payments team before rolling back', checklistId: 'custom.billing-owners' }),
+      expect.objectContaining({
+        ruleId: 'billing-owners',
+        severity: 'high',
+        category: 'code-change',
+        path: 'billing/charge.ts',
+        message: 'page the payments team before rolling back',
+        checklistId: 'custom.billing-owners',
+      }),
     );
-    expect(report.checklist).toContainEqual(expect.objectContaining({ id: 'custom.billing-owners', title: 'Payments team paged', status: 'fail' }));
+    expect(report.checklist).toContainEqual(
+      expect.objectContaining({ id: 'custom.billing-owners', title: 'Payments team paged', status: 'fail' }),
+    );
     expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
     const text = run(dir).stdout;
     expect(text).toMatch(/HIGH {5}billing\/charge\.ts {2}\[billing-owners\]\n {13}page the payments team before rolling back/);
@@ -300,9 +397,17 @@ describe('custom rules', () => {
     const onlyDeleted = json(repoWith({ 'rollback-ready.config.yaml': `${billing}\n    category: migration\n` }));
     expect(onlyDeleted.findings.filter((f: { ruleId: string }) => f.ruleId === 'billing-owners')).toHaveLength(1);
     const statusFilter = billing.replace("paths: ['billing/**'] }", "paths: ['billing/**'], status: [deleted] }");
-    expect(json(repoWith({ 'rollback-ready.config.yaml': `${statusFilter}\n` })).findings.filter((f: { ruleId: string }) => f.ruleId === 'billing-owners')).toEqual([]);
+    expect(
+      json(repoWith({ 'rollback-ready.config.yaml': `${statusFilter}\n` })).findings.filter(
+        (f: { ruleId: string }) => f.ruleId === 'billing-owners',
+      ),
+    ).toEqual([]);
     const categoryFilter = billing.replace("paths: ['billing/**'] }", "paths: ['billing/**'], category: docs }");
-    expect(json(repoWith({ 'rollback-ready.config.yaml': `${categoryFilter}\n` })).findings.filter((f: { ruleId: string }) => f.ruleId === 'billing-owners')).toEqual([]);
+    expect(
+      json(repoWith({ 'rollback-ready.config.yaml': `${categoryFilter}\n` })).findings.filter(
+        (f: { ruleId: string }) => f.ruleId === 'billing-owners',
+      ),
+    ).toEqual([]);
   });
 
   it('feeds the Team rules item without a checklist title, and can be turned off like any rule', () => {

@@ -61,28 +61,44 @@ describe('a pull request cannot switch off its own gate', () => {
     ['narrows the scope', { scope: ['src'] }, 2, /narrows the scope to src/],
   ];
 
-  it.each(attacks)('%s: the DROP TABLE is still reported, the gate fails, the setting is named at its line', (_name, config, line, change) => {
-    const dir = release({}, { 'rollback-ready.config.json': json(config) });
-    const result = analyse(dir, '--fail-on', 'high');
-    expect(result.code, result.stderr).toBe(1);
-    const report = JSON.parse(result.stdout);
-    expect(report.verdict).not.toBe('safe');
-    expect(report.config).toEqual({ source: 'defaults' });
-    expect(findingsOf(result.stdout).map((f) => f.ruleId)).toContain('drop-table');
-    expect(findingsOf(result.stdout).find((f) => f.ruleId === 'drop-table')?.severity).toBe('critical');
-    expect(weakened(result.stdout)).toEqual([
-      expect.objectContaining({ severity: 'high', path: 'rollback-ready.config.json', line, message: expect.stringMatching(change) }),
-    ]);
-    expect(result.stderr).toMatch(/^rollback-ready: gate failed/);
-  });
+  it.each(attacks)(
+    '%s: the DROP TABLE is still reported, the gate fails, the setting is named at its line',
+    (_name, config, line, change) => {
+      const dir = release({}, { 'rollback-ready.config.json': json(config) });
+      const result = analyse(dir, '--fail-on', 'high');
+      expect(result.code, result.stderr).toBe(1);
+      const report = JSON.parse(result.stdout);
+      expect(report.verdict).not.toBe('safe');
+      expect(report.config).toEqual({ source: 'defaults' });
+      expect(findingsOf(result.stdout).map((f) => f.ruleId)).toContain('drop-table');
+      expect(findingsOf(result.stdout).find((f) => f.ruleId === 'drop-table')?.severity).toBe('critical');
+      expect(weakened(result.stdout)).toEqual([
+        expect.objectContaining({ severity: 'high', path: 'rollback-ready.config.json', line, message: expect.stringMatching(change) }),
+      ]);
+      expect(result.stderr).toMatch(/^rollback-ready: gate failed/);
+    },
+  );
 
-  it('the target\'s config is the one in effect; the head cannot remove a custom rule from it', () => {
-    const dir = release({ '.rollbackreadyrc.yaml': 'customRules:\n  - id: billing-owners\n    description: Billing needs the payments team\n    when: { paths: ["billing/**"] }\n    severity: high\n    message: page the payments team\n' }, { '.rollbackreadyrc.yaml': 'customRules: []\n' }, { 'billing/charge.ts': 'export const fee = 2;\n' });
+  it("the target's config is the one in effect; the head cannot remove a custom rule from it", () => {
+    const dir = release(
+      {
+        '.rollbackreadyrc.yaml':
+          'customRules:\n  - id: billing-owners\n    description: Billing needs the payments team\n    when: { paths: ["billing/**"] }\n    severity: high\n    message: page the payments team\n',
+      },
+      { '.rollbackreadyrc.yaml': 'customRules: []\n' },
+      { 'billing/charge.ts': 'export const fee = 2;\n' },
+    );
     const result = analyse(dir, '--fail-on', 'high');
     expect(result.code).toBe(1);
     expect(JSON.parse(result.stdout).config).toEqual({ source: 'repository', path: '.rollbackreadyrc.yaml', ref: 'v1' });
     expect(findingsOf(result.stdout).map((f) => f.ruleId)).toContain('billing-owners');
-    expect(weakened(result.stdout)).toEqual([expect.objectContaining({ path: '.rollbackreadyrc.yaml', line: 1, message: expect.stringMatching(/removes the custom rule billing-owners/) })]);
+    expect(weakened(result.stdout)).toEqual([
+      expect.objectContaining({
+        path: '.rollbackreadyrc.yaml',
+        line: 1,
+        message: expect.stringMatching(/removes the custom rule billing-owners/),
+      }),
+    ]);
   });
 
   it('names every weakening of one config, in YAML and in package.json', () => {
@@ -91,7 +107,10 @@ describe('a pull request cannot switch off its own gate', () => {
       ['rollback-ready.config.yaml', 3],
       ['rollback-ready.config.yaml', 5],
     ]);
-    const pkg = release({ 'package.json': '{ "name": "shop" }\n' }, { 'package.json': json({ name: 'shop', rollbackReady: { rules: { 'drop-table': 'off' } } }) });
+    const pkg = release(
+      { 'package.json': '{ "name": "shop" }\n' },
+      { 'package.json': json({ name: 'shop', rollbackReady: { rules: { 'drop-table': 'off' } } }) },
+    );
     expect(weakened(analyse(pkg).stdout).map((f) => [f.path, f.line])).toEqual([['package.json', 5]]);
   });
 
@@ -99,15 +118,25 @@ describe('a pull request cannot switch off its own gate', () => {
     const dir = release({}, { 'rollback-ready.config.json': '{ "ignore": [' });
     const result = analyse(dir, '--fail-on', 'high');
     expect(result.code).toBe(1);
-    expect(weakened(result.stdout)).toEqual([expect.objectContaining({ path: 'rollback-ready.config.json', message: expect.stringMatching(/cannot be read or validated \(.*not valid JSON/) })]);
+    expect(weakened(result.stdout)).toEqual([
+      expect.objectContaining({
+        path: 'rollback-ready.config.json',
+        message: expect.stringMatching(/cannot be read or validated \(.*not valid JSON/),
+      }),
+    ]);
     expect(findingsOf(result.stdout).map((f) => f.ruleId)).toContain('drop-table');
   });
 
   it('a stricter head config is not applied either, and is only noted', () => {
-    const dir = release({ 'rollback-ready.config.json': json({ rules: { 'release-volume': 'low' } }) }, { 'rollback-ready.config.json': json({ rules: { 'release-volume': 'high' } }) });
+    const dir = release(
+      { 'rollback-ready.config.json': json({ rules: { 'release-volume': 'low' } }) },
+      { 'rollback-ready.config.json': json({ rules: { 'release-volume': 'high' } }) },
+    );
     const report = JSON.parse(analyse(dir).stdout);
     expect(weakened(JSON.stringify(report))).toEqual([]);
-    expect(report.notes).toContainEqual(expect.stringMatching(/^the config of v2 differs from the one in effect \(rollback-ready\.config\.json at v1\) and is not applied/));
+    expect(report.notes).toContainEqual(
+      expect.stringMatching(/^the config of v2 differs from the one in effect \(rollback-ready\.config\.json at v1\) and is not applied/),
+    );
     expect(report.config).toEqual({ source: 'repository', path: 'rollback-ready.config.json', ref: 'v1' });
   });
 
@@ -125,12 +154,14 @@ describe('a pull request cannot switch off its own gate', () => {
     const dir = release({ 'rollback-ready.config.json': json({ rules: { 'no-such-rule': 'off' } }) }, {});
     const result = analyse(dir);
     expect(result.code).toBe(2);
-    expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^rollback-ready: config rollback-ready\.config\.json at v1: rules\.no-such-rule: no rule has this id/)]);
+    expect(result.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/^rollback-ready: config rollback-ready\.config\.json at v1: rules\.no-such-rule: no rule has this id/),
+    ]);
   });
 });
 
 describe('a rollback to an older release', () => {
-  it('uses the target\'s (older) config and says so; the running release\'s weaker settings are reported', () => {
+  it("uses the target's (older) config and says so; the running release's weaker settings are reported", () => {
     const dir = buildRepo([
       { tree: { ...app, 'rollback-ready.config.yaml': 'platform: heroku\n' }, tag: 'v1.0.0' },
       { tree: { ...app, ...dropUsers, 'rollback-ready.config.yaml': 'platform: heroku\nignore: ["migrations/**"]\n' }, tag: 'v1.1.0' },
@@ -141,7 +172,7 @@ describe('a rollback to an older release', () => {
     expect(text.stdout).toMatch(/\[drop-table\]/);
   });
 
-  it('picks the default target with the running release\'s tagPattern, then uses that target\'s config', () => {
+  it("picks the default target with the running release's tagPattern, then uses that target's config", () => {
     const dir = buildRepo([
       { tree: { ...app, 'rollback-ready.config.yaml': 'tagPattern: "api@*"\nplatform: convox\n' }, tag: 'api@1.0.0' },
       { tree: { ...app, 'rollback-ready.config.yaml': 'tagPattern: "api@*"\nplatform: convox\n', 'web.txt': 'x\n' }, tag: 'web@1.0.0' },
@@ -158,17 +189,46 @@ describe('rollback-ready comment', () => {
   const startGitHub = localGitHubPerTest();
 
   it('reads the config of the base, like analyze, and reports what the head would weaken', async () => {
-    const dba = { customRules: [{ id: 'dba-review', description: 'Migrations need a DBA', when: { paths: ['migrations/**'] }, severity: 'medium', message: 'ask a DBA' }] };
+    const dba = {
+      customRules: [
+        {
+          id: 'dba-review',
+          description: 'Migrations need a DBA',
+          when: { paths: ['migrations/**'] },
+          severity: 'medium',
+          message: 'ask a DBA',
+        },
+      ],
+    };
     const dir = release({ 'rollback-ready.config.json': json(dba) }, { 'rollback-ready.config.json': json({ ...dba, ignore: ['**'] }) });
     const base = git(dir, ['rev-parse', 'v1^{commit}']).trim();
     const head = git(dir, ['rev-parse', 'v2^{commit}']).trim();
     const server = await startGitHub({
       owner: 'acme',
       name: 'shop',
-      pullRequests: [{ number: 5, title: 'Drop users', baseRefName: 'main', headRefName: 'drop', baseRefOid: base, headRefOid: head, comments: [] }],
+      pullRequests: [
+        { number: 5, title: 'Drop users', baseRefName: 'main', headRefName: 'drop', baseRefOid: base, headRefOid: head, comments: [] },
+      ],
       commits: [],
     });
-    const result = await runCli(['comment', '--repo', dir, '--pr', '5', '--github-repo', 'acme/shop', '--api-url', server.url, '--format', 'json', '--fail-on', 'high'], { GITHUB_TOKEN: 'ghs_trust0123456789' });
+    const result = await runCli(
+      [
+        'comment',
+        '--repo',
+        dir,
+        '--pr',
+        '5',
+        '--github-repo',
+        'acme/shop',
+        '--api-url',
+        server.url,
+        '--format',
+        'json',
+        '--fail-on',
+        'high',
+      ],
+      { GITHUB_TOKEN: 'ghs_trust0123456789' },
+    );
     expect(result.code, result.stderr).toBe(1);
     const report = JSON.parse(result.stdout);
     expect(report.config).toMatchObject({ source: 'repository', path: 'rollback-ready.config.json' });
@@ -182,7 +242,17 @@ describe('what counts as weakening', () => {
   it('nothing when the release changes nothing or only makes it stricter', () => {
     const inEffect = config({ ignore: ['dist/**'], rules: { 'drop-column': 'medium' }, gate: { failOn: 'high', maxScore: 50 } });
     expect(weakeningsOf(inEffect, inEffect)).toEqual([]);
-    expect(weakeningsOf(config({ rules: { 'drop-column': 'critical' }, gate: { failOn: 'medium', maxScore: 40 }, verdict: { blockedAt: 50 }, migrations: { paths: ['db/**'] } }), inEffect)).toEqual([]);
+    expect(
+      weakeningsOf(
+        config({
+          rules: { 'drop-column': 'critical' },
+          gate: { failOn: 'medium', maxScore: 40 },
+          verdict: { blockedAt: 50 },
+          migrations: { paths: ['db/**'] },
+        }),
+        inEffect,
+      ),
+    ).toEqual([]);
   });
 
   it('every way to see less or pass more', () => {

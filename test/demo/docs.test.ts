@@ -12,7 +12,11 @@ describe('the generated blocks of README.md and docs/', () => {
     const files = await renderDocs(ROOT);
     expect(files.map((f) => f.file)).toEqual(docFiles(ROOT));
     expect(files.find((f) => f.file === 'README.md')!.blocks.length).toBeGreaterThan(0);
-    const stale = files.flatMap((f) => f.blocks.filter((b) => b.current !== b.expected).map((b) => `${f.file}: block ${b.index} (${b.marker})\n${firstDifference(b.current, b.expected)}`));
+    const stale = files.flatMap((f) =>
+      f.blocks
+        .filter((b) => b.current !== b.expected)
+        .map((b) => `${f.file}: block ${b.index} (${b.marker})\n${firstDifference(b.current, b.expected)}`),
+    );
     expect(stale, `out of date — run \`npm run docs\` and commit the result:\n${stale.join('\n')}`).toEqual([]);
   });
 });
@@ -37,12 +41,33 @@ function firstDifference(current: string, expected: string): string {
 }
 
 describe('block filters', () => {
-  const report = ['title', '', 'Checklist', '  ✔ one', '      why', '  ? two', '', 'Findings', '  migration (2)', '    LOW a', '  config-change (1)', '    LOW b', '', 'Next: go'].join('\n');
+  const report = [
+    'title',
+    '',
+    'Checklist',
+    '  ✔ one',
+    '      why',
+    '  ? two',
+    '',
+    'Findings',
+    '  migration (2)',
+    '    LOW a',
+    '  config-change (1)',
+    '    LOW b',
+    '',
+    'Next: go',
+  ].join('\n');
 
   it('show keeps line ranges and sections, and marks every gap with …', () => {
-    expect(applyFilters(report, [{ name: 'show', arg: '1, Checklist' }], 'x')).toBe(['title', '…', 'Checklist', '  ✔ one', '      why', '  ? two', '…'].join('\n'));
-    expect(applyFilters(report, [{ name: 'show', arg: 'config-change, Next' }], 'x')).toBe(['…', '  config-change (1)', '    LOW b', '…', 'Next: go'].join('\n'));
-    expect(() => applyFilters(report, [{ name: 'show', arg: 'Score' }], 'README.md: block 2')).toThrow('README.md: block 2: the output has no section Score');
+    expect(applyFilters(report, [{ name: 'show', arg: '1, Checklist' }], 'x')).toBe(
+      ['title', '…', 'Checklist', '  ✔ one', '      why', '  ? two', '…'].join('\n'),
+    );
+    expect(applyFilters(report, [{ name: 'show', arg: 'config-change, Next' }], 'x')).toBe(
+      ['…', '  config-change (1)', '    LOW b', '…', 'Next: go'].join('\n'),
+    );
+    expect(() => applyFilters(report, [{ name: 'show', arg: 'Score' }], 'README.md: block 2')).toThrow(
+      'README.md: block 2: the output has no section Score',
+    );
   });
 
   it('jq picks keys or a path, printed as jq prints them', () => {
@@ -56,6 +81,8 @@ describe('block filters', () => {
       command: ['rollback-ready', '--from', '-c x', '--to', 'v1'],
       filters: [{ name: 'jq', arg: '{verdict}' }],
     });
-    expect(() => parseMarker('rm -rf /', 'docs/a.md: block 1')).toThrow('docs/a.md: block 1: a generated block runs rollback-ready, not rm');
+    expect(() => parseMarker('rm -rf /', 'docs/a.md: block 1')).toThrow(
+      'docs/a.md: block 1: a generated block runs rollback-ready, not rm',
+    );
   });
 });

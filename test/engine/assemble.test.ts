@@ -22,7 +22,15 @@ function dropColumn(path: string, line: number, table = 'users', column = 'email
   ];
 }
 
-const envNeeded: Fact = { kind: 'env.needed', path: 'src/mail.ts', line: 3, name: 'MAILER_URL', via: 'process.env.MAILER_URL', alsoAt: [], unsearched: 0 };
+const envNeeded: Fact = {
+  kind: 'env.needed',
+  path: 'src/mail.ts',
+  line: 3,
+  name: 'MAILER_URL',
+  via: 'process.env.MAILER_URL',
+  alsoAt: [],
+  unsearched: 0,
+};
 
 describe('assembleReport', () => {
   it('calls a style-only release safe with a score of 0 and says why the review passes', () => {
@@ -31,7 +39,10 @@ describe('assembleReport', () => {
     expect(report.riskScore).toBe(0);
     expect(report.findings).toEqual([]);
     expect(report.changes).toEqual([{ path: 'web/app.css', status: 'modified', categories: ['style-only'] }]);
-    expect(report.checklist.find((i) => i.id === 'review')).toMatchObject({ status: 'pass', detail: 'only style, markup, docs, tests or assets changed: this release rolls back cleanly' });
+    expect(report.checklist.find((i) => i.id === 'review')).toMatchObject({
+      status: 'pass',
+      detail: 'only style, markup, docs, tests or assets changed: this release rolls back cleanly',
+    });
   });
 
   it('never calls a release safe while a changed file is unread, and lists it for review', () => {
@@ -55,7 +66,13 @@ describe('assembleReport', () => {
   });
 
   it('applies a suppression: the finding stays listed with its reason and no longer counts', () => {
-    const suppression: Fact = { kind: 'suppression', path: 'db/002.sql', line: 1, ruleId: 'drop-column', reason: 'the column was never read' };
+    const suppression: Fact = {
+      kind: 'suppression',
+      path: 'db/002.sql',
+      line: 1,
+      ruleId: 'drop-column',
+      reason: 'the column was never read',
+    };
     const report = reportOf({ files: [{ path: 'db/002.sql', status: 'added' }], facts: [...dropColumn('db/002.sql', 1), suppression] });
     expect(report.findings).toHaveLength(1);
     expect(report.findings[0]!.suppressed).toEqual({ reason: 'the column was never read' });
@@ -66,8 +83,18 @@ describe('assembleReport', () => {
 
   it('never lowers the score when a finding is added', () => {
     const files = [{ path: 'db/002.sql', status: 'added' as const }, 'src/mail.ts'];
-    const fewer = reportOf({ files, facts: [...dropColumn('db/002.sql', 1), { kind: 'file.classified', path: 'src/mail.ts', category: 'code-change', reason: 'script' }] });
-    const more = reportOf({ files, facts: [...dropColumn('db/002.sql', 1), { kind: 'file.classified', path: 'src/mail.ts', category: 'code-change', reason: 'script' }, envNeeded] });
+    const fewer = reportOf({
+      files,
+      facts: [...dropColumn('db/002.sql', 1), { kind: 'file.classified', path: 'src/mail.ts', category: 'code-change', reason: 'script' }],
+    });
+    const more = reportOf({
+      files,
+      facts: [
+        ...dropColumn('db/002.sql', 1),
+        { kind: 'file.classified', path: 'src/mail.ts', category: 'code-change', reason: 'script' },
+        envNeeded,
+      ],
+    });
     expect(more.findings.length).toBe(fewer.findings.length + 1);
     expect(more.riskScore).toBeGreaterThanOrEqual(fewer.riskScore);
   });
@@ -83,10 +110,20 @@ describe('assembleReport', () => {
   it('gives the same report for the same facts in any order', () => {
     const mail: Fact = { kind: 'file.classified', path: 'src/mail.ts', category: 'code-change', reason: 'script' };
     const facts = [...dropColumn('db/002.sql', 4), ...dropColumn('db/001.sql', 9, 'orders', 'total'), mail, envNeeded, styleOnly];
-    const files = [{ path: 'db/001.sql', status: 'added' as const }, { path: 'db/002.sql', status: 'added' as const }, 'src/mail.ts', 'web/app.css'];
+    const files = [
+      { path: 'db/001.sql', status: 'added' as const },
+      { path: 'db/002.sql', status: 'added' as const },
+      'src/mail.ts',
+      'web/app.css',
+    ];
     const one = reportOf({ files, facts });
     const other = reportOf({ files: [...files].reverse(), facts: [...facts].reverse() });
     expect(JSON.stringify(other)).toBe(JSON.stringify(one));
-    expect(one.findings.map((f) => `${f.ruleId} ${f.path}:${f.line}`)).toEqual(['drop-column db/001.sql:9', 'drop-column db/002.sql:4', 'env-var-needed src/mail.ts:3', 'behaviour-reverted src/mail.ts:undefined']);
+    expect(one.findings.map((f) => `${f.ruleId} ${f.path}:${f.line}`)).toEqual([
+      'drop-column db/001.sql:9',
+      'drop-column db/002.sql:4',
+      'env-var-needed src/mail.ts:3',
+      'behaviour-reverted src/mail.ts:undefined',
+    ]);
   });
 });

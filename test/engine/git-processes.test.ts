@@ -54,7 +54,16 @@ describe('git processes of an analysis', () => {
       // The analysis did look into every folder: routes removed, migrations left applied, specs narrowed.
       expect(report.volume.files).toBe(FOLDERS * 6);
       const rules = new Set(report.findings.map((f) => f.ruleId));
-      expect([...rules]).toEqual(expect.arrayContaining(['endpoint-removed', 'add-not-null-column', 'down-migration-drops-data', 'env-var-needed', 'infrastructure-changed', 'internal-changes']));
+      expect([...rules]).toEqual(
+        expect.arrayContaining([
+          'endpoint-removed',
+          'add-not-null-column',
+          'down-migration-drops-data',
+          'env-var-needed',
+          'infrastructure-changed',
+          'internal-changes',
+        ]),
+      );
       const { total, byCommand } = counter.count();
       expect(byCommand['ls-tree']).toBe(2);
       // The endpoints analyzer asks `git grep` over a whole tree (imports of a route file, a spec's operations in the

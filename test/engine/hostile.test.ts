@@ -72,7 +72,9 @@ describe('a release full of hostile files', () => {
   it('finishes with a report, exit 0, valid JSON', () => {
     expect(json.code).toBe(0);
     expect(text.code).toBe(0);
-    expect(report.volume.files).toBe(Object.keys(release).length - 1 /* run.sh counted once */ + 1 /* vendor/lib */ - 1 /* src/app.ts unchanged */ + 1);
+    expect(report.volume.files).toBe(
+      Object.keys(release).length - 1 /* run.sh counted once */ + 1 /* vendor/lib */ - 1 /* src/app.ts unchanged */ + 1,
+    );
   });
 
   it('gives every changed file at least one category', () => {
@@ -99,7 +101,8 @@ describe('a release full of hostile files', () => {
   });
 
   it('reads text in other encodings and line endings', () => {
-    for (const path of ['src/crlf.ts', 'src/mixed-eol.ts', 'src/empty.ts']) expect(categoriesOf(report, path)).not.toContain('unclassified');
+    for (const path of ['src/crlf.ts', 'src/mixed-eol.ts', 'src/empty.ts'])
+      expect(categoriesOf(report, path)).not.toContain('unclassified');
   });
 
   it('bounds a 5 MB single-line minified file', () => {
@@ -200,7 +203,8 @@ describe('refs and repository shapes', () => {
   });
 
   it('handles 10,000 changed files in one release', { timeout: 300_000 }, () => {
-    const many = (v: number): FileMap => Object.fromEntries(Array.from({ length: 10_000 }, (_, i) => [`docs/page${i}.md`, `page ${i} v${v}\n`]));
+    const many = (v: number): FileMap =>
+      Object.fromEntries(Array.from({ length: 10_000 }, (_, i) => [`docs/page${i}.md`, `page ${i} v${v}\n`]));
     const repo = buildRepo([
       { tree: many(1), tag: 'v1' },
       { tree: many(2), tag: 'v2' },
@@ -208,7 +212,10 @@ describe('refs and repository shapes', () => {
     const report = JSON.parse(cli(['--repo', repo, '--from', 'v2', '--to', 'v1', '--format', 'json']).stdout) as Report;
     expect(report.volume.files).toBe(10_000);
     // Docs only: a huge but harmless release stays low, and says how big it is.
-    expect(report.findings.find((f) => f.ruleId === 'release-volume')).toMatchObject({ severity: 'low', message: expect.stringMatching(/10,000 files/) });
+    expect(report.findings.find((f) => f.ruleId === 'release-volume')).toMatchObject({
+      severity: 'low',
+      message: expect.stringMatching(/10,000 files/),
+    });
   });
 });
 
@@ -258,8 +265,18 @@ describe('limits', () => {
     // The clock is moved on by hand: the slow analyzer takes 60 ms of the budget's 50, whatever the machine.
     let now = 0;
     const slow = { name: 'slow', analyze: () => ((now += 60), []) };
-    const late = { name: 'late', analyze: () => [{ kind: 'file.classified' as const, path: 'a.ts', category: 'code-change' as const, reason: 'x' }] };
-    const report = await analyzeRollback({ repo: dir, from: 'v2', to: 'v1', config: { limits: { timeBudgetSeconds: 0.05 } }, analyzers: [slow, late], clock: () => now });
+    const late = {
+      name: 'late',
+      analyze: () => [{ kind: 'file.classified' as const, path: 'a.ts', category: 'code-change' as const, reason: 'x' }],
+    };
+    const report = await analyzeRollback({
+      repo: dir,
+      from: 'v2',
+      to: 'v1',
+      config: { limits: { timeBudgetSeconds: 0.05 } },
+      analyzers: [slow, late],
+      clock: () => now,
+    });
     const skipped = report.findings.find((f) => f.path === '.' && f.category === 'unclassified');
     expect(skipped?.message).toMatch(/the late analyzer did not run: the time budget of 0\.05s \(limits\.timeBudgetSeconds\) ran out/);
     expect(report.verdict).not.toBe('safe');
@@ -275,4 +292,3 @@ describe('limits', () => {
     expect(report.findings[0]!.message).toMatch(/larger than the size limit/);
   });
 });
-

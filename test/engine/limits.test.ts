@@ -24,8 +24,22 @@ describe('a glob that backtracks, in every place the configuration takes one', (
   };
   // The configuration is the target's, as in a repository that carries it.
   const dir = buildRepo([
-    { tree: { 'rollback-ready.config.json': JSON.stringify(config), 'src/app.ts': 'export const app = 1;\n', [`${LONG_NAME}/${LONG_NAME}`]: 'x\n' }, tag: LONG_NAME },
-    { tree: { 'rollback-ready.config.json': JSON.stringify(config), 'src/app.ts': 'export const app = 2;\n', [`${LONG_NAME}/${LONG_NAME}.ts`]: 'export const x = 1;\n' }, tag: 'v2' },
+    {
+      tree: {
+        'rollback-ready.config.json': JSON.stringify(config),
+        'src/app.ts': 'export const app = 1;\n',
+        [`${LONG_NAME}/${LONG_NAME}`]: 'x\n',
+      },
+      tag: LONG_NAME,
+    },
+    {
+      tree: {
+        'rollback-ready.config.json': JSON.stringify(config),
+        'src/app.ts': 'export const app = 2;\n',
+        [`${LONG_NAME}/${LONG_NAME}.ts`]: 'export const x = 1;\n',
+      },
+      tag: 'v2',
+    },
   ]);
 
   it('analyses the release: ignore, custom rules, spec, route, migration and entry globs', async () => {
@@ -60,17 +74,29 @@ describe('limits.timeBudgetSeconds', () => {
         return filesAnalyzer.analyze(release);
       },
     };
-    const report = await analyzeRollback({ repo: dir, from: 'v2', to: 'v1', config: { limits: { timeBudgetSeconds: 2 } }, analyzers: [late], clock: () => now });
+    const report = await analyzeRollback({
+      repo: dir,
+      from: 'v2',
+      to: 'v1',
+      config: { limits: { timeBudgetSeconds: 2 } },
+      analyzers: [late],
+      clock: () => now,
+    });
     expect(startedInTime).toBe(true);
     for (const path of ['docs/a.md', 'docs/b.md', 'src/c.ts']) {
       expect(report.changes.find((c) => c.path === path)?.categories, path).toEqual(['unclassified']);
-      expect(report.findings.find((f) => f.path === path)?.message, path).toMatch(/not read: the time budget \(limits\.timeBudgetSeconds\) ran out first/);
+      expect(report.findings.find((f) => f.path === path)?.message, path).toMatch(
+        /not read: the time budget \(limits\.timeBudgetSeconds\) ran out first/,
+      );
     }
     expect(report.verdict).not.toBe('safe');
   });
 
   it('stops parsing scripts at the deadline, on this thread and in the workers, and leaves the rest undigested', async () => {
-    const jobs: DigestJob[] = Array.from({ length: 400 }, (_, i) => ({ to: { path: `m${i}.ts`, text: `export const v${i} = ${i};\n` }, compareStyle: false }));
+    const jobs: DigestJob[] = Array.from({ length: 400 }, (_, i) => ({
+      to: { path: `m${i}.ts`, text: `export const v${i} = ${i};\n` },
+      compareStyle: false,
+    }));
     const pool = new ScriptPool(1);
     await pool.ready();
     pool.begin(jobs);
@@ -87,7 +113,18 @@ describe('limits.timeBudgetSeconds', () => {
 describe('repository text quoted in a report', () => {
   it('is bounded: a 100 KB line of .nvmrc, a 100 KB custom rule message and remediation', async () => {
     const secretish = `ghp_${'x'.repeat(100_000)}`;
-    const config = { customRules: [{ id: 'big', description: 'big', when: { paths: ['**'] }, severity: 'low', message: 'm'.repeat(100_000), remediation: 'r'.repeat(100_000) }] };
+    const config = {
+      customRules: [
+        {
+          id: 'big',
+          description: 'big',
+          when: { paths: ['**'] },
+          severity: 'low',
+          message: 'm'.repeat(100_000),
+          remediation: 'r'.repeat(100_000),
+        },
+      ],
+    };
     const dir = buildRepo([
       { tree: { '.nvmrc': '20.1.0\n', 'rollback-ready.config.json': JSON.stringify(config) }, tag: 'v1' },
       { tree: { '.nvmrc': `18.0.0 # ${secretish}\n`, 'rollback-ready.config.json': JSON.stringify(config) }, tag: 'v2' },

@@ -11,7 +11,12 @@ import { BIN, ROOT, buildRepo } from '../support/repo.js';
 
 /** The CLI's JSON report, with a stack of `stackKb` (V8's default is 984 KB). */
 function reportOnSmallStack(args: string[], stackKb = 100): Report {
-  const run = spawnSync(process.execPath, [`--stack-size=${stackKb}`, BIN, ...args, '--format', 'json'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1', GITHUB_ACTIONS: undefined } });
+  const run = spawnSync(process.execPath, [`--stack-size=${stackKb}`, BIN, ...args, '--format', 'json'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+    env: { ...process.env, NO_COLOR: '1', GITHUB_ACTIONS: undefined },
+  });
   expect(run.status, run.stderr).toBe(0);
   return JSON.parse(run.stdout) as Report;
 }
@@ -30,7 +35,13 @@ describe('lists as long as the repository makes them', () => {
     const users = 'CREATE TABLE users (id int PRIMARY KEY);\n';
     const dir = buildRepo([
       { tree: { 'migrations/001_users.sql': users }, tag: 'v1' },
-      { tree: { 'migrations/001_users.sql': users, 'migrations/002_batches.sql': `${lines(7000, () => 'BEGIN; SELECT 1; END;\n')}DROP TABLE users;\n` }, tag: 'v2' },
+      {
+        tree: {
+          'migrations/001_users.sql': users,
+          'migrations/002_batches.sql': `${lines(7000, () => 'BEGIN; SELECT 1; END;\n')}DROP TABLE users;\n`,
+        },
+        tag: 'v2',
+      },
     ]);
     const report = reportOnSmallStack(['--repo', dir, '--from', 'v2', '--to', 'v1']);
     expect(failed(report)).toEqual([]);
@@ -42,7 +53,10 @@ describe('lists as long as the repository makes them', () => {
     const manifest = JSON.stringify({ name: 'lib', version: '1.0.0', main: 'src/index.ts' });
     const dir = buildRepo([
       { tree: { 'package.json': manifest, 'src/index.ts': 'export const keep = 1;\n' }, tag: 'v1' },
-      { tree: { 'package.json': manifest, 'src/index.ts': `export const keep = 1;\n${lines(20_000, (i) => `export const a${i} = 1;\n`)}` }, tag: 'v2' },
+      {
+        tree: { 'package.json': manifest, 'src/index.ts': `export const keep = 1;\n${lines(20_000, (i) => `export const a${i} = 1;\n`)}` },
+        tag: 'v2',
+      },
     ]);
     const report = reportOnSmallStack(['--repo', dir, '--from', 'v2', '--to', 'v1']);
     expect(failed(report)).toEqual([]);

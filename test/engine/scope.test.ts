@@ -62,7 +62,9 @@ describe('--scope in a monorepo', () => {
   it('takes scope and tagPattern from the config, and --scope wins over it', async () => {
     const config = { 'rollback-ready.config.yaml': 'scope: [apps/web]\ntagPattern: "web@*"\n' };
     const dir = buildRepo(
-      releases.map((tag, i) => ({ tree: join(FIXTURES, 'monorepo', `${i + 1}-${tag}`), tag })).map((r) => ({ ...r, tree: { ...treeOf(r.tree), ...config } })),
+      releases
+        .map((tag, i) => ({ tree: join(FIXTURES, 'monorepo', `${i + 1}-${tag}`), tag }))
+        .map((r) => ({ ...r, tree: { ...treeOf(r.tree), ...config } })),
     );
     const fromConfig = await analyzeRollback({ repo: dir, from: 'web@1.1.0' });
     expect(fromConfig.scope?.paths).toEqual(['apps/web']);
@@ -82,7 +84,9 @@ describe('--scope in a monorepo', () => {
     await expect(analyzeRollback({ repo: monorepo, from: 'api@1.1.0', scope: ['apps/apii'] })).rejects.toThrow(
       new UsageError('--scope apps/apii: no such path at api@1.1.0', 'did you mean apps/api?'),
     );
-    await expect(analyzeRollback({ repo: monorepo, from: 'api@1.1.0', scope: ['../etc'] })).rejects.toThrow(/not a path inside the repository/);
+    await expect(analyzeRollback({ repo: monorepo, from: 'api@1.1.0', scope: ['../etc'] })).rejects.toThrow(
+      /not a path inside the repository/,
+    );
     const { code, stderr } = cli(['--repo', monorepo, '--from', 'api@1.1.0', '--scope', 'apps/apii']);
     expect(code).toBe(2);
     expect(stderr).toBe('rollback-ready: --scope apps/apii: no such path at api@1.1.0 — did you mean apps/api?\n');

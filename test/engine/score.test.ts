@@ -32,9 +32,12 @@ const anyFinding = (severities: readonly Severity[] = SEVERITIES) =>
       severity: fc.constantFrom(...severities),
       n: fc.nat(1000),
     })
-    .map(({ ruleId, severity, n }) => (ruleId === 'behaviour-reverted' ? finding(ruleId, 'low', n, behaviourWeight([1 + (n % 400)])) : finding(ruleId, severity, n)));
+    .map(({ ruleId, severity, n }) =>
+      ruleId === 'behaviour-reverted' ? finding(ruleId, 'low', n, behaviourWeight([1 + (n % 400)])) : finding(ruleId, severity, n),
+    );
 
-const verdict = (findings: Finding[]) => verdictOf(scoreOf(findings).score, findings, buildChecklist(findings, [], new Map()), defaultConfig());
+const verdict = (findings: Finding[]) =>
+  verdictOf(scoreOf(findings).score, findings, buildChecklist(findings, [], new Map()), defaultConfig());
 
 describe('the score', () => {
   it('never goes down when a finding is added', () => {
@@ -76,24 +79,33 @@ describe('the score', () => {
   it('tells apart two releases that differ by one more high finding, both below 100', () => {
     // Up to five findings of any rule, none critical, and one high more: at least a point apart (docs/scoring.md).
     fc.assert(
-      fc.property(fc.array(anyFinding(['info', 'low', 'medium', 'high']), { maxLength: 5 }), fc.constantFrom(...RULE_IDS), (findings, ruleId) => {
-        const before = scoreOf(findings).score;
-        const after = scoreOf([...findings, finding(ruleId, 'high', 9999)]).score;
-        expect(after).toBeGreaterThan(before);
-        expect(after).toBeLessThan(100);
-      }),
+      fc.property(
+        fc.array(anyFinding(['info', 'low', 'medium', 'high']), { maxLength: 5 }),
+        fc.constantFrom(...RULE_IDS),
+        (findings, ruleId) => {
+          const before = scoreOf(findings).score;
+          const after = scoreOf([...findings, finding(ruleId, 'high', 9999)]).score;
+          expect(after).toBeGreaterThan(before);
+          expect(after).toBeLessThan(100);
+        },
+      ),
       { numRuns: 1000 },
     );
   });
 
   it('is the sum of its breakdown lines, whatever the order of the findings', () => {
     fc.assert(
-      fc.property(fc.array(anyFinding(), { maxLength: 60 }).chain((list) => fc.tuple(fc.constant(list), fc.shuffledSubarray(list, { minLength: list.length, maxLength: list.length }))), ([findings, shuffled]) => {
-        const { score, breakdown } = scoreOf(findings);
-        expect(breakdown.reduce((sum, line) => sum + line.points, 0)).toBe(score);
-        expect(scoreOf(shuffled)).toEqual({ score, breakdown });
-        for (const line of breakdown) expect(line.weight).toBeGreaterThan(0);
-      }),
+      fc.property(
+        fc
+          .array(anyFinding(), { maxLength: 60 })
+          .chain((list) => fc.tuple(fc.constant(list), fc.shuffledSubarray(list, { minLength: list.length, maxLength: list.length }))),
+        ([findings, shuffled]) => {
+          const { score, breakdown } = scoreOf(findings);
+          expect(breakdown.reduce((sum, line) => sum + line.points, 0)).toBe(score);
+          expect(scoreOf(shuffled)).toEqual({ score, breakdown });
+          for (const line of breakdown) expect(line.weight).toBeGreaterThan(0);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -126,12 +138,21 @@ describe('the formula on known values', () => {
     expect(concernWeight(fifty)).toBeCloseTo(1 - 0.97 ** (1 + Math.log2(50)), 10);
     expect(scoreOf(fifty).score).toBe(18);
     expect(scoreOf(fifty).breakdown).toEqual([
-      { category: 'unclassified', points: 18, weight: 0.183, reason: expect.stringMatching(/^unclassified-change: 50 low \(w 0\.18\) — unclassified-change low #\d+ \(\+49 more\)$/) },
+      {
+        category: 'unclassified',
+        points: 18,
+        weight: 0.183,
+        reason: expect.stringMatching(/^unclassified-change: 50 low \(w 0\.18\) — unclassified-change low #\d+ \(\+49 more\)$/),
+      },
     ]);
   });
 
   it('combines concerns as independent chances, heaviest first, each line the share it adds', () => {
-    const { score, breakdown } = scoreOf([finding('endpoint-removed', 'high'), finding('env-var-needed', 'medium'), finding('dependency-downgrade', 'low')]);
+    const { score, breakdown } = scoreOf([
+      finding('endpoint-removed', 'high'),
+      finding('env-var-needed', 'medium'),
+      finding('dependency-downgrade', 'low'),
+    ]);
     // 100 × (1 − 0.65 × 0.88 × 0.97) = 44.5
     expect(score).toBe(45);
     expect(breakdown.map((l) => [l.category, l.points, l.weight])).toEqual([

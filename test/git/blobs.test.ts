@@ -33,7 +33,10 @@ describe('blob store', () => {
   it('lists the files of one folder from its tree object, and reads a large body split over many chunks', async () => {
     const big = 'y'.repeat(3 * 1024 * 1024);
     const dir = buildRepo([
-      { tree: { 'README.md': 'r\n', 'src/a.ts': 'a\n', 'src/b c.ts': 'b\n', 'src/é.ts': 'e\n', 'src/lib/d.ts': 'd\n', 'dump.sql': big }, tag: 'v1' },
+      {
+        tree: { 'README.md': 'r\n', 'src/a.ts': 'a\n', 'src/b c.ts': 'b\n', 'src/é.ts': 'e\n', 'src/lib/d.ts': 'd\n', 'dump.sql': big },
+        tag: 'v1',
+      },
     ]);
     const repo = await openRepo(dir);
     const sha = await resolveCommit(repo, 'v1', '--from');
@@ -59,7 +62,11 @@ describe('blob store', () => {
     files['bin.dat'] = Buffer.from([1, 0, 2]);
     files['latin1.txt'] = Buffer.from([0x63, 0x61, 0x66, 0xe9]);
     const dir = buildRepo([{ tree: files, tag: 'v1' }]);
-    const blobIds = () => git(dir, ['ls-tree', '-r', 'v1']).trim().split('\n').map((line) => line.split(/\s+/)[2]!);
+    const blobIds = () =>
+      git(dir, ['ls-tree', '-r', 'v1'])
+        .trim()
+        .split('\n')
+        .map((line) => line.split(/\s+/)[2]!);
 
     /** Every blob read one by one through the long-lived process, then through a prefetch, with TMPDIR set. */
     async function bothWays(tmp: string, maxBytes: number) {
@@ -113,7 +120,12 @@ describe('blob store', () => {
       const { expected, got, inBulk, ids } = await bothWays(tempDir(), 1000);
       expect(got).toEqual(expected);
       expect(inBulk).toBe(ids.length);
-      expect(got.filter((c) => c.unreadable === 'too-large').map((c) => c.size).sort()).toEqual([5000, 9 * 1024 * 1024]);
+      expect(
+        got
+          .filter((c) => c.unreadable === 'too-large')
+          .map((c) => c.size)
+          .sort(),
+      ).toEqual([5000, 9 * 1024 * 1024]);
     });
 
     it('falls back to the process when no temporary file can be made', async () => {

@@ -12,7 +12,12 @@ import { buildRepo, cli, git, tempDir } from '../support/repo.js';
 
 /** git with something on its standard input (no user or system config, as the fixture builder runs it). */
 function gitIn(dir: string, args: string[], input: string | Buffer): string {
-  return execFileSync('git', args, { cwd: dir, input, encoding: 'utf8', env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null', HOME: dir } });
+  return execFileSync('git', args, {
+    cwd: dir,
+    input,
+    encoding: 'utf8',
+    env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null', HOME: dir },
+  });
 }
 
 const USERS = 'CREATE TABLE users (id int PRIMARY KEY, email text);\n';
@@ -83,7 +88,15 @@ describe('replace refs and grafts', () => {
 
 describe('file names that are not UTF-8', () => {
   it('keeps a path as its bytes: decodePath and encodePath round-trip any byte string, and distinct bytes stay distinct', () => {
-    const names = [Buffer.from('a\xfe.sql', 'latin1'), Buffer.from('a\xff.sql', 'latin1'), Buffer.from('a\uFFFD.sql'), Buffer.from('\uFEFFa.sql'), Buffer.from('a.sql'), Buffer.from([0xed, 0xa0, 0x80]), Buffer.from([0xf0, 0x90, 0x82, 0x80, 0x80])];
+    const names = [
+      Buffer.from('a\xfe.sql', 'latin1'),
+      Buffer.from('a\xff.sql', 'latin1'),
+      Buffer.from('a\uFFFD.sql'),
+      Buffer.from('\uFEFFa.sql'),
+      Buffer.from('a.sql'),
+      Buffer.from([0xed, 0xa0, 0x80]),
+      Buffer.from([0xf0, 0x90, 0x82, 0x80, 0x80]),
+    ];
     const decoded = names.map(decodePath);
     expect(new Set(decoded).size).toBe(names.length);
     for (const [i, name] of names.entries()) expect(encodePath(decoded[i]!).equals(name)).toBe(true);

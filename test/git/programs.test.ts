@@ -52,7 +52,8 @@ function hostileRepo(markers: Markers): { dir: string; base: string; head: strin
 /** A person's terminal: no CI variables (the default would be the plain report), colours on. */
 function terminalEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, TERM: 'xterm-256color' };
-  for (const name of Object.keys(env)) if (name === 'NO_COLOR' || name === 'CI' || name === 'CONTINUOUS_INTEGRATION' || name.startsWith('CI_')) delete env[name];
+  for (const name of Object.keys(env))
+    if (name === 'NO_COLOR' || name === 'CI' || name === 'CONTINUOUS_INTEGRATION' || name.startsWith('CI_')) delete env[name];
   return env;
 }
 
@@ -70,7 +71,9 @@ describe('no program named in the analysed repository runs', () => {
     const server = await startGitHub({
       owner: 'acme',
       name: 'shop',
-      pullRequests: [{ number: 3, title: 'Drop users', baseRefName: 'main', headRefName: 'drop', baseRefOid: base, headRefOid: head, comments: [] }],
+      pullRequests: [
+        { number: 3, title: 'Drop users', baseRefName: 'main', headRefName: 'drop', baseRefOid: base, headRefOid: head, comments: [] },
+      ],
       commits: [{ oid: head, pullRequests: [{ number: 3, title: 'Drop users', labels: ['migration'] }] }],
     });
     const github = ['--github-repo', 'acme/shop', '--api-url', server.url];
@@ -82,7 +85,10 @@ describe('no program named in the analysed repository runs', () => {
       expect(run.stdout).toMatch(/drop-table/);
     }
     const out = tempDir();
-    const byDefault = await runCli(['--repo', dir, '--format', 'json', '--output', `sarif=${join(out, 'r.sarif')}`, '--github-changelog', ...github], env);
+    const byDefault = await runCli(
+      ['--repo', dir, '--format', 'json', '--output', `sarif=${join(out, 'r.sarif')}`, '--github-changelog', ...github],
+      env,
+    );
     expect(byDefault.code, byDefault.stderr).toBe(0);
     expect(JSON.parse(byDefault.stdout).to.ref).toBe('v1');
 
@@ -91,7 +97,14 @@ describe('no program named in the analysed repository runs', () => {
     for (const name of readdirSync(dir)) if (name.startsWith('rollback-ready.config')) rmSync(join(dir, name));
 
     // The terminal review: the picker lists the release tags, the review shows the analysis of the pick.
-    const steps = [{ wait: 'pick the release to roll back to' }, { wait: '› v1' }, { send: '\r' }, { wait: 'Checklist' }, { send: 'q' }, { wait: 'Rollback review:' }];
+    const steps = [
+      { wait: 'pick the release to roll back to' },
+      { wait: '› v1' },
+      { send: '\r' },
+      { wait: 'Checklist' },
+      { send: 'q' },
+      { wait: 'Rollback review:' },
+    ];
     const review = JSON.parse(
       execFileSync('python3', [DRIVER, '100', '30', JSON.stringify(steps), '--', process.execPath, BIN, '--repo', dir], {
         encoding: 'utf8',
@@ -196,14 +209,22 @@ function asTheToolRunsIt(args: string[]): string[] {
 
 function runGit(dir: string, args: string[], env: Record<string, string>, input?: string, terminal?: boolean): void {
   if (terminal) {
-    execFileSync('python3', [DRIVER, '80', '24', '[]', '--', 'git', ...args], { cwd: dir, env: { ...env, TERM: 'xterm' }, encoding: 'utf8' });
+    execFileSync('python3', [DRIVER, '80', '24', '[]', '--', 'git', ...args], {
+      cwd: dir,
+      env: { ...env, TERM: 'xterm' },
+      encoding: 'utf8',
+    });
     return;
   }
   spawnSync('git', args, { cwd: dir, env, input: input ?? '', encoding: 'utf8' });
 }
 
 describe('git, run with the environment and options of the tool', () => {
-  const twoCommits = () => buildRepo([{ tree: { '.gitattributes': '* diff=evil filter=evil\n', 'a.txt': 'one\n' } }, { tree: { '.gitattributes': '* diff=evil filter=evil\n', 'a.txt': 'two\n' } }]);
+  const twoCommits = () =>
+    buildRepo([
+      { tree: { '.gitattributes': '* diff=evil filter=evil\n', 'a.txt': 'one\n' } },
+      { tree: { '.gitattributes': '* diff=evil filter=evil\n', 'a.txt': 'two\n' } },
+    ]);
 
   function expectNoProgramRuns(dir: string, markers: Markers, args: string[], input?: string, terminal?: boolean): void {
     const home = tempDir();

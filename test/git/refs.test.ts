@@ -14,10 +14,13 @@ describe('refs', () => {
     { tree: { 'a.txt': '4\n' } },
   ]);
 
-  it.each(['--output=x', '-c', '--upload-pack=touch x', 'HEAD:../../etc/passwd', 'a b', 'v1..v2', ''])('rejects %j before git sees it', async (ref) => {
-    const repo = await openRepo(repoDir);
-    await expect(resolveCommit(repo, ref, '--to')).rejects.toBeInstanceOf(UsageError);
-  });
+  it.each(['--output=x', '-c', '--upload-pack=touch x', 'HEAD:../../etc/passwd', 'a b', 'v1..v2', ''])(
+    'rejects %j before git sees it',
+    async (ref) => {
+      const repo = await openRepo(repoDir);
+      await expect(resolveCommit(repo, ref, '--to')).rejects.toBeInstanceOf(UsageError);
+    },
+  );
 
   it('rejects a ref that does not exist, saying how to find one', async () => {
     const repo = await openRepo(repoDir);

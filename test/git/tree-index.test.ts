@@ -51,7 +51,9 @@ describe('tree index', () => {
     const sha = await resolveCommit(repo, 'v1', '--from');
     const tree = await TreeIndex.read(repo, sha);
     for (const folder of ['', 'p1', 'p1/q2', 'p1-x', 'p6/q0']) {
-      const listed = git(dir, ['ls-tree', '-r', '--name-only', '-z', '--full-tree', sha, '--', ...(folder ? [`${folder}/`] : [])]).split('\0').filter(Boolean);
+      const listed = git(dir, ['ls-tree', '-r', '--name-only', '-z', '--full-tree', sha, '--', ...(folder ? [`${folder}/`] : [])])
+        .split('\0')
+        .filter(Boolean);
       expect(tree.under(folder)).toEqual(listed);
     }
   });

@@ -26,7 +26,11 @@ const analyse = (repo: string, ...args: string[]) => cli(['--repo', repo, '--fro
 
 function expectRefused(result: { code: number; stdout: string; stderr: string }, flag: string): void {
   expect(result.code, result.stderr).toBe(2);
-  expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(new RegExp(`^rollback-ready: ${flag} .*: (inside a git directory of the analysed repository|a \\.git folder or link file)`))]);
+  expect(result.stderr.trim().split('\n')).toEqual([
+    expect.stringMatching(
+      new RegExp(`^rollback-ready: ${flag} .*: (inside a git directory of the analysed repository|a \\.git folder or link file)`),
+    ),
+  ]);
 }
 
 describe('--output never lands in a git directory', () => {
@@ -72,12 +76,18 @@ describe('--output never lands in a git directory', () => {
   });
 
   it('onto any .git in a path, such as a submodule link', () => {
-    const dir = buildRepo([{ tree: tree(1), tag: 'v1' }, { tree: tree(2), tag: 'v2' }]);
+    const dir = buildRepo([
+      { tree: tree(1), tag: 'v1' },
+      { tree: tree(2), tag: 'v2' },
+    ]);
     expectRefused(analyse(dir, '--output', `json=${join(dir, 'vendor', 'lib', '.git')}`), '--output');
   });
 
   it('into a bare repository', () => {
-    const dir = buildRepo([{ tree: tree(1), tag: 'v1' }, { tree: tree(2), tag: 'v2' }]);
+    const dir = buildRepo([
+      { tree: tree(1), tag: 'v1' },
+      { tree: tree(2), tag: 'v2' },
+    ]);
     const bare = join(tempDir(), 'bare.git');
     git(ROOT, ['clone', '-q', '--bare', dir, bare]);
     expectRefused(analyse(bare, '--output', `json=${join(bare, 'refs', 'x.json')}`), '--output');
@@ -99,9 +109,33 @@ describe('other files the tool writes', () => {
     const config = readFileSync(join(main, '.git', 'config'), 'utf8');
     const env: NodeJS.ProcessEnv = { ...process.env, TERM: 'xterm-256color' };
     for (const name of Object.keys(env)) if (name === 'NO_COLOR' || name === 'CI' || name.startsWith('CI_')) delete env[name];
-    const steps = [{ wait: 'pick the release to roll back to' }, { send: '\r' }, { wait: 'Checklist' }, { send: 'q' }, { wait: 'Rollback review:' }];
+    const steps = [
+      { wait: 'pick the release to roll back to' },
+      { send: '\r' },
+      { wait: 'Checklist' },
+      { send: 'q' },
+      { wait: 'Rollback review:' },
+    ];
     const run = JSON.parse(
-      execFileSync('python3', [DRIVER, '100', '30', JSON.stringify(steps), '--', process.execPath, BIN, '--repo', wt, '--from', 'v2', '--ack-file', join(main, '.git', 'config')], { encoding: 'utf8', env }),
+      execFileSync(
+        'python3',
+        [
+          DRIVER,
+          '100',
+          '30',
+          JSON.stringify(steps),
+          '--',
+          process.execPath,
+          BIN,
+          '--repo',
+          wt,
+          '--from',
+          'v2',
+          '--ack-file',
+          join(main, '.git', 'config'),
+        ],
+        { encoding: 'utf8', env },
+      ),
     ) as { status: number; output: string };
     expect(run.status).toBe(2);
     expect(run.output).toMatch(/rollback-ready: --ack-file .*config: inside a git directory of the analysed repository/);
@@ -109,11 +143,18 @@ describe('other files the tool writes', () => {
   });
 
   it('the GitHub Actions step summary and outputs', () => {
-    const dir = buildRepo([{ tree: tree(1), tag: 'v1' }, { tree: tree(2), tag: 'v2' }]);
+    const dir = buildRepo([
+      { tree: tree(1), tag: 'v1' },
+      { tree: tree(2), tag: 'v2' },
+    ]);
     const before = repoState(dir);
-    const result = cli(['--repo', dir, '--from', 'v2', '--to', 'v1', '--format', 'json'], { env: { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: join(dir, '.git', 'description') } });
+    const result = cli(['--repo', dir, '--from', 'v2', '--to', 'v1', '--format', 'json'], {
+      env: { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: join(dir, '.git', 'description') },
+    });
     expectRefused(result, 'GITHUB_STEP_SUMMARY');
-    const output = cli(['--repo', dir, '--from', 'v2', '--to', 'v1', '--format', 'json'], { env: { GITHUB_ACTIONS: 'true', GITHUB_OUTPUT: join(dir, '.git', 'config') } });
+    const output = cli(['--repo', dir, '--from', 'v2', '--to', 'v1', '--format', 'json'], {
+      env: { GITHUB_ACTIONS: 'true', GITHUB_OUTPUT: join(dir, '.git', 'config') },
+    });
     expectRefused(output, 'GITHUB_OUTPUT');
     expect(repoState(dir)).toBe(before);
   });
@@ -124,7 +165,9 @@ describe('other files the tool writes', () => {
     mkdirSync(inside, { recursive: true });
     const result = cli(['init'], { cwd: inside });
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^rollback-ready: init: writing .*rollback-ready\.config\.yaml: inside a git directory of the analysed repository/);
+    expect(result.stderr).toMatch(
+      /^rollback-ready: init: writing .*rollback-ready\.config\.yaml: inside a git directory of the analysed repository/,
+    );
     expect(existsSync(join(inside, 'rollback-ready.config.yaml'))).toBe(false);
   });
 });

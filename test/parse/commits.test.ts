@@ -16,8 +16,14 @@ describe('what a commit message says it does', () => {
 
   it('names security fixes by advisory ids, in the subject or the body, GHSA ids as GitHub writes them', () => {
     expect(marksOf('fix: security CVE-2025-68130 (#2343)')).toEqual({ fix: 'fix:', security: 'CVE-2025-68130', ids: ['CVE-2025-68130'] });
-    expect(marksOf('fix(plugin-mcp): bump sdk for ghsa-FRVP-7c67-39w9')).toMatchObject({ security: 'GHSA-frvp-7c67-39w9', ids: ['GHSA-frvp-7c67-39w9'] });
-    expect(marksOf('Upgrade Next.js to 16.2.6', 'Applies the Next.js security release.\nSee cve-2026-23870.')).toEqual({ security: 'CVE-2026-23870', ids: ['CVE-2026-23870'] });
+    expect(marksOf('fix(plugin-mcp): bump sdk for ghsa-FRVP-7c67-39w9')).toMatchObject({
+      security: 'GHSA-frvp-7c67-39w9',
+      ids: ['GHSA-frvp-7c67-39w9'],
+    });
+    expect(marksOf('Upgrade Next.js to 16.2.6', 'Applies the Next.js security release.\nSee cve-2026-23870.')).toEqual({
+      security: 'CVE-2026-23870',
+      ids: ['CVE-2026-23870'],
+    });
   });
 
   it('names them by the words security and vulnerability, in the subject or the body', () => {

@@ -54,8 +54,13 @@ const FRAGMENTS = [
   'DROP TABLE users;',
 ];
 
-const control = fc.integer({ min: 0, max: 0x9f }).filter((c) => c < 0x20 || c >= 0x7f).map((c) => String.fromCharCode(c));
-const hostile = fc.array(fc.oneof(fc.constantFrom(...FRAGMENTS), control, fc.string({ unit: 'binary', maxLength: 6 })), { maxLength: 8 }).map((parts) => parts.join(''));
+const control = fc
+  .integer({ min: 0, max: 0x9f })
+  .filter((c) => c < 0x20 || c >= 0x7f)
+  .map((c) => String.fromCharCode(c));
+const hostile = fc
+  .array(fc.oneof(fc.constantFrom(...FRAGMENTS), control, fc.string({ unit: 'binary', maxLength: 6 })), { maxLength: 8 })
+  .map((parts) => parts.join(''));
 const sha = fc.stringMatching(/^[0-9a-f]{40}$/);
 const maybe = <T>(arbitrary: fc.Arbitrary<T>) => fc.option(arbitrary, { nil: undefined });
 
@@ -72,7 +77,13 @@ const finding = fc.record({
   suppressed: maybe(fc.record({ reason: hostile })),
 });
 
-const revertedFix = fc.record({ sha: maybe(sha), pullRequest: maybe(fc.nat()), subject: hostile, ids: fc.array(hostile, { maxLength: 2 }), mark: maybe(hostile) });
+const revertedFix = fc.record({
+  sha: maybe(sha),
+  pullRequest: maybe(fc.nat()),
+  subject: hostile,
+  ids: fc.array(hostile, { maxLength: 2 }),
+  mark: maybe(hostile),
+});
 
 const report: fc.Arbitrary<Report> = fc
   .record({
@@ -81,23 +92,63 @@ const report: fc.Arbitrary<Report> = fc
     toIsAncestor: fc.boolean(),
     verdict: fc.constantFrom(...VERDICTS),
     riskScore: fc.integer({ min: 0, max: 100 }),
-    scoreBreakdown: fc.array(fc.record({ category: fc.constantFrom(...CATEGORIES), points: fc.integer({ min: 0, max: 100 }), reason: hostile }), { maxLength: 3 }),
+    scoreBreakdown: fc.array(
+      fc.record({ category: fc.constantFrom(...CATEGORIES), points: fc.integer({ min: 0, max: 100 }), reason: hostile }),
+      { maxLength: 3 },
+    ),
     changes: fc.array(
-      fc.record({ path: hostile, oldPath: maybe(hostile), status: fc.constantFrom(...CHANGE_STATUSES), categories: fc.uniqueArray(fc.constantFrom(...CATEGORIES), { minLength: 1, maxLength: 3 }) }),
+      fc.record({
+        path: hostile,
+        oldPath: maybe(hostile),
+        status: fc.constantFrom(...CHANGE_STATUSES),
+        categories: fc.uniqueArray(fc.constantFrom(...CATEGORIES), { minLength: 1, maxLength: 3 }),
+      }),
       { maxLength: 4 },
     ),
     findings: fc.array(finding, { maxLength: 5 }),
-    checklist: fc.array(fc.record({ id: hostile, title: hostile, status: fc.constantFrom(...CHECKLIST_STATUSES), detail: hostile, findingRefs: fc.constant([] as number[]) }), { maxLength: 3 }),
+    checklist: fc.array(
+      fc.record({
+        id: hostile,
+        title: hostile,
+        status: fc.constantFrom(...CHECKLIST_STATUSES),
+        detail: hostile,
+        findingRefs: fc.constant([] as number[]),
+      }),
+      { maxLength: 3 },
+    ),
     notes: fc.array(hostile, { maxLength: 3 }),
     config: maybe(fc.record({ source: fc.constantFrom(...CONFIG_SOURCES), path: maybe(hostile), ref: maybe(hostile) })),
-    scope: maybe(fc.record({ paths: fc.array(hostile, { maxLength: 2 }), joined: fc.array(fc.record({ path: hostile, package: hostile, because: hostile }), { maxLength: 2 }), filesOutside: fc.nat(), tagPattern: maybe(hostile) })),
-    rollback: maybe(fc.record({ platform: fc.constantFrom(...PLATFORM_IDS), commands: fc.array(hostile, { maxLength: 2 }), caveats: fc.array(hostile, { maxLength: 2 }) })),
-    pullRequests: maybe(fc.array(fc.record({ number: fc.nat(), title: hostile, url: hostile, labels: fc.array(hostile, { maxLength: 2 }) }), { maxLength: 2 })),
+    scope: maybe(
+      fc.record({
+        paths: fc.array(hostile, { maxLength: 2 }),
+        joined: fc.array(fc.record({ path: hostile, package: hostile, because: hostile }), { maxLength: 2 }),
+        filesOutside: fc.nat(),
+        tagPattern: maybe(hostile),
+      }),
+    ),
+    rollback: maybe(
+      fc.record({
+        platform: fc.constantFrom(...PLATFORM_IDS),
+        commands: fc.array(hostile, { maxLength: 2 }),
+        caveats: fc.array(hostile, { maxLength: 2 }),
+      }),
+    ),
+    pullRequests: maybe(
+      fc.array(fc.record({ number: fc.nat(), title: hostile, url: hostile, labels: fc.array(hostile, { maxLength: 2 }) }), {
+        maxLength: 2,
+      }),
+    ),
     internalChanges: fc.record({ changes: fc.nat(), modules: fc.nat(), removed: fc.nat(), narrowed: fc.nat(), changed: fc.nat() }),
     reverted: fc.record({ securityFixes: fc.array(revertedFix, { maxLength: 2 }), fixes: fc.array(revertedFix, { maxLength: 2 }) }),
   })
   .map((parts) => {
-    const out = { schemaVersion: 1, tool: { name: 'rollback-ready', version: '0.1.0' }, volume: { commits: 1, files: parts.changes.length, insertions: 1, deletions: 1, authors: 1, directories: 1 }, stats: {}, ...parts } as Report;
+    const out = {
+      schemaVersion: 1,
+      tool: { name: 'rollback-ready', version: '0.1.0' },
+      volume: { commits: 1, files: parts.changes.length, insertions: 1, deletions: 1, authors: 1, directories: 1 },
+      stats: {},
+      ...parts,
+    } as Report;
     // Optional fields are absent, not undefined, as the engine leaves them.
     return JSON.parse(JSON.stringify(out)) as Report;
   });

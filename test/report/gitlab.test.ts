@@ -56,13 +56,23 @@ describe('--format gitlab', () => {
         description: expect.stringMatching(/src\/ok\.ts was not understood: TypeScript\/JavaScript syntax error/),
       }),
     );
-    expect(issues).toContainEqual(expect.objectContaining({ check_name: 'drop-column', severity: 'blocker', location: { path: 'migrations/002_drop_email.sql', lines: { begin: 1 } } }));
+    expect(issues).toContainEqual(
+      expect.objectContaining({
+        check_name: 'drop-column',
+        severity: 'blocker',
+        location: { path: 'migrations/002_drop_email.sql', lines: { begin: 1 } },
+      }),
+    );
   });
 
   it('maps severities to GitLab levels and anchors release-level findings at a file', () => {
     const issues = JSON.parse(cli(['--repo', release, '--from', 'v2', '--to', 'v1', '--format', 'gitlab']).stdout);
     const volume = issues.find((i: { check_name: string }) => i.check_name === 'release-volume');
-    expect(volume).toMatchObject({ severity: 'minor', location: { path: 'docs/big.md', lines: { begin: 1 } }, description: expect.stringMatching(/\(whole release\)$/) });
+    expect(volume).toMatchObject({
+      severity: 'minor',
+      location: { path: 'docs/big.md', lines: { begin: 1 } },
+      description: expect.stringMatching(/\(whole release\)$/),
+    });
   });
 
   it('maps every severity, as configured, to its GitLab level', async () => {
@@ -71,7 +81,10 @@ describe('--format gitlab', () => {
       const report = await analyzeRollback({ repo: release, from: 'v2', to: 'v1', config: { rules: { 'unclassified-change': severity } } });
       const issues = toCodeQuality(report).filter((i) => i.check_name === 'unclassified-change');
       expect(issues.length).toBeGreaterThan(0);
-      expect(issues.every((i) => i.severity === level), severity).toBe(true);
+      expect(
+        issues.every((i) => i.severity === level),
+        severity,
+      ).toBe(true);
     }
   });
 

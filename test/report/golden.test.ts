@@ -8,14 +8,37 @@ import { reportOf } from '../../src/testing/report.js';
 import type { Fact } from '../../src/model/facts.js';
 
 const facts: Fact[] = [
-  { kind: 'release.volume', path: '.', commits: 12, files: 7, insertions: 240, deletions: 96, authors: 3, directories: 4, subsystems: 5, entropy: 0.7, filesRead: 5, excluded: [] },
+  {
+    kind: 'release.volume',
+    path: '.',
+    commits: 12,
+    files: 7,
+    insertions: 240,
+    deletions: 96,
+    authors: 3,
+    directories: 4,
+    subsystems: 5,
+    entropy: 0.7,
+    filesRead: 5,
+    excluded: [],
+  },
   { kind: 'file.classified', path: 'web/styles/app.css', category: 'style-only', reason: 'stylesheet' },
   { kind: 'file.classified', path: 'docs/api.md', category: 'docs', reason: 'documentation' },
   { kind: 'file.classified', path: 'api/src/users.ts', category: 'code-change', reason: 'script that parses' },
   { kind: 'file.classified', path: 'api/src/routes.ts', category: 'code-change', reason: 'script that parses' },
   { kind: 'file.classified', path: 'packages/sdk/src/client.ts', category: 'code-change', reason: 'script that parses' },
   { kind: 'file.classified', path: 'db/migrations/0042_drop_email.sql', category: 'migration', reason: 'sql migration 0042' },
-  { kind: 'migration.file', path: 'db/migrations/0042_drop_email.sql', migration: '0042', framework: 'sql', dialect: 'postgresql', status: 'added', order: 0, risky: true, noDown: 'plain SQL migrations have no down migration' },
+  {
+    kind: 'migration.file',
+    path: 'db/migrations/0042_drop_email.sql',
+    migration: '0042',
+    framework: 'sql',
+    dialect: 'postgresql',
+    status: 'added',
+    order: 0,
+    risky: true,
+    noDown: 'plain SQL migrations have no down migration',
+  },
   {
     kind: 'migration.op',
     path: 'db/migrations/0042_drop_email.sql',
@@ -38,9 +61,31 @@ const facts: Fact[] = [
     via: 'parser',
     newObject: false,
   },
-  { kind: 'suppression', path: 'db/migrations/0042_drop_email.sql', line: 5, ruleId: 'blocking-index-build', reason: 'the table has 200 rows' },
-  { kind: 'endpoint.removed', path: 'api/src/routes.ts', line: 18, method: 'DELETE', route: '/api/users/:id', source: 'express', since: 'v2.3.0' },
-  { kind: 'env.needed', path: 'api/src/users.ts', line: 7, name: 'LEGACY_MAILER_URL', via: 'process.env.LEGACY_MAILER_URL', alsoAt: [], unsearched: 0 },
+  {
+    kind: 'suppression',
+    path: 'db/migrations/0042_drop_email.sql',
+    line: 5,
+    ruleId: 'blocking-index-build',
+    reason: 'the table has 200 rows',
+  },
+  {
+    kind: 'endpoint.removed',
+    path: 'api/src/routes.ts',
+    line: 18,
+    method: 'DELETE',
+    route: '/api/users/:id',
+    source: 'express',
+    since: 'v2.3.0',
+  },
+  {
+    kind: 'env.needed',
+    path: 'api/src/users.ts',
+    line: 7,
+    name: 'LEGACY_MAILER_URL',
+    via: 'process.env.LEGACY_MAILER_URL',
+    alsoAt: [],
+    unsearched: 0,
+  },
   {
     kind: 'contract.change',
     path: 'packages/sdk/src/client.ts',
@@ -82,7 +127,11 @@ describe('golden reports', () => {
   });
 
   it('the pull-request comment', async () => {
-    const comment = renderMarkdown(report, { repoUrl: 'https://github.com/acme/shop', title: 'acme/shop#128: ship v2.4.0', maxLength: GITHUB_COMMENT_LIMIT });
+    const comment = renderMarkdown(report, {
+      repoUrl: 'https://github.com/acme/shop',
+      title: 'acme/shop#128: ship v2.4.0',
+      maxLength: GITHUB_COMMENT_LIMIT,
+    });
     await expect(comment).toMatchFileSnapshot('golden/comment.md');
   });
 });

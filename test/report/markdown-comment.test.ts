@@ -47,7 +47,8 @@ describe('markdown report for a pull-request comment', () => {
 
   it('stays under GitHub’s limit by leaving out the least severe findings, and says how many', async () => {
     const tree: FileMap = {};
-    for (let i = 0; i < 700; i++) tree[`unknown/${'deeply-nested-folder-name/'.repeat(4)}file-${String(i).padStart(4, '0')}.bin`] = Buffer.from([0, i % 256]);
+    for (let i = 0; i < 700; i++)
+      tree[`unknown/${'deeply-nested-folder-name/'.repeat(4)}file-${String(i).padStart(4, '0')}.bin`] = Buffer.from([0, i % 256]);
     const dir = twoReleases({ 'a.md': 'a\n' }, { 'a.md': 'a\n', ...tree });
     const report = await analyzeRollback({ repo: dir, from: 'v2', to: 'v1' });
     const live = report.findings.filter((f) => !f.suppressed);
@@ -81,10 +82,15 @@ describe('markdown report for a pull-request comment', () => {
   it('links nothing a migration names, in the comment on a real release', async () => {
     const hostile = 'closes #1 owner/repo#2 gh-3 https://evil.example/x www.evil.example @octocat';
     const users = 'CREATE TABLE users (id int);\n';
-    const dir = twoReleases({ 'migrations/001_users.sql': users }, { 'migrations/001_users.sql': users, 'migrations/002_drop.sql': `DROP TABLE "${hostile}";\n` });
+    const dir = twoReleases(
+      { 'migrations/001_users.sql': users },
+      { 'migrations/001_users.sql': users, 'migrations/002_drop.sql': `DROP TABLE "${hostile}";\n` },
+    );
     const md = renderMarkdown(await analyzeRollback({ repo: dir, from: 'v2', to: 'v1' }), { repoUrl: REPO_URL });
     const message = md.split('\n').find((line) => line.includes('drop-table'));
-    expect(message).toContain('closes #\u200b1 owner/repo#\u200b2 gh-\u200b3 https:\u200b//evil.example/x www\u200b.evil.example `@octocat`');
+    expect(message).toContain(
+      'closes #\u200b1 owner/repo#\u200b2 gh-\u200b3 https:\u200b//evil.example/x www\u200b.evil.example `@octocat`',
+    );
     // What GitHub would link outside code spans: an issue number, a bare address, a person.
     expect(md.replace(/`[^`\n]*`/g, '')).not.toMatch(/#\d|(?:^|[^\](])https?:\/\/|www\.|@[a-z]/im);
   });

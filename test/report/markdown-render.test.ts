@@ -23,12 +23,20 @@ const codes = (html: string) => [...html.matchAll(/<code>([\s\S]*?)<\/code>/g)].
 
 let report: Report;
 beforeAll(async () => {
-  const dir = twoReleases({ 'src/a.ts': 'export const a = 1;\n' }, { 'src/a.ts': 'export const a = 2;\n', 'data/x.bin': Buffer.from([0, 1]) });
+  const dir = twoReleases(
+    { 'src/a.ts': 'export const a = 1;\n' },
+    { 'src/a.ts': 'export const a = 2;\n', 'data/x.bin': Buffer.from([0, 1]) },
+  );
   report = await analyzeRollback({ repo: dir, from: 'v2', to: 'v1', config: { platform: 'gitops' } });
   // Repository text of every awkward kind, in the places the report puts it.
   const f = report.findings[0]!;
   report.findings = [
-    { ...f, message: 'getUser now returns Promise<User> | null, bumps @sentry/node to 8 and *drops* [legacy](x) ~~y~~', evidence: 'function getUser(): Promise<User> { return `a ``b`` c` }', path: 'src/<a>|b.ts' },
+    {
+      ...f,
+      message: 'getUser now returns Promise<User> | null, bumps @sentry/node to 8 and *drops* [legacy](x) ~~y~~',
+      evidence: 'function getUser(): Promise<User> { return `a ``b`` c` }',
+      path: 'src/<a>|b.ts',
+    },
     { ...f, message: 'plain', evidence: '`starts and ends with backticks`', remediation: 'use <Tag> & keep a|b' },
     ...report.findings.slice(1),
   ];
@@ -80,7 +88,9 @@ describe('the Markdown report as GitHub renders it', () => {
 
   it('speaks of merging in a pull request, of rolling back otherwise', () => {
     const blocked = { ...report, verdict: 'blocked' as const };
-    expect(text(render(renderMarkdown(blocked, { context: 'pull-request' })))).toContain('Before merging: once this ships, rolling it back would break what the ❌ items say.');
+    expect(text(render(renderMarkdown(blocked, { context: 'pull-request' })))).toContain(
+      'Before merging: once this ships, rolling it back would break what the ❌ items say.',
+    );
     expect(text(render(renderMarkdown(blocked)))).toContain('Next: do not roll back as is. Handle every ❌ item first');
     const caution = { ...report, verdict: 'caution' as const };
     expect(text(render(renderMarkdown(caution, { context: 'pull-request' })))).toContain('Before merging: check the ❌ and ❓ items');

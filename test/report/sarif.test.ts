@@ -11,7 +11,10 @@ interface SarifResult {
   ruleIndex?: number;
   level: string;
   message: { text: string };
-  locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId: string }; region: { startLine: number } }; message?: { text: string } }[];
+  locations: {
+    physicalLocation: { artifactLocation: { uri: string; uriBaseId: string }; region: { startLine: number } };
+    message?: { text: string };
+  }[];
   partialFingerprints: Record<string, string>;
   suppressions?: { kind: string; justification: string }[];
 }
@@ -95,8 +98,10 @@ describe('--format sarif', () => {
       },
     );
     // The release-level finding is keyed by rule alone: its anchor moves to README.txt, its fingerprint must not.
-    const key = (r: SarifResult) => (r.ruleId === 'release-volume' ? r.ruleId : `${r.ruleId} ${r.locations[0]!.physicalLocation.artifactLocation.uri}`);
-    const print = (dir: string) => new Map((sarifOf(dir).runs[0].results as SarifResult[]).map((r) => [key(r), r.partialFingerprints[FINGERPRINT_KEY]]));
+    const key = (r: SarifResult) =>
+      r.ruleId === 'release-volume' ? r.ruleId : `${r.ruleId} ${r.locations[0]!.physicalLocation.artifactLocation.uri}`;
+    const print = (dir: string) =>
+      new Map((sarifOf(dir).runs[0].results as SarifResult[]).map((r) => [key(r), r.partialFingerprints[FINGERPRINT_KEY]]));
     const before = print(release);
     const after = print(later);
     expect(before.get('release-volume')).toBeDefined();
@@ -113,7 +118,9 @@ describe('--format sarif', () => {
     // An analyzer of the embedding API that reads a suppression, as comment-reading analyzers do.
     const suppressor: Analyzer = {
       name: 'suppressor',
-      analyze: () => [{ kind: 'suppression', path: 'src/broken.ts', line: 2, ruleId: 'unclassified-change', reason: 'generated, reviewed' }],
+      analyze: () => [
+        { kind: 'suppression', path: 'src/broken.ts', line: 2, ruleId: 'unclassified-change', reason: 'generated, reviewed' },
+      ],
     };
     const { ANALYZERS } = await import('../../src/analyzers/index.js');
     const report = await analyzeRollback({ repo: dir, from: 'v2', to: 'v1', analyzers: [...ANALYZERS, suppressor] });

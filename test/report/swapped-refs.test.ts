@@ -9,7 +9,10 @@ import { sarifErrors } from '../support/sarif.js';
 // v1 is the older release, v2 the newer one (dropping a column).
 const repo = twoReleases(
   { 'migrations/001_users.sql': 'CREATE TABLE users (id INT, email TEXT);\n' },
-  { 'migrations/001_users.sql': 'CREATE TABLE users (id INT, email TEXT);\n', 'migrations/002_drop_email.sql': 'ALTER TABLE users DROP COLUMN email;\n' },
+  {
+    'migrations/001_users.sql': 'CREATE TABLE users (id INT, email TEXT);\n',
+    'migrations/002_drop_email.sql': 'ALTER TABLE users DROP COLUMN email;\n',
+  },
 );
 const swapped = ['--repo', repo, '--from', 'v1', '--to', 'v2'];
 const right = ['--repo', repo, '--from', 'v2', '--to', 'v1'];
@@ -42,13 +45,18 @@ describe('--to newer than --from', () => {
   it('Markdown: a warning right under the heading, as GitHub renders it', () => {
     const html = micromark(format(swapped, 'markdown'), { extensions: [gfm()], htmlExtensions: [gfmHtml()] });
     const afterHeading = html.split('</h2>')[1]!.trimStart();
-    expect(afterHeading).toMatch(/^<blockquote>\n<p>\[!WARNING\]\n<strong>--to is newer than --from: did you swap them\?<\/strong> v2 is 1 commit ahead of v1/);
+    expect(afterHeading).toMatch(
+      /^<blockquote>\n<p>\[!WARNING\]\n<strong>--to is newer than --from: did you swap them\?<\/strong> v2 is 1 commit ahead of v1/,
+    );
   });
 
   it('SARIF: the run notification, as a warning, before the other notes', () => {
     const log = JSON.parse(format(swapped, 'sarif'));
     expect(sarifErrors(log)).toBe('');
-    expect(log.runs[0].invocations[0].toolExecutionNotifications[0]).toEqual({ level: 'warning', message: { text: expect.stringMatching(/^--to is newer than --from: did you swap them\? /) } });
+    expect(log.runs[0].invocations[0].toolExecutionNotifications[0]).toEqual({
+      level: 'warning',
+      message: { text: expect.stringMatching(/^--to is newer than --from: did you swap them\? /) },
+    });
     expect(log.runs[0].properties.toIsDescendant).toBe(true);
     const ok = JSON.parse(format(right, 'sarif'));
     expect(ok.runs[0].invocations[0]).toEqual({ executionSuccessful: true, toolExecutionNotifications: [] });
@@ -56,7 +64,11 @@ describe('--to newer than --from', () => {
 
   it('GitLab Code Quality: the first issue', () => {
     const issues = JSON.parse(format(swapped, 'gitlab'));
-    expect(issues[0]).toMatchObject({ check_name: 'refs-swapped', severity: 'major', description: expect.stringMatching(/^--to is newer than --from: did you swap them\? /) });
+    expect(issues[0]).toMatchObject({
+      check_name: 'refs-swapped',
+      severity: 'major',
+      description: expect.stringMatching(/^--to is newer than --from: did you swap them\? /),
+    });
     expect(issues[0].location.path).toBe('migrations/002_drop_email.sql');
     expect(JSON.parse(format(right, 'gitlab')).map((i: { check_name: string }) => i.check_name)).not.toContain('refs-swapped');
   });

@@ -10,13 +10,25 @@ const code = (path: string, lines: number): Fact[] => [
 
 testRule(rule, {
   valid: [
-    { name: 'only a reformat', facts: [{ kind: 'file.classified', path: 'src/a.ts', category: 'style-only', reason: 'formatting' }, { kind: 'file.changed', path: 'src/a.ts', status: 'modified', insertions: 3, deletions: 3 }] },
-    { name: 'a fix commit with no code file', facts: [{ kind: 'history.fix', path: '.', sha: 'b'.repeat(40), subject: 'fix: typo in docs', fix: 'fix:', ids: [] }] },
+    {
+      name: 'only a reformat',
+      facts: [
+        { kind: 'file.classified', path: 'src/a.ts', category: 'style-only', reason: 'formatting' },
+        { kind: 'file.changed', path: 'src/a.ts', status: 'modified', insertions: 3, deletions: 3 },
+      ],
+    },
+    {
+      name: 'a fix commit with no code file',
+      facts: [{ kind: 'history.fix', path: '.', sha: 'b'.repeat(40), subject: 'fix: typo in docs', fix: 'fix:', ids: [] }],
+    },
   ],
   invalid: [
     {
       name: 'a one-line logic fix',
-      facts: [...code('src/cart.ts', 1), { kind: 'history.fix', path: '.', sha: 'b'.repeat(40), subject: 'fix: free shipping threshold', fix: 'fix:', ids: [] }],
+      facts: [
+        ...code('src/cart.ts', 1),
+        { kind: 'history.fix', path: '.', sha: 'b'.repeat(40), subject: 'fix: free shipping threshold', fix: 'fix:', ids: [] },
+      ],
       findings: [
         {
           path: 'src/cart.ts',

@@ -6,7 +6,10 @@ import { testRule } from '../support/rule-tester.js';
 testRule(rule, {
   valid: [
     { name: 'a concurrent build', facts: [migration(), op({ action: 'create-index', table: 'users', name: 'i', concurrently: true })] },
-    { name: 'an index on a new table', facts: [migration(), op({ action: 'create-index', table: 'orders', name: 'i' }, { newObject: true })] },
+    {
+      name: 'an index on a new table',
+      facts: [migration(), op({ action: 'create-index', table: 'orders', name: 'i' }, { newObject: true })],
+    },
     { name: 'not PostgreSQL', facts: [migration({ dialect: 'mysql' }), op({ action: 'create-index', table: 'users', name: 'i' })] },
   ],
   invalid: [

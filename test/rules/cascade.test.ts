@@ -6,7 +6,10 @@ import { testRule } from '../support/rule-tester.js';
 testRule(rule, {
   valid: [
     { name: 'without CASCADE', facts: [op({ action: 'truncate', table: 'accounts' })] },
-    { name: 'a dropped schema is its own rule', facts: [op({ action: 'drop-schema', object: 'schema', name: 'reporting', cascade: true })] },
+    {
+      name: 'a dropped schema is its own rule',
+      facts: [op({ action: 'drop-schema', object: 'schema', name: 'reporting', cascade: true })],
+    },
   ],
   invalid: [
     {
@@ -17,7 +20,9 @@ testRule(rule, {
     {
       name: 'dependents unknown',
       facts: [op({ action: 'drop-table', table: 'accounts', cascade: true })],
-      findings: [{ message: expect.stringMatching(/CASCADE also drops whatever depends on it; the release's migrations do not show what/) }],
+      findings: [
+        { message: expect.stringMatching(/CASCADE also drops whatever depends on it; the release's migrations do not show what/) },
+      ],
     },
   ],
 });

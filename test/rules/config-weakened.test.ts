@@ -35,7 +35,12 @@ testRule(rule, {
     {
       name: 'a config that cannot be read has no line',
       facts: [weakened('cannot be read or validated (not valid JSON)')],
-      findings: [{ path: 'rollback-ready.config.json', message: expect.stringMatching(/^the config of v2 cannot be read or validated \(not valid JSON\); not applied/) }],
+      findings: [
+        {
+          path: 'rollback-ready.config.json',
+          message: expect.stringMatching(/^the config of v2 cannot be read or validated \(not valid JSON\); not applied/),
+        },
+      ],
     },
   ],
 });

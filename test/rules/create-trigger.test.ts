@@ -5,8 +5,14 @@ import { testRule } from '../support/rule-tester.js';
 
 testRule(rule, {
   valid: [
-    { name: 'on a table the release created', facts: [op({ action: 'create-trigger', name: 'audit', table: 'orders' }, { newObject: true })] },
-    { name: 'a trigger put back under its name', facts: [op({ action: 'create-trigger', name: 'audit', table: 'orders' }, { recreates: true })] },
+    {
+      name: 'on a table the release created',
+      facts: [op({ action: 'create-trigger', name: 'audit', table: 'orders' }, { newObject: true })],
+    },
+    {
+      name: 'a trigger put back under its name',
+      facts: [op({ action: 'create-trigger', name: 'audit', table: 'orders' }, { recreates: true })],
+    },
   ],
   invalid: [
     {

@@ -4,7 +4,12 @@ import { op } from '../support/migration-facts.js';
 import { testRule } from '../support/rule-tester.js';
 
 testRule(rule, {
-  valid: [{ name: 'on a table the release created', facts: [op({ action: 'detach-partition', table: 'events', name: 'events_2023' }, { newObject: true })] }],
+  valid: [
+    {
+      name: 'on a table the release created',
+      facts: [op({ action: 'detach-partition', table: 'events', name: 'events_2023' }, { newObject: true })],
+    },
+  ],
   invalid: [
     {
       name: 'a partition detached',

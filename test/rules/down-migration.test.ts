@@ -3,13 +3,17 @@ import { migration, edited } from '../support/migration-facts.js';
 import { testRule } from '../support/rule-tester.js';
 
 testRule(rule, {
-  valid: [
-    { name: 'no migration', facts: [edited()] },
-  ],
+  valid: [{ name: 'no migration', facts: [edited()] }],
   invalid: [
     {
       name: 'names the down migration and its command',
-      facts: [migration({ framework: 'golang-migrate', down: { path: 'migrations/2_x.down.sql', line: 1, drops: [] }, command: 'migrate down 1' })],
+      facts: [
+        migration({
+          framework: 'golang-migrate',
+          down: { path: 'migrations/2_x.down.sql', line: 1, drops: [] },
+          command: 'migrate down 1',
+        }),
+      ],
       findings: [{ message: 'migration 002_change can be undone by its down migration migrations/2_x.down.sql:1 (migrate down 1)' }],
     },
     {

@@ -11,7 +11,10 @@ testRule(rule, {
   invalid: [
     {
       name: 'a sequence and an extension',
-      facts: [op({ action: 'drop-object', object: 'sequence', name: 'invoice_no' }), op({ action: 'drop-object', object: 'extension', name: 'pg_trgm' })],
+      facts: [
+        op({ action: 'drop-object', object: 'sequence', name: 'invoice_no' }),
+        op({ action: 'drop-object', object: 'extension', name: 'pg_trgm' }),
+      ],
       findings: [
         { message: expect.stringMatching(/drops sequence invoice_no: column defaults and inserts/) },
         { message: expect.stringMatching(/drops extension pg_trgm: the functions, types and operators/) },

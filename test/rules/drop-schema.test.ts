@@ -5,8 +5,14 @@ import { testRule } from '../support/rule-tester.js';
 
 testRule(rule, {
   valid: [
-    { name: 'an additive operation', facts: [op({ action: 'add-column', table: 'users', column: 'bio', notNull: false, hasDefault: false })] },
-    { name: 'on an object the release created', facts: [op({ action: 'drop-schema', object: 'schema', name: 'reporting' }, { newObject: true })] },
+    {
+      name: 'an additive operation',
+      facts: [op({ action: 'add-column', table: 'users', column: 'bio', notNull: false, hasDefault: false })],
+    },
+    {
+      name: 'on an object the release created',
+      facts: [op({ action: 'drop-schema', object: 'schema', name: 'reporting' }, { newObject: true })],
+    },
   ],
   invalid: [
     {

@@ -5,14 +5,19 @@ import { testRule } from '../support/rule-tester.js';
 
 testRule(rule, {
   valid: [
-    { name: 'an additive operation', facts: [op({ action: 'add-column', table: 'users', column: 'bio', notNull: false, hasDefault: false })] },
+    {
+      name: 'an additive operation',
+      facts: [op({ action: 'add-column', table: 'users', column: 'bio', notNull: false, hasDefault: false })],
+    },
     { name: 'on an object the release created', facts: [op({ action: 'drop-table', table: 'users' }, { newObject: true })] },
   ],
   invalid: [
     {
       name: 'on an object the older code uses',
       facts: [op({ action: 'drop-table', table: 'users' }, { line: 7 })],
-      findings: [{ path: 'migrations/002_change.sql', line: 7, message: expect.stringMatching(/^migration 002_change drops table users: /) }],
+      findings: [
+        { path: 'migrations/002_change.sql', line: 7, message: expect.stringMatching(/^migration 002_change drops table users: /) },
+      ],
     },
     {
       name: 'a rebuild is medium',

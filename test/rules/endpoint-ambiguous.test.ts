@@ -11,8 +11,22 @@ testRule(rule, {
     },
     {
       name: 'thousands of colliding templates are named a few, and counted',
-      facts: [{ kind: 'endpoint.ambiguous', path: 'openapi.yaml', line: 4, method: 'GET', templates: ['/p/{a}', '/p/{b}', `/p/{${'c'.repeat(400)}}`], more: 19_997 }],
-      findings: [{ message: `GET /p/{a} and /p/{b} and /p/{${'c'.repeat(115)}… and 19,997 more templates are the same endpoint: review by hand`, evidence: `/p/{a}, /p/{b}, /p/{${'c'.repeat(115)}…, … (19,997 more)` }],
+      facts: [
+        {
+          kind: 'endpoint.ambiguous',
+          path: 'openapi.yaml',
+          line: 4,
+          method: 'GET',
+          templates: ['/p/{a}', '/p/{b}', `/p/{${'c'.repeat(400)}}`],
+          more: 19_997,
+        },
+      ],
+      findings: [
+        {
+          message: `GET /p/{a} and /p/{b} and /p/{${'c'.repeat(115)}… and 19,997 more templates are the same endpoint: review by hand`,
+          evidence: `/p/{a}, /p/{b}, /p/{${'c'.repeat(115)}…, … (19,997 more)`,
+        },
+      ],
     },
   ],
 });

@@ -6,8 +6,19 @@ testRule(rule, {
   invalid: [
     {
       name: 'a parameter becomes required',
-      facts: [{ kind: 'endpoint.narrowed', path: 'openapi.yaml', line: 7, method: 'GET', route: '/users', change: 'query parameter "limit" becomes required' }],
-      findings: [{ path: 'openapi.yaml', line: 7, message: 'GET /users is narrowed by the rollback: query parameter "limit" becomes required' }],
+      facts: [
+        {
+          kind: 'endpoint.narrowed',
+          path: 'openapi.yaml',
+          line: 7,
+          method: 'GET',
+          route: '/users',
+          change: 'query parameter "limit" becomes required',
+        },
+      ],
+      findings: [
+        { path: 'openapi.yaml', line: 7, message: 'GET /users is narrowed by the rollback: query parameter "limit" becomes required' },
+      ],
     },
   ],
 });

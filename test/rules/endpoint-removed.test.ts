@@ -13,7 +13,9 @@ const removed = (over: Partial<EndpointRemovedFact> = {}): EndpointRemovedFact =
 });
 
 testRule(rule, {
-  valid: [{ name: 'no endpoint removed', facts: [{ kind: 'endpoint.narrowed', path: 'openapi.yaml', method: 'GET', route: '/a', change: 'x' }] }],
+  valid: [
+    { name: 'no endpoint removed', facts: [{ kind: 'endpoint.narrowed', path: 'openapi.yaml', method: 'GET', route: '/a', change: 'x' }] },
+  ],
   invalid: [
     {
       name: 'a removed route with the tag that shipped it',
@@ -31,19 +33,33 @@ testRule(rule, {
     {
       name: 'a deprecated spec operation is still removed',
       facts: [removed({ path: 'openapi.yaml', line: 9, route: '/v1/pets', source: 'openapi', deprecated: true })],
-      findings: [{ path: 'openapi.yaml', line: 9, message: 'GET /v1/pets is no longer served after the rollback (deprecated, but still removed for the clients that use it)' }],
+      findings: [
+        {
+          path: 'openapi.yaml',
+          line: 9,
+          message: 'GET /v1/pets is no longer served after the rollback (deprecated, but still removed for the clients that use it)',
+        },
+      ],
     },
     {
       name: 'a handler for every method',
       facts: [removed({ method: 'ALL', route: '/api/hook', source: 'next-pages', path: 'pages/api/hook.ts', line: 3 })],
-      findings: [{ path: 'pages/api/hook.ts', line: 3, message: 'ALL /api/hook is no longer served after the rollback', endpoint: { method: 'ALL', path: '/api/hook' } }],
+      findings: [
+        {
+          path: 'pages/api/hook.ts',
+          line: 3,
+          message: 'ALL /api/hook is no longer served after the rollback',
+          endpoint: { method: 'ALL', path: '/api/hook' },
+        },
+      ],
     },
     {
       name: 'a route under a prefix the tool could not read says so, and keeps the path as written',
       facts: [removed({ route: '/users/:id', prefixUnknown: ['mounted at src/app.ts:40 by a computed value `config.prefix`'] })],
       findings: [
         {
-          message: 'GET /users/:id is no longer served after the rollback (prefix unknown: mounted at src/app.ts:40 by a computed value `config.prefix`)',
+          message:
+            'GET /users/:id is no longer served after the rollback (prefix unknown: mounted at src/app.ts:40 by a computed value `config.prefix`)',
           endpoint: { method: 'GET', path: '/users/:id', prefixUnknown: ['mounted at src/app.ts:40 by a computed value `config.prefix`'] },
         },
       ],
@@ -51,7 +67,12 @@ testRule(rule, {
     {
       name: 'a REST operation of a tRPC procedure names the procedure',
       facts: [removed({ route: '/api/v2/envelope/cancel', method: 'POST', source: 'trpc-openapi', procedure: 'envelope.cancel' })],
-      findings: [{ message: 'POST /api/v2/envelope/cancel is no longer served after the rollback', endpoint: { source: 'trpc-openapi', procedure: 'envelope.cancel' } }],
+      findings: [
+        {
+          message: 'POST /api/v2/envelope/cancel is no longer served after the rollback',
+          endpoint: { source: 'trpc-openapi', procedure: 'envelope.cancel' },
+        },
+      ],
     },
     {
       name: 'a path and reasons from the repository are bounded in the message and the endpoint object',

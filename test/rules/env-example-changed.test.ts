@@ -7,7 +7,13 @@ testRule(rule, {
     {
       name: 'a renamed key',
       facts: [{ kind: 'env.example-changed', path: '.env.example', restored: [{ name: 'DB_URL', line: 1 }], dropped: ['DATABASE_URL'] }],
-      findings: [{ path: '.env.example', line: 1, message: 'the rollback brings back DB_URL and drops DATABASE_URL in .env.example: check they are set' }],
+      findings: [
+        {
+          path: '.env.example',
+          line: 1,
+          message: 'the rollback brings back DB_URL and drops DATABASE_URL in .env.example: check they are set',
+        },
+      ],
     },
     {
       name: 'only dropped keys are informational',

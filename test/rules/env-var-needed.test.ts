@@ -14,7 +14,9 @@ const needed = (over: Partial<EnvNeededFact>): EnvNeededFact => ({
 });
 
 testRule(rule, {
-  valid: [{ name: 'no variable needed', facts: [{ kind: 'file.classified', path: 'src/db.ts', category: 'code-change', reason: 'script' }] }],
+  valid: [
+    { name: 'no variable needed', facts: [{ kind: 'file.classified', path: 'src/db.ts', category: 'code-change', reason: 'script' }] },
+  ],
   invalid: [
     {
       name: 'a renamed variable',
@@ -30,8 +32,15 @@ testRule(rule, {
     },
     {
       name: 'other reads and an unsearched remainder are named',
-      facts: [needed({ name: 'API_KEY', via: "Deno.env.get('API_KEY')", alsoAt: ['a.ts:1', 'b.ts:2', 'c.ts:3', 'd.ts:4'], unsearched: 12 })],
-      findings: [{ evidence: "Deno.env.get('API_KEY'); also read at a.ts:1, b.ts:2, c.ts:3 (+1 more); 12 unchanged scripts were not searched for reads at the running release" }],
+      facts: [
+        needed({ name: 'API_KEY', via: "Deno.env.get('API_KEY')", alsoAt: ['a.ts:1', 'b.ts:2', 'c.ts:3', 'd.ts:4'], unsearched: 12 }),
+      ],
+      findings: [
+        {
+          evidence:
+            "Deno.env.get('API_KEY'); also read at a.ts:1, b.ts:2, c.ts:3 (+1 more); 12 unchanged scripts were not searched for reads at the running release",
+        },
+      ],
     },
   ],
 });

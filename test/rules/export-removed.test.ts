@@ -2,7 +2,17 @@ import rule from '../../rules/export-removed.js';
 import { testRule } from '../support/rule-tester.js';
 import { contractFact } from '../support/contract-facts.js';
 
-const removed = contractFact({ aspect: 'export', change: 'removed', symbol: 'listEmails', line: 22, detail: 'export removed', before: 'export async function listEmails(userId: number): Promise<string[]>', after: undefined, fromAt: 'src/users.ts:22', toAt: undefined });
+const removed = contractFact({
+  aspect: 'export',
+  change: 'removed',
+  symbol: 'listEmails',
+  line: 22,
+  detail: 'export removed',
+  before: 'export async function listEmails(userId: number): Promise<string[]>',
+  after: undefined,
+  fromAt: 'src/users.ts:22',
+  toAt: undefined,
+});
 
 testRule(rule, {
   valid: [
@@ -30,8 +40,28 @@ testRule(rule, {
     },
     {
       name: 'an export that changes kind',
-      facts: [contractFact({ aspect: 'export', change: 'changed', symbol: 'Id', detail: 'an interface or object type at from, a type alias at to', before: 'interface Id', after: 'type Id = string', fromAt: 'src/id.ts:1', toAt: 'src/id.ts:1', path: 'src/id.ts', line: 1 })],
-      findings: [{ path: 'src/id.ts', line: 1, message: 'Id, exported by shop-api, changes kind in the rollback: an interface or object type at from, a type alias at to', evidence: 'interface Id (from src/id.ts:1) → type Id = string (to src/id.ts:1)' }],
+      facts: [
+        contractFact({
+          aspect: 'export',
+          change: 'changed',
+          symbol: 'Id',
+          detail: 'an interface or object type at from, a type alias at to',
+          before: 'interface Id',
+          after: 'type Id = string',
+          fromAt: 'src/id.ts:1',
+          toAt: 'src/id.ts:1',
+          path: 'src/id.ts',
+          line: 1,
+        }),
+      ],
+      findings: [
+        {
+          path: 'src/id.ts',
+          line: 1,
+          message: 'Id, exported by shop-api, changes kind in the rollback: an interface or object type at from, a type alias at to',
+          evidence: 'interface Id (from src/id.ts:1) → type Id = string (to src/id.ts:1)',
+        },
+      ],
     },
   ],
 });

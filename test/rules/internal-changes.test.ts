@@ -14,15 +14,17 @@ testRule(rule, {
     {
       name: 'one internal change',
       facts: [internal('src/lib/send.ts', 'send')],
-      findings: [{ path: 'src/lib/send.ts', message: '1 internal API change in 1 module rolls back together with the code that uses it', evidence: 'src/lib/send.ts' }],
+      findings: [
+        {
+          path: 'src/lib/send.ts',
+          message: '1 internal API change in 1 module rolls back together with the code that uses it',
+          evidence: 'src/lib/send.ts',
+        },
+      ],
     },
     {
       name: 'many internal changes are one line with the counts',
-      facts: [
-        ...['a', 'b', 'c', 'd', 'e', 'f'].map((m) => internal(`src/${m}.ts`, 'x')),
-        internal('src/a.ts', 'y'),
-        contractFact({}),
-      ],
+      facts: [...['a', 'b', 'c', 'd', 'e', 'f'].map((m) => internal(`src/${m}.ts`, 'x')), internal('src/a.ts', 'y'), contractFact({})],
       findings: [
         {
           path: 'src/a.ts',

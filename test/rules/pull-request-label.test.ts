@@ -14,7 +14,11 @@ testRule(rule, {
   valid: [
     { name: 'no pull requests', facts: [] },
     { name: 'labels that say nothing about a rollback', facts: [pr(1, ['docs', 'good first issue'])] },
-    { name: 'a default label switched off by a custom map', facts: [pr(2, ['migration'])], options: { labels: { 'db-change': 'database' } } },
+    {
+      name: 'a default label switched off by a custom map',
+      facts: [pr(2, ['migration'])],
+      options: { labels: { 'db-change': 'database' } },
+    },
   ],
   invalid: [
     {
@@ -34,7 +38,12 @@ testRule(rule, {
       name: 'one finding per item, labels matched in any case',
       facts: [pr(3, ['Breaking-Change', 'breaking', 'Database', 'migration'])],
       findings: [
-        { path: '#3', message: 'pull request #3 "Change 3" is labelled Breaking-Change', category: 'contract-change', checklist: { id: 'contracts' } },
+        {
+          path: '#3',
+          message: 'pull request #3 "Change 3" is labelled Breaking-Change',
+          category: 'contract-change',
+          checklist: { id: 'contracts' },
+        },
         { path: '#3', message: 'pull request #3 "Change 3" is labelled Database', category: 'migration', checklist: { id: 'database' } },
       ],
     },

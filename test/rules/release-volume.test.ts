@@ -22,11 +22,20 @@ const volume = (over: Partial<VolumeFact>): VolumeFact => ({
 testRule(rule, {
   valid: [
     { name: 'a small release', facts: [volume({})] },
-    { name: 'exactly at every first threshold', facts: [volume({ commits: 10, files: 25, filesRead: 25, insertions: 500, deletions: 0, authors: 3, subsystems: 4 })] },
+    {
+      name: 'exactly at every first threshold',
+      facts: [volume({ commits: 10, files: 25, filesRead: 25, insertions: 500, deletions: 0, authors: 3, subsystems: 4 })],
+    },
     { name: 'raised thresholds', facts: [volume({ commits: 40 })], options: { commits: [50, 60] } },
     {
       name: 'a lockfile of 22,000 lines is not read: five files of code are a small release',
-      facts: [volume({ files: 6, filesRead: 5, excluded: [{ kind: 'lockfile', files: 1, insertions: 12000, deletions: 10723, paths: ['pnpm-lock.yaml'] }] })],
+      facts: [
+        volume({
+          files: 6,
+          filesRead: 5,
+          excluded: [{ kind: 'lockfile', files: 1, insertions: 12000, deletions: 10723, paths: ['pnpm-lock.yaml'] }],
+        }),
+      ],
     },
   ],
   invalid: [
@@ -64,16 +73,35 @@ testRule(rule, {
           severity: 'low',
           message:
             '47 commits by 9 authors across 6 subsystems, 3,200 lines to read in 120 files (left out: 1,700 lines in 1 lockfile, 90 lines in 9 translation files): more than a small release — more than 10 commits (47): every unrelated fix in them goes back too; more than 25 files (120): a wide change to review; more than 500 changed lines (3,200): a lot of code to reason about; more than 3 authors (9): no one person knows the whole release; more than 4 subsystems (6): it couples parts of the system that would otherwise fail and roll back independently; the change is spread over many of the 120 files (entropy 0.5)',
-          evidence: 'thresholds crossed: commits 47 > 10; files 120 > 25; lines 3,200 > 500; authors 9 > 3; subsystems 6 > 4; spread entropy 0.5',
+          evidence:
+            'thresholds crossed: commits 47 > 10; files 120 > 25; lines 3,200 > 500; authors 9 > 3; subsystems 6 > 4; spread entropy 0.5',
         },
       ],
     },
-    { name: 'hundreds of files to read: very large', facts: [volume({ files: 400, filesRead: 400 })], findings: [{ severity: 'medium', message: expect.stringMatching(/: a very large release — more than 300 files \(400\): a wide change to review; /) }] },
-    { name: 'more than a hundred commits: very large', facts: [volume({ commits: 140 })], findings: [{ severity: 'medium', message: expect.stringMatching(/: a very large release — more than 100 commits \(140\)/) }] },
+    {
+      name: 'hundreds of files to read: very large',
+      facts: [volume({ files: 400, filesRead: 400 })],
+      findings: [
+        {
+          severity: 'medium',
+          message: expect.stringMatching(/: a very large release — more than 300 files \(400\): a wide change to review; /),
+        },
+      ],
+    },
+    {
+      name: 'more than a hundred commits: very large',
+      facts: [volume({ commits: 140 })],
+      findings: [{ severity: 'medium', message: expect.stringMatching(/: a very large release — more than 100 commits \(140\)/) }],
+    },
     {
       name: 'many authors and subsystems alone spread a release, they do not make it very large',
       facts: [volume({ authors: 40, subsystems: 90 })],
-      findings: [{ severity: 'low', message: expect.stringMatching(/more than a small release — more than 3 authors \(40\): .*; more than 4 subsystems \(90\)/) }],
+      findings: [
+        {
+          severity: 'low',
+          message: expect.stringMatching(/more than a small release — more than 3 authors \(40\): .*; more than 4 subsystems \(90\)/),
+        },
+      ],
     },
     {
       name: 'a team can give spread a very large level',
@@ -101,7 +129,14 @@ testRule(rule, {
         { kind: 'file.classified', path: 'README.md', category: 'docs', reason: 'documentation' },
         { kind: 'file.classified', path: 'Cargo.toml', category: 'version-bump', reason: 'version numbers only' },
       ],
-      findings: [{ severity: 'low', message: expect.stringMatching(/: a very large release — .*; but every file is style, markup, docs, tests, assets, translations or version numbers: nothing that runs goes back$/) }],
+      findings: [
+        {
+          severity: 'low',
+          message: expect.stringMatching(
+            /: a very large release — .*; but every file is style, markup, docs, tests, assets, translations or version numbers: nothing that runs goes back$/,
+          ),
+        },
+      ],
     },
     {
       name: 'one unread file keeps the full severity',
@@ -112,6 +147,10 @@ testRule(rule, {
       ],
       findings: [{ severity: 'medium', message: expect.not.stringMatching(/nothing that runs/) }],
     },
-    { name: 'a single file', facts: [volume({ files: 1, filesRead: 1, insertions: 900, entropy: 0 })], findings: [{ message: expect.stringMatching(/\(910\): a lot of code to reason about; the change is all in one file$/) }] },
+    {
+      name: 'a single file',
+      facts: [volume({ files: 1, filesRead: 1, insertions: 900, entropy: 0 })],
+      findings: [{ message: expect.stringMatching(/\(910\): a lot of code to reason about; the change is all in one file$/) }],
+    },
   ],
 });

@@ -9,7 +9,9 @@ testRule(rule, {
     {
       name: 'a schema renamed',
       facts: [op({ action: 'rename-schema', name: 'reporting', to: 'analytics' })],
-      findings: [{ message: expect.stringMatching(/renames schema reporting to analytics: the older code still looks for its tables in reporting/) }],
+      findings: [
+        { message: expect.stringMatching(/renames schema reporting to analytics: the older code still looks for its tables in reporting/) },
+      ],
     },
   ],
 });

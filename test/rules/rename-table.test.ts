@@ -5,14 +5,26 @@ import { testRule } from '../support/rule-tester.js';
 
 testRule(rule, {
   valid: [
-    { name: 'an additive operation', facts: [op({ action: 'add-column', table: 'users', column: 'bio', notNull: false, hasDefault: false })] },
-    { name: 'on an object the release created', facts: [op({ action: 'rename-table', table: 'customers', to: 'clients' }, { newObject: true })] },
+    {
+      name: 'an additive operation',
+      facts: [op({ action: 'add-column', table: 'users', column: 'bio', notNull: false, hasDefault: false })],
+    },
+    {
+      name: 'on an object the release created',
+      facts: [op({ action: 'rename-table', table: 'customers', to: 'clients' }, { newObject: true })],
+    },
   ],
   invalid: [
     {
       name: 'on an object the older code uses',
       facts: [op({ action: 'rename-table', table: 'customers', to: 'clients' }, { line: 7 })],
-      findings: [{ path: 'migrations/002_change.sql', line: 7, message: expect.stringMatching(/renames table customers to clients: the older code still queries customers/) }],
+      findings: [
+        {
+          path: 'migrations/002_change.sql',
+          line: 7,
+          message: expect.stringMatching(/renames table customers to clients: the older code still queries customers/),
+        },
+      ],
     },
   ],
 });

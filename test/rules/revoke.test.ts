@@ -9,7 +9,9 @@ testRule(rule, {
     {
       name: 'privileges revoked',
       facts: [op({ action: 'revoke', name: 'update', table: 'invoices', to: 'app_user' })],
-      findings: [{ message: expect.stringMatching(/revokes update on invoices from app_user: queries of the older code or other services/) }],
+      findings: [
+        { message: expect.stringMatching(/revokes update on invoices from app_user: queries of the older code or other services/) },
+      ],
     },
   ],
 });

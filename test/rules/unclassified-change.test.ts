@@ -20,7 +20,12 @@ testRule(rule, {
         { kind: 'file.unreadable', path: 'package.json', reason: 'package.json is not valid JSON at one side' },
         { kind: 'file.unreadable', path: 'package.json', side: 'from', reason: 'package.json is not a JSON object' },
       ],
-      findings: [{ path: 'package.json', message: 'package.json was not understood: package.json is not valid JSON at one side; package.json is not a JSON object' }],
+      findings: [
+        {
+          path: 'package.json',
+          message: 'package.json was not understood: package.json is not valid JSON at one side; package.json is not a JSON object',
+        },
+      ],
     },
   ],
 });

@@ -5,7 +5,10 @@ import { testRule } from '../support/rule-tester.js';
 
 testRule(rule, {
   valid: [
-    { name: 'an additive operation', facts: [op({ action: 'add-column', table: 'users', column: 'bio', notNull: false, hasDefault: false })] },
+    {
+      name: 'an additive operation',
+      facts: [op({ action: 'add-column', table: 'users', column: 'bio', notNull: false, hasDefault: false })],
+    },
     { name: 'on an object the release created', facts: [op({ action: 'update', table: 'users', where: false }, { newObject: true })] },
     { name: 'an update with where', facts: [op({ action: 'update', table: 'users', where: true })] },
   ],

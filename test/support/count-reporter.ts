@@ -31,7 +31,9 @@ export function countTests(modules: ReadonlyArray<TestModule>, errors: ReadonlyA
 export function closingLines(counts: Counts): string {
   const lines: string[] = [];
   if (counts.unloaded.length > 0) {
-    lines.push(`${counts.unloaded.length} test file${counts.unloaded.length === 1 ? '' : 's'} failed before any test ran (one failure each): ${counts.unloaded.join(', ')}`);
+    lines.push(
+      `${counts.unloaded.length} test file${counts.unloaded.length === 1 ? '' : 's'} failed before any test ran (one failure each): ${counts.unloaded.join(', ')}`,
+    );
   }
   lines.push(`${counts.passed} passed, ${counts.failed} failed${counts.skipped ? `, ${counts.skipped} skipped` : ''}`);
   return `\n${lines.join('\n')}\n`;

@@ -136,7 +136,10 @@ export class FakeGitHub {
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
 
-  private answer(headers: IncomingHttpHeaders, raw: string): { status: number; headers?: Record<string, string>; body: string; delivery?: CannedFailure['delivery']; record: RecordedRequest } {
+  private answer(
+    headers: IncomingHttpHeaders,
+    raw: string,
+  ): { status: number; headers?: Record<string, string>; body: string; delivery?: CannedFailure['delivery']; record: RecordedRequest } {
     const authorization = headers.authorization;
     const token = authorization?.replace(/^(bearer|token)\s+/i, '') ?? '';
     let payload: { query?: string; variables?: Record<string, unknown> } = {};
@@ -175,7 +178,11 @@ export class FakeGitHub {
     };
     const body: Record<string, unknown> = { data: result.data ?? null };
     if (result.errors) {
-      body.errors = result.errors.map((e) => ({ message: e.message, path: e.path, type: e.originalError instanceof TypedError ? e.originalError.type : undefined }));
+      body.errors = result.errors.map((e) => ({
+        message: e.message,
+        path: e.path,
+        type: e.originalError instanceof TypedError ? e.originalError.type : undefined,
+      }));
     }
     return { status: 200, body: JSON.stringify(body), record };
   }
@@ -197,7 +204,10 @@ export class FakeGitHub {
       headRefOid: pr.headRefOid,
       comments: ({ first, after }: { first?: number; after?: string }) => {
         if (this.loopComments) {
-          return { nodes: [{ id: 'IC_loop', body: 'not this one', viewerDidAuthor: false }], pageInfo: { hasNextPage: true, endCursor: 'c2FtZQ==' } };
+          return {
+            nodes: [{ id: 'IC_loop', body: 'not this one', viewerDidAuthor: false }],
+            pageInfo: { hasNextPage: true, endCursor: 'c2FtZQ==' },
+          };
         }
         const start = after ? Number(Buffer.from(after, 'base64').toString('utf8')) : 0;
         const size = Math.min(first ?? 100, 100);
@@ -205,7 +215,10 @@ export class FakeGitHub {
         const end = start + page.length;
         return {
           nodes: page.map((c) => ({ id: c.id, body: c.body, viewerDidAuthor: c.author === viewer })),
-          pageInfo: { hasNextPage: end < pr.comments.length, endCursor: page.length > 0 ? Buffer.from(String(end)).toString('base64') : null },
+          pageInfo: {
+            hasNextPage: end < pr.comments.length,
+            endCursor: page.length > 0 ? Buffer.from(String(end)).toString('base64') : null,
+          },
         };
       },
     };
@@ -346,7 +359,8 @@ export function localGitHubPerTest(): (repo: FakeRepo) => Promise<FakeGitHub> {
 export function runCli(args: string[], env: Record<string, string | undefined> = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const base: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1' };
-    for (const name of ['GITHUB_TOKEN', 'GH_TOKEN', 'GITHUB_EVENT_PATH', 'GITHUB_REPOSITORY', 'GITHUB_GRAPHQL_URL', 'GITHUB_SERVER_URL']) delete base[name];
+    for (const name of ['GITHUB_TOKEN', 'GH_TOKEN', 'GITHUB_EVENT_PATH', 'GITHUB_REPOSITORY', 'GITHUB_GRAPHQL_URL', 'GITHUB_SERVER_URL'])
+      delete base[name];
     const merged = Object.fromEntries(Object.entries({ ...base, ...env }).filter((e): e is [string, string] => e[1] !== undefined));
     const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: merged, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';

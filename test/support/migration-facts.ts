@@ -32,7 +32,19 @@ export function migration(over: Partial<MigrationFileFact> = {}): MigrationFileF
 }
 
 export function edited(over: Partial<MigrationEditedFact> = {}): MigrationEditedFact {
-  return { kind: 'migration.edited', path: 'migrations/001_init.sql', line: 4, migration: '001_init', framework: 'sql', change: 'ALTER TABLE users ADD COLUMN bio text;', effect: 'schema', added: ['adds column users.bio'], removed: [], checksummed: false, ...over };
+  return {
+    kind: 'migration.edited',
+    path: 'migrations/001_init.sql',
+    line: 4,
+    migration: '001_init',
+    framework: 'sql',
+    change: 'ALTER TABLE users ADD COLUMN bio text;',
+    effect: 'schema',
+    added: ['adds column users.bio'],
+    removed: [],
+    checksummed: false,
+    ...over,
+  };
 }
 
 export function coupled(over: Partial<MigrationCoupledFact> = {}): MigrationCoupledFact {

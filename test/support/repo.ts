@@ -51,6 +51,7 @@ export function repoState(dir: string): string {
     git(dir, ['config', '--local', '--list']),
     execFileSync('ls', ['-la', '--time-style=full-iso', gitDir], { encoding: 'utf8' }),
   ];
-  if (git(dir, ['rev-parse', '--is-bare-repository']).trim() === 'false') parts.push(git(dir, ['status', '--porcelain', '--ignored'], { GIT_OPTIONAL_LOCKS: '0' }));
+  if (git(dir, ['rev-parse', '--is-bare-repository']).trim() === 'false')
+    parts.push(git(dir, ['status', '--porcelain', '--ignored'], { GIT_OPTIONAL_LOCKS: '0' }));
   return parts.join('\n---\n');
 }

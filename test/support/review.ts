@@ -11,7 +11,13 @@ export function threeReleases(): string {
     { tree: base, tag: 'v1', date: 1_700_000_000 },
     { tree: { ...base, 'README.md': '# app\n\nsecond\n' }, tag: 'v2', date: 1_700_100_000 },
     {
-      tree: { ...base, 'src/a.ts': 'export const a = 2;\n', 'docker/entry.unk': 'run\n', 'settings.unk': 'TOKEN=\n', 'evil\u001b[2Jname.cfg': 'x\n' },
+      tree: {
+        ...base,
+        'src/a.ts': 'export const a = 2;\n',
+        'docker/entry.unk': 'run\n',
+        'settings.unk': 'TOKEN=\n',
+        'evil\u001b[2Jname.cfg': 'x\n',
+      },
       tag: 'v3',
       date: 1_700_200_000,
     },

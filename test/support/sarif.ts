@@ -8,7 +8,8 @@ import { ROOT, twoReleases } from './repo.js';
  * The official SARIF 2.1.0 schema, kept beside the project in CI (never copied into it). Another file can be
  * named with ROLLBACK_READY_SARIF_SCHEMA; when that variable is set, the file must exist.
  */
-export const OFFICIAL_SCHEMA_FILE = process.env.ROLLBACK_READY_SARIF_SCHEMA ?? join(ROOT, '..', 'shared', 'schemas', 'sarif-schema-2.1.0.json');
+export const OFFICIAL_SCHEMA_FILE =
+  process.env.ROLLBACK_READY_SARIF_SCHEMA ?? join(ROOT, '..', 'shared', 'schemas', 'sarif-schema-2.1.0.json');
 /** The parts of SARIF 2.1.0 the tool writes, from the specification: validates in any clone. */
 export const SUBSET_SCHEMA_FILE = join(ROOT, 'test', 'support', 'sarif-subset.schema.json');
 

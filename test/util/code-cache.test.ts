@@ -34,7 +34,10 @@ function load(file: string, cache: string): { from: string; value: unknown } {
     `const { exports, from } = requireCached(${JSON.stringify(file)});`,
     'console.log(JSON.stringify({ from, value: exports.value }));',
   ].join('\n');
-  const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', env: { ...process.env, ROLLBACK_READY_CACHE: cache } });
+  const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+    encoding: 'utf8',
+    env: { ...process.env, ROLLBACK_READY_CACHE: cache },
+  });
   return JSON.parse(out) as { from: string; value: unknown };
 }
 

@@ -54,19 +54,32 @@ describe('globMatcher', () => {
       .array(segment, { minLength: 1, maxLength: 4 })
       // Where picomatch is not consistent with itself: `a/**` matches `a` but `*/**` does not match `a`, and
       // `a/**/**` is read as `a/**`.
-      .filter((segments) => !segments.some((s, i) => s === '**' && i > 0 && (segments[i - 1] === '**' || (i === segments.length - 1 && /[*?[{]/.test(segments[i - 1]!)))))
+      .filter(
+        (segments) =>
+          !segments.some(
+            (s, i) => s === '**' && i > 0 && (segments[i - 1] === '**' || (i === segments.length - 1 && /[*?[{]/.test(segments[i - 1]!))),
+          ),
+      )
       .map((segments) => segments.join('/'));
     const path = fc
-      .array(fc.array(fc.constantFrom('a', 'b', '.'), { minLength: 1, maxLength: 4 }).map((c) => c.join('')), { minLength: 1, maxLength: 4 })
+      .array(
+        fc.array(fc.constantFrom('a', 'b', '.'), { minLength: 1, maxLength: 4 }).map((c) => c.join('')),
+        { minLength: 1, maxLength: 4 },
+      )
       .map((segments) => segments.join('/'))
       // picomatch singles out `.` and `..` segments, which git paths never have.
       .filter((p) => !p.split('/').some((s) => s === '.' || s === '..'));
     fc.assert(
       // picomatch has fast paths for the globs `*.*` and `**/*.*` that want a non-empty extension (`a.` is no
       // match, though `a.*` and `x/*.*` match `a.`); here `*` matches nothing as well, as in bash and git.
-      fc.property(glob.filter((g) => g !== '*.*' && g !== '**/*.*'), path, fc.boolean(), (g, p, dot) => {
-        expect(globMatcher(g, { dot })(p), `${g} ${p} dot=${dot}`).toBe(picomatch(g, { dot })(p));
-      }),
+      fc.property(
+        glob.filter((g) => g !== '*.*' && g !== '**/*.*'),
+        path,
+        fc.boolean(),
+        (g, p, dot) => {
+          expect(globMatcher(g, { dot })(p), `${g} ${p} dot=${dot}`).toBe(picomatch(g, { dot })(p));
+        },
+      ),
       { numRuns: 3000 },
     );
   });

@@ -25,7 +25,8 @@ export const configAnalyzer: Analyzer = {
     const facts: Fact[] = [];
     for (const file of release.files) {
       if (isEnvExample(file.path) || (file.oldPath !== undefined && isEnvExample(file.oldPath))) append(facts, exampleFacts(release, file));
-      else if (configKindOf(file.path) ?? (file.oldPath !== undefined ? configKindOf(file.oldPath) : undefined)) append(facts, configFileFacts(release, file));
+      else if (configKindOf(file.path) ?? (file.oldPath !== undefined ? configKindOf(file.oldPath) : undefined))
+        append(facts, configFileFacts(release, file));
     }
     append(facts, await envNeeded(release));
     append(facts, envValidation(release));
@@ -61,7 +62,8 @@ function configFileFacts(release: Release, file: ChangedFile): Fact[] {
   const status = file.status === 'added' ? 'added' : file.status === 'deleted' ? 'deleted' : 'modified';
   const fromKeys = configKeys(pathAt(file, 'from'), from);
   const toKeys = configKeys(pathAt(file, 'to'), to);
-  const label = configKind === 'feature-flags' ? 'feature-flag file' : configKind === 'dotenv' ? 'committed environment file' : 'app config file';
+  const label =
+    configKind === 'feature-flags' ? 'feature-flag file' : configKind === 'dotenv' ? 'committed environment file' : 'app config file';
   if (fromKeys === undefined || toKeys === undefined) {
     const side = fromKeys === undefined ? 'from' : 'to';
     return [
@@ -72,7 +74,14 @@ function configFileFacts(release: Release, file: ChangedFile): Fact[] {
   }
   const keys = compareKeys(fromKeys, toKeys);
   if (status === 'modified' && keys.restored.length + keys.dropped.length + keys.changed.length === 0) {
-    return [{ kind: 'file.classified', path: file.path, category: 'style-only', reason: `${label} with the same keys and values: only formatting or comments changed` }];
+    return [
+      {
+        kind: 'file.classified',
+        path: file.path,
+        category: 'style-only',
+        reason: `${label} with the same keys and values: only formatting or comments changed`,
+      },
+    ];
   }
   return [
     { kind: 'file.classified', path: file.path, category: 'config-change', reason: label },
@@ -95,8 +104,12 @@ function envValidation(release: Release): Fact[] {
     const to = release.content(file, 'to').text;
     if (from === undefined || to === undefined) continue;
     const ts = typescript();
-    const changed = changedEnvDeclarations(envDeclarations(ts, parseScript(ts, file.path, from)), envDeclarations(ts, parseScript(ts, file.path, to)));
-    if (changed.length > 0) facts.push({ kind: 'env.validation-changed', path: file.path, line: changed[0]!.line, names: changed.map((c) => c.name) });
+    const changed = changedEnvDeclarations(
+      envDeclarations(ts, parseScript(ts, file.path, from)),
+      envDeclarations(ts, parseScript(ts, file.path, to)),
+    );
+    if (changed.length > 0)
+      facts.push({ kind: 'env.validation-changed', path: file.path, line: changed[0]!.line, names: changed.map((c) => c.name) });
   }
   return facts;
 }
@@ -128,7 +141,9 @@ async function envNeeded(release: Release): Promise<Fact[]> {
 
   // A variable still read by an unchanged file at `from` is still set: the rollback needs nothing new.
   const changedAtFrom = new Set(release.files.filter((f) => f.fromBlob !== undefined).map((f) => f.path));
-  const unchanged = (await release.listFiles('from', '')).filter((p) => isRuntimeScript(p) && !changedAtFrom.has(p) && !/(^|\/)node_modules\//.test(p));
+  const unchanged = (await release.listFiles('from', '')).filter(
+    (p) => isRuntimeScript(p) && !changedAtFrom.has(p) && !/(^|\/)node_modules\//.test(p),
+  );
   const searched = unchanged.slice(0, MAX_UNCHANGED_SEARCH);
   const contents = await Promise.all(searched.map((p) => release.readPath('from', p)));
   searched.forEach((path, i) => {

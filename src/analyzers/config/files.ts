@@ -8,7 +8,8 @@ const DOTENV = /^\.env(\.[\w.-]+)?$/i;
 const FLAG_FILE = /(^|[._-])(feature[-_]?flags?|flags|features|toggles|feature[-_]?toggles)\.(json|ya?ml|toml)$/i;
 const FLAG_DIR = /(^|\/)(feature[-_]?flags|flags|toggles)\/[^/]+\.(json|ya?ml|toml)$/i;
 const CONFIG_DIR = /(^|\/)(config|configs|conf|settings)\/(.+\/)?[^/]+\.(json|ya?ml|toml|ini|properties|conf)$/i;
-const CONFIG_NAME = /^(appsettings([.\w-]*)\.json|application([.\w-]*)\.(ya?ml|properties)|(app[-_.])?config\.(json|ya?ml|toml)|settings\.(json|ya?ml|toml))$/i;
+const CONFIG_NAME =
+  /^(appsettings([.\w-]*)\.json|application([.\w-]*)\.(ya?ml|properties)|(app[-_.])?config\.(json|ya?ml|toml)|settings\.(json|ya?ml|toml))$/i;
 
 const baseName = (path: string) => path.split('/').pop() ?? path;
 
@@ -73,7 +74,10 @@ export function configKeys(path: string, text: string): Map<string, unknown> | u
 }
 
 /** Keys the rollback brings back (at `to` only), drops (at `from` only) and changes. */
-export function compareKeys(from: Map<string, unknown>, to: Map<string, unknown>): { restored: string[]; dropped: string[]; changed: string[] } {
+export function compareKeys(
+  from: Map<string, unknown>,
+  to: Map<string, unknown>,
+): { restored: string[]; dropped: string[]; changed: string[] } {
   const restored = [...to.keys()].filter((k) => !from.has(k)).sort();
   const dropped = [...from.keys()].filter((k) => !to.has(k)).sort();
   const changed = [...to.keys()].filter((k) => from.has(k) && !isDeepStrictEqual(from.get(k), to.get(k))).sort();

@@ -29,7 +29,10 @@ export const contractsAnalyzer: Analyzer = {
     const listing: Partial<Record<Side, Promise<string[]>>> = {};
     const listed = (side: Side) => (listing[side] ??= release.listFiles(side, ''));
     let loading: Promise<Record<Side, PackageInfo[]>> | undefined;
-    const packages = () => (loading ??= Promise.all([packagesAt(release, 'from', () => listed('from')), packagesAt(release, 'to', () => listed('to'))]).then(([from, to]) => ({ from, to })));
+    const packages = () =>
+      (loading ??= Promise.all([packagesAt(release, 'from', () => listed('from')), packagesAt(release, 'to', () => listed('to'))]).then(
+        ([from, to]) => ({ from, to }),
+      ));
     const manifests = release.files.filter((f) => baseName(f.path) === 'package.json' || baseName(f.oldPath ?? '') === 'package.json');
     if (manifests.length > 0) append(facts, await manifestChanges(release, manifests, (dir) => manifestAudience(release, dir, packages)));
     const scripts = release.files.filter((f) => isSource(f.path) || isSource(f.oldPath));
@@ -95,12 +98,15 @@ async function apiChanges(release: Release, scripts: ChangedFile[], packages: Re
     // Consumers of a package no one outside the rollback uses roll back with it: its modules are internal.
     if (heard.kind === 'internal') continue;
     const toPkg = packages.to.find((p) => p.dir === pkg.dir);
-    const shown = (name: string) => (heard.kind === 'outside-scope' ? `${name} (used by ${heard.consumers.join(', ')}, outside the scope)` : name);
+    const shown = (name: string) =>
+      heard.kind === 'outside-scope' ? `${name} (used by ${heard.consumers.join(', ')}, outside the scope)` : name;
     for (const entry of entryPoints(pkg.manifest)) {
       const fromPath = await entryFile('from', pkg, entry.subpath);
       if (!fromPath) continue;
       withEntries.add(pkg.dir);
-      const toPath = toPkg ? ((await entryFile('to', toPkg, entry.subpath)) ?? ((await exists('to', fromPath)) ? fromPath : undefined)) : undefined;
+      const toPath = toPkg
+        ? ((await entryFile('to', toPkg, entry.subpath)) ?? ((await exists('to', fromPath)) ? fromPath : undefined))
+        : undefined;
       append(facts, await surface.compareModules({ name: shown(displayEntry(pkg, entry.subpath)), surface: 'public' }, fromPath, toPath));
     }
     // Without an `exports` map every module can be imported by its path: the ones consumers do are entries too.
@@ -144,7 +150,12 @@ async function apiChanges(release: Release, scripts: ChangedFile[], packages: Re
   }
   return [
     ...unique.values(),
-    { kind: 'stat', path: '.', name: 'contractModulesParsed', value: new Set([...surface.parsed].map((k) => k.slice(k.indexOf(':') + 1))).size },
+    {
+      kind: 'stat',
+      path: '.',
+      name: 'contractModulesParsed',
+      value: new Set([...surface.parsed].map((k) => k.slice(k.indexOf(':') + 1))).size,
+    },
     { kind: 'stat', path: '.', name: 'contractModulesScanned', value: surface.scanned.size },
   ];
 }
@@ -153,17 +164,27 @@ async function apiChanges(release: Release, scripts: ChangedFile[], packages: Re
  * Subpaths that consumers import from packages with no `exports` map (`@acme/lib/utils/x` → `utils/x`), found
  * by searching the scripts of the workspace packages that depend on each: only those can import them by path.
  */
-async function deepImportsOf(release: Release, packages: readonly PackageInfo[], audience: ReadonlyMap<string, Audience>): Promise<Map<string, string[]>> {
+async function deepImportsOf(
+  release: Release,
+  packages: readonly PackageInfo[],
+  audience: ReadonlyMap<string, Audience>,
+): Promise<Map<string, string[]>> {
   const out = new Map<string, string[]>();
   if (!release.grep) return out;
   const open = packages.filter((p) => audience.get(p.dir)?.kind !== 'internal' && exportSubpaths(p.manifest).size === 0 && p.dir !== '');
   for (const pkg of open) {
-    const consumers = packages.filter((other) => other.dir !== '' && other.dir !== pkg.dir && dependencyNames(other.manifest).has(pkg.name)).map((other) => other.dir);
+    const consumers = packages
+      .filter((other) => other.dir !== '' && other.dir !== pkg.dir && dependencyNames(other.manifest).has(pkg.name))
+      .map((other) => other.dir);
     if (consumers.length === 0) continue;
     const prefix = `${pkg.name}/`;
     const specifier = new RegExp(`['"]${prefix.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}([^'"\\s]+)['"]`, 'g');
     const found = new Set<string>();
-    for (const hit of await release.grep('from', [`'${prefix}`, `"${prefix}`], consumers.map((dir) => `${dir}/`))) {
+    for (const hit of await release.grep(
+      'from',
+      [`'${prefix}`, `"${prefix}`],
+      consumers.map((dir) => `${dir}/`),
+    )) {
       for (const m of hit.text.matchAll(specifier)) if (!m[1]!.endsWith('package.json')) found.add(m[1]!);
     }
     if (found.size > 0) out.set(pkg.dir, [...found].sort());

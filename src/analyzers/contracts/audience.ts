@@ -47,7 +47,9 @@ export function audiences(packages: readonly PackageInfo[], scope: readonly stri
     }
     const why = pkg.manifest.private === true || pkg.manifest.private === 'true' ? '"private": true' : 'no released version';
     const consumers = scope
-      ? packages.filter((other) => other.dir !== pkg.dir && !under(scope, other.dir) && dependencyNames(other.manifest).has(pkg.name)).map((other) => other.dir || other.name)
+      ? packages
+          .filter((other) => other.dir !== pkg.dir && !under(scope, other.dir) && dependencyNames(other.manifest).has(pkg.name))
+          .map((other) => other.dir || other.name)
       : [];
     if (consumers.length > 0) {
       out.set(pkg.dir, {

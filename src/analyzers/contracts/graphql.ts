@@ -18,9 +18,23 @@ interface TypeDef {
 function typesOf(doc: DocumentNode): Map<string, TypeDef> {
   const types = new Map<string, TypeDef>();
   for (const def of doc.definitions as readonly DefinitionNode[]) {
-    if (!('name' in def) || !def.name || def.kind === 'DirectiveDefinition' || def.kind === 'OperationDefinition' || def.kind === 'FragmentDefinition') continue;
+    if (
+      !('name' in def) ||
+      !def.name ||
+      def.kind === 'DirectiveDefinition' ||
+      def.kind === 'OperationDefinition' ||
+      def.kind === 'FragmentDefinition'
+    )
+      continue;
     const name = def.name.value;
-    const type = types.get(name) ?? { kind: def.kind.replace(/Extension$/, 'Definition'), line: def.loc?.startToken.line ?? 1, fields: new Map(), inputs: new Map(), values: new Map(), members: new Map() };
+    const type = types.get(name) ?? {
+      kind: def.kind.replace(/Extension$/, 'Definition'),
+      line: def.loc?.startToken.line ?? 1,
+      fields: new Map(),
+      inputs: new Map(),
+      values: new Map(),
+      members: new Map(),
+    };
     if (!types.has(name) || !def.kind.endsWith('Extension')) type.line = def.loc?.startToken.line ?? type.line;
     if ('fields' in def && def.fields) {
       for (const field of def.fields) {
@@ -35,7 +49,8 @@ function typesOf(doc: DocumentNode): Map<string, TypeDef> {
   return types;
 }
 
-const show = (t: TypeNode): string => (t.kind === 'NonNullType' ? `${show(t.type)}!` : t.kind === 'ListType' ? `[${show(t.type)}]` : t.name.value);
+const show = (t: TypeNode): string =>
+  t.kind === 'NonNullType' ? `${show(t.type)}!` : t.kind === 'ListType' ? `[${show(t.type)}]` : t.name.value;
 
 /** For a value clients SEND (arguments, input fields): non-null at `to` where it was nullable is stricter. */
 function inputChange(before: string, after: string): ContractChangeKind | undefined {
@@ -83,7 +98,13 @@ export async function graphqlChanges(release: Release, files: ChangedFile[]): Pr
         docs[side] = parse(texts[side]!);
       } catch (error) {
         const e = error as { message: string; locations?: { line: number }[] };
-        facts.push({ kind: 'file.unreadable', path: file.path, side, line: e.locations?.[0]?.line, reason: `GraphQL syntax error at ${side}: ${e.message.split('\n')[0]}` });
+        facts.push({
+          kind: 'file.unreadable',
+          path: file.path,
+          side,
+          line: e.locations?.[0]?.line,
+          reason: `GraphQL syntax error at ${side}: ${e.message.split('\n')[0]}`,
+        });
         broken = true;
         break;
       }
@@ -92,9 +113,26 @@ export async function graphqlChanges(release: Release, files: ChangedFile[]): Pr
     const before = typesOf(docs.from!);
     const after = typesOf(docs.to!);
     const toPath = pathAt(file, 'to');
-    const push = (symbol: string, change: ContractChangeKind, detail: string, b: string, a: string | undefined, line: number, toLine?: number) => {
+    const push = (
+      symbol: string,
+      change: ContractChangeKind,
+      detail: string,
+      b: string,
+      a: string | undefined,
+      line: number,
+      toLine?: number,
+    ) => {
       const fact: ContractChangeFact = {
-        kind: 'contract.change', path: file.path, line, surface: 'public', entry: file.path, symbol, aspect: 'graphql', change, detail, before: b,
+        kind: 'contract.change',
+        path: file.path,
+        line,
+        surface: 'public',
+        entry: file.path,
+        symbol,
+        aspect: 'graphql',
+        change,
+        detail,
+        before: b,
         fromAt: `${file.path}:${line}`,
       };
       if (a !== undefined) {
@@ -117,19 +155,57 @@ export async function graphqlChanges(release: Release, files: ChangedFile[]): Pr
           continue;
         }
         const type = outputChange(show(f.type), show(g.type));
-        if (type) push(symbol, type, `field ${symbol} type ${show(f.type)} → ${show(g.type)}`, fieldText(fieldName, f), fieldText(fieldName, g), lineOf(f), lineOf(g));
+        if (type)
+          push(
+            symbol,
+            type,
+            `field ${symbol} type ${show(f.type)} → ${show(g.type)}`,
+            fieldText(fieldName, f),
+            fieldText(fieldName, g),
+            lineOf(f),
+            lineOf(g),
+          );
         const argsB = new Map((f.arguments ?? []).map((x) => [x.name.value, x]));
         const argsA = new Map((g.arguments ?? []).map((x) => [x.name.value, x]));
         for (const [argName, x] of argsB) {
           const y = argsA.get(argName);
-          if (!y) push(`${symbol}(${argName})`, 'removed', `argument ${argName} of ${symbol} removed`, fieldText(fieldName, f), fieldText(fieldName, g), lineOf(x), lineOf(g));
+          if (!y)
+            push(
+              `${symbol}(${argName})`,
+              'removed',
+              `argument ${argName} of ${symbol} removed`,
+              fieldText(fieldName, f),
+              fieldText(fieldName, g),
+              lineOf(x),
+              lineOf(g),
+            );
           else {
-            const change = inputChange(show(x.type), show(y.type)) ?? (x.defaultValue && !y.defaultValue && y.type.kind === 'NonNullType' ? 'narrowed' : undefined);
-            if (change) push(`${symbol}(${argName})`, change, `argument ${argName} of ${symbol} type ${show(x.type)} → ${show(y.type)}`, fieldText(fieldName, f), fieldText(fieldName, g), lineOf(x), lineOf(y));
+            const change =
+              inputChange(show(x.type), show(y.type)) ??
+              (x.defaultValue && !y.defaultValue && y.type.kind === 'NonNullType' ? 'narrowed' : undefined);
+            if (change)
+              push(
+                `${symbol}(${argName})`,
+                change,
+                `argument ${argName} of ${symbol} type ${show(x.type)} → ${show(y.type)}`,
+                fieldText(fieldName, f),
+                fieldText(fieldName, g),
+                lineOf(x),
+                lineOf(y),
+              );
           }
         }
         for (const [argName, y] of argsA) {
-          if (!argsB.has(argName) && required(y)) push(`${symbol}(${argName})`, 'narrowed', `required argument ${argName} added to ${symbol}`, fieldText(fieldName, f), fieldText(fieldName, g), lineOf(f), lineOf(y));
+          if (!argsB.has(argName) && required(y))
+            push(
+              `${symbol}(${argName})`,
+              'narrowed',
+              `required argument ${argName} added to ${symbol}`,
+              fieldText(fieldName, f),
+              fieldText(fieldName, g),
+              lineOf(f),
+              lineOf(y),
+            );
         }
       }
       for (const [inputName, x] of b.inputs) {
@@ -138,14 +214,35 @@ export async function graphqlChanges(release: Release, files: ChangedFile[]): Pr
         if (!y) push(symbol, 'removed', `input field ${symbol} removed`, `${inputName}: ${show(x.type)}`, undefined, lineOf(x));
         else {
           const change = inputChange(show(x.type), show(y.type));
-          if (change) push(symbol, change, `input field ${symbol} type ${show(x.type)} → ${show(y.type)}`, `${inputName}: ${show(x.type)}`, `${inputName}: ${show(y.type)}`, lineOf(x), lineOf(y));
+          if (change)
+            push(
+              symbol,
+              change,
+              `input field ${symbol} type ${show(x.type)} → ${show(y.type)}`,
+              `${inputName}: ${show(x.type)}`,
+              `${inputName}: ${show(y.type)}`,
+              lineOf(x),
+              lineOf(y),
+            );
         }
       }
       for (const [inputName, y] of a.inputs) {
-        if (!b.inputs.has(inputName) && required(y)) push(`${name}.${inputName}`, 'narrowed', `required input field ${name}.${inputName} added`, '(absent)', `${inputName}: ${show(y.type)}`, b.line, lineOf(y));
+        if (!b.inputs.has(inputName) && required(y))
+          push(
+            `${name}.${inputName}`,
+            'narrowed',
+            `required input field ${name}.${inputName} added`,
+            '(absent)',
+            `${inputName}: ${show(y.type)}`,
+            b.line,
+            lineOf(y),
+          );
       }
-      for (const [value, line] of b.values) if (!a.values.has(value)) push(`${name}.${value}`, 'removed', `enum value ${name}.${value} removed`, value, undefined, line);
-      for (const [member, line] of b.members) if (!a.members.has(member)) push(`${name}.${member}`, 'removed', `union member ${member} removed from ${name}`, `${name} = … | ${member}`, undefined, line);
+      for (const [value, line] of b.values)
+        if (!a.values.has(value)) push(`${name}.${value}`, 'removed', `enum value ${name}.${value} removed`, value, undefined, line);
+      for (const [member, line] of b.members)
+        if (!a.members.has(member))
+          push(`${name}.${member}`, 'removed', `union member ${member} removed from ${name}`, `${name} = … | ${member}`, undefined, line);
     }
   }
   return facts;

@@ -20,7 +20,9 @@ function binOf(manifest: Record<string, unknown>): Map<string, string> {
 }
 
 function ranges(value: unknown): Map<string, string> {
-  return isRecord(value) ? new Map(Object.entries(value).filter((e): e is [string, string] => typeof e[1] === 'string')) : new Map<string, string>();
+  return isRecord(value)
+    ? new Map(Object.entries(value).filter((e): e is [string, string] => typeof e[1] === 'string'))
+    : new Map<string, string>();
 }
 
 /** How a required range moved, for whoever must satisfy it: a smaller set at `to` is narrower. */
@@ -44,7 +46,11 @@ export function rangeChange(before: string | undefined, after: string | undefine
  * `exports`, `bin`, `engines` and `peerDependencies` a rollback removes or narrows, judged public when the package's
  * consumers do not roll back with it (`audience`): a private app's package.json is read by no one else.
  */
-export async function manifestChanges(release: Release, files: ChangedFile[], audience: (dir: string) => Promise<Audience>): Promise<Fact[]> {
+export async function manifestChanges(
+  release: Release,
+  files: ChangedFile[],
+  audience: (dir: string) => Promise<Audience>,
+): Promise<Fact[]> {
   const facts: Fact[] = [];
   for (const file of files) {
     if (!file.fromBlob) continue;
@@ -64,7 +70,15 @@ export async function manifestChanges(release: Release, files: ChangedFile[], au
     const toPath = pathAt(file, 'to');
     let fromLines: KeyLineOf | null | undefined;
     let toLines: KeyLineOf | null | undefined;
-    const push = (aspect: ContractAspect, change: ContractChangeKind, symbol: string, detail: string, b: string, a: string | undefined, place: string[]) => {
+    const push = (
+      aspect: ContractAspect,
+      change: ContractChangeKind,
+      symbol: string,
+      detail: string,
+      b: string,
+      a: string | undefined,
+      place: string[],
+    ) => {
       // What a private app requires of its runtime is the runtime rules' business, not a contract.
       if (surface === 'internal' && (aspect === 'package-engines' || aspect === 'package-peer')) return;
       fromLines ??= keyLines(fromText) ?? null;
@@ -72,7 +86,15 @@ export async function manifestChanges(release: Release, files: ChangedFile[], au
       const line = fromLines?.(place);
       const toLine = file.toBlob ? toLines?.(place) : undefined;
       const fact: ContractChangeFact = {
-        kind: 'contract.change', path: file.path, surface, entry: name, symbol, aspect, change, detail, before: b,
+        kind: 'contract.change',
+        path: file.path,
+        surface,
+        entry: name,
+        symbol,
+        aspect,
+        change,
+        detail,
+        before: b,
         fromAt: line ? `${file.path}:${line}` : file.path,
       };
       if (line) fact.line = line;
@@ -92,29 +114,62 @@ export async function manifestChanges(release: Release, files: ChangedFile[], au
       // Without an `exports` field every file is importable again: nothing is removed by that alone.
       if (!toHasExports) continue;
       if (!toExports.has(subpath)) {
-        push('package-exports', 'removed', `exports["${subpath}"]`, `subpath ${subpath} removed from exports`, leaves.map(shown).join('; '), undefined, ['exports', subpath]);
+        push(
+          'package-exports',
+          'removed',
+          `exports["${subpath}"]`,
+          `subpath ${subpath} removed from exports`,
+          leaves.map(shown).join('; '),
+          undefined,
+          ['exports', subpath],
+        );
         continue;
       }
       const kept = conditionTargets(toExports.get(subpath));
       for (const leaf of leaves) {
         if (!kept.some((k) => k.conditions === leaf.conditions)) {
-          push('package-exports', 'removed', `exports["${subpath}"].${leaf.conditions}`, `condition ${leaf.conditions} of ${subpath} removed`, shown(leaf), kept.map(shown).join('; ') || '(none)', ['exports', subpath]);
+          push(
+            'package-exports',
+            'removed',
+            `exports["${subpath}"].${leaf.conditions}`,
+            `condition ${leaf.conditions} of ${subpath} removed`,
+            shown(leaf),
+            kept.map(shown).join('; ') || '(none)',
+            ['exports', subpath],
+          );
         }
       }
     }
     const fromBin = binOf(before);
     const toBin = binOf(after);
     for (const [command, target] of fromBin) {
-      if (!toBin.has(command)) push('package-bin', 'removed', `bin.${command}`, `command ${command} removed`, `${command} → ${target}`, undefined, typeof before.bin === 'string' ? ['bin'] : ['bin', command]);
+      if (!toBin.has(command))
+        push(
+          'package-bin',
+          'removed',
+          `bin.${command}`,
+          `command ${command} removed`,
+          `${command} → ${target}`,
+          undefined,
+          typeof before.bin === 'string' ? ['bin'] : ['bin', command],
+        );
     }
-    for (const [field, aspect] of [['engines', 'package-engines'], ['peerDependencies', 'package-peer']] as const) {
+    for (const [field, aspect] of [
+      ['engines', 'package-engines'],
+      ['peerDependencies', 'package-peer'],
+    ] as const) {
       const b = ranges(before[field]);
       const a = ranges(after[field]);
       for (const key of [...new Set([...b.keys(), ...a.keys()])].sort()) {
         const change = rangeChange(b.get(key), a.get(key));
         if (!change) continue;
         const show = (range: string | undefined) => (range === undefined ? '(none)' : `${key} ${range}`);
-        const detail = b.get(key) === undefined ? `${field}.${key} added` : a.get(key) === undefined ? `${field}.${key} removed` : `${field}.${key} ${b.get(key)} → ${a.get(key)}`;
+        const detail =
+          b.get(key) === undefined
+            ? `${field}.${key} added`
+            : a.get(key) === undefined
+              ? `${field}.${key} removed`
+              : `${field}.${key} ${b.get(key)} → ${a.get(key)}`;
         push(aspect, change, `${field}.${key}`, detail, show(b.get(key)), show(a.get(key)), [field, key]);
       }
     }

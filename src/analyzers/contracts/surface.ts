@@ -34,7 +34,23 @@ interface ExportSet {
   opaque: Set<string>;
 }
 
-const SCRIPT_SUFFIXES = ['', '.ts', '.tsx', '.d.ts', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs', '/index.ts', '/index.tsx', '/index.d.ts', '/index.js', '/index.mjs'];
+const SCRIPT_SUFFIXES = [
+  '',
+  '.ts',
+  '.tsx',
+  '.d.ts',
+  '.mts',
+  '.cts',
+  '.js',
+  '.jsx',
+  '.mjs',
+  '.cjs',
+  '/index.ts',
+  '/index.tsx',
+  '/index.d.ts',
+  '/index.js',
+  '/index.mjs',
+];
 
 function normalise(path: string): string {
   const parts: string[] = [];
@@ -111,7 +127,10 @@ export class Surface {
       const stem = base.replace(/\.(m|c)?jsx?$/, '');
       // Only scripts: `export { default as logo } from './logo.png'` names an asset, the same at both sides
       // whatever its content (a bundler's business), so it is left unresolved like a package import.
-      const candidates = [...SCRIPT_SUFFIXES.map((s) => base + s), ...(stem !== base ? SCRIPT_SUFFIXES.slice(1).map((s) => stem + s) : [])].filter(isScript);
+      const candidates = [
+        ...SCRIPT_SUFFIXES.map((s) => base + s),
+        ...(stem !== base ? SCRIPT_SUFFIXES.slice(1).map((s) => stem + s) : []),
+      ].filter(isScript);
       // Asked all at once (one batch for git), taken in order.
       const present = await Promise.all(candidates.map((c) => this.input.exists(side, c)));
       return candidates[present.indexOf(true)];
@@ -176,7 +195,10 @@ export class Surface {
       const onlyFrom = [...from.opaque].filter((m) => !to.opaque.has(m));
       const onlyTo = [...to.opaque].filter((m) => !from.opaque.has(m));
       if (onlyFrom.length === 0 && onlyTo.length === 0) return;
-      for (const [side, set, modules] of [['from', from, onlyFrom], ['to', to, onlyTo]] as const) {
+      for (const [side, set, modules] of [
+        ['from', from, onlyFrom],
+        ['to', to, onlyTo],
+      ] as const) {
         for (const module of modules) {
           set.opaque.delete(module);
           const sub = await this.exportSet(side, module, true);
@@ -277,11 +299,24 @@ export class Surface {
       const full = after.kind === 'clean' ? await this.declarationOf('to', after) : after;
       if (before.kind === 'declaration' && full.kind === 'declaration') {
         if (before.declaration.shape.kind === 'namespace' && full.declaration.shape.kind === 'namespace') {
-          append(facts, this.compareNamespaces(entry, symbol, before.module, before.declaration.shape.module, full.module, full.declaration.shape.module));
+          append(
+            facts,
+            this.compareNamespaces(
+              entry,
+              symbol,
+              before.module,
+              before.declaration.shape.module,
+              full.module,
+              full.declaration.shape.module,
+            ),
+          );
           continue;
         }
         const changes = compareDeclarations(symbol, before.declaration, full.declaration);
-        append(facts, changes.map((c) => this.changed(entry, symbol, c, before.module, full.module)));
+        append(
+          facts,
+          changes.map((c) => this.changed(entry, symbol, c, before.module, full.module)),
+        );
       }
     }
     return facts;
@@ -304,13 +339,23 @@ export class Surface {
       const a = t?.kind === 'local' ? after.locals.get(t.local) : undefined;
       const inner = `${symbol}.${name}`;
       if (!a) facts.push(this.removed(entry, inner, { kind: 'declaration', module: fromModule, declaration: b }, fromModule));
-      else if (b.shape.kind === 'namespace' && a.shape.kind === 'namespace') append(facts, this.compareNamespaces(entry, inner, fromModule, b.shape.module, toModule, a.shape.module));
-      else append(facts, compareDeclarations(inner, b, a).map((c) => this.changed(entry, inner, c, fromModule, toModule)));
+      else if (b.shape.kind === 'namespace' && a.shape.kind === 'namespace')
+        append(facts, this.compareNamespaces(entry, inner, fromModule, b.shape.module, toModule, a.shape.module));
+      else
+        append(
+          facts,
+          compareDeclarations(inner, b, a).map((c) => this.changed(entry, inner, c, fromModule, toModule)),
+        );
     }
     return facts;
   }
 
-  private removed(entry: { name: string; surface: 'public' | 'internal' }, symbol: string, before: Resolved, module: string): ContractChangeFact {
+  private removed(
+    entry: { name: string; surface: 'public' | 'internal' },
+    symbol: string,
+    before: Resolved,
+    module: string,
+  ): ContractChangeFact {
     const declared = before.kind === 'declaration' ? before : undefined;
     const path = declared?.module ?? module;
     const line = declared?.declaration.line;
@@ -324,12 +369,22 @@ export class Surface {
       aspect: 'export',
       change: 'removed',
       detail: 'export removed',
-      before: declared ? declared.declaration.text : before.kind === 'namespace' ? `* as ${symbol} from ${before.module}` : `export ${symbol}`,
+      before: declared
+        ? declared.declaration.text
+        : before.kind === 'namespace'
+          ? `* as ${symbol} from ${before.module}`
+          : `export ${symbol}`,
       fromAt: line !== undefined ? `${path}:${line}` : path,
     };
   }
 
-  private changed(entry: { name: string; surface: 'public' | 'internal' }, symbol: string, c: DeclarationChange, fromModule: string, toModule: string): ContractChangeFact {
+  private changed(
+    entry: { name: string; surface: 'public' | 'internal' },
+    symbol: string,
+    c: DeclarationChange,
+    fromModule: string,
+    toModule: string,
+  ): ContractChangeFact {
     const fact: ContractChangeFact = {
       kind: 'contract.change',
       path: fromModule,

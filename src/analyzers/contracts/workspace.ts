@@ -46,7 +46,9 @@ export async function packagesAt(release: Release, side: Side, list: () => Promi
   const exclude = globs.filter((g) => g.startsWith('!')).map((g) => `${g.slice(1).replace(/\/+$/, '')}/package.json`);
   if (include.length === 0) return packages;
   const matches = globMatcher(include, { ignore: exclude });
-  const manifests = (await list()).filter((f) => f !== 'package.json' && f.endsWith('/package.json') && !f.includes('node_modules/') && matches(f));
+  const manifests = (await list()).filter(
+    (f) => f !== 'package.json' && f.endsWith('/package.json') && !f.includes('node_modules/') && matches(f),
+  );
   const texts = await Promise.all(manifests.map((path) => release.readPath(side, path)));
   manifests.forEach((path, i) => {
     const manifest = parseManifest(texts[i]!.text);
@@ -87,7 +89,10 @@ export function entryPoints(manifest: Record<string, unknown>): EntryPoint[] {
   };
   for (const [subpath, value] of exportSubpaths(manifest)) {
     const leaves = conditionTargets(value);
-    const typesFirst = [...leaves.filter((l) => /(^|\.)types$/.test(l.conditions)), ...leaves.filter((l) => !/(^|\.)types$/.test(l.conditions))];
+    const typesFirst = [
+      ...leaves.filter((l) => /(^|\.)types$/.test(l.conditions)),
+      ...leaves.filter((l) => !/(^|\.)types$/.test(l.conditions)),
+    ];
     for (const leaf of typesFirst) add(subpath, leaf.target);
   }
   for (const field of ['types', 'typings', 'module', 'main']) add('.', manifest[field]);

@@ -26,7 +26,8 @@ export const dependenciesAnalyzer: Analyzer = {
     const textAt = (file: ChangedFile, side: Side): string | undefined =>
       (side === 'from' ? file.fromBlob : file.toBlob) === undefined ? undefined : release.content(file, side).text;
     const unreadable = (file: ChangedFile) =>
-      (file.fromBlob !== undefined && textAt(file, 'from') === undefined) || (file.toBlob !== undefined && textAt(file, 'to') === undefined);
+      (file.fromBlob !== undefined && textAt(file, 'from') === undefined) ||
+      (file.toBlob !== undefined && textAt(file, 'to') === undefined);
     const classify = (file: ChangedFile, moved: boolean, label: string) =>
       facts.push({
         kind: 'file.classified',
@@ -40,7 +41,12 @@ export const dependenciesAnalyzer: Analyzer = {
       // Unreadable content is the files analyzer's to report.
       if (unreadable(file) && !lockfileOf(path)) continue;
       if (isSampleProject(path) && (isManifest(path) || lockfileOf(path))) {
-        facts.push({ kind: 'file.classified', path, category: 'docs', reason: 'dependencies of a starter or example project (templates/, examples/): not part of what the rollback deploys' });
+        facts.push({
+          kind: 'file.classified',
+          path,
+          category: 'docs',
+          reason: 'dependencies of a starter or example project (templates/, examples/): not part of what the rollback deploys',
+        });
         continue;
       }
       if (isManifest(path)) {
@@ -63,8 +69,15 @@ export const dependenciesAnalyzer: Analyzer = {
         const moves = manifestMoves(path, from, to);
         if (moves.some((m) => m.kind === 'dependency.changed')) manifestsWithDependencyChanges.add(dirOf(path));
         append(facts, moves);
-        const bump = moves.length === 0 && from.text !== undefined && to.text !== undefined ? versionOnlyChange(from.text, to.text) : undefined;
-        if (bump) facts.push({ kind: 'file.classified', path, category: 'version-bump', reason: `package manifest: version ${bump.from} running, ${bump.to} at the target` });
+        const bump =
+          moves.length === 0 && from.text !== undefined && to.text !== undefined ? versionOnlyChange(from.text, to.text) : undefined;
+        if (bump)
+          facts.push({
+            kind: 'file.classified',
+            path,
+            category: 'version-bump',
+            reason: `package manifest: version ${bump.from} running, ${bump.to} at the target`,
+          });
         else classify(file, moves.length > 0, 'package manifest');
       } else if (versionFileRuntime(path)) {
         const moves = versionFileMoves(path, versionFileRuntime(path)!, textAt(file, 'from'), textAt(file, 'to'));
@@ -87,7 +100,8 @@ export const dependenciesAnalyzer: Analyzer = {
       const lock = lockfileOf(file.path);
       if (!lock || isSampleProject(file.path)) continue;
       const manifest = dirOf(file.path) + lock.manifest;
-      const manifestChanged = lock.manifest === 'package.json' ? manifestsWithDependencyChanges.has(dirOf(file.path)) : changedPaths.has(manifest);
+      const manifestChanged =
+        lock.manifest === 'package.json' ? manifestsWithDependencyChanges.has(dirOf(file.path)) : changedPaths.has(manifest);
       const from = textAt(file, 'from');
       const to = textAt(file, 'to');
       const downgraded =
@@ -98,8 +112,15 @@ export const dependenciesAnalyzer: Analyzer = {
             : lock.manager === 'yarn' || lock.manager === 'pnpm'
               ? lockDowngrades(lock.manager, from, to)
               : undefined;
-      facts.push({ kind: 'lockfile.changed', path: file.path, manager: lock.manager, manifestChanged, ...(downgraded ? { downgraded } : {}) });
-      if (!unreadable(file)) facts.push({ kind: 'file.classified', path: file.path, category: 'dependency-change', reason: `${lock.manager} lockfile` });
+      facts.push({
+        kind: 'lockfile.changed',
+        path: file.path,
+        manager: lock.manager,
+        manifestChanged,
+        ...(downgraded ? { downgraded } : {}),
+      });
+      if (!unreadable(file))
+        facts.push({ kind: 'file.classified', path: file.path, category: 'dependency-change', reason: `${lock.manager} lockfile` });
     }
     return facts;
   },

@@ -16,7 +16,8 @@ function npmVersions(text: string): Map<string, string> | undefined {
       versions.set(key.replace(/^node_modules\//, '').replace(/\/node_modules\//g, ' > '), entry.version);
     }
   } else if (lock.dependencies && typeof lock.dependencies === 'object') {
-    for (const [name, entry] of Object.entries(lock.dependencies)) if (typeof entry?.version === 'string') versions.set(name, entry.version);
+    for (const [name, entry] of Object.entries(lock.dependencies))
+      if (typeof entry?.version === 'string') versions.set(name, entry.version);
   }
   return versions;
 }

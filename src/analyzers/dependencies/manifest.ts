@@ -41,7 +41,16 @@ export function manifestMoves(
       const workspace = [a[name], b[name]].some((spec) => spec?.startsWith('workspace:'));
       const bare = (spec: string | undefined) => (spec?.startsWith('workspace:') ? spec.slice('workspace:'.length) : spec);
       const move = moveOf(workspace ? bare(a[name]) : a[name], workspace ? bare(b[name]) : b[name]);
-      if (move) facts.push({ kind: 'dependency.changed', path, line: lineOf(name, section), name, section, ...move, ...(workspace ? { workspace: true } : {}) });
+      if (move)
+        facts.push({
+          kind: 'dependency.changed',
+          path,
+          line: lineOf(name, section),
+          name,
+          section,
+          ...move,
+          ...(workspace ? { workspace: true } : {}),
+        });
     }
   }
   const engines = [record(from.json.engines), record(to.json.engines)] as const;
@@ -54,8 +63,12 @@ export function manifestMoves(
   if (pmFrom !== pmTo) {
     const name = (pmFrom ?? pmTo)!.split('@')[0]!;
     const version = (spec: string | undefined) => (spec?.split('@')[0] === name ? spec.split('@')[1]?.split('+')[0] : spec);
-    const move = pmFrom && pmTo && pmFrom.split('@')[0] !== pmTo.split('@')[0] ? { rollback: 'changes' as const, from: pmFrom, to: pmTo } : moveOf(version(pmFrom), version(pmTo));
-    if (move) facts.push({ kind: 'runtime.changed', path, line: lineOf('packageManager'), runtime: name, source: 'packageManager', ...move });
+    const move =
+      pmFrom && pmTo && pmFrom.split('@')[0] !== pmTo.split('@')[0]
+        ? { rollback: 'changes' as const, from: pmFrom, to: pmTo }
+        : moveOf(version(pmFrom), version(pmTo));
+    if (move)
+      facts.push({ kind: 'runtime.changed', path, line: lineOf('packageManager'), runtime: name, source: 'packageManager', ...move });
   }
   return facts;
 }

@@ -55,7 +55,15 @@ export function toolVersionsMoves(path: string, from: string | undefined, to: st
   const facts: RuntimeChangedFact[] = [];
   for (const tool of [...new Set([...a.keys(), ...b.keys()])].sort()) {
     const move = moveOf(a.get(tool)?.version, b.get(tool)?.version);
-    if (move) facts.push({ kind: 'runtime.changed', path, line: a.get(tool)?.line ?? b.get(tool)?.line, runtime: tool === 'nodejs' ? 'node' : tool, source: 'tool-versions', ...move });
+    if (move)
+      facts.push({
+        kind: 'runtime.changed',
+        path,
+        line: a.get(tool)?.line ?? b.get(tool)?.line,
+        runtime: tool === 'nodejs' ? 'node' : tool,
+        source: 'tool-versions',
+        ...move,
+      });
   }
   return facts;
 }
@@ -82,7 +90,10 @@ export function baseImages(text: string): BaseImage[] {
     if (arg) args.set(arg[1]!, arg[2]!);
     const from = /^\s*FROM\s+(?:--\S+\s+)*(\S+)(?:\s+AS\s+(\S+))?/i.exec(line);
     if (!from) continue;
-    const ref = from[1]!.replace(/\$\{?([A-Za-z_]\w*)(?::-([^}]*))?\}?/g, (_m, name: string, fallback?: string) => args.get(name) ?? fallback ?? `$${name}`);
+    const ref = from[1]!.replace(
+      /\$\{?([A-Za-z_]\w*)(?::-([^}]*))?\}?/g,
+      (_m, name: string, fallback?: string) => args.get(name) ?? fallback ?? `$${name}`,
+    );
     const stage = from[2]?.toLowerCase();
     if (stages.has(ref.toLowerCase())) {
       if (stage) stages.add(stage);
@@ -93,7 +104,13 @@ export function baseImages(text: string): BaseImage[] {
     const colon = name!.lastIndexOf(':');
     const slash = name!.lastIndexOf('/');
     const tagged = colon > slash;
-    images.push({ image: tagged ? name!.slice(0, colon) : name!, tag: tagged ? name!.slice(colon + 1) : undefined, digest, stage, line: start + 1 });
+    images.push({
+      image: tagged ? name!.slice(0, colon) : name!,
+      tag: tagged ? name!.slice(colon + 1) : undefined,
+      digest,
+      stage,
+      line: start + 1,
+    });
   }
   return images;
 }
@@ -116,7 +133,15 @@ export function dockerfileMoves(path: string, from: string | undefined, to: stri
   a.forEach((image, i) => {
     const j = partner(image, i);
     if (j < 0) {
-      facts.push({ kind: 'runtime.changed', path, line: image.line, runtime: image.image, source: 'dockerfile', rollback: 'removes', from: refOf(image) });
+      facts.push({
+        kind: 'runtime.changed',
+        path,
+        line: image.line,
+        runtime: image.image,
+        source: 'dockerfile',
+        rollback: 'removes',
+        from: refOf(image),
+      });
       return;
     }
     used.add(j);
@@ -136,7 +161,16 @@ export function dockerfileMoves(path: string, from: string | undefined, to: stri
     });
   });
   b.forEach((image, j) => {
-    if (!used.has(j)) facts.push({ kind: 'runtime.changed', path, line: image.line, runtime: image.image, source: 'dockerfile', rollback: 'restores', to: refOf(image) });
+    if (!used.has(j))
+      facts.push({
+        kind: 'runtime.changed',
+        path,
+        line: image.line,
+        runtime: image.image,
+        source: 'dockerfile',
+        rollback: 'restores',
+        to: refOf(image),
+      });
   });
   return facts;
 }

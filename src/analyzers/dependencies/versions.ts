@@ -32,6 +32,13 @@ export function moveOf(from: string | undefined, to: string | undefined): Versio
   const order = semver.compare(b, a);
   if (order === 0) return { rollback: 'changes', from, to };
   const diff = semver.diff(a, b);
-  const level = diff === 'major' || diff === 'premajor' ? 'major' : diff === 'minor' || diff === 'preminor' ? 'minor' : diff === 'patch' || diff === 'prepatch' ? 'patch' : 'prerelease';
+  const level =
+    diff === 'major' || diff === 'premajor'
+      ? 'major'
+      : diff === 'minor' || diff === 'preminor'
+        ? 'minor'
+        : diff === 'patch' || diff === 'prepatch'
+          ? 'patch'
+          : 'prerelease';
   return { rollback: order < 0 ? 'downgrade' : 'upgrade', level, from, to };
 }

@@ -34,7 +34,6 @@ function emptySide(): SideRoutes {
   return { endpoints: [], unresolved: [], dirs: new Set(), trpc: new Map(), tooMany: new Map(), read: new Set() };
 }
 
-
 function addFile(out: SideRoutes, file: string, found: FileEndpoints): void {
   out.read.add(file);
   out.endpoints.push(...found.endpoints);
@@ -81,17 +80,23 @@ function addMounts(mounts: Map<string, Set<string>>, found: FileEndpoints): void
   }
 }
 
-const sameSet = (a: Set<string> | undefined, b: Set<string> | undefined) => (a?.size ?? 0) === (b?.size ?? 0) && [...(a ?? [])].every((x) => b?.has(x));
+const sameSet = (a: Set<string> | undefined, b: Set<string> | undefined) =>
+  (a?.size ?? 0) === (b?.size ?? 0) && [...(a ?? [])].every((x) => b?.has(x));
 
 /**
  * Routers that changed files mount, read at both sides where a mount differs between them (added, removed, another
  * prefix), and below those: their routes move with the mount. Below a mount written the same at both sides nothing
  * moves, and nothing is read.
  */
-async function mountedRoutes(reader: CodeReader, sides: Record<Side, SideReader>, state: Record<Side, SideRoutes & { mounts: Map<string, Set<string>> }>): Promise<void> {
+async function mountedRoutes(
+  reader: CodeReader,
+  sides: Record<Side, SideReader>,
+  state: Record<Side, SideRoutes & { mounts: Map<string, Set<string>> }>,
+): Promise<void> {
   let dirty = new Set<string>();
   for (const file of new Set([...state.from.mounts.keys(), ...state.to.mounts.keys()])) {
-    if (!sameSet(state.from.mounts.get(file), state.to.mounts.get(file)) || reader.isChanged('from', file) || reader.isChanged('to', file)) dirty.add(file);
+    if (!sameSet(state.from.mounts.get(file), state.to.mounts.get(file)) || reader.isChanged('from', file) || reader.isChanged('to', file))
+      dirty.add(file);
   }
   for (let depth = 0; depth < MOUNT_DEPTH && dirty.size > 0; depth++) {
     const next = new Set<string>();
@@ -125,7 +130,8 @@ async function codeFirstSchema(release: Release, routes: Routes): Promise<Fact[]
       if (text === undefined || !/['"](@nestjs\/graphql|type-graphql)['"]/.test(text)) continue;
       const source = release.sourceFile(side, path, text);
       if (!routes.isCodeFirstSchema(source)) continue;
-      for (const element of routes.schemaElements(path, source)) if (!elements[side].has(element.symbol)) elements[side].set(element.symbol, element);
+      for (const element of routes.schemaElements(path, source))
+        if (!elements[side].has(element.symbol)) elements[side].set(element.symbol, element);
     }
   }
   const facts: Fact[] = [];
@@ -134,7 +140,19 @@ async function codeFirstSchema(release: Release, routes: Routes): Promise<Fact[]
     // A type the target does not have is one finding: its fields go with it.
     if (e.owner && elements.from.has(e.owner) && !elements.to.has(e.owner)) continue;
     const what = e.kind === 'field' || e.kind === 'type' ? `${e.kind} ${symbol}` : `${e.kind} ${symbol.slice(symbol.indexOf('.') + 1)}`;
-    facts.push({ kind: 'contract.change', path: e.file, line: e.line, surface: 'public', entry: 'the GraphQL API', symbol, aspect: 'graphql', change: 'removed', detail: `${what} removed`, before: e.text, fromAt: `${e.file}:${e.line}` });
+    facts.push({
+      kind: 'contract.change',
+      path: e.file,
+      line: e.line,
+      surface: 'public',
+      entry: 'the GraphQL API',
+      symbol,
+      aspect: 'graphql',
+      change: 'removed',
+      detail: `${what} removed`,
+      before: e.text,
+      fromAt: `${e.file}:${e.line}`,
+    });
   }
   return facts;
 }
@@ -145,9 +163,18 @@ const CONTROLLER = /\.controller\.[cm]?[jt]s$/;
  * A Nest bootstrap changed by the release (global prefix, URI versioning, RouterModule paths) moves every
  * controller, changed or not: then the unchanged controllers are read at both sides (within the read budget).
  */
-async function movedControllers(release: Release, reader: CodeReader, sides: Record<Side, SideReader>, read: Record<Side, Set<string>>): Promise<Record<Side, FileEndpoints[]>> {
+async function movedControllers(
+  release: Release,
+  reader: CodeReader,
+  sides: Record<Side, SideReader>,
+  read: Record<Side, Set<string>>,
+): Promise<Record<Side, FileEndpoints[]>> {
   const out: Record<Side, FileEndpoints[]> = { from: [], to: [] };
-  const touchesNest = release.files.some((f) => /(^|\/)(main|bootstrap|app\.module|[\w.-]+\.module)\.[cm]?[jt]s$/.test(f.path) || /(^|\/)(main|bootstrap)\.[cm]?[jt]s$/.test(f.oldPath ?? ''));
+  const touchesNest = release.files.some(
+    (f) =>
+      /(^|\/)(main|bootstrap|app\.module|[\w.-]+\.module)\.[cm]?[jt]s$/.test(f.path) ||
+      /(^|\/)(main|bootstrap)\.[cm]?[jt]s$/.test(f.oldPath ?? ''),
+  );
   if (!touchesNest) return out;
   if ((await sides.from.nestSignature()) === (await sides.to.nestSignature())) return out;
   for (const side of ['from', 'to'] as const) {
@@ -163,7 +190,14 @@ async function movedControllers(release: Release, reader: CodeReader, sides: Rec
  * Unchanged route files at `to` beside the changed ones, and those matching `api.routeRoots`:
  * a route moved there is still served.
  */
-async function neighbourEndpoints(release: Release, reader: CodeReader, side: SideReader, dirs: Set<string>, read: Set<string>, removed: Endpoint[]): Promise<Endpoint[]> {
+async function neighbourEndpoints(
+  release: Release,
+  reader: CodeReader,
+  side: SideReader,
+  dirs: Set<string>,
+  read: Set<string>,
+  removed: Endpoint[],
+): Promise<Endpoint[]> {
   const out: Endpoint[] = [];
   // Only a file that quotes a piece of a removed path can serve it: the others are not parsed.
   const pieces = removed.map((e) => lastLiteral(e.literal ?? e.path));
@@ -192,7 +226,10 @@ async function neighbourEndpoints(release: Release, reader: CodeReader, side: Si
 async function routeCodeFor(reader: CodeReader, side: SideReader, operations: Endpoint[], read: Set<string>): Promise<Endpoint[]> {
   const literals = [...new Set(operations.map((e) => lastLiteral(e.path)).filter((l): l is string => l !== undefined))];
   if (literals.length === 0) return [];
-  const hits = await reader.grep('to', literals.flatMap((l) => [`/${l}`, `'${l}`, `"${l}`, `\`${l}`]));
+  const hits = await reader.grep(
+    'to',
+    literals.flatMap((l) => [`/${l}`, `'${l}`, `"${l}`, `\`${l}`]),
+  );
   const out: Endpoint[] = [];
   for (const path of [...new Set(hits.map((h) => h.path))].sort().slice(0, 60)) {
     if (read.has(path) || isTest(path)) continue;
@@ -206,7 +243,12 @@ async function routeCodeFor(reader: CodeReader, side: SideReader, operations: En
 const ref = (e: Endpoint): RouteRef => ({ method: e.method, route: e.path, source: e.source, path: e.file, line: e.line });
 
 /** tRPC entries compared key by key: an imported router or procedure is read only where the sides differ. */
-async function trpcEndpoints(routes: Routes, sides: Record<Side, SideReader>, from: SideRoutes, to: SideRoutes): Promise<Record<Side, Endpoint[]>> {
+async function trpcEndpoints(
+  routes: Routes,
+  sides: Record<Side, SideReader>,
+  from: SideRoutes,
+  to: SideRoutes,
+): Promise<Record<Side, Endpoint[]>> {
   const out: Record<Side, Endpoint[]> = { from: [], to: [] };
   if (from.trpc.size === 0 && to.trpc.size === 0) return out;
   const pending: Record<Side, Map<string, { root: string; entry: TrpcEntry }>> = { from: new Map(from.trpc), to: new Map(to.trpc) };
@@ -217,16 +259,40 @@ async function trpcEndpoints(routes: Routes, sides: Record<Side, SideReader>, fr
       const a = pending.from.get(key);
       const b = pending.to.get(key);
       // The same module's export at both sides, unchanged by the release: the same procedures.
-      if (a?.entry.kind === 'ref' && b?.entry.kind === 'ref' && a.entry.module === b.entry.module && a.entry.exported === b.entry.exported) {
+      if (
+        a?.entry.kind === 'ref' &&
+        b?.entry.kind === 'ref' &&
+        a.entry.module === b.entry.module &&
+        a.entry.exported === b.entry.exported
+      ) {
         const fromTarget = await sides.from.reader.resolve('from', a.entry.file, a.entry.module);
         const toTarget = await sides.to.reader.resolve('to', b.entry.file, b.entry.module);
-        if (fromTarget && fromTarget === toTarget && !sides.from.reader.isChanged('from', fromTarget) && !sides.to.reader.isChanged('to', toTarget)) continue;
+        if (
+          fromTarget &&
+          fromTarget === toTarget &&
+          !sides.from.reader.isChanged('from', fromTarget) &&
+          !sides.to.reader.isChanged('to', toTarget)
+        )
+          continue;
       }
-      for (const [side, item] of [['from', a], ['to', b]] as const) {
+      for (const [side, item] of [
+        ['from', a],
+        ['to', b],
+      ] as const) {
         if (!item) continue;
         if (item.entry.kind === 'procedure') out[side].push(...routes.procedureEndpoints(item.root, item.entry, handlers[side]));
-        else if (item.entry.kind === 'ref') for (const entry of await routes.expandRef(sides[side], item.entry)) next[side].set(`${item.root}\0${entry.key}`, { root: item.root, entry });
-        else if (item.entry.kind === 'unresolved') (side === 'from' ? from : to).unresolved.push({ file: item.entry.file, line: item.entry.line, source: 'trpc', reason: `procedure or router "${item.entry.key}" not found statically`, code: item.entry.code, key: `trpc\0${item.root}\0${item.entry.key}` });
+        else if (item.entry.kind === 'ref')
+          for (const entry of await routes.expandRef(sides[side], item.entry))
+            next[side].set(`${item.root}\0${entry.key}`, { root: item.root, entry });
+        else if (item.entry.kind === 'unresolved')
+          (side === 'from' ? from : to).unresolved.push({
+            file: item.entry.file,
+            line: item.entry.line,
+            source: 'trpc',
+            reason: `procedure or router "${item.entry.key}" not found statically`,
+            code: item.entry.code,
+            key: `trpc\0${item.root}\0${item.entry.key}`,
+          });
       }
     }
     pending.from = next.from;
@@ -283,7 +349,15 @@ export const endpointsAnalyzer: Analyzer = {
     const served = new EndpointSet([...to.endpoints, ...specs.to.endpoints]);
     let removed = [...from.endpoints, ...goneFromSpec.filter((e) => !mismatched.has(e))].filter((e) => !served.serves(e));
     if (sides && removed.some((e) => e.source !== 'openapi')) {
-      for (const e of await neighbourEndpoints(release, reader, sides.to, new Set([...from.dirs, ...to.dirs]), to.read, removed.filter((r) => r.source !== 'openapi'))) served.add(e);
+      for (const e of await neighbourEndpoints(
+        release,
+        reader,
+        sides.to,
+        new Set([...from.dirs, ...to.dirs]),
+        to.read,
+        removed.filter((r) => r.source !== 'openapi'),
+      ))
+        served.add(e);
       removed = removed.filter((e) => !served.serves(e));
     }
 
@@ -326,10 +400,23 @@ export const endpointsAnalyzer: Analyzer = {
     const stillDynamic = new Set(to.unresolved.map((u) => u.key));
     for (const u of from.unresolved) {
       if (stillDynamic.has(u.key)) continue;
-      facts.push({ kind: 'endpoint.unresolved', path: u.file, line: u.line, source: u.source, reason: u.reason, evidence: u.code, ...(u.method ? { method: u.method } : {}) });
+      facts.push({
+        kind: 'endpoint.unresolved',
+        path: u.file,
+        line: u.line,
+        source: u.source,
+        reason: u.reason,
+        evidence: u.code,
+        ...(u.method ? { method: u.method } : {}),
+      });
     }
     for (const [file, count] of from.tooMany) {
-      facts.push({ kind: 'file.unreadable', path: file, side: 'from', reason: `${count.toLocaleString('en-US')} route registrations in one file: more than the analysis compares route by route (${MAX_ROUTES_PER_FILE.toLocaleString('en-US')})` });
+      facts.push({
+        kind: 'file.unreadable',
+        path: file,
+        side: 'from',
+        reason: `${count.toLocaleString('en-US')} route registrations in one file: more than the analysis compares route by route (${MAX_ROUTES_PER_FILE.toLocaleString('en-US')})`,
+      });
     }
 
     for (const file of specs.files) {
@@ -339,8 +426,16 @@ export const endpointsAnalyzer: Analyzer = {
       const category = removedFiles.has(changed.path) ? 'endpoint-removal' : touched ? 'contract-change' : 'docs';
       facts.push({ kind: 'file.classified', path: changed.path, category, reason: 'OpenAPI spec or a part of one' });
     }
-    for (const path of specs.documentation) facts.push({ kind: 'file.classified', path, category: 'docs', reason: `an OpenAPI spec kept with the documentation (${DOCUMENTATION.exec(path)?.[2] ?? 'docs'}/): not read as the API unless api.specs names it` });
-    for (const path of removedFiles) if (!specs.files.has(path)) facts.push({ kind: 'file.classified', path, category: 'endpoint-removal', reason: 'serves an endpoint the rollback removes' });
+    for (const path of specs.documentation)
+      facts.push({
+        kind: 'file.classified',
+        path,
+        category: 'docs',
+        reason: `an OpenAPI spec kept with the documentation (${DOCUMENTATION.exec(path)?.[2] ?? 'docs'}/): not read as the API unless api.specs names it`,
+      });
+    for (const path of removedFiles)
+      if (!specs.files.has(path))
+        facts.push({ kind: 'file.classified', path, category: 'endpoint-removal', reason: 'serves an endpoint the rollback removes' });
     facts.push({ kind: 'stat', path: '.', name: 'endpointsCompared', value: from.endpoints.length + specs.from.endpoints.length });
     facts.push({ kind: 'stat', path: '.', name: 'routeFilesRead', value: reader.reads });
     return facts;

@@ -211,7 +211,9 @@ export class EndpointSet {
     if (FILE_ROUTED.has(e.source) && this.byPath.has(canonicalPath(e.path))) return undefined;
     const found: Endpoint[] = [];
     this.match(this.root, parseTemplate(e.path), 0, found, 0);
-    const answers = found.filter((c) => (method === ALL_METHODS ? canonicalMethod(c.method) === ALL_METHODS : methodAnswers(canonicalMethod(c.method), method)));
+    const answers = found.filter((c) =>
+      method === ALL_METHODS ? canonicalMethod(c.method) === ALL_METHODS : methodAnswers(canonicalMethod(c.method), method),
+    );
     answers.sort((a, b) => specificity(b.path) - specificity(a.path) || a.file.localeCompare(b.file) || a.line - b.line);
     return answers[0];
   }
@@ -235,11 +237,15 @@ export class EndpointSet {
       const next = at.literal.get(s.text);
       if (next) this.match(next, segments, i + 1, out, budget + 1);
       const testable = s.text.length <= 200;
-      for (const p of at.param) if (!p.segment.pattern || (testable && p.segment.pattern.test(s.text))) this.match(p.node, segments, i + 1, out, budget + 1);
+      for (const p of at.param)
+        if (!p.segment.pattern || (testable && p.segment.pattern.test(s.text))) this.match(p.node, segments, i + 1, out, budget + 1);
       for (const m of at.mixed) if (testable && m.segment.pattern.test(s.text)) this.match(m.node, segments, i + 1, out, budget + 1);
     } else if (s.kind === 'param' || s.kind === 'mixed') {
-      for (const p of at.param) if (!p.segment.pattern || (s.kind === 'param' && p.segment.pattern.source === s.pattern?.source)) this.match(p.node, segments, i + 1, out, budget + 1);
-      if (s.kind === 'mixed') for (const m of at.mixed) if (m.segment.canonical === s.canonical) this.match(m.node, segments, i + 1, out, budget + 1);
+      for (const p of at.param)
+        if (!p.segment.pattern || (s.kind === 'param' && p.segment.pattern.source === s.pattern?.source))
+          this.match(p.node, segments, i + 1, out, budget + 1);
+      if (s.kind === 'mixed')
+        for (const m of at.mixed) if (m.segment.canonical === s.canonical) this.match(m.node, segments, i + 1, out, budget + 1);
       if (s.kind === 'param' && s.optional) this.match(at, segments, i + 1, out, budget + 1);
     }
   }

@@ -1,7 +1,20 @@
 import { pathAt, type Analyzer, type Release } from '../analyzer.js';
 import type { Fact } from '../../model/facts.js';
 import type { BlobContent, Category, ChangedFile, Side } from '../../model/report.js';
-import { isAsset, isComponentFile, isDevTooling, isDoc, isJson, isMarkup, isScript, isStylesheet, isTemplate, isTest, isTranslation, isYaml } from '../../parse/kinds.js';
+import {
+  isAsset,
+  isComponentFile,
+  isDevTooling,
+  isDoc,
+  isJson,
+  isMarkup,
+  isScript,
+  isStylesheet,
+  isTemplate,
+  isTest,
+  isTranslation,
+  isYaml,
+} from '../../parse/kinds.js';
 import { componentLogic, templateLogic } from '../../parse/markup.js';
 import { versionOnlyChange } from '../../parse/versions.js';
 import { CONFIG_FILES } from '../../config/load.js';
@@ -41,8 +54,7 @@ export const filesAnalyzer: Analyzer = {
   async analyze(release: Release): Promise<Fact[]> {
     const facts: Fact[] = [];
     for (const file of release.files) {
-      const classify = (category: Category, reason: string) =>
-        facts.push({ kind: 'file.classified', path: file.path, category, reason });
+      const classify = (category: Category, reason: string) => facts.push({ kind: 'file.classified', path: file.path, category, reason });
       if (isAsset(file.path)) {
         classify('assets', 'image, font or media file');
         continue;
@@ -59,24 +71,38 @@ export const filesAnalyzer: Analyzer = {
       }
       let bump: string | undefined;
       if (isTest(file.path)) classify('tests', 'test file');
-      else if (isOwnConfig(file.path)) classify('config-change', "rollback-ready's own configuration: how this analysis reads the release, nothing the app runs");
+      else if (isOwnConfig(file.path))
+        classify('config-change', "rollback-ready's own configuration: how this analysis reads the release, nothing the app runs");
       else if (isTranslation(file.path)) {
-        const broken = (isJson(file.path) || isYaml(file.path)) && !sameStructuredValue(release, file) ? unparsedSide(release, file) : undefined;
-        if (broken) facts.push({ kind: 'file.unreadable', path: file.path, side: broken, reason: `translation catalogue that does not parse at ${broken}` });
+        const broken =
+          (isJson(file.path) || isYaml(file.path)) && !sameStructuredValue(release, file) ? unparsedSide(release, file) : undefined;
+        if (broken)
+          facts.push({
+            kind: 'file.unreadable',
+            path: file.path,
+            side: broken,
+            reason: `translation catalogue that does not parse at ${broken}`,
+          });
         else classify('translations', 'translation catalogue: text shown to users, rolled back with the code that shows it');
-      }
-      else if (isDoc(file.path)) classify('docs', 'documentation');
+      } else if (isDoc(file.path)) classify('docs', 'documentation');
       else if (isStylesheet(file.path)) classify('style-only', 'stylesheet');
-      else if (isDevTooling(file.path)) classify('style-only', 'editor, formatter, linter or git settings: nothing that runs in production');
+      else if (isDevTooling(file.path))
+        classify('style-only', 'editor, formatter, linter or git settings: nothing that runs in production');
       else if ((isScript(file.path) || isComponentFile(file.path)) && (bump = versionBump(release, file))) classify('version-bump', bump);
       else if (isComponentFile(file.path)) {
-        if (sameComponentLogic(release, file)) classify('style-only', 'single-file component: markup, static text or styles only; no script, binding or expression changed');
+        if (sameComponentLogic(release, file))
+          classify('style-only', 'single-file component: markup, static text or styles only; no script, binding or expression changed');
         else classify('code-change', 'single-file component: script, bindings or expressions changed');
       } else if (isMarkup(file.path) || isTemplate(file.path)) {
         const kind = isMarkup(file.path) ? 'html' : 'template';
-        if (sameLogic(release, file, kind)) classify('style-only', kind === 'html' ? 'markup only: no script, handler or binding changed' : 'template markup only: no template tag changed');
+        if (sameLogic(release, file, kind))
+          classify(
+            'style-only',
+            kind === 'html' ? 'markup only: no script, handler or binding changed' : 'template markup only: no template tag changed',
+          );
         else classify('code-change', kind === 'html' ? 'markup with scripts, handlers or bindings that changed' : 'template logic changed');
-      } else if (sameStructuredValue(release, file)) classify('style-only', 'same parsed value: only formatting, key order or comments changed');
+      } else if (sameStructuredValue(release, file))
+        classify('style-only', 'same parsed value: only formatting, key order or comments changed');
       else if (isScript(file.path)) {
         const broken = syntaxErrorSide(release, file);
         if (broken) {
@@ -90,7 +116,11 @@ export const filesAnalyzer: Analyzer = {
         } else {
           const style = release.scriptChange(file)?.style;
           if (style === 'format') classify('style-only', 'formatting or comments only: the syntax trees are the same');
-          else if (style === 'markup') classify('style-only', 'JSX markup only: elements, static text or className/style values; no logic, prop, hook or handler changed');
+          else if (style === 'markup')
+            classify(
+              'style-only',
+              'JSX markup only: elements, static text or className/style values; no logic, prop, hook or handler changed',
+            );
           else classify('code-change', 'script that parses');
         }
       }
@@ -140,7 +170,12 @@ export function leftoverFacts(release: Release, files: readonly ChangedFile[]): 
     const bump = versionBump(release, file);
     if (bump) facts.push({ kind: 'file.classified', path: file.path, category: 'version-bump', reason: bump });
     else if ((isJson(file.path) || isYaml(file.path)) && !unreadableReason(release, file) && unparsedSide(release, file) === undefined) {
-      facts.push({ kind: 'file.classified', path: file.path, category: 'code-change', reason: 'data or settings file (JSON/YAML) the app or its build reads: it parses, and rolls back with the code' });
+      facts.push({
+        kind: 'file.classified',
+        path: file.path,
+        category: 'code-change',
+        reason: 'data or settings file (JSON/YAML) the app or its build reads: it parses, and rolls back with the code',
+      });
     }
   }
   return facts;

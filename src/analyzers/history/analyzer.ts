@@ -34,6 +34,16 @@ export function pullRequestFixes(pullRequests: readonly MergedPullRequest[], com
     if (!marks.security) return [];
     const ref = new RegExp(`#${pr.number}\\b`);
     if (commits.some((c) => ref.test(c.subject) && marksOf(c.subject, c.body).security)) return [];
-    return [{ kind: 'history.fix', path: `#${pr.number}`, pullRequest: pr.number, subject: pr.title, security: { mark: marks.security, where: 'pull-request' }, ids: marks.ids, ...(marks.fix ? { fix: marks.fix } : {}) }];
+    return [
+      {
+        kind: 'history.fix',
+        path: `#${pr.number}`,
+        pullRequest: pr.number,
+        subject: pr.title,
+        security: { mark: marks.security, where: 'pull-request' },
+        ids: marks.ids,
+        ...(marks.fix ? { fix: marks.fix } : {}),
+      },
+    ];
   });
 }

@@ -23,7 +23,9 @@ export const infrastructureAnalyzer: Analyzer = {
       let hit = rootCache.get(key);
       if (!hit) {
         const path = dir ? `${dir}/${name}` : name;
-        hit = Promise.all((['from', 'to'] as const).map((side) => release.readPath(side, path))).then((sides) => sides.some((c) => c.text !== undefined));
+        hit = Promise.all((['from', 'to'] as const).map((side) => release.readPath(side, path))).then((sides) =>
+          sides.some((c) => c.text !== undefined),
+        );
         rootCache.set(key, hit);
       }
       return hit;
@@ -55,7 +57,12 @@ export const infrastructureAnalyzer: Analyzer = {
         const text = release.content(file, file.fromBlob ? 'from' : 'to').text;
         const other = file.fromBlob && file.toBlob ? release.content(file, 'to').text : '';
         if (text !== undefined && other !== undefined && checksOnly(text) && checksOnly(other)) {
-          facts.push({ kind: 'file.classified', path: file.path, category: 'tests', reason: 'CI workflow that only builds, tests or checks: it ships nothing a rollback runs' });
+          facts.push({
+            kind: 'file.classified',
+            path: file.path,
+            category: 'tests',
+            reason: 'CI workflow that only builds, tests or checks: it ships nothing a rollback runs',
+          });
           continue;
         }
       }
@@ -116,8 +123,11 @@ function chartVersions(release: Release, file: ChangedFile): string | undefined 
   const chart = (side: Side) => {
     const text = (side === 'from' ? file.fromBlob : file.toBlob) === undefined ? undefined : release.content(file, side).text;
     try {
-      const doc = text === undefined ? undefined : (yaml().parse(text, { logLevel: 'silent' }) as { name?: unknown; version?: unknown } | null);
-      return doc && typeof doc === 'object' ? { name: scalar(doc.name) ?? pathAt(file, side), version: scalar(doc.version) ?? '?' } : undefined;
+      const doc =
+        text === undefined ? undefined : (yaml().parse(text, { logLevel: 'silent' }) as { name?: unknown; version?: unknown } | null);
+      return doc && typeof doc === 'object'
+        ? { name: scalar(doc.name) ?? pathAt(file, side), version: scalar(doc.version) ?? '?' }
+        : undefined;
     } catch {
       return undefined;
     }

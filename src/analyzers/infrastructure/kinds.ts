@@ -22,7 +22,8 @@ export function infrastructureKindByName(path: string): InfrastructureKind | und
   const name = base(path);
   if (CI.some((re) => re.test(path))) return 'ci';
   if (isDockerfile(path) || name === '.dockerignore') return 'container';
-  if (/\.(tf|tofu|tfvars|tf\.json|tfvars\.json)$/.test(name) || name === '.terraform.lock.hcl' || name === 'terragrunt.hcl') return 'terraform';
+  if (/\.(tf|tofu|tfvars|tf\.json|tfvars\.json)$/.test(name) || name === '.terraform.lock.hcl' || name === 'terragrunt.hcl')
+    return 'terraform';
   if (/^(docker-)?compose([.-][\w.-]+)?\.ya?ml$/.test(name)) return 'compose';
   if (/^Pulumi(\.[\w-]+)?\.ya?ml$/.test(name)) return 'pulumi';
   if (name === 'Chart.yaml' || name === 'Chart.lock') return 'helm';
@@ -56,7 +57,8 @@ export function kubernetesObjects(docs: unknown[]): string[] {
 }
 
 // What a workflow does beyond building and testing: ship an image or a package, or change an environment.
-const SHIPS = /\b(deploy\w*|publish\w*|release[sd]?|docker\s+push|push:\s*true|build-push-action|helm|kubectl|terraform|pulumi|flyctl|vercel|netlify|wrangler|serverless|aws|gcloud|azure|heroku|railway|render\.com|environment:|registry|ghcr\.io|npm\s+publish|changesets\/action|semantic-release|goreleaser)\b/i;
+const SHIPS =
+  /\b(deploy\w*|publish\w*|release[sd]?|docker\s+push|push:\s*true|build-push-action|helm|kubectl|terraform|pulumi|flyctl|vercel|netlify|wrangler|serverless|aws|gcloud|azure|heroku|railway|render\.com|environment:|registry|ghcr\.io|npm\s+publish|changesets\/action|semantic-release|goreleaser)\b/i;
 
 /** A CI workflow that only builds, tests, lints or checks docs (nothing it ships or deploys). */
 export function checksOnly(text: string): boolean {

@@ -39,7 +39,8 @@ function matcherFor(config: Config): ReturnType<typeof migrationMatcher> {
 }
 
 /** A script in a migrations folder that defines no up or down function is a helper, not a migration. */
-const looksLikeMigration = (text: string) => /\b(?:up|down)\b\s*[:=(]|function\s+(?:up|down)\b|exports\.(?:up|down)\b|\basync\s+(?:up|down)\s*\(/.test(text);
+const looksLikeMigration = (text: string) =>
+  /\b(?:up|down)\b\s*[:=(]|function\s+(?:up|down)\b|exports\.(?:up|down)\b|\basync\s+(?:up|down)\s*\(/.test(text);
 
 /**
  * Finds the migrations the release added or edited, reads each with the reader of its format (SQL through
@@ -67,7 +68,12 @@ export const migrationsAnalyzer: Analyzer = {
     }
     for (const file of release.files) {
       if (/(?:^|\/)migration_lock\.toml$/.test(file.path) && settings.discover) {
-        facts.push({ kind: 'file.classified', path: file.path, category: 'migration', reason: 'Prisma migration lock (the database provider)' });
+        facts.push({
+          kind: 'file.classified',
+          path: file.path,
+          category: 'migration',
+          reason: 'Prisma migration lock (the database provider)',
+        });
         continue;
       }
       const id = file.fromBlob ? match(file.path) : file.toBlob ? match(pathAt(file, 'to')) : undefined;
@@ -82,10 +88,21 @@ export const migrationsAnalyzer: Analyzer = {
       if (from.unreadable && file.fromBlob) continue; // the files analyzer reports what cannot be read
       if (!reader) {
         // A migration no reader knows is reported, never skipped.
-        facts.push({ kind: 'migration.unread', path: file.path, line: 1, migration: id.id, reason: 'a migration script whose tool is not recognised: what it changes was not read' });
+        facts.push({
+          kind: 'migration.unread',
+          path: file.path,
+          line: 1,
+          migration: id.id,
+          reason: 'a migration script whose tool is not recognised: what it changes was not read',
+        });
         continue;
       }
-      facts.push({ kind: 'file.classified', path: file.path, category: 'migration', reason: `${reader.framework} ${id.role === 'down' ? 'down migration' : 'migration'} ${id.id}` });
+      facts.push({
+        kind: 'file.classified',
+        path: file.path,
+        category: 'migration',
+        reason: `${reader.framework} ${id.role === 'down' ? 'down migration' : 'migration'} ${id.id}`,
+      });
       if (!file.fromBlob || from.text === undefined || id.role === 'down') continue;
       let status: Candidate['status'] | undefined;
       let before: string | undefined;
@@ -127,7 +144,17 @@ export const migrationsAnalyzer: Analyzer = {
       const read = readWith(reader, release, file, 'from', text, dialect, parser);
       facts.push({ kind: 'stat', path: file.path, name: `migrationsReadAs.${framework}`, value: 1 });
       if (read.loader) {
-        files.push({ kind: 'migration.file', path: file.path, migration: id.id, framework, dialect, status: 'added', order: order++, risky: false, noDown: 'it runs the SQL files of sqls/ beside it, which are read as migrations of their own' });
+        files.push({
+          kind: 'migration.file',
+          path: file.path,
+          migration: id.id,
+          framework,
+          dialect,
+          status: 'added',
+          order: order++,
+          risky: false,
+          noDown: 'it runs the SQL files of sqls/ beside it, which are read as migrations of their own',
+        });
         continue;
       }
 
@@ -146,7 +173,8 @@ export const migrationsAnalyzer: Analyzer = {
         const downPath = await downScriptOf(file.path, id, framework, list);
         if (downPath) {
           const content = await release.readPath('from', downPath);
-          if (content.text !== undefined && content.text.trim() !== '') down = { ...readSql(content.text, 1, dialect, parser), path: downPath, line: 1 };
+          if (content.text !== undefined && content.text.trim() !== '')
+            down = { ...readSql(content.text, 1, dialect, parser), path: downPath, line: 1 };
         }
       }
       const up = { ...read.up, ops: againstDown(read.up.ops, down?.ops) };
@@ -157,12 +185,35 @@ export const migrationsAnalyzer: Analyzer = {
       // What the down part cannot read matters only to whoever runs it: reported where it is, in the same file only.
       if (down?.path === file.path) for (const u of down.unreadable) unread({ ...u, reason: `${u.reason} (in the down migration)` });
       for (const r of up.ops) {
-        ops.push({ kind: 'migration.op', path: file.path, line: r.line, migration: id.id, framework, op: r.op, statement: r.statement, via: r.via, newObject: false });
+        ops.push({
+          kind: 'migration.op',
+          path: file.path,
+          line: r.line,
+          migration: id.id,
+          framework,
+          op: r.op,
+          statement: r.statement,
+          via: r.via,
+          newObject: false,
+        });
       }
       const commands = FRAMEWORK_COMMANDS[framework];
-      const fileFact: MigrationFileFact = { kind: 'migration.file', path: file.path, migration: id.id, framework, dialect, status: 'added', order: order++, risky: false };
+      const fileFact: MigrationFileFact = {
+        kind: 'migration.file',
+        path: file.path,
+        migration: id.id,
+        framework,
+        dialect,
+        status: 'added',
+        order: order++,
+        risky: false,
+      };
       if (down) {
-        fileFact.down = { path: down.path, line: down.line, drops: down.ops.filter((r) => dropsData(r.op)).map((r) => ({ what: describeOp(r.op), line: r.line })) };
+        fileFact.down = {
+          path: down.path,
+          line: down.line,
+          drops: down.ops.filter((r) => dropsData(r.op)).map((r) => ({ what: describeOp(r.op), line: r.line })),
+        };
         if (commands.command) fileFact.command = framework === 'sql' ? `run ${down.path} by hand` : commands.command;
       } else fileFact.noDown = emptyDown ? `its down part does nothing` : commands.noDown;
       files.push(fileFact);
@@ -201,7 +252,15 @@ export const migrationsAnalyzer: Analyzer = {
 };
 
 /** Reads one version of a migration with its reader. */
-function readWith(reader: MigrationReader, release: Release, file: ChangedFile, side: 'from' | 'to', text: string, dialect: SqlDialect, parser: SqlParser | undefined): MigrationRead {
+function readWith(
+  reader: MigrationReader,
+  release: Release,
+  file: ChangedFile,
+  side: 'from' | 'to',
+  text: string,
+  dialect: SqlDialect,
+  parser: SqlParser | undefined,
+): MigrationRead {
   const sql = (t: string, line: number) => readSql(t, line, dialect, parser);
   if (reader.language !== 'script') return reader.read({ path: file.path, text, dialect, sql });
   let tree: ReturnType<Release['syntaxTree']>;
@@ -220,10 +279,30 @@ const SCHEMA_WRITES = /^(?:insert|update|delete|with|merge|replace|upsert|copy)\
 const CHECKSUMMED: ReadonlySet<Framework> = new Set(['flyway', 'liquibase']);
 
 /** What an edit to a released migration changes, read from both versions. */
-function editOf(path: string, migration: string, framework: Framework, before: string, after: string, earlier: MigrationRead, now: MigrationRead, language: MigrationPath['language']): MigrationEditedFact {
+function editOf(
+  path: string,
+  migration: string,
+  framework: Framework,
+  before: string,
+  after: string,
+  earlier: MigrationRead,
+  now: MigrationRead,
+  language: MigrationPath['language'],
+): MigrationEditedFact {
   const change = firstDifference(before, after);
-  const base = { kind: 'migration.edited' as const, path, line: change.line, migration, framework, change: change.text, checksummed: CHECKSUMMED.has(framework) };
-  const code = (t: string) => (language === 'sql' ? splitStatements(t).map((s) => s.code.replace(/\s+/g, ' ').toLowerCase()) : [t.replace(/\/\*[^]*?\*\/|\/\/[^\n]*/g, '').replace(/\s+/g, '')]);
+  const base = {
+    kind: 'migration.edited' as const,
+    path,
+    line: change.line,
+    migration,
+    framework,
+    change: change.text,
+    checksummed: CHECKSUMMED.has(framework),
+  };
+  const code = (t: string) =>
+    language === 'sql'
+      ? splitStatements(t).map((s) => s.code.replace(/\s+/g, ' ').toLowerCase())
+      : [t.replace(/\/\*[^]*?\*\/|\/\/[^\n]*/g, '').replace(/\s+/g, '')];
   const [a, b] = [code(before), code(after)];
   if (a.length === b.length && a.every((s, k) => s === b[k])) return { ...base, effect: 'comments' };
   if (earlier.up.unreadable.length > 0 || now.up.unreadable.length > 0) return { ...base, effect: 'unread' };
@@ -231,9 +310,13 @@ function editOf(path: string, migration: string, framework: Framework, before: s
   const [was, is] = [words(earlier), words(now)];
   const added = is.filter((w) => !was.includes(w));
   const removed = was.filter((w) => !is.includes(w));
-  if (added.length > 0 || removed.length > 0 || was.length !== is.length) return { ...base, effect: 'schema', added: [...new Set(added)], removed: [...new Set(removed)] };
+  if (added.length > 0 || removed.length > 0 || was.length !== is.length)
+    return { ...base, effect: 'schema', added: [...new Set(added)], removed: [...new Set(removed)] };
   const changed = [...a.filter((s) => !b.includes(s)), ...b.filter((s) => !a.includes(s))];
-  const writesRows = language === 'sql' ? changed.some((s) => SCHEMA_WRITES.test(s.trim())) : now.up.ops.some((o) => ['insert', 'update', 'delete'].includes(o.op.action));
+  const writesRows =
+    language === 'sql'
+      ? changed.some((s) => SCHEMA_WRITES.test(s.trim()))
+      : now.up.ops.some((o) => ['insert', 'update', 'delete'].includes(o.op.action));
   return { ...base, effect: writesRows ? 'data' : 'same' };
 }
 
@@ -257,7 +340,12 @@ async function prismaLock(release: Release, candidates: Candidate[]): Promise<Sq
 }
 
 /** The file holding the down migration of a SQL migration, when its framework has one. */
-async function downScriptOf(path: string, id: MigrationPath, framework: Framework, list: (dir: string) => Promise<string[]>): Promise<string | undefined> {
+async function downScriptOf(
+  path: string,
+  id: MigrationPath,
+  framework: Framework,
+  list: (dir: string) => Promise<string[]>,
+): Promise<string | undefined> {
   const dir = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
   const base = path.slice(dir ? dir.length + 1 : 0);
   let wanted: (p: string) => boolean;
@@ -268,7 +356,8 @@ async function downScriptOf(path: string, id: MigrationPath, framework: Framewor
       const m = /(?:^|\/)U(\d+(?:[._]\d+)*)__[^/]+\.sql$/i.exec(p);
       return m !== null && m[1]!.replace(/_/g, '.') === version;
     };
-  } else if (framework === 'sql' && /^(up|migration)\.sql$/i.test(base)) wanted = (p) => p.toLowerCase() === `${dir ? `${dir}/` : ''}down.sql`;
+  } else if (framework === 'sql' && /^(up|migration)\.sql$/i.test(base))
+    wanted = (p) => p.toLowerCase() === `${dir ? `${dir}/` : ''}down.sql`;
   else if (framework === 'db-migrate') {
     // migrations/<id>.js runs migrations/sqls/<id>-up.sql; its down is <id>-down.sql in the same folder.
     if (/-up\.sql$/i.test(base)) wanted = (p) => p === `${dir ? `${dir}/` : ''}${base.replace(/-up\.sql$/i, '-down.sql')}`;

@@ -2,7 +2,16 @@
 import { describeOp, typeChange } from '../../model/sql.js';
 import type { MigrationCoupledFact, MigrationOpFact } from '../../model/facts/migrations.js';
 
-const COUPLING_ACTIONS = new Set(['drop-table', 'rename-table', 'drop-column', 'rename-column', 'change-column-type', 'add-column', 'set-not-null', 'drop-default']);
+const COUPLING_ACTIONS = new Set([
+  'drop-table',
+  'rename-table',
+  'drop-column',
+  'rename-column',
+  'change-column-type',
+  'add-column',
+  'set-not-null',
+  'drop-default',
+]);
 
 export interface SourceText {
   path: string;

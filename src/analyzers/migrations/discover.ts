@@ -19,7 +19,11 @@ const XML_DIRS = new Set(['migrations', 'migration', 'changelog', 'changelogs', 
 const SCRIPT = /\.(?:ts|mts|cts|js|mjs|cjs)$/i;
 const FLYWAY = /^([VU])(\d+(?:[._]\d+)*)__.+\.sql$/i;
 
-const segments = (path: string) => path.split('/').slice(0, -1).map((s) => s.toLowerCase());
+const segments = (path: string) =>
+  path
+    .split('/')
+    .slice(0, -1)
+    .map((s) => s.toLowerCase());
 const baseOf = (path: string) => path.split('/').pop() ?? path;
 
 export interface DiscoveryOptions {
@@ -57,13 +61,21 @@ function sqlIdentity(path: string): MigrationPath {
   const prisma = /(?:^|\/)prisma\/migrations\/([^/]+)\/migration\.sql$/i.exec(path);
   if (prisma) return { id: prisma[1]!, role: 'up', language: 'sql', framework: 'prisma' };
   const flyway = FLYWAY.exec(base);
-  if (flyway) return { id: `V${flyway[2]!.replace(/_/g, '.')}`, role: flyway[1]!.toUpperCase() === 'U' ? 'down' : 'up', language: 'sql', framework: 'flyway' };
+  if (flyway)
+    return {
+      id: `V${flyway[2]!.replace(/_/g, '.')}`,
+      role: flyway[1]!.toUpperCase() === 'U' ? 'down' : 'up',
+      language: 'sql',
+      framework: 'flyway',
+    };
   if (/^R__.+\.sql$/i.test(base)) return { id: base.replace(/\.sql$/i, ''), role: 'up', language: 'sql', framework: 'flyway' };
   // db-migrate's SQL migrations: migrations/sqls/<name>-up.sql and <name>-down.sql beside migrations/<name>.js.
   const dbMigrate = /(?:^|\/)sqls\/([^/]+)-(up|down)\.sql$/i.exec(path);
-  if (dbMigrate) return { id: dbMigrate[1]!, role: dbMigrate[2]!.toLowerCase() === 'up' ? 'up' : 'down', language: 'sql', framework: 'db-migrate' };
+  if (dbMigrate)
+    return { id: dbMigrate[1]!, role: dbMigrate[2]!.toLowerCase() === 'up' ? 'up' : 'down', language: 'sql', framework: 'db-migrate' };
   const golang = /^(.+)\.(up|down)\.sql$/i.exec(base);
-  if (golang) return { id: golang[1]!, role: golang[2]!.toLowerCase() === 'up' ? 'up' : 'down', language: 'sql', framework: 'golang-migrate' };
+  if (golang)
+    return { id: golang[1]!, role: golang[2]!.toLowerCase() === 'up' ? 'up' : 'down', language: 'sql', framework: 'golang-migrate' };
   if (/^(up|down|migration)\.sql$/i.test(base) && folder) {
     return { id: folder, role: /^down/i.test(base) ? 'down' : 'up', language: 'sql', framework: 'sql' };
   }
@@ -96,7 +108,10 @@ export interface FrameworkCommand {
 
 export const FRAMEWORK_COMMANDS: Record<Framework, FrameworkCommand> = {
   sql: { command: 'run the down.sql by hand', noDown: 'plain SQL migration with no down script beside it' },
-  prisma: { noDown: 'Prisma has no down migrations: write the reverse SQL (prisma migrate diff --from-schema-datamodel … --to-schema-datamodel … --script), run it, then mark the migration rolled back with prisma migrate resolve --rolled-back' },
+  prisma: {
+    noDown:
+      'Prisma has no down migrations: write the reverse SQL (prisma migrate diff --from-schema-datamodel … --to-schema-datamodel … --script), run it, then mark the migration rolled back with prisma migrate resolve --rolled-back',
+  },
   flyway: { command: 'flyway undo', noDown: 'no U<version>__ undo script for this version (Flyway undo also needs Flyway Teams)' },
   'golang-migrate': { command: 'migrate down 1', noDown: 'no .down.sql file beside it' },
   dbmate: { command: 'dbmate rollback', noDown: 'its -- migrate:down section is empty' },
@@ -105,12 +120,24 @@ export const FRAMEWORK_COMMANDS: Record<Framework, FrameworkCommand> = {
   typeorm: { command: 'typeorm migration:revert', noDown: 'its down method does nothing' },
   sequelize: { command: 'sequelize db:migrate:undo', noDown: 'it has no down function, or the down function does nothing' },
   'mikro-orm': { command: 'mikro-orm migration:down', noDown: 'its down method does nothing' },
-  kysely: { command: 'migrator.migrateDown() (kysely migrate:down with kysely-ctl)', noDown: 'it exports no down function, or the down function does nothing' },
+  kysely: {
+    command: 'migrator.migrateDown() (kysely migrate:down with kysely-ctl)',
+    noDown: 'it exports no down function, or the down function does nothing',
+  },
   goose: { command: 'goose down', noDown: 'its -- +goose Down section is empty' },
   'sql-migrate': { command: 'sql-migrate down', noDown: 'its -- +migrate Down section is empty' },
-  liquibase: { command: 'liquibase rollback-count 1', noDown: 'its changesets have no rollback (Liquibase can undo some changes by itself; SQL it cannot)' },
+  liquibase: {
+    command: 'liquibase rollback-count 1',
+    noDown: 'its changesets have no rollback (Liquibase can undo some changes by itself; SQL it cannot)',
+  },
   'db-migrate': { command: 'db-migrate down', noDown: 'it has no down function or -down.sql file, or they do nothing' },
-  'node-pg-migrate': { command: 'node-pg-migrate down', noDown: 'it exports no down function (node-pg-migrate reverses some operations by itself; SQL it cannot)' },
+  'node-pg-migrate': {
+    command: 'node-pg-migrate down',
+    noDown: 'it exports no down function (node-pg-migrate reverses some operations by itself; SQL it cannot)',
+  },
   umzug: { command: 'umzug down (migrator.down())', noDown: 'it exports no down function, or the down function does nothing' },
-  'raw-sql': { command: 'run its down function with the tool that runs these scripts', noDown: 'it exports no down function, or the down function does nothing' },
+  'raw-sql': {
+    command: 'run its down function with the tool that runs these scripts',
+    noDown: 'it exports no down function, or the down function does nothing',
+  },
 };

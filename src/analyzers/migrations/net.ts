@@ -3,7 +3,7 @@ import type { MigrationOpFact } from '../../model/facts/migrations.js';
 import type { SchemaOp } from '../../model/sql.js';
 import type { ReadOp } from './read-sql.js';
 
-const key = (table: string | undefined, column?: string) => (column === undefined ? table ?? '' : `${table ?? ''}.${column}`);
+const key = (table: string | undefined, column?: string) => (column === undefined ? (table ?? '') : `${table ?? ''}.${column}`);
 
 interface ColumnState {
   notNull: boolean;
@@ -56,7 +56,11 @@ export function applyNetEffect(ops: MigrationOpFact[]): void {
         break;
       case 'add-column':
         if (tableIsNew) fact.newObject = true;
-        else addedColumns.set(key(table, op.column), { state: { notNull: op.notNull, hasDefault: op.hasDefault, where: place(fact) }, add: fact });
+        else
+          addedColumns.set(key(table, op.column), {
+            state: { notNull: op.notNull, hasDefault: op.hasDefault, where: place(fact) },
+            add: fact,
+          });
         break;
       case 'create-index':
         // An index only on columns the release added: the older code never writes them. A unique index that takes in
@@ -111,16 +115,31 @@ export function applyNetEffect(ops: MigrationOpFact[]): void {
 /** Kinds a drop and a later create are the same object under: a ClickHouse DROP TABLE also drops a view. */
 function sameName(drop: SchemaOp, create: SchemaOp): string | undefined {
   if (drop.action === 'drop-table' && create.action === 'create-table' && create.table === drop.table) return 'as a new, empty table';
-  if (drop.action === 'drop-table' && create.action === 'create-object' && (create.object === 'view' || create.object === 'materialized view') && create.name === drop.table) {
+  if (
+    drop.action === 'drop-table' &&
+    create.action === 'create-object' &&
+    (create.object === 'view' || create.object === 'materialized view') &&
+    create.name === drop.table
+  ) {
     return create.to ? `as a materialized view writing into ${create.to}` : `as a ${create.object}`;
   }
   if (drop.action === 'drop-object' && !drop.to && create.action === 'create-object' && create.name === drop.name) {
     const views = ['view', 'materialized view'];
-    if (create.object === drop.object || (views.includes(create.object) && views.includes(drop.object))) return create.to ? `as a materialized view writing into ${create.to}` : `as a ${create.object}`;
+    if (create.object === drop.object || (views.includes(create.object) && views.includes(drop.object)))
+      return create.to ? `as a materialized view writing into ${create.to}` : `as a ${create.object}`;
   }
-  if (drop.action === 'drop-object' && drop.object === 'trigger' && create.action === 'create-trigger' && create.name === drop.name) return 'as a trigger';
-  if (drop.action === 'drop-constraint' && create.action === 'add-constraint' && drop.name && create.name === drop.name && create.table === drop.table) return `as a ${create.constraint} constraint`;
-  if (drop.action === 'drop-index' && create.action === 'create-index' && drop.name && create.name === drop.name) return `as ${create.unique ? 'a unique' : 'an'} index`;
+  if (drop.action === 'drop-object' && drop.object === 'trigger' && create.action === 'create-trigger' && create.name === drop.name)
+    return 'as a trigger';
+  if (
+    drop.action === 'drop-constraint' &&
+    create.action === 'add-constraint' &&
+    drop.name &&
+    create.name === drop.name &&
+    create.table === drop.table
+  )
+    return `as a ${create.constraint} constraint`;
+  if (drop.action === 'drop-index' && create.action === 'create-index' && drop.name && create.name === drop.name)
+    return `as ${create.unique ? 'a unique' : 'an'} index`;
   return undefined;
 }
 

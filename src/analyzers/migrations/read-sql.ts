@@ -45,7 +45,11 @@ export function readSql(text: string, firstLine: number, dialect: SqlDialect, pa
     index++;
     const line = firstLine + statement.line - 1;
     if (statement.incomplete) {
-      result.unreadable.push({ line, statement: quote(statement.text), reason: `SQL that cannot be read to its end: ${statement.incomplete}` });
+      result.unreadable.push({
+        line,
+        statement: quote(statement.text),
+        reason: `SQL that cannot be read to its end: ${statement.incomplete}`,
+      });
       continue;
     }
     // Row inserts never change the schema; the token reader is enough and keeps dumps fast.

@@ -26,10 +26,16 @@ export async function run(args: string[]): Promise<number> {
   // A pipeline that happens to own a terminal still wants the plain report unless it asks for the review.
   const format = values.format ?? (interactive && !inCi(process.env) ? 'tui' : 'text');
   if (format === 'tui' && !interactive) {
-    throw new UsageError('--format tui needs an interactive terminal (stdin and stdout)', `run it in a terminal, or use another --format: ${FORMAT_NAMES.join(', ')}`);
+    throw new UsageError(
+      '--format tui needs an interactive terminal (stdin and stdout)',
+      `run it in a terminal, or use another --format: ${FORMAT_NAMES.join(', ')}`,
+    );
   }
   if (values['ack-file'] !== undefined && format !== 'tui') {
-    throw new UsageError('--ack-file records the terminal review, which is not running (stdout is not a terminal or --format is set)', 'run it in a terminal without --format, or with --format tui');
+    throw new UsageError(
+      '--ack-file records the terminal review, which is not running (stdout is not a terminal or --format is set)',
+      'run it in a terminal without --format, or with --format tui',
+    );
   }
   if (format !== 'tui' && values.format !== undefined && !isFormat(format)) {
     throw new UsageError(`--format ${format}: unknown format`, `use one of: ${[...FORMAT_NAMES, 'tui'].join(', ')}`);
@@ -44,14 +50,23 @@ export async function run(args: string[]): Promise<number> {
   }
   const maxScore = intOption(values['max-score'], '--max-score', 0, 100);
   if (values.advisories && format === 'tui') {
-    throw new UsageError('--advisories checks the printed report, and the terminal review would ask the registry once per release it lists', 'add --format text (or json, markdown) to check advisories');
+    throw new UsageError(
+      '--advisories checks the printed report, and the terminal review would ask the registry once per release it lists',
+      'add --format text (or json, markdown) to check advisories',
+    );
   }
   if (values['advisories-registry'] !== undefined && !values.advisories) {
-    throw new UsageError('--advisories-registry names the registry of --advisories, which is not given', 'add --advisories, or drop --advisories-registry');
+    throw new UsageError(
+      '--advisories-registry names the registry of --advisories, which is not given',
+      'add --advisories, or drop --advisories-registry',
+    );
   }
   const outputs = parseOutputs(values.output);
   if (values.base !== undefined && values.to !== undefined) {
-    throw new UsageError('--base and --to both name the target', 'pass --to for a rollback, or --base for a pull request (the target is then the merge base)');
+    throw new UsageError(
+      '--base and --to both name the target',
+      'pass --to for a rollback, or --base for a pull request (the target is then the merge base)',
+    );
   }
   // A pull request (--base): the target is the merge base, as `comment` takes it, never the base's newer tip.
   const to = values.base !== undefined ? await mergeBaseWith(values.repo ?? '.', values.from ?? 'HEAD', values.base) : values.to;
@@ -67,7 +82,8 @@ export async function run(args: string[]): Promise<number> {
   const guard = outputs.length > 0 || inActions ? guardOf(await gitDirectories(repoDir)) : undefined;
   if (guard) guardOutputs(outputs, guard);
   // The runner's files, checked before the analysis rather than after its annotations are printed.
-  if (guard && inActions) for (const name of ['GITHUB_STEP_SUMMARY', 'GITHUB_OUTPUT']) if (process.env[name]) guard.check(process.env[name]!, name);
+  if (guard && inActions)
+    for (const name of ['GITHUB_STEP_SUMMARY', 'GITHUB_OUTPUT']) if (process.env[name]) guard.check(process.env[name]!, name);
 
   // What to analyse, the same for the terminal review and the printed report.
   const analysis = {
@@ -94,7 +110,9 @@ export async function run(args: string[]): Promise<number> {
     return 0;
   }
   const timeoutSeconds = intOption(values.timeout, '--timeout', 1, 3600);
-  const changelog = values['github-changelog'] ? await githubChangelog(values['github-repo'], values['api-url'], timeoutSeconds) : undefined;
+  const changelog = values['github-changelog']
+    ? await githubChangelog(values['github-repo'], values['api-url'], timeoutSeconds)
+    : undefined;
   const advisories = values.advisories ? await advisorySource(values['advisories-registry']) : undefined;
   const { analyzeRollback } = await import('../../engine/analyze.js');
   const progress = progressLine();
@@ -142,7 +160,17 @@ export async function run(args: string[]): Promise<number> {
   if (inActions && guard) {
     const { publishToActions } = await import('../../integrations/ci/github-actions.js');
     const jsonReport = outputs.find((o) => o.format === 'json')?.file;
-    publishToActions({ report, repoDir, jsonReport, gateLine: failure, warnOnly: gate.warnOnly ?? false, env: process.env, stderr: (t) => process.stderr.write(t), guard, context });
+    publishToActions({
+      report,
+      repoDir,
+      jsonReport,
+      gateLine: failure,
+      warnOnly: gate.warnOnly ?? false,
+      env: process.env,
+      stderr: (t) => process.stderr.write(t),
+      guard,
+      context,
+    });
   }
   if (changelog?.failure()) {
     warn(changelog.failure()!);
@@ -184,7 +212,12 @@ async function githubChangelog(repoFlag: string | undefined, apiUrl: string | un
     failure: () => failure,
     read: async (range: { from: { sha: string }; commits: string[] }) => {
       if (!token) return undefined;
-      const client = createClient({ token, endpoint, onRetry: (reason) => warn(reason), ...(timeoutSeconds !== undefined ? { timeoutSeconds } : {}) });
+      const client = createClient({
+        token,
+        endpoint,
+        onRetry: (reason) => warn(reason),
+        ...(timeoutSeconds !== undefined ? { timeoutSeconds } : {}),
+      });
       try {
         const changelog = await mergedPullRequests(client, repo, range.from.sha, range.commits);
         if (!changelog.complete) warn("the changelog may be incomplete: GitHub's history walk did not meet every commit of the range");

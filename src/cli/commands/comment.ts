@@ -12,7 +12,6 @@ import type { Config } from '../../config/schema.js';
 import { intOption, parseOptions } from '../options.js';
 import { progressLine } from '../progress.js';
 
-
 export async function run(args: string[]): Promise<number> {
   const { values } = parseOptions(args, COMMENT_OPTIONS, false, 'rollback-ready help comment');
   if (values.help) {
@@ -22,7 +21,8 @@ export async function run(args: string[]): Promise<number> {
   const format = values.format ?? 'markdown';
   if (!isFormat(format)) throw new UsageError(`--format ${format}: unknown format`, `use one of: ${FORMAT_NAMES.join(', ')}`);
   const failOn = values['fail-on'];
-  if (failOn !== undefined && !isSeverity(failOn)) throw new UsageError(`--fail-on ${failOn}: unknown severity`, `use one of: ${SEVERITIES.join(', ')}`);
+  if (failOn !== undefined && !isSeverity(failOn))
+    throw new UsageError(`--fail-on ${failOn}: unknown severity`, `use one of: ${SEVERITIES.join(', ')}`);
   const platform = values.platform;
   if (platform !== undefined && !(PLATFORM_IDS as readonly string[]).includes(platform)) {
     throw new UsageError(`--platform ${platform}: unknown platform`, `use one of: ${PLATFORM_IDS.join(', ')}`);
@@ -57,7 +57,8 @@ export async function run(args: string[]): Promise<number> {
 
   const head = pr?.headRefOid ?? event.headSha;
   const base = pr?.baseRefOid ?? event.baseSha;
-  if (!head || !base) throw new UsageError(`${failure ?? 'the pull request has no head or base'}; its commits are unknown, so nothing was analysed`);
+  if (!head || !base)
+    throw new UsageError(`${failure ?? 'the pull request has no head or base'}; its commits are unknown, so nothing was analysed`);
 
   const { openRepo } = await import('../../git/repo.js');
   const { mergeBase } = await import('../../git/merge-base.js');
@@ -89,7 +90,13 @@ export async function run(args: string[]): Promise<number> {
   const repoUrl = pr?.repoUrl ?? (serverUrl ? `${serverUrl.replace(/\/$/, '')}/${repoId.owner}/${repoId.name}` : undefined);
   // The title is the author's text, escaped like the repository's; the number is the tool's own reference.
   const title = pr ? `${pr.title} (${pr.headRefName} → ${pr.baseRefName})` : '';
-  const body = renderMarkdown(report, { repoUrl, title, pullRequest: pr?.number ?? number, maxLength: GITHUB_COMMENT_LIMIT, context: 'pull-request' });
+  const body = renderMarkdown(report, {
+    repoUrl,
+    title,
+    pullRequest: pr?.number ?? number,
+    maxLength: GITHUB_COMMENT_LIMIT,
+    context: 'pull-request',
+  });
   process.stdout.write(format === 'markdown' ? body : REPORTERS[format].render(report, { repoDir, repoUrl, context: 'pull-request' }));
 
   if (failure || !client || !pr) {
@@ -103,7 +110,12 @@ export async function run(args: string[]): Promise<number> {
       values['delete-when-safe'] && report.verdict === 'safe'
         ? await deleteSticky(client, existing)
         : await upsertSticky(client, pr.id, existing, body);
-    const what = { added: 'comment added', updated: 'comment updated', deleted: 'comment deleted (verdict safe)', unchanged: 'no comment (verdict safe)' }[result.action];
+    const what = {
+      added: 'comment added',
+      updated: 'comment updated',
+      deleted: 'comment deleted (verdict safe)',
+      unchanged: 'no comment (verdict safe)',
+    }[result.action];
     warn(`${what} on #${number}${result.url ? ` ${result.url}` : ''}`);
   } catch (error) {
     if (!(error instanceof GitHubError)) throw error;

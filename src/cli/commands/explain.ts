@@ -11,22 +11,35 @@ import { parseOptions } from '../options.js';
 export async function run(args: string[]): Promise<number> {
   const { values, positionals } = parseOptions(args, { help: { type: 'boolean', short: 'h' } }, true, 'rollback-ready help explain');
   if (values.help || positionals.length === 0) {
-    if (!values.help) throw new UsageError('explain needs a rule id', 'run `rollback-ready explain <rule-id>`; `rollback-ready rules` lists them');
-    process.stdout.write('Usage: rollback-ready explain <rule-id>\n\nWhy a rule matters for a rollback, an example, how to fix it and how to suppress it.\n');
+    if (!values.help)
+      throw new UsageError('explain needs a rule id', 'run `rollback-ready explain <rule-id>`; `rollback-ready rules` lists them');
+    process.stdout.write(
+      'Usage: rollback-ready explain <rule-id>\n\nWhy a rule matters for a rollback, an example, how to fix it and how to suppress it.\n',
+    );
     return 0;
   }
   if (positionals.length > 1) throw new UsageError('explain takes one rule id', 'run `rollback-ready explain <rule-id>`');
   const id = positionals[0]!;
   const rule = Object.hasOwn(RULES, id) ? (RULES as Record<string, AnyRule>)[id] : undefined;
   if (!rule) {
-    const near = didYouMean(id, RULE_LIST.map((r) => r.id));
-    throw new UsageError(`no rule named ${oneLine(id).slice(0, 80)}`, `${near ? `${near} ` : ''}\`rollback-ready rules\` lists the rule ids`);
+    const near = didYouMean(
+      id,
+      RULE_LIST.map((r) => r.id),
+    );
+    throw new UsageError(
+      `no rule named ${oneLine(id).slice(0, 80)}`,
+      `${near ? `${near} ` : ''}\`rollback-ready rules\` lists the rule ids`,
+    );
   }
   process.stdout.write(renderExplain(rule));
   return 0;
 }
 
-const indent = (text: string) => text.split('\n').map((l) => `  ${l}`).join('\n');
+const indent = (text: string) =>
+  text
+    .split('\n')
+    .map((l) => `  ${l}`)
+    .join('\n');
 
 export function renderExplain(rule: AnyRule): string {
   const checklist = (CHECKLIST as Record<string, { title: string }>)[rule.checklist]?.title ?? rule.checklist;
@@ -46,7 +59,11 @@ export function renderExplain(rule: AnyRule): string {
     indent(`In the report: ${rule.remediation}`),
   ];
   if (rule.options) {
-    out.push('', 'Options (defaults)', indent(`rules:\n  ${rule.id}:\n    severity: ${rule.severity}\n    options: ${JSON.stringify(rule.options.defaults)}`));
+    out.push(
+      '',
+      'Options (defaults)',
+      indent(`rules:\n  ${rule.id}:\n    severity: ${rule.severity}\n    options: ${JSON.stringify(rule.options.defaults)}`),
+    );
   }
   out.push(
     '',

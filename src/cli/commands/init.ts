@@ -16,7 +16,9 @@ const MAX_WALK = 20_000;
 export async function run(args: string[]): Promise<number> {
   const { values } = parseOptions(args, { help: { type: 'boolean', short: 'h' } }, false, 'rollback-ready help init');
   if (values.help) {
-    process.stdout.write(`Usage: rollback-ready init\n\nWrites ${STARTER_FILE} in the current folder: commented defaults, with the\nmigration folders, API specs, workspaces and platform found there. Never overwrites.\n`);
+    process.stdout.write(
+      `Usage: rollback-ready init\n\nWrites ${STARTER_FILE} in the current folder: commented defaults, with the\nmigration folders, API specs, workspaces and platform found there. Never overwrites.\n`,
+    );
     return 0;
   }
   const dir = process.cwd();
@@ -31,7 +33,10 @@ export async function run(args: string[]): Promise<number> {
     writeFileSync(join(dir, STARTER_FILE), starterConfig(found), { flag: 'wx' });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
-    throw new UsageError(`cannot write ${STARTER_FILE} here (${code})`, code === 'EEXIST' ? `remove the ${STARTER_FILE} that is in the way` : 'run init in a folder you can write to');
+    throw new UsageError(
+      `cannot write ${STARTER_FILE} here (${code})`,
+      code === 'EEXIST' ? `remove the ${STARTER_FILE} that is in the way` : 'run init in a folder you can write to',
+    );
   }
   const summary = [
     found.migrations.length > 0 ? `${found.migrations.length} migration folder${found.migrations.length === 1 ? '' : 's'}` : '',
@@ -39,7 +44,9 @@ export async function run(args: string[]): Promise<number> {
     found.packages.length > 0 ? `${found.packages.length} workspace package${found.packages.length === 1 ? '' : 's'}` : '',
     found.platform ? `platform ${found.platform.id}` : '',
   ].filter(Boolean);
-  process.stdout.write(`wrote ${STARTER_FILE}${summary.length > 0 ? ` (found ${summary.join(', ')})` : ''}; commit it so the analysis of each release reads it\n`);
+  process.stdout.write(
+    `wrote ${STARTER_FILE}${summary.length > 0 ? ` (found ${summary.join(', ')})` : ''}; commit it so the analysis of each release reads it\n`,
+  );
   return 0;
 }
 

@@ -77,7 +77,11 @@ export function App({ from, to, targets: firstPage, total, more, prereleasesHidd
         setOutcomes((old) => ({ ...old, [target.tag]: { state: 'running' } }));
         try {
           const report = await start(target.tag).promise;
-          if (live) setOutcomes((old) => ({ ...old, [target.tag]: { state: 'done', verdict: report.verdict, score: report.riskScore, reason: topReason(report) } }));
+          if (live)
+            setOutcomes((old) => ({
+              ...old,
+              [target.tag]: { state: 'done', verdict: report.verdict, score: report.riskScore, reason: topReason(report) },
+            }));
         } catch (error) {
           const message = error instanceof Error ? error.message : String(error);
           if (live) setOutcomes((old) => ({ ...old, [target.tag]: { state: 'error', message } }));
@@ -171,7 +175,19 @@ export function App({ from, to, targets: firstPage, total, more, prereleasesHidd
 }
 
 /** One updating line with the phase and counts; it is replaced by the review when done. */
-function Analysing({ target, analysis, size, onDone, onError }: { target: string; analysis: Analysis; size?: Size; onDone: (r: Report) => void; onError: (e: Error) => void }) {
+function Analysing({
+  target,
+  analysis,
+  size,
+  onDone,
+  onError,
+}: {
+  target: string;
+  analysis: Analysis;
+  size?: Size;
+  onDone: (r: Report) => void;
+  onError: (e: Error) => void;
+}) {
   const { columns } = useSize(size);
   const [progress, setProgress] = useState<{ phase: string; done: number; total: number }>({ phase: 'starting', done: 0, total: 0 });
   useEffect(() => {
@@ -189,5 +205,9 @@ function Analysing({ target, analysis, size, onDone, onError }: { target: string
     };
   }, [analysis]);
   const counts = progress.total > 1 ? ` ${progress.done}/${progress.total}` : '';
-  return <Text wrap="truncate-end">{fit(`Analysing the rollback to ${oneLine(target)}: ${progress.phase}${counts}… (q quits)`, Math.max(20, columns))}</Text>;
+  return (
+    <Text wrap="truncate-end">
+      {fit(`Analysing the rollback to ${oneLine(target)}: ${progress.phase}${counts}… (q quits)`, Math.max(20, columns))}
+    </Text>
+  );
 }

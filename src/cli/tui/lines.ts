@@ -106,9 +106,14 @@ export function headerLines(report: Report, marks: Marks, filter: string, width:
   const accepted = states.filter((s) => s === 'accepted').length;
   const refs = `${oneLine(report.from.ref)} (${short(report.from.sha)}) → ${oneLine(report.to.ref)} (${short(report.to.sha)})`;
   const volume = `${plural(v.commits, 'commit')} · ${plural(v.files, 'file')} · +${v.insertions} −${v.deletions} lines`;
-  const byHand = [counts.manual > 0 ? `${checked} checked by hand` : '', accepted > 0 ? `${accepted} accepted` : ''].filter(Boolean).join(', ');
+  const byHand = [counts.manual > 0 ? `${checked} checked by hand` : '', accepted > 0 ? `${accepted} accepted` : '']
+    .filter(Boolean)
+    .join(', ');
   const lines: Line[] = [
-    [{ text: 'rollback-ready ', tone: 'dim' }, { text: fit(refs, width - 15), bold: true }],
+    [
+      { text: 'rollback-ready ', tone: 'dim' },
+      { text: fit(refs, width - 15), bold: true },
+    ],
     [
       { text: ` ${report.verdict.toUpperCase()} `, tone: `verdict-${report.verdict}`, bold: true, inverse: true },
       { text: ` risk ${report.riskScore}/100 ` },
@@ -122,7 +127,8 @@ export function headerLines(report: Report, marks: Marks, filter: string, width:
   const room = MAX_HEADER_NOTES - (warning ? 1 : 0);
   const shown = notes.length > room ? notes.slice(0, room - 1) : notes;
   for (const note of shown) lines.push([{ text: fit(`note: ${oneLine(note)}`, width), tone: 'dim' }]);
-  if (shown.length < notes.length) lines.push([{ text: fit(`+${plural(notes.length - shown.length, 'more note')}: see the first row`, width), tone: 'dim' }]);
+  if (shown.length < notes.length)
+    lines.push([{ text: fit(`+${plural(notes.length - shown.length, 'more note')}: see the first row`, width), tone: 'dim' }]);
   lines.push([
     { text: 'Checklist  ' },
     { text: `✔ ${counts.pass}`, tone: 'pass' },
@@ -139,8 +145,9 @@ export function headerLines(report: Report, marks: Marks, filter: string, width:
 export function findingMatches(finding: Finding, filter: string): boolean {
   if (!filter) return true;
   const q = filter.toLowerCase();
-  return [finding.ruleId, finding.category, finding.severity, finding.message, finding.path, finding.evidence ?? '']
-    .some((text) => text.toLowerCase().includes(q));
+  return [finding.ruleId, finding.category, finding.severity, finding.message, finding.path, finding.evidence ?? ''].some((text) =>
+    text.toLowerCase().includes(q),
+  );
 }
 
 export function itemFindings(report: Report, item: ChecklistItem, filter: string): Finding[] {
@@ -160,10 +167,16 @@ export function rowLine(report: Report, row: Row, selected: boolean, marks: Mark
   const pointer: Segment = { text: selected ? '›' : ' ', tone: 'accent', bold: true };
   if (row.kind === 'about') {
     const label = `Why ${report.verdict.toUpperCase()}: ${scoreTerms(report)}${report.notes.length > 0 ? ` · ${plural(report.notes.length, 'note')}` : ''}`;
-    return [pointer, { text: ' i ', tone: 'accent', bold: true }, { text: fit(label, width - 4).padEnd(Math.max(0, width - 4)), inverse: selected, bold: selected }];
+    return [
+      pointer,
+      { text: ' i ', tone: 'accent', bold: true },
+      { text: fit(label, width - 4).padEnd(Math.max(0, width - 4)), inverse: selected, bold: selected },
+    ];
   }
   if (row.kind === 'next') {
-    const label = report.rollback ? `Next step: roll back on ${report.rollback.platform}` : 'Next step (pass --platform for the exact command)';
+    const label = report.rollback
+      ? `Next step: roll back on ${report.rollback.platform}`
+      : 'Next step (pass --platform for the exact command)';
     return [pointer, { text: ' → ', tone: 'accent' }, { text: fit(label, width - 4), inverse: selected, bold: selected }];
   }
   const { item } = row;
@@ -181,7 +194,9 @@ export function rowLine(report: Report, row: Row, selected: boolean, marks: Mark
 
 /** How wide the checklist needs to be to show every title whole. */
 export function listWidthNeeded(report: Report, marks: Marks, filter: string): number {
-  return Math.max(...report.checklist.map((item) => 4 + [...oneLine(item.title)].length + 1 + rowSuffix(report, item, marks, filter).length));
+  return Math.max(
+    ...report.checklist.map((item) => 4 + [...oneLine(item.title)].length + 1 + rowSuffix(report, item, marks, filter).length),
+  );
 }
 
 function findingLines(f: Finding, width: number): Line[] {
@@ -195,8 +210,10 @@ function findingLines(f: Finding, width: number): Line[] {
   if (9 + rule.length + 2 + [...place].length <= width) lines.push([...head, { text: `  ${place}` }]);
   else lines.push(head, [{ text: `  ${fitMiddle(place, width - 2)}` }]);
   for (const text of wrap(oneLine(f.message), width - 2, '  ')) lines.push([{ text: `  ${text}` }]);
-  if (f.evidence) for (const text of wrap(`evidence: ${oneLine(f.evidence)}`, width - 2, '  ')) lines.push([{ text: `  ${text}`, tone: 'accent' }]);
-  if (f.remediation) for (const text of wrap(`fix: ${oneLine(f.remediation)}`, width - 2, '  ')) lines.push([{ text: `  ${text}`, tone: 'dim' }]);
+  if (f.evidence)
+    for (const text of wrap(`evidence: ${oneLine(f.evidence)}`, width - 2, '  ')) lines.push([{ text: `  ${text}`, tone: 'accent' }]);
+  if (f.remediation)
+    for (const text of wrap(`fix: ${oneLine(f.remediation)}`, width - 2, '  ')) lines.push([{ text: `  ${text}`, tone: 'dim' }]);
   if (f.suppressed) lines.push([{ text: fit(`  suppressed: ${oneLine(f.suppressed.reason)}`, width), tone: 'dim' }]);
   return lines;
 }
@@ -205,10 +222,12 @@ function findingLines(f: Finding, width: number): Line[] {
 function markLines(item: ChecklistItem, marks: Marks, width: number): Line[] {
   const state = stateOf(item, marks);
   const lines = (text: string, tone: Tone) => wrap(text, width - 2, '  ').map((t): Line => [{ text: `  ${t}`, tone }]);
-  if (state === 'accepted') return lines(`accepted as a known risk: ${oneLine(marks.accepted.get(item.id) ?? '')} (a withdraws it)`, 'manual');
+  if (state === 'accepted')
+    return lines(`accepted as a known risk: ${oneLine(marks.accepted.get(item.id) ?? '')} (a withdraws it)`, 'manual');
   if (state === 'checked') return lines('checked by hand (space to undo)', 'pass');
   if (state === 'open') return lines('to check by hand: space marks it checked; a accepts it as a known risk, with your reason', 'manual');
-  if (state === 'failed') return lines('a accepts it as a known risk (a false positive, or a risk taken knowingly), with your reason', 'dim');
+  if (state === 'failed')
+    return lines('a accepts it as a known risk (a false positive, or a risk taken knowingly), with your reason', 'dim');
   return [];
 }
 
@@ -220,7 +239,10 @@ export function detailLines(report: Report, row: Row, marks: Marks, filter: stri
   const lines: Line[] = [];
   const state = stateOf(item, marks);
   for (const [i, text] of wrap(oneLine(item.title), width - 2, '  ').entries()) {
-    lines.push([{ text: i === 0 ? `${STATE_MARK[state]} ` : '', tone: STATE_TONE[state], bold: true }, { text, bold: true }]);
+    lines.push([
+      { text: i === 0 ? `${STATE_MARK[state]} ` : '', tone: STATE_TONE[state], bold: true },
+      { text, bold: true },
+    ]);
   }
   for (const text of wrap(oneLine(item.detail), width - 2, '  ')) lines.push([{ text: `  ${text}`, tone: 'dim' }]);
   lines.push(...markLines(item, marks, width));
@@ -228,7 +250,9 @@ export function detailLines(report: Report, row: Row, marks: Marks, filter: stri
   const shown = all.filter((f) => findingMatches(f, filter));
   if (all.length === 0) return lines;
   lines.push([]);
-  lines.push([{ text: filter ? `Findings: ${shown.length} of ${all.length} match "${fit(filter, 20)}"` : `Findings (${all.length})`, bold: true }]);
+  lines.push([
+    { text: filter ? `Findings: ${shown.length} of ${all.length} match "${fit(filter, 20)}"` : `Findings (${all.length})`, bold: true },
+  ]);
   for (const f of shown) lines.push(...findingLines(f, width));
   return lines;
 }
@@ -239,14 +263,23 @@ export function aboutLines(report: Report, width: number): Line[] {
   const block = (text: string, tone?: Tone, indent = '  ') => {
     for (const t of wrap(text, width - indent.length, '  ')) lines.push([{ text: `${indent}${t}`, ...(tone ? { tone } : {}) }]);
   };
-  lines.push([{ text: fit(`Why ${report.verdict.toUpperCase()} — risk ${report.riskScore}/100`, width), bold: true, tone: `verdict-${report.verdict}` }]);
+  lines.push([
+    {
+      text: fit(`Why ${report.verdict.toUpperCase()} — risk ${report.riskScore}/100`, width),
+      bold: true,
+      tone: `verdict-${report.verdict}`,
+    },
+  ]);
   block(nextStep(report), 'dim');
   lines.push([], [{ text: 'Score', bold: true }]);
   if (report.scoreBreakdown.length === 0) block('0 points: no finding carries risk');
   const points = Math.max(0, ...report.scoreBreakdown.map((line) => `+${line.points}`.length));
   for (const line of report.scoreBreakdown) {
     const head = `+${line.points}`.padStart(points);
-    lines.push([{ text: `  ${head} `, bold: true }, { text: fit(line.category, width - points - 3), tone: 'accent' }]);
+    lines.push([
+      { text: `  ${head} `, bold: true },
+      { text: fit(line.category, width - points - 3), tone: 'accent' },
+    ]);
     block(oneLine(line.reason), undefined, ' '.repeat(points + 3));
   }
   const formula = scoreFormula(report);
@@ -268,13 +301,17 @@ function nextLines(report: Report, width: number): Line[] {
   for (const text of wrap(nextStep(report), width)) lines.push([{ text, bold: true }]);
   lines.push([]);
   if (!report.rollback) {
-    for (const text of wrap('Pass --platform gitops|convox|astronomer|octopus|kubernetes|heroku (or set `platform` in the config) to see the exact rollback command and what the platform does not bring back.', width)) {
+    for (const text of wrap(
+      'Pass --platform gitops|convox|astronomer|octopus|kubernetes|heroku (or set `platform` in the config) to see the exact rollback command and what the platform does not bring back.',
+      width,
+    )) {
       lines.push([{ text, tone: 'dim' }]);
     }
     return lines;
   }
   lines.push([{ text: `Roll back on ${report.rollback.platform}`, bold: true }]);
-  for (const command of report.rollback.commands) for (const text of wrap(`$ ${oneLine(command)}`, width, '    ')) lines.push([{ text, tone: 'accent' }]);
+  for (const command of report.rollback.commands)
+    for (const text of wrap(`$ ${oneLine(command)}`, width, '    ')) lines.push([{ text, tone: 'accent' }]);
   lines.push([]);
   lines.push([{ text: 'What it does not bring back', bold: true }]);
   for (const caveat of report.rollback.caveats) for (const text of wrap(`! ${oneLine(caveat)}`, width, '  ')) lines.push([{ text }]);

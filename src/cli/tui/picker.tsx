@@ -56,7 +56,19 @@ function outcomeCell(outcome: Outcome | undefined, bar: number, room: number): L
 }
 
 /** Which release to roll back to: newest first, each with what rolling back to it would mean and its main reason. */
-export function Picker({ from, targets, total = targets.length, prereleasesHidden = 0, onMore, outcomes, color, size: fixed, keys, onPick, onQuit }: PickerProps) {
+export function Picker({
+  from,
+  targets,
+  total = targets.length,
+  prereleasesHidden = 0,
+  onMore,
+  outcomes,
+  color,
+  size: fixed,
+  keys,
+  onPick,
+  onQuit,
+}: PickerProps) {
   const { columns, rows: height } = useSize(fixed);
   const [cursor, setCursor] = useState(0);
   const [help, setHelp] = useState(false);
@@ -89,9 +101,17 @@ export function Picker({ from, targets, total = targets.length, prereleasesHidde
   // pointer, name, two spaces, date, two spaces, commits, two spaces
   const room = Math.max(0, width - (2 + nameWidth + 2 + 10 + 2 + 7 + 2));
   const header: Line[] = [
-    [{ text: 'rollback-ready ', tone: 'dim' }, { text: fit(`rolling back ${oneLine(from.ref)} (${short(from.sha)}): pick the release to roll back to`, width - 15), bold: true }],
+    [
+      { text: 'rollback-ready ', tone: 'dim' },
+      { text: fit(`rolling back ${oneLine(from.ref)} (${short(from.sha)}): pick the release to roll back to`, width - 15), bold: true },
+    ],
     rule(width),
-    [{ text: fit(`  ${'release'.padEnd(nameWidth)}  date        commits  rolling back to it: verdict, score, top finding`, width), tone: 'dim' }],
+    [
+      {
+        text: fit(`  ${'release'.padEnd(nameWidth)}  date        commits  rolling back to it: verdict, score, top finding`, width),
+        tone: 'dim',
+      },
+    ],
   ];
   const start = Math.min(Math.max(0, cursor - listHeight + 1), Math.max(0, rowCount - listHeight));
   const rowLine = (i: number): Line => {

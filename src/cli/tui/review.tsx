@@ -76,7 +76,9 @@ export function Review({ report, color, size: fixed, keys: keyTarget, interrupt,
   const header = headerLines(report, marks, filter, width);
   const bodyHeight = Math.max(4, screenHeight - header.length - 2);
   // Side by side, the checklist takes what its titles need, up to 55% of the width, leaving the details DETAIL_MIN.
-  const listWidth = wide ? Math.max(36, Math.min(listWidthNeeded(report, marks, filter), width - DETAIL_MIN - 1, Math.floor(width * 0.55))) : width;
+  const listWidth = wide
+    ? Math.max(36, Math.min(listWidthNeeded(report, marks, filter), width - DETAIL_MIN - 1, Math.floor(width * 0.55)))
+    : width;
   const detailWidth = wide ? width - listWidth - 1 : width;
   const selected = rows[cursor]!;
   const details = detailLines(report, selected, marks, filter, detailWidth);
@@ -144,7 +146,8 @@ export function Review({ report, color, size: fixed, keys: keyTarget, interrupt,
       setAccepted(asked.id, reason);
     } else if (key.escape) setPrompt(undefined);
     else if (key.backspace || key.delete) setPrompt({ ...asked, text: asked.text.slice(0, -1) });
-    else if (input && !key.ctrl && !key.meta && !key.upArrow && !key.downArrow && !key.leftArrow && !key.rightArrow) setPrompt({ ...asked, text: asked.text + input });
+    else if (input && !key.ctrl && !key.meta && !key.upArrow && !key.downArrow && !key.leftArrow && !key.rightArrow)
+      setPrompt({ ...asked, text: asked.text + input });
   };
 
   useKeys((input, key) => {
@@ -158,7 +161,8 @@ export function Review({ report, color, size: fixed, keys: keyTarget, interrupt,
         setScroll(0);
       } else if (key.escape) setDraft(undefined);
       else if (key.backspace || key.delete) setDraft((d) => (d ?? '').slice(0, -1));
-      else if (input && !key.ctrl && !key.meta && !key.upArrow && !key.downArrow && !key.leftArrow && !key.rightArrow) setDraft((d) => (d ?? '') + input);
+      else if (input && !key.ctrl && !key.meta && !key.upArrow && !key.downArrow && !key.leftArrow && !key.rightArrow)
+        setDraft((d) => (d ?? '') + input);
       return;
     }
     if (view === 'help') {
@@ -193,15 +197,31 @@ export function Review({ report, color, size: fixed, keys: keyTarget, interrupt,
   if (prompt?.kind === 'accept') {
     const hint = message ? `  ${message}` : '  enter saves  esc cancels';
     const room = Math.max(1, width - 26 - Math.min(hint.length, Math.max(0, width - 40)));
-    footer = [{ text: 'accept the risk, because: ', bold: true, tone: 'accent' }, { text: fit(`${prompt.text}█`, room) }, { text: fit(hint, width - 26 - Math.min(room, [...prompt.text].length + 1)), tone: message ? 'fail' : 'dim' }];
+    footer = [
+      { text: 'accept the risk, because: ', bold: true, tone: 'accent' },
+      { text: fit(`${prompt.text}█`, room) },
+      { text: fit(hint, width - 26 - Math.min(room, [...prompt.text].length + 1)), tone: message ? 'fail' : 'dim' },
+    ];
   } else if (prompt?.kind === 'confirm-tick') {
-    footer = [{ text: fit(`tick all ${plural(prompt.findings, 'finding')} as checked by hand? y: yes, any other key: no`, width), bold: true, tone: 'accent' }];
+    footer = [
+      {
+        text: fit(`tick all ${plural(prompt.findings, 'finding')} as checked by hand? y: yes, any other key: no`, width),
+        bold: true,
+        tone: 'accent',
+      },
+    ];
   } else if (draft !== undefined) {
-    footer = [{ text: '/', bold: true, tone: 'accent' }, { text: fit(`${draft}█`, width - 20) }, { text: '  enter apply  esc cancel', tone: 'dim' }];
+    footer = [
+      { text: '/', bold: true, tone: 'accent' },
+      { text: fit(`${draft}█`, width - 20) },
+      { text: '  enter apply  esc cancel', tone: 'dim' },
+    ];
   } else footer = footerLine(draft !== undefined ? FILTER_KEYS : REVIEW_KEYS, width, message);
 
   const listStart = Math.min(Math.max(0, cursor - listHeight + 1), Math.max(0, rows.length - listHeight));
-  const list = rows.slice(listStart, listStart + listHeight).map((row, i) => rowLine(report, row, listStart + i === cursor, marks, filter, listWidth));
+  const list = rows
+    .slice(listStart, listStart + listHeight)
+    .map((row, i) => rowLine(report, row, listStart + i === cursor, marks, filter, listWidth));
 
   let body: ReactElement;
   if (view === 'help') {

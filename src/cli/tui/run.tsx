@@ -51,7 +51,10 @@ export async function runTui(options: TuiOptions): Promise<Report | undefined> {
   const repo = await openRepo(options.repo);
   const fromRef = options.from ?? 'HEAD';
   const fromSha = await resolveCommit(repo, fromRef, '--from');
-  const list = options.to === undefined ? await rollbackTargetList(repo, fromSha, options.tagPattern === undefined ? {} : { pattern: options.tagPattern }) : undefined;
+  const list =
+    options.to === undefined
+      ? await rollbackTargetList(repo, fromSha, options.tagPattern === undefined ? {} : { pattern: options.tagPattern })
+      : undefined;
   if (list && list.releases.length === 0) throw await noReleaseError(repo, fromRef, options.tagPattern);
   const targets = list ? await list.page(0, PAGE) : [];
 
@@ -68,11 +71,23 @@ export async function runTui(options: TuiOptions): Promise<Report | undefined> {
         from={{ ref: fromRef, sha: fromSha }}
         {...(options.to !== undefined ? { to: options.to } : {})}
         targets={targets}
-        {...(list ? { total: list.releases.length, more: (offset: number) => list.page(offset, PAGE), prereleasesHidden: list.prereleasesHidden } : {})}
+        {...(list
+          ? { total: list.releases.length, more: (offset: number) => list.page(offset, PAGE), prereleasesHidden: list.prereleasesHidden }
+          : {})}
         interrupt={interrupt}
         color={color}
         analyze={(to, onProgress) =>
-          analyzeRollback({ repo: options.repo, from: fromRef, to, configOverrides: options.configOverrides, configFile: options.configFile, scope: options.scope, tagPattern: options.tagPattern, onProgress, ...(options.onConfig ? { onConfig: options.onConfig } : {}) })
+          analyzeRollback({
+            repo: options.repo,
+            from: fromRef,
+            to,
+            configOverrides: options.configOverrides,
+            configFile: options.configFile,
+            scope: options.scope,
+            tagPattern: options.tagPattern,
+            onProgress,
+            ...(options.onConfig ? { onConfig: options.onConfig } : {}),
+          })
         }
         onQuit={(report, marks) => {
           result = { report, marks };

@@ -53,7 +53,14 @@ export function wrapUp(report: Report, marks: Marks, user: GitUser, time: Date):
   const items = report.checklist.map((item): AckItem => {
     const state = stateOf(item, marks);
     const reason = state === 'accepted' ? marks.accepted.get(item.id) : undefined;
-    return { id: item.id, title: item.title, status: item.status, state, ...(reason !== undefined ? { reason } : {}), findings: item.findingRefs.length };
+    return {
+      id: item.id,
+      title: item.title,
+      status: item.status,
+      state,
+      ...(reason !== undefined ? { reason } : {}),
+      findings: item.findingRefs.length,
+    };
   });
   return {
     tool: report.tool,
@@ -82,7 +89,10 @@ export function wrapUpText(ack: Ack, plan?: RollbackPlan): string {
     const items = ack.items.filter((i) => states.includes(i.state));
     if (items.length === 0 && !always) return;
     out.push(`${label} (${items.length})${items.length === 0 ? ': none' : ''}`);
-    for (const item of items) out.push(`  ${STATE_MARK[item.state]} ${oneLine(item.title)}${item.reason !== undefined ? ` — accepted: ${oneLine(item.reason)}` : ''}`);
+    for (const item of items)
+      out.push(
+        `  ${STATE_MARK[item.state]} ${oneLine(item.title)}${item.reason !== undefined ? ` — accepted: ${oneLine(item.reason)}` : ''}`,
+      );
   };
   list('Checked by hand', ['checked']);
   list('Accepted risks', ['accepted'], false);

@@ -68,7 +68,10 @@ export function annotationsOf(shown: Report, repoDir: string, workspace?: string
     if (n > ANNOTATIONS_PER_KIND) left++;
     else out.push(findingAnnotation(f, repoDir, workspace));
   }
-  if (left > 0) out.push(annotation('notice', `${left} more finding${left === 1 ? '' : 's'} in the step summary and the report`, { title: 'rollback-ready' }));
+  if (left > 0)
+    out.push(
+      annotation('notice', `${left} more finding${left === 1 ? '' : 's'} in the step summary and the report`, { title: 'rollback-ready' }),
+    );
   return out;
 }
 
@@ -79,7 +82,9 @@ export const SUMMARY_LIMIT = 1024 * 1024;
 export function summaryOf(markdown: string, limit = SUMMARY_LIMIT): string {
   if (Buffer.byteLength(markdown) <= limit) return markdown;
   const note = '\n\n**The report is cut here: a step summary holds at most 1 MiB. The full report is at the `report-path` output.**\n';
-  let cut = Buffer.from(markdown).subarray(0, limit - Buffer.byteLength(note) - 16).toString('utf8');
+  let cut = Buffer.from(markdown)
+    .subarray(0, limit - Buffer.byteLength(note) - 16)
+    .toString('utf8');
   cut = cut.slice(0, cut.lastIndexOf('\n'));
   // A cut inside a collapsed section would swallow the note.
   const open = cut.split('<details>').length - cut.split('</details>').length;

@@ -22,7 +22,14 @@ const HISTORY_PAGE = z.object({
         .object({
           history: z
             .object({
-              nodes: z.array(z.object({ oid: z.string(), associatedPullRequests: z.object({ nodes: z.array(PULL_REQUEST.nullable()).nullable() }).nullable() }).nullable()),
+              nodes: z.array(
+                z
+                  .object({
+                    oid: z.string(),
+                    associatedPullRequests: z.object({ nodes: z.array(PULL_REQUEST.nullable()).nullable() }).nullable(),
+                  })
+                  .nullable(),
+              ),
               pageInfo: z.object({ hasNextPage: z.boolean(), endCursor: z.string().nullable() }),
             })
             .optional(),
@@ -39,20 +46,35 @@ export interface Changelog {
 }
 
 /** Merged pull requests of the commits in `commits` (shas), newest first; walks at most `maxPages` pages of 100 commits. */
-export async function mergedPullRequests(client: GitHubClient, repo: RepoName, from: string, commits: readonly string[], maxPages = 20): Promise<Changelog> {
+export async function mergedPullRequests(
+  client: GitHubClient,
+  repo: RepoName,
+  from: string,
+  commits: readonly string[],
+  maxPages = 20,
+): Promise<Changelog> {
   const wanted = new Set(commits);
   const found = new Map<number, MergedPullRequest>();
   let after: string | null = null;
   const cursors = new Set<string>();
   for (let page = 0; wanted.size > 0 && page < maxPages; page++) {
-    const answer: z.infer<typeof HISTORY_PAGE> = await client.request(COMMIT_PULL_REQUESTS, { owner: repo.owner, name: repo.name, oid: from, after }, HISTORY_PAGE);
+    const answer: z.infer<typeof HISTORY_PAGE> = await client.request(
+      COMMIT_PULL_REQUESTS,
+      { owner: repo.owner, name: repo.name, oid: from, after },
+      HISTORY_PAGE,
+    );
     const history = answer.repository?.object?.history;
     if (!history) break;
     for (const node of history.nodes) {
       if (!node || !wanted.delete(node.oid)) continue;
       for (const pr of node.associatedPullRequests?.nodes ?? []) {
         if (!pr || !pr.merged || found.has(pr.number)) continue;
-        found.set(pr.number, { number: pr.number, title: pr.title, url: pr.url, labels: (pr.labels?.nodes ?? []).flatMap((l) => (l ? [l.name] : [])) });
+        found.set(pr.number, {
+          number: pr.number,
+          title: pr.title,
+          url: pr.url,
+          labels: (pr.labels?.nodes ?? []).flatMap((l) => (l ? [l.name] : [])),
+        });
       }
     }
     const next = history.pageInfo.endCursor;

@@ -177,7 +177,13 @@ function networkFailure(error: Error): boolean {
 /** Text a server supplied (may hold the token), as a message may quote it: printable, bounded, in quotes. */
 type Quote = (serverText: string) => string;
 
-function classify(error: unknown, attempt: number, options: Required<Pick<ClientOptions, 'backoffMs' | 'maxWaitSeconds'>>, endpoint: string, quoted: Quote): Failure {
+function classify(
+  error: unknown,
+  attempt: number,
+  options: Required<Pick<ClientOptions, 'backoffMs' | 'maxWaitSeconds'>>,
+  endpoint: string,
+  quoted: Quote,
+): Failure {
   const backoff = options.backoffMs * 2 ** attempt;
   const rateLimited = (seconds: number, what: string): Failure =>
     seconds <= options.maxWaitSeconds
@@ -191,7 +197,8 @@ function classify(error: unknown, attempt: number, options: Required<Pick<Client
     if (type === 'RATE_LIMITED') {
       return rateLimited(rateLimitWait(error.headers as Record<string, unknown>) ?? backoff / 1000 + 1, 'GitHub rate limit exceeded');
     }
-    if (type === 'NOT_FOUND') return { reason: `GitHub: not found: ${message}`, fix: 'check --github-repo and --pr, and that the token can see the repository' };
+    if (type === 'NOT_FOUND')
+      return { reason: `GitHub: not found: ${message}`, fix: 'check --github-repo and --pr, and that the token can see the repository' };
     if (type === 'FORBIDDEN' || type === 'INSUFFICIENT_SCOPES') {
       return { reason: `GitHub denied the request: ${message}`, fix: 'give the token `pull-requests: write` (and `contents: read`)' };
     }
@@ -208,11 +215,16 @@ function classify(error: unknown, attempt: number, options: Required<Pick<Client
     const message = quoted(error.message);
     if (status === 429 || status === 403) {
       const wait = rateLimitWait(headers);
-      if (wait !== undefined || /rate limit/i.test(error.message)) return rateLimited(wait ?? backoff / 1000, `GitHub rate limit exceeded (HTTP ${status})`);
+      if (wait !== undefined || /rate limit/i.test(error.message))
+        return rateLimited(wait ?? backoff / 1000, `GitHub rate limit exceeded (HTTP ${status})`);
     }
-    if (status === 401) return { reason: `GitHub refused the token (HTTP 401: ${message})`, fix: 'set GITHUB_TOKEN (or GH_TOKEN) to a valid token' };
+    if (status === 401)
+      return { reason: `GitHub refused the token (HTTP 401: ${message})`, fix: 'set GITHUB_TOKEN (or GH_TOKEN) to a valid token' };
     if (status === 403) {
-      return { reason: `GitHub denied the request (HTTP 403: ${message})`, fix: 'give the token `pull-requests: write` (and `contents: read`)' };
+      return {
+        reason: `GitHub denied the request (HTTP 403: ${message})`,
+        fix: 'give the token `pull-requests: write` (and `contents: read`)',
+      };
     }
     if (status === 404) return { reason: `GitHub API not found at ${endpoint} (HTTP 404)`, fix: 'check --api-url or GITHUB_GRAPHQL_URL' };
     if (status >= 500) {
@@ -240,7 +252,10 @@ export function createClient(options: ClientOptions): GitHubClient {
     request: { fetch: boundedFetch(maxBytes) },
   });
   const outOfTime = () =>
-    new GitHubError(`GitHub did not answer within ${timeoutSeconds} s (--timeout), at ${endpoint}`, 'run again later, or allow more time with --timeout');
+    new GitHubError(
+      `GitHub did not answer within ${timeoutSeconds} s (--timeout), at ${endpoint}`,
+      'run again later, or allow more time with --timeout',
+    );
   // Control and format characters go first (a token with a BEL inside is whole once it is gone), then the token
   // in all its forms; only then is a text cut to length (a token cut in two would not be recognised).
   const printable = (text: string) => scrub(stripInvisible(text), token);
@@ -269,14 +284,23 @@ export function createClient(options: ClientOptions): GitHubClient {
       } catch (error) {
         if (Date.now() >= deadline) throw outOfTime();
         if (error instanceof Error && error.cause instanceof TooLarge) {
-          throw new GitHubError(`GitHub's answer is larger than ${Math.round(maxBytes / 1024 / 1024)} MiB, at ${endpoint}`, 'check --api-url: GitHub answers these queries in a few hundred kilobytes');
+          throw new GitHubError(
+            `GitHub's answer is larger than ${Math.round(maxBytes / 1024 / 1024)} MiB, at ${endpoint}`,
+            'check --api-url: GitHub answers these queries in a few hundred kilobytes',
+          );
         }
         const failure = classify(error, attempt, limits, endpoint, quote);
         const waitMs = failure.waitMs;
         if (waitMs === undefined || attempt + 1 >= attempts || Date.now() + waitMs >= deadline) {
           const tries = attempt > 0 ? ` (gave up after ${attempt + 1} attempts)` : '';
-          const late = waitMs !== undefined && attempt + 1 < attempts ? `; waiting ${Math.ceil(waitMs / 1000)} s would pass the ${timeoutSeconds} s of --timeout` : '';
-          throw new GitHubError(clean(`${failure.reason}${tries}${late}`), failure.fix ?? (late ? 'run again later, or allow more time with --timeout' : undefined));
+          const late =
+            waitMs !== undefined && attempt + 1 < attempts
+              ? `; waiting ${Math.ceil(waitMs / 1000)} s would pass the ${timeoutSeconds} s of --timeout`
+              : '';
+          throw new GitHubError(
+            clean(`${failure.reason}${tries}${late}`),
+            failure.fix ?? (late ? 'run again later, or allow more time with --timeout' : undefined),
+          );
         }
         options.onRetry?.(clean(`${failure.reason}; retrying in ${Math.ceil(waitMs / 1000)} s`), waitMs);
         await sleep(waitMs);
@@ -286,7 +310,10 @@ export function createClient(options: ClientOptions): GitHubClient {
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
         const where = issue && issue.path.length > 0 ? issue.path.join('.') : 'data';
-        throw new GitHubError(clean(`GitHub's answer at ${endpoint} is not what the query asks for (${where}: ${issue?.message ?? 'unexpected'})`), 'check --api-url; if it is GitHub, run again later');
+        throw new GitHubError(
+          clean(`GitHub's answer at ${endpoint} is not what the query asks for (${where}: ${issue?.message ?? 'unexpected'})`),
+          'check --api-url; if it is GitHub, run again later',
+        );
       }
       return parsed.data;
     }

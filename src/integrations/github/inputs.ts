@@ -65,7 +65,8 @@ export function eventPullRequest(env: NodeJS.ProcessEnv = process.env): EventPul
 export function pullRequestNumber(flag: string | undefined, event: EventPullRequest): number {
   if (flag !== undefined) {
     const n = Number(flag);
-    if (!/^\d+$/.test(flag) || n < 1 || n > 2 ** 31 - 1) throw new UsageError(`--pr ${oneLine(flag).slice(0, 40)}: not a pull request number`, 'pass --pr with a number like 42');
+    if (!/^\d+$/.test(flag) || n < 1 || n > 2 ** 31 - 1)
+      throw new UsageError(`--pr ${oneLine(flag).slice(0, 40)}: not a pull request number`, 'pass --pr with a number like 42');
     return n;
   }
   if (event.number !== undefined) return event.number;

@@ -42,7 +42,8 @@ const ANSWER = z.object({
 
 export async function fetchPullRequest(client: GitHubClient, repo: RepoName, number: number): Promise<PullRequestInfo> {
   const answer = await client.request(PULL_REQUEST, { owner: repo.owner, name: repo.name, number }, ANSWER);
-  if (!answer.repository) throw new GitHubError(`GitHub repository ${repo.owner}/${repo.name} not found`, 'check --github-repo and that the token can read it');
+  if (!answer.repository)
+    throw new GitHubError(`GitHub repository ${repo.owner}/${repo.name} not found`, 'check --github-repo and that the token can read it');
   const pr = answer.repository.pullRequest;
   if (!pr) throw new GitHubError(`pull request #${number} not found in ${repo.owner}/${repo.name}`, 'check --pr');
   return { ...pr, repoUrl: answer.repository.url, viewer: answer.viewer.login };

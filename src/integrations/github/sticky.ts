@@ -30,18 +30,29 @@ export async function findSticky(client: GitHubClient, repo: RepoName, number: n
   let after: string | null = null;
   const cursors = new Set<string>();
   for (let page = 0; page < MAX_COMMENT_PAGES; page++) {
-    const answer: z.infer<typeof PAGE> = await client.request(PULL_REQUEST_COMMENTS, { owner: repo.owner, name: repo.name, number, after }, PAGE);
+    const answer: z.infer<typeof PAGE> = await client.request(
+      PULL_REQUEST_COMMENTS,
+      { owner: repo.owner, name: repo.name, number, after },
+      PAGE,
+    );
     const comments = answer.repository?.pullRequest?.comments;
     if (!comments) return undefined;
     const mine = comments.nodes.find((c) => c !== null && c.viewerDidAuthor && c.body.startsWith(marker));
     if (mine) return mine.id;
     const next = comments.pageInfo.endCursor;
     if (!comments.pageInfo.hasNextPage || !next) return undefined;
-    if (cursors.has(next)) throw new GitHubError(`GitHub answered the same page of comments of #${number} twice`, 'run again later; if it persists, check --api-url');
+    if (cursors.has(next))
+      throw new GitHubError(
+        `GitHub answered the same page of comments of #${number} twice`,
+        'run again later; if it persists, check --api-url',
+      );
     cursors.add(next);
     after = next;
   }
-  throw new GitHubError(`#${number} has more than ${MAX_COMMENT_PAGES * 100} comments: the earlier review comment was not looked for past them`, 'delete old comments of the pull request, or run again on a new one');
+  throw new GitHubError(
+    `#${number} has more than ${MAX_COMMENT_PAGES * 100} comments: the earlier review comment was not looked for past them`,
+    'delete old comments of the pull request, or run again on a new one',
+  );
 }
 
 export type StickyAction = 'added' | 'updated' | 'deleted' | 'unchanged';
@@ -52,11 +63,18 @@ export interface StickyResult {
 }
 
 const UPDATED = z.object({ updateIssueComment: z.object({ issueComment: z.object({ url: z.string() }).nullable() }).nullable() });
-const ADDED = z.object({ addComment: z.object({ commentEdge: z.object({ node: z.object({ url: z.string() }).nullable() }).nullable() }).nullable() });
+const ADDED = z.object({
+  addComment: z.object({ commentEdge: z.object({ node: z.object({ url: z.string() }).nullable() }).nullable() }).nullable(),
+});
 const DELETED = z.object({ deleteIssueComment: z.unknown() });
 
 /** Adds the comment, or updates the earlier one in place. */
-export async function upsertSticky(client: GitHubClient, subjectId: string, existing: string | undefined, body: string): Promise<StickyResult> {
+export async function upsertSticky(
+  client: GitHubClient,
+  subjectId: string,
+  existing: string | undefined,
+  body: string,
+): Promise<StickyResult> {
   if (existing) {
     const answer = await client.request(UPDATE_COMMENT, { id: existing, body }, UPDATED);
     return { action: 'updated', url: answer.updateIssueComment?.issueComment?.url };

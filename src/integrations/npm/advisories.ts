@@ -60,7 +60,8 @@ export async function bulkAdvisories(registry: string, query: AdvisoryQuery, fet
   } catch {
     return { error: `the advisory registry answered something other than JSON (${new URL(url).host})` };
   }
-  if (body === null || typeof body !== 'object' || Array.isArray(body)) return { error: `the advisory registry answered an unexpected shape (${new URL(url).host})` };
+  if (body === null || typeof body !== 'object' || Array.isArray(body))
+    return { error: `the advisory registry answered an unexpected shape (${new URL(url).host})` };
   const advisories: Record<string, Advisory[]> = {};
   for (const [name, list] of Object.entries(body as Record<string, unknown>)) {
     if (!Array.isArray(list)) continue;

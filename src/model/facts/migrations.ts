@@ -1,8 +1,24 @@
 import type { SchemaOp, SqlDialect } from '../sql.js';
 
 export const FRAMEWORKS = [
-  'sql', 'prisma', 'flyway', 'golang-migrate', 'dbmate', 'drizzle', 'goose', 'sql-migrate', 'liquibase', 'db-migrate',
-  'knex', 'typeorm', 'sequelize', 'mikro-orm', 'kysely', 'node-pg-migrate', 'umzug', 'raw-sql',
+  'sql',
+  'prisma',
+  'flyway',
+  'golang-migrate',
+  'dbmate',
+  'drizzle',
+  'goose',
+  'sql-migrate',
+  'liquibase',
+  'db-migrate',
+  'knex',
+  'typeorm',
+  'sequelize',
+  'mikro-orm',
+  'kysely',
+  'node-pg-migrate',
+  'umzug',
+  'raw-sql',
 ] as const;
 export type Framework = (typeof FRAMEWORKS)[number];
 

@@ -44,7 +44,10 @@ export interface DigestJob {
 export interface JobSide {
   path: string;
   text: string;
-  /** The text's bytes when it is ASCII (one byte a character) and they lie in shared memory: a worker reads them instead of being sent the text. */
+  /**
+   * The text's bytes when it is ASCII (one byte a character) and they lie in shared memory: a worker reads them
+   * instead of being sent the text.
+   */
   bytes?: Buffer;
 }
 
@@ -103,7 +106,8 @@ function parseSide(ts: Ts, side: { path: string; text: string } | undefined, par
 }
 
 /**
- * Parses both sides of a changed script once (or takes the trees an analyzer already parsed from the same texts) and reads everything the analyzers need from the two trees.
+ * Parses both sides of a changed script once (or takes the trees an analyzer already parsed from the same texts)
+ * and reads everything the analyzers need from the two trees.
  * The exported APIs are read only when the contracts analyzer will compare them: both sides exist and their
  * contract shapes differ (a script present at one side only is compared when an entry re-exports it, and is
  * read again then).

@@ -107,7 +107,10 @@ interface Slot {
 /** Trees this thread already parsed for a job (by its index), which its digest reuses when digested here. */
 export type ParsedTrees = (job: number) => Parameters<typeof digestChange>[2];
 
-type Reply = { ready: true; typescript: TypescriptFrom } | { batch: number; chunk: number; results: ChangeDigest[] } | { batch: number; chunk: number; error: string };
+type Reply =
+  | { ready: true; typescript: TypescriptFrom }
+  | { batch: number; chunk: number; results: ChangeDigest[] }
+  | { batch: number; chunk: number; error: string };
 
 export class ScriptPool {
   private readonly slots: Slot[] = [];
@@ -139,8 +142,7 @@ export class ScriptPool {
         if ('ready' in reply) {
           slot.ready = true;
           this.typescriptFrom[index] = reply.typescript;
-        }
-        else if (reply.batch !== this.batch) return;
+        } else if (reply.batch !== this.batch) return;
         else if ('results' in reply) {
           this.store(reply.chunk, reply.results);
           this.chunksDone[index]! += 1;
@@ -185,7 +187,14 @@ export class ScriptPool {
     // The workers are sent only the jobs they may claim.
     const wire = toWire(hereFrom < jobs.length ? jobs.slice(0, hereFrom) : jobs);
     this.slots.forEach((slot, i) => {
-      const message: BatchMessage = { batch: this.batch, jobs: wire.jobs, buffers: wire.buffers, chunks: this.ranges, owners: shared, id: i + 2 };
+      const message: BatchMessage = {
+        batch: this.batch,
+        jobs: wire.jobs,
+        buffers: wire.buffers,
+        chunks: this.ranges,
+        owners: shared,
+        id: i + 2,
+      };
       if (!slot.dead) slot.worker.postMessage(message);
     });
   }
@@ -195,7 +204,13 @@ export class ScriptPool {
    * Past `deadline` (epoch milliseconds: the time budget) nothing more is digested, the workers are stopped
    * wherever they are, and the jobs not digested by then are left undefined. `clock` tells the time.
    */
-  async finish(ts: () => Ts, progress?: (done: number) => void, parsed?: ParsedTrees, deadline = Infinity, clock: () => number = Date.now): Promise<(ChangeDigest | undefined)[]> {
+  async finish(
+    ts: () => Ts,
+    progress?: (done: number) => void,
+    parsed?: ParsedTrees,
+    deadline = Infinity,
+    clock: () => number = Date.now,
+  ): Promise<(ChangeDigest | undefined)[]> {
     const late = () => clock() > deadline;
     let reported = 0;
     const report = () => {
@@ -207,7 +222,11 @@ export class ScriptPool {
       this.store(chunk, this.digestHere(ts, chunk, parsed, late));
       report();
     }
-    for (let chunk = late() ? -1 : claimChunk(this.owners, 0, HERE); chunk >= 0; chunk = late() ? -1 : claimChunk(this.owners, chunk + 1, HERE)) {
+    for (
+      let chunk = late() ? -1 : claimChunk(this.owners, 0, HERE);
+      chunk >= 0;
+      chunk = late() ? -1 : claimChunk(this.owners, chunk + 1, HERE)
+    ) {
       this.store(chunk, this.digestHere(ts, chunk, parsed, late));
       report();
       // Let the workers' replies in between chunks.

@@ -19,7 +19,11 @@ if (port) {
     for (let chunk = claimChunk(owners, 0, batch.id); chunk >= 0; chunk = claimChunk(owners, chunk + 1, batch.id)) {
       const [start, end] = batch.chunks[chunk]!;
       try {
-        port.postMessage({ batch: batch.batch, chunk, results: Array.from({ length: end - start }, (_, i) => digestChange(ts, fromWire(batch, start + i, views))) });
+        port.postMessage({
+          batch: batch.batch,
+          chunk,
+          results: Array.from({ length: end - start }, (_, i) => digestChange(ts, fromWire(batch, start + i, views))),
+        });
       } catch (error) {
         port.postMessage({ batch: batch.batch, chunk, error: error instanceof Error ? error.message : String(error) });
       }

@@ -19,9 +19,19 @@ const TOKENS_FIRST = new Set(['WITH', 'IF', 'REVOKE', 'EXEC', 'EXECUTE', 'SP_REN
 function refine(ops: SchemaOp[], tokens: Token[]): SchemaOp[] {
   const cascade = tokens.some((t) => t.up === 'CASCADE');
   return ops.map((op) => {
-    if (op.action === 'update' && setsNothing(tokens)) return { action: 'other', table: op.table, name: `touches rows of ${op.table} without changing them` };
+    if (op.action === 'update' && setsNothing(tokens))
+      return { action: 'other', table: op.table, name: `touches rows of ${op.table} without changing them` };
     if ((op.action === 'delete' || op.action === 'update') && op.where && whereOf(tokens) === 'always') return { ...op, where: false };
-    if (cascade && !op.cascade && (op.action === 'drop-table' || op.action === 'truncate' || op.action === 'drop-schema' || op.action === 'drop-object' || op.action === 'drop-column')) return { ...op, cascade: true };
+    if (
+      cascade &&
+      !op.cascade &&
+      (op.action === 'drop-table' ||
+        op.action === 'truncate' ||
+        op.action === 'drop-schema' ||
+        op.action === 'drop-object' ||
+        op.action === 'drop-column')
+    )
+      return { ...op, cascade: true };
     return op;
   });
 }
@@ -36,16 +46,28 @@ function setsNothing(tokens: Token[]): boolean {
     if (t.up === ',') assignments.push([]);
     else assignments[assignments.length - 1]!.push(t);
   }
-  return assignments.every((a) => a.length === 3 && a[1]!.up === '=' && a[0]!.up === a[2]!.up && a[0]!.kind !== 'string' && a[2]!.kind !== 'string');
+  return assignments.every(
+    (a) => a.length === 3 && a[1]!.up === '=' && a[0]!.up === a[2]!.up && a[0]!.kind !== 'string' && a[2]!.kind !== 'string',
+  );
 }
 
 /** Statement heads that start a statement of their own; inside a routine, rule or CTE they are its body. */
 const SECOND_STATEMENT: [string, string][] = [
-  ['ALTER', 'TABLE'], ['CREATE', 'TABLE'], ['CREATE', 'INDEX'], ['CREATE', 'UNIQUE'], ['DROP', 'TABLE'], ['DROP', 'VIEW'],
-  ['DROP', 'SCHEMA'], ['TRUNCATE', 'TABLE'], ['DELETE', 'FROM'], ['INSERT', 'INTO'], ['RENAME', 'TABLE'],
+  ['ALTER', 'TABLE'],
+  ['CREATE', 'TABLE'],
+  ['CREATE', 'INDEX'],
+  ['CREATE', 'UNIQUE'],
+  ['DROP', 'TABLE'],
+  ['DROP', 'VIEW'],
+  ['DROP', 'SCHEMA'],
+  ['TRUNCATE', 'TABLE'],
+  ['DELETE', 'FROM'],
+  ['INSERT', 'INTO'],
+  ['RENAME', 'TABLE'],
 ];
 // T-SQL's `IF <condition> <statement>` holds the statement it guards.
-const HOLDS_STATEMENTS = /^\s*(?:IF\b|CREATE\s+(?:OR\s+(?:REPLACE|ALTER)\s+)?(?:DEFINER\s*=\s*\S+\s+)?(?:TRIGGER|PROCEDURE|PROC|FUNCTION|EVENT|RULE|CONSTRAINT\s+TRIGGER)\b|WITH\b|EXPLAIN\b|DO\b)/i;
+const HOLDS_STATEMENTS =
+  /^\s*(?:IF\b|CREATE\s+(?:OR\s+(?:REPLACE|ALTER)\s+)?(?:DEFINER\s*=\s*\S+\s+)?(?:TRIGGER|PROCEDURE|PROC|FUNCTION|EVENT|RULE|CONSTRAINT\s+TRIGGER)\b|WITH\b|EXPLAIN\b|DO\b)/i;
 
 /**
  * Two statements without a delimiter between them (a `GO` read in a dialect that has none, a forgotten `;`): the token
@@ -53,14 +75,22 @@ const HOLDS_STATEMENTS = /^\s*(?:IF\b|CREATE\s+(?:OR\s+(?:REPLACE|ALTER)\s+)?(?:
  */
 function runTogether(tokens: Token[]): string | undefined {
   if (tokens.length < 4) return undefined;
-  const head = tokens.slice(0, 6).map((t) => t.raw).join(' ');
+  const head = tokens
+    .slice(0, 6)
+    .map((t) => t.raw)
+    .join(' ');
   if (HOLDS_STATEMENTS.test(head)) return undefined;
   let depth = 0;
   for (let k = 0; k < tokens.length - 1; k++) {
     const up = tokens[k]!.up;
     if (up === '(') depth++;
     else if (up === ')') depth--;
-    else if (k >= 2 && depth === 0 && tokens[k]!.kind === 'word' && SECOND_STATEMENT.some(([a, b]) => up === a && tokens[k + 1]!.up === b)) {
+    else if (
+      k >= 2 &&
+      depth === 0 &&
+      tokens[k]!.kind === 'word' &&
+      SECOND_STATEMENT.some(([a, b]) => up === a && tokens[k + 1]!.up === b)
+    ) {
       return `a second statement (${tokens[k]!.raw} ${tokens[k + 1]!.raw}) runs on without a delimiter: what it does was not read`;
     }
   }
@@ -72,7 +102,8 @@ function runTogether(tokens: Token[]): string | undefined {
  * hides a DELETE); undefined when neither understands.
  */
 /** A routine or view is judged by its head; its body (which may be megabytes of nested blocks) is not tokenized. */
-const ROUTINE = /^\s*CREATE\s+(?:OR\s+(?:REPLACE|ALTER)\s+)?(?:DEFINER\s*=\s*\S+\s+)?(?:TRIGGER|PROCEDURE|PROC|FUNCTION|EVENT|VIEW|MATERIALIZED\s+VIEW)\b/i;
+const ROUTINE =
+  /^\s*CREATE\s+(?:OR\s+(?:REPLACE|ALTER)\s+)?(?:DEFINER\s*=\s*\S+\s+)?(?:TRIGGER|PROCEDURE|PROC|FUNCTION|EVENT|VIEW|MATERIALIZED\s+VIEW)\b/i;
 const HEAD = 4096;
 
 export function classifyStatement(code: string, dialect: SqlDialect, parser: SqlParser | undefined): Classified | undefined {

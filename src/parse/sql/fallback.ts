@@ -143,7 +143,13 @@ const hasWord = (tokens: Token[], ...seq: string[]) => tokens.some((_, k) => seq
 const endsWithCascade = (tokens: Token[]) => tokens.some((t) => t.up === 'CASCADE');
 
 /** Column flags from the tokens of a column definition. */
-export function columnFlags(tokens: Token[]): { notNull: boolean; hasDefault: boolean; unique: boolean; references: string | undefined; check: boolean } {
+export function columnFlags(tokens: Token[]): {
+  notNull: boolean;
+  hasDefault: boolean;
+  unique: boolean;
+  references: string | undefined;
+  check: boolean;
+} {
   const ref = tokens.findIndex((t) => t.up === 'REFERENCES');
   return {
     notNull: hasWord(tokens, 'NOT', 'NULL') || hasWord(tokens, 'PRIMARY', 'KEY'),
@@ -155,15 +161,40 @@ export function columnFlags(tokens: Token[]): { notNull: boolean; hasDefault: bo
       hasWord(tokens, 'IDENTITY') ||
       tokens.some((t) => /^(BIG|SMALL)?SERIAL[248]?$/.test(t.up)),
     unique: hasWord(tokens, 'UNIQUE'),
-    references: ref === -1 ? undefined : new Cursor(tokens.slice(ref + 1)).name() ?? '?',
+    references: ref === -1 ? undefined : (new Cursor(tokens.slice(ref + 1)).name() ?? '?'),
     check: hasWord(tokens, 'CHECK'),
   };
 }
 
-const TYPE_STOP = new Set(['NOT', 'NULL', 'DEFAULT', 'USING', 'COLLATE', 'PRIMARY', 'UNIQUE', 'REFERENCES', 'CHECK', 'CONSTRAINT', 'AUTO_INCREMENT', 'COMMENT', 'AFTER', 'FIRST', 'GENERATED', 'CODEC', 'TTL', 'IDENTITY']);
+const TYPE_STOP = new Set([
+  'NOT',
+  'NULL',
+  'DEFAULT',
+  'USING',
+  'COLLATE',
+  'PRIMARY',
+  'UNIQUE',
+  'REFERENCES',
+  'CHECK',
+  'CONSTRAINT',
+  'AUTO_INCREMENT',
+  'COMMENT',
+  'AFTER',
+  'FIRST',
+  'GENERATED',
+  'CODEC',
+  'TTL',
+  'IDENTITY',
+]);
 const typeText = (tokens: Token[]) => {
   const stop = tokens.findIndex((t) => TYPE_STOP.has(t.up));
-  return (stop === -1 ? tokens : tokens.slice(0, stop)).map((t) => (t.kind === 'punct' ? t.raw : ` ${t.raw}`)).join('').trim().replace(/\s*\(\s*/g, '(').replace(/\s*\)/g, ')').toLowerCase();
+  return (stop === -1 ? tokens : tokens.slice(0, stop))
+    .map((t) => (t.kind === 'punct' ? t.raw : ` ${t.raw}`))
+    .join('')
+    .trim()
+    .replace(/\s*\(\s*/g, '(')
+    .replace(/\s*\)/g, ')')
+    .toLowerCase();
 };
 
 /** Names in a parenthesised list: `(a, "b")` → a, b. */
@@ -176,7 +207,8 @@ function groupNames(tokens: Token[]): string[] {
     const t = tokens[k]!;
     if (t.up === '(') depth++;
     else if (t.up === ')' && --depth === 0) break;
-    else if (depth === 1 && (t.kind === 'word' || t.kind === 'quoted') && (tokens[k - 1]?.up === '(' || tokens[k - 1]?.up === ',')) out.push(t.kind === 'quoted' ? t.raw.toLowerCase() : t.raw.toLowerCase());
+    else if (depth === 1 && (t.kind === 'word' || t.kind === 'quoted') && (tokens[k - 1]?.up === '(' || tokens[k - 1]?.up === ','))
+      out.push(t.kind === 'quoted' ? t.raw.toLowerCase() : t.raw.toLowerCase());
   }
   return out;
 }
@@ -202,7 +234,15 @@ function alterTable(c: Cursor): SchemaOp[] | undefined {
   return ops.length > 0 ? ops : undefined;
 }
 
-const CONSTRAINT_KINDS: Record<string, ConstraintKind | 'index'> = { UNIQUE: 'unique', CHECK: 'check', FOREIGN: 'foreign-key', PRIMARY: 'primary-key', EXCLUDE: 'exclude', INDEX: 'index', KEY: 'index' };
+const CONSTRAINT_KINDS: Record<string, ConstraintKind | 'index'> = {
+  UNIQUE: 'unique',
+  CHECK: 'check',
+  FOREIGN: 'foreign-key',
+  PRIMARY: 'primary-key',
+  EXCLUDE: 'exclude',
+  INDEX: 'index',
+  KEY: 'index',
+};
 
 function alterAction(c: Cursor, table: string): SchemaOp[] | undefined {
   if (c.accept('ADD')) {
@@ -214,7 +254,9 @@ function alterAction(c: Cursor, table: string): SchemaOp[] | undefined {
       if (kind === 'unique') {
         c.i += 2;
         const index = name ?? (c.peek() === '(' ? undefined : c.name());
-        return [{ action: 'add-constraint', table, constraint: 'unique', name: index, column: groupNames(c.rest()).join(', ') || undefined }];
+        return [
+          { action: 'add-constraint', table, constraint: 'unique', name: index, column: groupNames(c.rest()).join(', ') || undefined },
+        ];
       }
       c.i++;
       const index = c.peek() === '(' ? undefined : c.name();
@@ -236,7 +278,8 @@ function alterAction(c: Cursor, table: string): SchemaOp[] | undefined {
         },
       ];
     }
-    if (c.peek() === 'PROJECTION' || c.peek() === 'STATISTICS') return [{ action: 'other', table, name: `adds a ${c.peek().toLowerCase()} to ${table}` }];
+    if (c.peek() === 'PROJECTION' || c.peek() === 'STATISTICS')
+      return [{ action: 'other', table, name: `adds a ${c.peek().toLowerCase()} to ${table}` }];
     c.accept('COLUMN');
     c.accept('IF', 'NOT', 'EXISTS');
     const column = c.name();
@@ -262,7 +305,8 @@ function alterAction(c: Cursor, table: string): SchemaOp[] | undefined {
       return [{ action: 'drop-index', table, name: c.name() }];
     }
     if (c.accept('PARTITION')) return partitions(c).map((p) => ({ action: 'truncate', table, partition: p }));
-    if (c.peek() === 'PROJECTION' || c.peek() === 'STATISTICS') return [{ action: 'other', table, name: `drops a ${c.peek().toLowerCase()} of ${table}` }];
+    if (c.peek() === 'PROJECTION' || c.peek() === 'STATISTICS')
+      return [{ action: 'other', table, name: `drops a ${c.peek().toLowerCase()} of ${table}` }];
     c.accept('COLUMN');
     c.accept('IF', 'EXISTS');
     const column = c.name();
@@ -290,19 +334,23 @@ function alterAction(c: Cursor, table: string): SchemaOp[] | undefined {
     if (c.accept('DROP', 'NOT', 'NULL')) return [{ action: 'drop-not-null', table, column }];
     if (c.accept('SET', 'DEFAULT')) return [{ action: 'set-default', table, column }];
     if (c.accept('DROP', 'DEFAULT')) return [{ action: 'drop-default', table, column }];
-    if (c.accept('TYPE') || c.accept('SET', 'DATA', 'TYPE')) return [{ action: 'change-column-type', table, column, dataType: typeText(c.rest()) }];
-    if (c.peek() === 'SET' || c.peek() === 'ADD' || c.peek() === 'DROP' || c.peek() === 'RESET' || c.peek() === 'RESTART') return [{ action: 'other', table, column, name: `alters column ${table}.${column}` }];
+    if (c.accept('TYPE') || c.accept('SET', 'DATA', 'TYPE'))
+      return [{ action: 'change-column-type', table, column, dataType: typeText(c.rest()) }];
+    if (c.peek() === 'SET' || c.peek() === 'ADD' || c.peek() === 'DROP' || c.peek() === 'RESET' || c.peek() === 'RESTART')
+      return [{ action: 'other', table, column, name: `alters column ${table}.${column}` }];
     // SQL Server: ALTER COLUMN c nvarchar(100) NOT NULL — the full new definition.
     if (c.t[c.i]?.kind === 'word') return modified(table, column, column, c.rest());
     return undefined;
   }
   if (c.accept('MODIFY')) {
-    if (c.peek() === 'TTL' || c.peek() === 'SETTING' || c.peek() === 'ORDER' || c.peek() === 'COMMENT' || c.peek() === 'QUERY') return [{ action: 'other', table, name: `alters table ${table} (modify ${c.peek().toLowerCase()})` }];
+    if (c.peek() === 'TTL' || c.peek() === 'SETTING' || c.peek() === 'ORDER' || c.peek() === 'COMMENT' || c.peek() === 'QUERY')
+      return [{ action: 'other', table, name: `alters table ${table} (modify ${c.peek().toLowerCase()})` }];
     c.accept('COLUMN');
     c.accept('IF', 'EXISTS');
     const column = c.name();
     if (!column) return undefined;
-    if (c.peek() === 'COMMENT' || c.peek() === 'CODEC' || c.peek() === 'TTL' || c.peek() === 'REMOVE' || c.done()) return [{ action: 'other', table, column, name: `alters column ${table}.${column}` }];
+    if (c.peek() === 'COMMENT' || c.peek() === 'CODEC' || c.peek() === 'TTL' || c.peek() === 'REMOVE' || c.done())
+      return [{ action: 'other', table, column, name: `alters column ${table}.${column}` }];
     return modified(table, column, column, c.rest());
   }
   if (c.accept('CHANGE')) {
@@ -318,7 +366,8 @@ function alterAction(c: Cursor, table: string): SchemaOp[] | undefined {
   }
   if (c.accept('DETACH', 'PARTITION')) return [{ action: 'detach-partition', table, name: c.name() }];
   if (c.accept('TRUNCATE', 'PARTITION')) return partitions(c).map((p) => ({ action: 'truncate', table, partition: p }));
-  if (c.accept('ENABLE', 'ROW', 'LEVEL', 'SECURITY') || c.accept('FORCE', 'ROW', 'LEVEL', 'SECURITY')) return [{ action: 'enable-rls', table }];
+  if (c.accept('ENABLE', 'ROW', 'LEVEL', 'SECURITY') || c.accept('FORCE', 'ROW', 'LEVEL', 'SECURITY'))
+    return [{ action: 'enable-rls', table }];
   if (c.accept('DISABLE', 'TRIGGER')) {
     const which = c.peek();
     const name = which === 'ALL' || which === 'USER' ? undefined : c.name();
@@ -333,7 +382,38 @@ function alterAction(c: Cursor, table: string): SchemaOp[] | undefined {
     return column ? [{ action: 'update', table, where: false, name: `clears column ${table}.${column}` }] : undefined;
   }
   const head = c.peek();
-  if (['OWNER', 'ENABLE', 'DISABLE', 'SET', 'RESET', 'FORCE', 'NO', 'CLUSTER', 'INHERIT', 'REPLICA', 'VALIDATE', 'ATTACH', 'ENGINE', 'DEFAULT', 'CHARACTER', 'CONVERT', 'COMMENT', 'AUTO_INCREMENT', 'ALGORITHM', 'LOCK', 'ORDER', 'OF', 'NOT', 'MATERIALIZE', 'FREEZE', 'UNFREEZE', 'ROW_FORMAT', 'CHECKSUM'].includes(head)) {
+  if (
+    [
+      'OWNER',
+      'ENABLE',
+      'DISABLE',
+      'SET',
+      'RESET',
+      'FORCE',
+      'NO',
+      'CLUSTER',
+      'INHERIT',
+      'REPLICA',
+      'VALIDATE',
+      'ATTACH',
+      'ENGINE',
+      'DEFAULT',
+      'CHARACTER',
+      'CONVERT',
+      'COMMENT',
+      'AUTO_INCREMENT',
+      'ALGORITHM',
+      'LOCK',
+      'ORDER',
+      'OF',
+      'NOT',
+      'MATERIALIZE',
+      'FREEZE',
+      'UNFREEZE',
+      'ROW_FORMAT',
+      'CHECKSUM',
+    ].includes(head)
+  ) {
     return [{ action: 'other', table, name: `alters table ${table} (${head.toLowerCase()})` }];
   }
   return undefined;
@@ -407,7 +487,9 @@ function drop(c: Cursor): SchemaOp[] | undefined {
     c.accept('IF', 'EXISTS');
     const tables = names(c);
     if (tables.length === 0) return undefined;
-    return tables.map((table) => (temporary ? { action: 'other', table, name: `drops temporary table ${table}` } : { action: 'drop-table', table, cascade }));
+    return tables.map((table) =>
+      temporary ? { action: 'other', table, name: `drops temporary table ${table}` } : { action: 'drop-table', table, cascade },
+    );
   }
   if (c.accept('SCHEMA') || c.accept('DATABASE')) {
     const object = c.t[c.i - 1]!.up.toLowerCase();
@@ -527,7 +609,9 @@ function alterType(c: Cursor): SchemaOp[] | undefined {
     c.i++;
     if (!c.accept('TO')) return undefined;
     const value = c.t[c.i];
-    return old?.kind === 'string' && value?.kind === 'string' ? [{ action: 'enum-rename-value', name, from: old.raw, to: value.raw }] : undefined;
+    return old?.kind === 'string' && value?.kind === 'string'
+      ? [{ action: 'enum-rename-value', name, from: old.raw, to: value.raw }]
+      : undefined;
   }
   if (c.accept('DROP', 'VALUE')) {
     const value = c.t[c.i];
@@ -537,7 +621,8 @@ function alterType(c: Cursor): SchemaOp[] | undefined {
     const to = c.name();
     return to ? [{ action: 'drop-object', object: 'type', name, to }] : undefined;
   }
-  if (c.peek() === 'OWNER' || c.peek() === 'SET' || c.peek() === 'ADD' || c.peek() === 'ALTER') return [{ action: 'other', name: `alters type ${name}` }];
+  if (c.peek() === 'OWNER' || c.peek() === 'SET' || c.peek() === 'ADD' || c.peek() === 'ALTER')
+    return [{ action: 'other', name: `alters type ${name}` }];
   return undefined;
 }
 
@@ -572,13 +657,19 @@ function alwaysTrue(tokens: Token[]): boolean {
   }
   const constant = (branch: Token[]) =>
     branch.length > 0 &&
-    branch.every((t) => t.kind === 'number' || t.kind === 'string' || t.kind === 'punct' || (t.kind === 'word' && LITERAL_WORDS.has(t.up))) &&
+    branch.every(
+      (t) => t.kind === 'number' || t.kind === 'string' || t.kind === 'punct' || (t.kind === 'word' && LITERAL_WORDS.has(t.up)),
+    ) &&
     !isPlainlyFalse(branch);
   return branches.some(constant);
 }
 
 function isPlainlyFalse(branch: Token[]): boolean {
-  const text = branch.map((t) => (t.kind === 'string' ? `'${t.raw}'` : t.up)).join(' ').replace(/[()]/g, '').trim();
+  const text = branch
+    .map((t) => (t.kind === 'string' ? `'${t.raw}'` : t.up))
+    .join(' ')
+    .replace(/[()]/g, '')
+    .trim();
   if (/^(?:FALSE|0|NULL|NOT TRUE)$/.test(text) || /\bAND (?:FALSE|0)\b/.test(text) || /^(?:FALSE|0) AND\b/.test(text)) return true;
   const cmp = /^(\S+) (=|<>|!=|<|>) (\S+)$/.exec(text.replace(/ ([<>!]) = /, ' $1= '));
   if (!cmp) return false;
@@ -587,11 +678,15 @@ function isPlainlyFalse(branch: Token[]): boolean {
   const x = num(a!);
   const y = num(b!);
   switch (op) {
-    case '=': return a !== b;
+    case '=':
+      return a !== b;
     case '<>':
-    case '!=': return a === b;
-    case '<': return x !== undefined && y !== undefined && !(x < y);
-    case '>': return x !== undefined && y !== undefined && !(x > y);
+    case '!=':
+      return a === b;
+    case '<':
+      return x !== undefined && y !== undefined && !(x < y);
+    case '>':
+      return x !== undefined && y !== undefined && !(x > y);
   }
   return false;
 }
@@ -665,13 +760,17 @@ function hasTopLevel(tokens: Token[], word: string): boolean {
 
 /** SQL Server's `EXEC sp_rename 'users.name', 'full_name', 'COLUMN'`. */
 function spRename(c: Cursor): SchemaOp[] | undefined {
-  const args = c.rest().filter((t) => t.kind === 'string').map((t) => t.raw);
+  const args = c
+    .rest()
+    .filter((t) => t.kind === 'string')
+    .map((t) => t.raw);
   if (args.length < 2) return undefined;
   const [from, to, kind] = args as [string, string, string | undefined];
   const parts = from.split('.').map((p) => ident(p) ?? p);
   const target = ident(to) ?? to;
   const what = kind?.toUpperCase();
-  if (what === 'COLUMN' && parts.length >= 2) return [{ action: 'rename-column', table: parts[parts.length - 2]!, column: parts[parts.length - 1]!, to: target }];
+  if (what === 'COLUMN' && parts.length >= 2)
+    return [{ action: 'rename-column', table: parts[parts.length - 2]!, column: parts[parts.length - 1]!, to: target }];
   if (what === 'INDEX' || what === 'STATISTICS') return [{ action: 'other', name: `renames index ${parts[parts.length - 1]}` }];
   if (what === undefined || what === 'OBJECT') return [{ action: 'rename-table', table: parts[parts.length - 1]!, to: target }];
   return undefined;
@@ -717,12 +816,22 @@ export function classifyTokens(code: string | Token[]): SchemaOp[] | undefined {
       const up = c.peek();
       if (up === '(') depth++;
       else if (up === ')') depth--;
-      else if (depth === 0 && ['DROP', 'ALTER', 'CREATE', 'EXEC', 'EXECUTE', 'DELETE', 'UPDATE', 'INSERT', 'TRUNCATE', 'BEGIN'].includes(up)) break;
+      else if (
+        depth === 0 &&
+        ['DROP', 'ALTER', 'CREATE', 'EXEC', 'EXECUTE', 'DELETE', 'UPDATE', 'INSERT', 'TRUNCATE', 'BEGIN'].includes(up)
+      )
+        break;
       c.i++;
     }
     if (c.done()) return undefined;
     c.accept('BEGIN');
-    return classifyTokens(c.rest().map((t) => (t.kind === 'quoted' ? `"${t.raw}"` : t.kind === 'string' ? `'${t.raw.replace(/'/g, "''")}'` : t.raw)).join(' ').replace(/\bEND\s*$/i, ''));
+    return classifyTokens(
+      c
+        .rest()
+        .map((t) => (t.kind === 'quoted' ? `"${t.raw}"` : t.kind === 'string' ? `'${t.raw.replace(/'/g, "''")}'` : t.raw))
+        .join(' ')
+        .replace(/\bEND\s*$/i, ''),
+    );
   }
   if (c.accept('ALTER', 'TABLE')) return alterTable(c);
   if (c.accept('ALTER', 'TYPE')) return alterType(c);
@@ -739,7 +848,15 @@ export function classifyTokens(code: string | Token[]): SchemaOp[] | undefined {
     if (!name) return undefined;
     if (c.accept('ADD')) {
       if (c.accept('CONSTRAINT')) c.name();
-      return [{ action: 'add-constraint', table: name, constraint: c.peek() === 'NOT' ? 'not-null' : 'check', domain: true, ...(hasWord(c.rest(), 'NOT', 'VALID') ? { notValid: true } : {}) }];
+      return [
+        {
+          action: 'add-constraint',
+          table: name,
+          constraint: c.peek() === 'NOT' ? 'not-null' : 'check',
+          domain: true,
+          ...(hasWord(c.rest(), 'NOT', 'VALID') ? { notValid: true } : {}),
+        },
+      ];
     }
     if (c.accept('SET', 'NOT', 'NULL')) return [{ action: 'add-constraint', table: name, constraint: 'not-null', domain: true }];
     return [{ action: 'other', name: `alters domain ${name}` }];
@@ -763,7 +880,12 @@ export function classifyTokens(code: string | Token[]): SchemaOp[] | undefined {
     const a = c.name();
     if (!a || !c.accept('AND')) return undefined;
     const b = c.name();
-    return b ? [{ action: 'rename-table', table: a, to: b }, { action: 'rename-table', table: b, to: a }] : undefined;
+    return b
+      ? [
+          { action: 'rename-table', table: a, to: b },
+          { action: 'rename-table', table: b, to: a },
+        ]
+      : undefined;
   }
   if (c.accept('TRUNCATE')) {
     c.accept('TABLE');
@@ -773,7 +895,8 @@ export function classifyTokens(code: string | Token[]): SchemaOp[] | undefined {
     const list = names(c);
     return list.length ? list.map((table) => ({ action: 'truncate', table, cascade })) : undefined;
   }
-  if (c.peek() === 'DELETE' || c.peek() === 'UPDATE' || c.peek() === 'INSERT' || c.peek() === 'REPLACE' || c.peek() === 'UPSERT') return dml(c);
+  if (c.peek() === 'DELETE' || c.peek() === 'UPDATE' || c.peek() === 'INSERT' || c.peek() === 'REPLACE' || c.peek() === 'UPSERT')
+    return dml(c);
   if (c.accept('WITH')) {
     const ops = withStatement(c);
     return ops.length > 0 ? ops : [{ action: 'other', name: 'a query' }];
@@ -782,8 +905,17 @@ export function classifyTokens(code: string | Token[]): SchemaOp[] | undefined {
     const rest = c.rest();
     const on = rest.findIndex((t) => t.up === 'ON');
     const from = rest.findIndex((t) => t.up === 'FROM');
-    const what = rest.slice(0, on === -1 ? (from === -1 ? rest.length : from) : on).map((t) => t.raw).join(' ').replace(/ ,/g, ',');
-    const target = on === -1 ? undefined : new Cursor(rest.slice(on + 1).filter((t) => t.up !== 'TABLE' && t.up !== 'ALL' && t.up !== 'TABLES' && t.up !== 'IN' && t.up !== 'SCHEMA')).name();
+    const what = rest
+      .slice(0, on === -1 ? (from === -1 ? rest.length : from) : on)
+      .map((t) => t.raw)
+      .join(' ')
+      .replace(/ ,/g, ',');
+    const target =
+      on === -1
+        ? undefined
+        : new Cursor(
+            rest.slice(on + 1).filter((t) => t.up !== 'TABLE' && t.up !== 'ALL' && t.up !== 'TABLES' && t.up !== 'IN' && t.up !== 'SCHEMA'),
+          ).name();
     const who = from === -1 ? undefined : new Cursor(rest.slice(from + 1)).name();
     return [{ action: 'revoke', name: what.toLowerCase() || undefined, table: target, to: who }];
   }
@@ -799,7 +931,25 @@ export function classifyTokens(code: string | Token[]): SchemaOp[] | undefined {
     c.i++;
     return spRename(c);
   }
-  if (c.peek() === 'ALTER' && ['INDEX', 'SEQUENCE', 'VIEW', 'FUNCTION', 'DATABASE', 'EXTENSION', 'ROLE', 'USER', 'DEFAULT', 'POLICY', 'TRIGGER', 'MATERIALIZED', 'PROCEDURE', 'PROC'].includes(c.peek(1))) {
+  if (
+    c.peek() === 'ALTER' &&
+    [
+      'INDEX',
+      'SEQUENCE',
+      'VIEW',
+      'FUNCTION',
+      'DATABASE',
+      'EXTENSION',
+      'ROLE',
+      'USER',
+      'DEFAULT',
+      'POLICY',
+      'TRIGGER',
+      'MATERIALIZED',
+      'PROCEDURE',
+      'PROC',
+    ].includes(c.peek(1))
+  ) {
     const what = c.t[c.i + 1]!.raw.toLowerCase();
     c.i += 2;
     if (what === 'materialized') c.accept('VIEW');

@@ -52,7 +52,14 @@ const tableOf = (v: unknown): string | undefined => {
   return o ? bare(str(o.table)) : bare(str(v));
 };
 
-const CONSTRAINTS: Record<string, ConstraintKind> = { unique: 'unique', 'unique key': 'unique', 'unique index': 'unique', check: 'check', 'foreign key': 'foreign-key', 'primary key': 'primary-key' };
+const CONSTRAINTS: Record<string, ConstraintKind> = {
+  unique: 'unique',
+  'unique key': 'unique',
+  'unique index': 'unique',
+  check: 'check',
+  'foreign key': 'foreign-key',
+  'primary key': 'primary-key',
+};
 
 function columnFlags(def: Record<string, unknown>): { notNull: boolean; hasDefault: boolean } {
   const nullable = obj(def.nullable);
@@ -67,7 +74,10 @@ function dataType(def: unknown): string | undefined {
   const d = obj(def);
   const type = str(d?.dataType);
   if (!type) return undefined;
-  const length = d?.length !== undefined && d.length !== null ? `(${scalar(d.length)}${d.scale !== undefined && d.scale !== null ? `,${scalar(d.scale)}` : ''})` : '';
+  const length =
+    d?.length !== undefined && d.length !== null
+      ? `(${scalar(d.length)}${d.scale !== undefined && d.scale !== null ? `,${scalar(d.scale)}` : ''})`
+      : '';
   return `${type}${length}`.toLowerCase();
 }
 
@@ -75,7 +85,8 @@ function dataType(def: unknown): string | undefined {
 const columnsOf = (list: unknown): string[] => (Array.isArray(list) ? list.map(columnName).filter((c): c is string => Boolean(c)) : []);
 
 /** Every op must name what it acts on; an op that does not is not read, and the token reader tries. */
-const all = (ops: (SchemaOp | undefined)[]): SchemaOp[] | undefined => (ops.every((op): op is SchemaOp => op !== undefined) ? ops : undefined);
+const all = (ops: (SchemaOp | undefined)[]): SchemaOp[] | undefined =>
+  ops.every((op): op is SchemaOp => op !== undefined) ? ops : undefined;
 
 function alterExpr(table: string, e: Record<string, unknown>): SchemaOp[] | undefined {
   const action = str(e.action);
@@ -87,7 +98,8 @@ function alterExpr(table: string, e: Record<string, unknown>): SchemaOp[] | unde
     }
     if (resource === 'constraint') return [{ action: 'drop-constraint', table, name: bare(str(e.constraint)) }];
     // MySQL DROP FOREIGN KEY: a constraint, not an index.
-    if (str(e.keyword)?.toLowerCase() === 'foreign key') return [{ action: 'drop-constraint', table, name: bare(str(e.key)), constraint: 'foreign-key' }];
+    if (str(e.keyword)?.toLowerCase() === 'foreign key')
+      return [{ action: 'drop-constraint', table, name: bare(str(e.key)), constraint: 'foreign-key' }];
     if (resource === 'index' || resource === 'key') return [{ action: 'drop-index', table, name: bare(str(e.index)) }];
     return undefined;
   }
@@ -98,7 +110,14 @@ function alterExpr(table: string, e: Record<string, unknown>): SchemaOp[] | unde
       const flags = columnFlags(e);
       const ops: SchemaOp[] = [{ action: 'add-column', table, column, ...flags }];
       if (e.unique) ops.push({ action: 'add-constraint', table, column, constraint: 'unique' });
-      if (e.reference_definition) ops.push({ action: 'add-constraint', table, column, constraint: 'foreign-key', references: tableOf(obj(e.reference_definition)?.table) });
+      if (e.reference_definition)
+        ops.push({
+          action: 'add-constraint',
+          table,
+          column,
+          constraint: 'foreign-key',
+          references: tableOf(obj(e.reference_definition)?.table),
+        });
       if (e.check) ops.push({ action: 'add-constraint', table, column, constraint: 'check' });
       return ops;
     }
@@ -108,7 +127,16 @@ function alterExpr(table: string, e: Record<string, unknown>): SchemaOp[] | unde
       if (!def || !kind) return undefined;
       const columns = columnsOf(def.definition).join(', ');
       const references = tableOf(obj(def.reference_definition)?.table);
-      return [{ action: 'add-constraint', table, constraint: kind, name: bare(str(def.constraint)), column: columns || undefined, ...(references ? { references } : {}) }];
+      return [
+        {
+          action: 'add-constraint',
+          table,
+          constraint: kind,
+          name: bare(str(def.constraint)),
+          column: columns || undefined,
+          ...(references ? { references } : {}),
+        },
+      ];
     }
     if (resource === 'index') return [{ action: 'create-index', table, name: bare(str(e.index)), columns: columnsOf(e.definition) }];
     return undefined;
@@ -152,7 +180,19 @@ function alterExpr(table: string, e: Record<string, unknown>): SchemaOp[] | unde
 }
 
 // Triggers and policies are not here: the token reader reads the table they act on.
-const CREATE_OBJECTS = new Set(['view', 'function', 'procedure', 'type', 'database', 'schema', 'sequence', 'extension', 'domain', 'user', 'role']);
+const CREATE_OBJECTS = new Set([
+  'view',
+  'function',
+  'procedure',
+  'type',
+  'database',
+  'schema',
+  'sequence',
+  'extension',
+  'domain',
+  'user',
+  'role',
+]);
 
 function mapStatement(ast: Record<string, unknown>): SchemaOp[] | undefined {
   const type = str(ast.type);
@@ -171,23 +211,63 @@ function mapStatement(ast: Record<string, unknown>): SchemaOp[] | undefined {
         const table = tableOf(ast.table);
         const kind = scalar(ast.index_type).toLowerCase();
         const columns = columnsOf(ast.index_columns ?? ast.columns);
-        return table ? [{ action: 'create-index', table, name: bare(str(ast.index)), concurrently: Boolean(ast.concurrently), unique: kind === 'unique', columns }] : undefined;
+        return table
+          ? [
+              {
+                action: 'create-index',
+                table,
+                name: bare(str(ast.index)),
+                concurrently: Boolean(ast.concurrently),
+                unique: kind === 'unique',
+                columns,
+              },
+            ]
+          : undefined;
       }
       if (keyword && CREATE_OBJECTS.has(keyword)) {
         const name = obj(ast.name);
         const parts = Array.isArray(name?.name) ? name.name.map((p: unknown) => str(obj(p)?.value)).filter(Boolean) : [];
-        return [{ action: 'create-object', object: keyword, name: bare(parts[parts.length - 1] ?? str(name?.name) ?? str(ast.name) ?? str(obj(ast.view)?.view) ?? tableOf(ast.table)) }];
+        return [
+          {
+            action: 'create-object',
+            object: keyword,
+            name: bare(parts[parts.length - 1] ?? str(name?.name) ?? str(ast.name) ?? str(obj(ast.view)?.view) ?? tableOf(ast.table)),
+          },
+        ];
       }
       return undefined;
     }
     case 'drop': {
       const list: unknown[] = Array.isArray(ast.name) ? ast.name : [ast.name];
-      if (keyword === 'table') return all(list.map((v) => { const table = tableOf(v); return table ? { action: 'drop-table', table } : undefined; }));
-      if (keyword === 'view') return all(list.map((v) => { const name = tableOf(v); return name ? { action: 'drop-object', object: 'view', name } : undefined; }));
+      if (keyword === 'table')
+        return all(
+          list.map((v) => {
+            const table = tableOf(v);
+            return table ? { action: 'drop-table', table } : undefined;
+          }),
+        );
+      if (keyword === 'view')
+        return all(
+          list.map((v) => {
+            const name = tableOf(v);
+            return name ? { action: 'drop-object', object: 'view', name } : undefined;
+          }),
+        );
       if (keyword === 'index') {
-        return list.map((v) => ({ action: 'drop-index' as const, name: columnName(v) ?? tableOf(v), table: tableOf(ast.table), concurrently: scalar(ast.prefix).toUpperCase() === 'CONCURRENTLY' }));
+        return list.map((v) => ({
+          action: 'drop-index' as const,
+          name: columnName(v) ?? tableOf(v),
+          table: tableOf(ast.table),
+          concurrently: scalar(ast.prefix).toUpperCase() === 'CONCURRENTLY',
+        }));
       }
-      if (keyword === 'database' || keyword === 'schema') return all(list.map((v) => { const name = tableOf(v) ?? bare(str(v)); return name ? { action: 'drop-schema', object: keyword, name } : undefined; }));
+      if (keyword === 'database' || keyword === 'schema')
+        return all(
+          list.map((v) => {
+            const name = tableOf(v) ?? bare(str(v));
+            return name ? { action: 'drop-schema', object: keyword, name } : undefined;
+          }),
+        );
       return undefined;
     }
     case 'alter': {
@@ -205,11 +285,24 @@ function mapStatement(ast: Record<string, unknown>): SchemaOp[] | undefined {
     }
     case 'rename': {
       const pairs = Array.isArray(ast.table) ? ast.table : [];
-      return pairs.length > 0 ? all(pairs.map((pair) => { const table = Array.isArray(pair) ? tableOf(pair[0]) : undefined; const to = Array.isArray(pair) ? tableOf(pair[1]) : undefined; return table && to ? { action: 'rename-table', table, to } : undefined; })) : undefined;
+      return pairs.length > 0
+        ? all(
+            pairs.map((pair) => {
+              const table = Array.isArray(pair) ? tableOf(pair[0]) : undefined;
+              const to = Array.isArray(pair) ? tableOf(pair[1]) : undefined;
+              return table && to ? { action: 'rename-table', table, to } : undefined;
+            }),
+          )
+        : undefined;
     }
     case 'truncate': {
       const list: unknown[] = Array.isArray(ast.name) ? ast.name : [ast.name];
-      return all(list.map((v) => { const table = tableOf(v); return table ? { action: 'truncate', table } : undefined; }));
+      return all(
+        list.map((v) => {
+          const table = tableOf(v);
+          return table ? { action: 'truncate', table } : undefined;
+        }),
+      );
     }
     case 'delete': {
       const table = tableOf(ast.from) ?? tableOf(ast.table);

@@ -36,14 +36,65 @@ interface Lexis {
 }
 
 const LEXIS: Record<SqlDialect, Lexis> = {
-  postgresql: { dashNeedsSpace: false, hashComments: false, nestedComments: true, executableComments: false, backslashEscapes: false, dollarQuotes: true, bracketQuotes: false, delimiterCommand: false, goBatches: false },
-  mysql: { dashNeedsSpace: true, hashComments: true, nestedComments: false, executableComments: true, backslashEscapes: true, dollarQuotes: false, bracketQuotes: false, delimiterCommand: true, goBatches: false },
-  sqlite: { dashNeedsSpace: false, hashComments: false, nestedComments: false, executableComments: false, backslashEscapes: false, dollarQuotes: false, bracketQuotes: true, delimiterCommand: false, goBatches: false },
-  sqlserver: { dashNeedsSpace: false, hashComments: false, nestedComments: true, executableComments: false, backslashEscapes: false, dollarQuotes: false, bracketQuotes: true, delimiterCommand: false, goBatches: true },
-  clickhouse: { dashNeedsSpace: false, hashComments: true, nestedComments: false, executableComments: false, backslashEscapes: true, dollarQuotes: false, bracketQuotes: false, delimiterCommand: false, goBatches: false },
+  postgresql: {
+    dashNeedsSpace: false,
+    hashComments: false,
+    nestedComments: true,
+    executableComments: false,
+    backslashEscapes: false,
+    dollarQuotes: true,
+    bracketQuotes: false,
+    delimiterCommand: false,
+    goBatches: false,
+  },
+  mysql: {
+    dashNeedsSpace: true,
+    hashComments: true,
+    nestedComments: false,
+    executableComments: true,
+    backslashEscapes: true,
+    dollarQuotes: false,
+    bracketQuotes: false,
+    delimiterCommand: true,
+    goBatches: false,
+  },
+  sqlite: {
+    dashNeedsSpace: false,
+    hashComments: false,
+    nestedComments: false,
+    executableComments: false,
+    backslashEscapes: false,
+    dollarQuotes: false,
+    bracketQuotes: true,
+    delimiterCommand: false,
+    goBatches: false,
+  },
+  sqlserver: {
+    dashNeedsSpace: false,
+    hashComments: false,
+    nestedComments: true,
+    executableComments: false,
+    backslashEscapes: false,
+    dollarQuotes: false,
+    bracketQuotes: true,
+    delimiterCommand: false,
+    goBatches: true,
+  },
+  clickhouse: {
+    dashNeedsSpace: false,
+    hashComments: true,
+    nestedComments: false,
+    executableComments: false,
+    backslashEscapes: true,
+    dollarQuotes: false,
+    bracketQuotes: false,
+    delimiterCommand: false,
+    goBatches: false,
+  },
 };
 
-const ROUTINE_HEAD = /^\s*(?:CREATE|ALTER)\s+(?:OR\s+(?:REPLACE|ALTER)\s+)?(?:DEFINER\s*=\s*\S+\s+)?(?:TEMP(?:ORARY)?\s+)?(?:TRIGGER|PROCEDURE|PROC|FUNCTION|EVENT)\b/i;
+const ROUTINE_HEAD =
+  /^\s*(?:CREATE|ALTER)\s+(?:OR\s+(?:REPLACE|ALTER)\s+)?(?:DEFINER\s*=\s*\S+\s+)?(?:TEMP(?:ORARY)?\s+)?(?:TRIGGER|PROCEDURE|PROC|FUNCTION|EVENT)\b/i;
 const DOLLAR_TAG = /^\$([A-Za-z_][A-Za-z0-9_]*)?\$/;
 const EXECUTABLE = /^\/\*M?!\d*/;
 const GO_LINE = /^[ \t]*GO(?:[ \t]+\d+)?[ \t]*(?:--[^\n]*)?(?:\r?\n|$)/i;
@@ -69,7 +120,8 @@ export function splitStatements(input: string, options: SplitOptions = {}): SqlS
   const flush = (end: number, incomplete?: string) => {
     const text = input.slice(start, end).trim();
     // An unterminated comment or quote is kept even when no code came before it: it hides the rest of the file.
-    if (code.trim() !== '' || incomplete) out.push({ text, code: code.trim(), line: firstLine || line, ...(incomplete ? { incomplete } : {}) });
+    if (code.trim() !== '' || incomplete)
+      out.push({ text, code: code.trim(), line: firstLine || line, ...(incomplete ? { incomplete } : {}) });
     code = '';
     firstLine = 0;
     depth = 0;
@@ -244,8 +296,10 @@ export function splitStatements(input: string, options: SplitOptions = {}): SqlS
     i++;
   }
   if (executable) flush(n, 'an executable /*! comment is never closed');
-  else if (depth > 0) flush(n, 'a BEGIN … END body is never closed: the routine runs to the end of the file and may swallow later statements');
-  else if (delimiter !== ';' && code.trim() !== '') flush(n, `the statement runs to the end of the file without the delimiter ${delimiter} (DELIMITER never set back)`);
+  else if (depth > 0)
+    flush(n, 'a BEGIN … END body is never closed: the routine runs to the end of the file and may swallow later statements');
+  else if (delimiter !== ';' && code.trim() !== '')
+    flush(n, `the statement runs to the end of the file without the delimiter ${delimiter} (DELIMITER never set back)`);
   else flush(n);
   return out;
 }

@@ -82,22 +82,73 @@ type WithBody =
 function withEmptyBody(ts: TS, node: WithBody): Node {
   const f = ts.factory;
   const body = f.createBlock([], false);
-  if (ts.isFunctionDeclaration(node)) return f.updateFunctionDeclaration(node, node.modifiers, node.asteriskToken, node.name, node.typeParameters, node.parameters, node.type, body);
-  if (ts.isMethodDeclaration(node)) return f.updateMethodDeclaration(node, node.modifiers, node.asteriskToken, node.name, node.questionToken, node.typeParameters, node.parameters, node.type, body);
+  if (ts.isFunctionDeclaration(node))
+    return f.updateFunctionDeclaration(
+      node,
+      node.modifiers,
+      node.asteriskToken,
+      node.name,
+      node.typeParameters,
+      node.parameters,
+      node.type,
+      body,
+    );
+  if (ts.isMethodDeclaration(node))
+    return f.updateMethodDeclaration(
+      node,
+      node.modifiers,
+      node.asteriskToken,
+      node.name,
+      node.questionToken,
+      node.typeParameters,
+      node.parameters,
+      node.type,
+      body,
+    );
   if (ts.isConstructorDeclaration(node)) return f.updateConstructorDeclaration(node, node.modifiers, node.parameters, body);
-  if (ts.isGetAccessorDeclaration(node)) return f.updateGetAccessorDeclaration(node, node.modifiers, node.name, node.parameters, node.type, body);
+  if (ts.isGetAccessorDeclaration(node))
+    return f.updateGetAccessorDeclaration(node, node.modifiers, node.name, node.parameters, node.type, body);
   if (ts.isSetAccessorDeclaration(node)) return f.updateSetAccessorDeclaration(node, node.modifiers, node.name, node.parameters, body);
-  if (ts.isArrowFunction(node)) return f.updateArrowFunction(node, node.modifiers, node.typeParameters, node.parameters, node.type, node.equalsGreaterThanToken, body);
-  return f.updateFunctionExpression(node, node.modifiers, node.asteriskToken, node.name, node.typeParameters, node.parameters, node.type, body);
+  if (ts.isArrowFunction(node))
+    return f.updateArrowFunction(node, node.modifiers, node.typeParameters, node.parameters, node.type, node.equalsGreaterThanToken, body);
+  return f.updateFunctionExpression(
+    node,
+    node.modifiers,
+    node.asteriskToken,
+    node.name,
+    node.typeParameters,
+    node.parameters,
+    node.type,
+    body,
+  );
 }
 
 /** One printer per copy of TypeScript, shared by every module read (it keeps no state between calls). */
 const printerFor = perTypescript((ts) => ts.createPrinter({ removeComments: true, newLine: ts.NewLineKind.LineFeed }));
 
 /** Keyword types (`string`, `void`, `unknown`…), which the printer writes as their token. */
-const keywordTypeKinds = perTypescript(({ SyntaxKind: K }) => new Set([K.AnyKeyword, K.UnknownKeyword, K.NumberKeyword, K.BigIntKeyword, K.ObjectKeyword, K.BooleanKeyword, K.StringKeyword, K.SymbolKeyword, K.VoidKeyword, K.UndefinedKeyword, K.NeverKeyword]));
+const keywordTypeKinds = perTypescript(
+  ({ SyntaxKind: K }) =>
+    new Set([
+      K.AnyKeyword,
+      K.UnknownKeyword,
+      K.NumberKeyword,
+      K.BigIntKeyword,
+      K.ObjectKeyword,
+      K.BooleanKeyword,
+      K.StringKeyword,
+      K.SymbolKeyword,
+      K.VoidKeyword,
+      K.UndefinedKeyword,
+      K.NeverKeyword,
+    ]),
+);
 
-const oneLine = (text: string) => text.replace(/\s+/g, ' ').replace(/\s*;\s*}/g, '; }').trim();
+const oneLine = (text: string) =>
+  text
+    .replace(/\s+/g, ' ')
+    .replace(/\s*;\s*}/g, '; }')
+    .trim();
 
 /**
  * `printAll`: every text from TypeScript's printer, none written without it (the reference the tests compare
@@ -109,9 +160,59 @@ export function readModuleApi(ts: TS, source: TsNamespace.SourceFile, printAll =
   return readStatementsApi(ts, source, source.statements, printAll);
 }
 
-function readStatementsApi(ts: TS, source: TsNamespace.SourceFile, topLevel: readonly TsNamespace.Statement[], printAll: boolean): ModuleApi {
+function readStatementsApi(
+  ts: TS,
+  source: TsNamespace.SourceFile,
+  topLevel: readonly TsNamespace.Statement[],
+  printAll: boolean,
+): ModuleApi {
   // Read once: `ts` is a namespace of thousands of members, slow to look up again and again.
-  const { canHaveModifiers, getModifiers, isAccessor, isArrowFunction, isAsExpression, isBinaryExpression, isCallSignatureDeclaration, isClassDeclaration, isConstructSignatureDeclaration, isConstructorDeclaration, isEnumDeclaration, isExportAssignment, isExportDeclaration, isExpressionStatement, isFunctionDeclaration, isFunctionExpression, isGetAccessorDeclaration, isIdentifier, isImportDeclaration, isIndexSignatureDeclaration, isInterfaceDeclaration, isMethodDeclaration, isMethodSignature, isModuleBlock, isModuleDeclaration, isNamespaceExport, isNamespaceImport, isNumericLiteral, isObjectLiteralExpression, isParenthesizedExpression, isParenthesizedTypeNode, isPrivateIdentifier, isPropertyAssignment, isPropertyDeclaration, isPropertySignature, isSatisfiesExpression, isSetAccessorDeclaration, isShorthandPropertyAssignment, isStringLiteral, isTypeAliasDeclaration, isTypeLiteralNode, isTypeReferenceNode, isUnionTypeNode, isVariableStatement } = ts;
+  const {
+    canHaveModifiers,
+    getModifiers,
+    isAccessor,
+    isArrowFunction,
+    isAsExpression,
+    isBinaryExpression,
+    isCallSignatureDeclaration,
+    isClassDeclaration,
+    isConstructSignatureDeclaration,
+    isConstructorDeclaration,
+    isEnumDeclaration,
+    isExportAssignment,
+    isExportDeclaration,
+    isExpressionStatement,
+    isFunctionDeclaration,
+    isFunctionExpression,
+    isGetAccessorDeclaration,
+    isIdentifier,
+    isImportDeclaration,
+    isIndexSignatureDeclaration,
+    isInterfaceDeclaration,
+    isMethodDeclaration,
+    isMethodSignature,
+    isModuleBlock,
+    isModuleDeclaration,
+    isNamespaceExport,
+    isNamespaceImport,
+    isNumericLiteral,
+    isObjectLiteralExpression,
+    isParenthesizedExpression,
+    isParenthesizedTypeNode,
+    isPrivateIdentifier,
+    isPropertyAssignment,
+    isPropertyDeclaration,
+    isPropertySignature,
+    isSatisfiesExpression,
+    isSetAccessorDeclaration,
+    isShorthandPropertyAssignment,
+    isStringLiteral,
+    isTypeAliasDeclaration,
+    isTypeLiteralNode,
+    isTypeReferenceNode,
+    isUnionTypeNode,
+    isVariableStatement,
+  } = ts;
   const printer = printerFor(ts);
   const lineOf = (node: Node) => source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1;
   const print = (node: Node) => oneLine(printer.printNode(ts.EmitHint.Unspecified, node, source));
@@ -140,7 +241,8 @@ function readStatementsApi(ts: TS, source: TsNamespace.SourceFile, topLevel: rea
       const optional = p.questionToken !== undefined || p.initializer !== undefined;
       const rest = p.dotDotDotToken !== undefined;
       const display =
-        `${rest ? '...' : ''}${name}${p.questionToken ? '?' : ''}${type ? `: ${type}` : ''}` + (p.initializer ? ` = ${print(p.initializer)}` : '');
+        `${rest ? '...' : ''}${name}${p.questionToken ? '?' : ''}${type ? `: ${type}` : ''}` +
+        (p.initializer ? ` = ${print(p.initializer)}` : '');
       return { name, type, optional: optional || rest, rest, display };
     });
     return { params, returns: typeText(node.type), line: lineOf(node) };
@@ -148,7 +250,8 @@ function readStatementsApi(ts: TS, source: TsNamespace.SourceFile, topLevel: rea
 
   const modifiers = (node: Node) => (canHaveModifiers(node) ? (getModifiers(node) ?? []) : []);
   // The node's own list, decorators included (they never match a keyword): no filtered copy per question.
-  const has = (node: Node, kind: TsNamespace.SyntaxKind) => canHaveModifiers(node) && (node.modifiers?.some((m) => m.kind === kind) ?? false);
+  const has = (node: Node, kind: TsNamespace.SyntaxKind) =>
+    canHaveModifiers(node) && (node.modifiers?.some((m) => m.kind === kind) ?? false);
   const memberName = (name: TsNamespace.PropertyName | undefined): string | undefined => {
     if (!name) return undefined;
     if (isIdentifier(name) || isStringLiteral(name) || isNumericLiteral(name)) return name.text;
@@ -158,8 +261,19 @@ function readStatementsApi(ts: TS, source: TsNamespace.SourceFile, topLevel: rea
 
   const typeMember = (m: TsNamespace.TypeElement | TsNamespace.ClassElement): Member | undefined => {
     const name = memberName(m.name);
-    const visibility: Visibility = has(m, ts.SyntaxKind.PrivateKeyword) ? 'private' : has(m, ts.SyntaxKind.ProtectedKeyword) ? 'protected' : 'public';
-    const base = { name: name ?? '', visibility, line: lineOf(m), text: headerOf(m), readonly: has(m, ts.SyntaxKind.ReadonlyKeyword), signatures: [] as Signature[] };
+    const visibility: Visibility = has(m, ts.SyntaxKind.PrivateKeyword)
+      ? 'private'
+      : has(m, ts.SyntaxKind.ProtectedKeyword)
+        ? 'protected'
+        : 'public';
+    const base = {
+      name: name ?? '',
+      visibility,
+      line: lineOf(m),
+      text: headerOf(m),
+      readonly: has(m, ts.SyntaxKind.ReadonlyKeyword),
+      signatures: [] as Signature[],
+    };
     if (name === undefined) return undefined;
     const optional = 'questionToken' in m && m.questionToken !== undefined;
     if (isPropertySignature(m) || isPropertyDeclaration(m)) {
@@ -167,7 +281,8 @@ function readStatementsApi(ts: TS, source: TsNamespace.SourceFile, topLevel: rea
       if (fn) return { ...base, kind: 'method', optional, type: '', signatures: [signatureOf(fn)] };
       return { ...base, kind: 'property', optional, type: typeText(m.type) };
     }
-    if (isMethodSignature(m) || isMethodDeclaration(m)) return { ...base, kind: 'method', optional, type: '', signatures: [signatureOf(m)] };
+    if (isMethodSignature(m) || isMethodDeclaration(m))
+      return { ...base, kind: 'method', optional, type: '', signatures: [signatureOf(m)] };
     if (isGetAccessorDeclaration(m)) return { ...base, kind: 'accessor', optional: false, type: typeText(m.type) };
     if (isSetAccessorDeclaration(m)) return { ...base, kind: 'accessor', optional: false, type: typeText(m.parameters[0]?.type) };
     return undefined;
@@ -186,7 +301,9 @@ function readStatementsApi(ts: TS, source: TsNamespace.SourceFile, topLevel: rea
   };
 
   const heritageOf = (clauses: TsNamespace.NodeArray<TsNamespace.HeritageClause> | undefined) =>
-    (clauses ?? []).flatMap((c) => c.types.map((t) => `${c.token === ts.SyntaxKind.ExtendsKeyword ? 'extends' : 'implements'} ${print(t)}`)).sort();
+    (clauses ?? [])
+      .flatMap((c) => c.types.map((t) => `${c.token === ts.SyntaxKind.ExtendsKeyword ? 'extends' : 'implements'} ${print(t)}`))
+      .sort();
 
   const interfaceShape = (elements: readonly TsNamespace.TypeElement[], heritage: string[]): Shape => {
     const members = new Map<string, Member>();
@@ -196,8 +313,15 @@ function readStatementsApi(ts: TS, source: TsNamespace.SourceFile, topLevel: rea
       if (isIndexSignatureDeclaration(element)) {
         const key = typeText(element.parameters[0]?.type);
         index.set(key, {
-          kind: 'property', name: `[${key}]`, optional: false, readonly: has(element, ts.SyntaxKind.ReadonlyKeyword), type: typeText(element.type),
-          signatures: [], visibility: 'public', line: lineOf(element), text: print(element),
+          kind: 'property',
+          name: `[${key}]`,
+          optional: false,
+          readonly: has(element, ts.SyntaxKind.ReadonlyKeyword),
+          type: typeText(element.type),
+          signatures: [],
+          visibility: 'public',
+          line: lineOf(element),
+          text: print(element),
         });
       } else if (isCallSignatureDeclaration(element) || isConstructSignatureDeclaration(element)) calls.push(signatureOf(element));
       else {
@@ -262,12 +386,22 @@ function readStatementsApi(ts: TS, source: TsNamespace.SourceFile, topLevel: rea
     const plain = plainHeader(node);
     if (plain !== undefined) return plain;
     // Evidence shows a declaration's head, not its body: printed with an empty body, which is cut off.
-    if (isFunctionDeclaration(node) || isMethodDeclaration(node) || isConstructorDeclaration(node) || isAccessor(node) || isArrowFunction(node) || isFunctionExpression(node)) {
+    if (
+      isFunctionDeclaration(node) ||
+      isMethodDeclaration(node) ||
+      isConstructorDeclaration(node) ||
+      isAccessor(node) ||
+      isArrowFunction(node) ||
+      isFunctionExpression(node)
+    ) {
       if (!node.body) return print(node);
       const copy = print(withEmptyBody(ts, node));
       return copy.endsWith(EMPTY_BODY) ? copy.slice(0, copy.length - EMPTY_BODY.length).trim() : copy;
     }
-    if (isClassDeclaration(node)) return `class ${node.name?.text ?? 'default'}${heritageOf(node.heritageClauses).map((h) => ` ${h}`).join('')}`;
+    if (isClassDeclaration(node))
+      return `class ${node.name?.text ?? 'default'}${heritageOf(node.heritageClauses)
+        .map((h) => ` ${h}`)
+        .join('')}`;
     if (isModuleDeclaration(node)) return `namespace ${print(node.name)}`;
     return print(node);
   };
@@ -318,10 +452,21 @@ function readStatementsApi(ts: TS, source: TsNamespace.SourceFile, topLevel: rea
             for (const p of element.parameters) {
               // Parameter properties are members too.
               if (!isIdentifier(p.name) || modifiers(p).length === 0) continue;
-              const visibility: Visibility = has(p, ts.SyntaxKind.PrivateKeyword) ? 'private' : has(p, ts.SyntaxKind.ProtectedKeyword) ? 'protected' : 'public';
+              const visibility: Visibility = has(p, ts.SyntaxKind.PrivateKeyword)
+                ? 'private'
+                : has(p, ts.SyntaxKind.ProtectedKeyword)
+                  ? 'protected'
+                  : 'public';
               addMember(members, p.name.text, {
-                kind: 'property', name: p.name.text, optional: p.questionToken !== undefined, readonly: has(p, ts.SyntaxKind.ReadonlyKeyword),
-                type: typeText(p.type), signatures: [], visibility, line: lineOf(p), text: print(p),
+                kind: 'property',
+                name: p.name.text,
+                optional: p.questionToken !== undefined,
+                readonly: has(p, ts.SyntaxKind.ReadonlyKeyword),
+                type: typeText(p.type),
+                signatures: [],
+                visibility,
+                line: lineOf(p),
+                text: print(p),
               });
             }
             continue;
@@ -333,11 +478,18 @@ function readStatementsApi(ts: TS, source: TsNamespace.SourceFile, topLevel: rea
         declare(name, statement, { kind: 'class', ctors, members, heritage: heritageOf(statement.heritageClauses) });
         exportAs(name);
       } else if (isInterfaceDeclaration(statement)) {
-        declare(statement.name.text, statement, interfaceShape(statement.members, heritageOf(statement.heritageClauses)), `interface ${statement.name.text}`);
+        declare(
+          statement.name.text,
+          statement,
+          interfaceShape(statement.members, heritageOf(statement.heritageClauses)),
+          `interface ${statement.name.text}`,
+        );
         exportAs(statement.name.text);
       } else if (isTypeAliasDeclaration(statement)) {
         const name = statement.name.text;
-        const shape = isTypeLiteralNode(statement.type) ? interfaceShape(statement.type.members, []) : { kind: 'type' as const, type: typeText(statement.type) };
+        const shape = isTypeLiteralNode(statement.type)
+          ? interfaceShape(statement.type.members, [])
+          : { kind: 'type' as const, type: typeText(statement.type) };
         declare(name, statement, shape, shape.kind === 'interface' ? `type ${name}` : `type ${name} = ${(shape as { type: string }).type}`);
         exportAs(name);
       } else if (isEnumDeclaration(statement)) {
@@ -375,7 +527,9 @@ function readStatementsApi(ts: TS, source: TsNamespace.SourceFile, topLevel: rea
           const fn = !d.type && d.initializer ? functionLike(d.initializer) : undefined;
           const shape: Shape = fn ? { kind: 'function', signatures: [signatureOf(fn)] } : { kind: 'variable', type: typeText(d.type) };
           const keyword = statement.declarationList.flags & ts.NodeFlags.Const ? 'const' : 'let';
-          const text = fn ? `const ${d.name.text} = ${headerOf(fn as unknown as Node).replace(/ =>.*$/, '')}` : `${keyword} ${d.name.text}${d.type ? `: ${typeText(d.type)}` : ''}`;
+          const text = fn
+            ? `const ${d.name.text} = ${headerOf(fn as unknown as Node).replace(/ =>.*$/, '')}`
+            : `${keyword} ${d.name.text}${d.type ? `: ${typeText(d.type)}` : ''}`;
           declare(d.name.text, d, shape, text);
           exportAs(d.name.text);
         }
@@ -385,9 +539,11 @@ function readStatementsApi(ts: TS, source: TsNamespace.SourceFile, topLevel: rea
         if (clause?.name) imports.set(clause.name.text, { kind: 'import', specifier, name: 'default' });
         const bindings = clause?.namedBindings;
         if (bindings && isNamespaceImport(bindings)) imports.set(bindings.name.text, { kind: 'namespace-import', specifier });
-        else if (bindings) for (const e of bindings.elements) imports.set(e.name.text, { kind: 'import', specifier, name: (e.propertyName ?? e.name).text });
+        else if (bindings)
+          for (const e of bindings.elements) imports.set(e.name.text, { kind: 'import', specifier, name: (e.propertyName ?? e.name).text });
       } else if (isExportDeclaration(statement)) {
-        const specifier = statement.moduleSpecifier && isStringLiteral(statement.moduleSpecifier) ? statement.moduleSpecifier.text : undefined;
+        const specifier =
+          statement.moduleSpecifier && isStringLiteral(statement.moduleSpecifier) ? statement.moduleSpecifier.text : undefined;
         const clause = statement.exportClause;
         if (!clause) {
           if (specifier) stars.push(specifier);
@@ -404,7 +560,12 @@ function readStatementsApi(ts: TS, source: TsNamespace.SourceFile, topLevel: rea
         else {
           const fn = functionLike(statement.expression);
           const declaration: Declaration = fn
-            ? { name: 'default', shape: { kind: 'function', signatures: [signatureOf(fn)] }, line: lineOf(statement), text: `export default ${headerOf(fn as unknown as Node).replace(/ =>.*$/, '')}` }
+            ? {
+                name: 'default',
+                shape: { kind: 'function', signatures: [signatureOf(fn)] },
+                line: lineOf(statement),
+                text: `export default ${headerOf(fn as unknown as Node).replace(/ =>.*$/, '')}`,
+              }
             : { name: 'default', shape: { kind: 'variable', type: '' }, line: lineOf(statement), text: 'export default (expression)' };
           into.set('default', { kind: 'declaration', declaration });
         }
@@ -423,7 +584,14 @@ function readStatementsApi(ts: TS, source: TsNamespace.SourceFile, topLevel: rea
     const valueDeclaration = (name: string, value: TsNamespace.Expression): Declaration => {
       const fn = functionLike(value);
       return fn
-        ? { name, shape: { kind: 'function', signatures: [signatureOf(fn)] }, line, text: `${name}${headerOf(fn as unknown as Node).replace(/^function\s*\w*/, '').replace(/ =>.*$/, '')}` }
+        ? {
+            name,
+            shape: { kind: 'function', signatures: [signatureOf(fn)] },
+            line,
+            text: `${name}${headerOf(fn as unknown as Node)
+              .replace(/^function\s*\w*/, '')
+              .replace(/ =>.*$/, '')}`,
+          }
         : { name, shape: { kind: 'variable', type: '' }, line, text: `exports.${name}` };
     };
     if (left === 'module.exports' && isObjectLiteralExpression(right)) {
@@ -433,14 +601,36 @@ function readStatementsApi(ts: TS, source: TsNamespace.SourceFile, topLevel: rea
           const name = memberName(p.name);
           if (!name) continue;
           if (isPropertyAssignment(p) && isIdentifier(p.initializer)) into.set(name, { kind: 'local', local: p.initializer.text });
-          else into.set(name, { kind: 'declaration', declaration: isPropertyAssignment(p) ? valueDeclaration(name, p.initializer) : { name, shape: { kind: 'function', signatures: [signatureOf(p)] }, line: lineOf(p), text: print(p).replace(/\{.*$/, '').trim() } });
+          else
+            into.set(name, {
+              kind: 'declaration',
+              declaration: isPropertyAssignment(p)
+                ? valueDeclaration(name, p.initializer)
+                : {
+                    name,
+                    shape: { kind: 'function', signatures: [signatureOf(p)] },
+                    line: lineOf(p),
+                    text: print(p).replace(/\{.*$/, '').trim(),
+                  },
+            });
         }
       }
     } else if (left === 'module.exports') {
-      into.set('default', isIdentifier(right) ? { kind: 'local', local: right.text } : { kind: 'declaration', declaration: valueDeclaration('default', right) });
+      into.set(
+        'default',
+        isIdentifier(right)
+          ? { kind: 'local', local: right.text }
+          : { kind: 'declaration', declaration: valueDeclaration('default', right) },
+      );
     } else {
       const match = /^(?:module\.)?exports\.([A-Za-z_$][\w$]*)$/.exec(left);
-      if (match) into.set(match[1]!, isIdentifier(right) ? { kind: 'local', local: right.text } : { kind: 'declaration', declaration: valueDeclaration(match[1]!, right) });
+      if (match)
+        into.set(
+          match[1]!,
+          isIdentifier(right)
+            ? { kind: 'local', local: right.text }
+            : { kind: 'declaration', declaration: valueDeclaration(match[1]!, right) },
+        );
     }
   };
 

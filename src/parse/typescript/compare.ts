@@ -45,7 +45,8 @@ export function signatureText(name: string, s: Signature): string {
   return `${name}(${s.params.map((p) => p.display).join(', ')})${s.returns ? `: ${s.returns}` : ''}`;
 }
 
-const signatureKey = (s: Signature) => `${s.params.map((p) => `${p.rest ? '...' : ''}${p.optional ? '?' : ''}${p.type}`).join(',')}=>${s.returns}`;
+const signatureKey = (s: Signature) =>
+  `${s.params.map((p) => `${p.rest ? '...' : ''}${p.optional ? '?' : ''}${p.type}`).join(',')}=>${s.returns}`;
 
 /** What a caller of `before` meets when it calls `after`. */
 function compareSignature(before: Signature, after: Signature): { change: ContractChangeKind; detail: string }[] {
@@ -74,7 +75,13 @@ function compareSignature(before: Signature, after: Signature): { change: Contra
   return out;
 }
 
-function compareSignatures(name: string, member: string, before: Signature[], after: Signature[], aspect: ContractAspect): DeclarationChange[] {
+function compareSignatures(
+  name: string,
+  member: string,
+  before: Signature[],
+  after: Signature[],
+  aspect: ContractAspect,
+): DeclarationChange[] {
   const beforeText = before.map((s) => signatureText(name, s)).join('; ');
   const afterText = after.map((s) => signatureText(name, s)).join('; ');
   const base = { member, aspect, before: beforeText, after: afterText, fromLine: before[0]?.line ?? 0, toLine: after[0]?.line };
@@ -94,7 +101,8 @@ function compareSignatures(name: string, member: string, before: Signature[], af
   const kept = new Set(after.map(signatureKey));
   const out: DeclarationChange[] = [];
   for (const s of before) {
-    if (!kept.has(signatureKey(s))) out.push({ ...base, change: 'narrowed', detail: `overload ${signatureText(name, s)} removed`, fromLine: s.line });
+    if (!kept.has(signatureKey(s)))
+      out.push({ ...base, change: 'narrowed', detail: `overload ${signatureText(name, s)} removed`, fromLine: s.line });
   }
   if (out.length === 0 && after.length > before.length) out.push({ ...base, change: 'widened', detail: 'overload added' });
   return out;
@@ -105,14 +113,28 @@ function compareMember(owner: string, key: string, b: Member, a: Member, inClass
   const base = { member, before: b.text, after: a.text, fromLine: b.line, toLine: a.line };
   const out: DeclarationChange[] = [];
   const rank = { public: 0, protected: 1, private: 2 } as const;
-  if (rank[a.visibility] > rank[b.visibility]) out.push({ ...base, aspect: 'class-member', change: 'narrowed', detail: `${b.name} became ${a.visibility}` });
+  if (rank[a.visibility] > rank[b.visibility])
+    out.push({ ...base, aspect: 'class-member', change: 'narrowed', detail: `${b.name} became ${a.visibility}` });
   if (b.kind === 'method' && a.kind === 'method') {
-    append(out, compareSignatures(`${owner}${member}`, member, b.signatures, a.signatures, 'signature').map((c) => ({ ...c, fromLine: b.line, toLine: a.line })));
-    if (!b.optional && a.optional) out.push({ ...base, aspect: 'signature', change: 'narrowed', detail: `method ${b.name} became optional` });
+    append(
+      out,
+      compareSignatures(`${owner}${member}`, member, b.signatures, a.signatures, 'signature').map((c) => ({
+        ...c,
+        fromLine: b.line,
+        toLine: a.line,
+      })),
+    );
+    if (!b.optional && a.optional)
+      out.push({ ...base, aspect: 'signature', change: 'narrowed', detail: `method ${b.name} became optional` });
     return out;
   }
   if (b.kind === 'method' || a.kind === 'method') {
-    out.push({ ...base, aspect: inClass ? 'class-member' : 'property', change: 'changed', detail: `${b.name} changed from ${b.kind} to ${a.kind}` });
+    out.push({
+      ...base,
+      aspect: inClass ? 'class-member' : 'property',
+      change: 'changed',
+      detail: `${b.name} changed from ${b.kind} to ${a.kind}`,
+    });
     return out;
   }
   const aspect: ContractAspect = 'property';
@@ -130,7 +152,14 @@ function compareMembers(owner: string, before: Map<string, Member>, after: Map<s
     if (inClass && b.visibility === 'private') continue;
     const a = after.get(key);
     if (!a) {
-      out.push({ member: `.${key.replace(/^static /, '')}`, aspect: inClass ? 'class-member' : 'property', change: 'removed', detail: `${inClass ? 'member' : 'property'} ${b.name} removed`, before: b.text, fromLine: b.line });
+      out.push({
+        member: `.${key.replace(/^static /, '')}`,
+        aspect: inClass ? 'class-member' : 'property',
+        change: 'removed',
+        detail: `${inClass ? 'member' : 'property'} ${b.name} removed`,
+        before: b.text,
+        fromLine: b.line,
+      });
       continue;
     }
     append(out, compareMember(owner, key, b, a, inClass));
@@ -138,7 +167,16 @@ function compareMembers(owner: string, before: Map<string, Member>, after: Map<s
   for (const [key, a] of after) {
     if (before.has(key)) continue;
     if (!inClass && !a.optional && a.kind !== 'method') {
-      out.push({ member: `.${key}`, aspect: 'property', change: 'narrowed', detail: `required property ${a.name} added`, before: '(absent)', after: a.text, fromLine: 0, toLine: a.line });
+      out.push({
+        member: `.${key}`,
+        aspect: 'property',
+        change: 'narrowed',
+        detail: `required property ${a.name} added`,
+        before: '(absent)',
+        after: a.text,
+        fromLine: 0,
+        toLine: a.line,
+      });
     }
   }
   return out;
@@ -156,26 +194,68 @@ export function compareDeclarations(name: string, before: Declaration, after: De
   if (b.kind === 'function' && a.kind === 'function') append(out, compareSignatures(name, '', b.signatures, a.signatures, 'signature'));
   else if (b.kind === 'variable' && a.kind === 'variable') {
     const type = inputTypeChange(b.type, a.type);
-    if (type) out.push({ ...whole, aspect: 'type', change: type === 'widened' ? 'widened' : 'changed', detail: `type ${b.type} → ${a.type}` });
+    if (type)
+      out.push({ ...whole, aspect: 'type', change: type === 'widened' ? 'widened' : 'changed', detail: `type ${b.type} → ${a.type}` });
   } else if (b.kind !== a.kind) {
-    if (b.kind === 'function') out.push({ ...whole, aspect: 'export', change: 'changed', detail: 'a function at from, a value of unknown type at to' });
+    if (b.kind === 'function')
+      out.push({ ...whole, aspect: 'export', change: 'changed', detail: 'a function at from, a value of unknown type at to' });
   } else if (b.kind === 'type' && a.kind === 'type') {
     const type = inputTypeChange(b.type, a.type);
     if (type) out.push({ ...whole, aspect: 'type', change: type, detail: `type ${b.type} → ${a.type}` });
   } else if (b.kind === 'enum' && a.kind === 'enum') {
     for (const [key, m] of b.members) {
       const at = a.members.get(key);
-      if (!at) out.push({ ...whole, member: `.${key}`, aspect: 'enum-member', change: 'removed', detail: `member ${key} removed`, before: `${key} = ${m.value}`, after: undefined, fromLine: m.line, toLine: undefined });
-      else if (at.value !== m.value) out.push({ ...whole, member: `.${key}`, aspect: 'enum-member', change: 'changed', detail: `member ${key} value ${m.value} → ${at.value}`, before: `${key} = ${m.value}`, after: `${key} = ${at.value}`, fromLine: m.line, toLine: at.line });
+      if (!at)
+        out.push({
+          ...whole,
+          member: `.${key}`,
+          aspect: 'enum-member',
+          change: 'removed',
+          detail: `member ${key} removed`,
+          before: `${key} = ${m.value}`,
+          after: undefined,
+          fromLine: m.line,
+          toLine: undefined,
+        });
+      else if (at.value !== m.value)
+        out.push({
+          ...whole,
+          member: `.${key}`,
+          aspect: 'enum-member',
+          change: 'changed',
+          detail: `member ${key} value ${m.value} → ${at.value}`,
+          before: `${key} = ${m.value}`,
+          after: `${key} = ${at.value}`,
+          fromLine: m.line,
+          toLine: at.line,
+        });
     }
   } else if (b.kind === 'interface' && a.kind === 'interface') {
     append(out, compareMembers(name, b.members, a.members, false));
     for (const [key, m] of b.index) {
       const at = a.index.get(key);
-      if (!at) out.push({ member: `[${key}]`, aspect: 'index-signature', change: 'removed', detail: `index signature [${key}] removed`, before: m.text, fromLine: m.line });
+      if (!at)
+        out.push({
+          member: `[${key}]`,
+          aspect: 'index-signature',
+          change: 'removed',
+          detail: `index signature [${key}] removed`,
+          before: m.text,
+          fromLine: m.line,
+        });
       else {
         const type = inputTypeChange(m.type, at.type);
-        if (type) out.push({ member: `[${key}]`, aspect: 'index-signature', change: type, detail: `index signature [${key}] type ${m.type} → ${at.type}`, before: m.text, after: at.text, fromLine: m.line, toLine: at.line });
+        if (type)
+          out.push({
+            member: `[${key}]`,
+            aspect: 'index-signature',
+            change: type,
+            detail: `index signature [${key}] type ${m.type} → ${at.type}`,
+            before: m.text,
+            after: at.text,
+            fromLine: m.line,
+            toLine: at.line,
+          });
       }
     }
     if (b.calls.length > 0 || a.calls.length > 0) append(out, compareSignatures(name, '()', b.calls, a.calls, 'signature'));
@@ -191,11 +271,21 @@ export function compareDeclarations(name: string, before: Declaration, after: De
   return fix(out);
 }
 
-function compareHeritage(whole: Omit<DeclarationChange, 'aspect' | 'change' | 'detail'>, before: string[], after: string[]): DeclarationChange[] {
+function compareHeritage(
+  whole: Omit<DeclarationChange, 'aspect' | 'change' | 'detail'>,
+  before: string[],
+  after: string[],
+): DeclarationChange[] {
   const lost = before.filter((h) => !after.includes(h));
   return lost.length > 0 ? [{ ...whole, aspect: 'type', change: 'changed', detail: `no longer ${lost.join(', ')}` }] : [];
 }
 
 export function describe(shape: Shape): string {
-  return shape.kind === 'type' ? 'a type alias' : shape.kind === 'interface' ? 'an interface or object type' : shape.kind === 'enum' ? 'an enum' : `a ${shape.kind}`;
+  return shape.kind === 'type'
+    ? 'a type alias'
+    : shape.kind === 'interface'
+      ? 'an interface or object type'
+      : shape.kind === 'enum'
+        ? 'an enum'
+        : `a ${shape.kind}`;
 }

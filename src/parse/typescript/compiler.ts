@@ -18,7 +18,10 @@ export function typescript(): Ts {
   if (!loaded) {
     try {
       const common = require.resolve('@ts-morph/common', { paths: [dirname(require.resolve('ts-morph'))] });
-      ({ exports: loaded, from: loadedFrom } = requireCached(join(dirname(common), 'typescript.js')) as { exports: Ts; from: typeof loadedFrom });
+      ({ exports: loaded, from: loadedFrom } = requireCached(join(dirname(common), 'typescript.js')) as {
+        exports: Ts;
+        from: typeof loadedFrom;
+      });
     } catch {
       loaded = (require('ts-morph') as typeof import('ts-morph')).ts;
       loadedFrom = 'require';

@@ -11,7 +11,20 @@ export interface EnvRead {
 /** Environment variables a script reads by a name written in the code. */
 export function envReads(ts: Ts, source: TS.SourceFile): EnvRead[] {
   // Read once: `ts` is a namespace of thousands of members, slow to look up on every node.
-  const { isAsExpression, isCallExpression, isElementAccessExpression, isIdentifier, isMetaProperty, isNoSubstitutionTemplateLiteral, isNonNullExpression, isObjectBindingPattern, isParenthesizedExpression, isPropertyAccessExpression, isStringLiteral, isVariableDeclaration } = ts;
+  const {
+    isAsExpression,
+    isCallExpression,
+    isElementAccessExpression,
+    isIdentifier,
+    isMetaProperty,
+    isNoSubstitutionTemplateLiteral,
+    isNonNullExpression,
+    isObjectBindingPattern,
+    isParenthesizedExpression,
+    isPropertyAccessExpression,
+    isStringLiteral,
+    isVariableDeclaration,
+  } = ts;
   const reads: EnvRead[] = [];
   const lineOf = (node: TS.Node) => source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1;
   const add = (node: TS.Node, name: string, via: string) => reads.push({ name, line: lineOf(node), via });
@@ -47,7 +60,12 @@ export function envReads(ts: Ts, source: TS.SourceFile): EnvRead[] {
       const name = staticName(node.arguments[0]);
       if (name !== undefined && isPropertyAccessExpression(callee) && callee.name.text === 'get') {
         const env = strip(callee.expression);
-        if (isPropertyAccessExpression(env) && env.name.text === 'env' && isIdentifier(strip(env.expression)) && (strip(env.expression) as TS.Identifier).text === 'Deno') {
+        if (
+          isPropertyAccessExpression(env) &&
+          env.name.text === 'env' &&
+          isIdentifier(strip(env.expression)) &&
+          (strip(env.expression) as TS.Identifier).text === 'Deno'
+        ) {
           add(node, name, `Deno.env.get('${name}')`);
         }
       }

@@ -18,13 +18,22 @@ export function isEnvModule(path: string): boolean {
 export function envDeclarations(ts: Ts, source: TS.SourceFile): Map<string, { text: string; line: number }> {
   const out = new Map<string, { text: string; line: number }>();
   const visit = (node: TS.Node): void => {
-    if ((ts.isPropertyDeclaration(node) || ts.isPropertyAssignment(node) || ts.isVariableDeclaration(node) || ts.isShorthandPropertyAssignment(node)) && node.name) {
+    if (
+      (ts.isPropertyDeclaration(node) ||
+        ts.isPropertyAssignment(node) ||
+        ts.isVariableDeclaration(node) ||
+        ts.isShorthandPropertyAssignment(node)) &&
+      node.name
+    ) {
       const name = ts.isIdentifier(node.name) || ts.isStringLiteral(node.name) ? node.name.text : undefined;
       if (name && VARIABLE.test(name)) {
         const text = node.getText(source).replace(/\s+/g, ' ');
         const known = out.get(name);
         // A name declared twice (schema and runtime map) is compared as all its declarations together.
-        out.set(name, { text: known ? `${known.text} | ${text}` : text, line: known?.line ?? source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1 });
+        out.set(name, {
+          text: known ? `${known.text} | ${text}` : text,
+          line: known?.line ?? source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1,
+        });
       }
     }
     ts.forEachChild(node, visit);
@@ -34,7 +43,10 @@ export function envDeclarations(ts: Ts, source: TS.SourceFile): Map<string, { te
 }
 
 /** Variables declared at both sides whose declaration differs (validator, default, parser), with their line at `from`. */
-export function changedEnvDeclarations(from: Map<string, { text: string; line: number }>, to: Map<string, { text: string; line: number }>): { name: string; line: number }[] {
+export function changedEnvDeclarations(
+  from: Map<string, { text: string; line: number }>,
+  to: Map<string, { text: string; line: number }>,
+): { name: string; line: number }[] {
   return [...from]
     .filter(([name, decl]) => to.has(name) && to.get(name)!.text !== decl.text)
     .map(([name, decl]) => ({ name, line: decl.line }))

@@ -63,7 +63,8 @@ export const LAYOUT_FIELDS = new Set([
 /** MEANINGFUL_FIELDS indexed by SyntaxKind number, for one copy of TypeScript (kept in its `Kinds`). */
 function meaningfulFields(ts: Ts): (readonly string[] | undefined)[] {
   const table: (readonly string[] | undefined)[] = [];
-  for (const [name, fields] of Object.entries(MEANINGFUL_FIELDS)) table[(ts.SyntaxKind as unknown as Record<string, number>)[name]!] = fields;
+  for (const [name, fields] of Object.entries(MEANINGFUL_FIELDS))
+    table[(ts.SyntaxKind as unknown as Record<string, number>)[name]!] = fields;
   return table;
 }
 
@@ -220,7 +221,8 @@ class ShapeWalk {
     }
     const expected = this.expected!;
     if (this.formatSame && (this.f >= expected.formatLength || expected.format[this.f++] !== token)) this.formatSame = false;
-    if (inContract && this.contractSame && (this.c >= expected.contractLength || expected.contract[this.c++] !== token)) this.contractSame = false;
+    if (inContract && this.contractSame && (this.c >= expected.contractLength || expected.contract[this.c++] !== token))
+      this.contractSame = false;
     if (!this.formatSame && !this.contractSame) throw MISMATCH;
   }
 
@@ -354,12 +356,16 @@ function isPresentational(ts: Ts, attribute: TS.JsxAttributeLike): boolean {
 function isLiteralValue(ts: Ts, node: TS.Expression): boolean {
   while (ts.isParenthesizedExpression(node)) node = node.expression;
   if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isNumericLiteral(node)) return true;
-  if (node.kind === ts.SyntaxKind.TrueKeyword || node.kind === ts.SyntaxKind.FalseKeyword || node.kind === ts.SyntaxKind.NullKeyword) return true;
+  if (node.kind === ts.SyntaxKind.TrueKeyword || node.kind === ts.SyntaxKind.FalseKeyword || node.kind === ts.SyntaxKind.NullKeyword)
+    return true;
   if (ts.isPrefixUnaryExpression(node)) return ts.isNumericLiteral(node.operand);
   if (ts.isArrayLiteralExpression(node)) return node.elements.every((e) => isLiteralValue(ts, e));
   if (ts.isObjectLiteralExpression(node)) {
     return node.properties.every(
-      (p) => ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name) || ts.isNumericLiteral(p.name)) && isLiteralValue(ts, p.initializer),
+      (p) =>
+        ts.isPropertyAssignment(p) &&
+        (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name) || ts.isNumericLiteral(p.name)) &&
+        isLiteralValue(ts, p.initializer),
     );
   }
   return false;
@@ -374,4 +380,3 @@ function jsxText(text: string): string {
     .filter((line) => line.length > 0)
     .join(' ');
 }
-

@@ -2,19 +2,35 @@ import { describe, expect, it } from 'vitest';
 import { analyzeRollback } from '../../../src/engine/analyze.js';
 import { twoReleases } from '../../support/repo.js';
 
-const run = (to: Record<string, string>, from: Record<string, string>) => analyzeRollback({ repo: twoReleases(to, from), from: 'v2', to: 'v1' });
+const run = (to: Record<string, string>, from: Record<string, string>) =>
+  analyzeRollback({ repo: twoReleases(to, from), from: 'v2', to: 'v1' });
 
 describe('environment variables the rollback needs', () => {
   it('reports DB_URL when the newer code renamed it to DATABASE_URL', async () => {
     const report = await run(
-      { 'src/db.ts': "import { Pool } from 'pg';\n\nexport const db = new Pool({ connectionString: process.env.DB_URL });\n", '.env.example': 'PORT=3000\nDB_URL=postgres://localhost/shop\n' },
-      { 'src/db.ts': "import { Pool } from 'pg';\n\nexport const db = new Pool({ connectionString: process.env.DATABASE_URL });\n", '.env.example': 'PORT=3000\nDATABASE_URL=postgres://localhost/shop\n' },
+      {
+        'src/db.ts': "import { Pool } from 'pg';\n\nexport const db = new Pool({ connectionString: process.env.DB_URL });\n",
+        '.env.example': 'PORT=3000\nDB_URL=postgres://localhost/shop\n',
+      },
+      {
+        'src/db.ts': "import { Pool } from 'pg';\n\nexport const db = new Pool({ connectionString: process.env.DATABASE_URL });\n",
+        '.env.example': 'PORT=3000\nDATABASE_URL=postgres://localhost/shop\n',
+      },
     );
     const env = report.findings.filter((f) => f.ruleId === 'env-var-needed');
-    expect(env).toMatchObject([{ path: 'src/db.ts', line: 3, severity: 'medium', category: 'config-change', evidence: 'process.env.DB_URL' }]);
+    expect(env).toMatchObject([
+      { path: 'src/db.ts', line: 3, severity: 'medium', category: 'config-change', evidence: 'process.env.DB_URL' },
+    ]);
     expect(env[0]!.message).toMatch(/^the rollback needs DB_URL/);
-    expect(report.findings.find((f) => f.ruleId === 'env-example-changed')).toMatchObject({ path: '.env.example', line: 2, message: expect.stringMatching(/brings back DB_URL and drops DATABASE_URL/) });
-    expect(report.checklist.find((c) => c.id === 'config')).toMatchObject({ status: 'manual', detail: expect.stringMatching(/^check by hand: the rollback needs DB_URL/) });
+    expect(report.findings.find((f) => f.ruleId === 'env-example-changed')).toMatchObject({
+      path: '.env.example',
+      line: 2,
+      message: expect.stringMatching(/brings back DB_URL and drops DATABASE_URL/),
+    });
+    expect(report.checklist.find((c) => c.id === 'config')).toMatchObject({
+      status: 'manual',
+      detail: expect.stringMatching(/^check by hand: the rollback needs DB_URL/),
+    });
     expect(report.changes.find((c) => c.path === '.env.example')!.categories).toEqual(['config-change']);
     expect(report.verdict).toBe('caution');
   });
@@ -40,7 +56,7 @@ describe('environment variables the rollback needs', () => {
       ['the rollback needs C_KEY', 2, '{ C_KEY } = process.env'],
       ['the rollback needs D_KEY', 2, '{ D_KEY } = process.env'],
       ['the rollback needs VITE_E', 3, 'import.meta.env.VITE_E'],
-      ["the rollback needs F_KEY", 4, "Deno.env.get('F_KEY')"],
+      ['the rollback needs F_KEY', 4, "Deno.env.get('F_KEY')"],
       ['the rollback needs G_KEY', 5, 'process.env.G_KEY'],
     ]);
   });
@@ -106,20 +122,36 @@ describe('the environment module', () => {
     ].join('\n');
 
   it('reports a variable the older release declares with another check (a class-validator decorator)', async () => {
-    const report = await run({ 'server/env.ts': classValidator('  @IsEmail({ allow_display_name: true })') }, { 'server/env.ts': classValidator('  @IsMailboxAddress()') });
+    const report = await run(
+      { 'server/env.ts': classValidator('  @IsEmail({ allow_display_name: true })') },
+      { 'server/env.ts': classValidator('  @IsMailboxAddress()') },
+    );
     expect(report.findings.filter((f) => f.ruleId === 'env-validation-changed')).toMatchObject([
-      { path: 'server/env.ts', line: 6, severity: 'medium', message: 'server/env.ts declares SMTP_FROM_EMAIL differently in the older release: values set for the running release must pass its checks' },
+      {
+        path: 'server/env.ts',
+        line: 6,
+        severity: 'medium',
+        message:
+          'server/env.ts declares SMTP_FROM_EMAIL differently in the older release: values set for the running release must pass its checks',
+      },
     ]);
     expect(report.verdict).toBe('caution');
   });
 
   it('reads zod schemas (t3-env), and leaves variables the release only added to env-var-needed', async () => {
-    const t3 = (port: string, extra = '') => `import { z } from "zod";\nexport const env = createEnv({\n  server: {\n    DATABASE_URL: z.string().url(),\n    PORT: ${port},\n${extra}  },\n});\n`;
-    const changed = await run({ 'src/env.ts': t3('z.coerce.number().default(3000)') }, { 'src/env.ts': t3('z.coerce.number().min(1024).default(8080)') });
+    const t3 = (port: string, extra = '') =>
+      `import { z } from "zod";\nexport const env = createEnv({\n  server: {\n    DATABASE_URL: z.string().url(),\n    PORT: ${port},\n${extra}  },\n});\n`;
+    const changed = await run(
+      { 'src/env.ts': t3('z.coerce.number().default(3000)') },
+      { 'src/env.ts': t3('z.coerce.number().min(1024).default(8080)') },
+    );
     expect(changed.findings.filter((f) => f.ruleId === 'env-validation-changed').map((f) => f.message)).toEqual([
       'src/env.ts declares PORT differently in the older release: values set for the running release must pass its checks',
     ]);
-    const added = await run({ 'src/env.ts': t3('z.coerce.number()') }, { 'src/env.ts': t3('z.coerce.number()', '    SENTRY_DSN: z.string().optional(),\n') });
+    const added = await run(
+      { 'src/env.ts': t3('z.coerce.number()') },
+      { 'src/env.ts': t3('z.coerce.number()', '    SENTRY_DSN: z.string().optional(),\n') },
+    );
     expect(added.findings.filter((f) => f.ruleId === 'env-validation-changed')).toEqual([]);
   });
 

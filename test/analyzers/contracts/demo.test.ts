@@ -17,6 +17,8 @@ describe('the demo release', () => {
     });
     // It is still blocked for what it is: a dropped column the older code reads, an endpoint clients lose.
     expect(report.verdict).toBe('blocked');
-    expect(report.findings.filter((f) => f.severity === 'critical' || f.severity === 'high').map((f) => f.ruleId)).toEqual(expect.arrayContaining(['drop-column', 'endpoint-removed']));
+    expect(report.findings.filter((f) => f.severity === 'critical' || f.severity === 'high').map((f) => f.ruleId)).toEqual(
+      expect.arrayContaining(['drop-column', 'endpoint-removed']),
+    );
   });
 });

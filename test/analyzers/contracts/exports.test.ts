@@ -4,7 +4,12 @@ import { contractFindings, rollback, library, LIB } from '../../support/contract
 
 describe('removed exports', () => {
   it('reports an exported function present at from and absent at to, with its signature', async () => {
-    const found = await contractFindings(library('export const kept = 1;\n'), library('export const kept = 1;\n\nexport function listEmails(userId: number): Promise<string[]> {\n  return Promise.resolve([]);\n}\n'));
+    const found = await contractFindings(
+      library('export const kept = 1;\n'),
+      library(
+        'export const kept = 1;\n\nexport function listEmails(userId: number): Promise<string[]> {\n  return Promise.resolve([]);\n}\n',
+      ),
+    );
     expect(found).toEqual([
       {
         ruleId: 'export-removed',
@@ -52,11 +57,19 @@ describe('removed exports', () => {
 
   it('reports an export that changes kind', async () => {
     const found = await contractFindings(library('export type Id = string;\n'), library('export interface Id { value: string }\n'));
-    expect(found).toMatchObject([{ ruleId: 'export-removed', message: 'Id, exported by lib, changes kind in the rollback: an interface or object type at from, a type alias at to' }]);
+    expect(found).toMatchObject([
+      {
+        ruleId: 'export-removed',
+        message: 'Id, exported by lib, changes kind in the rollback: an interface or object type at from, a type alias at to',
+      },
+    ]);
   });
 
   it('counts exports of modules no one outside the rollback imports as internal changes, not contract findings', async () => {
-    const report = await rollback({ 'src/util.ts': 'export const a = 1;\n' }, { 'src/util.ts': 'export const a = 1;\nexport function b(): void {}\n' });
+    const report = await rollback(
+      { 'src/util.ts': 'export const a = 1;\n' },
+      { 'src/util.ts': 'export const a = 1;\nexport function b(): void {}\n' },
+    );
     expect(report.findings.filter((f) => f.category === 'contract-change')).toEqual([]);
     expect(report.internalChanges).toEqual({ changes: 1, modules: 1, removed: 1, narrowed: 0, changed: 0 });
     expect(report.findings.find((f) => f.ruleId === 'internal-changes')).toMatchObject({
@@ -67,7 +80,10 @@ describe('removed exports', () => {
   });
 
   it('ignores modules a package with entry points does not export', async () => {
-    const found = await contractFindings(library('export const a = 1;\n', { 'src/private.ts': 'export const p = 1;\nexport const q = 2;\n' }), library('export const a = 1;\n', { 'src/private.ts': 'export const p = 1;\n' }));
+    const found = await contractFindings(
+      library('export const a = 1;\n', { 'src/private.ts': 'export const p = 1;\nexport const q = 2;\n' }),
+      library('export const a = 1;\n', { 'src/private.ts': 'export const p = 1;\n' }),
+    );
     expect(found).toEqual([]);
   });
 
@@ -75,18 +91,27 @@ describe('removed exports', () => {
     const pkg = JSON.stringify({ name: 'typed', version: '1.0.0', types: 'index.d.ts' });
     const found = await contractFindings(
       { 'package.json': pkg, 'index.d.ts': 'export declare function parse(text: string): unknown;\n' },
-      { 'package.json': pkg, 'index.d.ts': 'export declare function parse(text: string): unknown;\nexport declare function stringify(value: unknown): string;\n' },
+      {
+        'package.json': pkg,
+        'index.d.ts': 'export declare function parse(text: string): unknown;\nexport declare function stringify(value: unknown): string;\n',
+      },
     );
-    expect(found).toMatchObject([{ ruleId: 'export-removed', line: 2, evidence: 'export declare function stringify(value: unknown): string; (from index.d.ts:2) → absent at to' }]);
+    expect(found).toMatchObject([
+      {
+        ruleId: 'export-removed',
+        line: 2,
+        evidence: 'export declare function stringify(value: unknown): string; (from index.d.ts:2) → absent at to',
+      },
+    ]);
   });
 
   it('reads plain JavaScript: CommonJS and ES module exports', async () => {
     const pkg = JSON.stringify({ name: 'js-lib', version: '1.0.0', main: 'lib/index.js' });
     const found = await contractFindings(
-      { 'package.json': pkg, 'lib/index.js': "const a = () => 1;\nmodule.exports = { a };\n", 'lib/esm.mjs': 'export function one() {}\n' },
+      { 'package.json': pkg, 'lib/index.js': 'const a = () => 1;\nmodule.exports = { a };\n', 'lib/esm.mjs': 'export function one() {}\n' },
       {
         'package.json': pkg,
-        'lib/index.js': "const a = () => 1;\nfunction b(x) { return x; }\nmodule.exports = { a, b, c: (y) => y };\n",
+        'lib/index.js': 'const a = () => 1;\nfunction b(x) { return x; }\nmodule.exports = { a, b, c: (y) => y };\n',
         'lib/esm.mjs': 'export function one() {}\nexport function two(a, b) {}\n',
       },
     );
@@ -105,28 +130,53 @@ describe('re-exports', () => {
       'src/index.ts': "export { sum as total } from './math';\nexport * as math from './math';\n",
       'src/math.ts': math,
     });
-    const found = await contractFindings(tree('export function sum(a: number, b: number): number { return a + b; }\n'), tree('export function sum(a: number, b?: number): number { return a + (b ?? 0); }\nexport const PI = 3.14;\n'));
+    const found = await contractFindings(
+      tree('export function sum(a: number, b: number): number { return a + b; }\n'),
+      tree('export function sum(a: number, b?: number): number { return a + (b ?? 0); }\nexport const PI = 3.14;\n'),
+    );
     expect(found.map((f) => [f.ruleId, f.severity, f.message])).toEqual([
       ['signature-narrowed', 'high', 'math.sum, exported by lib: parameter b became required in the rollback'],
       ['signature-narrowed', 'high', 'total, exported by lib: parameter b became required in the rollback'],
       ['export-removed', 'high', 'math.PI, exported by lib, is removed by the rollback'],
     ]);
-    expect(found[1]!.evidence).toBe('total(a: number, b?: number): number (from src/math.ts:1) → total(a: number, b: number): number (to src/math.ts:1)');
+    expect(found[1]!.evidence).toBe(
+      'total(a: number, b?: number): number (from src/math.ts:1) → total(a: number, b: number): number (to src/math.ts:1)',
+    );
   });
 
   it('reports an export removed from the entry while the module still declares it', async () => {
-    const tree = (index: string) => ({ 'package.json': LIB, 'src/index.ts': index, 'src/a.ts': 'export function a(): void {}\nexport function b(): void {}\n' });
+    const tree = (index: string) => ({
+      'package.json': LIB,
+      'src/index.ts': index,
+      'src/a.ts': 'export function a(): void {}\nexport function b(): void {}\n',
+    });
     const found = await contractFindings(tree("export { a } from './a';\n"), tree("export { a, b } from './a';\n"));
     expect(found).toEqual([
-      { ruleId: 'export-removed', severity: 'high', path: 'src/a.ts', line: 2, message: 'b, exported by lib, is removed by the rollback', evidence: 'export function b(): void (from src/a.ts:2) → absent at to' },
+      {
+        ruleId: 'export-removed',
+        severity: 'high',
+        path: 'src/a.ts',
+        line: 2,
+        message: 'b, exported by lib, is removed by the rollback',
+        evidence: 'export function b(): void (from src/a.ts:2) → absent at to',
+      },
     ]);
   });
 
   it('compares the members of an exported namespace', async () => {
     const found = await contractFindings(
       library('export namespace Geo {\n  export const R = 6371;\n}\n'),
-      library('export namespace Geo {\n  export const R = 6371;\n  export function distance(a: number, b: number): number {\n    return Math.abs(a - b);\n  }\n}\n'),
+      library(
+        'export namespace Geo {\n  export const R = 6371;\n  export function distance(a: number, b: number): number {\n    return Math.abs(a - b);\n  }\n}\n',
+      ),
     );
-    expect(found).toMatchObject([{ ruleId: 'export-removed', line: 3, message: 'Geo.distance, exported by lib, is removed by the rollback', evidence: 'export function distance(a: number, b: number): number (from src/api.ts:3) → absent at to' }]);
+    expect(found).toMatchObject([
+      {
+        ruleId: 'export-removed',
+        line: 3,
+        message: 'Geo.distance, exported by lib, is removed by the rollback',
+        evidence: 'export function distance(a: number, b: number): number (from src/api.ts:3) → absent at to',
+      },
+    ]);
   });
 });

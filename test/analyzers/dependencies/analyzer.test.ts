@@ -2,10 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { analyzeRollback } from '../../../src/engine/analyze.js';
 import { twoReleases } from '../../support/repo.js';
 
-const run = (to: Record<string, string>, from: Record<string, string>) => analyzeRollback({ repo: twoReleases(to, from), from: 'v2', to: 'v1' });
-const pkg = (deps: Record<string, string>, extra: Record<string, unknown> = {}) => JSON.stringify({ name: 'app', ...extra, dependencies: deps }, null, 2) + '\n';
+const run = (to: Record<string, string>, from: Record<string, string>) =>
+  analyzeRollback({ repo: twoReleases(to, from), from: 'v2', to: 'v1' });
+const pkg = (deps: Record<string, string>, extra: Record<string, unknown> = {}) =>
+  JSON.stringify({ name: 'app', ...extra, dependencies: deps }, null, 2) + '\n';
 const lock = (versions: Record<string, string>) =>
-  JSON.stringify({ lockfileVersion: 3, packages: { '': {}, ...Object.fromEntries(Object.entries(versions).map(([n, v]) => [`node_modules/${n}`, { version: v }])) } });
+  JSON.stringify({
+    lockfileVersion: 3,
+    packages: { '': {}, ...Object.fromEntries(Object.entries(versions).map(([n, v]) => [`node_modules/${n}`, { version: v }])) },
+  });
 
 describe('dependencies and runtime', () => {
   it('reports each dependency the rollback moves, by semver', async () => {
@@ -16,12 +21,19 @@ describe('dependencies and runtime', () => {
     const got = report.findings.filter((f) => f.ruleId === 'dependency-downgrade').map((f) => [f.severity, f.line, f.message]);
     expect(got).toEqual([
       ['medium', 4, 'the rollback downgrades pg from ^8.11.0 to ^7.18.0 (major)'],
-      ['medium', 5, 'the rollback downgrades express from ^4.19.2 to ^4.18.2 (minor) — a framework or runtime package: its releases carry security fixes'],
+      [
+        'medium',
+        5,
+        'the rollback downgrades express from ^4.19.2 to ^4.18.2 (minor) — a framework or runtime package: its releases carry security fixes',
+      ],
       ['low', 7, 'the rollback brings back moment ^2.29.0 (removed by the release)'],
       ['info', 6, 'the rollback downgrades lodash from 4.17.21 to 4.17.20 (patch)'],
       ['info', 7, 'the rollback removes zod ^4.0.0 (added by the release)'],
     ]);
-    expect(report.checklist.find((c) => c.id === 'dependencies')).toMatchObject({ status: 'fail', detail: expect.stringMatching(/^the rollback downgrades pg/) });
+    expect(report.checklist.find((c) => c.id === 'dependencies')).toMatchObject({
+      status: 'fail',
+      detail: expect.stringMatching(/^the rollback downgrades pg/),
+    });
     expect(report.changes).toEqual([{ path: 'package.json', status: 'modified', categories: ['dependency-change'] }]);
   });
 
@@ -57,7 +69,12 @@ describe('dependencies and runtime', () => {
       { 'package.json': manifest.replace('"app"', '"app2"'), 'package-lock.json': lock({ express: '4.18.2', minimist: '1.2.8' }) },
     );
     expect(report.findings.filter((f) => f.ruleId === 'lockfile-changed')).toMatchObject([
-      { severity: 'low', path: 'package-lock.json', message: 'lockfile-only change (npm): 1 package goes back to older versions with no change in the manifest', evidence: 'older at the target: minimist 1.2.8 → 1.2.5' },
+      {
+        severity: 'low',
+        path: 'package-lock.json',
+        message: 'lockfile-only change (npm): 1 package goes back to older versions with no change in the manifest',
+        evidence: 'older at the target: minimist 1.2.8 → 1.2.5',
+      },
     ]);
     expect(report.changes).toEqual([
       { path: 'package-lock.json', status: 'modified', categories: ['dependency-change'] },
@@ -74,18 +91,35 @@ describe('dependencies and runtime', () => {
 describe('yarn and pnpm lockfiles', () => {
   const yarnLock = (hono: string, yjs: string) =>
     `# yarn lockfile v1\n\n"hono@^4.12.0":\n  version "${hono}"\n  resolved "https://registry.example/hono-${hono}.tgz"\n\nyjs@^13.6.0, yjs@^13.6.30:\n  version "${yjs}"\n`;
-  const berry = (hono: string) => `__metadata:\n  version: 8\n\n"hono@npm:^4.12.0":\n  version: ${hono}\n  resolution: "hono@npm:${hono}"\n`;
+  const berry = (hono: string) =>
+    `__metadata:\n  version: 8\n\n"hono@npm:^4.12.0":\n  version: ${hono}\n  resolution: "hono@npm:${hono}"\n`;
   const pnpm = (next: string, scoped: string) =>
     `lockfileVersion: '9.0'\n\npackages:\n\n  next@${next}:\n    resolution: {integrity: sha512-x}\n\n  '@nestjs/core@${scoped}(reflect-metadata@0.2.2)':\n    resolution: {integrity: sha512-y}\n\nsnapshots:\n\n  next@${next}(react@19.1.0):\n    dependencies: {}\n`;
 
   it.each([
-    ['yarn classic', 'yarn.lock', yarnLock('4.12.18', '13.6.30'), yarnLock('4.12.23', '13.6.31'), ['hono 4.12.23 → 4.12.18', 'yjs 13.6.31 → 13.6.30']],
+    [
+      'yarn classic',
+      'yarn.lock',
+      yarnLock('4.12.18', '13.6.30'),
+      yarnLock('4.12.23', '13.6.31'),
+      ['hono 4.12.23 → 4.12.18', 'yjs 13.6.31 → 13.6.30'],
+    ],
     ['yarn berry', 'yarn.lock', berry('4.12.18'), berry('4.12.23'), ['hono 4.12.23 → 4.12.18']],
-    ['pnpm 9', 'pnpm-lock.yaml', pnpm('15.3.3', '11.1.12'), pnpm('15.3.6', '11.1.13'), ['@nestjs/core 11.1.13 → 11.1.12', 'next 15.3.6 → 15.3.3']],
+    [
+      'pnpm 9',
+      'pnpm-lock.yaml',
+      pnpm('15.3.3', '11.1.12'),
+      pnpm('15.3.6', '11.1.13'),
+      ['@nestjs/core 11.1.13 → 11.1.12', 'next 15.3.6 → 15.3.3'],
+    ],
   ])('%s: the packages the rollback resolves to older versions', async (_name, file, to, from, moved) => {
     const report = await run({ [file]: to }, { [file]: from });
-    expect(report.findings.find((f) => f.message.startsWith('lockfile-only change'))?.evidence).toBe(`older at the target: ${moved.join(', ')}`);
+    expect(report.findings.find((f) => f.message.startsWith('lockfile-only change'))?.evidence).toBe(
+      `older at the target: ${moved.join(', ')}`,
+    );
     // hono, next and @nestjs/core are frameworks: each is medium on its own.
-    expect(report.findings.filter((f) => f.ruleId === 'lockfile-changed' && f.severity === 'medium').length).toBe(moved.filter((m) => !m.startsWith('yjs')).length);
+    expect(report.findings.filter((f) => f.ruleId === 'lockfile-changed' && f.severity === 'medium').length).toBe(
+      moved.filter((m) => !m.startsWith('yjs')).length,
+    );
   });
 });

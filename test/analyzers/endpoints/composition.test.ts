@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { endpointFindings, removedEndpoints } from '../../support/endpoints.js';
 import { FIXTURES } from '../../support/repo.js';
 
-const composed = (name: string): [string, string] => [join(FIXTURES, 'endpoints', 'composed', name, 'v1'), join(FIXTURES, 'endpoints', 'composed', name, 'v2')];
+const composed = (name: string): [string, string] => [
+  join(FIXTURES, 'endpoints', 'composed', name, 'v1'),
+  join(FIXTURES, 'endpoints', 'composed', name, 'v2'),
+];
 
 describe('prefixes as the app is composed', () => {
   it('follows koa-mount, a Koa app wrapping a router, and a router a plugin registers in a registry', async () => {
@@ -13,7 +16,14 @@ describe('prefixes as the app is composed', () => {
     expect(findings.find((f) => f.endpoint!.path === '/api/invoices/:id/pdf')).toMatchObject({
       path: 'plugins/billing/server/router.ts',
       line: 9,
-      endpoint: { method: 'GET', path: '/api/invoices/:id/pdf', source: 'koa', file: 'plugins/billing/server/router.ts', line: 9, since: 'v2' },
+      endpoint: {
+        method: 'GET',
+        path: '/api/invoices/:id/pdf',
+        source: 'koa',
+        file: 'plugins/billing/server/router.ts',
+        line: 9,
+        since: 'v2',
+      },
     });
   });
 
@@ -52,7 +62,8 @@ export default function ${name}Routes(...[router]: [AppRouter]) {
   router.delete(\`\${pathPrefix}/:id\`, async (ctx, next) => next());
 }
 `;
-    const tenant = "import Koa from 'koa';\nimport mount from 'koa-mount';\nimport initApis from '#src/init.js';\n\nexport class Tenant {\n  readonly app = new Koa();\n  constructor() {\n    const app = new Koa();\n    app.use(mount('/api', initApis()));\n    this.app = app;\n  }\n}\n";
+    const tenant =
+      "import Koa from 'koa';\nimport mount from 'koa-mount';\nimport initApis from '#src/init.js';\n\nexport class Tenant {\n  readonly app = new Koa();\n  constructor() {\n    const app = new Koa();\n    app.use(mount('/api', initApis()));\n    this.app = app;\n  }\n}\n";
     const shared = {
       'package.json': '{ "name": "core", "imports": { "#src/*": "./build/*" } }',
       'tsconfig.json': '{ "compilerOptions": { "outDir": "build", "rootDir": "src" } }',
@@ -69,41 +80,69 @@ export default function ${name}Routes(...[router]: [AppRouter]) {
   });
 
   it('follows a router exported in an object and mounted by property', async () => {
-    const routers = (extra: string) => `import { Router } from 'express';\nconst users = Router();\nusers.get('/', (_q, s) => s.json([]));\n${extra}export const routers = { users };\n`;
-    const app = "import express from 'express';\nimport { routers } from './routers';\nconst app = express();\napp.use('/users', routers.users);\napp.listen(3000);\n";
-    const findings = await endpointFindings({ 'src/app.ts': app, 'src/routers.ts': routers('') }, { 'src/app.ts': app, 'src/routers.ts': routers("users.post('/:id/ban', (_q, s) => s.send('ok'));\n") });
+    const routers = (extra: string) =>
+      `import { Router } from 'express';\nconst users = Router();\nusers.get('/', (_q, s) => s.json([]));\n${extra}export const routers = { users };\n`;
+    const app =
+      "import express from 'express';\nimport { routers } from './routers';\nconst app = express();\napp.use('/users', routers.users);\napp.listen(3000);\n";
+    const findings = await endpointFindings(
+      { 'src/app.ts': app, 'src/routers.ts': routers('') },
+      { 'src/app.ts': app, 'src/routers.ts': routers("users.post('/:id/ban', (_q, s) => s.send('ok'));\n") },
+    );
     expect(removedEndpoints(findings)).toEqual(['POST /users/:id/ban']);
   });
 
   it('says on the finding when a mount prefix is computed, and keeps the route as written', async () => {
-    const app = "import express from 'express';\nimport { config } from './config';\nimport users from './users';\nconst app = express();\napp.use(config.prefix, users);\napp.listen(3000);\n";
-    const users = (extra: string) => `import { Router } from 'express';\nconst users = Router();\nusers.get('/users', (_q, s) => s.json([]));\n${extra}export default users;\n`;
-    const findings = await endpointFindings({ 'src/app.ts': app, 'src/users.ts': users('') }, { 'src/app.ts': app, 'src/users.ts': users("users.get('/users/:id', (_q, s) => s.json({}));\n") });
+    const app =
+      "import express from 'express';\nimport { config } from './config';\nimport users from './users';\nconst app = express();\napp.use(config.prefix, users);\napp.listen(3000);\n";
+    const users = (extra: string) =>
+      `import { Router } from 'express';\nconst users = Router();\nusers.get('/users', (_q, s) => s.json([]));\n${extra}export default users;\n`;
+    const findings = await endpointFindings(
+      { 'src/app.ts': app, 'src/users.ts': users('') },
+      { 'src/app.ts': app, 'src/users.ts': users("users.get('/users/:id', (_q, s) => s.json({}));\n") },
+    );
     expect(findings).toMatchObject([
       {
         ruleId: 'endpoint-removed',
-        message: 'GET /users/:id is no longer served after the rollback (prefix unknown: mounted at src/app.ts:5 by a computed value `config.prefix`)',
+        message:
+          'GET /users/:id is no longer served after the rollback (prefix unknown: mounted at src/app.ts:5 by a computed value `config.prefix`)',
         endpoint: { method: 'GET', path: '/users/:id', prefixUnknown: ['mounted at src/app.ts:5 by a computed value `config.prefix`'] },
       },
     ]);
   });
 
   it('says on the finding when nothing mounts a router', async () => {
-    const users = (extra: string) => `import { Router } from 'express';\nexport const users = Router();\nusers.get('/users', (_q, s) => s.json([]));\n${extra}`;
-    const findings = await endpointFindings({ 'src/users.ts': users('') }, { 'src/users.ts': users("users.delete('/users/:id', (_q, s) => s.send(''));\n") });
+    const users = (extra: string) =>
+      `import { Router } from 'express';\nexport const users = Router();\nusers.get('/users', (_q, s) => s.json([]));\n${extra}`;
+    const findings = await endpointFindings(
+      { 'src/users.ts': users('') },
+      { 'src/users.ts': users("users.delete('/users/:id', (_q, s) => s.send(''));\n") },
+    );
     expect(findings).toMatchObject([{ endpoint: { path: '/users/:id' } }]);
     expect(findings[0]!.message).toMatch(/\(prefix unknown: users \(src\/users\.ts:2\) is not mounted by any module found\)$/);
   });
 
   it('applies Fastify register prefixes to plugins, and Hono route prefixes to sub-apps', async () => {
-    const server = "import Fastify from 'fastify';\nimport users from './users';\nconst app = Fastify();\napp.register(users, { prefix: '/v2' });\napp.listen({ port: 3000 });\n";
-    const plugin = (extra: string) => `import type { FastifyInstance } from 'fastify';\nexport default async function users(fastify: FastifyInstance) {\n  fastify.get('/users', async () => []);\n${extra}}\n`;
-    const fastify = await endpointFindings({ 'src/server.ts': server, 'src/users.ts': plugin('') }, { 'src/server.ts': server, 'src/users.ts': plugin("  fastify.route({ method: ['PUT', 'PATCH'], url: '/users/:id', handler: async () => ({}) });\n") });
+    const server =
+      "import Fastify from 'fastify';\nimport users from './users';\nconst app = Fastify();\napp.register(users, { prefix: '/v2' });\napp.listen({ port: 3000 });\n";
+    const plugin = (extra: string) =>
+      `import type { FastifyInstance } from 'fastify';\nexport default async function users(fastify: FastifyInstance) {\n  fastify.get('/users', async () => []);\n${extra}}\n`;
+    const fastify = await endpointFindings(
+      { 'src/server.ts': server, 'src/users.ts': plugin('') },
+      {
+        'src/server.ts': server,
+        'src/users.ts': plugin("  fastify.route({ method: ['PUT', 'PATCH'], url: '/users/:id', handler: async () => ({}) });\n"),
+      },
+    );
     expect(removedEndpoints(fastify)).toEqual(['PATCH /v2/users/:id', 'PUT /v2/users/:id']);
 
-    const index = "import { Hono } from 'hono';\nimport books from './books';\nconst app = new Hono().basePath('/api');\napp.route('/books', books);\nexport default app;\n";
-    const books = (extra: string) => `import { Hono } from 'hono';\nconst books = new Hono();\nbooks.get('/', (c) => c.json([]));\n${extra}export default books;\n`;
-    const hono = await endpointFindings({ 'src/index.ts': index, 'src/books.ts': books('') }, { 'src/index.ts': index, 'src/books.ts': books("books.on(['PUT', 'DELETE'], '/:id', (c) => c.text('ok'));\n") });
+    const index =
+      "import { Hono } from 'hono';\nimport books from './books';\nconst app = new Hono().basePath('/api');\napp.route('/books', books);\nexport default app;\n";
+    const books = (extra: string) =>
+      `import { Hono } from 'hono';\nconst books = new Hono();\nbooks.get('/', (c) => c.json([]));\n${extra}export default books;\n`;
+    const hono = await endpointFindings(
+      { 'src/index.ts': index, 'src/books.ts': books('') },
+      { 'src/index.ts': index, 'src/books.ts': books("books.on(['PUT', 'DELETE'], '/:id', (c) => c.text('ok'));\n") },
+    );
     expect(removedEndpoints(hono)).toEqual(['DELETE /api/books/:id', 'PUT /api/books/:id']);
   });
 });
@@ -129,10 +168,14 @@ export class CatsController {
   all() {}
 ${extra}}
 `;
-  const health = "import { Controller, Get } from '@nestjs/common';\n@Controller('health')\nexport class HealthController {\n  @Get()\n  check() {}\n  @Get('deep')\n  deep() {}\n}\n";
-  const admin = (extra: string) => `import { Controller, Post } from '@nestjs/common';\n@Controller('users')\nexport class AdminUsersController {\n  @Post('ban')\n  ban() {}\n${extra}}\n`;
-  const adminModule = "import { Module } from '@nestjs/common';\nimport { AdminUsersController } from './admin-users.controller';\n@Module({ controllers: [AdminUsersController] })\nexport class AdminModule {}\n";
-  const appModule = "import { Module } from '@nestjs/common';\nimport { RouterModule } from '@nestjs/core';\nimport { AdminModule } from './admin/admin.module';\n@Module({ imports: [AdminModule, RouterModule.register([{ path: 'admin', module: AdminModule }])] })\nexport class AppModule {}\n";
+  const health =
+    "import { Controller, Get } from '@nestjs/common';\n@Controller('health')\nexport class HealthController {\n  @Get()\n  check() {}\n  @Get('deep')\n  deep() {}\n}\n";
+  const admin = (extra: string) =>
+    `import { Controller, Post } from '@nestjs/common';\n@Controller('users')\nexport class AdminUsersController {\n  @Post('ban')\n  ban() {}\n${extra}}\n`;
+  const adminModule =
+    "import { Module } from '@nestjs/common';\nimport { AdminUsersController } from './admin-users.controller';\n@Module({ controllers: [AdminUsersController] })\nexport class AdminModule {}\n";
+  const appModule =
+    "import { Module } from '@nestjs/common';\nimport { RouterModule } from '@nestjs/core';\nimport { AdminModule } from './admin/admin.module';\n@Module({ imports: [AdminModule, RouterModule.register([{ path: 'admin', module: AdminModule }])] })\nexport class AppModule {}\n";
   const tree = (prefix: string, catsExtra: string, adminExtra: string, healthFile = health) => ({
     'package.json': '{ "name": "api" }',
     'src/main.ts': main(prefix),
@@ -146,14 +189,26 @@ ${extra}}
   it('puts the global prefix, the URI version and RouterModule paths in the path, and leaves excluded routes out of the prefix', async () => {
     const findings = await endpointFindings(
       tree("'api'", '', '', health),
-      tree("'api'", "  @Delete(':id')\n  @Version('2')\n  remove() {}\n", "  @Post('unban')\n  unban() {}\n", health.replace("@Get('deep')\n  deep() {}", "@Get('deep')\n  deep() {}\n  @Get('ready')\n  ready() {}")),
+      tree(
+        "'api'",
+        "  @Delete(':id')\n  @Version('2')\n  remove() {}\n",
+        "  @Post('unban')\n  unban() {}\n",
+        health.replace("@Get('deep')\n  deep() {}", "@Get('deep')\n  deep() {}\n  @Get('ready')\n  ready() {}"),
+      ),
     );
     expect(removedEndpoints(findings)).toEqual(['DELETE /api/v2/cats/:id', 'GET /health/ready', 'POST /api/admin/users/unban']);
   });
 
   it('shows the static part of a computed global prefix and says what is computed', async () => {
-    const findings = await endpointFindings(tree("CONTEXT_PATH + 'v1'", '', ''), tree("CONTEXT_PATH + 'v1'", "  @Delete(':id')\n  remove() {}\n", ''));
+    const findings = await endpointFindings(
+      tree("CONTEXT_PATH + 'v1'", '', ''),
+      tree("CONTEXT_PATH + 'v1'", "  @Delete(':id')\n  remove() {}\n", ''),
+    );
     expect(findings).toHaveLength(1);
-    expect(findings[0]!.endpoint).toMatchObject({ method: 'DELETE', path: '/v1/v1/cats/:id', prefixUnknown: ['global prefix set at src/main.ts:7 by a computed value `CONTEXT_PATH`'] });
+    expect(findings[0]!.endpoint).toMatchObject({
+      method: 'DELETE',
+      path: '/v1/v1/cats/:id',
+      prefixUnknown: ['global prefix set at src/main.ts:7 by a computed value `CONTEXT_PATH`'],
+    });
   });
 });

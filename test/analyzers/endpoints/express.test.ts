@@ -24,8 +24,12 @@ describe('express routes', () => {
 
   it('finds a route removed from an unchanged router file when its mount prefix changes', async () => {
     const users = "import { Router } from 'express';\nconst r = Router();\nr.get('/:id', (q, s) => s.json(q.params));\nexport default r;\n";
-    const app = (prefix: string) => `import express from 'express';\nimport users from './users';\nconst app = express();\napp.use('${prefix}', users);\n`;
-    const findings = await endpointFindings({ 'src/users.ts': users, 'src/app.ts': app('/v1/users') }, { 'src/users.ts': users, 'src/app.ts': app('/v2/users') });
+    const app = (prefix: string) =>
+      `import express from 'express';\nimport users from './users';\nconst app = express();\napp.use('${prefix}', users);\n`;
+    const findings = await endpointFindings(
+      { 'src/users.ts': users, 'src/app.ts': app('/v1/users') },
+      { 'src/users.ts': users, 'src/app.ts': app('/v2/users') },
+    );
     expect(removedEndpoints(findings)).toEqual(['GET /v2/users/:id']);
   });
 });

@@ -24,7 +24,13 @@ describe.each(CASES)('%s routes', (framework, removed, firstPath) => {
 describe('next.js routes', () => {
   it('finds removed App Router methods and files (route groups, dynamic and catch-all segments) and Pages Router methods', async () => {
     const findings = await endpointFindings(...fixtureCase('next', 'removed'));
-    expect(removedEndpoints(findings)).toEqual(['ALL /api/ping', 'DELETE /api/cart', 'DELETE /api/users/[id]', 'GET /api/users/[id]/emails', 'PUT /api/files/[...path]']);
+    expect(removedEndpoints(findings)).toEqual([
+      'ALL /api/ping',
+      'DELETE /api/cart',
+      'DELETE /api/users/[id]',
+      'GET /api/users/[id]/emails',
+      'PUT /api/files/[...path]',
+    ]);
   });
 
   it('reports nothing when Pages Router handlers are rewritten as App Router route files', async () => {
@@ -38,12 +44,16 @@ describe('tRPC procedures', () => {
     expect(removedEndpoints(findings)).toEqual(['POST /admin.purge', 'POST /user.rename']);
     // No HTTP handler in the fixture: the key path is shown, and the finding says the prefix is not known.
     expect(findings.map((f) => f.ruleId)).toEqual(['procedure-removed', 'procedure-removed']);
-    expect(findings.find((f) => f.endpoint!.procedure === "admin.purge")!.message).toMatch(/^tRPC mutation admin\.purge \(POST \/admin\.purge\) is no longer served .*prefix unknown: no tRPC HTTP handler found/);
+    expect(findings.find((f) => f.endpoint!.procedure === 'admin.purge')!.message).toMatch(
+      /^tRPC mutation admin\.purge \(POST \/admin\.purge\) is no longer served .*prefix unknown: no tRPC HTTP handler found/,
+    );
   });
 
   it('follows sub-routers imported from other modules', async () => {
-    const users = (extra: string) => `import { t } from './t';\nexport const userRouter = t.router({\n  byId: t.procedure.query(() => 1),\n${extra}});\n`;
-    const app = "import { t } from './t';\nimport { userRouter } from './users';\nexport const appRouter = t.router({ user: userRouter, other: missingRouter });\n";
+    const users = (extra: string) =>
+      `import { t } from './t';\nexport const userRouter = t.router({\n  byId: t.procedure.query(() => 1),\n${extra}});\n`;
+    const app =
+      "import { t } from './t';\nimport { userRouter } from './users';\nexport const appRouter = t.router({ user: userRouter, other: missingRouter });\n";
     const findings = await endpointFindings(
       { 'src/server/app.ts': app, 'src/server/users.ts': users('') },
       { 'src/server/app.ts': app, 'src/server/users.ts': users('  remove: t.procedure.mutation(() => 2),\n') },
@@ -58,9 +68,14 @@ describe('tRPC procedures', () => {
 
 describe('NestJS global prefix', () => {
   it('moves every controller, changed or not, when the release changes it', async () => {
-    const main = (prefix: string) => `import { NestFactory } from '@nestjs/core';\nasync function bootstrap() {\n  const app = await NestFactory.create(AppModule);\n  app.setGlobalPrefix('${prefix}');\n}\n`;
-    const controller = "import { Controller, Get } from '@nestjs/common';\n@Controller('cats')\nexport class Cats {\n  @Get()\n  all() {}\n}\n";
-    const findings = await endpointFindings({ 'src/main.ts': main('api'), 'src/cats/cats.controller.ts': controller }, { 'src/main.ts': main('api/v2'), 'src/cats/cats.controller.ts': controller });
+    const main = (prefix: string) =>
+      `import { NestFactory } from '@nestjs/core';\nasync function bootstrap() {\n  const app = await NestFactory.create(AppModule);\n  app.setGlobalPrefix('${prefix}');\n}\n`;
+    const controller =
+      "import { Controller, Get } from '@nestjs/common';\n@Controller('cats')\nexport class Cats {\n  @Get()\n  all() {}\n}\n";
+    const findings = await endpointFindings(
+      { 'src/main.ts': main('api'), 'src/cats/cats.controller.ts': controller },
+      { 'src/main.ts': main('api/v2'), 'src/cats/cats.controller.ts': controller },
+    );
     expect(removedEndpoints(findings)).toEqual(['GET /api/v2/cats']);
     expect(findings[0]).toMatchObject({ path: 'src/cats/cats.controller.ts', line: 4 });
   });

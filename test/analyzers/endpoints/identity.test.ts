@@ -3,7 +3,9 @@ import { canonicalPath, EndpointSet, endpointKey, joinPaths } from '../../../src
 
 describe('endpoint identity', () => {
   it('treats every parameter syntax and name as the same parameter', () => {
-    const keys = ['/users/:id/emails', '/users/{userId}/emails', '/users/[slug]/emails', '/users/:id(\\d+)/emails'].map((p) => endpointKey('get', p));
+    const keys = ['/users/:id/emails', '/users/{userId}/emails', '/users/[slug]/emails', '/users/:id(\\d+)/emails'].map((p) =>
+      endpointKey('get', p),
+    );
     expect(new Set(keys)).toEqual(new Set(['GET /users/{}/emails']));
   });
 

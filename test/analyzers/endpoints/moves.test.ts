@@ -4,7 +4,8 @@ import { buildRepo } from '../../support/repo.js';
 import { analyzeRollback } from '../../../src/engine/analyze.js';
 import { endpointsAnalyzer } from '../../../src/analyzers/endpoints/analyzer.js';
 
-const route = (path: string) => `import { Router } from 'express';\nconst r = Router();\nr.get('${path}', (_q, s) => s.send('x'));\nexport default r;\n`;
+const route = (path: string) =>
+  `import { Router } from 'express';\nconst r = Router();\nr.get('${path}', (_q, s) => s.send('x'));\nexport default r;\n`;
 
 describe('endpoints served by files the release did not change', () => {
   it('keeps an endpoint that an unchanged file next to the changed one still serves at the target', async () => {
@@ -29,7 +30,8 @@ describe('endpoints served by files the release did not change', () => {
 
 describe('since when an endpoint is served', () => {
   it('names the oldest release tag in the range that has it', async () => {
-    const app = (extra: string) => `import express from 'express';\nconst app = express();\napp.get('/a', (_q, s) => s.send('a'));\n${extra}`;
+    const app = (extra: string) =>
+      `import express from 'express';\nconst app = express();\napp.get('/a', (_q, s) => s.send('a'));\n${extra}`;
     const repo = buildRepo([
       { tree: { 'src/app.ts': app('') }, tag: 'v1.0.0' },
       { tree: { 'src/app.ts': app("app.get('/b', (_q, s) => s.send('b'));\n") }, tag: 'v1.1.0' },
@@ -37,6 +39,9 @@ describe('since when an endpoint is served', () => {
     ]);
     const report = await analyzeRollback({ repo, from: 'v1.2.0', to: 'v1.0.0', analyzers: [endpointsAnalyzer] });
     const evidence = report.findings.filter((f) => f.ruleId === 'endpoint-removed').map((f) => f.evidence);
-    expect(evidence).toEqual(['GET /b (express) at src/app.ts:4; served since v1.1.0', 'GET /c (express) at src/app.ts:5; served since v1.2.0']);
+    expect(evidence).toEqual([
+      'GET /b (express) at src/app.ts:4; served since v1.1.0',
+      'GET /c (express) at src/app.ts:5; served since v1.2.0',
+    ]);
   });
 });

@@ -14,7 +14,9 @@ describe('OpenAPI 3', () => {
       'POST /v1/pets is narrowed by the rollback: request field "status": enum value "pending" vanishes; request field "owner" becomes required',
       'GET /v1/pets/{petId} is narrowed by the rollback: response field "status": enum value "pending" vanishes; response field "tag" disappears',
     ]);
-    expect(findings.filter((f) => f.ruleId === 'webhook-removed')).toMatchObject([{ category: 'contract-change', message: 'webhook petAdopted (POST) is no longer sent after the rollback' }]);
+    expect(findings.filter((f) => f.ruleId === 'webhook-removed')).toMatchObject([
+      { category: 'contract-change', message: 'webhook petAdopted (POST) is no longer sent after the rollback' },
+    ]);
     // The callback is a call the app makes, not an endpoint it serves.
     expect(findings.some((f) => /callbackUrl/.test(f.message))).toBe(false);
   });
@@ -24,31 +26,54 @@ describe('OpenAPI 3', () => {
   });
 
   it('reads the unchanged root spec when only a referenced fragment changed', async () => {
-    const root = "openapi: 3.0.0\ninfo: { title: a, version: '1' }\npaths:\n  /users:\n    get:\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema: { $ref: './schemas/user.yaml' }\n";
+    const root =
+      "openapi: 3.0.0\ninfo: { title: a, version: '1' }\npaths:\n  /users:\n    get:\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema: { $ref: './schemas/user.yaml' }\n";
     const user = (extra: string) => `type: object\nproperties:\n  id: { type: string }\n${extra}`;
     const findings = await endpointFindings(
       { 'api/openapi.yaml': root, 'api/schemas/user.yaml': user('') },
       { 'api/openapi.yaml': root, 'api/schemas/user.yaml': user('  email: { type: string }\n') },
     );
-    expect(findings).toMatchObject([{ ruleId: 'endpoint-narrowed', path: 'api/openapi.yaml', line: 5, message: 'GET /users is narrowed by the rollback: response field "email" disappears' }]);
+    expect(findings).toMatchObject([
+      {
+        ruleId: 'endpoint-narrowed',
+        path: 'api/openapi.yaml',
+        line: 5,
+        message: 'GET /users is narrowed by the rollback: response field "email" disappears',
+      },
+    ]);
   });
 
   it('never fetches a remote $ref: it is reported as unresolved', async () => {
-    const spec = (extra: string) => `openapi: 3.0.0\ninfo: { title: a, version: '1' }\npaths:\n  /a:\n    get:\n      responses:\n        '200': { description: ok }\n${extra}`;
-    const findings = await endpointFindings({ 'openapi.yaml': spec('') }, { 'openapi.yaml': spec("  /b:\n    $ref: 'https://example.invalid/b.yaml'\n") });
-    expect(findings).toMatchObject([{ ruleId: 'unclassified-change', path: 'openapi.yaml', line: 8, evidence: 'https://example.invalid/b.yaml' }]);
+    const spec = (extra: string) =>
+      `openapi: 3.0.0\ninfo: { title: a, version: '1' }\npaths:\n  /a:\n    get:\n      responses:\n        '200': { description: ok }\n${extra}`;
+    const findings = await endpointFindings(
+      { 'openapi.yaml': spec('') },
+      { 'openapi.yaml': spec("  /b:\n    $ref: 'https://example.invalid/b.yaml'\n") },
+    );
+    expect(findings).toMatchObject([
+      { ruleId: 'unclassified-change', path: 'openapi.yaml', line: 8, evidence: 'https://example.invalid/b.yaml' },
+    ]);
     expect(findings[0]!.message).toMatch(/remote \$ref not fetched/);
   });
 
   it('sends two templates that collapse to one endpoint to manual review', async () => {
-    const spec = (extra: string) => `openapi: 3.0.0\ninfo: { title: a, version: '1' }\npaths:\n  /pets/{id}:\n    get: { responses: { '200': { description: ok } } }\n${extra}`;
-    const findings = await endpointFindings({ 'openapi.yaml': spec('') }, { 'openapi.yaml': spec("  /pets/{name}:\n    get: { responses: { '200': { description: ok } } }\n") });
+    const spec = (extra: string) =>
+      `openapi: 3.0.0\ninfo: { title: a, version: '1' }\npaths:\n  /pets/{id}:\n    get: { responses: { '200': { description: ok } } }\n${extra}`;
+    const findings = await endpointFindings(
+      { 'openapi.yaml': spec('') },
+      { 'openapi.yaml': spec("  /pets/{name}:\n    get: { responses: { '200': { description: ok } } }\n") },
+    );
     expect(findings).toMatchObject([{ ruleId: 'endpoint-ambiguous', path: 'openapi.yaml', line: 5, severity: 'low' }]);
   });
 
   it('reads specs at configured globs that do not follow the naming convention', async () => {
-    const spec = (extra: string) => `openapi: 3.0.0\ninfo: { title: a, version: '1' }\npaths:\n  /a:\n    get: { responses: { '200': { description: ok } } }\n${extra}`;
-    const findings = await endpointFindings({ 'contracts/public.yml': spec('') }, { 'contracts/public.yml': spec("  /b:\n    post: { responses: { '201': { description: ok } } }\n") }, { api: { specs: ['contracts/*.yml'] } });
+    const spec = (extra: string) =>
+      `openapi: 3.0.0\ninfo: { title: a, version: '1' }\npaths:\n  /a:\n    get: { responses: { '200': { description: ok } } }\n${extra}`;
+    const findings = await endpointFindings(
+      { 'contracts/public.yml': spec('') },
+      { 'contracts/public.yml': spec("  /b:\n    post: { responses: { '201': { description: ok } } }\n") },
+      { api: { specs: ['contracts/*.yml'] } },
+    );
     expect(removedEndpoints(findings)).toEqual(['POST /b']);
   });
 });
@@ -69,9 +94,12 @@ describe('OpenAPI 2', () => {
 });
 
 describe('specs checked against code', () => {
-  const users = "import { Router } from 'express';\nconst users = Router();\nusers.get('/users/:id', (req, res) => res.json({ id: req.params.id }));\nexport default users;\n";
-  const app = "import express from 'express';\nimport users from './routes/users';\nconst app = express();\napp.use('/v1', users);\napp.listen(3000);\n";
-  const spec = "openapi: 3.0.0\ninfo: { title: docs, version: '1' }\nservers: [{ url: https://api.example.com/v1 }]\npaths:\n  /users/{id}:\n    get: { responses: { '200': { description: ok } } }\n";
+  const users =
+    "import { Router } from 'express';\nconst users = Router();\nusers.get('/users/:id', (req, res) => res.json({ id: req.params.id }));\nexport default users;\n";
+  const app =
+    "import express from 'express';\nimport users from './routes/users';\nconst app = express();\napp.use('/v1', users);\napp.listen(3000);\n";
+  const spec =
+    "openapi: 3.0.0\ninfo: { title: docs, version: '1' }\nservers: [{ url: https://api.example.com/v1 }]\npaths:\n  /users/{id}:\n    get: { responses: { '200': { description: ok } } }\n";
   const code = { 'src/app.ts': app, 'src/routes/users.ts': users };
 
   it('reads a spec a documentation site adds as documentation, not as endpoints the rollback removes', async () => {
@@ -84,7 +112,11 @@ describe('specs checked against code', () => {
   });
 
   it('reads a documentation spec as the API when api.specs names it', async () => {
-    const findings = await endpointFindings(code, { ...code, 'apps/docs/public/openapi.yaml': spec.replace('/users/{id}', '/teams/{id}') }, { api: { specs: ['apps/docs/public/openapi.yaml'] } });
+    const findings = await endpointFindings(
+      code,
+      { ...code, 'apps/docs/public/openapi.yaml': spec.replace('/users/{id}', '/teams/{id}') },
+      { api: { specs: ['apps/docs/public/openapi.yaml'] } },
+    );
     expect(removedEndpoints(findings)).toEqual(['GET /v1/teams/{id}']);
   });
 
@@ -96,7 +128,8 @@ describe('specs checked against code', () => {
         ruleId: 'spec-code-mismatch',
         severity: 'info',
         path: 'openapi.yaml',
-        message: 'GET /v1/users/{id} is in no spec of the target, but GET /v1/users/:id at src/routes/users.ts:3 still serves it: the spec and the code disagree',
+        message:
+          'GET /v1/users/{id} is in no spec of the target, but GET /v1/users/:id at src/routes/users.ts:3 still serves it: the spec and the code disagree',
       },
     ]);
   });

@@ -23,9 +23,18 @@ describe('style-only scripts: same syntax tree without layout and comments', () 
   ].join('\n');
 
   it.each([
-    ['reformatted with double quotes, no semicolons and trailing commas', 'import { a } from "./a"\nexport function add(\n  x: number,\n  y = 1,\n) {\n  return (x + y) * a\n}\nexport const list = [\n  1,\n  2,\n  3,\n]\nexport const name = "shop"\n'],
-    ['comments edited', "import { a } from './a';\n\n/** Adds y to x, then scales. */\nexport function add(x: number, y = 1) {\n  // scale\n  return (x + y) * a; // done\n}\nexport const list = [1, 2, 3];\nexport const name = 'shop';\n"],
-    ['redundant parentheses and stray semicolons', "import { a } from './a';;\nexport function add(x: number, y = (1)) {\n  return ((x + y)) * (a);\n};\nexport const list = [1, 2, 3];\nexport const name = ('shop');\n"],
+    [
+      'reformatted with double quotes, no semicolons and trailing commas',
+      'import { a } from "./a"\nexport function add(\n  x: number,\n  y = 1,\n) {\n  return (x + y) * a\n}\nexport const list = [\n  1,\n  2,\n  3,\n]\nexport const name = "shop"\n',
+    ],
+    [
+      'comments edited',
+      "import { a } from './a';\n\n/** Adds y to x, then scales. */\nexport function add(x: number, y = 1) {\n  // scale\n  return (x + y) * a; // done\n}\nexport const list = [1, 2, 3];\nexport const name = 'shop';\n",
+    ],
+    [
+      'redundant parentheses and stray semicolons',
+      "import { a } from './a';;\nexport function add(x: number, y = (1)) {\n  return ((x + y)) * (a);\n};\nexport const list = [1, 2, 3];\nexport const name = ('shop');\n",
+    ],
   ])('%s → style-only', async (_name, after) => {
     expect(await classify({ 'src/m.ts': before }, { 'src/m.ts': after })).toEqual({ 'src/m.ts': ['style-only'] });
   });
@@ -126,8 +135,20 @@ describe('markup, templates, JSON and YAML', () => {
 
   it('classifies editor and linter settings, docs, tests and assets as harmless', async () => {
     const got = await classify(
-      { '.prettierrc': '{}', '.gitignore': 'dist\n', 'docs/guide.txt': 'a', 'test/a.test.ts': 'it("a", () => {});\n', 'img/logo.png': Buffer.from([1]) },
-      { '.prettierrc': '{"semi": false}', '.gitignore': 'dist\ncoverage\n', 'docs/guide.txt': 'b', 'test/a.test.ts': 'it("b", () => {});\n', 'img/logo.png': Buffer.from([2]) },
+      {
+        '.prettierrc': '{}',
+        '.gitignore': 'dist\n',
+        'docs/guide.txt': 'a',
+        'test/a.test.ts': 'it("a", () => {});\n',
+        'img/logo.png': Buffer.from([1]),
+      },
+      {
+        '.prettierrc': '{"semi": false}',
+        '.gitignore': 'dist\ncoverage\n',
+        'docs/guide.txt': 'b',
+        'test/a.test.ts': 'it("b", () => {});\n',
+        'img/logo.png': Buffer.from([2]),
+      },
     );
     expect(got).toEqual({
       '.gitignore': ['style-only'],

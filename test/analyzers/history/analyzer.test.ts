@@ -19,8 +19,12 @@ describe('fixes the rollback takes back', () => {
   it('lists fixes and, apart, security fixes with their marks; the commit order is newest first', async () => {
     const report = await analyzeRollback({ repo: repo(), from: 'v2', to: 'v1' });
     expect(report.reverted.fixes.map((f) => f.subject)).toEqual(['Handle empty carts', 'fix: round prices down (#12)']);
-    expect(report.reverted.securityFixes).toEqual([{ sha: expect.any(String), subject: 'chore: bump undici', ids: [], mark: 'vulnerability' }]);
-    expect(report.findings.filter((f) => f.ruleId === 'security-fix-reverted').map((f) => [f.severity, f.evidence])).toEqual([['medium', 'marked by "vulnerability" in its message']]);
+    expect(report.reverted.securityFixes).toEqual([
+      { sha: expect.any(String), subject: 'chore: bump undici', ids: [], mark: 'vulnerability' },
+    ]);
+    expect(report.findings.filter((f) => f.ruleId === 'security-fix-reverted').map((f) => [f.severity, f.evidence])).toEqual([
+      ['medium', 'marked by "vulnerability" in its message'],
+    ]);
     expect(report.checklist.find((c) => c.id === 'fixes')).toMatchObject({ status: 'manual' });
   });
 
@@ -35,6 +39,8 @@ describe('fixes the rollback takes back', () => {
       ['commit', 'chore: bump undici'],
       ['#41', 'fix(deps): update dependency koa to v2.15.4 [security]'],
     ]);
-    expect(report.findings.find((f) => f.path === '#41')?.message).toBe('the rollback takes back the security fix #41 "fix(deps): update dependency koa to v2.15.4 [security]"');
+    expect(report.findings.find((f) => f.path === '#41')?.message).toBe(
+      'the rollback takes back the security fix #41 "fix(deps): update dependency koa to v2.15.4 [security]"',
+    );
   });
 });

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { analyzeRollback } from '../../../src/engine/analyze.js';
 import { twoReleases } from '../../support/repo.js';
 
-const deployment = (replicas: number) => `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  replicas: ${replicas}\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: api\n`;
+const deployment = (replicas: number) =>
+  `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  replicas: ${replicas}\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: api\n`;
 
 describe('infrastructure', () => {
   it('finds every kind and gives each its own checklist item', async () => {
@@ -33,7 +34,9 @@ describe('infrastructure', () => {
       },
     );
     const report = await analyzeRollback({ repo, from: 'v2', to: 'v1' });
-    const items = Object.fromEntries(report.checklist.filter((c) => c.id.startsWith('infrastructure')).map((c) => [c.id, [c.status, c.title]]));
+    const items = Object.fromEntries(
+      report.checklist.filter((c) => c.id.startsWith('infrastructure')).map((c) => [c.id, [c.status, c.title]]),
+    );
     expect(items).toEqual({
       infrastructure: ['pass', 'Infrastructure changes are rolled back separately'],
       'infrastructure:compose': ['manual', 'docker-compose rolled back separately: docker-compose.yml'],
@@ -43,9 +46,15 @@ describe('infrastructure', () => {
       'infrastructure:pulumi': ['manual', 'Pulumi rolled back separately: deploy/index.ts'],
       'infrastructure:terraform': ['manual', 'Terraform/OpenTofu rolled back separately: infra/main.tf'],
     });
-    expect(report.checklist.find((c) => c.id === 'infrastructure')!.detail).toBe('each kind of infrastructure changed has its own item below');
-    expect(report.findings.find((f) => f.checklistId === 'infrastructure:compose')!.evidence).toBe('docker-compose.yml (changed: services db postgres:16 → postgres:15 at the target)');
-    expect(report.findings.find((f) => f.checklistId === 'infrastructure:kubernetes')!.evidence).toBe('k8s/api.yaml (changed: Deployment/api, Service/api)');
+    expect(report.checklist.find((c) => c.id === 'infrastructure')!.detail).toBe(
+      'each kind of infrastructure changed has its own item below',
+    );
+    expect(report.findings.find((f) => f.checklistId === 'infrastructure:compose')!.evidence).toBe(
+      'docker-compose.yml (changed: services db postgres:16 → postgres:15 at the target)',
+    );
+    expect(report.findings.find((f) => f.checklistId === 'infrastructure:kubernetes')!.evidence).toBe(
+      'k8s/api.yaml (changed: Deployment/api, Service/api)',
+    );
     expect(report.findings.find((f) => f.checklistId === 'infrastructure:helm')!.evidence).toBe(
       'charts/api/Chart.yaml (changed: chart api 1.3.0 → 1.2.0 at the target); charts/api/templates/deploy.yaml (changed)',
     );

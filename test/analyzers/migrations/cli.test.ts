@@ -74,7 +74,14 @@ function placeOf(files: FileMap, needle: RegExp): { path: string; line: number }
   throw new Error(`no line matches ${needle}`);
 }
 
-function analyse(from: FileMap, format = 'json'): { code: number; stdout: string; report: { verdict: string; findings: Finding[]; stats: Record<string, number>; checklist: { id: string; status: string }[] } } {
+function analyse(
+  from: FileMap,
+  format = 'json',
+): {
+  code: number;
+  stdout: string;
+  report: { verdict: string; findings: Finding[]; stats: Record<string, number>; checklist: { id: string; status: string }[] };
+} {
   const repo = twoReleases(BASE, { ...BASE, ...from });
   const run = cli(['--repo', repo, '--from', 'v2', '--to', 'v1', '--format', format]);
   const json = format === 'json' ? run : cli(['--repo', repo, '--from', 'v2', '--to', 'v1', '--format', 'json']);
@@ -87,7 +94,11 @@ describe('migrations end to end, through the CLI', () => {
     expect(code).toBe(0);
     expect(report.verdict).not.toBe('safe');
     const expectations: [string, RegExp, string[]][] = [
-      ['drop-column', new RegExp(`drop.?column.*${DROP}|removeColumn|dropColumn\\('${DROP}'|dropColumn\\('users', '${DROP}'`, 'i'), ['critical']],
+      [
+        'drop-column',
+        new RegExp(`drop.?column.*${DROP}|removeColumn|dropColumn\\('${DROP}'|dropColumn\\('users', '${DROP}'`, 'i'),
+        ['critical'],
+      ],
       ['rename-table', new RegExp(`${RENAME}`, 'i'), ['high', 'critical']],
       ['add-not-null-column', new RegExp(`${NOT_NULL}`, 'i'), ['high', 'critical']],
     ];
@@ -113,8 +124,10 @@ describe('migrations end to end, through the CLI', () => {
 
   it('gives nothing above low in destructive-migration for a purely additive release', () => {
     const { report } = analyse({
-      'db/migrations/002_orders.sql': 'CREATE TABLE orders (id serial PRIMARY KEY, user_id int NOT NULL REFERENCES users(id));\nCREATE INDEX CONCURRENTLY orders_user_idx ON orders (user_id);\nALTER TABLE users ADD COLUMN bio text;\nALTER TABLE users ADD COLUMN plan text NOT NULL DEFAULT \'free\';\n',
-      'migrations/20240102000000_more.js': "exports.up = (knex) => knex.schema.alterTable('users', (t) => { t.string('nickname'); });\nexports.down = () => {};\n",
+      'db/migrations/002_orders.sql':
+        "CREATE TABLE orders (id serial PRIMARY KEY, user_id int NOT NULL REFERENCES users(id));\nCREATE INDEX CONCURRENTLY orders_user_idx ON orders (user_id);\nALTER TABLE users ADD COLUMN bio text;\nALTER TABLE users ADD COLUMN plan text NOT NULL DEFAULT 'free';\n",
+      'migrations/20240102000000_more.js':
+        "exports.up = (knex) => knex.schema.alterTable('users', (t) => { t.string('nickname'); });\nexports.down = () => {};\n",
     });
     const above = report.findings.filter((f) => f.category === 'destructive-migration' && !['info', 'low'].includes(f.severity));
     expect(above).toEqual([]);
@@ -123,7 +136,10 @@ describe('migrations end to end, through the CLI', () => {
   });
 
   it('reports SQL it cannot read as unclassified, naming file and line', () => {
-    const { report } = analyse({ 'db/migrations/002_weird.sql': 'ALTER TABLE users ADD COLUMN bio text;\n\nMERGE INTO users u USING staging s ON u.id = s.id\n  WHEN MATCHED THEN UPDATE SET name = s.name;\n' });
+    const { report } = analyse({
+      'db/migrations/002_weird.sql':
+        'ALTER TABLE users ADD COLUMN bio text;\n\nMERGE INTO users u USING staging s ON u.id = s.id\n  WHEN MATCHED THEN UPDATE SET name = s.name;\n',
+    });
     const unread = report.findings.filter((f) => f.category === 'unclassified');
     expect(unread).toHaveLength(1);
     expect(unread[0]).toMatchObject({ ruleId: 'migration-unread', severity: 'medium', path: 'db/migrations/002_weird.sql', line: 3 });
@@ -133,7 +149,10 @@ describe('migrations end to end, through the CLI', () => {
   });
 
   it('reports a suppressed statement as suppressed, with the reason', () => {
-    const { report } = analyse({ 'db/migrations/002_drop.sql': '-- rollback-ready-ignore drop-column: email moved to user_emails in 1.4, nothing reads it\nALTER TABLE users DROP COLUMN email;\n' });
+    const { report } = analyse({
+      'db/migrations/002_drop.sql':
+        '-- rollback-ready-ignore drop-column: email moved to user_emails in 1.4, nothing reads it\nALTER TABLE users DROP COLUMN email;\n',
+    });
     const drop = report.findings.find((f) => f.ruleId === 'drop-column');
     expect(drop).toMatchObject({ line: 2, suppressed: { reason: 'email moved to user_emails in 1.4, nothing reads it' } });
   });
@@ -145,7 +164,9 @@ describe('migrations end to end, through the CLI', () => {
     ]);
     const report = JSON.parse(cli(['--repo', repo, '--from', 'v1.1.0', '--to', 'v1.0.0', '--format', 'json']).stdout);
     expect(report.verdict).toBe('blocked');
-    const migrationFindings = report.findings.filter((f: Finding) => f.category === 'destructive-migration').map((f: Finding) => [f.ruleId, f.severity, f.path, f.line]);
+    const migrationFindings = report.findings
+      .filter((f: Finding) => f.category === 'destructive-migration')
+      .map((f: Finding) => [f.ruleId, f.severity, f.path, f.line]);
     expect(migrationFindings).toEqual([
       ['drop-column', 'critical', 'migrations/002_user_emails.sql', 9],
       ['coupled-change', 'high', 'migrations/002_user_emails.sql', 9],

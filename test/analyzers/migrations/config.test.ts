@@ -17,7 +17,13 @@ const ids = (report: Awaited<ReturnType<typeof analyzeRollback>>) =>
 
 describe('migrations config', () => {
   it('a configured dialect decides how a file is split: GO is a batch separator in SQL Server only', async () => {
-    const go = twoReleases({ 'README.md': '# app\n' }, { 'README.md': '# app\n', 'migrations/0002_drop.sql': 'ALTER TABLE users ADD bio text\nGO\nALTER TABLE users DROP COLUMN email\nGO\n' });
+    const go = twoReleases(
+      { 'README.md': '# app\n' },
+      {
+        'README.md': '# app\n',
+        'migrations/0002_drop.sql': 'ALTER TABLE users ADD bio text\nGO\nALTER TABLE users DROP COLUMN email\nGO\n',
+      },
+    );
     const asSqlServer = await analyzeRollback({ repo: go, from: 'v2', to: 'v1', config: { migrations: { dialect: 'sqlserver' } } });
     expect(ids(asSqlServer)).toEqual(['drop-column migrations/0002_drop.sql']);
     const asPostgres = await analyzeRollback({ repo: go, from: 'v2', to: 'v1', config: { migrations: { dialect: 'postgresql' } } });
@@ -32,13 +38,19 @@ describe('migrations config', () => {
   it('adds configured globs, and can turn discovery off', async () => {
     const both = await analyzeRollback({ repo, from: 'v2', to: 'v1', config: { migrations: { paths: ['backend/schema/changes/*.sql'] } } });
     expect(ids(both)).toEqual(['drop-column backend/schema/changes/0002_drop.sql', 'rename-column migrations/0003_rename.sql']);
-    const only = await analyzeRollback({ repo, from: 'v2', to: 'v1', config: { migrations: { paths: ['backend/**/*.sql'], discover: false } } });
+    const only = await analyzeRollback({
+      repo,
+      from: 'v2',
+      to: 'v1',
+      config: { migrations: { paths: ['backend/**/*.sql'], discover: false } },
+    });
     expect(ids(only)).toEqual(['drop-column backend/schema/changes/0002_drop.sql']);
   });
 
   it('takes a dialect and refuses an unknown one', () => {
     expect(configSchema.parse({ migrations: { dialect: 'mysql' } }).migrations).toEqual({ paths: [], discover: true, dialect: 'mysql' });
-    for (const dialect of ['sqlserver', 'clickhouse', 'sqlite', 'postgresql'] as const) expect(configSchema.parse({ migrations: { dialect } }).migrations.dialect).toBe(dialect);
+    for (const dialect of ['sqlserver', 'clickhouse', 'sqlite', 'postgresql'] as const)
+      expect(configSchema.parse({ migrations: { dialect } }).migrations.dialect).toBe(dialect);
     expect(configSchema.safeParse({ migrations: { dialect: 'oracle' } }).success).toBe(false);
     expect(configSchema.safeParse({ migrations: { folders: [] } }).success).toBe(false);
   });

@@ -30,22 +30,44 @@ describe('migration corpus', () => {
     // Other analyzers judge the same files (a coupled source file's exports, say): only the database's findings count here.
     const live = report.findings.filter((f) => !f.suppressed && (f.checklistId === 'database' || f.category === 'unclassified'));
     const ids = [...new Set(live.map((f) => f.ruleId).filter((id) => !ALWAYS.has(id)))].sort();
-    expect(ids, JSON.stringify(live.map((f) => [f.ruleId, f.path, f.line, f.message]), null, 1)).toEqual([...c.ids].sort());
+    expect(
+      ids,
+      JSON.stringify(
+        live.map((f) => [f.ruleId, f.path, f.line, f.message]),
+        null,
+        1,
+      ),
+    ).toEqual([...c.ids].sort());
     if (c.ids.every((id) => id === 'blocking-index-build') && !c.suppressed) {
       expect(live.filter((f) => f.severity !== 'info').map((f) => f.message)).toEqual([]);
     }
     if (c.suppressed) expect(report.findings.filter((f) => f.suppressed).map((f) => f.suppressed!.reason)).toEqual([c.suppressed]);
-    if (c.max) expect(live.map((f) => f.severity).sort((a, b) => SEVERITIES.indexOf(b) - SEVERITIES.indexOf(a))[0], JSON.stringify(live.map((f) => [f.ruleId, f.severity]))).toBe(c.max);
-    const readers = Object.fromEntries(Object.entries(report.stats).filter(([k]) => k.startsWith('migrationsReadAs.')).map(([k, v]) => [k.slice('migrationsReadAs.'.length), v]));
+    if (c.max)
+      expect(
+        live.map((f) => f.severity).sort((a, b) => SEVERITIES.indexOf(b) - SEVERITIES.indexOf(a))[0],
+        JSON.stringify(live.map((f) => [f.ruleId, f.severity])),
+      ).toBe(c.max);
+    const readers = Object.fromEntries(
+      Object.entries(report.stats)
+        .filter(([k]) => k.startsWith('migrationsReadAs.'))
+        .map(([k, v]) => [k.slice('migrationsReadAs.'.length), v]),
+    );
     if (c.reader) expect(Object.keys(readers)).toContain(c.reader);
     // Which reader read what, per case: a change in how a statement is read shows here.
-    expect({ readers, parser: report.stats.sqlParsed ?? 0, fallback: report.stats.sqlFallback ?? 0, builder: report.stats.builderOps ?? 0 }).toMatchSnapshot();
+    expect({
+      readers,
+      parser: report.stats.sqlParsed ?? 0,
+      fallback: report.stats.sqlFallback ?? 0,
+      builder: report.stats.builderOps ?? 0,
+    }).toMatchSnapshot();
     totals.cases++;
     totals.sqlParsed += report.stats.sqlParsed ?? 0;
     totals.sqlFallback += report.stats.sqlFallback ?? 0;
   });
 
   afterAll(() => {
-    process.stdout.write(`\nmigration corpus: ${totals.cases} cases, statements read by node-sql-parser ${totals.sqlParsed}, by the token fallback ${totals.sqlFallback}\n`);
+    process.stdout.write(
+      `\nmigration corpus: ${totals.cases} cases, statements read by node-sql-parser ${totals.sqlParsed}, by the token fallback ${totals.sqlFallback}\n`,
+    );
   });
 });

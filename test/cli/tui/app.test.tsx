@@ -24,7 +24,9 @@ async function start(to?: string) {
     return analyzeRollback({ repo, from: 'v3', to: tag, config: CONFIG, onProgress });
   };
   const onQuit = vi.fn<(report: Report | undefined, marks: Marks) => void>();
-  const app = render(<App from={from} {...(to ? { to } : {})} targets={targets} analyze={analyze} color={false} size={SIZE} onQuit={onQuit} />);
+  const app = render(
+    <App from={from} {...(to ? { to } : {})} targets={targets} analyze={analyze} color={false} size={SIZE} onQuit={onQuit} />,
+  );
   await settled();
   return { app, screen: () => plain(app.lastFrame()), analysed, onQuit, targets };
 }

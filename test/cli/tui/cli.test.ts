@@ -17,7 +17,9 @@ describe('choosing the terminal review from the command line', () => {
     const { code, stdout, stderr } = cli(['--repo', repo, '--from', 'v3', '--format', 'tui']);
     expect(code).toBe(2);
     expect(stdout).toBe('');
-    expect(stderr).toBe('rollback-ready: --format tui needs an interactive terminal (stdin and stdout) — run it in a terminal, or use another --format: text, json, markdown, sarif, gitlab\n');
+    expect(stderr).toBe(
+      'rollback-ready: --format tui needs an interactive terminal (stdin and stdout) — run it in a terminal, or use another --format: text, json, markdown, sarif, gitlab\n',
+    );
   });
 
   it('refuses --ack-file when the terminal review does not run', () => {

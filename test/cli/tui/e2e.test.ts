@@ -22,11 +22,26 @@ function terminalEnv(): NodeJS.ProcessEnv {
 }
 
 function drive(steps: Step[], args: string[], env: Record<string, string> = {}) {
-  const out = execFileSync('python3', [DRIVER, '80', '24', JSON.stringify(steps), '--', 'env', ...Object.entries(env).map(([k, v]) => `${k}=${v}`), process.execPath, BIN, ...args], {
-    encoding: 'utf8',
-    env: terminalEnv(),
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  const out = execFileSync(
+    'python3',
+    [
+      DRIVER,
+      '80',
+      '24',
+      JSON.stringify(steps),
+      '--',
+      'env',
+      ...Object.entries(env).map(([k, v]) => `${k}=${v}`),
+      process.execPath,
+      BIN,
+      ...args,
+    ],
+    {
+      encoding: 'utf8',
+      env: terminalEnv(),
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
   return JSON.parse(out) as { output: string; status: number; error: string | null };
 }
 
@@ -41,16 +56,28 @@ describe('the terminal review in a real terminal', () => {
     const repo = buildRepo([
       { tree: app({ 'README.md': '# app\n' }), tag: 'v1.0.0', date: 1_700_000_000 },
       { tree: app({ 'README.md': '# app\n\nv1.1\n' }), tag: 'v1.1.0', date: 1_700_100_000 },
-      { tree: app({ 'README.md': '# app\n\nv1.2\n', 'Dockerfile': 'FROM node:22\n', 'deploy/unknown.bin': 'x\n' }), tag: 'v1.2.0', date: 1_700_200_000 },
+      {
+        tree: app({ 'README.md': '# app\n\nv1.2\n', Dockerfile: 'FROM node:22\n', 'deploy/unknown.bin': 'x\n' }),
+        tag: 'v1.2.0',
+        date: 1_700_200_000,
+      },
     ]);
     const ack = join(tempDir(), 'ack.json');
 
     // What the checklist holds, from the plain report of the same rollback.
-    const report = JSON.parse(execFileSync(process.execPath, [BIN, '--repo', repo, '--from', 'v1.2.0', '--to', 'v1.0.0', '--format', 'json'], { encoding: 'utf8' }));
+    const report = JSON.parse(
+      execFileSync(process.execPath, [BIN, '--repo', repo, '--from', 'v1.2.0', '--to', 'v1.0.0', '--format', 'json'], { encoding: 'utf8' }),
+    );
     const items = report.checklist as { id: string; title: string; status: string }[];
     expect(items.some((i) => i.status === 'manual')).toBe(true);
 
-    const steps: Step[] = [{ wait: 'pick the release to roll back to' }, { wait: '↑↓ jk move  enter pick' }, { send: 'j' }, { wait: '› v1.0.0' }, { send: ENTER }];
+    const steps: Step[] = [
+      { wait: 'pick the release to roll back to' },
+      { wait: '↑↓ jk move  enter pick' },
+      { send: 'j' },
+      { wait: '› v1.0.0' },
+      { send: ENTER },
+    ];
     steps.push({ wait: 'Checklist' }, { wait: '› i Why ' }, { send: 'j' });
     const mark = { pass: '✔', fail: '✖', manual: '?' } as Record<string, string>;
     const rows = items.length + 2;
@@ -61,7 +88,14 @@ describe('the terminal review in a real terminal', () => {
       steps.push({ send: LEFT }, { wait: item.status === 'manual' ? `› ✔ ${item.title.slice(0, 40)}` : row }, { send: 'j' });
     });
     steps.push({ wait: '› → Next step' });
-    steps.push({ send: ENTER }, { wait: `row ${rows} of ${rows}` }, { wait: 'Roll back on heroku' }, { wait: 'heroku rollback' }, { send: 'q' }, { wait: 'Rollback review:' });
+    steps.push(
+      { send: ENTER },
+      { wait: `row ${rows} of ${rows}` },
+      { wait: 'Roll back on heroku' },
+      { wait: 'heroku rollback' },
+      { send: 'q' },
+      { wait: 'Rollback review:' },
+    );
 
     const run = drive(steps, ['--repo', repo, '--from', 'v1.2.0', '--platform', 'heroku', '--ack-file', ack]);
     expect(run.error, run.output.replace(ANSI, '').slice(-1500)).toBeNull();
@@ -72,10 +106,16 @@ describe('the terminal review in a real terminal', () => {
     expect(screen).toContain(`Checked by hand (${manual.length})`);
     expect(screen).toContain('$ heroku rollback <release of v1.0.0>');
     // Every line drawn fits 80 columns (lines end at a newline or where the cursor moves or erases).
-    for (const line of run.output.split(/\r?\n|\u001b\[\d*[ABGHJK]|\u001b\[\d+;\d+H/)) expect([...line.replace(ANSI, '')].length, JSON.stringify(line)).toBeLessThanOrEqual(80);
+    for (const line of run.output.split(/\r?\n|\u001b\[\d*[ABGHJK]|\u001b\[\d+;\d+H/))
+      expect([...line.replace(ANSI, '')].length, JSON.stringify(line)).toBeLessThanOrEqual(80);
 
     const record = JSON.parse(readFileSync(ack, 'utf8'));
-    expect(record).toMatchObject({ user: { name: 'Dev', email: 'dev@example.com' }, from: { ref: 'v1.2.0' }, to: { ref: 'v1.0.0' }, checkedByHand: manual.length });
+    expect(record).toMatchObject({
+      user: { name: 'Dev', email: 'dev@example.com' },
+      from: { ref: 'v1.2.0' },
+      to: { ref: 'v1.0.0' },
+      checkedByHand: manual.length,
+    });
     expect(record.items.map((i: { id: string; state: string }) => [i.id, i.state])).toEqual(
       items.map((i) => [i.id, i.status === 'manual' ? 'checked' : i.status === 'pass' ? 'passed' : 'failed']),
     );

@@ -9,7 +9,19 @@ import { oneLine } from '../../../src/util/sanitize.js';
 import { twoReleases } from '../../support/repo.js';
 import { CONFIG, reviewReport, threeReleases } from '../../support/review.js';
 
-const KEY = { enter: '\r', esc: '\u001b', left: '\u001b[D', pageUp: '\u001b[5~', pageDown: '\u001b[6~', home: '\u001b[H', end: '\u001b[F', ctrlC: '\u0003', ctrlD: '\u0004', ctrlU: '\u0015', backspace: '\u007f' };
+const KEY = {
+  enter: '\r',
+  esc: '\u001b',
+  left: '\u001b[D',
+  pageUp: '\u001b[5~',
+  pageDown: '\u001b[6~',
+  home: '\u001b[H',
+  end: '\u001b[F',
+  ctrlC: '\u0003',
+  ctrlD: '\u0004',
+  ctrlU: '\u0015',
+  backspace: '\u007f',
+};
 
 function review(report: Report, size = { columns: 80, rows: 24 }) {
   const shown = renderReview(report, { size });
@@ -61,7 +73,12 @@ describe('why the verdict', () => {
     const { screen } = review(noted);
     await settled();
     const lines = screen().split('\n');
-    expect(lines.slice(2, 6)).toEqual(['note: first note', 'note: second note', '+2 more notes: see the first row', expect.stringMatching(/^Checklist /)]);
+    expect(lines.slice(2, 6)).toEqual([
+      'note: first note',
+      'note: second note',
+      '+2 more notes: see the first row',
+      expect.stringMatching(/^Checklist /),
+    ]);
     expect(selected(screen())).toContain('· 4 notes');
   });
 });
@@ -197,7 +214,8 @@ describe('width', () => {
     for (const item of report.checklist) expect(screen()).toContain(item.title);
     await press('G', 'k');
     const lines = screen().split('\n');
-    for (const f of report.findings.filter((f) => f.checklistId === 'review')) expect(screen()).toContain(`[${f.ruleId}]  ${oneLine(f.path)}`);
+    for (const f of report.findings.filter((f) => f.checklistId === 'review'))
+      expect(screen()).toContain(`[${f.ruleId}]  ${oneLine(f.path)}`);
     // The details start right of the longest title and run to the edge.
     const detail = lines.find((l) => l.includes('[unclassified-change]'))!;
     expect(detail.indexOf('LOW')).toBeLessThan(84);

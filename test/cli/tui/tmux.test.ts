@@ -29,7 +29,8 @@ function tmux(columns: number, rows: number, args: string[]) {
   run('new-session', '-d', '-x', String(columns), '-y', String(rows), command);
   // Joined: a printed line the terminal wrapped reads as one (the review itself never wraps). With the history:
   // what scrolled off the top as well; tmux's "Pane is dead" line scrolls the wrap-up by one when the program ends.
-  const screen = (joined = false, history = false) => run('capture-pane', '-p', ...(joined ? ['-J'] : []), ...(history ? ['-S', '-'] : []), '-t', '0');
+  const screen = (joined = false, history = false) =>
+    run('capture-pane', '-p', ...(joined ? ['-J'] : []), ...(history ? ['-S', '-'] : []), '-t', '0');
   return {
     screen,
     send: (...keys: string[]) => run('send-keys', '-t', '0', ...keys),
@@ -60,12 +61,18 @@ const repo = buildRepo([
   { tree: app({ 'README.md': '# app\n' }), tag: 'v1.1.0-rc.1', date: 1_700_050_000 },
   { tree: app({ 'README.md': '# app\n\nv1.1\n' }), tag: 'v1.1.0', date: 1_700_100_000 },
   {
-    tree: app({ 'README.md': '# app\n\nv1.2\n', 'migrations/002_drop_email.sql': 'ALTER TABLE users DROP COLUMN email;\n', 'deploy/settings.unk': 'x\n' }),
+    tree: app({
+      'README.md': '# app\n\nv1.2\n',
+      'migrations/002_drop_email.sql': 'ALTER TABLE users DROP COLUMN email;\n',
+      'deploy/settings.unk': 'x\n',
+    }),
     tag: 'v1.2.0',
     date: 1_700_200_000,
   },
 ]);
-const report = JSON.parse(execFileSync(process.execPath, [BIN, '--repo', repo, '--from', 'v1.2.0', '--to', 'v1.0.0', '--format', 'json'], { encoding: 'utf8' }));
+const report = JSON.parse(
+  execFileSync(process.execPath, [BIN, '--repo', repo, '--from', 'v1.2.0', '--to', 'v1.0.0', '--format', 'json'], { encoding: 'utf8' }),
+);
 
 describe.skipIf(!HAVE_TMUX)('the terminal review in tmux', () => {
   it('at 80×24: picks a release, accepts a ✖ item with a reason, ticks a ? item, and Ctrl-C ends with the wrap-up and the ack file', async () => {
@@ -102,13 +109,19 @@ describe.skipIf(!HAVE_TMUX)('the terminal review in tmux', () => {
     t.send('C-c');
     shown = await t.waitFor('Review written to', { joined: true, history: true });
     expect(shown).toContain('Accepted risks (1)');
-    expect(shown).toContain('! The older code can live with the database the release leaves behind — accepted: restored the column from the nightly backup');
+    expect(shown).toContain(
+      '! The older code can live with the database the release leaves behind — accepted: restored the column from the nightly backup',
+    );
     expect(shown).toContain('Checked by hand (1)');
     expect(shown).toContain('$ heroku rollback <release of v1.0.0>');
 
     const record = JSON.parse(readFileSync(ack, 'utf8'));
     expect(record).toMatchObject({ to: { ref: 'v1.0.0' }, checkedByHand: 1, acceptedRisks: 1 });
-    expect(record.items.find((i: { id: string }) => i.id === 'database')).toMatchObject({ status: 'fail', state: 'accepted', reason: 'restored the column from the nightly backup' });
+    expect(record.items.find((i: { id: string }) => i.id === 'database')).toMatchObject({
+      status: 'fail',
+      state: 'accepted',
+      reason: 'restored the column from the nightly backup',
+    });
     expect(record.items.find((i: { id: string }) => i.id === 'review')).toMatchObject({ status: 'manual', state: 'checked' });
   });
 
@@ -123,7 +136,9 @@ describe.skipIf(!HAVE_TMUX)('the terminal review in tmux', () => {
     // The details begin right of the checklist (whose longest title is whole), at the top of the body.
     const first = shown.split('\n').find((l) => l.startsWith('  i Why BLOCKED'))!;
     expect(first).toMatch(/^ {2}i Why BLOCKED: .* ✖ The older code can live with the database the release/);
-    expect(first.indexOf('✖ The older code')).toBeGreaterThanOrEqual(4 + 'The older code can live with the database the release leaves behind'.length);
+    expect(first.indexOf('✖ The older code')).toBeGreaterThanOrEqual(
+      4 + 'The older code can live with the database the release leaves behind'.length,
+    );
     t.send('q');
     await t.waitFor('Rollback review:', { history: true });
   });
@@ -145,7 +160,9 @@ describe.skipIf(!HAVE_TMUX)('the terminal review in tmux', () => {
   });
 
   it('lists releases page by page: says how many there are, and lists more at the end', async () => {
-    const many = buildRepo(Array.from({ length: 24 }, (_, i) => ({ tree: { 'a.md': `${i}\n` }, tag: `v1.${i}.0`, date: 1_700_000_000 + i * 1000 })));
+    const many = buildRepo(
+      Array.from({ length: 24 }, (_, i) => ({ tree: { 'a.md': `${i}\n` }, tag: `v1.${i}.0`, date: 1_700_000_000 + i * 1000 })),
+    );
     const t = tmux(80, 30, ['--repo', many, '--from', 'v1.23.0']);
     let shown = await t.waitFor('20 of 23 releases, ↓ lists more');
     expect(shown).not.toContain('v1.2.0 ');

@@ -9,7 +9,12 @@ import { reviewReport, threeReleases } from '../../support/review.js';
 describe('wrap-up', () => {
   it('records each item as passed, failed, checked by hand or open, with who and when', async () => {
     const report = await reviewReport();
-    const ack = wrapUp(report, { checked: new Set(['review']), accepted: new Map() }, { name: 'Ann', email: 'ann@example.com' }, new Date('2026-01-02T03:04:05Z'));
+    const ack = wrapUp(
+      report,
+      { checked: new Set(['review']), accepted: new Map() },
+      { name: 'Ann', email: 'ann@example.com' },
+      new Date('2026-01-02T03:04:05Z'),
+    );
     expect(ack).toMatchObject({
       user: { name: 'Ann', email: 'ann@example.com' },
       time: '2026-01-02T03:04:05.000Z',
@@ -49,9 +54,17 @@ describe('wrap-up', () => {
     });
     expect(ack.items.filter((i) => i.reason !== undefined)).toHaveLength(1);
     // An accepted ? item is accepted, not checked, even if it was ticked too.
-    expect(wrapUp(report, { checked: new Set(['review']), accepted: new Map([['review', 'known']]) }, {}, new Date(0)).items.at(-1)).toMatchObject({ state: 'accepted', reason: 'known' });
+    expect(
+      wrapUp(report, { checked: new Set(['review']), accepted: new Map([['review', 'known']]) }, {}, new Date(0)).items.at(-1),
+    ).toMatchObject({ state: 'accepted', reason: 'known' });
     expect(wrapUpText(ack, report.rollback)).toContain(
-      ['Checked by hand (1)', '  ✔ Every change was read and understood', 'Accepted risks (1)', '  ! The release is small enough to reason about — accepted: a batch of docs only: read them all', 'Still open (0): none'].join('\n'),
+      [
+        'Checked by hand (1)',
+        '  ✔ Every change was read and understood',
+        'Accepted risks (1)',
+        '  ! The release is small enough to reason about — accepted: a batch of docs only: read them all',
+        'Still open (0): none',
+      ].join('\n'),
     );
   });
 

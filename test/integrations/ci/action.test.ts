@@ -51,7 +51,12 @@ function stepAsync(command: string, env: Record<string, string>): Promise<{ code
 
 function runner(repo: string) {
   const dir = tempDir();
-  const env = { GITHUB_WORKSPACE: repo, RUNNER_TEMP: dir, GITHUB_OUTPUT: join(dir, 'output'), GITHUB_STEP_SUMMARY: join(dir, 'summary.md') };
+  const env = {
+    GITHUB_WORKSPACE: repo,
+    RUNNER_TEMP: dir,
+    GITHUB_OUTPUT: join(dir, 'output'),
+    GITHUB_STEP_SUMMARY: join(dir, 'summary.md'),
+  };
   writeFileSync(env.GITHUB_OUTPUT, '');
   return env;
 }
@@ -68,7 +73,8 @@ describe('action.yml', () => {
   it('is a composite action with the documented inputs and outputs', () => {
     expect(action.runs.using).toBe('composite');
     for (const input of ['to', 'from', 'fail-on', 'max-score', 'comment', 'platform']) expect(action.inputs).toHaveProperty(input);
-    for (const output of ['verdict', 'risk-score', 'report-path', 'sarif-path']) expect(action.outputs[output]!.value).toBe(`\${{ steps.analyse.outputs.${output} }}`);
+    for (const output of ['verdict', 'risk-score', 'report-path', 'sarif-path'])
+      expect(action.outputs[output]!.value).toBe(`\${{ steps.analyse.outputs.${output} }}`);
   });
 
   it('passes inputs to the shell only through the environment', () => {
@@ -84,14 +90,24 @@ describe('action.yml', () => {
   describe('its steps, run as the runner runs them', () => {
     const repo = twoReleases(
       { 'migrations/001_users.sql': 'CREATE TABLE users (id INT, email TEXT);\n' },
-      { 'migrations/001_users.sql': 'CREATE TABLE users (id INT, email TEXT);\n', 'migrations/002_drop_email.sql': 'ALTER TABLE users DROP COLUMN email;\n' },
+      {
+        'migrations/001_users.sql': 'CREATE TABLE users (id INT, email TEXT);\n',
+        'migrations/002_drop_email.sql': 'ALTER TABLE users DROP COLUMN email;\n',
+      },
     );
 
     const styleOnly = twoReleases({ 'web/site.css': 'a{color:red}\n' }, { 'web/site.css': 'a {\n  color: red;\n}\n' });
 
     it('analyse writes SARIF, JSON and the outputs, and defers a failed gate to the gate step', () => {
       const env = runner(repo);
-      const analysed = step('analyse', { ...env, RR_FROM: 'v2', RR_TO: 'v1', RR_FAIL_ON: 'low', RR_PLATFORM: 'gitops', RR_WARN_ONLY: 'false' });
+      const analysed = step('analyse', {
+        ...env,
+        RR_FROM: 'v2',
+        RR_TO: 'v1',
+        RR_FAIL_ON: 'low',
+        RR_PLATFORM: 'gitops',
+        RR_WARN_ONLY: 'false',
+      });
       expect(analysed.code).toBe(0);
       expect(analysed.stderr).toMatch(/^::error title=rollback-ready gate::gate failed/m);
       const out = outputsOf(env.GITHUB_OUTPUT);
@@ -128,10 +144,17 @@ describe('action.yml', () => {
 describe('the Action in a pull request whose base branch moved on', () => {
   // v1 is where the pull request forked; v2 its head (adds a file no analyzer reads). main then gained a file of its
   // own: judged against main's tip, the head would look like it removes it.
-  const repo = twoReleases({ 'src/a.ts': 'export const a = 1;\n' }, { 'src/a.ts': 'export const a = 1;\n', 'deploy/seed.bin': Buffer.from([0, 1]) });
+  const repo = twoReleases(
+    { 'src/a.ts': 'export const a = 1;\n' },
+    { 'src/a.ts': 'export const a = 1;\n', 'deploy/seed.bin': Buffer.from([0, 1]) },
+  );
   const [forkPoint, head] = ['v1', 'v2'].map((tag) => git(repo, ['rev-parse', `${tag}^{commit}`]).trim()) as [string, string];
   const blob = execFileSync('git', ['hash-object', '-w', '--stdin'], { cwd: repo, input: Buffer.from([9, 9, 9]), encoding: 'utf8' }).trim();
-  const tree = execFileSync('git', ['mktree'], { cwd: repo, input: `${git(repo, ['ls-tree', 'v1^{tree}'])}100644 blob ${blob}\tmain-only.bin\n`, encoding: 'utf8' }).trim();
+  const tree = execFileSync('git', ['mktree'], {
+    cwd: repo,
+    input: `${git(repo, ['ls-tree', 'v1^{tree}'])}100644 blob ${blob}\tmain-only.bin\n`,
+    encoding: 'utf8',
+  }).trim();
   const movedBase = git(repo, ['commit-tree', tree, '-p', forkPoint, '-m', 'main moved on']).trim();
 
   it('gates, writes SARIF, annotates and summarises against the merge base, as the comment does', async () => {
@@ -139,7 +162,9 @@ describe('the Action in a pull request whose base branch moved on', () => {
     const github = await new FakeGitHub({
       owner: 'acme',
       name: 'shop',
-      pullRequests: [{ number: 5, title: 'Seed', baseRefName: 'main', headRefName: 'seed', baseRefOid: movedBase, headRefOid: head, comments: [] }],
+      pullRequests: [
+        { number: 5, title: 'Seed', baseRefName: 'main', headRefName: 'seed', baseRefOid: movedBase, headRefOid: head, comments: [] },
+      ],
       commits: [],
     }).start();
     try {
@@ -163,7 +188,13 @@ describe('the Action in a pull request whose base branch moved on', () => {
       expect(summary).toMatch(/^Before merging: /m);
 
       // The comment step reads the same pull request from GitHub and comes to the same range and verdict.
-      const commented = await stepAsync('comment', { ...env, GITHUB_TOKEN: 'ghs_test', GITHUB_EVENT_PATH: event, GITHUB_REPOSITORY: 'acme/shop', GITHUB_GRAPHQL_URL: github.url });
+      const commented = await stepAsync('comment', {
+        ...env,
+        GITHUB_TOKEN: 'ghs_test',
+        GITHUB_EVENT_PATH: event,
+        GITHUB_REPOSITORY: 'acme/shop',
+        GITHUB_GRAPHQL_URL: github.url,
+      });
       expect(commented.code, commented.stderr).toBe(0);
       const body = github.pullRequest(5).comments[0]!.body;
       expect(body).toContain(`\`${head.slice(0, 7)}\` → \`${forkPoint.slice(0, 7)}\``);
@@ -188,7 +219,10 @@ describe('action/run.sh on bash 3.2 (macOS runners)', () => {
   const script = readFileSync(SCRIPT, 'utf8');
 
   it('expands every array as ${list[@]+"${list[@]}"}', () => {
-    const code = script.split('\n').filter((line) => !line.trim().startsWith('#')).join('\n');
+    const code = script
+      .split('\n')
+      .filter((line) => !line.trim().startsWith('#'))
+      .join('\n');
     const guarded = /\$\{(\w+)\[@\]\+"\$\{\1\[@\]\}"\}/g;
     expect(code.match(guarded)?.length).toBeGreaterThanOrEqual(3);
     expect(code.replace(guarded, '').match(/\$\{\w+\[@\]\}/g)).toBeNull();
@@ -219,14 +253,17 @@ describe('the CI recipes of docs/ci.md', () => {
 
   it('has a complete GitHub workflow: full checkout, the action with real inputs, SARIF upload, comment', () => {
     const workflow = yamlBlocks.find((b) => b?.jobs)!;
-    const steps = Object.values(workflow.jobs as Record<string, { steps: { uses?: string; id?: string; with?: Record<string, unknown>; if?: string }[] }>)[0]!.steps;
+    const steps = Object.values(
+      workflow.jobs as Record<string, { steps: { uses?: string; id?: string; with?: Record<string, unknown>; if?: string }[] }>,
+    )[0]!.steps;
     expect(steps[0]).toMatchObject({ uses: expect.stringMatching(/^actions\/checkout@/), with: { 'fetch-depth': 0 } });
     const ours = steps.find((s) => s.id === 'rollback')!;
     for (const input of Object.keys(ours.with!)) expect(action.inputs, input).toHaveProperty(input);
     expect(ours.with).toHaveProperty('comment');
     const upload = steps.find((s) => s.uses?.startsWith('github/codeql-action/upload-sarif@'))!;
     expect(upload.with!.sarif_file).toBe('${{ steps.rollback.outputs.sarif-path }}');
-    for (const used of JSON.stringify(steps).matchAll(/steps\.rollback\.outputs\.([\w-]+)/g)) expect(action.outputs).toHaveProperty(used[1]!);
+    for (const used of JSON.stringify(steps).matchAll(/steps\.rollback\.outputs\.([\w-]+)/g))
+      expect(action.outputs).toHaveProperty(used[1]!);
     expect(workflow.permissions).toMatchObject({ 'security-events': 'write', 'pull-requests': 'write' });
   });
 
@@ -240,6 +277,8 @@ describe('the CI recipes of docs/ci.md', () => {
   it('has an Argo CD PreSync Job that reads a bare clone', () => {
     const job = yamlBlocks.find((b) => b?.kind === 'Job')!;
     expect(job.metadata.annotations['argocd.argoproj.io/hook']).toBe('PreSync');
-    expect(job.spec.template.spec.containers[0].args[0]).toMatch(/git clone --quiet --bare[\s\S]*rollback-ready --repo \/tmp\/app\.git --fail-on critical/);
+    expect(job.spec.template.spec.containers[0].args[0]).toMatch(
+      /git clone --quiet --bare[\s\S]*rollback-ready --repo \/tmp\/app\.git --fail-on critical/,
+    );
   });
 });

@@ -53,7 +53,12 @@ describe('workflow command escaping', () => {
 describe('the step summary', () => {
   it('is the whole report when it fits, and is cut at a line with a pointer to the full report when not', () => {
     expect(summaryOf('short\n', 100)).toBe('short\n');
-    const long = ['# title', '<details><summary>x</summary>', ...Array.from({ length: 50 }, (_, i) => `- finding ${i} ü`), '</details>'].join('\n');
+    const long = [
+      '# title',
+      '<details><summary>x</summary>',
+      ...Array.from({ length: 50 }, (_, i) => `- finding ${i} ü`),
+      '</details>',
+    ].join('\n');
     const cut = summaryOf(long, 600);
     expect(Buffer.byteLength(cut)).toBeLessThanOrEqual(600);
     expect(cut).toMatch(/- finding \d+ ü\n\n<\/details>\n\n\*\*The report is cut here: .* `report-path` output\.\*\*\n$/);
@@ -85,7 +90,9 @@ describe('in GitHub Actions (GITHUB_ACTIONS=true)', () => {
       '::notice file=data/odd%2Cna%3Ame%25.bin,title=rollback-ready unclassified-change (low)::data/odd,na:me%25.bin was not understood: binary content%0AFix: Read the change yourself before rolling back, or teach the tool the file kind in the config.',
     );
     expect(lines.some((l) => l.startsWith('::notice file=data/new%0Aline.bin,title='))).toBe(true);
-    expect(lines.some((l) => l.startsWith('::error file=migrations/002_drop_email.sql,line=1,title=rollback-ready drop-column (critical)::'))).toBe(true);
+    expect(
+      lines.some((l) => l.startsWith('::error file=migrations/002_drop_email.sql,line=1,title=rollback-ready drop-column (critical)::')),
+    ).toBe(true);
   });
 
   it('appends the Markdown report to the step summary and writes verdict, risk-score and report-path', () => {
@@ -114,7 +121,9 @@ describe('in GitHub Actions (GITHUB_ACTIONS=true)', () => {
     const env = { GITHUB_ACTIONS: 'true', ...files };
     const failed = run(['--repo', release, ...range, '--fail-on', 'low'], { env });
     expect(failed.code).toBe(1);
-    expect(failed.stderr).toMatch(/^::error title=rollback-ready gate::gate failed: 4 findings at or above low — top: critical drop-column at migrations\/002_drop_email\.sql:1/m);
+    expect(failed.stderr).toMatch(
+      /^::error title=rollback-ready gate::gate failed: 4 findings at or above low — top: critical drop-column at migrations\/002_drop_email\.sql:1/m,
+    );
     expect(failed.stderr.trim().split('\n').at(-1)).toMatch(/^rollback-ready: gate failed: /);
     const warned = run(['--repo', release, ...range, '--fail-on', 'low', '--warn-only'], { env });
     expect(warned.code).toBe(0);
@@ -125,7 +134,9 @@ describe('in GitHub Actions (GITHUB_ACTIONS=true)', () => {
     const tree: Record<string, Buffer | string> = { 'a.md': '1\n' };
     for (let i = 0; i < 12; i++) tree[`bin/f${String(i).padStart(2, '0')}.bin`] = Buffer.from([0, i]);
     const many = twoReleases({ 'a.md': '1\n' }, tree);
-    const { stderr } = run(['--repo', many, ...range], { env: { GITHUB_ACTIONS: 'true', GITHUB_WORKSPACE: dirname(many), ...runnerFiles() } });
+    const { stderr } = run(['--repo', many, ...range], {
+      env: { GITHUB_ACTIONS: 'true', GITHUB_WORKSPACE: dirname(many), ...runnerFiles() },
+    });
     const lines = commands(stderr);
     expect(lines).toHaveLength(11);
     expect(lines[0]).toMatch(new RegExp(`^::notice file=${basename(many)}/bin/f00\\.bin,title=`));

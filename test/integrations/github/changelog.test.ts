@@ -6,7 +6,9 @@ import { FakeGitHub, runCli } from '../../support/github-server.js';
 import { buildRepo, git, ROOT } from '../../support/repo.js';
 
 const TOKEN = 'ghp_changelogT0ken0987654321';
-const validateReport = new Ajv({ allErrors: true }).compile(JSON.parse(readFileSync(join(ROOT, 'src', 'report', 'report.schema.json'), 'utf8')));
+const validateReport = new Ajv({ allErrors: true }).compile(
+  JSON.parse(readFileSync(join(ROOT, 'src', 'report', 'report.schema.json'), 'utf8')),
+);
 
 // v1, then three commits up to v2: each came through a pull request.
 const dir = buildRepo([
@@ -31,7 +33,13 @@ async function github(): Promise<FakeGitHub> {
     pullRequests: [],
     commits: [
       { oid: c3!, pullRequests: [{ number: 14, title: 'Split the <users> table', labels: ['migration', 'backend'] }] },
-      { oid: c2!, pullRequests: [{ number: 13, title: 'Draft that was never merged', labels: ['breaking-change'], merged: false }, { number: 12, title: 'Remove v1 API', labels: ['Breaking-Change'] }] },
+      {
+        oid: c2!,
+        pullRequests: [
+          { number: 13, title: 'Draft that was never merged', labels: ['breaking-change'], merged: false },
+          { number: 12, title: 'Remove v1 API', labels: ['Breaking-Change'] },
+        ],
+      },
       { oid: c1!, pullRequests: [{ number: 12, title: 'Remove v1 API', labels: ['Breaking-Change'] }] },
       { oid: v1!, pullRequests: [{ number: 9, title: 'Already in v1', labels: ['database'] }] },
     ],
@@ -39,7 +47,21 @@ async function github(): Promise<FakeGitHub> {
   return server;
 }
 
-const args = (s: FakeGitHub, format: string) => ['--repo', dir, '--from', 'v2', '--to', 'v1', '--format', format, '--github-changelog', '--github-repo', 'acme/shop', '--api-url', s.url];
+const args = (s: FakeGitHub, format: string) => [
+  '--repo',
+  dir,
+  '--from',
+  'v2',
+  '--to',
+  'v1',
+  '--format',
+  format,
+  '--github-changelog',
+  '--github-repo',
+  'acme/shop',
+  '--api-url',
+  s.url,
+];
 
 describe('analyze --github-changelog', () => {
   it('lists the merged pull requests of the range, and their labels raise checklist items', async () => {
@@ -54,9 +76,19 @@ describe('analyze --github-changelog', () => {
       { number: 12, title: 'Remove v1 API', url: 'https://github.example/acme/shop/pull/12', labels: ['Breaking-Change'] },
     ]);
     const item = (id: string) => report.checklist.find((c: { id: string }) => c.id === id);
-    expect(item('database')).toMatchObject({ status: 'manual', detail: 'check by hand: pull request #14 "Split the <users> table" is labelled migration' });
-    expect(item('contracts')).toMatchObject({ status: 'manual', detail: 'check by hand: pull request #12 "Remove v1 API" is labelled Breaking-Change' });
-    expect(report.findings.filter((f: { ruleId: string }) => f.ruleId === 'pull-request-label').map((f: { path: string; category: string }) => [f.path, f.category])).toEqual([
+    expect(item('database')).toMatchObject({
+      status: 'manual',
+      detail: 'check by hand: pull request #14 "Split the <users> table" is labelled migration',
+    });
+    expect(item('contracts')).toMatchObject({
+      status: 'manual',
+      detail: 'check by hand: pull request #12 "Remove v1 API" is labelled Breaking-Change',
+    });
+    expect(
+      report.findings
+        .filter((f: { ruleId: string }) => f.ruleId === 'pull-request-label')
+        .map((f: { path: string; category: string }) => [f.path, f.category]),
+    ).toEqual([
       ['#12', 'contract-change'],
       ['#14', 'migration'],
     ]);
@@ -66,7 +98,10 @@ describe('analyze --github-changelog', () => {
 
   it('walks past the first page of history (merged branches interleave commits outside the range)', async () => {
     const s = await github();
-    const outside = Array.from({ length: 150 }, (_, i) => ({ oid: i.toString(16).padStart(40, 'e'), pullRequests: [{ number: 500 + i, title: 'elsewhere', labels: ['database'] }] }));
+    const outside = Array.from({ length: 150 }, (_, i) => ({
+      oid: i.toString(16).padStart(40, 'e'),
+      pullRequests: [{ number: 500 + i, title: 'elsewhere', labels: ['database'] }],
+    }));
     s.repo.commits.splice(1, 0, ...outside);
     const result = await runCli(args(s, 'json'), { GITHUB_TOKEN: TOKEN });
     expect(result.code).toBe(0);
@@ -80,12 +115,18 @@ describe('analyze --github-changelog', () => {
     expect(md.stdout).toContain('### Merged pull requests (2)');
     expect(md.stdout).toContain('- [#14](https://github.example/acme/shop/pull/14) Split the &lt;users&gt; table `migration` `backend`');
     const text = await runCli(args(s, 'text'), { GITHUB_TOKEN: TOKEN });
-    expect(text.stdout).toContain('Merged pull requests (2)\n  #14 Split the <users> table  [migration, backend]\n  #12 Remove v1 API  [Breaking-Change]\n');
+    expect(text.stdout).toContain(
+      'Merged pull requests (2)\n  #14 Split the <users> table  [migration, backend]\n  #12 Remove v1 API  [Breaking-Change]\n',
+    );
   });
 
   it('on a GitHub failure still prints the analysis, then one line without the token, exit 2', async () => {
     const s = await github();
-    s.failures.push({ status: 500, body: JSON.stringify({ message: 'internal error for {token}' }) }, { status: 502, body: 'bad gateway {token}' }, { status: 503, body: '{}' });
+    s.failures.push(
+      { status: 500, body: JSON.stringify({ message: 'internal error for {token}' }) },
+      { status: 502, body: 'bad gateway {token}' },
+      { status: 503, body: '{}' },
+    );
     const result = await runCli(args(s, 'text'), { GITHUB_TOKEN: TOKEN });
     expect(result.code).toBe(2);
     expect(result.stdout).toMatch(/^rollback-ready .*: rolling back v2/);

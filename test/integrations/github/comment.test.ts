@@ -11,7 +11,12 @@ const TOKEN = 'ghs_s3cretT0kenValue1234567890abcdef';
 
 const dir = twoReleases(
   { 'src/a.ts': 'export const a = 1;\n', 'README.md': 'hello\n' },
-  { 'src/a.ts': 'export const a = 2;\n', 'README.md': 'hello\n', 'deploy/seed.bin': Buffer.from([0, 1, 2, 3, 255]), '</details><img src=x>': 'x\n' },
+  {
+    'src/a.ts': 'export const a = 2;\n',
+    'README.md': 'hello\n',
+    'deploy/seed.bin': Buffer.from([0, 1, 2, 3, 255]),
+    '</details><img src=x>': 'x\n',
+  },
 );
 const base = git(dir, ['rev-parse', 'v1^{commit}']).trim();
 const head = git(dir, ['rev-parse', 'v2^{commit}']).trim();
@@ -42,7 +47,18 @@ async function github(comments = 0): Promise<FakeGitHub> {
   return server;
 }
 
-const args = (s: FakeGitHub, extra: string[] = []) => ['comment', '--repo', dir, '--pr', '7', '--github-repo', 'acme/shop', '--api-url', s.url, ...extra];
+const args = (s: FakeGitHub, extra: string[] = []) => [
+  'comment',
+  '--repo',
+  dir,
+  '--pr',
+  '7',
+  '--github-repo',
+  'acme/shop',
+  '--api-url',
+  s.url,
+  ...extra,
+];
 const env = { GITHUB_TOKEN: TOKEN };
 
 function expectNoToken(...texts: string[]): void {
@@ -94,16 +110,21 @@ describe('rollback-ready comment', () => {
     expect(report.to.sha).not.toBe(movedBase);
   });
 
-  it('loads the configuration as the analysis does: the merge base\'s config file and its gate, or --config', async () => {
+  it("loads the configuration as the analysis does: the merge base's config file and its gate, or --config", async () => {
     // The base holds the team's config: a platform, a raised rule, a gate. The pull request adds a file no
     // analyzer reads (a low finding, raised to high by the config).
     const config = 'platform: heroku\nrules:\n  unclassified-change: high\ngate:\n  failOn: high\n';
-    const repo = twoReleases({ 'src/a.ts': 'export const a = 1;\n', '.rollbackreadyrc.yaml': config }, { 'src/a.ts': 'export const a = 1;\n', '.rollbackreadyrc.yaml': config, 'deploy/seed.bin': Buffer.from([0, 1, 2]) });
+    const repo = twoReleases(
+      { 'src/a.ts': 'export const a = 1;\n', '.rollbackreadyrc.yaml': config },
+      { 'src/a.ts': 'export const a = 1;\n', '.rollbackreadyrc.yaml': config, 'deploy/seed.bin': Buffer.from([0, 1, 2]) },
+    );
     const [v1, v2] = ['v1', 'v2'].map((tag) => git(repo, ['rev-parse', `${tag}^{commit}`]).trim());
     server = await new FakeGitHub({
       owner: 'acme',
       name: 'shop',
-      pullRequests: [{ number: 8, title: 'Seed', baseRefName: 'main', headRefName: 'seed', baseRefOid: v1!, headRefOid: v2!, comments: [] }],
+      pullRequests: [
+        { number: 8, title: 'Seed', baseRefName: 'main', headRefName: 'seed', baseRefOid: v1!, headRefOid: v2!, comments: [] },
+      ],
       commits: [],
     }).start();
     const prArgs = ['comment', '--repo', repo, '--pr', '8', '--github-repo', 'acme/shop', '--api-url', server.url];
@@ -113,11 +134,17 @@ describe('rollback-ready comment', () => {
     expect(fromComment.config).toEqual({ source: 'repository', path: '.rollbackreadyrc.yaml', ref: 'merge base with main' });
     expect(fromComment.rollback.platform).toBe('heroku');
     expect(fromComment.findings.find((f: { ruleId: string }) => f.ruleId === 'unclassified-change').severity).toBe('high');
-    expect([fromComment.verdict, fromComment.riskScore, fromComment.findings]).toEqual([fromAnalysis.verdict, fromAnalysis.riskScore, fromAnalysis.findings]);
+    expect([fromComment.verdict, fromComment.riskScore, fromComment.findings]).toEqual([
+      fromAnalysis.verdict,
+      fromAnalysis.riskScore,
+      fromAnalysis.findings,
+    ]);
     // The config's gate applies to the comment as to the analysis: exit 1, after the comment is posted.
     expect(commented.code).toBe(1);
     expect(analysed.code).toBe(1);
-    expect(commented.stderr).toMatch(/^rollback-ready: gate failed: 1 finding at or above high — top: high unclassified-change at deploy\/seed\.bin$/m);
+    expect(commented.stderr).toMatch(
+      /^rollback-ready: gate failed: 1 finding at or above high — top: high unclassified-change at deploy\/seed\.bin$/m,
+    );
     expect(server.pullRequest(8).comments).toHaveLength(1);
     expect((await runCli([...prArgs, '--warn-only'], env)).code).toBe(0);
 
@@ -132,7 +159,9 @@ describe('rollback-ready comment', () => {
   it('closes with advice about merging, not about rolling back now', async () => {
     const s = await github();
     const result = await runCli(args(s), env);
-    expect(result.stdout).toMatch(/^Before merging: check the ❌ and ❓ items, so that a rollback of this change, should it be needed, is ready\.$/m);
+    expect(result.stdout).toMatch(
+      /^Before merging: check the ❌ and ❓ items, so that a rollback of this change, should it be needed, is ready\.$/m,
+    );
     expect(result.stdout).not.toMatch(/^Next: /m);
   });
 
@@ -171,7 +200,12 @@ describe('rollback-ready comment', () => {
     const eventDir = tempDir();
     const eventPath = join(eventDir, 'event.json');
     writeFileSync(eventPath, JSON.stringify({ number: 7, pull_request: { number: 7, base: { sha: base }, head: { sha: head } } }));
-    const result = await runCli(['comment', '--repo', dir, '--format', 'json'], { GH_TOKEN: TOKEN, GITHUB_EVENT_PATH: eventPath, GITHUB_REPOSITORY: 'acme/shop', GITHUB_GRAPHQL_URL: s.url });
+    const result = await runCli(['comment', '--repo', dir, '--format', 'json'], {
+      GH_TOKEN: TOKEN,
+      GITHUB_EVENT_PATH: eventPath,
+      GITHUB_REPOSITORY: 'acme/shop',
+      GITHUB_GRAPHQL_URL: s.url,
+    });
     expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout);
     expect(report.from).toEqual({ ref: 'feature', sha: head });
@@ -184,10 +218,14 @@ describe('rollback-ready comment', () => {
     const eventDir = tempDir();
     const eventPath = join(eventDir, 'event.json');
     writeFileSync(eventPath, JSON.stringify({ pull_request: { number: 7, base: { sha: base }, head: { sha: head } } }));
-    const result = await runCli(['comment', '--repo', dir, '--github-repo', 'acme/shop', '--format', 'text'], { GITHUB_EVENT_PATH: eventPath });
+    const result = await runCli(['comment', '--repo', dir, '--github-repo', 'acme/shop', '--format', 'text'], {
+      GITHUB_EVENT_PATH: eventPath,
+    });
     expect(result.code).toBe(2);
     expect(result.stdout).toMatch(/^rollback-ready .*: rolling back/);
-    expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^rollback-ready: no GitHub token — set GITHUB_TOKEN or GH_TOKEN/)]);
+    expect(result.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/^rollback-ready: no GitHub token — set GITHUB_TOKEN or GH_TOKEN/),
+    ]);
   });
 
   it('a failing request that echoes the token: analysis printed, one scrubbed line, exit 2', async () => {
@@ -198,7 +236,9 @@ describe('rollback-ready comment', () => {
     writeFileSync(eventPath, JSON.stringify({ pull_request: { number: 7, base: { sha: base }, head: { sha: head } } }));
     const result = await runCli([...args(s), '--debug'], { ...env, GITHUB_EVENT_PATH: eventPath });
     expect(result.code).toBe(2);
-    expect(result.stderr.trim().split('\n')).toEqual(['rollback-ready: GitHub refused the token (HTTP 401: "Bad credentials: [token]") — set GITHUB_TOKEN (or GH_TOKEN) to a valid token']);
+    expect(result.stderr.trim().split('\n')).toEqual([
+      'rollback-ready: GitHub refused the token (HTTP 401: "Bad credentials: [token]") — set GITHUB_TOKEN (or GH_TOKEN) to a valid token',
+    ]);
     expect(result.stdout).toContain(MARKER);
     expectNoToken(result.stdout, result.stderr);
     expect(s.mutations).toEqual([]);
@@ -216,7 +256,9 @@ describe('rollback-ready comment', () => {
     const s = await github();
     const result = await runCli(['comment', '--repo', dir, '--pr', '99', '--github-repo', 'acme/shop', '--api-url', s.url], env);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^rollback-ready: GitHub: not found: "Could not resolve to a PullRequest with the number of 99\." — check --github-repo and --pr/);
+    expect(result.stderr).toMatch(
+      /^rollback-ready: GitHub: not found: "Could not resolve to a PullRequest with the number of 99\." — check --github-repo and --pr/,
+    );
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
   });
 
@@ -228,18 +270,44 @@ describe('rollback-ready comment', () => {
     const result = await runCli(args(s), env);
     expect(result.code).toBe(0);
     s.failures.push(
-      { status: 200, body: JSON.stringify({ data: { viewer: { login: 'rollback-bot' }, repository: { url: 'https://github.example/acme/shop', pullRequest: { id: 'PR_7', number: 7, title: 't', url: 'u', baseRefName: 'main', headRefName: 'f', baseRefOid: base, headRefOid: head } } } }) },
+      {
+        status: 200,
+        body: JSON.stringify({
+          data: {
+            viewer: { login: 'rollback-bot' },
+            repository: {
+              url: 'https://github.example/acme/shop',
+              pullRequest: {
+                id: 'PR_7',
+                number: 7,
+                title: 't',
+                url: 'u',
+                baseRefName: 'main',
+                headRefName: 'f',
+                baseRefOid: base,
+                headRefOid: head,
+              },
+            },
+          },
+        }),
+      },
       { status: 403, body: JSON.stringify({ message: 'Resource not accessible by integration' }) },
     );
     const denied = await runCli(args(s), env);
     expect(denied.code).toBe(2);
     expect(denied.stdout).toContain(MARKER);
-    expect(denied.stderr.trim().split('\n')).toEqual(['rollback-ready: GitHub denied the request (HTTP 403: "Resource not accessible by integration") — give the token `pull-requests: write` (and `contents: read`)']);
+    expect(denied.stderr.trim().split('\n')).toEqual([
+      'rollback-ready: GitHub denied the request (HTTP 403: "Resource not accessible by integration") — give the token `pull-requests: write` (and `contents: read`)',
+    ]);
   });
 
   it('waits out a rate limit (retry-after) and then succeeds', async () => {
     const s = await github();
-    s.failures.push({ status: 403, headers: { 'retry-after': '1', 'x-ratelimit-remaining': '0' }, body: JSON.stringify({ message: 'You have exceeded a secondary rate limit' }) });
+    s.failures.push({
+      status: 403,
+      headers: { 'retry-after': '1', 'x-ratelimit-remaining': '0' },
+      body: JSON.stringify({ message: 'You have exceeded a secondary rate limit' }),
+    });
     const result = await runCli(args(s), env);
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(/^rollback-ready: GitHub rate limit exceeded \(HTTP 403\); retrying in 1 s\n/);
@@ -265,10 +333,22 @@ describe('rollback-ready comment', () => {
   it('refuses bad inputs with one line and exit 2, before any request', async () => {
     const s = await github();
     const cases: [string[], RegExp][] = [
-      [['comment', '--repo', dir, '--pr', 'abc', '--github-repo', 'acme/shop'], /^rollback-ready: --pr abc: not a pull request number — pass --pr with a number like 42\n$/],
-      [['comment', '--repo', dir, '--pr', '7', '--github-repo', 'acme'], /^rollback-ready: GitHub repository acme: not owner\/name — pass --github-repo owner\/name\n$/],
-      [['comment', '--repo', dir, '--github-repo', 'acme/shop'], /^rollback-ready: no pull request given — pass --pr N, or run on a pull_request event in GitHub Actions\n$/],
-      [['comment', '--repo', dir, '--pr', '7', '--github-repo', 'acme/shop', '--api-url', 'ftp://x'], /^rollback-ready: GitHub API URL ftp:\/\/x: not http\(s\)/],
+      [
+        ['comment', '--repo', dir, '--pr', 'abc', '--github-repo', 'acme/shop'],
+        /^rollback-ready: --pr abc: not a pull request number — pass --pr with a number like 42\n$/,
+      ],
+      [
+        ['comment', '--repo', dir, '--pr', '7', '--github-repo', 'acme'],
+        /^rollback-ready: GitHub repository acme: not owner\/name — pass --github-repo owner\/name\n$/,
+      ],
+      [
+        ['comment', '--repo', dir, '--github-repo', 'acme/shop'],
+        /^rollback-ready: no pull request given — pass --pr N, or run on a pull_request event in GitHub Actions\n$/,
+      ],
+      [
+        ['comment', '--repo', dir, '--pr', '7', '--github-repo', 'acme/shop', '--api-url', 'ftp://x'],
+        /^rollback-ready: GitHub API URL ftp:\/\/x: not http\(s\)/,
+      ],
     ];
     for (const [argv, message] of cases) {
       const result = await runCli(argv, env);
@@ -287,7 +367,9 @@ describe('rollback-ready comment', () => {
     s.failures.push({ status: 429, headers: { 'retry-after': '3600' }, body: JSON.stringify({ message: 'rate limited' }) });
     const result = await runCli(args(s), env);
     expect(result.code).toBe(2);
-    expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^rollback-ready: GitHub rate limit exceeded \(HTTP 429\); GitHub asks to wait 3600 s/)]);
+    expect(result.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/^rollback-ready: GitHub rate limit exceeded \(HTTP 429\); GitHub asks to wait 3600 s/),
+    ]);
     expect(s.requests).toHaveLength(1);
   });
 
@@ -299,11 +381,16 @@ describe('rollback-ready comment', () => {
     const eventDir = tempDir();
     const eventPath = join(eventDir, 'event.json');
     writeFileSync(eventPath, JSON.stringify({ pull_request: { number: 7, base: { sha: base }, head: { sha: head } } }));
-    const result = await runCli(['comment', '--repo', dir, '--github-repo', 'acme/shop', '--api-url', url], { ...env, GITHUB_EVENT_PATH: eventPath });
+    const result = await runCli(['comment', '--repo', dir, '--github-repo', 'acme/shop', '--api-url', url], {
+      ...env,
+      GITHUB_EVENT_PATH: eventPath,
+    });
     expect(result.code).toBe(2);
     expect(result.stdout).toContain(MARKER);
     const lines = result.stderr.trim().split('\n');
-    expect(lines.at(-1)).toMatch(/^rollback-ready: cannot reach GitHub at http:\/\/127\.0\.0\.1:\d+\/graphql .*check the network and --api-url$/);
+    expect(lines.at(-1)).toMatch(
+      /^rollback-ready: cannot reach GitHub at http:\/\/127\.0\.0\.1:\d+\/graphql .*check the network and --api-url$/,
+    );
     expectNoToken(result.stdout, result.stderr);
   });
 });

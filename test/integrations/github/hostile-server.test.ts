@@ -23,13 +23,16 @@ afterEach(async () => {
 async function github(): Promise<FakeGitHub> {
   server = await new FakeGitHub({
     ...REPO,
-    pullRequests: [{ number: 7, title: 'Bump a', baseRefName: 'main', headRefName: 'feature', baseRefOid: base, headRefOid: head, comments: [] }],
+    pullRequests: [
+      { number: 7, title: 'Bump a', baseRefName: 'main', headRefName: 'feature', baseRefOid: base, headRefOid: head, comments: [] },
+    ],
     commits: [{ oid: head, pullRequests: [{ number: 7, title: 'Bump a', labels: [] }] }],
   }).start();
   return server;
 }
 
-const clientOf = (s: FakeGitHub, options: { timeoutSeconds?: number } = {}): GitHubClient => createClient({ token: TOKEN, endpoint: s.url, backoffMs: 10, ...options });
+const clientOf = (s: FakeGitHub, options: { timeoutSeconds?: number } = {}): GitHubClient =>
+  createClient({ token: TOKEN, endpoint: s.url, backoffMs: 10, ...options });
 
 /** The GitHubError a promise rejects with (its message checked to be one line). */
 async function failureOf(promise: Promise<unknown>): Promise<string> {
@@ -48,7 +51,9 @@ describe('a server that never stops or never answers', () => {
   it('stops at the same page of comments handed out again (hasNextPage with the same cursor)', async () => {
     const s = await github();
     s.loopComments = true;
-    expect(await failureOf(findSticky(clientOf(s), REPO, 7, '<!-- m -->'))).toMatch(/GitHub answered the same page of comments of #7 twice/);
+    expect(await failureOf(findSticky(clientOf(s), REPO, 7, '<!-- m -->'))).toMatch(
+      /GitHub answered the same page of comments of #7 twice/,
+    );
     expect(s.requests).toHaveLength(2);
   });
 
@@ -58,7 +63,9 @@ describe('a server that never stops or never answers', () => {
     s.failures.push(
       ...Array.from({ length: 5 }, () => ({
         status: 200,
-        body: JSON.stringify({ data: { repository: { object: { history: { nodes: [null], pageInfo: { hasNextPage: true, endCursor: 'same' } } } } } }),
+        body: JSON.stringify({
+          data: { repository: { object: { history: { nodes: [null], pageInfo: { hasNextPage: true, endCursor: 'same' } } } } },
+        }),
       })),
     );
     const changelog = await mergedPullRequests(clientOf(s), REPO, head, [head, base]);
@@ -72,7 +79,9 @@ describe('a server that never stops or never answers', () => {
   ] as const)('gives up on a server that %s when --timeout has passed', async (_what, delivery) => {
     const s = await github();
     s.failures.push({ status: 200, body: JSON.stringify({ data: { viewer: { login: 'x' }, repository: null } }), delivery });
-    expect(await failureOf(fetchPullRequest(clientOf(s, { timeoutSeconds: 2 }), REPO, 7))).toMatch(/^GitHub did not answer within 2 s \(--timeout\)/);
+    expect(await failureOf(fetchPullRequest(clientOf(s, { timeoutSeconds: 2 }), REPO, 7))).toMatch(
+      /^GitHub did not answer within 2 s \(--timeout\)/,
+    );
     expect(s.requests).toHaveLength(1);
   });
 
@@ -89,7 +98,9 @@ describe('a server that never stops or never answers', () => {
   it('does not wait 119 s that retry-after asks for when --timeout (60 s) would pass', async () => {
     const s = await github();
     s.failures.push({ status: 429, headers: { 'retry-after': '119' }, body: '{"message":"slow down"}' });
-    expect(await failureOf(fetchPullRequest(clientOf(s), REPO, 7))).toMatch(/rate limit exceeded \(HTTP 429\); waiting 119 s would pass the 60 s of --timeout/);
+    expect(await failureOf(fetchPullRequest(clientOf(s), REPO, 7))).toMatch(
+      /rate limit exceeded \(HTTP 429\); waiting 119 s would pass the 60 s of --timeout/,
+    );
     expect(s.requests).toHaveLength(1);
   });
 
@@ -109,7 +120,11 @@ describe('a server that answers garbage', () => {
     ['an empty object', '{}', /not what the query asks for \(data: /],
     ['null data', '{"data": null}', /not what the query asks for \(data: /],
     ['a null viewer', '{"data": {"viewer": null, "repository": null}}', /not what the query asks for \(viewer: /],
-    ['a pull request missing fields', '{"data": {"viewer": {"login": "x"}, "repository": {"url": "u", "pullRequest": {"id": "1"}}}}', /\(repository\.pullRequest\.number: /],
+    [
+      'a pull request missing fields',
+      '{"data": {"viewer": {"login": "x"}, "repository": {"url": "u", "pullRequest": {"id": "1"}}}}',
+      /\(repository\.pullRequest\.number: /,
+    ],
     ['an array', '[1, 2, 3]', /not what the query asks for/],
   ])('says so in one line for %s', async (_what, body, message) => {
     const s = await github();
@@ -121,30 +136,81 @@ describe('a server that answers garbage', () => {
     const s = await github();
     s.failures.push({
       status: 200,
-      body: JSON.stringify({ data: { repository: { pullRequest: { comments: { nodes: [null, { id: 'IC_1', body: '<!-- m --> mine', viewerDidAuthor: true }], pageInfo: { hasNextPage: false, endCursor: null } } } } } }),
+      body: JSON.stringify({
+        data: {
+          repository: {
+            pullRequest: {
+              comments: {
+                nodes: [null, { id: 'IC_1', body: '<!-- m --> mine', viewerDidAuthor: true }],
+                pageInfo: { hasNextPage: false, endCursor: null },
+              },
+            },
+          },
+        },
+      }),
     });
     expect(await findSticky(clientOf(s), REPO, 7, '<!-- m -->')).toBe('IC_1');
     s.failures.push({
       status: 200,
-      body: JSON.stringify({ data: { repository: { object: { history: { nodes: [null, { oid: head, associatedPullRequests: { nodes: [null] } }], pageInfo: { hasNextPage: false, endCursor: null } } } } } }),
+      body: JSON.stringify({
+        data: {
+          repository: {
+            object: {
+              history: {
+                nodes: [null, { oid: head, associatedPullRequests: { nodes: [null] } }],
+                pageInfo: { hasNextPage: false, endCursor: null },
+              },
+            },
+          },
+        },
+      }),
     });
     expect(await mergedPullRequests(clientOf(s), REPO, head, [head])).toEqual({ pullRequests: [], complete: true });
   });
 
   it('says so for a comment list with a node of the wrong type', async () => {
     const s = await github();
-    s.failures.push({ status: 200, body: JSON.stringify({ data: { repository: { pullRequest: { comments: { nodes: [{ id: 1 }], pageInfo: null } } } } }) });
+    s.failures.push({
+      status: 200,
+      body: JSON.stringify({ data: { repository: { pullRequest: { comments: { nodes: [{ id: 1 }], pageInfo: null } } } } }),
+    });
     expect(await failureOf(findSticky(clientOf(s), REPO, 7, '<!-- m -->'))).toMatch(/repository\.pullRequest\.comments\.nodes\.0\.id: /);
   });
 });
 
 describe('rollback-ready comment against a misbehaving server', () => {
-  const args = (s: FakeGitHub, extra: string[] = []) => ['comment', '--repo', dir, '--pr', '7', '--github-repo', 'acme/shop', '--api-url', s.url, ...extra];
+  const args = (s: FakeGitHub, extra: string[] = []) => [
+    'comment',
+    '--repo',
+    dir,
+    '--pr',
+    '7',
+    '--github-repo',
+    'acme/shop',
+    '--api-url',
+    s.url,
+    ...extra,
+  ];
 
   it.each([
-    ['that never answers, with --timeout 2', { status: 200, body: '', delivery: 'hang' as const }, ['--timeout', '2'], /^rollback-ready: GitHub did not answer within 2 s \(--timeout\)/],
-    ['that answers {"data": null}', { status: 200, body: '{"data": null}' }, [], /^rollback-ready: GitHub's answer at .* is not what the query asks for/],
-    ['that answers garbage', { status: 200, body: '<html>oops</html>' }, [], /^rollback-ready: GitHub's answer at .* is not what the query asks for/],
+    [
+      'that never answers, with --timeout 2',
+      { status: 200, body: '', delivery: 'hang' as const },
+      ['--timeout', '2'],
+      /^rollback-ready: GitHub did not answer within 2 s \(--timeout\)/,
+    ],
+    [
+      'that answers {"data": null}',
+      { status: 200, body: '{"data": null}' },
+      [],
+      /^rollback-ready: GitHub's answer at .* is not what the query asks for/,
+    ],
+    [
+      'that answers garbage',
+      { status: 200, body: '<html>oops</html>' },
+      [],
+      /^rollback-ready: GitHub's answer at .* is not what the query asks for/,
+    ],
   ])('ends with one line and exit 2 for a server %s', async (_what, failure, extra, message) => {
     const s = await github();
     s.failures.push(failure);
@@ -160,7 +226,9 @@ describe('rollback-ready comment against a misbehaving server', () => {
     const result = await runCli(args(s), { GITHUB_TOKEN: TOKEN });
     expect(result.code).toBe(2);
     expect(result.stdout).toMatch(/## Rollback review: #7/);
-    expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^rollback-ready: GitHub answered the same page of comments of #7 twice/)]);
+    expect(result.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/^rollback-ready: GitHub answered the same page of comments of #7 twice/),
+    ]);
     expect(s.mutations).toEqual([]);
   });
 

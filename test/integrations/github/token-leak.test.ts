@@ -31,7 +31,9 @@ function echoes(token: string): Record<string, string> {
     'base64 of TOKEN': b64(token),
     'base64url of ab:TOKEN': Buffer.from(`ab:${token}`).toString('base64url'),
     'JSON \\u escapes': [...token].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join(''),
-    'JSON \\u escapes, some characters only': [...token].map((c, i) => (i % 3 ? c : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)).join(''),
+    'JSON \\u escapes, some characters only': [...token]
+      .map((c, i) => (i % 3 ? c : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`))
+      .join(''),
     'percent-encoded': [...token].map((c) => `%${c.charCodeAt(0).toString(16)}`).join(''),
     'HTML entities': [...token].map((c) => `&#${c.charCodeAt(0)};`).join(''),
   };
@@ -44,18 +46,31 @@ const MIDDLE = TOKEN.slice(8, 24).toLowerCase();
  * format characters dropped), any case, or by decoding hex, base64, JSON, percent or HTML escapes.
  */
 function leaks(output: string): string[] {
-  const visible = output.replace(/\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|.)/g, '').replace(/[\p{Cc}\p{Cf}]/gu, '');
+  const visible = output
+    .replace(/\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|.)/g, '')
+    .replace(/[\p{Cc}\p{Cf}]/gu, '');
   const found: string[] = [];
   const check = (name: string, text: string) => {
     if (text.toLowerCase().includes(MIDDLE)) found.push(name);
   };
   check('as shown', visible);
-  check('JSON escapes', visible.replace(/\\u([0-9a-f]{4})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16))));
-  check('percent escapes', visible.replace(/%([0-9a-f]{2})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16))));
-  check('HTML entities', visible.replace(/&#(x?)([0-9a-f]+);/gi, (_, x: string, n: string) => String.fromCharCode(parseInt(n, x ? 16 : 10))));
-  for (const run of visible.match(/[0-9a-f]{16,}/gi) ?? []) for (const at of [0, 1]) check('hex', Buffer.from(run.slice(at), 'hex').toString('latin1'));
+  check(
+    'JSON escapes',
+    visible.replace(/\\u([0-9a-f]{4})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16))),
+  );
+  check(
+    'percent escapes',
+    visible.replace(/%([0-9a-f]{2})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16))),
+  );
+  check(
+    'HTML entities',
+    visible.replace(/&#(x?)([0-9a-f]+);/gi, (_, x: string, n: string) => String.fromCharCode(parseInt(n, x ? 16 : 10))),
+  );
+  for (const run of visible.match(/[0-9a-f]{16,}/gi) ?? [])
+    for (const at of [0, 1]) check('hex', Buffer.from(run.slice(at), 'hex').toString('latin1'));
   for (const run of visible.match(/[A-Za-z0-9+/_-]{16,}/g) ?? []) {
-    for (const at of [0, 1, 2, 3]) check('base64', Buffer.from(run.slice(at).replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('latin1'));
+    for (const at of [0, 1, 2, 3])
+      check('base64', Buffer.from(run.slice(at).replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('latin1'));
   }
   return found;
 }
@@ -65,7 +80,10 @@ function expectNoLeak(...outputs: string[]): void {
 }
 
 /** Every echoed form, one per line of a server message. */
-const echoAll = (token: string) => Object.entries(echoes(token)).map(([name, form]) => `${name}: ${form}`).join('\n');
+const echoAll = (token: string) =>
+  Object.entries(echoes(token))
+    .map(([name, form]) => `${name}: ${form}`)
+    .join('\n');
 
 const dir = twoReleases({ 'src/a.ts': 'export const a = 1;\n' }, { 'src/a.ts': 'export const a = 2;\n' });
 const base = git(dir, ['rev-parse', 'v1^{commit}']).trim();
@@ -81,7 +99,19 @@ const github = (title = 'Bump a') =>
   });
 
 const comment = (s: FakeGitHub) => ['comment', '--repo', dir, '--pr', '7', '--github-repo', 'acme/shop', '--api-url', s.url];
-const changelog = (s: FakeGitHub) => ['--repo', dir, '--from', 'v2', '--to', 'v1', '--github-changelog', '--github-repo', 'acme/shop', '--api-url', s.url];
+const changelog = (s: FakeGitHub) => [
+  '--repo',
+  dir,
+  '--from',
+  'v2',
+  '--to',
+  'v1',
+  '--github-changelog',
+  '--github-repo',
+  'acme/shop',
+  '--api-url',
+  s.url,
+];
 
 describe('the GitHub token never reaches the output', () => {
   it('echoed in an HTTP error, in every form: one bounded line without it', async () => {
@@ -107,7 +137,10 @@ describe('the GitHub token never reaches the output', () => {
 
   it('echoed in the retry notice of a failing server, then in the error', async () => {
     const s = await github();
-    s.failures.push({ status: 502, body: (token) => `bad gateway ${echoAll(token)}` }, { status: 401, body: (token) => `no: ${echoAll(token)}` });
+    s.failures.push(
+      { status: 502, body: (token) => `bad gateway ${echoAll(token)}` },
+      { status: 401, body: (token) => `no: ${echoAll(token)}` },
+    );
     const result = await runCli(comment(s), env);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/retrying in 1 s/);
@@ -116,7 +149,10 @@ describe('the GitHub token never reaches the output', () => {
 
   it('echoed in a GraphQL error of a 200 answer', async () => {
     const s = await github();
-    s.failures.push({ status: 200, body: (token) => JSON.stringify({ data: null, errors: [{ type: 'SOMETHING', message: echoAll(token) }] }) });
+    s.failures.push({
+      status: 200,
+      body: (token) => JSON.stringify({ data: null, errors: [{ type: 'SOMETHING', message: echoAll(token) }] }),
+    });
     const result = await runCli(comment(s), env);
     expect(result.code).toBe(2);
     expectNoLeak(result.stdout, result.stderr);
@@ -167,17 +203,25 @@ describe('an API URL with credentials', () => {
     const s = await github();
     const url = s.url.replace('http://', 'http://deploy:hunter2pass@');
     const { args, env: extra } = where(url);
-    for (const command of [['comment', '--repo', dir, '--pr', '7', '--github-repo', 'acme/shop', ...args], [...changelog(s).filter((a, i, all) => a !== '--api-url' && all[i - 1] !== '--api-url'), ...args]]) {
+    for (const command of [
+      ['comment', '--repo', dir, '--pr', '7', '--github-repo', 'acme/shop', ...args],
+      [...changelog(s).filter((a, i, all) => a !== '--api-url' && all[i - 1] !== '--api-url'), ...args],
+    ]) {
       const result = await runCli(command, { ...env, ...extra });
       expect(result.code).toBe(2);
-      expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^rollback-ready: GitHub API URL http:\/\/127\.0\.0\.1:\d+\/graphql has a user name or password in it/)]);
+      expect(result.stderr.trim().split('\n')).toEqual([
+        expect.stringMatching(/^rollback-ready: GitHub API URL http:\/\/127\.0\.0\.1:\d+\/graphql has a user name or password in it/),
+      ]);
       expect(result.stdout + result.stderr).not.toMatch(/hunter2pass|deploy:/);
     }
     expect(s.requests).toEqual([]);
   });
 
   it('that is not even a URL is not echoed with what looks like credentials', async () => {
-    const result = await runCli(['comment', '--repo', dir, '--pr', '7', '--github-repo', 'acme/shop', '--api-url', 'http//deploy:hunter2pass@ghe.example/api'], env);
+    const result = await runCli(
+      ['comment', '--repo', dir, '--pr', '7', '--github-repo', 'acme/shop', '--api-url', 'http//deploy:hunter2pass@ghe.example/api'],
+      env,
+    );
     expect(result.code).toBe(2);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stderr).not.toMatch(/hunter2pass/);

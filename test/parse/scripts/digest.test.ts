@@ -8,7 +8,8 @@ import { digestChange, digestScript } from '../../../src/parse/scripts/digest.js
 import { parseScript, typescript } from '../../../src/parse/typescript/compiler.js';
 
 const ts = typescript();
-const change = (before: string, after: string, path = 'src/m.ts') => digestChange(ts, { from: { path, text: after }, to: { path, text: before }, compareStyle: true });
+const change = (before: string, after: string, path = 'src/m.ts') =>
+  digestChange(ts, { from: { path, text: after }, to: { path, text: before }, compareStyle: true });
 
 const base = [
   "import { db } from './db';",
@@ -24,7 +25,10 @@ const base = [
 
 describe('digest of a changed script', () => {
   it('reads nothing of the API when only bodies and plain values changed', () => {
-    const after = base.replace('return db.get(id);', 'const user = db.get(id);\n  return user;').replace('limit = 10', 'limit = 20').replace('db.put(user);', 'db.upsert(user);');
+    const after = base
+      .replace('return db.get(id);', 'const user = db.get(id);\n  return user;')
+      .replace('limit = 10', 'limit = 20')
+      .replace('db.put(user);', 'db.upsert(user);');
     const digest = change(base, after);
     expect(digest.sameContract).toBe(true);
     expect(digest.from?.api).toBeUndefined();
@@ -47,7 +51,10 @@ describe('digest of a changed script', () => {
 
   it('drops the APIs again when they compare equal though the contract shape differs', () => {
     // A type annotation's spelling changes the shape, not the normalised API.
-    const digest = change(base, base.replace('export const limit = 10;', 'export const limit = 10 as const;').replace('(req: Request)', '(req: (Request))'));
+    const digest = change(
+      base,
+      base.replace('export const limit = 10;', 'export const limit = 10 as const;').replace('(req: Request)', '(req: (Request))'),
+    );
     expect(digest.sameContract).toBe(true);
     expect(digest.from?.api).toBeUndefined();
   });
@@ -67,7 +74,7 @@ describe('digest of a changed script', () => {
   });
 
   it('lists environment reads at each side', () => {
-    const digest = change("export const url = process.env.DB_URL;\n", "export const url = process.env['DATABASE_URL'];\n");
+    const digest = change('export const url = process.env.DB_URL;\n', "export const url = process.env['DATABASE_URL'];\n");
     expect(digest.from?.envReads.map((r) => r.name)).toEqual(['DATABASE_URL']);
     expect(digest.to?.envReads.map((r) => r.name)).toEqual(['DB_URL']);
   });
@@ -84,17 +91,38 @@ describe('digest of a changed script', () => {
 const typeName = fc.constantFrom('number', 'string', 'User', 'string | null', 'Promise<void>');
 const param = fc.record({ name: fc.constantFrom('a', 'b', 'id'), type: typeName, optional: fc.boolean() });
 const declaration = fc.oneof(
-  fc.record({ kind: fc.constant('function'), name: fc.constantFrom('f', 'g'), params: fc.array(param, { maxLength: 3 }), returns: typeName, body: fc.constantFrom('return 1;', 'return a;', '') }),
-  fc.record({ kind: fc.constant('const'), name: fc.constantFrom('x', 'y'), type: fc.option(typeName), value: fc.constantFrom('1', "'a'", '(a: number) => a', 'function (b?: string) { return b; }', '{ k: 1 }') }),
+  fc.record({
+    kind: fc.constant('function'),
+    name: fc.constantFrom('f', 'g'),
+    params: fc.array(param, { maxLength: 3 }),
+    returns: typeName,
+    body: fc.constantFrom('return 1;', 'return a;', ''),
+  }),
+  fc.record({
+    kind: fc.constant('const'),
+    name: fc.constantFrom('x', 'y'),
+    type: fc.option(typeName),
+    value: fc.constantFrom('1', "'a'", '(a: number) => a', 'function (b?: string) { return b; }', '{ k: 1 }'),
+  }),
   fc.record({ kind: fc.constant('interface'), name: fc.constantFrom('I', 'J'), fields: fc.array(param, { maxLength: 3 }) }),
-  fc.record({ kind: fc.constant('class'), name: fc.constantFrom('C', 'D'), field: param, value: fc.constantFrom('1', '() => 2', '(n: number) => n') }),
-  fc.record({ kind: fc.constant('enum'), name: fc.constantFrom('E'), members: fc.array(fc.constantFrom('A', 'B = 2', "C = 'c'"), { maxLength: 3 }) }),
+  fc.record({
+    kind: fc.constant('class'),
+    name: fc.constantFrom('C', 'D'),
+    field: param,
+    value: fc.constantFrom('1', '() => 2', '(n: number) => n'),
+  }),
+  fc.record({
+    kind: fc.constant('enum'),
+    name: fc.constantFrom('E'),
+    members: fc.array(fc.constantFrom('A', 'B = 2', "C = 'c'"), { maxLength: 3 }),
+  }),
 );
 type Decl = typeof declaration extends fc.Arbitrary<infer T> ? T : never;
 
 function render(d: Decl, exported: boolean): string {
   const head = exported ? 'export ' : '';
-  const params = (ps: { name: string; type: string; optional: boolean }[]) => ps.map((p, i) => `${p.name}${i}${p.optional ? '?' : ''}: ${p.type}`).join(', ');
+  const params = (ps: { name: string; type: string; optional: boolean }[]) =>
+    ps.map((p, i) => `${p.name}${i}${p.optional ? '?' : ''}: ${p.type}`).join(', ');
   switch (d.kind) {
     case 'function':
       return `${head}function ${d.name}(${params(d.params)}): ${d.returns} { ${d.body} }`;
@@ -159,11 +187,18 @@ describe('format shape (style-only scripts)', () => {
 
   it('differs when any literal, name or operator differs (property)', () => {
     fc.assert(
-      fc.property(moduleText.filter((t) => /= 1;|return a;|\?:/.test(t)), (a) => {
-        const b = a.includes('= 1;') ? a.replace('= 1;', '= 2;') : a.includes('return a;') ? a.replace('return a;', 'return -a;') : a.replace('?:', ':');
-        const same = compareShapes(ts, parseScript(ts, 'a.ts', a), parseScript(ts, 'a.ts', b));
-        expect(same.format).toBe(false);
-      }),
+      fc.property(
+        moduleText.filter((t) => /= 1;|return a;|\?:/.test(t)),
+        (a) => {
+          const b = a.includes('= 1;')
+            ? a.replace('= 1;', '= 2;')
+            : a.includes('return a;')
+              ? a.replace('return a;', 'return -a;')
+              : a.replace('?:', ':');
+          const same = compareShapes(ts, parseScript(ts, 'a.ts', a), parseScript(ts, 'a.ts', b));
+          expect(same.format).toBe(false);
+        },
+      ),
       { numRuns: 500 },
     );
   });

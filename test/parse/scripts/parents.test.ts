@@ -54,17 +54,18 @@ describe('parent links set on demand', () => {
     expect(fixtureScripts.length).toBeGreaterThan(50);
   });
 
-  it.each([...fixtureScripts.map((path) => [relative(PACKAGE_ROOT, path), readFileSync(path, 'utf8')]), ['documented.ts', documented], ['documented.js', documented.replace(/: [A-Za-z<>'"| ]+(?=[,)=;{])/g, '')]])(
-    'are the links TypeScript sets, for %s',
-    (path, text) => {
-      const bare = parseScript(ts, path, text, { parents: false });
-      expect(bare.statements.every((s) => s.parent === undefined) || bare.statements.length === 0).toBe(true);
-      linkParents(ts, bare);
-      const expected = parentIndexes(parseScript(ts, path, text));
-      expect(parentIndexes(bare)).toEqual(expected);
-      expect(expected.filter((p) => p === -1)).toHaveLength(1);
-    },
-  );
+  it.each([
+    ...fixtureScripts.map((path) => [relative(PACKAGE_ROOT, path), readFileSync(path, 'utf8')]),
+    ['documented.ts', documented],
+    ['documented.js', documented.replace(/: [A-Za-z<>'"| ]+(?=[,)=;{])/g, '')],
+  ])('are the links TypeScript sets, for %s', (path, text) => {
+    const bare = parseScript(ts, path, text, { parents: false });
+    expect(bare.statements.every((s) => s.parent === undefined) || bare.statements.length === 0).toBe(true);
+    linkParents(ts, bare);
+    const expected = parentIndexes(parseScript(ts, path, text));
+    expect(parentIndexes(bare)).toEqual(expected);
+    expect(expected.filter((p) => p === -1)).toHaveLength(1);
+  });
 
   it('make the exported API read from a tree parsed without them the same as from a tree parsed with them', () => {
     // The API reader links a bare tree itself.
@@ -82,7 +83,9 @@ describe('parent links set on demand', () => {
   });
 
   it('reach every node of a tree too deep for a recursive walk, and leave a linked tree as it is', () => {
-    const deep = parseScript(ts, 'deep.ts', `export const sum = ${Array.from({ length: 30_000 }, (_, i) => `v${i}`).join(' + ')};\n`, { parents: false });
+    const deep = parseScript(ts, 'deep.ts', `export const sum = ${Array.from({ length: 30_000 }, (_, i) => `v${i}`).join(' + ')};\n`, {
+      parents: false,
+    });
     linkParents(ts, deep);
     const statement = deep.statements[0] as TsNamespace.VariableStatement;
     let node: Node = statement.declarationList.declarations[0]!.initializer!;

@@ -5,7 +5,14 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { digestChange, type ChangeDigest, type DigestJob } from '../../../src/parse/scripts/digest.js';
 import { availableParallelism } from 'node:os';
 import { claimChunk, fromWire, toWire } from '../../../src/parse/scripts/claim.js';
-import { dropSpareWorkers, prestartWorkers, ScriptPool, workersFor, MIN_CORES_FOR_WORKERS, MIN_SCRIPTS_FOR_WORKERS } from '../../../src/parse/scripts/pool.js';
+import {
+  dropSpareWorkers,
+  prestartWorkers,
+  ScriptPool,
+  workersFor,
+  MIN_CORES_FOR_WORKERS,
+  MIN_SCRIPTS_FOR_WORKERS,
+} from '../../../src/parse/scripts/pool.js';
 import { parseScript, typescript } from '../../../src/parse/typescript/compiler.js';
 import { analyzeRollback } from '../../../src/engine/analyze.js';
 import type { Release } from '../../../src/analyzers/analyzer.js';
@@ -49,7 +56,10 @@ describe('script pool', () => {
   it('finishes on this thread the chunks of a worker that dies', async () => {
     const dir = tempDir();
     const crashing = join(dir, 'crash.mjs');
-    writeFileSync(crashing, "import { parentPort } from 'node:worker_threads';\nparentPort.postMessage({ ready: true });\nparentPort.on('message', () => process.exit(3));\n");
+    writeFileSync(
+      crashing,
+      "import { parentPort } from 'node:worker_threads';\nparentPort.postMessage({ ready: true });\nparentPort.on('message', () => process.exit(3));\n",
+    );
     const input = jobs(300);
     const pool = new ScriptPool(1, crashing);
     pools.push(pool);
@@ -125,7 +135,11 @@ describe('sharing the chunks', () => {
     await pool.ready();
     pool.begin(input);
     while (pool.chunksDone[0] === 0) await new Promise((resolve) => setTimeout(resolve, 5));
-    const plain = input.map(({ from, to, compareStyle }) => ({ from: { path: from!.path, text: from!.text }, to: { path: to!.path, text: to!.text }, compareStyle }));
+    const plain = input.map(({ from, to, compareStyle }) => ({
+      from: { path: from!.path, text: from!.text },
+      to: { path: to!.path, text: to!.text },
+      compareStyle,
+    }));
     expect(await pool.finish(typescript)).toEqual(plain.map((job) => digestChange(ts, job)));
     expect(pool.chunksDone[0]).toBeGreaterThan(0);
   });
@@ -148,7 +162,10 @@ describe('sharing the chunks', () => {
     // A mark in each tree this thread parsed: a digest reports it only if it read that very tree.
     const trees = input.map((job) => {
       const tree = parseScript(ts, job.from!.path, job.from!.text);
-      (tree as unknown as { parseDiagnostics: { start: number; messageText: string }[] }).parseDiagnostics.unshift({ start: 0, messageText: 'marked' });
+      (tree as unknown as { parseDiagnostics: { start: number; messageText: string }[] }).parseDiagnostics.unshift({
+        start: 0,
+        messageText: 'marked',
+      });
       return tree;
     });
     const marked = (digest: ChangeDigest) => digest.from?.syntaxError?.message === 'marked';
@@ -201,7 +218,9 @@ describe('sharing the chunks', () => {
     const pool = new ScriptPool(1);
     pools.push(pool);
     expect(dropSpareWorkers()).toBe(1);
-    const timedOut = new Promise<string>((resolve) => setTimeout(() => resolve('a spare that was ready before the pool took it never counted as ready'), 10_000));
+    const timedOut = new Promise<string>((resolve) =>
+      setTimeout(() => resolve('a spare that was ready before the pool took it never counted as ready'), 10_000),
+    );
     expect(await Promise.race([pool.ready().then(() => 'ready'), timedOut])).toBe('ready');
     const input = jobs(200);
     expect(await pool.digest(input, typescript)).toEqual(input.map((job) => digestChange(ts, job)));
@@ -213,7 +232,12 @@ describe('the analyzers around the parsing', () => {
     const repo = join(tempDir(), 'repo');
     generateBenchRepo(repo, { changed: 60, unchanged: 0 });
     const order: string[] = [];
-    const note = (name: string, path: string) => ({ kind: 'file.classified' as const, path, category: 'code-change' as const, reason: name });
+    const note = (name: string, path: string) => ({
+      kind: 'file.classified' as const,
+      path,
+      category: 'code-change' as const,
+      reason: name,
+    });
     const reader = {
       name: 'reader',
       readsScripts: true,
@@ -250,7 +274,10 @@ describe('the analyzers around the parsing', () => {
         expect(release.syntaxTree(file, 'to')).not.toBe(tree);
         expect(tree.text).toBe(release.content(file, 'from').text);
         // A mark in the tree itself: the digest of this side reports it only if it read this very tree.
-        (tree as unknown as { parseDiagnostics: { start: number; messageText: string }[] }).parseDiagnostics.push({ start: 0, messageText: 'marked' });
+        (tree as unknown as { parseDiagnostics: { start: number; messageText: string }[] }).parseDiagnostics.push({
+          start: 0,
+          messageText: 'marked',
+        });
         return [];
       },
     };

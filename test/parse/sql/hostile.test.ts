@@ -18,7 +18,10 @@ const actions = (r: ReadResult) => r.ops.map((o) => `${o.op.action} ${o.op.table
 describe('comments by dialect', () => {
   it('MySQL runs what is inside an executable comment', () => {
     expect(actions(read('/*!50000 DROP TABLE t */;', 'mysql'))).toEqual(['drop-table t']);
-    expect(actions(read('/*!40101 SET NAMES utf8 */;\n/*M!100100 DROP TABLE orders */;', 'mysql'))).toEqual(['other sets a session option', 'drop-table orders']);
+    expect(actions(read('/*!40101 SET NAMES utf8 */;\n/*M!100100 DROP TABLE orders */;', 'mysql'))).toEqual([
+      'other sets a session option',
+      'drop-table orders',
+    ]);
     // In PostgreSQL the same text is a comment.
     expect(actions(read('/*!50000 DROP TABLE t */ SELECT 1;', 'postgresql'))).toEqual(['other reads data']);
   });
@@ -29,7 +32,9 @@ describe('comments by dialect', () => {
     // In PostgreSQL the comment hides the `;`: `SELECT 1 DROP TABLE t` is two statements run together, not read.
     const pg = read('SELECT 1 --1;\nDROP TABLE t;', 'postgresql');
     expect(actions(pg)).toEqual([]);
-    expect(pg.unreadable.map((u) => u.reason)).toEqual([expect.stringMatching(/a second statement \(DROP TABLE\) runs on without a delimiter/)]);
+    expect(pg.unreadable.map((u) => u.reason)).toEqual([
+      expect.stringMatching(/a second statement \(DROP TABLE\) runs on without a delimiter/),
+    ]);
   });
 
   it('block comments nest in PostgreSQL, not in MySQL', () => {
@@ -42,8 +47,12 @@ describe('comments by dialect', () => {
 
 describe('statements that hide writes', () => {
   it('a data-modifying CTE deletes, updates or inserts', () => {
-    expect(read('WITH d AS (DELETE FROM users RETURNING *) SELECT count(*) FROM d;').ops.map((o) => o.op)).toEqual([{ action: 'delete', table: 'users', where: false }]);
-    expect(actions(read("WITH u AS (UPDATE orders SET state = 'x' WHERE id > 3 RETURNING id) INSERT INTO audit SELECT id FROM u;"))).toEqual(['update orders', 'insert audit']);
+    expect(read('WITH d AS (DELETE FROM users RETURNING *) SELECT count(*) FROM d;').ops.map((o) => o.op)).toEqual([
+      { action: 'delete', table: 'users', where: false },
+    ]);
+    expect(
+      actions(read("WITH u AS (UPDATE orders SET state = 'x' WHERE id > 3 RETURNING id) INSERT INTO audit SELECT id FROM u;")),
+    ).toEqual(['update orders', 'insert audit']);
   });
 
   it('a WHERE that holds for every row is no WHERE', () => {
@@ -51,7 +60,8 @@ describe('statements that hide writes', () => {
       expect(read(`DELETE FROM users WHERE ${where};`).ops[0]!.op, where).toMatchObject({ action: 'delete', where: false });
       expect(read(`UPDATE users SET x = 1 WHERE ${where};`).ops[0]!.op, where).toMatchObject({ action: 'update', where: false });
     }
-    for (const where of ['id = 3', 'false', '1 = 0', 'status IS NULL']) expect(read(`DELETE FROM users WHERE ${where};`).ops[0]!.op, where).toMatchObject({ where: true });
+    for (const where of ['id = 3', 'false', '1 = 0', 'status IS NULL'])
+      expect(read(`DELETE FROM users WHERE ${where};`).ops[0]!.op, where).toMatchObject({ where: true });
   });
 
   it('a procedure call, a DO block or a query calling a user function is not read, whatever the dialect', () => {
@@ -76,11 +86,41 @@ describe('statements that hide writes', () => {
 
 describe('SQL that cannot be read to its end is not read', () => {
   it.each([
-    ['an unterminated dollar quote', 'SELECT 1;\nCREATE FUNCTION f() RETURNS void AS $$ BEGIN DROP TABLE users; END;\nDROP TABLE orders;', 'postgresql', 2, /dollar quote \$\$ is never closed/],
-    ['an unterminated block comment', 'ALTER TABLE users ADD COLUMN bio text;\n/* DROP TABLE orders;', 'postgresql', 2, /\/\* comment is never closed/],
-    ['an unterminated string', "UPDATE users SET name = 'x WHERE id = 1;\nDROP TABLE orders;", 'postgresql', 1, /string opened with ' is never closed/],
-    ['a procedure without END that swallows a later DROP', 'CREATE PROCEDURE p() BEGIN SELECT 1;\nDROP TABLE t;', 'mysql', 1, /BEGIN … END body is never closed/],
-    ['a DELIMITER never set back', 'DELIMITER $$\nCREATE PROCEDURE p() BEGIN SELECT 1; END;\nDROP TABLE users;', 'mysql', 2, /without the delimiter \$\$/],
+    [
+      'an unterminated dollar quote',
+      'SELECT 1;\nCREATE FUNCTION f() RETURNS void AS $$ BEGIN DROP TABLE users; END;\nDROP TABLE orders;',
+      'postgresql',
+      2,
+      /dollar quote \$\$ is never closed/,
+    ],
+    [
+      'an unterminated block comment',
+      'ALTER TABLE users ADD COLUMN bio text;\n/* DROP TABLE orders;',
+      'postgresql',
+      2,
+      /\/\* comment is never closed/,
+    ],
+    [
+      'an unterminated string',
+      "UPDATE users SET name = 'x WHERE id = 1;\nDROP TABLE orders;",
+      'postgresql',
+      1,
+      /string opened with ' is never closed/,
+    ],
+    [
+      'a procedure without END that swallows a later DROP',
+      'CREATE PROCEDURE p() BEGIN SELECT 1;\nDROP TABLE t;',
+      'mysql',
+      1,
+      /BEGIN … END body is never closed/,
+    ],
+    [
+      'a DELIMITER never set back',
+      'DELIMITER $$\nCREATE PROCEDURE p() BEGIN SELECT 1; END;\nDROP TABLE users;',
+      'mysql',
+      2,
+      /without the delimiter \$\$/,
+    ],
     ['an executable comment never closed', '/*!50000 DROP TABLE t;', 'mysql', 1, /executable \/\*! comment is never closed/],
   ] as const)('%s', (_name, sql, dialect, line, reason) => {
     const r = read(sql, dialect);
@@ -108,7 +148,10 @@ describe('SQL that cannot be read to its end is not read', () => {
 
 describe('SQL Server batches and renames', () => {
   it('GO ends a batch and sp_rename renames', () => {
-    const r = read("ALTER TABLE [dbo].[users] ADD [age] int NULL\nGO\nEXEC sp_rename 'dbo.users.name', 'full_name', 'COLUMN'\nGO\nEXEC sp_rename 'orders', 'purchases';\nGO\n", 'sqlserver');
+    const r = read(
+      "ALTER TABLE [dbo].[users] ADD [age] int NULL\nGO\nEXEC sp_rename 'dbo.users.name', 'full_name', 'COLUMN'\nGO\nEXEC sp_rename 'orders', 'purchases';\nGO\n",
+      'sqlserver',
+    );
     expect(r.ops.map((o) => o.op)).toEqual([
       { action: 'add-column', table: 'users', column: 'age', notNull: false, hasDefault: false },
       { action: 'rename-column', table: 'users', column: 'name', to: 'full_name' },

@@ -13,10 +13,53 @@ import { SQL_DIALECTS } from '../../../src/model/sql.js';
 
 // SQL-ish input: fragments that open and close quotes, comments, dollar quotes and blocks.
 const fragment = fc.constantFrom(
-  'ALTER', 'TABLE', 'users', 'DROP', 'COLUMN', 'RENAME', 'TO', 'ADD', 'NOT', 'NULL', 'DEFAULT', 'CREATE', 'INDEX', 'ON', 'TYPE', 'VALUE',
-  'BEGIN', 'END', 'CASE', 'TRIGGER', 'FUNCTION', 'DELIMITER $$', '$$', '$tag$', ';', ',', '(', ')', "'", '"', '`', '--', '/*', '*/', '\n', ' ', '#', '\\', 'DELETE FROM', 'WHERE', '.',
+  'ALTER',
+  'TABLE',
+  'users',
+  'DROP',
+  'COLUMN',
+  'RENAME',
+  'TO',
+  'ADD',
+  'NOT',
+  'NULL',
+  'DEFAULT',
+  'CREATE',
+  'INDEX',
+  'ON',
+  'TYPE',
+  'VALUE',
+  'BEGIN',
+  'END',
+  'CASE',
+  'TRIGGER',
+  'FUNCTION',
+  'DELIMITER $$',
+  '$$',
+  '$tag$',
+  ';',
+  ',',
+  '(',
+  ')',
+  "'",
+  '"',
+  '`',
+  '--',
+  '/*',
+  '*/',
+  '\n',
+  ' ',
+  '#',
+  '\\',
+  'DELETE FROM',
+  'WHERE',
+  '.',
 );
-const sqlish = fc.oneof(fc.string({ maxLength: 300 }), fc.array(fragment, { maxLength: 80 }).map((parts) => parts.join(' ')), fc.array(fragment, { maxLength: 80 }).map((parts) => parts.join('')));
+const sqlish = fc.oneof(
+  fc.string({ maxLength: 300 }),
+  fc.array(fragment, { maxLength: 80 }).map((parts) => parts.join(' ')),
+  fc.array(fragment, { maxLength: 80 }).map((parts) => parts.join('')),
+);
 
 describe('SQL reading never throws and terminates', () => {
   it('splitStatements: every statement has a line within the input and non-empty code', () => {
@@ -34,7 +77,9 @@ describe('SQL reading never throws and terminates', () => {
   });
 
   it('splitStatements keeps statements that hold no delimiter of their own', () => {
-    const statement = fc.array(fc.constantFrom('ALTER', 'TABLE', 'users', 'DROP', 'COLUMN', 'x', "'a;b'", '$$c;d$$', '"q;r"'), { minLength: 1, maxLength: 8 }).map((w) => w.join(' '));
+    const statement = fc
+      .array(fc.constantFrom('ALTER', 'TABLE', 'users', 'DROP', 'COLUMN', 'x', "'a;b'", '$$c;d$$', '"q;r"'), { minLength: 1, maxLength: 8 })
+      .map((w) => w.join(' '));
     fc.assert(
       fc.property(fc.array(statement, { minLength: 1, maxLength: 10 }), (statements) => {
         const split = splitStatements(statements.join(';\n'));

@@ -74,7 +74,12 @@ function corpus(): string[] {
       else if (/\.(?:[cm]?ts|tsx)$/.test(name)) found.push(path);
     }
   };
-  for (const dir of ['src', 'rules', 'test', ...['@types', 'typescript/lib', 'zod', 'ink/build', 'vitest/dist', 'simple-git', '@octokit'].map((d) => join('node_modules', d))]) {
+  for (const dir of [
+    'src',
+    'rules',
+    'test',
+    ...['@types', 'typescript/lib', 'zod', 'ink/build', 'vitest/dist', 'simple-git', '@octokit'].map((d) => join('node_modules', d)),
+  ]) {
     walk(join(PACKAGE_ROOT, dir));
   }
   return found.sort();

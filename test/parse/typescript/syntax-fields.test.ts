@@ -37,7 +37,10 @@ describe('meaningful node fields', () => {
       const visit = (node: import('ts-morph').ts.Node): void => {
         nodes += 1;
         const kind = ts.SyntaxKind[node.kind]!;
-        const known = Object.entries(MEANINGFUL_FIELDS).find(([name]) => (ts.SyntaxKind as unknown as Record<string, number>)[name] === node.kind)?.[1] ?? [];
+        const known =
+          Object.entries(MEANINGFUL_FIELDS).find(
+            ([name]) => (ts.SyntaxKind as unknown as Record<string, number>)[name] === node.kind,
+          )?.[1] ?? [];
         for (const [key, value] of Object.entries(node)) {
           if (!['string', 'number', 'boolean'].includes(typeof value) || LAYOUT_FIELDS.has(key) || known.includes(key)) continue;
           if (kind === 'JsxText' && key === 'text') continue;

@@ -65,7 +65,9 @@ export async function loadSpec(release: Release, side: Side, path: string): Prom
       raw = document.toJS({ maxAliasCount: 1000 });
     } catch (error) {
       // An alias to a missing anchor, or an alias bomb, only shows when the document is built.
-      return looksLikeSpec(text) ? { failed: `YAML not readable at ${side}: ${(error as Error).message.split('\n')[0]}` } : { notSpec: true };
+      return looksLikeSpec(text)
+        ? { failed: `YAML not readable at ${side}: ${(error as Error).message.split('\n')[0]}` }
+        : { notSpec: true };
     }
   }
   if (!specVersionOf(raw)) return { notSpec: true };
@@ -121,7 +123,10 @@ export async function loadSpec(release: Release, side: Side, path: string): Prom
       unresolved.push({
         ref,
         line: lineOf(where),
-        reason: REMOTE.test(ref) && !ref.startsWith('file://') ? 'remote $ref not fetched (specs come from the repository, never from the network)' : e.message,
+        reason:
+          REMOTE.test(ref) && !ref.startsWith('file://')
+            ? 'remote $ref not fetched (specs come from the repository, never from the network)'
+            : e.message,
       });
     }
   }

@@ -33,7 +33,9 @@ function serialise(value: unknown, ancestors: Set<unknown>, budget: { left: numb
   if (ancestors.has(value)) return undefined;
   ancestors.add(value);
   const parts: string[] = [];
-  const entries = Array.isArray(value) ? value.map((v, i) => [String(i), v] as const) : Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const entries = Array.isArray(value)
+    ? value.map((v, i) => [String(i), v] as const)
+    : Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   for (const [key, v] of entries) {
     const inner = serialise(v, ancestors, budget);
     if (inner === undefined) return undefined;
@@ -59,7 +61,15 @@ interface Found {
 }
 
 /** What narrows from `from` to `to` in a schema clients send (`request`) or receive (`response`). */
-function compareSchemas(from: Obj | undefined, to: Obj | undefined, where: string, direction: 'request' | 'response', out: Found, depth = 0, owner?: string): void {
+function compareSchemas(
+  from: Obj | undefined,
+  to: Obj | undefined,
+  where: string,
+  direction: 'request' | 'response',
+  out: Found,
+  depth = 0,
+  owner?: string,
+): void {
   if (!from || !to) return;
   let counterparts = out.pairs.get(from);
   if (counterparts?.has(to)) return;
@@ -74,7 +84,8 @@ function compareSchemas(from: Obj | undefined, to: Obj | undefined, where: strin
   if (a.enum && b.enum) {
     const kept = new Set(b.enum.map((v) => JSON.stringify(v)));
     const what = owner ?? (where ? `${direction} field "${excerpt(where)}"` : direction === 'request' ? 'request body' : 'response');
-    for (const value of a.enum) if (!kept.has(JSON.stringify(value))) out.changes.push(`${what}: enum value ${excerpt(JSON.stringify(value))} vanishes`);
+    for (const value of a.enum)
+      if (!kept.has(JSON.stringify(value))) out.changes.push(`${what}: enum value ${excerpt(JSON.stringify(value))} vanishes`);
   }
   for (const [name, property] of a.properties) {
     const field = where ? `${where}.${name}` : name;
@@ -83,11 +94,14 @@ function compareSchemas(from: Obj | undefined, to: Obj | undefined, where: strin
       if (direction === 'response') out.changes.push(`response field "${excerpt(field)}" disappears`);
       continue;
     }
-    if (direction === 'request' && b.required.has(name) && !a.required.has(name)) out.changes.push(`request field "${excerpt(field)}" becomes required`);
+    if (direction === 'request' && b.required.has(name) && !a.required.has(name))
+      out.changes.push(`request field "${excerpt(field)}" becomes required`);
     compareSchemas(property, target, field, direction, out, depth + 1);
   }
   if (direction === 'request') {
-    for (const name of b.required) if (!a.properties.has(name) && !a.required.has(name) && b.properties.has(name)) out.changes.push(`request field "${excerpt(where ? `${where}.${name}` : name)}" is new and required`);
+    for (const name of b.required)
+      if (!a.properties.has(name) && !a.required.has(name) && b.properties.has(name))
+        out.changes.push(`request field "${excerpt(where ? `${where}.${name}` : name)}" is new and required`);
   }
   compareSchemas(items(from), items(to), `${where}[]`, direction, out, depth + 1);
 }

@@ -65,7 +65,11 @@ function emptySide(): SpecSide {
 }
 
 /** Reads the specs of both sides; narrowing, webhook and collision facts are added to `facts`. */
-export async function specEndpoints(release: Release, reader: CodeReader, facts: Fact[]): Promise<{ from: SpecSide; to: SpecSide; files: Set<string>; documentation: Set<string> }> {
+export async function specEndpoints(
+  release: Release,
+  reader: CodeReader,
+  facts: Fact[],
+): Promise<{ from: SpecSide; to: SpecSide; files: Set<string>; documentation: Set<string> }> {
   const roots = await specRoots(release, reader);
   const sides: Record<Side, SpecSide> = { from: emptySide(), to: emptySide() };
   const files = new Set<string>();
@@ -86,7 +90,15 @@ export async function specEndpoints(release: Release, reader: CodeReader, facts:
     const kept = sides.to.operations.get(key);
     if (!kept) continue;
     const { changes, beyond } = narrowing(op, kept);
-    if (changes.length > 0) facts.push({ kind: 'endpoint.narrowed', path: op.file, line: op.line(), method: op.method, route: op.route, change: changes.join('; ') });
+    if (changes.length > 0)
+      facts.push({
+        kind: 'endpoint.narrowed',
+        path: op.file,
+        line: op.line(),
+        method: op.method,
+        route: op.route,
+        change: changes.join('; '),
+      });
     if (beyond.length > 0) {
       facts.push({
         kind: 'file.unreadable',
@@ -98,22 +110,48 @@ export async function specEndpoints(release: Release, reader: CodeReader, facts:
     }
   }
   for (const [key, hook] of sides.from.webhooks) {
-    if (!sides.to.webhooks.has(key)) facts.push({ kind: 'webhook.removed', path: hook.file, line: hook.line, name: hook.name, method: hook.method });
+    if (!sides.to.webhooks.has(key))
+      facts.push({ kind: 'webhook.removed', path: hook.file, line: hook.line, name: hook.name, method: hook.method });
   }
   return { from: sides.from, to: sides.to, files, documentation: roots.documentation };
 }
 
 function addSpec(spec: LoadedSpec, side: SpecSide, facts: Fact[]): void {
   for (const u of spec.unresolved) {
-    facts.push({ kind: 'file.unreadable', path: spec.path, line: u.line, side: spec.side, reason: `unresolved $ref: ${u.reason}`, evidence: u.ref });
+    facts.push({
+      kind: 'file.unreadable',
+      path: spec.path,
+      line: u.line,
+      side: spec.side,
+      reason: `unresolved $ref: ${u.reason}`,
+      evidence: u.ref,
+    });
   }
   const ops = operationsOf(spec);
   if (spec.side === 'from') {
-    for (const c of collisionsOf(ops)) facts.push({ kind: 'endpoint.ambiguous', path: spec.path, line: c.line, method: c.method, templates: c.templates.slice(0, MAX_TEMPLATES), ...(c.templates.length > MAX_TEMPLATES ? { more: c.templates.length - MAX_TEMPLATES } : {}) });
+    for (const c of collisionsOf(ops))
+      facts.push({
+        kind: 'endpoint.ambiguous',
+        path: spec.path,
+        line: c.line,
+        method: c.method,
+        templates: c.templates.slice(0, MAX_TEMPLATES),
+        ...(c.templates.length > MAX_TEMPLATES ? { more: c.templates.length - MAX_TEMPLATES } : {}),
+      });
   }
   for (const op of ops) {
     // The line is read only for an endpoint that is reported: most are served at both sides.
-    side.endpoints.push({ method: op.method, path: op.route, source: 'openapi', file: spec.path, get line() { return op.line() ?? 1; }, literal: op.template, deprecated: op.deprecated });
+    side.endpoints.push({
+      method: op.method,
+      path: op.route,
+      source: 'openapi',
+      file: spec.path,
+      get line() {
+        return op.line() ?? 1;
+      },
+      literal: op.template,
+      deprecated: op.deprecated,
+    });
     side.operations.set(`${canonicalMethod(op.method)} ${canonicalPath(op.route)}`, { ...op, file: spec.path });
   }
   for (const hook of webhooksOf(spec)) side.webhooks.set(`${hook.method} ${hook.name}`, { ...hook, file: spec.path });

@@ -41,14 +41,26 @@ const PATH_NAME = /path|prefix|base|url|route|mount|root/i;
 
 const unwrap = (node: Node): Node => {
   let n = node;
-  while (Node.isParenthesizedExpression(n) || Node.isAsExpression(n) || Node.isNonNullExpression(n) || Node.isSatisfiesExpression(n) || Node.isAwaitExpression(n) || Node.isTypeAssertion(n)) n = n.getExpression();
+  while (
+    Node.isParenthesizedExpression(n) ||
+    Node.isAsExpression(n) ||
+    Node.isNonNullExpression(n) ||
+    Node.isSatisfiesExpression(n) ||
+    Node.isAwaitExpression(n) ||
+    Node.isTypeAssertion(n)
+  )
+    n = n.getExpression();
   return n;
 };
 
 const where = (file: string, node: Node) => `${file}:${lineOf(node)}`;
 
 function withPrefix(prefixes: Prefix[], add: Prefix): Prefix[] {
-  return prefixes.map((p) => ({ path: joinPaths(p.path, add.path), unknown: [...p.unknown, ...add.unknown], framework: add.framework ?? p.framework }));
+  return prefixes.map((p) => ({
+    path: joinPaths(p.path, add.path),
+    unknown: [...p.unknown, ...add.unknown],
+    framework: add.framework ?? p.framework,
+  }));
 }
 
 function dedupe(prefixes: Prefix[]): Prefix[] {
@@ -161,7 +173,14 @@ export class Composer {
     for (const ref of file.scopes.references(decl)) {
       const access = ref.getParent();
       const call = access?.getParent();
-      if (access && Node.isPropertyAccessExpression(access) && access.getName() === 'prefix' && call && Node.isCallExpression(call) && call.getArguments().length === 1) {
+      if (
+        access &&
+        Node.isPropertyAccessExpression(access) &&
+        access.getName() === 'prefix' &&
+        call &&
+        Node.isCallExpression(call) &&
+        call.getArguments().length === 1
+      ) {
         return this.pathPrefix(file, call.getArguments()[0], call);
       }
     }
@@ -173,14 +192,22 @@ export class Composer {
     if (!expr) return { path: '', unknown: [] };
     const value = await evaluateWithImports(this.constants, (imported) => partialValues(expr, imported));
     const unknown = value.unknown.map((piece) => `mounted at ${where(file.path, at)} by a computed value \`${piece}\``);
-    for (const env of value.fromEnv) unknown.push(`mounted at ${where(file.path, at)} under environment variable ${env} (its default is shown)`);
+    for (const env of value.fromEnv)
+      unknown.push(`mounted at ${where(file.path, at)} under environment variable ${env} (its default is shown)`);
     return { path: value.values[0] ?? '', unknown };
   }
 
   /** Prefixes of the value of an expression used in place (a middleware such as a tRPC adapter). */
   async expressionPrefixes(file: ParsedFile, node: Node): Promise<Prefix[]> {
     const found = dedupe(await this.flow(file, node, VALUE, 0));
-    return found.length > 0 ? found : [{ path: '', unknown: [`\`${excerpt(node.getText(), 40)}\` at ${where(file.path, node)} is not mounted anywhere the tool can follow`] }];
+    return found.length > 0
+      ? found
+      : [
+          {
+            path: '',
+            unknown: [`\`${excerpt(node.getText(), 40)}\` at ${where(file.path, node)} is not mounted anywhere the tool can follow`],
+          },
+        ];
   }
 
   /** Prefixes of a router named by an expression (the receiver of a mount, or the argument of a registrar). */
@@ -192,11 +219,17 @@ export class Composer {
     }
     if (Node.isCallExpression(n)) {
       const callee = n.getExpression();
-      if (Node.isPropertyAccessExpression(callee) && callee.getName() === 'basePath') return withPrefix(await this.exprPrefixes(file, callee.getExpression(), depth + 1), await this.pathPrefix(file, n.getArguments()[0], n));
+      if (Node.isPropertyAccessExpression(callee) && callee.getName() === 'basePath')
+        return withPrefix(
+          await this.exprPrefixes(file, callee.getExpression(), depth + 1),
+          await this.pathPrefix(file, n.getArguments()[0], n),
+        );
     }
     const creation = creationOf(n, frameworkBindings(file.source));
     if (creation?.app) return [{ path: '', unknown: [], framework: creation.framework }];
-    return [{ path: '', unknown: [`mounted at ${where(file.path, expr)} on \`${excerpt(n.getText(), 40)}\`, which the tool cannot follow`] }];
+    return [
+      { path: '', unknown: [`mounted at ${where(file.path, expr)} on \`${excerpt(n.getText(), 40)}\`, which the tool cannot follow`] },
+    ];
   }
 
   /** Every place a declaration's value goes. */
@@ -206,7 +239,8 @@ export class Composer {
     for (const ref of file.scopes.references(decl)) out.push(...(await this.flow(file, ref, t, depth + 1)));
     // `export const router = …`, `export { router as users }`, `module.exports = router`
     if ((decl.kind === 'variable' || decl.kind === 'function') && isTopLevel(decl.node)) {
-      for (const [exported, local] of exportsOf(file.source)) if (local === decl.name) out.push(...(await this.upward(file, exported, t, depth + 1)));
+      for (const [exported, local] of exportsOf(file.source))
+        if (local === decl.name) out.push(...(await this.upward(file, exported, t, depth + 1)));
     }
     return out;
   }
@@ -233,7 +267,16 @@ export class Composer {
     if (depth > MAX_DEPTH) return [];
     const parent = node.getParent();
     if (!parent) return [];
-    if (Node.isParenthesizedExpression(parent) || Node.isAsExpression(parent) || Node.isNonNullExpression(parent) || Node.isSatisfiesExpression(parent) || Node.isAwaitExpression(parent) || Node.isTypeAssertion(parent) || Node.isConditionalExpression(parent) || Node.isSpreadElement(parent)) {
+    if (
+      Node.isParenthesizedExpression(parent) ||
+      Node.isAsExpression(parent) ||
+      Node.isNonNullExpression(parent) ||
+      Node.isSatisfiesExpression(parent) ||
+      Node.isAwaitExpression(parent) ||
+      Node.isTypeAssertion(parent) ||
+      Node.isConditionalExpression(parent) ||
+      Node.isSpreadElement(parent)
+    ) {
       if (Node.isConditionalExpression(parent) && parent.getCondition() === node) return [];
       return this.flow(file, parent, t, depth + 1);
     }
@@ -246,7 +289,12 @@ export class Composer {
     if (Node.isPropertyAssignment(parent) || Node.isShorthandPropertyAssignment(parent)) {
       const object = parent.getParent();
       if (!object || !Node.isObjectLiteralExpression(object)) return [];
-      return this.flow(file, object, { kind: 'property', name: parent.getName().replace(/^['"]|['"]$/g, ''), tag: tagOf(object), inner: t }, depth + 1);
+      return this.flow(
+        file,
+        object,
+        { kind: 'property', name: parent.getName().replace(/^['"]|['"]$/g, ''), tag: tagOf(object), inner: t },
+        depth + 1,
+      );
     }
     if (Node.isPropertyAccessExpression(parent) && parent.getExpression() === node) {
       const name = parent.getName();
@@ -255,7 +303,8 @@ export class Composer {
       }
       const call = parent.getParent();
       const called = call && Node.isCallExpression(call) && call.getExpression() === parent;
-      if (t.kind === 'value' && TRANSPARENT.has(name)) return called ? this.flow(file, call, t, depth + 1) : this.flow(file, parent, t, depth + 1);
+      if (t.kind === 'value' && TRANSPARENT.has(name))
+        return called ? this.flow(file, call, t, depth + 1) : this.flow(file, parent, t, depth + 1);
       if (t.kind === 'element' && called && ['forEach', 'map', 'flatMap'].includes(name)) {
         const callback = unwrap(call.getArguments()[0] ?? call);
         if (!isFunctionLike(callback)) return [];
@@ -267,7 +316,8 @@ export class Composer {
       }
       return [];
     }
-    if (Node.isElementAccessExpression(parent) && parent.getExpression() === node && t.kind === 'element') return this.flow(file, parent, t.inner, depth + 1);
+    if (Node.isElementAccessExpression(parent) && parent.getExpression() === node && t.kind === 'element')
+      return this.flow(file, parent, t.inner, depth + 1);
     if (Node.isCallExpression(parent)) return this.flowCall(file, parent, node, t, depth);
     if (Node.isVariableDeclaration(parent) && parent.getInitializer() === node) {
       const nameNode = parent.getNameNode();
@@ -307,7 +357,13 @@ export class Composer {
     return [];
   }
 
-  private async flowCall(file: ParsedFile, call: Node & { getArguments(): Node[]; getExpression(): Node }, node: Node, t: Tracked, depth: number): Promise<Prefix[]> {
+  private async flowCall(
+    file: ParsedFile,
+    call: Node & { getArguments(): Node[]; getExpression(): Node },
+    node: Node,
+    t: Tracked,
+    depth: number,
+  ): Promise<Prefix[]> {
     const callee = call.getExpression();
     const args = call.getArguments();
     if (callee === node) {
@@ -329,16 +385,21 @@ export class Composer {
         const path = index > 0 && (await this.isPath(first)) ? await this.pathPrefix(file, first, call) : { path: '', unknown: [] };
         return withPrefix(await this.exprPrefixes(file, receiver, depth + 1), path);
       }
-      if (method === 'route' && index === 1 && t.kind === 'value') return withPrefix(await this.exprPrefixes(file, receiver, depth + 1), await this.pathPrefix(file, args[0], call));
+      if (method === 'route' && index === 1 && t.kind === 'value')
+        return withPrefix(await this.exprPrefixes(file, receiver, depth + 1), await this.pathPrefix(file, args[0], call));
       if (method === 'register' && index === 0 && (t.kind === 'registrar' || t.kind === 'value')) {
         const options = args[1] ? unwrap(args[1]) : undefined;
         const prefixProp = options && Node.isObjectLiteralExpression(options) ? options.getProperty('prefix') : undefined;
-        const prefix = prefixProp && Node.isPropertyAssignment(prefixProp) ? await this.pathPrefix(file, prefixProp.getInitializer(), call) : { path: '', unknown: [] };
+        const prefix =
+          prefixProp && Node.isPropertyAssignment(prefixProp)
+            ? await this.pathPrefix(file, prefixProp.getInitializer(), call)
+            : { path: '', unknown: [] };
         return withPrefix(await this.exprPrefixes(file, receiver, depth + 1), prefix);
       }
       // A plugin registry: Registry.add({ type: Hook.API, value: router }) read back by Registry.getHooks(Hook.API).
       const entry = t.kind === 'element' ? t.inner : t;
-      if (entry.kind === 'property' && entry.tag) return this.channel(file, receiver.getText(), entry.tag, entry.name, entry.inner, depth + 1);
+      if (entry.kind === 'property' && entry.tag)
+        return this.channel(file, receiver.getText(), entry.tag, entry.name, entry.inner, depth + 1);
       return [];
     }
     if (Node.isIdentifier(callee)) {
@@ -347,7 +408,11 @@ export class Composer {
       if (binding?.kind === 'import' && binding.module === 'koa-mount' && t.kind === 'value') {
         const path = index === 1 ? await this.pathPrefix(file, args[0], call) : { path: '', unknown: [] };
         const above = await this.flow(file, call, t, depth + 1);
-        return above.map((p) => ({ path: joinPaths(p.path, path.path), unknown: [...p.unknown, ...path.unknown], framework: p.framework ?? 'koa' }));
+        return above.map((p) => ({
+          path: joinPaths(p.path, path.path),
+          unknown: [...p.unknown, ...path.unknown],
+          framework: p.framework ?? 'koa',
+        }));
       }
       // fastify-plugin and similar wrappers hand the plugin over unchanged.
       if (binding?.kind === 'import' && /^fastify-plugin$/.test(binding.module)) return this.flow(file, call, t, depth + 1);
@@ -368,7 +433,13 @@ export class Composer {
   /** Whether the first argument of `use` is a path rather than a middleware. */
   private async isPath(node: Node): Promise<boolean> {
     const n = unwrap(node);
-    if (Node.isStringLiteral(n) || Node.isNoSubstitutionTemplateLiteral(n) || Node.isTemplateExpression(n) || Node.isArrayLiteralExpression(n)) return true;
+    if (
+      Node.isStringLiteral(n) ||
+      Node.isNoSubstitutionTemplateLiteral(n) ||
+      Node.isTemplateExpression(n) ||
+      Node.isArrayLiteralExpression(n)
+    )
+      return true;
     if (Node.isBinaryExpression(n) && n.getOperatorToken().getKind() === SyntaxKind.PlusToken) return true;
     if (await evaluateWithImports(this.constants, (imported) => staticValues(n, imported))) return true;
     return (Node.isIdentifier(n) || Node.isPropertyAccessExpression(n)) && PATH_NAME.test(n.getText());
@@ -407,7 +478,8 @@ export class Composer {
         const decl = theirs.scopes.declarationOf(ns);
         for (const ref of decl ? theirs.scopes.references(decl) : []) {
           const access = ref.getParent();
-          if (access && Node.isPropertyAccessExpression(access) && access.getName() === name) out.push(...(await this.flow(theirs, access, t, depth + 1)));
+          if (access && Node.isPropertyAccessExpression(access) && access.getName() === name)
+            out.push(...(await this.flow(theirs, access, t, depth + 1)));
         }
       }
     }
@@ -417,11 +489,13 @@ export class Composer {
         if (name !== 'default') out.push(...(await this.upward(theirs, name, t, depth + 1)));
         continue;
       }
-      for (const spec of exp.getNamedExports()) if (spec.getName() === name) out.push(...(await this.upward(theirs, spec.getAliasNode()?.getText() ?? name, t, depth + 1)));
+      for (const spec of exp.getNamedExports())
+        if (spec.getName() === name) out.push(...(await this.upward(theirs, spec.getAliasNode()?.getText() ?? name, t, depth + 1)));
     }
     // CommonJS: const users = require('./users')
     for (const [local, binding] of importsOf(theirs.source)) {
-      if (binding.module !== specifier || theirs.source.getImportDeclarations().some((d) => d.getModuleSpecifierValue() === specifier)) continue;
+      if (binding.module !== specifier || theirs.source.getImportDeclarations().some((d) => d.getModuleSpecifierValue() === specifier))
+        continue;
       if (binding.name !== name) continue;
       const statement = topLevel(theirs.source, local);
       const nameNode = statement && (statement as unknown as { getNameNode?(): Node }).getNameNode?.();
@@ -432,7 +506,14 @@ export class Composer {
   }
 
   /** A value registered in a plugin registry under a tag, where the registry is read back under that tag. */
-  private async channel(file: ParsedFile, registry: string, tag: string, property: string, inner: Tracked, depth: number): Promise<Prefix[]> {
+  private async channel(
+    file: ParsedFile,
+    registry: string,
+    tag: string,
+    property: string,
+    inner: Tracked,
+    depth: number,
+  ): Promise<Prefix[]> {
     const out: Prefix[] = [];
     const registryName = registry.slice(registry.lastIndexOf('.') + 1);
     const hits = await this.reader.grep(this.side, [tag]);
@@ -444,7 +525,11 @@ export class Composer {
         const callee = call.getExpression();
         if (!Node.isPropertyAccessExpression(callee) || callee.getExpression().getText().split('.').pop() !== registryName) continue;
         const args = call.getArguments();
-        if (!args.some((a) => a.getText() === tag) || args.some((a) => Node.isObjectLiteralExpression(unwrap(a)) || Node.isArrayLiteralExpression(unwrap(a)))) continue;
+        if (
+          !args.some((a) => a.getText() === tag) ||
+          args.some((a) => Node.isObjectLiteralExpression(unwrap(a)) || Node.isArrayLiteralExpression(unwrap(a)))
+        )
+          continue;
         out.push(...(await this.flow(theirs, call, { kind: 'element', inner: { kind: 'property', name: property, inner } }, depth + 1)));
       }
     }

@@ -45,9 +45,13 @@ export function remixRoutePath(file: string): string | undefined {
 /** Router-style routes or mounts (Express, Koa, Fastify, Hono), a Nest controller: by imports or call shapes. */
 export function mayHaveRouterCalls(text: string): boolean {
   return (
-    /from\s+['"](express|fastify|@koa\/router|koa-router|koa|hono(\/[^'"]*)?|@nestjs\/common)['"]|require\(\s*['"](express|fastify|@koa\/router|koa-router|koa)['"]\s*\)/.test(text) ||
+    /from\s+['"](express|fastify|@koa\/router|koa-router|koa|hono(\/[^'"]*)?|@nestjs\/common)['"]|require\(\s*['"](express|fastify|@koa\/router|koa-router|koa)['"]\s*\)/.test(
+      text,
+    ) ||
     // Routes on a router handed in as a parameter: `router.get('/x', …)`
-    /\b(router|app|api|server|fastify|instance|\w+Router)\.(get|post|put|patch|delete|del|all|head|options|route|register|use)\(\s*['"`/\w]/.test(text)
+    /\b(router|app|api|server|fastify|instance|\w+Router)\.(get|post|put|patch|delete|del|all|head|options|route|register|use)\(\s*['"`/\w]/.test(
+      text,
+    )
   );
 }
 
@@ -55,7 +59,8 @@ export function mayHaveRouterCalls(text: string): boolean {
 export function mayHaveTrpc(text: string): boolean {
   return (
     /from\s+['"]@trpc\/server(\/[^'"]*)?['"]/.test(text) ||
-    (/\b(router|createTRPCRouter|createRouter|mergeRouters)\(\s*[{\w]/.test(text) && /\.(query|mutation|subscription)\(|Router\b/.test(text)) ||
+    (/\b(router|createTRPCRouter|createRouter|mergeRouters)\(\s*[{\w]/.test(text) &&
+      /\.(query|mutation|subscription)\(|Router\b/.test(text)) ||
     (/Procedure\b/.test(text) && /\.(query|mutation|subscription)\(/.test(text))
   );
 }
@@ -65,7 +70,9 @@ export function mayHaveRoutes(path: string, text: string): boolean {
   return (
     nextRoutePath(path) !== undefined ||
     // A Remix resource route: a loader or an action, and no page component
-    (remixRoutePath(path) !== undefined && /\bexport\s+(const|async\s+function|function|let)\s+(loader|action)\b|\bexport\s*\{[^}]*\b(loader|action)\b/.test(text) && !/\bexport\s+default\b/.test(text)) ||
+    (remixRoutePath(path) !== undefined &&
+      /\bexport\s+(const|async\s+function|function|let)\s+(loader|action)\b|\bexport\s*\{[^}]*\b(loader|action)\b/.test(text) &&
+      !/\bexport\s+default\b/.test(text)) ||
     mayHaveRouterCalls(text) ||
     mayHaveTrpc(text)
   );

@@ -34,7 +34,14 @@ export interface Creation {
 
 const unwrap = (node: Node): Node => {
   let n = node;
-  while (Node.isAwaitExpression(n) || Node.isParenthesizedExpression(n) || Node.isAsExpression(n) || Node.isNonNullExpression(n) || Node.isSatisfiesExpression(n)) n = n.getExpression();
+  while (
+    Node.isAwaitExpression(n) ||
+    Node.isParenthesizedExpression(n) ||
+    Node.isAsExpression(n) ||
+    Node.isNonNullExpression(n) ||
+    Node.isSatisfiesExpression(n)
+  )
+    n = n.getExpression();
   return n;
 };
 

@@ -57,7 +57,15 @@ function typeName(cls: ClassDeclaration, decorator: Decorator): string | undefin
 
 export function schemaElements(file: string, source: SourceFile): SchemaElement[] {
   const out: SchemaElement[] = [];
-  const add = (symbol: string, kind: string, node: Node, owner?: string) => out.push({ symbol, kind, ...(owner ? { owner } : {}), file, line: lineOf(node), text: excerpt(node.getText().split('\n')[0] ?? '', 120) });
+  const add = (symbol: string, kind: string, node: Node, owner?: string) =>
+    out.push({
+      symbol,
+      kind,
+      ...(owner ? { owner } : {}),
+      file,
+      line: lineOf(node),
+      text: excerpt(node.getText().split('\n')[0] ?? '', 120),
+    });
   for (const cls of source.getClasses()) {
     const objectType = cls.getDecorator('ObjectType') ?? cls.getDecorator('InterfaceType');
     if (objectType) {
@@ -76,7 +84,8 @@ export function schemaElements(file: string, source: SourceFile): SchemaElement[
       for (const decorator of method.getDecorators()) {
         const root = ROOTS[decorator.getName()];
         if (root) add(`${decorator.getName()}.${nameOption(decorator) ?? method.getName()}`, root, method);
-        else if (owner && /^(ResolveField|FieldResolver|ResolveProperty)$/.test(decorator.getName())) add(`${owner}.${nameOption(decorator) ?? method.getName()}`, 'field', method, owner);
+        else if (owner && /^(ResolveField|FieldResolver|ResolveProperty)$/.test(decorator.getName()))
+          add(`${owner}.${nameOption(decorator) ?? method.getName()}`, 'field', method, owner);
       }
     }
   }

@@ -37,7 +37,10 @@ export class SideReader implements TrpcSide {
   }
 
   nestConfig(): Promise<{ apps: NestApp[]; modulePaths: Map<string, string> }> {
-    this.nest ??= (async () => ({ apps: await nestApps(this.reader, this.constants, this.side), modulePaths: await routerModulePaths(this.reader, this.constants, this.side) }))();
+    this.nest ??= (async () => ({
+      apps: await nestApps(this.reader, this.constants, this.side),
+      modulePaths: await routerModulePaths(this.reader, this.constants, this.side),
+    }))();
     return this.nest;
   }
 

@@ -105,7 +105,9 @@ function starMatch(pattern: string, name: string): string | undefined {
   if (star < 0) return pattern === name ? '' : undefined;
   const head = pattern.slice(0, star);
   const tail = pattern.slice(star + 1);
-  return name.length >= head.length + tail.length && name.startsWith(head) && name.endsWith(tail) ? name.slice(head.length, name.length - tail.length) : undefined;
+  return name.length >= head.length + tail.length && name.startsWith(head) && name.endsWith(tail)
+    ? name.slice(head.length, name.length - tail.length)
+    : undefined;
 }
 
 export class ModuleResolver {
@@ -267,12 +269,20 @@ export class ModuleResolver {
     const here = dirOf(path);
     if (paths || typeof options?.baseUrl === 'string') {
       const base = typeof options?.baseUrl === 'string' ? (join(here, options.baseUrl) ?? here) : here;
-      const entries = Object.entries(paths ?? {}).map(([pattern, targets]): [string, string[]] => [pattern, Array.isArray(targets) ? targets.filter((t): t is string => typeof t === 'string') : []]);
+      const entries = Object.entries(paths ?? {}).map(([pattern, targets]): [string, string[]] => [
+        pattern,
+        Array.isArray(targets) ? targets.filter((t): t is string => typeof t === 'string') : [],
+      ]);
       // The most specific pattern first, as TypeScript does.
       entries.sort((a, b) => b[0].indexOf('*') - a[0].indexOf('*') || b[0].length - a[0].length);
       return { base, paths: entries, baseUrl: typeof options?.baseUrl === 'string' };
     }
-    const parents = typeof config.extends === 'string' ? [config.extends] : Array.isArray(config.extends) ? config.extends.filter((e): e is string => typeof e === 'string') : [];
+    const parents =
+      typeof config.extends === 'string'
+        ? [config.extends]
+        : Array.isArray(config.extends)
+          ? config.extends.filter((e): e is string => typeof e === 'string')
+          : [];
     for (const parent of parents.reverse()) {
       if (!parent.startsWith('.') || depth >= MAX_EXTENDS) continue;
       const target = join(here, parent.endsWith('.json') ? parent : `${parent}.json`);

@@ -11,7 +11,17 @@ import { excerpt, partialValues, staticValues, type ImportedValues, lineOf } fro
 // { exclude })`, `app.enableVersioning({ type: VersioningType.URI, defaultVersion })` with `@Controller({ version })`
 // and `@Version()`), and the paths `RouterModule.register([{ path, module, children }])` gives a module's controllers.
 
-const DECORATOR_METHODS: Record<string, string> = { Get: 'GET', Post: 'POST', Put: 'PUT', Patch: 'PATCH', Delete: 'DELETE', Head: 'HEAD', Options: 'OPTIONS', All: ALL_METHODS, Search: 'SEARCH' };
+const DECORATOR_METHODS: Record<string, string> = {
+  Get: 'GET',
+  Post: 'POST',
+  Put: 'PUT',
+  Patch: 'PATCH',
+  Delete: 'DELETE',
+  Head: 'HEAD',
+  Options: 'OPTIONS',
+  All: ALL_METHODS,
+  Search: 'SEARCH',
+};
 
 /** What a Nest bootstrap sets for every controller of its package. */
 export interface NestApp {
@@ -32,7 +42,8 @@ export interface NestApp {
 
 const unwrap = (node: Node): Node => {
   let n = node;
-  while (Node.isParenthesizedExpression(n) || Node.isAsExpression(n) || Node.isAwaitExpression(n) || Node.isNonNullExpression(n)) n = n.getExpression();
+  while (Node.isParenthesizedExpression(n) || Node.isAsExpression(n) || Node.isAwaitExpression(n) || Node.isNonNullExpression(n))
+    n = n.getExpression();
   return n;
 };
 
@@ -163,7 +174,8 @@ async function moduleOf(reader: CodeReader, side: Side, file: string, controller
     for (const cls of source.getClasses()) {
       const module = cls.getDecorator('Module');
       const controllers = prop(module?.getArguments()[0], 'controllers');
-      if (controllers && Node.isArrayLiteralExpression(controllers) && controllers.getElements().some((e) => e.getText() === controller)) return cls.getName();
+      if (controllers && Node.isArrayLiteralExpression(controllers) && controllers.getElements().some((e) => e.getText() === controller))
+        return cls.getName();
     }
   }
   return undefined;
@@ -197,7 +209,8 @@ export async function nestEndpoints(ctx: NestContext, file: string, source: Sour
     const controller = cls.getDecorator('Controller');
     if (!controller) continue;
     const name = cls.getName() ?? 'default';
-    const modulePath = ctx.modulePaths.size > 0 ? ctx.modulePaths.get((await moduleOf(ctx.reader, ctx.side, file, name)) ?? '') ?? '' : '';
+    const modulePath =
+      ctx.modulePaths.size > 0 ? (ctx.modulePaths.get((await moduleOf(ctx.reader, ctx.side, file, name)) ?? '') ?? '') : '';
     const found = await evaluateWithImports(ctx.constants, (imported) => {
       const found: CodeEndpoints = { endpoints: [], unresolved: [], mounted: [] };
       const keys = new Map(seen);
@@ -205,7 +218,14 @@ export async function nestEndpoints(ctx: NestContext, file: string, source: Sour
       const bases = decoratorPaths(options, imported);
       const controllerVersions = versionsOf(prop(options ? unwrap(options) : undefined, 'version'), imported);
       if (!bases) {
-        found.unresolved.push({ file, line: lineOf(controller), source: 'nest', reason: 'the controller path is not static', code: excerpt(controller.getText(), 120), key: unresolvedKey(file, [name, controller.getText()], keys) });
+        found.unresolved.push({
+          file,
+          line: lineOf(controller),
+          source: 'nest',
+          reason: 'the controller path is not static',
+          code: excerpt(controller.getText(), 120),
+          key: unresolvedKey(file, [name, controller.getText()], keys),
+        });
         return { found, keys };
       }
       for (const member of cls.getMethods()) {
@@ -216,11 +236,24 @@ export async function nestEndpoints(ctx: NestContext, file: string, source: Sour
           if (!method) continue;
           const paths = decoratorPaths(decorator.getArguments()[0], imported);
           if (!paths) {
-            found.unresolved.push({ file, line: lineOf(decorator), source: 'nest', reason: 'the route path is not static', code: excerpt(decorator.getText(), 120), method, key: unresolvedKey(file, [name, member.getName(), decorator.getText()], keys) });
+            found.unresolved.push({
+              file,
+              line: lineOf(decorator),
+              source: 'nest',
+              reason: 'the route path is not static',
+              code: excerpt(decorator.getText(), 120),
+              method,
+              key: unresolvedKey(file, [name, member.getName(), decorator.getText()], keys),
+            });
             continue;
           }
           for (const app of apps.length > 0 ? apps : [undefined]) {
-            const versions = methodVersions !== undefined ? methodVersions : controllerVersions !== undefined ? controllerVersions : (app?.versioning?.defaultVersion ?? null);
+            const versions =
+              methodVersions !== undefined
+                ? methodVersions
+                : controllerVersions !== undefined
+                  ? controllerVersions
+                  : (app?.versioning?.defaultVersion ?? null);
             const segments = app?.versioning && versions ? versions.map((v) => `${app.versioning!.prefix}${v}`) : [''];
             for (const base of bases) {
               for (const path of paths) {

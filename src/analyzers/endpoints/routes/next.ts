@@ -35,7 +35,11 @@ function defaultExportLine(source: SourceFile): number {
   const local = exportsOf(source).get('default');
   for (const statement of source.getStatements()) {
     if (Node.isExportAssignment(statement)) return lineOf(statement);
-    if (Node.isFunctionDeclaration(statement) && (statement.getName() === local || (statement.hasDefaultKeyword() && statement.hasExportKeyword()))) return lineOf(statement);
+    if (
+      Node.isFunctionDeclaration(statement) &&
+      (statement.getName() === local || (statement.hasDefaultKeyword() && statement.hasExportKeyword()))
+    )
+      return lineOf(statement);
     if (Node.isVariableStatement(statement) && statement.getDeclarations().some((d) => d.getName() === local)) return lineOf(statement);
   }
   return 1;
@@ -57,7 +61,8 @@ export function nextEndpoints(file: string, source: SourceFile): CodeEndpoints {
   if (!exportsOf(source).has('default')) return out;
   const methods = checkedMethods(source);
   const line = defaultExportLine(source);
-  for (const method of methods.length > 0 ? methods : [ALL_METHODS]) out.endpoints.push({ method, path: route.path, source: 'next-pages', file, line });
+  for (const method of methods.length > 0 ? methods : [ALL_METHODS])
+    out.endpoints.push({ method, path: route.path, source: 'next-pages', file, line });
   return out;
 }
 
@@ -87,7 +92,9 @@ function builderMethods(decl: Node): string[] {
   const prop = options.getProperty('method');
   const value = prop && Node.isPropertyAssignment(prop) ? prop.getInitializer() : undefined;
   const values = value && Node.isArrayLiteralExpression(value) ? value.getElements().map((e) => staticString(e)) : [staticString(value)];
-  return values.filter((v): v is string => v !== undefined && (HTTP_METHODS as readonly string[]).includes(v.toUpperCase())).map((v) => v.toUpperCase());
+  return values
+    .filter((v): v is string => v !== undefined && (HTTP_METHODS as readonly string[]).includes(v.toUpperCase()))
+    .map((v) => v.toUpperCase());
 }
 
 /**
@@ -104,7 +111,8 @@ export function remixEndpoints(file: string, source: SourceFile): CodeEndpoints 
   const action = exportedDeclaration(source, 'action');
   if (action) {
     const checked = [...new Set([...builderMethods(action), ...checkedMethods(action)])].filter((m) => m !== 'GET' && m !== 'HEAD');
-    for (const method of checked.length > 0 ? checked : ['POST']) out.endpoints.push({ method, path, source: 'remix', file, line: lineOf(action) });
+    for (const method of checked.length > 0 ? checked : ['POST'])
+      out.endpoints.push({ method, path, source: 'remix', file, line: lineOf(action) });
   }
   return out;
 }

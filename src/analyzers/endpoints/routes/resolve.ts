@@ -33,7 +33,8 @@ export interface SideRoutes {
 
 const unwrap = (node: Node): Node => {
   let n = node;
-  while (Node.isParenthesizedExpression(n) || Node.isAsExpression(n) || Node.isNonNullExpression(n) || Node.isAwaitExpression(n)) n = n.getExpression();
+  while (Node.isParenthesizedExpression(n) || Node.isAsExpression(n) || Node.isNonNullExpression(n) || Node.isAwaitExpression(n))
+    n = n.getExpression();
   return n;
 };
 
@@ -77,7 +78,10 @@ export async function routerEndpoints(ctx: SideRoutes, file: string, source: Sou
     for (const prefix of prefixes) {
       for (const path of route.paths) {
         for (const method of route.methods) {
-          const uncertain = [...prefix.unknown, ...route.fromEnv.map((env) => `the path reads environment variable ${env} (its default is shown)`)];
+          const uncertain = [
+            ...prefix.unknown,
+            ...route.fromEnv.map((env) => `the path reads environment variable ${env} (its default is shown)`),
+          ];
           out.endpoints.push({
             method: canonicalMethod(method),
             path: joinPaths(prefix.path, path),
@@ -105,7 +109,12 @@ async function mountedFile(ctx: SideRoutes, scopes: import('./scope.js').Scopes,
   for (let i = 0; i < 4 && Node.isCallExpression(n); i++) {
     const callee = n.getExpression();
     if (Node.isPropertyAccessExpression(callee)) n = unwrap(callee.getExpression());
-    else if (Node.isIdentifier(callee) && scopes.declarationOf(callee)?.kind === 'import' && /^koa-mount$/.test((scopes.declarationOf(callee) as { module: string }).module)) n = unwrap(n.getArguments()[n.getArguments().length - 1] ?? callee);
+    else if (
+      Node.isIdentifier(callee) &&
+      scopes.declarationOf(callee)?.kind === 'import' &&
+      /^koa-mount$/.test((scopes.declarationOf(callee) as { module: string }).module)
+    )
+      n = unwrap(n.getArguments()[n.getArguments().length - 1] ?? callee);
     else n = unwrap(callee);
   }
   if (!Node.isIdentifier(n)) return undefined;

@@ -56,7 +56,14 @@ export interface FileRoutes {
 
 const unwrap = (node: Node): Node => {
   let n = node;
-  while (Node.isParenthesizedExpression(n) || Node.isAsExpression(n) || Node.isNonNullExpression(n) || Node.isSatisfiesExpression(n) || Node.isAwaitExpression(n)) n = n.getExpression();
+  while (
+    Node.isParenthesizedExpression(n) ||
+    Node.isAsExpression(n) ||
+    Node.isNonNullExpression(n) ||
+    Node.isSatisfiesExpression(n) ||
+    Node.isAwaitExpression(n)
+  )
+    n = n.getExpression();
   return n;
 };
 
@@ -130,7 +137,8 @@ export function readRoutes(source: SourceFile, scopes = new Scopes(source), impo
       if (!inner) return undefined;
       const method = callee.getName();
       // router.route('/x').get(h): the path is on the sub-route
-      if (method === 'route' && n.getArguments().length === 1 && !Node.isObjectLiteralExpression(n.getArguments()[0]!)) return { receiver: inner.receiver, sub: n.getArguments()[0] };
+      if (method === 'route' && n.getArguments().length === 1 && !Node.isObjectLiteralExpression(n.getArguments()[0]!))
+        return { receiver: inner.receiver, sub: n.getArguments()[0] };
       // chained registrations: app.get(...).post(...)
       if (ROUTE_METHODS.has(method.toLowerCase()) || method === 'use' || method === 'on') return inner;
     }
@@ -172,7 +180,8 @@ export function readRoutes(source: SourceFile, scopes = new Scopes(source), impo
     const { receiver, sub } = found;
     const args = call.getArguments();
     if (sub) {
-      if (ROUTE_METHODS.has(lower) && trusted(receiver)) addRoute(receiver, [lower === 'all' ? 'ALL' : lower === 'del' ? 'DELETE' : method.toUpperCase()], sub, args, call);
+      if (ROUTE_METHODS.has(lower) && trusted(receiver))
+        addRoute(receiver, [lower === 'all' ? 'ALL' : lower === 'del' ? 'DELETE' : method.toUpperCase()], sub, args, call);
       continue;
     }
     if (ROUTE_METHODS.has(lower)) {
@@ -212,7 +221,8 @@ export function readRoutes(source: SourceFile, scopes = new Scopes(source), impo
       continue;
     }
     if (method === 'use' || method === 'register' || (method === 'route' && args.length >= 2)) {
-      for (const target of method === 'route' ? args.slice(1, 2) : method === 'register' ? args.slice(0, 1) : args) result.mounts.push({ receiver, target, line: lineOf(call), code: mountCode(call) });
+      for (const target of method === 'route' ? args.slice(1, 2) : method === 'register' ? args.slice(0, 1) : args)
+        result.mounts.push({ receiver, target, line: lineOf(call), code: mountCode(call) });
     }
   }
 

@@ -15,7 +15,9 @@ export type Declaration =
 export type FunctionLike = Node & { getParameters(): Node[] };
 
 export function isFunctionLike(node: Node): node is FunctionLike {
-  return Node.isFunctionDeclaration(node) || Node.isArrowFunction(node) || Node.isFunctionExpression(node) || Node.isMethodDeclaration(node);
+  return (
+    Node.isFunctionDeclaration(node) || Node.isArrowFunction(node) || Node.isFunctionExpression(node) || Node.isMethodDeclaration(node)
+  );
 }
 
 export class Scopes {
@@ -46,7 +48,8 @@ export class Scopes {
           // (...[router, ctx]: Args): a rest parameter read as a tuple
           const rest = (p as unknown as { isRestParameter(): boolean }).isRestParameter();
           nameNode.getElements().forEach((el, j) => {
-            if (Node.isBindingElement(el) && Node.isIdentifier(el.getNameNode())) add({ kind: 'param', name: el.getName(), node: el, fn: scope, index: rest ? index + j : index });
+            if (Node.isBindingElement(el) && Node.isIdentifier(el.getNameNode()))
+              add({ kind: 'param', name: el.getName(), node: el, fn: scope, index: rest ? index + j : index });
           });
         }
       });
@@ -54,14 +57,22 @@ export class Scopes {
         const name = scope.getName();
         if (name) add({ kind: 'function', name, node: scope });
       }
-    } else if (Node.isSourceFile(scope) || Node.isBlock(scope) || Node.isModuleBlock(scope) || Node.isCaseClause(scope) || Node.isDefaultClause(scope)) {
+    } else if (
+      Node.isSourceFile(scope) ||
+      Node.isBlock(scope) ||
+      Node.isModuleBlock(scope) ||
+      Node.isCaseClause(scope) ||
+      Node.isDefaultClause(scope)
+    ) {
       for (const statement of scope.getStatements()) {
         if (Node.isVariableStatement(statement)) {
           for (const decl of statement.getDeclarations()) {
             const nameNode = decl.getNameNode();
             if (Node.isIdentifier(nameNode)) add({ kind: 'variable', name: nameNode.getText(), node: decl, init: decl.getInitializer() });
             else if (Node.isArrayBindingPattern(nameNode) || Node.isObjectBindingPattern(nameNode)) {
-              for (const el of nameNode.getElements()) if (Node.isBindingElement(el) && Node.isIdentifier(el.getNameNode())) add({ kind: 'variable', name: el.getName(), node: el });
+              for (const el of nameNode.getElements())
+                if (Node.isBindingElement(el) && Node.isIdentifier(el.getNameNode()))
+                  add({ kind: 'variable', name: el.getName(), node: el });
             }
           }
         } else if (Node.isFunctionDeclaration(statement) || Node.isClassDeclaration(statement) || Node.isEnumDeclaration(statement)) {
@@ -73,7 +84,12 @@ export class Scopes {
       const init = scope.getInitializer();
       if (init && Node.isVariableDeclarationList(init)) {
         for (const decl of init.getDeclarations()) {
-          if (Node.isIdentifier(decl.getNameNode())) add(Node.isForStatement(scope) ? { kind: 'variable', name: decl.getName(), node: decl, init: decl.getInitializer() } : { kind: 'loop', name: decl.getName(), node: scope });
+          if (Node.isIdentifier(decl.getNameNode()))
+            add(
+              Node.isForStatement(scope)
+                ? { kind: 'variable', name: decl.getName(), node: decl, init: decl.getInitializer() }
+                : { kind: 'loop', name: decl.getName(), node: scope },
+            );
         }
       }
     } else if (Node.isCatchClause(scope)) {
@@ -109,10 +125,23 @@ export class Scopes {
     return (this.identifiers.get(decl.name) ?? []).filter((id) => {
       const parent = id.getParent();
       // The declaring name, a property name (`x.name`, `{ name: … }`), an import specifier.
-      if (parent && (Node.isVariableDeclaration(parent) || Node.isParameterDeclaration(parent) || Node.isBindingElement(parent) || Node.isFunctionDeclaration(parent) || Node.isClassDeclaration(parent)) && parent.getNameNode() === id) return false;
+      if (
+        parent &&
+        (Node.isVariableDeclaration(parent) ||
+          Node.isParameterDeclaration(parent) ||
+          Node.isBindingElement(parent) ||
+          Node.isFunctionDeclaration(parent) ||
+          Node.isClassDeclaration(parent)) &&
+        parent.getNameNode() === id
+      )
+        return false;
       if (parent && Node.isPropertyAccessExpression(parent) && parent.getNameNode() === id) return false;
       if (parent && Node.isPropertyAssignment(parent) && parent.getNameNode() === id) return false;
-      if (parent && (Node.isImportSpecifier(parent) || Node.isImportClause(parent) || Node.isNamespaceImport(parent) || Node.isExportSpecifier(parent))) return false;
+      if (
+        parent &&
+        (Node.isImportSpecifier(parent) || Node.isImportClause(parent) || Node.isNamespaceImport(parent) || Node.isExportSpecifier(parent))
+      )
+        return false;
       const found = this.declarationOf(id);
       return found !== undefined && (found.node === decl.node || (found.kind === 'import' && decl.kind === 'import'));
     });

@@ -43,7 +43,14 @@ function product(parts: string[][]): string[] | undefined {
 
 const unwrap = (expr: Node): Node => {
   let n = expr;
-  while (Node.isParenthesizedExpression(n) || Node.isAsExpression(n) || Node.isSatisfiesExpression(n) || Node.isNonNullExpression(n) || Node.isTypeAssertion(n)) n = n.getExpression();
+  while (
+    Node.isParenthesizedExpression(n) ||
+    Node.isAsExpression(n) ||
+    Node.isSatisfiesExpression(n) ||
+    Node.isNonNullExpression(n) ||
+    Node.isTypeAssertion(n)
+  )
+    n = n.getExpression();
   return n;
 };
 
@@ -135,7 +142,12 @@ function definitionOf(id: Node, ctx: Ctx): Node | undefined {
       const call = ancestor.getParent();
       if (call && Node.isCallExpression(call)) {
         const callee = call.getExpression();
-        if (Node.isPropertyAccessExpression(callee) && ['forEach', 'map', 'flatMap'].includes(callee.getName()) && call.getArguments()[0] === ancestor) return callee;
+        if (
+          Node.isPropertyAccessExpression(callee) &&
+          ['forEach', 'map', 'flatMap'].includes(callee.getName()) &&
+          call.getArguments()[0] === ancestor
+        )
+          return callee;
       }
       return undefined;
     }
@@ -195,7 +207,11 @@ export function partialValues(expr: Node, imported?: ImportedValues): { values: 
   } else if (Node.isBinaryExpression(n) && n.getOperatorToken().getKind() === SyntaxKind.PlusToken) {
     const left = partialValues(n.getLeft(), imported);
     const right = partialValues(n.getRight(), imported);
-    return { values: product([left.values, right.values]) ?? left.values, unknown: [...left.unknown, ...right.unknown], fromEnv: [...left.fromEnv, ...right.fromEnv] };
+    return {
+      values: product([left.values, right.values]) ?? left.values,
+      unknown: [...left.unknown, ...right.unknown],
+      fromEnv: [...left.fromEnv, ...right.fromEnv],
+    };
   } else {
     return { values: [''], unknown: [excerpt(expr.getText())], fromEnv: [] };
   }
@@ -235,7 +251,8 @@ export function importsOf(source: SourceFile): Map<string, { module: string; nam
     if (def) map.set(def.getText(), { module, name: 'default' });
     const ns = imp.getNamespaceImport();
     if (ns) map.set(ns.getText(), { module, name: '*' });
-    for (const named of imp.getNamedImports()) map.set(named.getAliasNode()?.getText() ?? named.getName(), { module, name: named.getName() });
+    for (const named of imp.getNamedImports())
+      map.set(named.getAliasNode()?.getText() ?? named.getName(), { module, name: named.getName() });
   }
   // CommonJS: const x = require('./x'), const { a } = require('./x')
   for (const statement of source.getStatements()) {
@@ -248,7 +265,8 @@ export function importsOf(source: SourceFile): Map<string, { module: string; nam
       const nameNode = decl.getNameNode();
       if (Node.isIdentifier(nameNode)) map.set(decl.getName(), { module, name: 'default' });
       else if (Node.isObjectBindingPattern(nameNode)) {
-        for (const el of nameNode.getElements()) map.set(el.getName(), { module, name: el.getPropertyNameNode()?.getText() ?? el.getName() });
+        for (const el of nameNode.getElements())
+          map.set(el.getName(), { module, name: el.getPropertyNameNode()?.getText() ?? el.getName() });
       }
     }
   }
@@ -274,7 +292,10 @@ export function exportsOf(source: SourceFile): Map<string, string> {
       for (const spec of statement.getNamedExports()) map.set(spec.getAliasNode()?.getText() ?? spec.getName(), spec.getName());
     } else if (Node.isVariableStatement(statement) && statement.hasExportKeyword()) {
       for (const d of statement.getDeclarations()) map.set(d.getName(), d.getName());
-    } else if ((Node.isFunctionDeclaration(statement) || Node.isClassDeclaration(statement) || Node.isEnumDeclaration(statement)) && statement.hasExportKeyword()) {
+    } else if (
+      (Node.isFunctionDeclaration(statement) || Node.isClassDeclaration(statement) || Node.isEnumDeclaration(statement)) &&
+      statement.hasExportKeyword()
+    ) {
       const name = statement.getName();
       if (!Node.isEnumDeclaration(statement) && statement.hasDefaultKeyword()) map.set('default', name ?? 'default');
       else if (name) map.set(name, name);
@@ -288,7 +309,8 @@ export function exportsOf(source: SourceFile): Map<string, string> {
     const left = bin.getLeft().getText();
     const right = unwrap(bin.getRight());
     if (left === 'module.exports') map.set('default', Node.isIdentifier(right) ? right.getText() : 'default');
-    else if (/^(module\.)?exports\.[A-Za-z_$][\w$]*$/.test(left) && Node.isIdentifier(right)) map.set(left.slice(left.lastIndexOf('.') + 1), right.getText());
+    else if (/^(module\.)?exports\.[A-Za-z_$][\w$]*$/.test(left) && Node.isIdentifier(right))
+      map.set(left.slice(left.lastIndexOf('.') + 1), right.getText());
   }
   return map;
 }
@@ -299,7 +321,11 @@ export function topLevel(source: SourceFile, name: string): Node | undefined {
     if (Node.isVariableStatement(statement)) {
       const decl = statement.getDeclarations().find((d) => d.getName() === name);
       if (decl) return decl;
-    } else if ((Node.isFunctionDeclaration(statement) || Node.isClassDeclaration(statement) || Node.isEnumDeclaration(statement)) && statement.getName() === name) return statement;
+    } else if (
+      (Node.isFunctionDeclaration(statement) || Node.isClassDeclaration(statement) || Node.isEnumDeclaration(statement)) &&
+      statement.getName() === name
+    )
+      return statement;
   }
   return undefined;
 }

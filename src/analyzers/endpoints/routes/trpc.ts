@@ -34,7 +34,8 @@ const MAX_DEPTH = 8;
 
 const unwrap = (node: Node): Node => {
   let n = node;
-  while (Node.isParenthesizedExpression(n) || Node.isAsExpression(n) || Node.isSatisfiesExpression(n) || Node.isNonNullExpression(n)) n = n.getExpression();
+  while (Node.isParenthesizedExpression(n) || Node.isAsExpression(n) || Node.isSatisfiesExpression(n) || Node.isNonNullExpression(n))
+    n = n.getExpression();
   return n;
 };
 
@@ -53,7 +54,7 @@ function procedureChain(node: Node): { type: ProcedureType; metas: Node[] } | un
   const callee = n.getExpression();
   if (!Node.isPropertyAccessExpression(callee) || !['query', 'mutation', 'subscription'].includes(callee.getName())) return undefined;
   const metas: Node[] = [];
-  for (let c: Node = callee.getExpression(); Node.isCallExpression(c); ) {
+  for (let c: Node = callee.getExpression(); Node.isCallExpression(c);) {
     const inner = c.getExpression();
     if (!Node.isPropertyAccessExpression(inner)) break;
     if (inner.getName() === 'meta' && c.getArguments()[0]) metas.push(c.getArguments()[0]!);
@@ -81,11 +82,21 @@ function openapiOf(metas: Node[], scopes: Scopes, imported: ImportedValues): { m
 }
 
 function isRouterCall(node: Node): node is Node & { getArguments(): Node[] } {
-  return Node.isCallExpression(node) && (ROUTER_CALL.test(node.getExpression().getText()) || MERGE_CALL.test(node.getExpression().getText()));
+  return (
+    Node.isCallExpression(node) && (ROUTER_CALL.test(node.getExpression().getText()) || MERGE_CALL.test(node.getExpression().getText()))
+  );
 }
 
 /** The entries under a router value: `router({...})`, `mergeRouters(a, b)`, a plain object of procedures. */
-function entriesOf(value: Node, prefix: string, file: string, scopes: Scopes, imported: ImportedValues, depth: number, out: TrpcEntry[]): boolean {
+function entriesOf(
+  value: Node,
+  prefix: string,
+  file: string,
+  scopes: Scopes,
+  imported: ImportedValues,
+  depth: number,
+  out: TrpcEntry[],
+): boolean {
   if (depth > MAX_DEPTH) return false;
   const n = unwrap(value);
   if (Node.isCallExpression(n) && MERGE_CALL.test(n.getExpression().getText())) {
@@ -113,7 +124,15 @@ function entriesOf(value: Node, prefix: string, file: string, scopes: Scopes, im
   return true;
 }
 
-function entryOfValue(value: Node, key: string, file: string, scopes: Scopes, imported: ImportedValues, depth: number, out: TrpcEntry[]): boolean {
+function entryOfValue(
+  value: Node,
+  key: string,
+  file: string,
+  scopes: Scopes,
+  imported: ImportedValues,
+  depth: number,
+  out: TrpcEntry[],
+): boolean {
   const chain = procedureChain(value);
   if (chain) {
     out.push({ kind: 'procedure', key, type: chain.type, file, line: lineOf(value), openapi: openapiOf(chain.metas, scopes, imported) });
@@ -124,7 +143,15 @@ function entryOfValue(value: Node, key: string, file: string, scopes: Scopes, im
   return entriesOf(n, key, file, scopes, imported, depth, out);
 }
 
-function entryOfIdentifier(id: Node, key: string, file: string, scopes: Scopes, imported: ImportedValues, depth: number, out: TrpcEntry[]): boolean {
+function entryOfIdentifier(
+  id: Node,
+  key: string,
+  file: string,
+  scopes: Scopes,
+  imported: ImportedValues,
+  depth: number,
+  out: TrpcEntry[],
+): boolean {
   const decl = scopes.declarationOf(id);
   if (decl?.kind === 'variable' && decl.init) return entryOfValue(decl.init, key, file, scopes, imported, depth + 1, out);
   if (decl?.kind === 'import' && decl.imported !== '*') {
@@ -210,7 +237,8 @@ async function mountingsOf(ctx: TrpcSide, file: string, source: SourceFile, name
   const local = mountedIn(source, new Set([name]));
   for (const m of local) {
     const above = m.router ? await mountingsOf(ctx, file, source, m.router, depth + 1) : [];
-    for (const a of above.length > 0 ? above : [{ keyPrefix: '', root: `${file}#${m.router ?? 'router'}` }]) out.push({ keyPrefix: keyOf(a.keyPrefix, m.key), root: a.root });
+    for (const a of above.length > 0 ? above : [{ keyPrefix: '', root: `${file}#${m.router ?? 'router'}` }])
+      out.push({ keyPrefix: keyOf(a.keyPrefix, m.key), root: a.root });
   }
   if (exported.length === 0) return out;
   for (const importer of await ctx.reader.importers(ctx.side, file)) {
@@ -222,11 +250,13 @@ async function mountingsOf(ctx: TrpcSide, file: string, source: SourceFile, name
       if (imp.getModuleSpecifierValue() !== importer.specifier) continue;
       const def = imp.getDefaultImport();
       if (def && exported.includes('default')) names.add(def.getText());
-      for (const named of imp.getNamedImports()) if (exported.includes(named.getName())) names.add(named.getAliasNode()?.getText() ?? named.getName());
+      for (const named of imp.getNamedImports())
+        if (exported.includes(named.getName())) names.add(named.getAliasNode()?.getText() ?? named.getName());
     }
     for (const m of mountedIn(theirs, names)) {
       const above = m.router ? await mountingsOf(ctx, importer.path, theirs, m.router, depth + 1) : [];
-      for (const a of above.length > 0 ? above : [{ keyPrefix: '', root: `${importer.path}#${m.router ?? 'router'}` }]) out.push({ keyPrefix: keyOf(a.keyPrefix, m.key), root: a.root });
+      for (const a of above.length > 0 ? above : [{ keyPrefix: '', root: `${importer.path}#${m.router ?? 'router'}` }])
+        out.push({ keyPrefix: keyOf(a.keyPrefix, m.key), root: a.root });
     }
   }
   return out;
@@ -267,15 +297,18 @@ function mountedIn(source: SourceFile, names: Set<string>): { key: string; route
 export async function expandRef(ctx: TrpcSide, ref: TrpcEntry & { kind: 'ref' }): Promise<TrpcEntry[]> {
   const target = await ctx.reader.resolve(ctx.side, ref.file, ref.module);
   const source = target ? await ctx.reader.source(ctx.side, target) : undefined;
-  if (!target || !source) return [{ kind: 'unresolved', key: ref.key, file: ref.file, line: ref.line, code: `${ref.exported} from ${excerpt(ref.module, 80)}` }];
+  if (!target || !source)
+    return [{ kind: 'unresolved', key: ref.key, file: ref.file, line: ref.line, code: `${ref.exported} from ${excerpt(ref.module, 80)}` }];
   const local = exportsOf(source).get(ref.exported);
   const decl = local ? topLevel(source, local) : undefined;
   const init = decl && Node.isVariableDeclaration(decl) ? decl.getInitializer() : undefined;
-  if (!init) return [{ kind: 'unresolved', key: ref.key, file: ref.file, line: ref.line, code: `${ref.exported} from ${excerpt(ref.module, 80)}` }];
+  if (!init)
+    return [{ kind: 'unresolved', key: ref.key, file: ref.file, line: ref.line, code: `${ref.exported} from ${excerpt(ref.module, 80)}` }];
   const scopes = new Scopes(source);
   return evaluateWithImports(ctx.constants, (imported) => {
     const found: TrpcEntry[] = [];
-    if (!entryOfValue(init, ref.key, target, scopes, imported, 0, found)) found.push({ kind: 'unresolved', key: ref.key, file: target, line: lineOf(init), code: excerpt(init.getText(), 120) });
+    if (!entryOfValue(init, ref.key, target, scopes, imported, 0, found))
+      found.push({ kind: 'unresolved', key: ref.key, file: target, line: lineOf(init), code: excerpt(init.getText(), 120) });
     return found;
   });
 }
@@ -286,7 +319,21 @@ export interface TrpcHandlers {
   openapi: Map<string, { path: string; unknown: string[] }[]>;
 }
 
-const ADAPTERS = ['fetchRequestHandler', 'createNextApiHandler', 'createExpressMiddleware', 'createHTTPHandler', 'createHTTPServer', 'fastifyTRPCPlugin', 'trpcServer', 'nodeHTTPRequestHandler', 'createOpenApiFetchHandler', 'createOpenApiExpressMiddleware', 'createOpenApiNextHandler', 'createOpenApiHttpHandler', 'createOpenApiFastifyPlugin'];
+const ADAPTERS = [
+  'fetchRequestHandler',
+  'createNextApiHandler',
+  'createExpressMiddleware',
+  'createHTTPHandler',
+  'createHTTPServer',
+  'fastifyTRPCPlugin',
+  'trpcServer',
+  'nodeHTTPRequestHandler',
+  'createOpenApiFetchHandler',
+  'createOpenApiExpressMiddleware',
+  'createOpenApiNextHandler',
+  'createOpenApiHttpHandler',
+  'createOpenApiFastifyPlugin',
+];
 
 export async function trpcHandlers(ctx: TrpcSide): Promise<TrpcHandlers> {
   const handlers: TrpcHandlers = { trpc: new Map(), openapi: new Map() };
@@ -316,10 +363,18 @@ export async function trpcHandlers(ctx: TrpcSide): Promise<TrpcHandlers> {
       let prefixes: { path: string; unknown: string[] }[];
       if (endpointNode) {
         const value = await evaluateWithImports(ctx.constants, (imported) => partialValues(endpointNode, imported));
-        prefixes = value.values.map((v) => ({ path: v, unknown: value.unknown.map((u) => `tRPC endpoint set at ${path}:${lineOf(call)} by a computed value \`${u}\``) }));
+        prefixes = value.values.map((v) => ({
+          path: v,
+          unknown: value.unknown.map((u) => `tRPC endpoint set at ${path}:${lineOf(call)} by a computed value \`${u}\``),
+        }));
       } else if (name === 'createNextApiHandler' || name === 'createOpenApiNextHandler') {
         const route = nextRoutePath(path);
-        prefixes = [{ path: route ? route.path.replace(/\/\[{1,2}(\.\.\.)?[^/]*\]{1,2}$/, '') : '', unknown: route ? [] : [`tRPC handler at ${path} is not a Next.js API route`] }];
+        prefixes = [
+          {
+            path: route ? route.path.replace(/\/\[{1,2}(\.\.\.)?[^/]*\]{1,2}$/, '') : '',
+            unknown: route ? [] : [`tRPC handler at ${path} is not a Next.js API route`],
+          },
+        ];
       } else if (name === 'trpcServer') {
         prefixes = [{ path: '/trpc', unknown: [] }];
       } else {
@@ -351,15 +406,36 @@ async function rootOf(ctx: TrpcSide, file: string, scopes: Scopes, node: Node): 
 /** The HTTP endpoints of a procedure: its tRPC path, and its REST path when it has OpenAPI meta. */
 export function procedureEndpoints(root: string, entry: TrpcEntry & { kind: 'procedure' }, handlers: TrpcHandlers): Endpoint[] {
   const out: Endpoint[] = [];
-  const base = { procedure: entry.key, procedureType: entry.type, file: entry.file, line: entry.line, literal: entry.key.slice(entry.key.lastIndexOf('.') + 1) };
+  const base = {
+    procedure: entry.key,
+    procedureType: entry.type,
+    file: entry.file,
+    line: entry.line,
+    literal: entry.key.slice(entry.key.lastIndexOf('.') + 1),
+  };
   const trpc = handlers.trpc.get(root) ?? [{ path: '', unknown: [`no tRPC HTTP handler found for the router ${root.replace('#', ' ')}`] }];
   for (const prefix of trpc) {
-    out.push({ ...base, method: entry.type === 'mutation' ? 'POST' : 'GET', path: joinPaths(prefix.path, entry.key), source: 'trpc', ...(prefix.unknown.length > 0 ? { prefixUnknown: prefix.unknown } : {}) });
+    out.push({
+      ...base,
+      method: entry.type === 'mutation' ? 'POST' : 'GET',
+      path: joinPaths(prefix.path, entry.key),
+      source: 'trpc',
+      ...(prefix.unknown.length > 0 ? { prefixUnknown: prefix.unknown } : {}),
+    });
   }
   if (entry.openapi.length > 0) {
-    const rest = handlers.openapi.get(root) ?? [{ path: '', unknown: [`no OpenAPI handler found for the router ${root.replace('#', ' ')}`] }];
+    const rest = handlers.openapi.get(root) ?? [
+      { path: '', unknown: [`no OpenAPI handler found for the router ${root.replace('#', ' ')}`] },
+    ];
     for (const meta of entry.openapi) {
-      for (const prefix of rest) out.push({ ...base, method: meta.method, path: joinPaths(prefix.path, meta.path), source: 'trpc-openapi', ...(prefix.unknown.length > 0 ? { prefixUnknown: prefix.unknown } : {}) });
+      for (const prefix of rest)
+        out.push({
+          ...base,
+          method: meta.method,
+          path: joinPaths(prefix.path, meta.path),
+          source: 'trpc-openapi',
+          ...(prefix.unknown.length > 0 ? { prefixUnknown: prefix.unknown } : {}),
+        });
     }
   }
   return out;

@@ -13,7 +13,13 @@ function dbMigrateCall(call: Call): void {
       const props = propsOf(call.ctx, args[2]);
       if (!column) return;
       const get = (k: string) => call.source(props?.get(k));
-      call.add({ action: 'add-column', table, column, notNull: get('notNull') === 'true' || get('primaryKey') === 'true', hasDefault: Boolean(props?.has('defaultValue') || get('autoIncrement') === 'true') });
+      call.add({
+        action: 'add-column',
+        table,
+        column,
+        notNull: get('notNull') === 'true' || get('primaryKey') === 'true',
+        hasDefault: Boolean(props?.has('defaultValue') || get('autoIncrement') === 'true'),
+      });
       if (get('unique') === 'true') call.add({ action: 'add-constraint', table, column, constraint: 'unique' });
       return;
     }
@@ -28,7 +34,10 @@ function dbMigrateCall(call: Call): void {
       return;
     }
     case 'addIndex': {
-      const columns = args[2] && call.ctx.ts.isArrayLiteralExpression(args[2]) ? args[2].elements.map((e) => call.name(e)).filter((c): c is string => Boolean(c)) : undefined;
+      const columns =
+        args[2] && call.ctx.ts.isArrayLiteralExpression(args[2])
+          ? args[2].elements.map((e) => call.name(e)).filter((c): c is string => Boolean(c))
+          : undefined;
       call.add({ action: 'create-index', table, name: call.str(1), columns, unique: call.source(args[3]) === 'true' });
       return;
     }
@@ -55,5 +64,8 @@ export const dbMigrate: MigrationReader = {
   framework: 'db-migrate',
   language: 'script',
   detect: (_path, text) => /exports\._meta\b|\bdbm\s*=|db-migrate|exports\.setup\s*=/.test(text),
-  read: (input) => (LOADER.test(input.text) && /readFile/.test(input.text) ? { up: { ops: [], unreadable: [], parsed: 0, fallback: 0 }, loader: true } : readScript(input, 'db-migrate', dbMigrateCall)),
+  read: (input) =>
+    LOADER.test(input.text) && /readFile/.test(input.text)
+      ? { up: { ops: [], unreadable: [], parsed: 0, fallback: 0 }, loader: true }
+      : readScript(input, 'db-migrate', dbMigrateCall),
 };

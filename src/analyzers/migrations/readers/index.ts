@@ -25,7 +25,12 @@ const SCRIPTS: readonly MigrationReader[] = [typeorm, mikroOrm, nodePgMigrate, d
 const SQL_FILES = new Map<Framework, MigrationReader>();
 
 /** The reader of a migration file: by content first, then by what its path says. */
-export function readerFor(language: 'sql' | 'script' | 'xml', path: string, text: string, pathFramework: Framework | undefined): MigrationReader | undefined {
+export function readerFor(
+  language: 'sql' | 'script' | 'xml',
+  path: string,
+  text: string,
+  pathFramework: Framework | undefined,
+): MigrationReader | undefined {
   if (language === 'xml') return liquibaseXml.detect(path, text) ? liquibaseXml : undefined;
   if (language === 'script') return SCRIPTS.find((r) => r.detect(path, text));
   const byContent = SQL_BY_CONTENT.find((r) => r.detect(path, text));

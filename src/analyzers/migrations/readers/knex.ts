@@ -7,12 +7,43 @@ import { ident } from '../../../model/sql.js';
 
 const TABLE_SCOPES = new Set(['alterTable', 'table', 'createTable', 'createTableIfNotExists', 'createTableLike']);
 const COLUMN_TYPES = new Set([
-  'increments', 'bigIncrements', 'integer', 'bigInteger', 'bigint', 'tinyint', 'smallint', 'mediumint', 'text', 'string', 'float', 'double', 'decimal',
-  'boolean', 'date', 'datetime', 'time', 'timestamp', 'binary', 'enum', 'enu', 'json', 'jsonb', 'uuid', 'specificType', 'geometry', 'geography', 'point', 'ulid',
+  'increments',
+  'bigIncrements',
+  'integer',
+  'bigInteger',
+  'bigint',
+  'tinyint',
+  'smallint',
+  'mediumint',
+  'text',
+  'string',
+  'float',
+  'double',
+  'decimal',
+  'boolean',
+  'date',
+  'datetime',
+  'time',
+  'timestamp',
+  'binary',
+  'enum',
+  'enu',
+  'json',
+  'jsonb',
+  'uuid',
+  'specificType',
+  'geometry',
+  'geography',
+  'point',
+  'ulid',
 ]);
 
 /** The table a builder callback works on: the `alterTable('t', (t) => …)` it sits in. */
-export function callbackTable(ctx: Ctx, call: CallExpression, scopes: ReadonlySet<string> = TABLE_SCOPES): { table: string; create: boolean } | undefined {
+export function callbackTable(
+  ctx: Ctx,
+  call: CallExpression,
+  scopes: ReadonlySet<string> = TABLE_SCOPES,
+): { table: string; create: boolean } | undefined {
   for (let ancestor = call.parent as CallExpression['parent'] | undefined; ancestor; ancestor = ancestor.parent) {
     if (!ctx.ts.isCallExpression(ancestor)) continue;
     const name = methodOf(ctx, ancestor);
@@ -31,11 +62,16 @@ function queryTable(call: Call): { table: string; where: boolean } | undefined {
   while (ctx.ts.isPropertyAccessExpression(expr) || ctx.ts.isCallExpression(expr)) {
     if (ctx.ts.isCallExpression(expr)) {
       const name = methodOf(ctx, expr);
-      if (name && /^(?:where|andWhere|orWhere|whereIn|whereNot|whereNull|whereNotNull|whereExists|whereRaw|whereBetween|whereLike)/.test(name)) where = true;
+      if (
+        name &&
+        /^(?:where|andWhere|orWhere|whereIn|whereNot|whereNull|whereNotNull|whereExists|whereRaw|whereBetween|whereLike)/.test(name)
+      )
+        where = true;
       const root = expr.expression;
       if (ctx.ts.isIdentifier(root) || (ctx.ts.isPropertyAccessExpression(root) && ['table', 'from', 'into'].includes(root.name.text))) {
         const table = stringOf(ctx, expr.arguments[0]);
-        if (table && (ctx.ts.isPropertyAccessExpression(root) || /^(?:knex|db|trx|tx|k)$/.test(root.text))) return { table: ident(table) ?? table, where };
+        if (table && (ctx.ts.isPropertyAccessExpression(root) || /^(?:knex|db|trx|tx|k)$/.test(root.text)))
+          return { table: ident(table) ?? table, where };
       }
     }
     expr = expr.expression;
@@ -108,7 +144,12 @@ export function knexCall(call: Call): void {
     case 'dropUnique':
     case 'dropPrimary':
     case 'dropChecks':
-      call.add({ action: 'drop-constraint', table, name: call.str(0) ?? method, constraint: method === 'dropUnique' ? 'unique' : method === 'dropPrimary' ? 'primary-key' : 'check' });
+      call.add({
+        action: 'drop-constraint',
+        table,
+        name: call.str(0) ?? method,
+        constraint: method === 'dropUnique' ? 'unique' : method === 'dropPrimary' ? 'primary-key' : 'check',
+      });
       return;
     case 'dropIndex':
       call.add({ action: 'drop-index', table, name: call.str(1) ?? call.str(0) ?? call.source(args[0]) });
@@ -156,7 +197,8 @@ export function knexCall(call: Call): void {
     const hasDefault = names.includes('defaultTo') || method === 'increments' || method === 'bigIncrements';
     call.add({ action: 'add-column', table, column: c, notNull, hasDefault });
     if (names.includes('unique')) call.add({ action: 'add-constraint', table, column: c, constraint: 'unique' });
-    if (names.includes('references') || names.includes('inTable')) call.add({ action: 'add-constraint', table, column: c, constraint: 'foreign-key' });
+    if (names.includes('references') || names.includes('inTable'))
+      call.add({ action: 'add-constraint', table, column: c, constraint: 'foreign-key' });
   }
 }
 
@@ -164,7 +206,13 @@ export function knexCall(call: Call): void {
 function columnList(call: Call, i: number): string | undefined {
   const arg = call.args[i];
   if (!arg) return undefined;
-  if (call.ctx.ts.isArrayLiteralExpression(arg)) return arg.elements.map((e) => call.name(e)).filter(Boolean).join(', ') || undefined;
+  if (call.ctx.ts.isArrayLiteralExpression(arg))
+    return (
+      arg.elements
+        .map((e) => call.name(e))
+        .filter(Boolean)
+        .join(', ') || undefined
+    );
   return call.name(arg);
 }
 

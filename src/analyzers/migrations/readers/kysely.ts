@@ -36,7 +36,11 @@ function kyselyCall(call: Call): void {
       const { names, calls } = chainAbove(ctx, node);
       const on = calls[names.indexOf('on')];
       const table = on ? stringOf(ctx, on.arguments[0]) : undefined;
-      const columns = calls.filter((_, k) => names[k] === 'column' || names[k] === 'columns').flatMap((c) => c.arguments.flatMap((a) => (ctx.ts.isArrayLiteralExpression(a) ? [...a.elements] : [a]))).map((a) => call.name(a)).filter((c): c is string => Boolean(c));
+      const columns = calls
+        .filter((_, k) => names[k] === 'column' || names[k] === 'columns')
+        .flatMap((c) => c.arguments.flatMap((a) => (ctx.ts.isArrayLiteralExpression(a) ? [...a.elements] : [a])))
+        .map((a) => call.name(a))
+        .filter((c): c is string => Boolean(c));
       if (table) call.add({ action: 'create-index', table: ident(table) ?? table, name, unique: names.includes('unique'), columns });
       return;
     }
@@ -44,7 +48,12 @@ function kyselyCall(call: Call): void {
       call.add({ action: 'drop-index', name });
       return;
     case 'dropView':
-      if (name) call.add({ action: 'drop-object', object: chainAbove(ctx, node).names.includes('materialized') ? 'materialized view' : 'view', name });
+      if (name)
+        call.add({
+          action: 'drop-object',
+          object: chainAbove(ctx, node).names.includes('materialized') ? 'materialized view' : 'view',
+          name,
+        });
       return;
     case 'dropType':
       if (name) call.add({ action: 'drop-object', object: 'type', name });
@@ -78,7 +87,13 @@ function kyselyCall(call: Call): void {
       return;
     case 'addColumn':
       if (!name) return;
-      call.add({ action: 'add-column', table, column: name, notNull: says(call, 2, /\.notNull\(|\.primaryKey\(/), hasDefault: says(call, 2, /\.defaultTo\(|\.autoIncrement\(|generated/i) || says(call, 1, /serial/i) });
+      call.add({
+        action: 'add-column',
+        table,
+        column: name,
+        notNull: says(call, 2, /\.notNull\(|\.primaryKey\(/),
+        hasDefault: says(call, 2, /\.defaultTo\(|\.autoIncrement\(|generated/i) || says(call, 1, /serial/i),
+      });
       if (says(call, 2, /\.unique\(/)) call.add({ action: 'add-constraint', table, column: name, constraint: 'unique' });
       if (says(call, 2, /\.references\(/)) call.add({ action: 'add-constraint', table, column: name, constraint: 'foreign-key' });
       return;
@@ -90,7 +105,13 @@ function kyselyCall(call: Call): void {
       if (/\.dropNotNull\(/.test(change)) call.add({ action: 'drop-not-null', table, column: name });
       if (/\.dropDefault\(/.test(change)) call.add({ action: 'drop-default', table, column: name });
       if (/\.setDefault\(/.test(change)) call.add({ action: 'set-default', table, column: name });
-      if (/\.setDataType\(/.test(change) || method === 'modifyColumn') call.add({ action: 'change-column-type', table, column: name, dataType: (/setDataType\(\s*['"`]([^'"`]+)/.exec(change) ?? /^['"`]([^'"`]+)/.exec(change))?.[1] });
+      if (/\.setDataType\(/.test(change) || method === 'modifyColumn')
+        call.add({
+          action: 'change-column-type',
+          table,
+          column: name,
+          dataType: (/setDataType\(\s*['"`]([^'"`]+)/.exec(change) ?? /^['"`]([^'"`]+)/.exec(change))?.[1],
+        });
       return;
     }
     case 'addUniqueConstraint':
@@ -117,6 +138,7 @@ function kyselyCall(call: Call): void {
 export const kysely: MigrationReader = {
   framework: 'kysely',
   language: 'script',
-  detect: (_path, text) => /from\s+['"]kysely['"]|Kysely<|\.schema\s*\.\s*(?:alterTable|createTable|dropTable)\s*\(\s*['"][^'"]+['"]\s*\)/.test(text),
+  detect: (_path, text) =>
+    /from\s+['"]kysely['"]|Kysely<|\.schema\s*\.\s*(?:alterTable|createTable|dropTable)\s*\(\s*['"][^'"]+['"]\s*\)/.test(text),
   read: (input) => readScript(input, 'kysely', kyselyCall),
 };

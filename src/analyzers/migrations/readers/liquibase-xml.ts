@@ -23,7 +23,8 @@ function parse(text: string): Element | undefined {
   let failed = false;
   parser.on('opentag', (tag: SaxesTag) => {
     const attrs: Record<string, string> = {};
-    for (const [k, v] of Object.entries(tag.attributes as Record<string, string | SaxesAttributeNS>)) attrs[k] = typeof v === 'string' ? v : v.value;
+    for (const [k, v] of Object.entries(tag.attributes as Record<string, string | SaxesAttributeNS>))
+      attrs[k] = typeof v === 'string' ? v : v.value;
     const element: Element = { name: tag.name.replace(/^[^:]+:/, ''), attrs, line: parser.line, children: [], text: '' };
     stack[stack.length - 1]!.children.push(element);
     stack.push(element);
@@ -41,15 +42,19 @@ function parse(text: string): Element | undefined {
 }
 
 const find = (e: Element, name: string): Element[] => e.children.filter((c) => c.name === name);
-const n = (v: string | undefined) => (v === undefined ? undefined : ident(v) ?? v);
-const shown = (e: Element) => `<${e.name}${Object.entries(e.attrs).map(([k, v]) => ` ${k}="${v}"`).join('')}/>`;
+const n = (v: string | undefined) => (v === undefined ? undefined : (ident(v) ?? v));
+const shown = (e: Element) =>
+  `<${e.name}${Object.entries(e.attrs)
+    .map(([k, v]) => ` ${k}="${v}"`)
+    .join('')}/>`;
 
 /** The schema operations of one change element; undefined when it is not known. */
 function changeOps(e: Element): SchemaOp[] | undefined {
   const a = e.attrs;
   const table = n(a.tableName ?? a.baseTableName);
   const columns = find(e, 'column');
-  const need = <T extends SchemaOp>(op: T, ...values: (string | undefined)[]): T[] | undefined => (values.every(Boolean) ? [op] : undefined);
+  const need = <T extends SchemaOp>(op: T, ...values: (string | undefined)[]): T[] | undefined =>
+    values.every(Boolean) ? [op] : undefined;
   switch (e.name) {
     case 'createTable':
       return need({ action: 'create-table', table: table! }, table);
@@ -63,9 +68,24 @@ function changeOps(e: Element): SchemaOp[] | undefined {
         const column = n(c.attrs.name) ?? '?';
         const constraints = find(c, 'constraints')[0]?.attrs ?? {};
         const hasDefault = Object.keys(c.attrs).some((k) => k.startsWith('default') || k === 'autoIncrement' || k === 'valueComputed');
-        const ops: SchemaOp[] = [{ action: 'add-column', table, column, notNull: constraints.nullable === 'false' || constraints.primaryKey === 'true', hasDefault }];
+        const ops: SchemaOp[] = [
+          {
+            action: 'add-column',
+            table,
+            column,
+            notNull: constraints.nullable === 'false' || constraints.primaryKey === 'true',
+            hasDefault,
+          },
+        ];
         if (constraints.unique === 'true') ops.push({ action: 'add-constraint', table, column, constraint: 'unique' });
-        if (constraints.references || constraints.referencedTableName || constraints.foreignKeyName) ops.push({ action: 'add-constraint', table, column, constraint: 'foreign-key', references: n(constraints.referencedTableName ?? constraints.references?.split('(')[0]) });
+        if (constraints.references || constraints.referencedTableName || constraints.foreignKeyName)
+          ops.push({
+            action: 'add-constraint',
+            table,
+            column,
+            constraint: 'foreign-key',
+            references: n(constraints.referencedTableName ?? constraints.references?.split('(')[0]),
+          });
         return ops;
       });
     }
@@ -74,9 +94,18 @@ function changeOps(e: Element): SchemaOp[] | undefined {
       return table && names.length ? names.map((c) => ({ action: 'drop-column', table, column: n(c)! })) : undefined;
     }
     case 'renameColumn':
-      return need({ action: 'rename-column', table: table!, column: n(a.oldColumnName)!, to: n(a.newColumnName)! }, table, a.oldColumnName, a.newColumnName);
+      return need(
+        { action: 'rename-column', table: table!, column: n(a.oldColumnName)!, to: n(a.newColumnName)! },
+        table,
+        a.oldColumnName,
+        a.newColumnName,
+      );
     case 'modifyDataType':
-      return need({ action: 'change-column-type', table: table!, column: n(a.columnName)!, dataType: a.newDataType?.toLowerCase() }, table, a.columnName);
+      return need(
+        { action: 'change-column-type', table: table!, column: n(a.columnName)!, dataType: a.newDataType?.toLowerCase() },
+        table,
+        a.columnName,
+      );
     case 'addNotNullConstraint':
       return need({ action: 'set-not-null', table: table!, column: n(a.columnName)! }, table, a.columnName);
     case 'dropNotNullConstraint':
@@ -88,16 +117,47 @@ function changeOps(e: Element): SchemaOp[] | undefined {
     case 'addUniqueConstraint':
     case 'addForeignKeyConstraint':
     case 'addPrimaryKey': {
-      const constraint: ConstraintKind = e.name === 'addUniqueConstraint' ? 'unique' : e.name === 'addPrimaryKey' ? 'primary-key' : 'foreign-key';
+      const constraint: ConstraintKind =
+        e.name === 'addUniqueConstraint' ? 'unique' : e.name === 'addPrimaryKey' ? 'primary-key' : 'foreign-key';
       const column = a.columnNames ?? a.baseColumnNames;
-      return need({ action: 'add-constraint', table: table!, constraint, name: n(a.constraintName), column: column?.split(',').map((c) => n(c.trim())).join(', '), ...(a.referencedTableName ? { references: n(a.referencedTableName) } : {}) }, table);
+      return need(
+        {
+          action: 'add-constraint',
+          table: table!,
+          constraint,
+          name: n(a.constraintName),
+          column: column
+            ?.split(',')
+            .map((c) => n(c.trim()))
+            .join(', '),
+          ...(a.referencedTableName ? { references: n(a.referencedTableName) } : {}),
+        },
+        table,
+      );
     }
     case 'dropUniqueConstraint':
     case 'dropForeignKeyConstraint':
     case 'dropPrimaryKey':
-      return need({ action: 'drop-constraint', table: table!, name: n(a.constraintName), constraint: e.name === 'dropForeignKeyConstraint' ? 'foreign-key' : e.name === 'dropPrimaryKey' ? 'primary-key' : 'unique' }, table);
+      return need(
+        {
+          action: 'drop-constraint',
+          table: table!,
+          name: n(a.constraintName),
+          constraint: e.name === 'dropForeignKeyConstraint' ? 'foreign-key' : e.name === 'dropPrimaryKey' ? 'primary-key' : 'unique',
+        },
+        table,
+      );
     case 'createIndex':
-      return need({ action: 'create-index', table: table!, name: n(a.indexName), unique: a.unique === 'true', columns: columns.map((c) => n(c.attrs.name)).filter((x): x is string => Boolean(x)) }, table);
+      return need(
+        {
+          action: 'create-index',
+          table: table!,
+          name: n(a.indexName),
+          unique: a.unique === 'true',
+          columns: columns.map((c) => n(c.attrs.name)).filter((x): x is string => Boolean(x)),
+        },
+        table,
+      );
     case 'dropIndex':
       return [{ action: 'drop-index', name: n(a.indexName), table }];
     case 'createView':
@@ -139,7 +199,14 @@ function readChanges(elements: Element[], input: ReaderInput): ReadResult {
     }
     const ops = changeOps(e);
     if (!ops) {
-      result.unreadable.push({ line: e.line, statement: quote(shown(e)), reason: e.name === 'sqlFile' ? 'Liquibase <sqlFile>: the SQL is in another file, read it with the changelog' : `Liquibase change <${e.name}> not understood` });
+      result.unreadable.push({
+        line: e.line,
+        statement: quote(shown(e)),
+        reason:
+          e.name === 'sqlFile'
+            ? 'Liquibase <sqlFile>: the SQL is in another file, read it with the changelog'
+            : `Liquibase change <${e.name}> not understood`,
+      });
       continue;
     }
     for (const op of ops) result.ops.push({ op, line: e.line, statement: quote(shown(e)), via: 'builder' });

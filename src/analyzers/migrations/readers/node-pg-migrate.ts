@@ -39,9 +39,22 @@ function pgmCall(call: Call): void {
         const props = propsOf(call.ctx, def);
         const get = (k: string) => call.source(props?.get(k));
         const type = stringOf(call.ctx, def) ?? stringOf(call.ctx, props?.get('type')) ?? '';
-        call.add({ action: 'add-column', table, column: column.toLowerCase(), notNull: get('notNull') === 'true' || get('primaryKey') === 'true', hasDefault: Boolean(props?.has('default') || props?.has('sequenceGenerated') || /serial/i.test(type)) });
+        call.add({
+          action: 'add-column',
+          table,
+          column: column.toLowerCase(),
+          notNull: get('notNull') === 'true' || get('primaryKey') === 'true',
+          hasDefault: Boolean(props?.has('default') || props?.has('sequenceGenerated') || /serial/i.test(type)),
+        });
         if (get('unique') === 'true') call.add({ action: 'add-constraint', table, column: column.toLowerCase(), constraint: 'unique' });
-        if (props?.has('references')) call.add({ action: 'add-constraint', table, column: column.toLowerCase(), constraint: 'foreign-key', references: stringOf(call.ctx, props.get('references')) });
+        if (props?.has('references'))
+          call.add({
+            action: 'add-constraint',
+            table,
+            column: column.toLowerCase(),
+            constraint: 'foreign-key',
+            references: stringOf(call.ctx, props.get('references')),
+          });
       }
       return;
     }
@@ -62,14 +75,25 @@ function pgmCall(call: Call): void {
       if (props.has('type')) call.add({ action: 'change-column-type', table, column, dataType: stringOf(call.ctx, props.get('type')) });
       if (get('notNull') === 'true' || get('allowNull') === 'false') call.add({ action: 'set-not-null', table, column });
       if (get('notNull') === 'false' || get('allowNull') === 'true') call.add({ action: 'drop-not-null', table, column });
-      if (props.has('default')) call.add(get('default') === 'null' ? { action: 'drop-default', table, column } : { action: 'set-default', table, column });
+      if (props.has('default'))
+        call.add(get('default') === 'null' ? { action: 'drop-default', table, column } : { action: 'set-default', table, column });
       return;
     }
     case 'addConstraint':
     case 'createConstraint': {
       const props = propsOf(call.ctx, args[2]);
       if (!table) return;
-      const kind: ConstraintKind | undefined = props?.has('unique') ? 'unique' : props?.has('foreignKeys') || props?.has('references') ? 'foreign-key' : props?.has('check') ? 'check' : props?.has('primaryKey') ? 'primary-key' : props?.has('exclude') ? 'exclude' : undefined;
+      const kind: ConstraintKind | undefined = props?.has('unique')
+        ? 'unique'
+        : props?.has('foreignKeys') || props?.has('references')
+          ? 'foreign-key'
+          : props?.has('check')
+            ? 'check'
+            : props?.has('primaryKey')
+              ? 'primary-key'
+              : props?.has('exclude')
+                ? 'exclude'
+                : undefined;
       if (kind) call.add({ action: 'add-constraint', table, constraint: kind, name: call.str(1) });
       else call.unreadable('a constraint given as SQL text or a variable: its kind is not read');
       return;
@@ -79,10 +103,22 @@ function pgmCall(call: Call): void {
       return;
     case 'createIndex':
     case 'addIndex':
-      if (table) call.add({ action: 'create-index', table, name: stringOf(call.ctx, propsOf(call.ctx, args[2])?.get('name')), columns: names(call, 1), unique: option(call, 2, 'unique') === 'true', concurrently: option(call, 2, 'concurrently') === 'true' });
+      if (table)
+        call.add({
+          action: 'create-index',
+          table,
+          name: stringOf(call.ctx, propsOf(call.ctx, args[2])?.get('name')),
+          columns: names(call, 1),
+          unique: option(call, 2, 'unique') === 'true',
+          concurrently: option(call, 2, 'concurrently') === 'true',
+        });
       return;
     case 'dropIndex':
-      call.add({ action: 'drop-index', table, name: stringOf(call.ctx, propsOf(call.ctx, args[2])?.get('name')) ?? names(call, 1).join('_') });
+      call.add({
+        action: 'drop-index',
+        table,
+        name: stringOf(call.ctx, propsOf(call.ctx, args[2])?.get('name')) ?? names(call, 1).join('_'),
+      });
       return;
     case 'addTypeValue': {
       const value = call.str(1);
@@ -114,9 +150,27 @@ function pgmCall(call: Call): void {
     case 'dropRole':
     case 'dropPolicy':
     case 'dropOperator': {
-      const object = { dropType: 'type', dropView: 'view', dropMaterializedView: 'materialized view', dropFunction: 'function', dropSequence: 'sequence', dropExtension: 'extension', dropDomain: 'domain', dropRole: 'role', dropPolicy: 'policy', dropOperator: 'operator' }[method];
+      const object = {
+        dropType: 'type',
+        dropView: 'view',
+        dropMaterializedView: 'materialized view',
+        dropFunction: 'function',
+        dropSequence: 'sequence',
+        dropExtension: 'extension',
+        dropDomain: 'domain',
+        dropRole: 'role',
+        dropPolicy: 'policy',
+        dropOperator: 'operator',
+      }[method];
       const name = method === 'dropPolicy' ? call.str(1) : table;
-      if (name) call.add({ action: 'drop-object', object, name, ...(method === 'dropPolicy' && table ? { table } : {}), cascade: option(call, method === 'dropFunction' ? 2 : 1, 'cascade') === 'true' || undefined });
+      if (name)
+        call.add({
+          action: 'drop-object',
+          object,
+          name,
+          ...(method === 'dropPolicy' && table ? { table } : {}),
+          cascade: option(call, method === 'dropFunction' ? 2 : 1, 'cascade') === 'true' || undefined,
+        });
       return;
     }
     case 'dropTrigger': {
@@ -141,7 +195,14 @@ function pgmCall(call: Call): void {
     case 'createExtension':
     case 'createSchema':
     case 'createDomain':
-      call.add({ action: 'create-object', object: method.replace(/^create/, '').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase(), name: table });
+      call.add({
+        action: 'create-object',
+        object: method
+          .replace(/^create/, '')
+          .replace(/([a-z])([A-Z])/g, '$1 $2')
+          .toLowerCase(),
+        name: table,
+      });
       return;
   }
 }

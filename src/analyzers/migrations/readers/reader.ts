@@ -46,7 +46,13 @@ export function markedSections(text: string, up: RegExp, down: RegExp, blank: Re
   const downAt = lines.findIndex((l) => down.test(l));
   // Marker lines that are not SQL (StatementBegin/End) are blanked, keeping line numbers.
   const clean = (l: string) => (blank.some((b) => b.test(l)) ? '' : l);
-  const section = (from: number, to: number): Section => ({ text: lines.slice(from + 1, to).map(clean).join('\n'), line: from + 2 });
+  const section = (from: number, to: number): Section => ({
+    text: lines
+      .slice(from + 1, to)
+      .map(clean)
+      .join('\n'),
+    line: from + 2,
+  });
   if (downAt === -1) return { up: section(upAt, lines.length) };
   if (downAt < upAt) return { up: section(upAt, lines.length), down: section(downAt, upAt) };
   return { up: section(upAt, downAt), down: section(downAt, lines.length) };

@@ -29,7 +29,8 @@ export function forEachDescendant(ctx: Ctx, node: TsNode, visit: (node: TsNode) 
   ctx.ts.forEachChild(node, walk);
 }
 
-const nameOf = (ctx: Ctx, node: { name?: TsNode }) => (node.name ? (ctx.ts.isIdentifier(node.name) || ctx.ts.isPrivateIdentifier(node.name) ? node.name.text : text(ctx, node.name)) : undefined);
+const nameOf = (ctx: Ctx, node: { name?: TsNode }) =>
+  node.name ? (ctx.ts.isIdentifier(node.name) || ctx.ts.isPrivateIdentifier(node.name) ? node.name.text : text(ctx, node.name)) : undefined;
 
 /** The `up` and `down` functions, however they are declared (exports, class methods, object properties). */
 export function functionBodies(ctx: Ctx): { up?: TsNode; down?: TsNode } {
@@ -37,7 +38,8 @@ export function functionBodies(ctx: Ctx): { up?: TsNode; down?: TsNode } {
   const found: { up?: TsNode; down?: TsNode } = {};
   const take = (name: string | undefined, fn: TsNode | undefined) => {
     if (!fn || (name !== 'up' && name !== 'down') || found[name]) return;
-    if (ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn) || ts.isFunctionExpression(fn) || ts.isArrowFunction(fn)) found[name] = fn;
+    if (ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn) || ts.isFunctionExpression(fn) || ts.isArrowFunction(fn))
+      found[name] = fn;
   };
   forEachDescendant(ctx, ctx.source, (node) => {
     if (ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node)) take(nameOf(ctx, node), node);
@@ -81,7 +83,8 @@ function topLevelVariable(ctx: Ctx, name: string): TsNamespace.VariableDeclarati
   if (!ctx.variables) {
     const variables = new Map<string, TsNamespace.VariableDeclaration[]>();
     forEachDescendant(ctx, ctx.source, (node) => {
-      if (ctx.ts.isVariableDeclaration(node) && ctx.ts.isIdentifier(node.name)) variables.set(node.name.text, [...(variables.get(node.name.text) ?? []), node]);
+      if (ctx.ts.isVariableDeclaration(node) && ctx.ts.isIdentifier(node.name))
+        variables.set(node.name.text, [...(variables.get(node.name.text) ?? []), node]);
     });
     ctx.variables = variables;
   }
@@ -154,7 +157,9 @@ export function standsAlone(ctx: Ctx, node: TsNode): boolean {
       ts.isArrowFunction(parent) ||
       ts.isArrayLiteralExpression(parent) ||
       ts.isVariableDeclaration(parent) ||
-      (ts.isCallExpression(parent) && methodOf(ctx, parent) !== undefined && ['all', 'push', 'allSettled', 'transaction'].includes(methodOf(ctx, parent)!)) ||
+      (ts.isCallExpression(parent) &&
+        methodOf(ctx, parent) !== undefined &&
+        ['all', 'push', 'allSettled', 'transaction'].includes(methodOf(ctx, parent)!)) ||
       (ts.isCallExpression(parent) && ts.isArrowFunction(current))
     );
   }
@@ -220,12 +225,33 @@ export interface ScriptOptions {
   sqlTags?: ReadonlySet<string>;
 }
 
-const SQL_METHODS: ReadonlySet<string> = new Set(['query', 'raw', 'addSql', 'execute', 'runSql', 'exec', 'executeQuery', 'unsafe', 'none', 'any', 'many', 'one', 'oneOrNone', 'manyOrNone', 'sql']);
+const SQL_METHODS: ReadonlySet<string> = new Set([
+  'query',
+  'raw',
+  'addSql',
+  'execute',
+  'runSql',
+  'exec',
+  'executeQuery',
+  'unsafe',
+  'none',
+  'any',
+  'many',
+  'one',
+  'oneOrNone',
+  'manyOrNone',
+  'sql',
+]);
 /** Methods whose first argument is SQL whatever it is: a value computed at run time there is SQL nobody can read. */
 const RUNTIME_SQL_METHODS: ReadonlySet<string> = new Set(['query', 'raw', 'addSql', 'runSql', 'unsafe', 'sql']);
 /** An argument whose value is computed (a variable, a call, a template with substitutions), not a literal or a builder. */
 const isComputed = (ctx: Ctx, node: TsNode) =>
-  ctx.ts.isIdentifier(node) || ctx.ts.isPropertyAccessExpression(node) || ctx.ts.isCallExpression(node) || ctx.ts.isTemplateExpression(node) || ctx.ts.isBinaryExpression(node) || ctx.ts.isAwaitExpression(node);
+  ctx.ts.isIdentifier(node) ||
+  ctx.ts.isPropertyAccessExpression(node) ||
+  ctx.ts.isCallExpression(node) ||
+  ctx.ts.isTemplateExpression(node) ||
+  ctx.ts.isBinaryExpression(node) ||
+  ctx.ts.isAwaitExpression(node);
 const SQL_TAGS: ReadonlySet<string> = new Set(['sql', 'sql.unsafe', 'db.sql', 'pgm.sql']);
 
 /** Reads the up and down functions of a migration script with a reader's handler. */
@@ -239,7 +265,11 @@ export function readScript(input: ReaderInput, framework: string, handler: CallH
     if (ctx.ts.isCallExpression(n) || ctx.ts.isTaggedTemplateExpression(n)) calls += 1;
   });
   if (up.ops.length === 0 && up.unreadable.length === 0 && calls > 0) {
-    up.unreadable.push({ line: lineOf(ctx, upNode === ctx.source ? ctx.source.statements[0] ?? ctx.source : upNode), statement: input.path, reason: `no ${framework} schema operation recognised in up()` });
+    up.unreadable.push({
+      line: lineOf(ctx, upNode === ctx.source ? (ctx.source.statements[0] ?? ctx.source) : upNode),
+      statement: input.path,
+      reason: `no ${framework} schema operation recognised in up()`,
+    });
   }
   const result: MigrationRead = { up };
   if (bodies.down) {
@@ -261,7 +291,11 @@ function readBody(ctx: Ctx, body: TsNode, input: ReaderInput, handler: CallHandl
   const sqlAt = (arg: TsNode, owner: TsNode) => {
     const sql = stringOf(ctx, arg);
     if (sql === undefined) {
-      result.unreadable.push({ line: lineOf(ctx, owner), statement: quote(text(ctx, owner)), reason: 'SQL built at run time: the text cannot be read from the source' });
+      result.unreadable.push({
+        line: lineOf(ctx, owner),
+        statement: quote(text(ctx, owner)),
+        reason: 'SQL built at run time: the text cannot be read from the source',
+      });
       return;
     }
     merge(result, input.sql(sql, lineOf(ctx, arg)));
@@ -280,9 +314,11 @@ function readBody(ctx: Ctx, body: TsNode, input: ReaderInput, handler: CallHandl
       // A SQL string passed to a client: knex.raw, queryRunner.query, this.addSql, sequelize.query, pgm.sql, db.runSql …
       const first = args[0];
       // pool.query(sql`…`): the template is the SQL.
-      if (first && ts.isTaggedTemplateExpression(first) && sqlTags.has(text(ctx, first.tag)) && standsAlone(ctx, node)) sqlAt(first.template, node);
+      if (first && ts.isTaggedTemplateExpression(first) && sqlTags.has(text(ctx, first.tag)) && standsAlone(ctx, node))
+        sqlAt(first.template, node);
       else if (args.length > 0 && stringOf(ctx, args[0]) !== undefined && standsAlone(ctx, node)) sqlAt(args[0]!, node);
-      else if (args.length > 0 && RUNTIME_SQL_METHODS.has(method) && isComputed(ctx, args[0]!) && standsAlone(ctx, node)) sqlAt(args[0]!, node);
+      else if (args.length > 0 && RUNTIME_SQL_METHODS.has(method) && isComputed(ctx, args[0]!) && standsAlone(ctx, node))
+        sqlAt(args[0]!, node);
       return;
     }
     const call: Call = {
@@ -292,14 +328,14 @@ function readBody(ctx: Ctx, body: TsNode, input: ReaderInput, handler: CallHandl
       args,
       str: (i) => {
         const s = stringOf(ctx, args[i]);
-        return s === undefined ? undefined : ident(s) ?? s;
+        return s === undefined ? undefined : (ident(s) ?? s);
       },
       name: (n) => {
         const s = stringOf(ctx, n);
         if (s !== undefined) return ident(s) ?? s;
         const props = propsOf(ctx, n);
         const named = props && stringOf(ctx, props.get('name'));
-        return named ? ident(named) ?? named : undefined;
+        return named ? (ident(named) ?? named) : undefined;
       },
       source: (n) => (n ? text(ctx, n) : ''),
       add: (op) => result.ops.push({ op, line: lineOf(ctx, node), statement: quote(text(ctx, node)), via: 'builder' }),

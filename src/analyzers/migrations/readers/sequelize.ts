@@ -4,11 +4,13 @@ import type { MigrationReader } from './reader.js';
 import { propsOf, readScript, tableCall, stringOf, type Call } from './script-tree.js';
 
 /** `'users'` or `{ tableName: 'users', schema: … }`. */
-const tableOf = (call: Call, i: number) => call.str(i) ?? (() => {
-  const props = propsOf(call.ctx, call.args[i]);
-  const name = props && (stringOf(call.ctx, props.get('tableName')) ?? stringOf(call.ctx, props.get('name')));
-  return name?.toLowerCase();
-})();
+const tableOf = (call: Call, i: number) =>
+  call.str(i) ??
+  (() => {
+    const props = propsOf(call.ctx, call.args[i]);
+    const name = props && (stringOf(call.ctx, props.get('tableName')) ?? stringOf(call.ctx, props.get('name')));
+    return name?.toLowerCase();
+  })();
 
 /** A column spec: `{ type, allowNull, defaultValue }` or a bare type (`Sequelize.TEXT`). */
 function spec(call: Call, i: number) {
@@ -31,11 +33,16 @@ function sequelizeCall(call: Call): void {
   if (method === 'dropAllTables') return call.add({ action: 'drop-table', table: '*' });
   if (method === 'dropEnum' || method === 'dropAllEnums') {
     const name = call.str(0);
-    return name ? call.add({ action: 'drop-object', object: 'type', name }) : call.add({ action: 'drop-object', object: 'type', name: '*' });
+    return name
+      ? call.add({ action: 'drop-object', object: 'type', name })
+      : call.add({ action: 'drop-object', object: 'type', name: '*' });
   }
   if (method === 'createSchema' || method === 'dropSchema') {
     const name = call.str(0);
-    if (name) call.add(method === 'dropSchema' ? { action: 'drop-schema', object: 'schema', name } : { action: 'create-object', object: 'schema', name });
+    if (name)
+      call.add(
+        method === 'dropSchema' ? { action: 'drop-schema', object: 'schema', name } : { action: 'create-object', object: 'schema', name },
+      );
     return;
   }
   const table = tableOf(call, 0);
@@ -63,11 +70,30 @@ function sequelizeCall(call: Call): void {
     case 'addConstraint': {
       const props = propsOf(call.ctx, args[1]);
       const type = (stringOf(call.ctx, props?.get('type')) ?? '').toLowerCase();
-      const constraint: ConstraintKind = type.includes('foreign') ? 'foreign-key' : type.includes('check') ? 'check' : type.includes('primary') ? 'primary-key' : 'unique';
+      const constraint: ConstraintKind = type.includes('foreign')
+        ? 'foreign-key'
+        : type.includes('check')
+          ? 'check'
+          : type.includes('primary')
+            ? 'primary-key'
+            : 'unique';
       const fields = props?.get('fields');
-      const column = fields && call.ctx.ts.isArrayLiteralExpression(fields) ? fields.elements.map((e) => call.name(e)).filter(Boolean).join(', ') : undefined;
+      const column =
+        fields && call.ctx.ts.isArrayLiteralExpression(fields)
+          ? fields.elements
+              .map((e) => call.name(e))
+              .filter(Boolean)
+              .join(', ')
+          : undefined;
       const references = propsOf(call.ctx, props?.get('references'));
-      call.add({ action: 'add-constraint', table, constraint, name: stringOf(call.ctx, props?.get('name')), column: column || undefined, ...(references ? { references: stringOf(call.ctx, references.get('table')) } : {}) });
+      call.add({
+        action: 'add-constraint',
+        table,
+        constraint,
+        name: stringOf(call.ctx, props?.get('name')),
+        column: column || undefined,
+        ...(references ? { references: stringOf(call.ctx, references.get('table')) } : {}),
+      });
       return;
     }
     case 'removeConstraint':
@@ -76,7 +102,10 @@ function sequelizeCall(call: Call): void {
     case 'addIndex': {
       const props = propsOf(call.ctx, args[2]) ?? propsOf(call.ctx, args[1]);
       const fieldsNode = props?.get('fields') ?? args[1];
-      const columns = fieldsNode && call.ctx.ts.isArrayLiteralExpression(fieldsNode) ? fieldsNode.elements.map((e) => call.name(e)).filter((c): c is string => Boolean(c)) : undefined;
+      const columns =
+        fieldsNode && call.ctx.ts.isArrayLiteralExpression(fieldsNode)
+          ? fieldsNode.elements.map((e) => call.name(e)).filter((c): c is string => Boolean(c))
+          : undefined;
       call.add({
         action: 'create-index',
         table,

@@ -38,7 +38,8 @@ function typeormCall(call: Call): void {
         if (!column) continue;
         const flags = columnFlags(call, item);
         call.add({ action: 'add-column', table, column, notNull: flags.notNull, hasDefault: flags.hasDefault });
-        if (call.source(flags.props?.get('isUnique')) === 'true') call.add({ action: 'add-constraint', table, column, constraint: 'unique' });
+        if (call.source(flags.props?.get('isUnique')) === 'true')
+          call.add({ action: 'add-constraint', table, column, constraint: 'unique' });
       }
       return;
     }
@@ -60,7 +61,14 @@ function typeormCall(call: Call): void {
       const before = propsOf(call.ctx, args[1]) ? columnFlags(call, args[1]) : undefined;
       if (to && to !== column) call.add({ action: 'rename-column', table, column, to });
       const name = to ?? column;
-      if (!before || before.type !== after.type) call.add({ action: 'change-column-type', table, column: name, dataType: after.type, ...(before?.type ? { fromType: before.type } : {}) });
+      if (!before || before.type !== after.type)
+        call.add({
+          action: 'change-column-type',
+          table,
+          column: name,
+          dataType: after.type,
+          ...(before?.type ? { fromType: before.type } : {}),
+        });
       if (before ? after.notNull && !before.notNull : after.saysNotNull) call.add({ action: 'set-not-null', table, column: name });
       if (!after.notNull && before?.notNull) call.add({ action: 'drop-not-null', table, column: name });
       return;
@@ -73,7 +81,10 @@ function typeormCall(call: Call): void {
         table,
         name: stringOf(call.ctx, props?.get('name')),
         unique: call.source(props?.get('isUnique')) === 'true',
-        columns: columns && call.ctx.ts.isArrayLiteralExpression(columns) ? columns.elements.map((e) => call.name(e)).filter((c): c is string => Boolean(c)) : undefined,
+        columns:
+          columns && call.ctx.ts.isArrayLiteralExpression(columns)
+            ? columns.elements.map((e) => call.name(e)).filter((c): c is string => Boolean(c))
+            : undefined,
       });
       return;
     }
@@ -87,9 +98,21 @@ function typeormCall(call: Call): void {
     case 'createCheckConstraint':
     case 'createCheckConstraints':
     case 'createPrimaryKey': {
-      const constraint: ConstraintKind = method.includes('Foreign') ? 'foreign-key' : method.includes('Unique') ? 'unique' : method.includes('Check') ? 'check' : 'primary-key';
+      const constraint: ConstraintKind = method.includes('Foreign')
+        ? 'foreign-key'
+        : method.includes('Unique')
+          ? 'unique'
+          : method.includes('Check')
+            ? 'check'
+            : 'primary-key';
       const props = propsOf(call.ctx, args[1]);
-      call.add({ action: 'add-constraint', table, constraint, name: stringOf(call.ctx, props?.get('name')), ...(props?.get('referencedTableName') ? { references: stringOf(call.ctx, props.get('referencedTableName')) } : {}) });
+      call.add({
+        action: 'add-constraint',
+        table,
+        constraint,
+        name: stringOf(call.ctx, props?.get('name')),
+        ...(props?.get('referencedTableName') ? { references: stringOf(call.ctx, props.get('referencedTableName')) } : {}),
+      });
       return;
     }
     case 'dropForeignKey':
@@ -97,7 +120,18 @@ function typeormCall(call: Call): void {
     case 'dropUniqueConstraint':
     case 'dropCheckConstraint':
     case 'dropPrimaryKey':
-      call.add({ action: 'drop-constraint', table, name: call.str(1) ?? call.source(args[1]), constraint: method.includes('Foreign') ? 'foreign-key' : method.includes('Unique') ? 'unique' : method.includes('Check') ? 'check' : 'primary-key' });
+      call.add({
+        action: 'drop-constraint',
+        table,
+        name: call.str(1) ?? call.source(args[1]),
+        constraint: method.includes('Foreign')
+          ? 'foreign-key'
+          : method.includes('Unique')
+            ? 'unique'
+            : method.includes('Check')
+              ? 'check'
+              : 'primary-key',
+      });
       return;
     case 'dropView':
       call.add({ action: 'drop-object', object: 'view', name: table });
