@@ -46,14 +46,17 @@ describe('the SARIF subset schema', () => {
   });
 });
 
-describe.skipIf(!officialValidator())(`the official SARIF 2.1.0 schema (${OFFICIAL_SCHEMA_FILE})`, () => {
-  it('accepts what the tool writes', async () => {
-    expect(officialSarifErrors(await log())).toBe('');
-  });
+describe.skipIf(!officialValidator())(
+  `the official SARIF 2.1.0 schema (${OFFICIAL_SCHEMA_FILE ?? 'ROLLBACK_READY_SARIF_SCHEMA unset'})`,
+  () => {
+    it('accepts what the tool writes', async () => {
+      expect(officialSarifErrors(await log())).toBe('');
+    });
 
-  it.each(INVALID)('rejects %s, as the subset schema does', async (_what, edit) => {
-    const sarif = await log();
-    edit(sarif);
-    expect(officialSarifErrors(sarif)).not.toBe('');
-  });
-});
+    it.each(INVALID)('rejects %s, as the subset schema does', async (_what, edit) => {
+      const sarif = await log();
+      edit(sarif);
+      expect(officialSarifErrors(sarif)).not.toBe('');
+    });
+  },
+);

@@ -5,11 +5,10 @@ import addFormats from 'ajv-formats';
 import { ROOT, twoReleases } from './repo.js';
 
 /**
- * The official SARIF 2.1.0 schema, kept beside the project in CI (never copied into it). Another file can be
- * named with ROLLBACK_READY_SARIF_SCHEMA; when that variable is set, the file must exist.
+ * The official SARIF 2.1.0 schema, never part of the project: CI names the file it keeps outside the clone with
+ * ROLLBACK_READY_SARIF_SCHEMA (which must then exist). Without it the subset schema below validates alone.
  */
-export const OFFICIAL_SCHEMA_FILE =
-  process.env.ROLLBACK_READY_SARIF_SCHEMA ?? join(ROOT, '..', 'shared', 'schemas', 'sarif-schema-2.1.0.json');
+export const OFFICIAL_SCHEMA_FILE = process.env.ROLLBACK_READY_SARIF_SCHEMA;
 /** The parts of SARIF 2.1.0 the tool writes, from the specification: validates in any clone. */
 export const SUBSET_SCHEMA_FILE = join(ROOT, 'test', 'support', 'sarif-subset.schema.json');
 
@@ -29,10 +28,10 @@ let official: ValidateFunction | undefined | null = null;
 /** The official schema's validator, or undefined where the file is not beside the clone. */
 export function officialValidator(): ValidateFunction | undefined {
   if (official === null) {
-    if (process.env.ROLLBACK_READY_SARIF_SCHEMA && !existsSync(OFFICIAL_SCHEMA_FILE)) {
+    if (OFFICIAL_SCHEMA_FILE && !existsSync(OFFICIAL_SCHEMA_FILE)) {
       throw new Error(`ROLLBACK_READY_SARIF_SCHEMA names ${OFFICIAL_SCHEMA_FILE}, which does not exist`);
     }
-    official = existsSync(OFFICIAL_SCHEMA_FILE) ? compile(OFFICIAL_SCHEMA_FILE) : undefined;
+    official = OFFICIAL_SCHEMA_FILE ? compile(OFFICIAL_SCHEMA_FILE) : undefined;
   }
   return official;
 }
