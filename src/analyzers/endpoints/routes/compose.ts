@@ -8,6 +8,7 @@ import { frameworkBindings } from './routers.js';
 import { functionName, isFunctionLike, Scopes, type Declaration } from './scope.js';
 import { evaluateWithImports, type ImportedConstants } from './constants.js';
 import { excerpt, exportsOf, importsOf, partialValues, staticValues, topLevel, lineOf } from './static.js';
+import { unwrap } from './unwrap.js';
 
 // Where a router is served: its prefix as the app is composed. A router's value is followed through the code that
 // uses it — `app.use('/api', router)`, `app.route('/x', sub)`, `fastify.register(plugin, { prefix })`, koa-mount's
@@ -38,20 +39,6 @@ const MAX_PREFIXES = 16;
 const TRANSPARENT = new Set(['routes', 'middleware', 'callback', 'handler', 'fetch', 'handle']);
 const APP_TYPE = /^(Koa|Express|Application|Hono|FastifyInstance)\b/;
 const PATH_NAME = /path|prefix|base|url|route|mount|root/i;
-
-const unwrap = (node: Node): Node => {
-  let n = node;
-  while (
-    Node.isParenthesizedExpression(n) ||
-    Node.isAsExpression(n) ||
-    Node.isNonNullExpression(n) ||
-    Node.isSatisfiesExpression(n) ||
-    Node.isAwaitExpression(n) ||
-    Node.isTypeAssertion(n)
-  )
-    n = n.getExpression();
-  return n;
-};
 
 const where = (file: string, node: Node) => `${file}:${lineOf(node)}`;
 

@@ -1,4 +1,5 @@
 import { Node } from 'ts-morph';
+import { unwrap } from './unwrap.js';
 
 // The router-style frameworks (Express, Koa, Fastify, Hono): which module each comes from, and which calls create
 // an application (served as is when nothing mounts it) or a router (served only where something mounts it).
@@ -31,19 +32,6 @@ export interface Creation {
   /** Koa Router `{ prefix }`, Hono `.basePath()`. */
   prefix?: Node;
 }
-
-const unwrap = (node: Node): Node => {
-  let n = node;
-  while (
-    Node.isAwaitExpression(n) ||
-    Node.isParenthesizedExpression(n) ||
-    Node.isAsExpression(n) ||
-    Node.isNonNullExpression(n) ||
-    Node.isSatisfiesExpression(n)
-  )
-    n = n.getExpression();
-  return n;
-};
 
 /**
  * Whether an initializer creates an app or a router, given the local names bound to each framework module

@@ -6,6 +6,7 @@ import type { CodeReader } from './code-context.js';
 import { evaluateWithImports, type ImportedConstants } from './constants.js';
 import { unresolvedKey, type CodeEndpoints } from './resolve.js';
 import { excerpt, partialValues, staticValues, type ImportedValues, lineOf } from './static.js';
+import { unwrap } from './unwrap.js';
 
 // NestJS: `@Controller('cats')` with `@Get(':id')`, under what the app's bootstrap sets (`app.setGlobalPrefix('api',
 // { exclude })`, `app.enableVersioning({ type: VersioningType.URI, defaultVersion })` with `@Controller({ version })`
@@ -39,13 +40,6 @@ export interface NestApp {
    */
   rank: number;
 }
-
-const unwrap = (node: Node): Node => {
-  let n = node;
-  while (Node.isParenthesizedExpression(n) || Node.isAsExpression(n) || Node.isAwaitExpression(n) || Node.isNonNullExpression(n))
-    n = n.getExpression();
-  return n;
-};
 
 function prop(object: Node | undefined, name: string): Node | undefined {
   if (!object || !Node.isObjectLiteralExpression(object)) return undefined;

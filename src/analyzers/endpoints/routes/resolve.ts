@@ -25,18 +25,12 @@ export interface CodeEndpoints {
 }
 
 import { MAX_ROUTES_PER_FILE } from './limits.js';
+import { unwrap } from './unwrap.js';
 
 export interface SideRoutes {
   composer: Composer;
   constants: ImportedConstants;
 }
-
-const unwrap = (node: Node): Node => {
-  let n = node;
-  while (Node.isParenthesizedExpression(n) || Node.isAsExpression(n) || Node.isNonNullExpression(n) || Node.isAwaitExpression(n))
-    n = n.getExpression();
-  return n;
-};
 
 /** Keys that tell apart two unresolved routes of one file, stable when the code around them moves. */
 export function unresolvedKey(file: string, parts: string[], seen: Map<string, number>): string {

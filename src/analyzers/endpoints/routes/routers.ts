@@ -2,6 +2,7 @@ import { Node, SyntaxKind, type CallExpression, type SourceFile } from 'ts-morph
 import { creationOf, frameworkOfModule, ROUTE_METHODS, type Creation, type FrameworkBinding } from './frameworks.js';
 import { Scopes, type Declaration } from './scope.js';
 import { excerpt, importsOf, staticValues, type ImportedValues, lineOf } from './static.js';
+import { unwrap } from './unwrap.js';
 
 // The routes and mounts one file registers on its routers, whichever of Express, Koa Router, Fastify or Hono it
 // uses: `app.get('/x', h)`, `router.get('name', '/x', h)`, `router.route('/x').get(h)`, `fastify.route({ method,
@@ -53,19 +54,6 @@ export interface FileRoutes {
   mounts: FileMount[];
   scopes: Scopes;
 }
-
-const unwrap = (node: Node): Node => {
-  let n = node;
-  while (
-    Node.isParenthesizedExpression(n) ||
-    Node.isAsExpression(n) ||
-    Node.isNonNullExpression(n) ||
-    Node.isSatisfiesExpression(n) ||
-    Node.isAwaitExpression(n)
-  )
-    n = n.getExpression();
-  return n;
-};
 
 const isInlineFunction = (n: Node) => Node.isArrowFunction(n) || Node.isFunctionExpression(n);
 const TYPED_ROUTER = /Router|Express|Application|Koa|Hono|Fastify|Instance|App\b/;

@@ -1,5 +1,6 @@
 import { Node, SyntaxKind, type Expression, type SourceFile } from 'ts-morph';
 import { excerpt as printable } from '../../../util/sanitize.js';
+import { unwrapTypes } from './unwrap.js';
 
 // What an expression always evaluates to, when that is knowable without running the code: string literals,
 // templates and `+` of constants, constants of the file or imported from another module (once that module is
@@ -41,22 +42,9 @@ function product(parts: string[][]): string[] | undefined {
   return out;
 }
 
-const unwrap = (expr: Node): Node => {
-  let n = expr;
-  while (
-    Node.isParenthesizedExpression(n) ||
-    Node.isAsExpression(n) ||
-    Node.isSatisfiesExpression(n) ||
-    Node.isNonNullExpression(n) ||
-    Node.isTypeAssertion(n)
-  )
-    n = n.getExpression();
-  return n;
-};
-
 /** `process.env.X` or `process.env['X']`: the variable's name. */
 function envName(node: Node): string | undefined {
-  const n = unwrap(node);
+  const n = unwrapTypes(node);
   if (Node.isPropertyAccessExpression(n) && n.getExpression().getText() === 'process.env') return n.getName();
   if (Node.isElementAccessExpression(n) && n.getExpression().getText() === 'process.env') {
     const arg = n.getArgumentExpression();
@@ -68,7 +56,7 @@ function envName(node: Node): string | undefined {
 function evaluate(expr: Node | undefined, ctx: Ctx): string[] | undefined {
   if (!expr || ctx.depth > MAX_DEPTH) return undefined;
   const inner: Ctx = { ...ctx, depth: ctx.depth + 1 };
-  const n = unwrap(expr);
+  const n = unwrapTypes(expr);
   if (Node.isStringLiteral(n) || Node.isNoSubstitutionTemplateLiteral(n)) return [n.getLiteralValue()];
   if (Node.isNumericLiteral(n)) return [n.getLiteralText()];
   if (Node.isTemplateExpression(n)) {
@@ -112,7 +100,7 @@ function evaluate(expr: Node | undefined, ctx: Ctx): string[] | undefined {
   }
   if (Node.isIdentifier(n)) return evaluateIdentifier(n, inner);
   if (Node.isPropertyAccessExpression(n)) {
-    const owner = unwrap(n.getExpression());
+    const owner = unwrapTypes(n.getExpression());
     const target = Node.isIdentifier(owner) ? definitionOf(owner, inner) : undefined;
     if (target && Node.isObjectLiteralExpression(target)) {
       const prop = target.getProperty(n.getName());
@@ -195,7 +183,7 @@ export function staticString(expr: Node | undefined, imported?: ImportedValues):
 export function partialValues(expr: Node, imported?: ImportedValues): { values: string[]; unknown: string[]; fromEnv: string[] } {
   const whole = staticValues(expr, imported);
   if (whole) return { values: whole.values, unknown: [], fromEnv: whole.fromEnv };
-  const n = unwrap(expr);
+  const n = unwrapTypes(expr);
   const pieces: Node[] = [];
   const heads: string[] = [];
   if (Node.isTemplateExpression(n)) {
@@ -286,7 +274,7 @@ export function exportsOf(source: SourceFile): Map<string, string> {
   const map = new Map<string, string>();
   for (const statement of source.getStatements()) {
     if (Node.isExportAssignment(statement)) {
-      const e = unwrap(statement.getExpression());
+      const e = unwrapTypes(statement.getExpression());
       map.set('default', Node.isIdentifier(e) ? e.getText() : 'default');
     } else if (Node.isExportDeclaration(statement) && !statement.getModuleSpecifier()) {
       for (const spec of statement.getNamedExports()) map.set(spec.getAliasNode()?.getText() ?? spec.getName(), spec.getName());
@@ -307,7 +295,7 @@ export function exportsOf(source: SourceFile): Map<string, string> {
     const bin = statement.getExpression();
     if (!Node.isBinaryExpression(bin) || bin.getOperatorToken().getKind() !== SyntaxKind.EqualsToken) continue;
     const left = bin.getLeft().getText();
-    const right = unwrap(bin.getRight());
+    const right = unwrapTypes(bin.getRight());
     if (left === 'module.exports') map.set('default', Node.isIdentifier(right) ? right.getText() : 'default');
     else if (/^(module\.)?exports\.[A-Za-z_$][\w$]*$/.test(left) && Node.isIdentifier(right))
       map.set(left.slice(left.lastIndexOf('.') + 1), right.getText());

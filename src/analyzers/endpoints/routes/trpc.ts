@@ -8,6 +8,7 @@ import { evaluateWithImports, type ImportedConstants } from './constants.js';
 import { nextRoutePath } from './detect.js';
 import { Scopes } from './scope.js';
 import { excerpt, exportsOf, partialValues, staticValues, topLevel, type ImportedValues, lineOf } from './static.js';
+import { unwrapTypes } from './unwrap.js';
 
 // tRPC: procedures by router key path (`spaces.updateShowBranding`), and the HTTP paths they are served at: the
 // tRPC handler's endpoint (`fetchRequestHandler({ endpoint: '/api/trpc', router })`, a Next.js `[trpc]` route, an
@@ -32,13 +33,6 @@ const ROUTER_CALL = /(^|\.)(router|createTRPCRouter|createRouter|createTRPCRoute
 const MERGE_CALL = /(^|\.)mergeRouters$/;
 const MAX_DEPTH = 8;
 
-const unwrap = (node: Node): Node => {
-  let n = node;
-  while (Node.isParenthesizedExpression(n) || Node.isAsExpression(n) || Node.isSatisfiesExpression(n) || Node.isNonNullExpression(n))
-    n = n.getExpression();
-  return n;
-};
-
 const keyOf = (prefix: string, key: string) => (prefix ? `${prefix}.${key}` : key);
 
 function prop(object: Node | undefined, name: string): Node | undefined {
@@ -49,7 +43,7 @@ function prop(object: Node | undefined, name: string): Node | undefined {
 
 /** `publicProcedure.input(x).meta(m).mutation(fn)`: its type and the arguments of `.meta()` along the chain. */
 function procedureChain(node: Node): { type: ProcedureType; metas: Node[] } | undefined {
-  const n = unwrap(node);
+  const n = unwrapTypes(node);
   if (!Node.isCallExpression(n)) return undefined;
   const callee = n.getExpression();
   if (!Node.isPropertyAccessExpression(callee) || !['query', 'mutation', 'subscription'].includes(callee.getName())) return undefined;
@@ -67,15 +61,15 @@ function procedureChain(node: Node): { type: ProcedureType; metas: Node[] } | un
 function openapiOf(metas: Node[], scopes: Scopes, imported: ImportedValues): { method: string; path: string }[] {
   const out: { method: string; path: string }[] = [];
   for (const meta of metas) {
-    let object: Node | undefined = unwrap(meta);
+    let object: Node | undefined = unwrapTypes(meta);
     if (Node.isIdentifier(object)) {
       const decl = scopes.declarationOf(object);
       object = decl?.kind === 'variable' ? decl.init : decl?.kind === 'import' ? imported.lookup(scopes.source, decl.name) : undefined;
-      object = object ? unwrap(object) : undefined;
+      object = object ? unwrapTypes(object) : undefined;
     }
     const openapi = prop(object, 'openapi');
-    const method = staticValues(prop(openapi ? unwrap(openapi) : undefined, 'method'), imported)?.values[0];
-    const path = staticValues(prop(openapi ? unwrap(openapi) : undefined, 'path'), imported)?.values[0];
+    const method = staticValues(prop(openapi ? unwrapTypes(openapi) : undefined, 'method'), imported)?.values[0];
+    const path = staticValues(prop(openapi ? unwrapTypes(openapi) : undefined, 'path'), imported)?.values[0];
     if (method && path !== undefined) out.push({ method: method.toUpperCase(), path });
   }
   return out;
@@ -98,12 +92,12 @@ function entriesOf(
   out: TrpcEntry[],
 ): boolean {
   if (depth > MAX_DEPTH) return false;
-  const n = unwrap(value);
+  const n = unwrapTypes(value);
   if (Node.isCallExpression(n) && MERGE_CALL.test(n.getExpression().getText())) {
     for (const arg of n.getArguments()) entriesOf(arg, prefix, file, scopes, imported, depth + 1, out);
     return true;
   }
-  const object = Node.isCallExpression(n) && ROUTER_CALL.test(n.getExpression().getText()) ? unwrap(n.getArguments()[0] ?? n) : n;
+  const object = Node.isCallExpression(n) && ROUTER_CALL.test(n.getExpression().getText()) ? unwrapTypes(n.getArguments()[0] ?? n) : n;
   if (!Node.isObjectLiteralExpression(object)) {
     if (Node.isIdentifier(n)) return entryOfIdentifier(n, prefix, file, scopes, imported, depth, out);
     return false;
@@ -138,7 +132,7 @@ function entryOfValue(
     out.push({ kind: 'procedure', key, type: chain.type, file, line: lineOf(value), openapi: openapiOf(chain.metas, scopes, imported) });
     return true;
   }
-  const n = unwrap(value);
+  const n = unwrapTypes(value);
   if (Node.isIdentifier(n)) return entryOfIdentifier(n, key, file, scopes, imported, depth, out);
   return entriesOf(n, key, file, scopes, imported, depth, out);
 }
@@ -167,7 +161,7 @@ function routerValues(source: SourceFile): Node[] {
   for (const call of source.getDescendantsOfKind(SyntaxKind.CallExpression)) {
     if (!isRouterCall(call) || call.getFirstAncestor((a) => isRouterCall(a)) !== undefined) continue;
     const arg = call.getArguments()[0];
-    if (ROUTER_CALL.test(call.getExpression().getText()) && (!arg || !Node.isObjectLiteralExpression(unwrap(arg)))) continue;
+    if (ROUTER_CALL.test(call.getExpression().getText()) && (!arg || !Node.isObjectLiteralExpression(unwrapTypes(arg)))) continue;
     values.push(call);
   }
   return values;
@@ -269,21 +263,21 @@ function mountedIn(source: SourceFile, names: Set<string>): { key: string; route
   for (const value of routerValues(source)) {
     const visit = (node: Node, prefix: string, depth: number) => {
       if (depth > MAX_DEPTH) return;
-      const n = unwrap(node);
+      const n = unwrapTypes(node);
       if (Node.isCallExpression(n) && MERGE_CALL.test(n.getExpression().getText())) {
         for (const arg of n.getArguments()) {
-          const a = unwrap(arg);
+          const a = unwrapTypes(arg);
           if (Node.isIdentifier(a) && names.has(a.getText())) out.push({ key: prefix, router: declaredName(value) });
           else visit(a, prefix, depth + 1);
         }
         return;
       }
-      const object = Node.isCallExpression(n) && ROUTER_CALL.test(n.getExpression().getText()) ? unwrap(n.getArguments()[0] ?? n) : n;
+      const object = Node.isCallExpression(n) && ROUTER_CALL.test(n.getExpression().getText()) ? unwrapTypes(n.getArguments()[0] ?? n) : n;
       if (!Node.isObjectLiteralExpression(object)) return;
       for (const property of object.getProperties()) {
         if (!Node.isPropertyAssignment(property) && !Node.isShorthandPropertyAssignment(property)) continue;
         const key = keyOf(prefix, property.getName().replace(/^['"]|['"]$/g, ''));
-        const init = Node.isPropertyAssignment(property) ? unwrap(property.getInitializer() ?? property) : property.getNameNode();
+        const init = Node.isPropertyAssignment(property) ? unwrapTypes(property.getInitializer() ?? property) : property.getNameNode();
         if (Node.isIdentifier(init) && names.has(init.getText())) out.push({ key, router: declaredName(value) });
         else visit(init, key, depth + 1);
       }
@@ -346,15 +340,15 @@ export async function trpcHandlers(ctx: TrpcSide): Promise<TrpcHandlers> {
       const name = call.getExpression().getText().split('.').pop()!;
       if (!ADAPTERS.includes(name)) continue;
       const openapi = /OpenApi/.test(name);
-      let options = unwrap(call.getArguments()[0] ?? call);
+      let options = unwrapTypes(call.getArguments()[0] ?? call);
       // fastify.register(fastifyTRPCPlugin, { prefix, trpcOptions: { router } })
       let registeredPrefix: Node | undefined;
       if (name === 'fastifyTRPCPlugin' || name === 'createOpenApiFastifyPlugin') {
         const register = call.getParent();
         if (!register || !Node.isCallExpression(register)) continue;
-        options = unwrap(register.getArguments()[1] ?? register);
+        options = unwrapTypes(register.getArguments()[1] ?? register);
         registeredPrefix = prop(options, 'prefix');
-        options = unwrap(prop(options, 'trpcOptions') ?? options);
+        options = unwrapTypes(prop(options, 'trpcOptions') ?? options);
       }
       const routerNode = prop(options, 'router');
       const root = routerNode ? await rootOf(ctx, path, parsed.scopes, routerNode) : undefined;
@@ -390,7 +384,7 @@ export async function trpcHandlers(ctx: TrpcSide): Promise<TrpcHandlers> {
 
 /** The root router an adapter's `router:` option names, as `file#local`. */
 async function rootOf(ctx: TrpcSide, file: string, scopes: Scopes, node: Node): Promise<string | undefined> {
-  const n = unwrap(node);
+  const n = unwrapTypes(node);
   if (!Node.isIdentifier(n)) return undefined;
   const decl = scopes.declarationOf(n);
   if (decl?.kind === 'variable') return `${file}#${decl.name}`;
