@@ -1,11 +1,10 @@
-import type { SourceFile, ts } from 'ts-morph';
 import type { CommitInfo } from '../git/refs.js';
 import type { Config } from '../config/schema.js';
 import type { BlobContent, ChangedFile, RefInfo, Side } from '../model/report.js';
 import type { Fact } from '../model/facts.js';
-import type { ChangeDigest, ScriptDigest } from '../parse/scripts/digest.js';
+import type { ParsedScript } from '../parse/typescript/parsed.js';
 
-/** What an analyzer sees of the release. Reads go through one bulk git reader; parses are shared. */
+/** What an analyzer sees of the release. Reads go through one bulk git reader; parsed scripts are shared. */
 export interface Release {
   from: RefInfo;
   to: RefInfo;
@@ -23,20 +22,10 @@ export interface Release {
   /** Names of the files directly in folder `dir` at one side (`''`: the root); one small read, cached. */
   listFolder(side: Side, dir: string): Promise<Set<string>>;
   /**
-   * What the analyzers read from a script's syntax tree (exports, environment reads, syntax errors): computed
-   * for every changed script when the release is read, on demand (once) for any other path.
+   * A script (TS, TSX, JS, JSX) at one side, changed or not, parsed once and shared by every analyzer: its syntax
+   * tree and ts-morph's view of the same tree. Undefined for a path that is no script or cannot be read.
    */
-  script(side: Side, path: string, text: string): ScriptDigest;
-  /** Both sides of a changed script read together (formatting-only change, unchanged contract); undefined for other files. */
-  scriptChange(file: ChangedFile): ChangeDigest | undefined;
-  /**
-   * The raw syntax tree (parent links set) of a changed script at one side, for an analyzer that walks it before
-   * the digests are made (script migrations): parsed once, and the digest of that side reuses it. Undefined when
-   * the side has no text; throws when the parser fails.
-   */
-  syntaxTree(file: ChangedFile, side: Side): ts.SourceFile | undefined;
-  /** A ts-morph tree of a script at one side, parsed once, for analyzers that walk code with ts-morph (routes, script migrations). */
-  sourceFile(side: Side, path: string, text: string): SourceFile;
+  tree(side: Side, path: string): Promise<ParsedScript | undefined>;
   /** True once the analysis has used up its time budget (limits.timeBudgetSeconds): stop early and report what was not read. */
   outOfTime(): boolean;
   /** The folders the analysis is limited to (`--scope`, with the packages that joined it); undefined: the whole repository. */
@@ -62,20 +51,27 @@ export interface GrepHit {
   text: string;
 }
 
-export interface Analyzer {
+/** A changed script's two sides, each parsed once (`from` or `to` absent where the script is not). */
+export interface ChangedScript {
+  file: ChangedFile;
+  from?: ParsedScript;
+  to?: ParsedScript;
+}
+
+/**
+ * `Reading`: what the analyzer keeps of each changed script (see `readScript`), handed back to `analyze`.
+ */
+export interface Analyzer<Reading = unknown> {
   /** Stable name, used in stats and progress. */
   name: string;
   /**
-   * Reads script digests (`script`, `scriptChange`): runs once every changed script is digested. The other
-   * analyzers run first, while worker threads parse.
+   * Reads what this analyzer needs of one changed script (its exports, the variables it reads…) while its trees
+   * are at hand. The engine parses every changed script once per side, runs each analyzer's reader on it and
+   * keeps only what the readers return: memory follows the readings, not the trees. Undefined: nothing kept.
    */
-  readsScripts?: boolean;
-  /**
-   * True for a changed script whose syntax tree (`syntaxTree`) this analyzer may read before the digests: its
-   * digest is then made on this thread, from that same tree, rather than a worker parsing the text again.
-   */
-  readsTreeOf?(file: ChangedFile, config: Config): boolean;
-  analyze(release: Release): Promise<Fact[]> | Fact[];
+  readScript?(script: ChangedScript, config: Config): Reading | undefined;
+  /** `readings`: what `readScript` returned, by changed file (empty without a reader). */
+  analyze(release: Release, readings: ReadonlyMap<ChangedFile, Reading>): Promise<Fact[]> | Fact[];
 }
 
 /** The path of a changed file at the given side. */

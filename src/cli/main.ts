@@ -28,8 +28,6 @@ async function main(argv: string[]): Promise<number> {
   (await import('../util/code-cache.js')).enableCodeCache();
   const name = first !== undefined && isCommand(first) ? first : 'analyze';
   const args = name === first ? argv.slice(1) : argv;
-  // The parsing workers load TypeScript while this thread loads the command and asks git for the change.
-  if (name === 'analyze' && !args.includes('--help') && !args.includes('-h')) (await import('../parse/scripts/pool.js')).prestartWorkers();
   const command = await COMMANDS[name]();
   return command(args);
 }

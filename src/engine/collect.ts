@@ -1,11 +1,11 @@
-import type { Analyzer } from '../analyzers/analyzer.js';
+import { pathAt, type Analyzer, type ChangedScript } from '../analyzers/analyzer.js';
 import { leftoverFacts } from '../analyzers/files/analyzer.js';
 import { pullRequestFixes } from '../analyzers/history/analyzer.js';
 import { Facts, type Fact } from '../model/facts.js';
 import { advisoryFacts, advisoryQuery } from './advisories.js';
 import { append } from '../util/arrays.js';
 import type { ChangedFile } from '../model/report.js';
-import { loadRelease, type LoadedRelease } from './release.js';
+import { isReadScript, loadRelease, type LoadedRelease } from './release.js';
 import type { OpenedRelease } from './open.js';
 
 /**
@@ -21,7 +21,6 @@ export async function collectFacts(opened: OpenedRelease, analyzers: readonly An
     opened.onPhase(phase, now - phaseStart);
     phaseStart = now;
   };
-  const treeReaders = analyzers.filter((a) => a.readsTreeOf !== undefined);
   let release: LoadedRelease | undefined;
   try {
     release = await loadRelease({
@@ -38,8 +37,6 @@ export async function collectFacts(opened: OpenedRelease, analyzers: readonly An
       onProgress: opened.onProgress,
       deadline: opened.deadline,
       clock: opened.clock,
-      ...(opened.workers !== undefined ? { workers: opened.workers } : {}),
-      ...(treeReaders.length > 0 ? { treeReadHere: (file: ChangedFile) => treeReaders.some((a) => a.readsTreeOf!(file, config)) } : {}),
       onPhase: phaseDone,
     });
 
@@ -49,35 +46,26 @@ export async function collectFacts(opened: OpenedRelease, analyzers: readonly An
         'some objects could not be read (a corrupt repository, or a partial clone without its blobs): line counts are unknown, and unread files are listed for review',
       );
     }
-    // The analyzers that need no digest run while the workers parse; the rest once the digests are in.
+    const { readings, failures } = await readScripts(release, analyzers);
+    phaseDone('parse');
     const found = new Map<Analyzer, Fact[]>();
-    const runGroup = async (loaded: LoadedRelease, group: readonly Analyzer[]) => {
-      for (const analyzer of group) {
-        if (loaded.outOfTime()) {
-          found.set(analyzer, [
-            {
-              kind: 'file.unreadable',
-              path: '.',
-              reason: `the ${analyzer.name} analyzer did not run: the time budget of ${config.limits.timeBudgetSeconds}s (limits.timeBudgetSeconds) ran out`,
-            },
-          ]);
-          continue;
-        }
-        opened.onProgress(analyzer.name, 0, files.length);
-        found.set(analyzer, await runAnalyzer(analyzer, loaded));
-        phaseDone(`analyze:${analyzer.name}`);
+    for (const analyzer of analyzers) {
+      if (release.outOfTime()) {
+        found.set(analyzer, [
+          {
+            kind: 'file.unreadable',
+            path: '.',
+            reason: `the ${analyzer.name} analyzer did not run: the time budget of ${config.limits.timeBudgetSeconds}s (limits.timeBudgetSeconds) ran out`,
+          },
+        ]);
+        continue;
       }
-    };
-    await runGroup(
-      release,
-      analyzers.filter((a) => !a.readsScripts),
-    );
-    await release.settle();
-    await runGroup(
-      release,
-      analyzers.filter((a) => a.readsScripts),
-    );
+      opened.onProgress(analyzer.name, 0, files.length);
+      found.set(analyzer, await runAnalyzer(analyzer, release, readings.get(analyzer) ?? new Map()));
+      phaseDone(`analyze:${analyzer.name}`);
+    }
     const facts = analyzers.flatMap((analyzer) => found.get(analyzer) ?? []);
+    append(facts, failures);
     append(facts, leftovers(release, facts, files));
     append(facts, pullRequestFixes(opened.pullRequests ?? [], await opened.commits));
     if (opened.advisories) {
@@ -111,9 +99,48 @@ function leftovers(release: LoadedRelease, facts: readonly Fact[], files: readon
   );
 }
 
-async function runAnalyzer(analyzer: Analyzer, release: LoadedRelease): Promise<Fact[]> {
+/**
+ * Every changed script parsed once per side and given to each analyzer's reader; what the readers return is kept
+ * and the trees are left to the release's cache. A reader that fails on a script leaves that script for review.
+ */
+async function readScripts(
+  release: LoadedRelease,
+  analyzers: readonly Analyzer[],
+): Promise<{ readings: Map<Analyzer, Map<ChangedFile, unknown>>; failures: Fact[] }> {
+  const readers = analyzers.filter((a) => a.readScript !== undefined);
+  const readings = new Map(readers.map((a) => [a, new Map<ChangedFile, unknown>()]));
+  const failures: Fact[] = [];
+  if (readers.length === 0) return { readings, failures };
+  const scripts = release.files.filter(isReadScript);
+  let done = 0;
+  for (const file of scripts) {
+    // Not read before the time budget ran out: its content reads as not read, and the analyzers say so.
+    if (release.outOfTime()) break;
+    if (++done % 200 === 0) release.progress('parsing scripts', done, scripts.length);
+    const script: ChangedScript = { file };
+    if (file.fromBlob) script.from = await release.tree('from', pathAt(file, 'from'));
+    if (file.toBlob) script.to = await release.tree('to', pathAt(file, 'to'));
+    if (!script.from && !script.to) continue;
+    for (const analyzer of readers) {
+      try {
+        const reading = analyzer.readScript!(script, release.config);
+        if (reading !== undefined) readings.get(analyzer)!.set(file, reading);
+      } catch (error) {
+        const message = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+        failures.push({
+          kind: 'file.unreadable',
+          path: file.path,
+          reason: `the ${analyzer.name} analyzer could not read this script: ${message}`,
+        });
+      }
+    }
+  }
+  return { readings, failures };
+}
+
+async function runAnalyzer(analyzer: Analyzer, release: LoadedRelease, readings: ReadonlyMap<ChangedFile, unknown>): Promise<Fact[]> {
   try {
-    return await analyzer.analyze(release);
+    return await analyzer.analyze(release, readings);
   } catch (error) {
     // A bug in one analyzer must not hide the rest of the report, nor pass as safe.
     const message = error instanceof Error ? error.message : String(error);

@@ -47,8 +47,6 @@ export interface OpenedRelease extends Pick<
   deadline: number;
   /** What the time is, in epoch milliseconds (the options' `clock`). */
   clock: () => number;
-  /** Worker threads for parsing (the options' `workers`). */
-  workers?: number;
   onProgress: (phase: string, done: number, total: number) => void;
   /** Called when a phase ends, with its wall time. */
   onPhase: (phase: string, ms: number) => void;
@@ -213,7 +211,6 @@ async function open(options: AnalyzeOptions, refs: StartedRefs, repo: Repo, blob
     notes,
     deadline: started + config.limits.timeBudgetSeconds * 1000,
     clock,
-    ...(options.workers !== undefined ? { workers: options.workers } : {}),
     onProgress: options.onProgress ?? (() => {}),
     onPhase: options.onPhase ?? (() => {}),
     close: () => blobs.close(),

@@ -34,11 +34,6 @@ export interface AnalyzeOptions {
   onProgress?: (phase: string, done: number, total: number) => void;
   /** Called when a phase ends, with its wall time (for `--timings` and the benchmark). */
   onPhase?: (phase: string, ms: number) => void;
-  /**
-   * Worker threads that parse scripts beside this one. Default: none for small releases, else one fewer
-   * than the machine's cores (at most 3). The report is the same whatever the number.
-   */
-  workers?: number;
   /** Milliseconds since the epoch, read for the time budget (default: Date.now; a test moves it on by hand). */
   clock?: () => number;
   /** Analyzers and rules to run instead of the built-in ones (for tests and embedding). */

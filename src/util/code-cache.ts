@@ -27,8 +27,6 @@ import vm from 'node:vm';
 // ROLLBACK_READY_CACHE=<folder> puts it elsewhere.
 
 let folder: string | undefined;
-/** Entries are only read in this thread (a worker thread's: the main thread writes them). */
-let readOnly = false;
 /** Modules compiled without a usable cache entry this run: their entries are written at exit. */
 const pending: { script: vm.Script; path: string }[] = [];
 
@@ -54,25 +52,9 @@ export function enableCodeCache(env: NodeJS.ProcessEnv = process.env): void {
   if (folder) process.once('exit', saveCodeCache);
 }
 
-/** The folder in use on this thread, for the worker threads it starts (undefined: the cache is off). */
-export function codeCacheInUse(): string | undefined {
-  return folder;
-}
-
-/**
- * Compiles from the entries in `dir` on a worker thread, and writes none: the main thread that started the
- * worker loads the same modules and writes their entries at exit.
- */
-export function readCodeCache(dir: string): void {
-  if (folder !== undefined) return;
-  folder = dir;
-  readOnly = true;
-}
-
 /** Stops using the cache (for tests); entries not yet written are dropped. */
 export function disableCodeCache(): void {
   folder = undefined;
-  readOnly = false;
   pending.length = 0;
   process.removeListener('exit', saveCodeCache);
 }
@@ -123,7 +105,7 @@ export function requireCached(path: string): { exports: unknown; from: 'cache' |
   }
   module.loaded = true;
   const used = cached !== undefined && !script.cachedDataRejected;
-  if (!used && !readOnly) pending.push({ script, path: entry });
+  if (!used) pending.push({ script, path: entry });
   return { exports: module.exports, from: used ? 'cache' : 'compiled' };
 }
 

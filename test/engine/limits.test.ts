@@ -4,9 +4,6 @@ import { describe, expect, it } from 'vitest';
 import type { Analyzer } from '../../src/analyzers/analyzer.js';
 import { filesAnalyzer } from '../../src/analyzers/files/analyzer.js';
 import { analyzeRollback } from '../../src/engine/analyze.js';
-import type { DigestJob } from '../../src/parse/scripts/digest.js';
-import { ScriptPool } from '../../src/parse/scripts/pool.js';
-import { typescript } from '../../src/parse/typescript/compiler.js';
 import { buildRepo, cli } from '../support/repo.js';
 
 /** picomatch compiles this to a regular expression that backtracks for hours on a long name without a `b`. */
@@ -71,7 +68,7 @@ describe('limits.timeBudgetSeconds', () => {
       analyze: (release) => {
         startedInTime = !release.outOfTime();
         now += 2_001;
-        return filesAnalyzer.analyze(release);
+        return filesAnalyzer.analyze(release, new Map());
       },
     };
     const report = await analyzeRollback({
@@ -92,21 +89,36 @@ describe('limits.timeBudgetSeconds', () => {
     expect(report.verdict).not.toBe('safe');
   });
 
-  it('stops parsing scripts at the deadline, on this thread and in the workers, and leaves the rest undigested', async () => {
-    const jobs: DigestJob[] = Array.from({ length: 400 }, (_, i) => ({
-      to: { path: `m${i}.ts`, text: `export const v${i} = ${i};\n` },
-      compareStyle: false,
-    }));
-    const pool = new ScriptPool(1);
-    await pool.ready();
-    pool.begin(jobs);
-    const results = await pool.finish(typescript, undefined, undefined, Date.now() - 1);
-    expect(results.filter(Boolean)).toEqual([]);
-    // The worker was stopped, not left digesting.
-    const again = new ScriptPool(0);
-    again.begin(jobs.slice(0, 3));
-    expect((await again.finish(typescript)).filter(Boolean)).toHaveLength(3);
-    pool.close();
+  it('stops parsing scripts at the deadline: the scripts left are not read, and the analysis says so', async () => {
+    const release = (value: number) =>
+      Object.fromEntries(Array.from({ length: 6 }, (_, i) => [`src/m${i}.ts`, `export const v${i} = ${value};\n`]));
+    const dir = buildRepo([
+      { tree: release(1), tag: 'v1' },
+      { tree: release(2), tag: 'v2' },
+    ]);
+    let now = 0;
+    const read: string[] = [];
+    // Each script takes a second to read: the budget of 2 s runs out after the third.
+    const slow: Analyzer = {
+      name: 'slow',
+      readScript: ({ file }) => {
+        read.push(file.path);
+        now += 1_000;
+        return undefined;
+      },
+      analyze: () => [],
+    };
+    const report = await analyzeRollback({
+      repo: dir,
+      from: 'v2',
+      to: 'v1',
+      config: { limits: { timeBudgetSeconds: 2 } },
+      analyzers: [slow, filesAnalyzer],
+      clock: () => now,
+    });
+    expect(read).toEqual(['src/m0.ts', 'src/m1.ts', 'src/m2.ts']);
+    expect(report.findings.some((f) => /the files analyzer did not run: the time budget of 2s/.test(f.message))).toBe(true);
+    expect(report.verdict).not.toBe('safe');
   });
 });
 

@@ -1,13 +1,13 @@
-import { pathAt, type Analyzer, type Release } from '../analyzer.js';
+import { pathAt, type Analyzer, type ChangedScript, type Release } from '../analyzer.js';
 import type { Fact } from '../../model/facts.js';
 import { isDeclarationFile, isScript, isTest } from '../../parse/kinds.js';
 import { sameStructuredValue } from '../structured.js';
 import type { ChangedFile, Side } from '../../model/report.js';
-import type { EnvRead } from '../../parse/typescript/env-reads.js';
-import type { ScriptDigest } from '../../parse/scripts/digest.js';
+import { envReads, type EnvRead } from '../../parse/typescript/env-reads.js';
+import type { ParsedScript } from '../../parse/typescript/parsed.js';
 import { compareKeys, configKeys, configKindOf, dotenvKeys, isEnvExample } from './files.js';
 import { changedEnvDeclarations, envDeclarations, isEnvModule } from '../../parse/typescript/env-schema.js';
-import { parseScript, typescript } from '../../parse/typescript/compiler.js';
+import { typescript } from '../../parse/typescript/compiler.js';
 import { append } from '../../util/arrays.js';
 
 /** Unchanged scripts searched at most for reads of a variable the changed code stopped reading. */
@@ -18,18 +18,18 @@ export const MAX_UNCHANGED_SEARCH = 2000;
  * variables the `to` code reads and the `from` code does not, keys of example env files, and
  * feature-flag and app config files.
  */
-export const configAnalyzer: Analyzer = {
+export const configAnalyzer: Analyzer<ScriptReading> = {
   name: 'config',
-  readsScripts: true,
-  async analyze(release: Release): Promise<Fact[]> {
+  readScript,
+  async analyze(release, readings): Promise<Fact[]> {
     const facts: Fact[] = [];
     for (const file of release.files) {
       if (isEnvExample(file.path) || (file.oldPath !== undefined && isEnvExample(file.oldPath))) append(facts, exampleFacts(release, file));
       else if (configKindOf(file.path) ?? (file.oldPath !== undefined ? configKindOf(file.oldPath) : undefined))
         append(facts, configFileFacts(release, file));
     }
-    append(facts, await envNeeded(release));
-    append(facts, envValidation(release));
+    append(facts, await envNeeded(release, readings));
+    append(facts, envValidation(release, readings));
     return facts;
   },
 };
@@ -89,25 +89,40 @@ function configFileFacts(release: Release, file: ChangedFile): Fact[] {
   ];
 }
 
-/** The variables a script reads; a script that could not be walked fails the analyzer, never passes silently. */
-function envReadsOf(digest: ScriptDigest): EnvRead[] {
-  if (digest.envError) throw new Error(digest.envError);
-  return digest.envReads;
+/** What the config analyzer keeps of a changed script: the variables each side reads, and a changed env module's declarations. */
+interface ScriptReading {
+  from: EnvRead[];
+  to: EnvRead[];
+  validation?: ReturnType<typeof changedEnvDeclarations>;
+}
+
+function readScript({ file, from, to }: ChangedScript): ScriptReading {
+  const reading: ScriptReading = { from: readsOf(from), to: readsOf(to) };
+  if (file.status === 'modified' && isEnvModule(file.path) && !isTest(file.path) && from && to) {
+    const ts = typescript();
+    reading.validation = changedEnvDeclarations(envDeclarations(ts, syntaxOf(from)), envDeclarations(ts, syntaxOf(to)));
+  }
+  return reading;
+}
+
+/** A script's tree; one the parser could not build fails the reading, never passes silently. */
+function syntaxOf(parsed: ParsedScript): NonNullable<ParsedScript['syntax']> {
+  if (!parsed.syntax) throw new Error(parsed.failure);
+  return parsed.syntax;
+}
+
+/** The variables a runtime script reads (none for tests and declarations). */
+function readsOf(parsed: ParsedScript | undefined): EnvRead[] {
+  // Every way of reading a variable names `env`: skip the tree walk of files that never do.
+  if (!parsed || !isRuntimeScript(parsed.path) || !parsed.text.includes('env')) return [];
+  return envReads(typescript(), syntaxOf(parsed));
 }
 
 /** Variables whose declaration in the environment module changed: the older release checks them its own way. */
-function envValidation(release: Release): Fact[] {
+function envValidation(release: Release, readings: ReadonlyMap<ChangedFile, ScriptReading>): Fact[] {
   const facts: Fact[] = [];
   for (const file of release.files) {
-    if (file.status !== 'modified' || !isEnvModule(file.path) || isTest(file.path)) continue;
-    const from = release.content(file, 'from').text;
-    const to = release.content(file, 'to').text;
-    if (from === undefined || to === undefined) continue;
-    const ts = typescript();
-    const changed = changedEnvDeclarations(
-      envDeclarations(ts, parseScript(ts, file.path, from)),
-      envDeclarations(ts, parseScript(ts, file.path, to)),
-    );
+    const changed = readings.get(file)?.validation ?? [];
     if (changed.length > 0)
       facts.push({ kind: 'env.validation-changed', path: file.path, line: changed[0]!.line, names: changed.map((c) => c.name) });
   }
@@ -116,16 +131,10 @@ function envValidation(release: Release): Fact[] {
 
 const isRuntimeScript = (path: string) => isScript(path) && !isTest(path) && !isDeclarationFile(path);
 
-async function envNeeded(release: Release): Promise<Fact[]> {
+async function envNeeded(release: Release, readings: ReadonlyMap<ChangedFile, ScriptReading>): Promise<Fact[]> {
   const scripts = release.files.filter((f) => isRuntimeScript(f.path) || (f.oldPath !== undefined && isRuntimeScript(f.oldPath)));
   if (scripts.length === 0) return [];
-  const readsAt = (file: ChangedFile, side: Side): EnvRead[] => {
-    if ((side === 'from' ? file.fromBlob : file.toBlob) === undefined || !isRuntimeScript(pathAt(file, side))) return [];
-    const text = release.content(file, side).text;
-    // Every way of reading a variable names `env`: skip the tree walk of files that never do.
-    if (text === undefined || !text.includes('env')) return [];
-    return envReadsOf(release.script(side, pathAt(file, side), text));
-  };
+  const readsAt = (file: ChangedFile, side: Side): EnvRead[] => readings.get(file)?.[side] ?? [];
   const readAtFrom = new Set<string>();
   const readAtTo = new Map<string, { file: ChangedFile; read: EnvRead }[]>();
   for (const file of scripts) {
@@ -146,11 +155,11 @@ async function envNeeded(release: Release): Promise<Fact[]> {
   );
   const searched = unchanged.slice(0, MAX_UNCHANGED_SEARCH);
   const contents = await Promise.all(searched.map((p) => release.readPath('from', p)));
-  searched.forEach((path, i) => {
+  for (const [i, path] of searched.entries()) {
     const text = contents[i]!.text;
-    if (text === undefined || ![...candidates].some((name) => text.includes(name))) return;
-    for (const read of envReadsOf(release.script('from', path, text))) candidates.delete(read.name);
-  });
+    if (text === undefined || ![...candidates].some((name) => text.includes(name))) continue;
+    for (const read of readsOf(await release.tree('from', path))) candidates.delete(read.name);
+  }
   release.progress('config', scripts.length, scripts.length);
 
   return [...candidates].sort().map((name) => {

@@ -1,5 +1,5 @@
 import { globMatcher } from '../../util/glob.js';
-import { pathAt, type Analyzer, type Release } from '../analyzer.js';
+import { pathAt, type Analyzer, type ChangedScript, type Release } from '../analyzer.js';
 import type { Fact } from '../../model/facts.js';
 import { baseName, extension, isScript, isTest } from '../../parse/kinds.js';
 import type { ChangedFile, Side } from '../../model/report.js';
@@ -7,6 +7,9 @@ import type { ContractChangeFact } from '../../model/facts/contracts.js';
 import { graphqlChanges } from './graphql.js';
 import { manifestChanges } from './manifest.js';
 import { typescript } from '../../parse/typescript/compiler.js';
+import { moduleApiOf } from '../../parse/typescript/api.js';
+import { sameContract } from '../../parse/typescript/same.js';
+import { shapesOf } from '../../parse/typescript/syntax.js';
 import { Surface } from './surface.js';
 import { displayEntry, entryPoints, exportSubpaths, packagesAt, parseManifest, sourceCandidates, type PackageInfo } from './workspace.js';
 import { audiences, dependencyNames, isPublished, type Audience } from './audience.js';
@@ -15,14 +18,34 @@ import { append } from '../../util/arrays.js';
 const isSchema = (path: string) => ['graphql', 'gql', 'graphqls'].includes(extension(path));
 const isSource = (path: string | undefined) => path !== undefined && isScript(path) && !isTest(path);
 
+/** What the contracts analyzer keeps of a changed script: whether comparing its exports across the releases finds nothing. */
+interface ScriptReading {
+  sameContract: boolean;
+}
+
+/**
+ * A module whose exports are declared in it at both sides and compare equal (or whose contract shape did not
+ * change at all) has nothing to follow: its APIs need not be kept or compared again.
+ */
+function readScript({ from, to }: ChangedScript): ScriptReading | undefined {
+  if (!from?.syntax || !to?.syntax || !isSource(from.path)) return undefined;
+  const ts = typescript();
+  if (shapesOf(ts, from.syntax, to.syntax).contract) return { sameContract: true };
+  try {
+    return { sameContract: sameContract(moduleApiOf(ts, from.syntax), moduleApiOf(ts, to.syntax)) };
+  } catch {
+    return { sameContract: false }; // compared (and reported) where the module is read again
+  }
+}
+
 /**
  * What consumers of the running release lose: exported APIs of package entry points (following re-exports),
  * package.json contracts and GraphQL schemas that the rollback removes or narrows.
  */
-export const contractsAnalyzer: Analyzer = {
+export const contractsAnalyzer: Analyzer<ScriptReading> = {
   name: 'contracts',
-  readsScripts: true,
-  async analyze(release: Release): Promise<Fact[]> {
+  readScript,
+  async analyze(release, readings): Promise<Fact[]> {
     const facts: Fact[] = [];
     const schemas = release.files.filter((f) => isSchema(f.path) || isSchema(f.oldPath ?? ''));
     if (schemas.length > 0) append(facts, await graphqlChanges(release, schemas));
@@ -36,7 +59,7 @@ export const contractsAnalyzer: Analyzer = {
     const manifests = release.files.filter((f) => baseName(f.path) === 'package.json' || baseName(f.oldPath ?? '') === 'package.json');
     if (manifests.length > 0) append(facts, await manifestChanges(release, manifests, (dir) => manifestAudience(release, dir, packages)));
     const scripts = release.files.filter((f) => isSource(f.path) || isSource(f.oldPath));
-    if (scripts.length > 0) append(facts, await apiChanges(release, scripts, await packages()));
+    if (scripts.length > 0) append(facts, await apiChanges(release, scripts, await packages(), readings));
     for (const path of new Set(facts.filter((f) => f.kind === 'contract.change').map((f) => f.path))) {
       facts.push({ kind: 'file.classified', path, category: 'contract-change', reason: 'exported contract differs between the releases' });
     }
@@ -53,7 +76,12 @@ async function manifestAudience(release: Release, dir: string, packages: () => P
   return audiences((await packages()).from, release.scope).get(dir) ?? { kind: 'internal', reason: '' };
 }
 
-async function apiChanges(release: Release, scripts: ChangedFile[], packages: Record<Side, PackageInfo[]>): Promise<Fact[]> {
+async function apiChanges(
+  release: Release,
+  scripts: ChangedFile[],
+  packages: Record<Side, PackageInfo[]>,
+  readings: ReadonlyMap<ChangedFile, ScriptReading>,
+): Promise<Fact[]> {
   const ts = typescript();
   // Whether a path is a file at one side: the changed files are known; for others the folder is read
   // (once), so the cost follows the folders the analysis follows, not the size of the tree.
@@ -135,7 +163,7 @@ async function apiChanges(release: Release, scripts: ChangedFile[], packages: Re
     // and tests export only to their runners: none is a contract the rollback can break.
     if (!toPath || isTest(fromPath) || /(^|\/)(migrations?|migrate)\//i.test(fromPath)) continue;
     // Its exports compared equal when it was parsed: nothing to follow, nothing to report.
-    if (release.scriptChange(file)?.sameContract) continue;
+    if (readings.get(file)?.sameContract) continue;
     const pkg = packageOf('from', fromPath);
     if (pkg && withEntries.has(pkg.dir)) continue;
     append(facts, await surface.compareModules({ name: fromPath, surface: 'internal' }, fromPath, toPath));

@@ -1,11 +1,10 @@
 import type { ts as TsNamespace } from 'ts-morph';
 import { pathAt, type Release } from '../analyzer.js';
 import type { Side } from '../../model/report.js';
-import { readModuleApi, type Declaration, type ExportTarget, type ModuleApi } from '../../parse/typescript/api.js';
+import { moduleApiOf, type Declaration, type ExportTarget, type ModuleApi } from '../../parse/typescript/api.js';
 import { compareDeclarations, isBreaking, type DeclarationChange } from '../../parse/typescript/compare.js';
 import type { ContractChangeFact } from '../../model/facts/contracts.js';
 import { reexportSpecifiers } from './scan.js';
-import { parseScript } from '../../parse/typescript/compiler.js';
 import { isScript } from '../../parse/kinds.js';
 import type { PackageInfo } from './workspace.js';
 import { append } from '../../util/arrays.js';
@@ -99,14 +98,16 @@ export class Surface {
   private async api(side: Side, path: string): Promise<ModuleApi | undefined> {
     const key = `${side}\0${path}`;
     if (this.apis.has(key)) return this.apis.get(key);
-    const text = await this.text(side, path);
+    const parsed = await this.input.release.tree(side, path);
     let api: ModuleApi | undefined;
-    if (text !== undefined) {
+    if (parsed) {
       this.parsed.add(`${side}:${path}`);
-      const digest = this.input.release.script(side, path, text);
-      if (digest.apiError) throw new Error(`${path}: ${digest.apiError}`);
-      // Not kept when the module looked unchanged on its own: read it again now that an entry reaches it.
-      api = digest.api ?? readModuleApi(this.input.ts, parseScript(this.input.ts, path, text, { parents: false }));
+      if (!parsed.syntax) throw new Error(`${path}: ${parsed.failure}`);
+      try {
+        api = moduleApiOf(this.input.ts, parsed.syntax);
+      } catch (error) {
+        throw new Error(`${path}: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`);
+      }
     }
     this.apis.set(key, api);
     return api;

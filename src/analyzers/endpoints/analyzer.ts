@@ -65,7 +65,9 @@ async function changedRoutes(release: Release, side: SideReader): Promise<SideRo
       out.tooMany.set(path, calls);
       continue;
     }
-    const found = await side.endpoints(path, release.sourceFile(side.side, path, text));
+    const source = (await release.tree(side.side, path))?.morph();
+    if (!source) continue;
+    const found = await side.endpoints(path, source);
     addFile(out, path, found);
     addMounts(out.mounts, found);
   }
@@ -128,8 +130,8 @@ async function codeFirstSchema(release: Release, routes: Routes): Promise<Fact[]
       if (!isScript(path) || isTest(path) || (side === 'from' ? !file.fromBlob : !file.toBlob)) continue;
       const text = release.content(file, side).text;
       if (text === undefined || !/['"](@nestjs\/graphql|type-graphql)['"]/.test(text)) continue;
-      const source = release.sourceFile(side, path, text);
-      if (!routes.isCodeFirstSchema(source)) continue;
+      const source = (await release.tree(side, path))?.morph();
+      if (!source || !routes.isCodeFirstSchema(source)) continue;
       for (const element of routes.schemaElements(path, source))
         if (!elements[side].has(element.symbol)) elements[side].set(element.symbol, element);
     }

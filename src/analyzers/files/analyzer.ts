@@ -1,7 +1,8 @@
-import { pathAt, type Analyzer, type Release } from '../analyzer.js';
+import { type Analyzer, type ChangedScript, type Release } from '../analyzer.js';
 import type { Fact } from '../../model/facts.js';
 import type { BlobContent, Category, ChangedFile, Side } from '../../model/report.js';
 import {
+  mayHoldJsx,
   isAsset,
   isComponentFile,
   isDevTooling,
@@ -19,6 +20,14 @@ import { componentLogic, templateLogic } from '../../parse/markup.js';
 import { versionOnlyChange } from '../../parse/versions.js';
 import { CONFIG_FILES } from '../../config/load.js';
 import { sameStructuredValue, structuredAt } from '../structured.js';
+import { typescript } from '../../parse/typescript/compiler.js';
+import { sameSyntax, shapesOf } from '../../parse/typescript/syntax.js';
+
+/** What the files analyzer keeps of a changed script: where it does not parse, or that only its style changed. */
+interface ScriptReading {
+  broken?: { side: Side; line?: number; message: string };
+  style?: 'format' | 'markup';
+}
 
 const UNREADABLE_REASON: Record<NonNullable<BlobContent['unreadable']>, string> = {
   binary: 'binary content',
@@ -48,10 +57,10 @@ export function unreadableReason(release: Release, file: ChangedFile): { side: S
  * analyzers that know the file. A script that does not parse, or content that cannot be read, is
  * reported, not passed.
  */
-export const filesAnalyzer: Analyzer = {
+export const filesAnalyzer: Analyzer<ScriptReading> = {
   name: 'files',
-  readsScripts: true,
-  async analyze(release: Release): Promise<Fact[]> {
+  readScript: readScript,
+  analyze(release, readings): Fact[] {
     const facts: Fact[] = [];
     for (const file of release.files) {
       const classify = (category: Category, reason: string) => facts.push({ kind: 'file.classified', path: file.path, category, reason });
@@ -104,7 +113,8 @@ export const filesAnalyzer: Analyzer = {
       } else if (sameStructuredValue(release, file))
         classify('style-only', 'same parsed value: only formatting, key order or comments changed');
       else if (isScript(file.path)) {
-        const broken = syntaxErrorSide(release, file);
+        const reading = readings.get(file);
+        const broken = reading?.broken;
         if (broken) {
           facts.push({
             kind: 'file.unreadable',
@@ -114,7 +124,7 @@ export const filesAnalyzer: Analyzer = {
             reason: `TypeScript/JavaScript syntax error at ${broken.side}: ${broken.message}`,
           });
         } else {
-          const style = release.scriptChange(file)?.style;
+          const style = reading?.style;
           if (style === 'format') classify('style-only', 'formatting or comments only: the syntax trees are the same');
           else if (style === 'markup')
             classify(
@@ -129,15 +139,25 @@ export const filesAnalyzer: Analyzer = {
   },
 };
 
-function syntaxErrorSide(release: Release, file: ChangedFile): { side: Side; line?: number; message: string } | undefined {
-  for (const side of ['from', 'to'] as const) {
-    const text = release.content(file, side).text;
-    if (text === undefined) continue;
-    const digest = release.script(side, pathAt(file, side), text);
-    if (digest.parseFailure) return { side, message: digest.parseFailure };
-    if (digest.syntaxError) return { side, ...digest.syntaxError };
+/** Where a changed script does not parse, else whether only its layout (or JSX markup) changed. */
+function readScript({ file, from, to }: ChangedScript): ScriptReading {
+  for (const [side, parsed] of [['from', from] as const, ['to', to] as const]) {
+    if (parsed?.failure) return { broken: { side, message: parsed.failure } };
+    if (parsed?.syntaxError) return { broken: { side, ...parsed.syntaxError } };
   }
-  return undefined;
+  if (file.status !== 'modified' || !from?.syntax || !to?.syntax) return {};
+  const ts = typescript();
+  if (shapesOf(ts, from.syntax, to.syntax).format) return { style: 'format' };
+  return mayHoldJsx(from.path) && sameMarkup(from.syntax, to.syntax) ? { style: 'markup' } : {};
+}
+
+/** Same logic once JSX markup is left out; a tree too deep to walk counts as different. */
+function sameMarkup(from: import('ts-morph').ts.SourceFile, to: import('ts-morph').ts.SourceFile): boolean {
+  try {
+    return sameSyntax(typescript(), from, to, 'markup');
+  } catch {
+    return false;
+  }
 }
 
 function sameLogic(release: Release, file: ChangedFile, kind: 'html' | 'template'): boolean {

@@ -49,8 +49,6 @@ const looksLikeMigration = (text: string) =>
  */
 export const migrationsAnalyzer: Analyzer = {
   name: 'migrations',
-  // The TS/JS migrations the release adds or edits: their trees are read below (syntaxTree).
-  readsTreeOf: (file, config) => file.fromBlob !== undefined && matcherFor(config)(file.path)?.language === 'script',
   async analyze(release: Release): Promise<Fact[]> {
     const settings = release.config.migrations;
     const match = matcherFor(release.config);
@@ -141,7 +139,7 @@ export const migrationsAnalyzer: Analyzer = {
       const unread = (u: { line: number; statement: string; reason: string }, path = file.path) =>
         facts.push({ kind: 'migration.unread', path, line: u.line, migration: id.id, reason: u.reason, evidence: u.statement });
 
-      const read = readWith(reader, release, file, 'from', text, dialect, parser);
+      const read = await readWith(reader, release, file, 'from', text, dialect, parser);
       facts.push({ kind: 'stat', path: file.path, name: `migrationsReadAs.${framework}`, value: 1 });
       if (read.loader) {
         files.push({
@@ -159,7 +157,7 @@ export const migrationsAnalyzer: Analyzer = {
       }
 
       if (candidate.status === 'edited') {
-        const earlier = readWith(reader, release, file, 'to', candidate.before ?? '', dialect, parser);
+        const earlier = await readWith(reader, release, file, 'to', candidate.before ?? '', dialect, parser);
         facts.push(editOf(file.path, id.id, framework, candidate.before ?? '', text, earlier, read, id.language));
         continue;
       }
@@ -251,8 +249,8 @@ export const migrationsAnalyzer: Analyzer = {
   },
 };
 
-/** Reads one version of a migration with its reader. */
-function readWith(
+/** Reads one version of a migration with its reader (a script through the release's shared syntax tree). */
+async function readWith(
   reader: MigrationReader,
   release: Release,
   file: ChangedFile,
@@ -260,18 +258,20 @@ function readWith(
   text: string,
   dialect: SqlDialect,
   parser: SqlParser | undefined,
-): MigrationRead {
+): Promise<MigrationRead> {
   const sql = (t: string, line: number) => readSql(t, line, dialect, parser);
   if (reader.language !== 'script') return reader.read({ path: file.path, text, dialect, sql });
-  let tree: ReturnType<Release['syntaxTree']>;
+  const parsed = await release.tree(side, pathAt(file, side));
   return reader.read({
     path: file.path,
     text,
     dialect,
     sql,
     ts: typescript(),
-    // A raw syntax tree (ts-morph would cost more), which the digest of this script then reuses.
-    tree: () => (tree ??= release.syntaxTree(file, side))!,
+    tree: () => {
+      if (!parsed?.syntax) throw new Error(parsed?.failure ?? `${file.path}: no script to read at ${side}`);
+      return parsed.syntax;
+    },
   });
 }
 

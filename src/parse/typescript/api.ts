@@ -1,5 +1,5 @@
 import type { ts as TsNamespace } from 'ts-morph';
-import { linkParents, perTypescript } from './compiler.js';
+import { perTypescript } from './compiler.js';
 import { append } from '../../util/arrays.js';
 
 // The exported API of one module, read from its syntax tree alone (no type checker):
@@ -152,12 +152,20 @@ const oneLine = (text: string) =>
 
 /**
  * `printAll`: every text from TypeScript's printer, none written without it (the reference the tests compare
- * the plain paths with). A tree parsed without parent links gets them first: TypeScript's printer writes a
- * literal or a name as the source spells it only when the node has a parent.
+ * the plain paths with). The tree must have its parent links (as `parseScript` sets them): TypeScript's printer
+ * writes a literal or a name as the source spells it only when the node has a parent.
  */
 export function readModuleApi(ts: TS, source: TsNamespace.SourceFile, printAll = false): ModuleApi {
-  linkParents(ts, source);
   return readStatementsApi(ts, source, source.statements, printAll);
+}
+
+const apis = new WeakMap<TsNamespace.SourceFile, ModuleApi>();
+
+/** `readModuleApi`, once per tree (a module's API is read by whichever question reaches it first, and shared). */
+export function moduleApiOf(ts: TS, source: TsNamespace.SourceFile): ModuleApi {
+  let api = apis.get(source);
+  if (!api) apis.set(source, (api = readModuleApi(ts, source)));
+  return api;
 }
 
 function readStatementsApi(

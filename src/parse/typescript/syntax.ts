@@ -127,6 +127,25 @@ export function compareShapes(ts: Ts, from: TS.SourceFile, to: TS.SourceFile): {
   };
 }
 
+const compared = new WeakMap<TS.SourceFile, { to: TS.SourceFile; same: { format: boolean; contract: boolean } }>();
+
+/**
+ * `compareShapes` once per pair of trees (several readers ask about the same change); a tree too deep to walk
+ * compares as different (never style-only, always compared as a contract).
+ */
+export function shapesOf(ts: Ts, from: TS.SourceFile, to: TS.SourceFile): { format: boolean; contract: boolean } {
+  const known = compared.get(from);
+  if (known?.to === to) return known.same;
+  let same = { format: false, contract: false };
+  try {
+    same = compareShapes(ts, from, to);
+  } catch {
+    // too deep: different
+  }
+  compared.set(from, { to, same });
+  return same;
+}
+
 /** The tokens of a tree's shape, in order (for tests and debugging). */
 export function syntaxShape(ts: Ts, root: TS.SourceFile, mode: ShapeMode): Token[] {
   const walk = new ShapeWalk(ts, mode === 'markup' ? 'markup' : 'format');

@@ -1,6 +1,5 @@
 // The extractors read untrusted code and specs: whatever they are given, they return and never throw.
 import fc from 'fast-check';
-import { Project } from 'ts-morph';
 import { describe, expect, it } from 'vitest';
 import type { Release } from '../../../src/analyzers/analyzer.js';
 import { loadSpec } from '../../../src/analyzers/endpoints/openapi/load.js';
@@ -9,12 +8,11 @@ import { narrowing } from '../../../src/analyzers/endpoints/openapi/narrowing.js
 import { CodeReader } from '../../../src/analyzers/endpoints/routes/code-context.js';
 import { SideReader } from '../../../src/analyzers/endpoints/routes/index.js';
 import { defaultConfig } from '../../../src/config/default-config.js';
-import { digestScript } from '../../../src/parse/scripts/digest.js';
-import { typescript } from '../../../src/parse/typescript/compiler.js';
+import { TreeCache } from '../../../src/engine/trees.js';
 
-/** A release over in-memory files, parsed by a real ts-morph project as the engine does. */
+/** A release over in-memory files, parsed as the engine parses them. */
 function memoryRelease(files: Record<string, string>): Release {
-  const project = new Project({ useInMemoryFileSystem: true, skipLoadingLibFiles: true, compilerOptions: { allowJs: true, noLib: true } });
+  const trees = new TreeCache();
   const content = (path: string) =>
     path in files ? { text: files[path], size: files[path]!.length } : { size: 0, unreadable: 'missing' as const };
   return {
@@ -33,10 +31,7 @@ function memoryRelease(files: Record<string, string>): Release {
           .filter((p) => (dir ? p.startsWith(`${dir}/`) : true) && !p.slice(dir ? dir.length + 1 : 0).includes('/'))
           .map((p) => p.slice(p.lastIndexOf('/') + 1)),
       ),
-    script: (_side, path, text) => digestScript(typescript(), path, text),
-    scriptChange: () => undefined,
-    syntaxTree: () => undefined,
-    sourceFile: (side, path, text) => project.createSourceFile(`/${side}/${path}`, text, { overwrite: true }),
+    tree: async (side, path) => (path in files ? trees.get(side, path, files[path]!) : undefined),
     outOfTime: () => false,
     progress: () => {},
   };
@@ -99,7 +94,7 @@ describe('route extraction on arbitrary code', () => {
           const release = memoryRelease({ [file]: main, 'src/users.ts': users, 'src/main.ts': main });
           const reader = new CodeReader(release);
           // A throw fails the property; what comes back must be well formed.
-          const result = await new SideReader(reader, 'from').endpoints(file, release.sourceFile('from', file, main));
+          const result = await new SideReader(reader, 'from').endpoints(file, (await release.tree('from', file))!.morph()!);
           for (const e of result.endpoints) expect(e.path.startsWith('/')).toBe(true);
         },
       ),

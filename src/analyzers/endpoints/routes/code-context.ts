@@ -105,8 +105,7 @@ export class CodeReader {
           }
           this.reads += 1;
         }
-        const content = await this.release.readPath(side, path);
-        return content.text === undefined ? undefined : this.release.sourceFile(side, path, content.text);
+        return (await this.release.tree(side, path))?.morph();
       })();
       this.cache.set(key, result);
     }

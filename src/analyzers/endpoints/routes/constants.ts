@@ -18,7 +18,7 @@ export class ImportedConstants {
   ) {}
 
   private pathOf(source: SourceFile): string {
-    return source.getFilePath().slice(this.side.length + 2);
+    return source.compilerNode.fileName;
   }
 
   /** An ImportedValues view; `missing` collects what must be loaded before asking again. */

@@ -1,15 +1,38 @@
-// The script digest: what the analyzers read from syntax trees, and when the exported API is kept.
+// What the analyzers read of a changed script (their readers), and the syntax shapes the shortcuts rest on.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readModuleApi } from '../../../src/parse/typescript/api.js';
-import { sameContract } from '../../../src/parse/typescript/same.js';
-import { compareShapes, syntaxShape } from '../../../src/parse/typescript/syntax.js';
-import { digestChange, digestScript } from '../../../src/parse/scripts/digest.js';
-import { parseScript, typescript } from '../../../src/parse/typescript/compiler.js';
+import type { ChangedScript } from '../../src/analyzers/analyzer.js';
+import { configAnalyzer } from '../../src/analyzers/config/analyzer.js';
+import { contractsAnalyzer } from '../../src/analyzers/contracts/analyzer.js';
+import { filesAnalyzer } from '../../src/analyzers/files/analyzer.js';
+import { defaultConfig } from '../../src/config/default-config.js';
+import type { ChangedFile } from '../../src/model/report.js';
+import { readModuleApi } from '../../src/parse/typescript/api.js';
+import { sameContract } from '../../src/parse/typescript/same.js';
+import { compareShapes, syntaxShape } from '../../src/parse/typescript/syntax.js';
+import { parseScript, typescript } from '../../src/parse/typescript/compiler.js';
+import { parseScriptFile } from '../../src/parse/typescript/parsed.js';
 
 const ts = typescript();
-const change = (before: string, after: string, path = 'src/m.ts') =>
-  digestChange(ts, { from: { path, text: after }, to: { path, text: before }, compareStyle: true });
+const config = defaultConfig();
+const file = (path: string, status: ChangedFile['status']): ChangedFile => ({
+  path,
+  status,
+  ...(status !== 'deleted' ? { fromBlob: 'a' } : {}),
+  ...(status !== 'added' ? { toBlob: 'b' } : {}),
+  binary: false,
+  insertions: 1,
+  deletions: 1,
+});
+/** A modified script: `before` at the target, `after` running. */
+const change = (before: string, after: string, path = 'src/m.ts'): ChangedScript => ({
+  file: file(path, 'modified'),
+  from: parseScriptFile(path, after),
+  to: parseScriptFile(path, before),
+});
+const contracts = (script: ChangedScript) => contractsAnalyzer.readScript!(script, config);
+const files = (script: ChangedScript) => filesAnalyzer.readScript!(script, config);
+const env = (script: ChangedScript) => configAnalyzer.readScript!(script, config);
 
 const base = [
   "import { db } from './db';",
@@ -23,17 +46,14 @@ const base = [
   '',
 ].join('\n');
 
-describe('digest of a changed script', () => {
-  it('reads nothing of the API when only bodies and plain values changed', () => {
+describe('readings of a changed script', () => {
+  it('finds the same contract when only bodies and plain values changed, and calls it code', () => {
     const after = base
       .replace('return db.get(id);', 'const user = db.get(id);\n  return user;')
       .replace('limit = 10', 'limit = 20')
       .replace('db.put(user);', 'db.upsert(user);');
-    const digest = change(base, after);
-    expect(digest.sameContract).toBe(true);
-    expect(digest.from?.api).toBeUndefined();
-    expect(digest.to?.api).toBeUndefined();
-    expect(digest.style).toBeUndefined();
+    expect(contracts(change(base, after))).toEqual({ sameContract: true });
+    expect(files(change(base, after))).toEqual({});
   });
 
   it.each([
@@ -43,47 +63,42 @@ describe('digest of a changed script', () => {
     ['an export the rollback removes', base.replace('export const limit', 'const limit'), base],
     ['a class method signature changed', base, base.replace('save(user: User)', 'save(user: User, force: boolean)')],
     ['a re-export', base, `${base}export * from './more';\n`],
-  ])('keeps both APIs for %s', (_name, before, after) => {
-    const digest = change(before, after);
-    expect(digest.from?.api).toBeDefined();
-    expect(digest.to?.api).toBeDefined();
+  ])('leaves the module to compare for %s', (_name, before, after) => {
+    expect(contracts(change(before, after))).toEqual({ sameContract: false });
   });
 
-  it('drops the APIs again when they compare equal though the contract shape differs', () => {
+  it('finds the same contract when the APIs compare equal though the contract shape differs', () => {
     // A type annotation's spelling changes the shape, not the normalised API.
-    const digest = change(
+    const script = change(
       base,
       base.replace('export const limit = 10;', 'export const limit = 10 as const;').replace('(req: Request)', '(req: (Request))'),
     );
-    expect(digest.sameContract).toBe(true);
-    expect(digest.from?.api).toBeUndefined();
+    expect(compareShapes(ts, script.from!.syntax!, script.to!.syntax!).contract).toBe(false);
+    expect(contracts(script)).toEqual({ sameContract: true });
   });
 
   it('calls a reformatted script style-only, and a JSX class change markup-only', () => {
-    expect(change(base, base.replace(/;\n/g, '\n').replace(/'/g, '"')).style).toBe('format');
+    expect(files(change(base, base.replace(/;\n/g, '\n').replace(/'/g, '"')))).toEqual({ style: 'format' });
     const card = "export const Card = () => <div className='a'>{name}</div>;\n";
-    expect(change(card, card.replace("'a'", "'b'"), 'src/card.tsx').style).toBe('markup');
-    expect(change(card, card.replace('{name}', '{title}'), 'src/card.tsx').style).toBeUndefined();
+    expect(files(change(card, card.replace("'a'", "'b'"), 'src/card.tsx'))).toEqual({ style: 'markup' });
+    expect(files(change(card, card.replace('{name}', '{title}'), 'src/card.tsx'))).toEqual({});
   });
 
   it('records the first syntax error with its line, and never calls a broken script style-only', () => {
-    const digest = change(base, base.replace('export const limit = 10;', 'export const limit = ;'));
-    expect(digest.from?.syntaxError).toMatchObject({ line: 6 });
-    expect(digest.to?.syntaxError).toBeUndefined();
-    expect(digest.style).toBeUndefined();
+    const script = change(base, base.replace('export const limit = 10;', 'export const limit = ;'));
+    expect(script.from?.syntaxError).toMatchObject({ line: 6 });
+    expect(script.to?.syntaxError).toBeUndefined();
+    expect(files(script)).toEqual({ broken: { side: 'from', line: 6, message: expect.any(String) } });
   });
 
   it('lists environment reads at each side', () => {
-    const digest = change('export const url = process.env.DB_URL;\n', "export const url = process.env['DATABASE_URL'];\n");
-    expect(digest.from?.envReads.map((r) => r.name)).toEqual(['DATABASE_URL']);
-    expect(digest.to?.envReads.map((r) => r.name)).toEqual(['DB_URL']);
+    const reading = env(change('export const url = process.env.DB_URL;\n', "export const url = process.env['DATABASE_URL'];\n"));
+    expect(reading?.from.map((r) => r.name)).toEqual(['DATABASE_URL']);
+    expect(reading?.to.map((r) => r.name)).toEqual(['DB_URL']);
   });
 
-  it('keeps no API for a script present at one side only (read again if an entry reaches it)', () => {
-    const added = digestChange(ts, { from: { path: 'src/new.ts', text: base }, compareStyle: false });
-    expect(added.from?.api).toBeUndefined();
-    expect(added.to).toBeUndefined();
-    expect(digestScript(ts, 'src/new.ts', base).api?.exports.has('find')).toBe(true);
+  it('keeps nothing of the contract of a script present at one side only (read again if an entry reaches it)', () => {
+    expect(contracts({ file: file('src/new.ts', 'added'), from: parseScriptFile('src/new.ts', base) })).toBeUndefined();
   });
 });
 

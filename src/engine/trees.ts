@@ -1,0 +1,49 @@
+import { parseScriptFile, type ParsedScript } from '../parse/typescript/parsed.js';
+import type { Side } from '../model/report.js';
+
+/**
+ * Script text whose trees the cache keeps: a syntax tree is about twenty times its text, so this holds about
+ * 150 MB of trees. Below it every script an analysis reads is parsed once; above it (the largest releases) the
+ * trees used longest ago are let go and parsed again if an analyzer asks for them once more.
+ */
+export const TREE_CACHE_TEXT = 8 * 1024 * 1024;
+
+/** The parsed scripts of one analysis, by side and path, the least recently used dropped first beyond `limit`. */
+export class TreeCache {
+  private readonly trees = new Map<string, ParsedScript>();
+  private held = 0;
+  parses = 0;
+
+  constructor(private readonly limit = TREE_CACHE_TEXT) {}
+
+  get(side: Side, path: string, text: string): ParsedScript {
+    const key = `${side}\0${path}`;
+    let parsed = this.trees.get(key);
+    if (parsed && parsed.text === text) {
+      // Most recently used last: a Map iterates in insertion order.
+      this.trees.delete(key);
+      this.trees.set(key, parsed);
+      return parsed;
+    }
+    if (parsed) this.drop(key, parsed);
+    parsed = parseScriptFile(path, text);
+    this.parses += 1;
+    this.trees.set(key, parsed);
+    this.held += text.length;
+    for (const [oldKey, old] of this.trees) {
+      if (this.held <= this.limit || old === parsed) break;
+      this.drop(oldKey, old);
+    }
+    return parsed;
+  }
+
+  clear(): void {
+    this.trees.clear();
+    this.held = 0;
+  }
+
+  private drop(key: string, parsed: ParsedScript): void {
+    this.trees.delete(key);
+    this.held -= parsed.text.length;
+  }
+}
