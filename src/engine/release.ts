@@ -75,9 +75,6 @@ export async function loadRelease(input: ReleaseInput): Promise<LoadedRelease> {
       else wanted.push({ file, side, blob, mode });
     }
   }
-  // git writes the blobs out in bulk while this thread loads TypeScript for the scripts.
-  void input.blobs.prefetch(wanted.map((w) => w.blob));
-  if (input.files.some(isReadScript)) typescript();
   const reads = wanted.map(({ file, side, blob, mode }) =>
     input.blobs.read(blob).then((content) => {
       // A symlink's blob is its target path: never follow it, report it as what it is.
@@ -86,6 +83,8 @@ export async function loadRelease(input: ReleaseInput): Promise<LoadedRelease> {
       if (done % 500 === 0) input.onProgress?.('reading files', done, total);
     }),
   );
+  // The reads go to git in one batch at the end of this tick: this thread loads TypeScript while git answers.
+  if (input.files.some(isReadScript)) typescript();
   await Promise.all(reads);
   const commits = await input.commits;
   input.onPhase?.('read');

@@ -1,7 +1,4 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readSync, rmdirSync, rmSync, unlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { BlobContent } from '../model/report.js';
 import { gitEnv, type Repo } from './repo.js';
 import { decodePath, encodePath } from './path-bytes.js';
@@ -28,14 +25,8 @@ export class BlobStore {
   private failed: Error | undefined;
   private restarts = 0;
   private readonly cache = new Map<string, Promise<BlobContent>>();
-  /** The blobs a bulk read (`prefetch`) brings in, and its result. */
-  private bulk: { ids: Set<string>; contents: Promise<Map<string, BlobContent>> } | undefined;
-  /** Raw bytes of the blobs the bulk read left in shared memory (see `sharedBytes`). */
-  private readonly shared = new Map<string, Buffer>();
   private readonly folders = new Map<string, Promise<Set<string>>>();
   reads = 0;
-  /** Of those, the blobs a bulk read delivered. */
-  bulkReads = 0;
 
   constructor(
     private readonly repo: Repo,
@@ -158,15 +149,7 @@ export class BlobStore {
     let result = this.cache.get(spec);
     if (!result) {
       this.reads += 1;
-      const bulk = this.bulk;
-      result = bulk?.ids.has(spec)
-        ? bulk.contents.then((contents) => {
-            const content = contents.get(spec);
-            if (!content) return this.fetch(spec);
-            this.bulkReads += 1;
-            return content;
-          })
-        : this.fetch(spec);
+      result = this.fetch(spec);
       this.cache.set(spec, result);
     }
     return result;
@@ -179,34 +162,7 @@ export class BlobStore {
     );
   }
 
-  /**
-   * Reads many blobs in bulk, then `read` serves them. A one-shot `git cat-file --batch` writes them into an
-   * unnamed temporary file rather than a pipe: git never waits for this thread, which is free meanwhile (the
-   * engine loads TypeScript), and git writes at its own speed (a pipe read as it fills wakes this thread for
-   * every object). Below MIN_BLOBS_FOR_BULK nothing happens here. A blob the bulk read did not deliver (git
-   * stopped on an unreadable object, no temporary file) is read through the long-lived process as usual: the
-   * contents are the same either way.
-   */
-  prefetch(blobIds: readonly string[]): Promise<void> {
-    const ids = new Set(blobIds.filter((id) => !this.cache.has(id) && HEX.test(id)));
-    if (ids.size < MIN_BLOBS_FOR_BULK || this.failed || this.bulk) return Promise.resolve();
-    // The reads that come later (paths of unchanged files) use the long-lived process: started while it is cheap.
-    this.start();
-    const contents = bulkRead(this.repo.dir, [...ids], this.maxBytes, this.shared).catch(() => new Map<string, BlobContent>());
-    this.bulk = { ids, contents };
-    return contents.then(() => undefined);
-  }
-
-  /**
-   * The raw bytes of a blob the bulk read brought in, as a view of the shared memory it was read into (a
-   * SharedArrayBuffer): worker threads can read them without a copy. Undefined for other blobs.
-   */
-  sharedBytes(blobId: string): Buffer | undefined {
-    return this.shared.get(blobId);
-  }
-
   close(): void {
-    this.shared.clear();
     const proc = this.proc;
     if (!proc) return;
     proc.removeAllListeners('close');
@@ -254,25 +210,6 @@ class AnswerStream {
     if (this.head === this.queue.length) {
       this.queue = [];
       this.head = 0;
-    }
-  }
-
-  /**
-   * Answers the requests whose answers lie whole in `data` (a chunk of a file), as views of it; returns how many
-   * bytes they took and, when the next answer is cut off at the end, how many bytes it needs from its start on.
-   * The caller reads on from there: no answer is joined from two chunks. A body over the size limit counts as
-   * taken without being read (`used` may then go past the chunk: the caller skips it).
-   */
-  take(data: Buffer): { used: number; need: number } {
-    let at = 0;
-    for (;;) {
-      const pending = this.queue[this.head];
-      const answer = pending && answerAt(data, at, pending.maxBytes);
-      if (!answer) return { used: at, need: 0 };
-      if (!answer.raw) return { used: at, need: answer.end - at };
-      this.shift();
-      pending.resolve(answer.raw);
-      at = answer.end;
     }
   }
 
@@ -339,67 +276,6 @@ function answerAt(data: Buffer, at: number, maxBytes: number): { end: number; ra
   if (size > maxBytes) return { end, raw: { type, size } };
   if (end > data.length) return { end };
   return { end, raw: { type, size, data: data.subarray(eol + 1, eol + 1 + size) } };
-}
-
-/** Below this many blobs the bulk read saves less than its process and file cost. */
-export const MIN_BLOBS_FOR_BULK = 200;
-
-const FILE_CHUNK = 8 * 1024 * 1024;
-const HEX = /^[0-9a-f]+$/;
-
-/**
- * One `git cat-file --batch` over the ids, its answers written to a temporary file that is unlinked as soon as
- * it is open (nothing is left behind, whatever happens), then read back in chunks and decoded. Answers are read
- * in order until the output ends or stops making sense; the ids after that are simply not in the result.
- * The chunks are shared memory, and every body lies within one: each goes into `shared` as a view of it.
- */
-async function bulkRead(
-  dir: string,
-  ids: readonly string[],
-  maxBytes: number,
-  shared: Map<string, Buffer>,
-): Promise<Map<string, BlobContent>> {
-  const folder = mkdtempSync(join(tmpdir(), 'rollback-ready-'));
-  const path = join(folder, 'blobs');
-  const fd = openSync(path, 'w+', 0o600);
-  try {
-    try {
-      unlinkSync(path);
-      rmdirSync(folder);
-    } catch {
-      // Where an open file cannot be unlinked, it is removed once read (below).
-    }
-    await new Promise<void>((resolve) => {
-      const proc = spawn('git', ['cat-file', '--batch'], { cwd: dir, env: gitEnv(), stdio: ['pipe', fd, 'ignore'] });
-      proc.on('error', () => resolve());
-      proc.on('close', () => resolve());
-      proc.stdin?.on('error', () => {});
-      proc.stdin?.end(`${ids.join('\n')}\n`);
-    });
-    // Fed to the same reader as the pipe's answers; ids after the end of the output (git stopped) stay out.
-    const out = new Map<string, BlobContent>();
-    const answers = new AnswerStream();
-    const answered = (id: string, raw: Raw) => {
-      out.set(id, decodeBlob(raw));
-      if (raw.data) shared.set(id, raw.data);
-    };
-    for (const id of ids) answers.expect({ spec: id, maxBytes, resolve: (raw) => answered(id, raw), reject: () => {} });
-    // Each chunk is read from where the last whole answer ended, and is big enough for the next answer.
-    for (let position = 0, size = FILE_CHUNK; ;) {
-      const chunk = Buffer.from(new SharedArrayBuffer(size));
-      const read = readSync(fd, chunk, 0, size, position);
-      if (read === 0) break;
-      const { used, need } = answers.take(chunk.subarray(0, read));
-      // The output ends inside an answer (git stopped), or makes no sense: the rest stays out.
-      if (used === 0 && (read < size || need <= size)) break;
-      position += used;
-      size = Math.max(FILE_CHUNK, need);
-    }
-    return out;
-  } finally {
-    closeSync(fd);
-    rmSync(folder, { recursive: true, force: true });
-  }
 }
 
 /** Entries of a raw tree object (`<mode> <name>\0<id>`…) that are files: regular, executable or symlink. */
