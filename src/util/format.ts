@@ -1,5 +1,5 @@
-// Numbers for people, as `toLocaleString('en-US')` writes them. Its first call sets up ICU's number formats
-// (about 10 ms); integers, all a report shows, get their thousands separators without it.
+// Numbers for people, as `toLocaleString('en-US')` writes them. Its first call sets up ICU's number formats;
+// integers, all a report shows, get their thousands separators without it.
 
 /** `12345` → `12,345`. */
 export function count(n: number): string {
