@@ -66,6 +66,7 @@ export async function collectFacts(opened: OpenedRelease, analyzers: readonly An
     }
     const facts = analyzers.flatMap((analyzer) => found.get(analyzer) ?? []);
     append(facts, failures);
+    facts.push({ kind: 'stat', path: '.', name: 'scriptsParsed', value: release.parses() });
     append(facts, leftovers(release, facts, files));
     append(facts, pullRequestFixes(opened.pullRequests ?? [], await opened.commits));
     if (opened.advisories) {

@@ -49,6 +49,8 @@ const SYMLINK_MODE = '120000';
 
 /** The release as the engine holds it. */
 export interface LoadedRelease extends Release {
+  /** How many times a script was parsed (each once, while the cache holds it). */
+  parses(): number;
   /** Lets the parsed scripts go. */
   close(): void;
 }
@@ -126,6 +128,7 @@ export async function loadRelease(input: ReleaseInput): Promise<LoadedRelease> {
     ...(input.scope ? { scope: input.scope } : {}),
     grep: (side, patterns, paths = []) => grepTree(input.repo, shaOf(side), patterns, paths),
     outOfTime,
+    parses: () => trees.parses,
     close: () => trees.clear(),
     tagsInRange: async () => {
       const order = new Map(commits.map((c, i) => [c.sha, i]));

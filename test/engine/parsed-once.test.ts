@@ -1,0 +1,43 @@
+// Every script an analysis reads is parsed once, whichever analyzers read it: the files, config and contracts
+// analyzers through their readers, the endpoints analyzer through ts-morph, the migrations analyzer through the raw tree.
+import { describe, expect, it } from 'vitest';
+import { analyzeRollback } from '../../src/engine/analyze.js';
+import { twoReleases, type FileMap } from '../support/repo.js';
+
+const routes = (extra: string) =>
+  [
+    "import express from 'express';",
+    'export const router = express.Router();',
+    "router.get('/api/items', (req, res) => res.json([]));",
+    extra,
+    '',
+  ].join('\n');
+
+const target: FileMap = {
+  'package.json': JSON.stringify({ name: 'shop', private: true, dependencies: { express: '^4.19.0', knex: '^3.1.0' } }),
+  'src/routes.ts': routes(''),
+  'src/settings.ts': 'export const token = process.env.LEGACY_TOKEN;\n',
+  'migrations/20240101000000_init.js':
+    "exports.up = (knex) => knex.schema.createTable('items', (t) => { t.increments('id'); });\nexports.down = (knex) => knex.schema.dropTable('items');\n",
+};
+
+const running: FileMap = {
+  ...target,
+  'src/routes.ts': routes("router.post('/api/items', (req, res) => res.json({}));"),
+  'src/settings.ts': 'export const token = process.env.API_TOKEN;\n',
+  'src/price.ts': 'export function price(cents: number): string {\n  return (cents / 100).toFixed(2);\n}\n',
+  'migrations/20240201000000_label.js':
+    "exports.up = (knex) => knex.schema.alterTable('items', (t) => { t.string('label').notNullable(); });\nexports.down = (knex) => knex.schema.alterTable('items', (t) => { t.dropColumn('label'); });\n",
+};
+
+describe('parsed scripts', () => {
+  it('are parsed once per side, however many analyzers read them', async () => {
+    const repo = twoReleases(target, running);
+    const report = await analyzeRollback({ repo, from: 'v2', to: 'v1' });
+    // What each analyzer read from the trees shows in the report.
+    const rules = new Set(report.findings.map((f) => f.ruleId));
+    expect([...rules]).toEqual(expect.arrayContaining(['endpoint-removed', 'env-var-needed', 'add-not-null-column']));
+    // Both sides of routes.ts and settings.ts, and the running side of price.ts and of the new migration.
+    expect(report.stats.scriptsParsed).toBe(6);
+  });
+});
