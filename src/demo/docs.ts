@@ -11,6 +11,8 @@
 //   <!-- /markdown -->
 //   <!-- screen: rollback-ready --from v1.1.0 | keys enter j -->      the terminal review at 80×24 after those keys
 //   <!-- /screen -->
+//   <!-- bench: real bench-results/real.json -->                    a table of what `npm run bench` wrote (src/demo/bench-tables.ts):
+//   <!-- /bench -->                                                 real (the pairs), synthetic, or `without LABEL` (one mechanism off)
 import { spawn } from 'node:child_process';
 import { readFileSync, readdirSync, realpathSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,6 +21,7 @@ import { removeTempDirs, tempDir } from '../testing/fixture-repo.js';
 import { CLI_BUNDLE, PACKAGE_ROOT } from '../util/version.js';
 import { DEMO_SAMPLE, buildSample } from './samples.js';
 import { renderScreen } from './screens.js';
+import { realTable, syntheticTable, withoutTable, type PairRow, type SyntheticRow } from './bench-tables.js';
 
 export interface Block {
   /** Index of the block in its file, from 1. */
@@ -37,7 +40,7 @@ export interface DocFile {
   blocks: Block[];
 }
 
-const MARKER = /(<!-- (output|markdown|screen)(?: in fixtures\/([\w.-]+(?:\/[\w.-]+)*))?: (.*?) -->\n)([\s\S]*?)(<!-- \/\2 -->)/g;
+const MARKER = /(<!-- (output|markdown|screen|bench)(?: in fixtures\/([\w.-]+(?:\/[\w.-]+)*))?: (.*?) -->\n)([\s\S]*?)(<!-- \/\2 -->)/g;
 
 /** README.md and every Markdown page under docs/. */
 export function docFiles(root = PACKAGE_ROOT): string[] {
@@ -88,12 +91,13 @@ export async function renderDocs(root = PACKAGE_ROOT, files = docFiles(root)): P
             const [, , kind, sample = DEMO_SAMPLE, marker, current] = m as unknown as [
               string,
               string,
-              'output' | 'markdown' | 'screen',
+              'output' | 'markdown' | 'screen' | 'bench',
               string | undefined,
               string,
               string,
             ];
             const where = `${file}: block ${i + 1} (${marker})`;
+            if (kind === 'bench') return { index: i + 1, marker, current, expected: `${benchTable(root, marker, where)}\n` };
             const { command, filters } = parseMarker(marker, where);
             if (kind === 'screen') {
               const keys = filters.filter((f) => f.name === 'keys').flatMap((f) => f.arg.split(' ').filter(Boolean));
@@ -118,6 +122,24 @@ export async function renderDocs(root = PACKAGE_ROOT, files = docFiles(root)): P
   } finally {
     removeTempDirs();
   }
+}
+
+/** `real FILE`, `synthetic FILE` or `without LABEL FILE`: the table of a file `npm run bench` wrote. */
+function benchTable(root: string, marker: string, where: string): string {
+  const words = marker.trim().split(/\s+/);
+  const file = words.at(-1)!;
+  let json: { rows?: unknown[]; machine?: string; date?: string };
+  try {
+    json = JSON.parse(readFileSync(join(root, file), 'utf8')) as typeof json;
+  } catch (error) {
+    throw new Error(`${where}: cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const rows = json.rows ?? [];
+  const measured = `Measured${json.date ? ` on ${json.date.slice(0, 10)}` : ''} on ${json.machine ?? 'an unnamed machine'} (${file}).\n\n`;
+  if (words[0] === 'real' && words.length === 2) return measured + realTable(rows as PairRow[]);
+  if (words[0] === 'synthetic' && words.length === 2) return measured + syntheticTable(rows as SyntheticRow[]);
+  if (words[0] === 'without' && words.length === 3) return measured + withoutTable(rows as PairRow[], words[1]!);
+  throw new Error(`${where}: a bench block is "real FILE", "synthetic FILE" or "without LABEL FILE"`);
 }
 
 /** Where the page's fenced code blocks are: a marker shown inside one is an example, not a block. */

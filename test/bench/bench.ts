@@ -8,6 +8,7 @@
 //   --tool LABEL=PATH                               another build's dist/bin/main.js, timed beside this one (repeatable)
 //   --variant LABEL:NAME=VALUE,…                    this build again, with that environment (repeatable)
 //   --env NAME=VALUE                                environment for the analyses (repeatable)
+//   --out FILE                                      the file written under bench-results/ (default bench.json or real.json)
 //
 // Both are timed as whole processes (Node's start included), alternately. Synthetic scenarios: best of RUNS each;
 // each scenario has a code cache of its own (src/util/code-cache.ts): its first run starts without one, and is
@@ -23,6 +24,7 @@ import { buildRepo, type FileMap } from '../../src/testing/fixture-repo.js';
 import { generateBenchRepo, type BenchShape } from './generate.js';
 import { BIN, FLOOR, MACHINE_START_COST, median, ms, runNode, timingsOf } from './run.js';
 import { readPairs, realTable, runReal, type Pair } from './real.js';
+import { syntheticTable } from '../../src/demo/bench-tables.js';
 
 interface Scenario extends BenchShape {
   name: string;
@@ -221,20 +223,7 @@ async function synthetic(): Promise<void> {
   const starts = startTimes();
   const help = starts.helpMs;
 
-  console.log(
-    '| scenario | full analysis (ms) | floor (ms) | ratio to floor | floor with code cache (ms) | ratio to it | first run, no code cache (ms) | its ratio to floor | CPU of the analysis (ms) | git diff -p (ms) | peak RSS (MB) | slowest phases |',
-  );
-  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
-  for (const r of rows) {
-    const slowest = Object.entries(r.phases)
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, 3)
-      .map(([phase, t]) => `${phase} ${t}`)
-      .join(', ');
-    console.log(
-      `| ${r.scenario} | ${r.analysisMs} | ${r.floorMs} | ${r.ratioToFloor} | ${r.floorCachedMs} | ${r.ratioToCachedFloor} | ${r.coldMs} | ${r.coldRatioToFloor} | ${r.analysisCpuMs ?? 'n/a'} | ${r.gitDiffPatchMs} | ${r.peakRssMb ?? 'n/a'} | ${slowest} |`,
-    );
-  }
+  console.log(syntheticTable(rows));
   console.log(`\n--help: ${help} ms (median of 7; Node's own start, \`node -e 0\`: ${starts.nodeMs} ms)`);
   const machineStart = starts[MACHINE_START_COST];
   if (machineStart)
@@ -267,8 +256,12 @@ async function synthetic(): Promise<void> {
 
   const out = join(PACKAGE_ROOT, 'bench-results');
   mkdirSync(out, { recursive: true });
-  writeFileSync(join(out, 'bench.json'), `${JSON.stringify({ machine: machine(), helpMs: help, starts, rows }, null, 2)}\n`);
-  console.log(`\nwritten: bench-results/bench.json (${machine()})`);
+  const file = valuesOf('--out')[0] ?? 'bench.json';
+  writeFileSync(
+    join(out, file),
+    `${JSON.stringify({ machine: machine(), date: new Date().toISOString(), helpMs: help, starts, rows }, null, 2)}\n`,
+  );
+  console.log(`\nwritten: bench-results/${file} (${machine()})`);
 }
 
 function real(): void {
@@ -305,8 +298,9 @@ function real(): void {
   console.log(realTable(rows));
   const out = join(PACKAGE_ROOT, 'bench-results');
   mkdirSync(out, { recursive: true });
-  writeFileSync(join(out, 'real.json'), `${JSON.stringify({ machine: machine(), date: new Date().toISOString(), rows }, null, 2)}\n`);
-  console.log(`\nwritten: bench-results/real.json (${machine()})`);
+  const file = valuesOf('--out')[0] ?? 'real.json';
+  writeFileSync(join(out, file), `${JSON.stringify({ machine: machine(), date: new Date().toISOString(), rows }, null, 2)}\n`);
+  console.log(`\nwritten: bench-results/${file} (${machine()})`);
 }
 
 function machine(): string {

@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { countGitProcesses } from '../../src/testing/git-count.js';
 import { BIN, FLOOR, median, round2, runNode, timingsOf, type NodeRun } from './run.js';
 
+export { realTable } from '../../src/demo/bench-tables.js';
+
 export interface Pair {
   /** `owner/name` as on GitHub, when the pair comes from a pairs file. */
   name?: string;
@@ -157,46 +159,4 @@ export function runReal(pairs: readonly Pair[], runs: number, tools: readonly To
     rmSync(cacheDir, { recursive: true, force: true });
   }
   return rows;
-}
-
-const num = (n: number | null) => (n === null ? 'n/a' : n.toLocaleString('en-US'));
-
-/** The table of the rows, in Markdown (a line per pair and tool), and a line for the medians and the worst of each tool. */
-export function realTable(rows: readonly PairRow[]): string {
-  const several = (rows[0]?.tools.length ?? 0) > 1;
-  const lines = [
-    `| pair |${several ? ' tool |' : ''} files | floor best / median (ms) | analysis best / median (ms) | ratio best / median | peak RSS analysis / floor (MB) | RSS ratio | git processes |`,
-    `| --- |${several ? ' --- |' : ''} ---: | ---: | ---: | ---: | ---: | ---: | ---: |`,
-  ];
-  for (const r of rows) {
-    for (const t of r.tools) {
-      lines.push(
-        `| ${r.pair} |${several ? ` ${t.tool} |` : ''} ${num(r.files)} | ${num(r.floor.bestMs)} / ${num(r.floor.medianMs)} | ${num(t.bestMs)} / ${num(t.medianMs)} | ${t.ratioBest} / ${t.ratioMedian} | ${num(t.rssMb)} / ${num(r.floor.rssMb)} | ${t.rssRatio ?? 'n/a'} | ${t.git.total} |`,
-      );
-    }
-  }
-  const tools = rows[0]?.tools.map((t) => t.tool) ?? [];
-  if (rows.length > 1) {
-    lines.push('');
-    tools.forEach((tool, i) => {
-      const results = rows.map((r) => r.tools[i]!);
-      const best = results.map((t) => t.ratioBest);
-      const rss = results.flatMap((t) => (t.rssRatio === null ? [] : [t.rssRatio]));
-      lines.push(
-        `${several ? `${tool}: ` : ''}ratio to the floor (best runs): median ${round2(median(best))}, worst ${Math.max(...best)}; of the median runs: median ${round2(median(results.map((t) => t.ratioMedian)))}, worst ${Math.max(...results.map((t) => t.ratioMedian))}; ` +
-          `peak RSS over the floor's: median ${rss.length ? round2(median(rss)) : 'n/a'}, worst ${rss.length ? Math.max(...rss) : 'n/a'}; git processes: at most ${Math.max(...results.map((t) => t.git.total))}`,
-      );
-    });
-  }
-  if (several) {
-    // Each build against the first, pair by pair: the best runs' times, as a change in percent.
-    lines.push('');
-    for (let i = 1; i < tools.length; i++) {
-      const changes = rows.map((r) => Math.round((r.tools[i]!.bestMs / r.tools[0]!.bestMs - 1) * 100));
-      lines.push(
-        `${tools[i]} against ${tools[0]} (best runs): ${rows.map((r, k) => `${r.pair.split(' ')[0]} ${changes[k]! >= 0 ? '+' : ''}${changes[k]}%`).join(', ')}`,
-      );
-    }
-  }
-  return lines.join('\n');
 }

@@ -55,13 +55,7 @@ export function runNode(args: string[], env: Record<string, string> = {}, keepMa
   };
 }
 
-export function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
-export const round2 = (n: number) => Math.round(n * 100) / 100;
+export { median, round2 } from '../../src/demo/bench-tables.js';
 
 /** The phases of a `--timings` run, from its stderr. */
 export function timingsOf(stderr: string): Record<string, number> {
