@@ -45,20 +45,12 @@ export function pathspecMatcher(paths: readonly string[]): (path: string) => boo
 }
 
 /**
- * `git grep` of fixed strings over commits' trees (no work tree needed), by commit: one process for them all.
- * Binary files, colours, columns and textconv drivers are off whatever the repository's config says; output is
- * NUL-separated so that no file name can forge a line. Exit status 1 (nothing found) and unreadable objects give
- * what was found.
+ * `git grep` of fixed strings over a commit's tree (no work tree needed). Binary files, colours, columns and
+ * textconv drivers are off whatever the repository's config says; output is NUL-separated so that no file name
+ * can forge a line. Exit status 1 (nothing found) and unreadable objects give what was found.
  */
-export async function gitGrep(
-  repo: Repo,
-  shas: readonly string[],
-  patterns: readonly string[],
-  paths: readonly string[] = [],
-): Promise<Map<string, GrepHit[]>> {
-  const unique = [...new Set(shas)];
-  const bySha = new Map(unique.map((sha) => [sha, [] as GrepHit[]]));
-  if (patterns.length === 0 || unique.length === 0) return bySha;
+export async function gitGrep(repo: Repo, sha: string, patterns: readonly string[], paths: readonly string[] = []): Promise<GrepHit[]> {
+  if (patterns.length === 0) return [];
   const args = [
     'grep',
     '--no-color',
@@ -69,15 +61,17 @@ export async function gitGrep(
     '--null',
     '-F',
     ...patterns.flatMap((p) => ['-e', p]),
-    ...unique,
+    sha,
     ...(paths.length > 0 ? ['--', ...paths] : []),
   ];
   let out: string;
   try {
     out = await repo.git.raw(args);
   } catch {
-    return bySha;
+    return [];
   }
+  const hits: GrepHit[] = [];
+  const prefix = `${sha}:`;
   let at = 0;
   while (at < out.length) {
     const pathEnd = out.indexOf('\0', at);
@@ -85,33 +79,80 @@ export async function gitGrep(
     if (lineEnd < 0) break;
     let textEnd = out.indexOf('\n', lineEnd + 1);
     if (textEnd < 0) textEnd = out.length;
-    // `<sha>:<path>`: the commit's id has no colon.
-    const named = out.slice(at, pathEnd);
-    const colon = named.indexOf(':');
-    const path = named.slice(colon + 1);
-    const hits = bySha.get(named.slice(0, colon));
-    if (hits && textEnd - lineEnd <= MAX_GREP_LINE && SCRIPT_FILE.test(path))
-      hits.push({ path, line: Number(out.slice(pathEnd + 1, lineEnd)), text: out.slice(lineEnd + 1, textEnd) });
+    const path = out.slice(at, pathEnd);
+    if (textEnd - lineEnd <= MAX_GREP_LINE && SCRIPT_FILE.test(path))
+      hits.push({
+        path: path.startsWith(prefix) ? path.slice(prefix.length) : path,
+        line: Number(out.slice(pathEnd + 1, lineEnd)),
+        text: out.slice(lineEnd + 1, textEnd),
+      });
     at = textEnd + 1;
   }
-  return bySha;
+  return hits;
+}
+
+/** Reads the bytes of a blob (undefined when unreadable). */
+type ReadBlob = (blobId: string) => Promise<Buffer | undefined>;
+
+/**
+ * What `gitGrep` finds, found in memory: the scripts of `tree` under `paths` read by `read` and searched as git
+ * does (see `scanFiles`).
+ */
+export function scanTree(tree: TreeIndex, read: ReadBlob, patterns: readonly string[], paths: readonly string[] = []): Promise<GrepHit[]> {
+  const inPaths = pathspecMatcher(paths);
+  return scanFiles(tree, greppable(tree).filter(inPaths), read, patterns);
 }
 
 /**
- * What `gitGrep` finds, found in memory: the regular files of `tree` that are scripts under `paths`, in git's
- * order, read by `read` (the bytes of a blob; undefined when unreadable), binary ones skipped as `-I` does.
- * A string with a line break is several strings, as git takes it.
+ * What `gitGrep` finds in `tree`, from what it found in `base`, another commit's tree: a file with the same blob
+ * and mode at the same path has the same lines, and only the others are read and searched.
  */
-export async function scanTree(
+export async function grepFrom(
+  base: TreeIndex,
+  baseHits: readonly GrepHit[],
   tree: TreeIndex,
-  read: (blobId: string) => Promise<Buffer | undefined>,
+  read: ReadBlob,
   patterns: readonly string[],
-  paths: readonly string[] = [],
 ): Promise<GrepHit[]> {
+  const files = greppable(tree);
+  const same = (path: string) => {
+    const [was, is] = [base.entry(path), tree.entry(path)];
+    return was !== undefined && was.id === is?.id && was.mode === is.mode;
+  };
+  const known = byPath(baseHits);
+  const searched = byPath(
+    await scanFiles(
+      tree,
+      files.filter((path) => !same(path)),
+      read,
+      patterns,
+    ),
+  );
+  return files.flatMap((path) => (same(path) ? known : searched).get(path) ?? []);
+}
+
+function byPath(hits: readonly GrepHit[]): Map<string, GrepHit[]> {
+  const out = new Map<string, GrepHit[]>();
+  for (const hit of hits) {
+    const list = out.get(hit.path);
+    if (list) list.push(hit);
+    else out.set(hit.path, [hit]);
+  }
+  return out;
+}
+
+/** The files `git grep` reads in a tree, in its order: regular files (not symlinks, not submodules) that are scripts. */
+function greppable(tree: TreeIndex): string[] {
+  return tree.under('').filter((path) => SCRIPT_FILE.test(path) && /^100[67]/.test(tree.entry(path)?.mode ?? ''));
+}
+
+/**
+ * The lines of `files` (paths of `tree`, in order) with any of `patterns`, as `git grep -F -I -n` gives them: files
+ * with a NUL byte early on are binary and skipped, and a string with a line break is several strings.
+ */
+async function scanFiles(tree: TreeIndex, files: readonly string[], read: ReadBlob, patterns: readonly string[]): Promise<GrepHit[]> {
   const needles = patterns.flatMap((p) => p.split('\n'));
   if (needles.length === 0) return [];
-  const inPaths = pathspecMatcher(paths);
-  const files = tree.under('').filter((path) => SCRIPT_FILE.test(path) && inPaths(path) && /^100[67]/.test(tree.entry(path)?.mode ?? ''));
   const hits: GrepHit[] = [];
   for (let start = 0; start < files.length; start += SCAN_WINDOW) {
     const window = files.slice(start, start + SCAN_WINDOW);
@@ -138,8 +179,9 @@ function linesWith(path: string, text: string, needles: readonly string[]): Grep
 }
 
 /**
- * The grep of both sides of a release (`sideGrep` each): the known strings are grepped in both trees at once, by
- * one `git grep` when a side first asks for them, so that an analysis starts one grep process whatever it asks.
+ * The grep of both sides of a release (`sideGrep` each), with one `git grep` at most: the known strings are
+ * grepped in the running release's tree when first asked for, and the target's hits follow from those
+ * (`grepFrom`): a rollback changes few of the files.
  */
 export function releaseGrep(
   repo: Repo,
@@ -148,7 +190,16 @@ export function releaseGrep(
   shaOf: (side: Side) => string,
   known: readonly string[],
 ): (side: Side, patterns: readonly string[], paths?: readonly string[]) => Promise<GrepHit[]> {
-  let knownHits: Promise<Map<string, GrepHit[]>> | undefined;
+  const read: ReadBlob = (id) => blobs.readBytes(id);
+  const knownHits: Partial<Record<Side, Promise<GrepHit[]>>> = {};
+  const knownAt = (side: Side): Promise<GrepHit[]> => {
+    const from = (knownHits.from ??= gitGrep(repo, shaOf('from'), known));
+    if (side === 'from') return from;
+    return (knownHits.to ??= (async () => {
+      const [base, baseHits, tree] = await Promise.all([trees.of(shaOf('from')), from, trees.of(shaOf('to'))]);
+      return grepFrom(base, baseHits, tree, read, known);
+    })());
+  };
   const sides = new Map<Side, Grep>();
   return (side, patterns, paths) => {
     let grep = sides.get(side);
@@ -156,8 +207,8 @@ export function releaseGrep(
       const sha = shaOf(side);
       grep = sideGrep(
         known,
-        async () => (await (knownHits ??= gitGrep(repo, [shaOf('from'), shaOf('to')], known))).get(sha) ?? [],
-        async (asked, under) => scanTree(await trees.of(sha), (id) => blobs.readBytes(id), asked, under),
+        () => knownAt(side),
+        async (asked, under) => scanTree(await trees.of(sha), read, asked, under),
       );
       sides.set(side, grep);
     }
