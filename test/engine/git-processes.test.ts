@@ -118,9 +118,9 @@ describe('git processes of an analysis', () => {
       // One `git diff` for the statuses and the line counts.
       expect(byCommand.diff).toBe(1);
       // The endpoints analyzer's questions over whole trees (importers of a route file, Nest bootstraps, tRPC
-      // adapters, a spec's operations in the target's code): at most one `git grep` per side, however many folders
-      // and questions; the questions it cannot know in advance are answered in memory.
-      expect(byCommand.grep ?? 0).toBeLessThanOrEqual(2);
+      // adapters, a spec's operations in the target's code): one `git grep` for the whole release, however many
+      // folders and questions; the questions it cannot know in advance are answered in memory.
+      expect(byCommand.grep ?? 0).toBeLessThanOrEqual(1);
       expect(total).toBeLessThanOrEqual(10);
     } finally {
       counter.close();
