@@ -40,12 +40,6 @@ export async function collectFacts(opened: OpenedRelease, analyzers: readonly An
       onPhase: phaseDone,
     });
 
-    // git counted the lines beside the blob reads; the volume analyzer needs the counts.
-    if (!(await opened.lineCounts) && !opened.degraded) {
-      opened.notes.push(
-        'some objects could not be read (a corrupt repository, or a partial clone without its blobs): line counts are unknown, and unread files are listed for review',
-      );
-    }
     const { readings, failures } = await readScripts(release, analyzers);
     phaseDone('parse');
     const found = new Map<Analyzer, Fact[]>();

@@ -31,8 +31,6 @@ export interface OpenedRelease extends Pick<
   commitCount: () => Promise<number>;
   /** The changed files to analyse: in scope and not ignored, sorted by path. */
   files: ChangedFile[];
-  /** Resolves once git has counted every file's lines (false: it could not). */
-  lineCounts: Promise<boolean>;
   degraded: boolean;
   configSource: NonNullable<Report['config']>;
   /** Where the release's own config would weaken the one in effect (see src/config/trust.ts). */
@@ -196,7 +194,6 @@ async function open(options: AnalyzeOptions, refs: StartedRefs, repo: Repo, blob
     commitCount: async () => (scope ? (await commits).length : relation.commits),
     commits,
     files,
-    lineCounts: diff.lineCounts,
     degraded: diff.degraded,
     config,
     configFacts,

@@ -1,4 +1,4 @@
-import type { GrepHit, Release } from '../analyzers/analyzer.js';
+import type { Release } from '../analyzers/analyzer.js';
 import { pathAt } from '../analyzers/analyzer.js';
 import { isScript, isTest } from '../parse/kinds.js';
 import { typescript } from '../parse/typescript/compiler.js';
@@ -7,6 +7,8 @@ import type { BlobStore } from '../git/blobs.js';
 import type { CommitInfo } from '../git/refs.js';
 import type { Repo } from '../git/repo.js';
 import type { TreeIndexes } from '../git/tree-index.js';
+import { releaseGrep } from '../git/grep.js';
+import { RELEASE_GREP_PATTERNS } from '../analyzers/endpoints/routes/greps.js';
 import { listReleaseTags } from '../git/tags.js';
 import type { Config } from '../config/schema.js';
 import type { BlobContent, ChangedFile, RefInfo, Side } from '../model/report.js';
@@ -41,10 +43,6 @@ export function isReadScript(file: ChangedFile): boolean {
 }
 
 const SUBMODULE_MODE = '160000';
-/** The files `grep` reads: scripts (pathspecs are literal, so the extension is matched here rather than by git). */
-const SCRIPT_FILE = /\.(?:[cm]?[jt]s|[jt]sx)$/;
-/** A line longer than this is not a line of code a question is about (minified bundles): skipped. */
-const MAX_GREP_LINE = 2000;
 const SYMLINK_MODE = '120000';
 
 /** The release as the engine holds it. */
@@ -126,7 +124,7 @@ export async function loadRelease(input: ReleaseInput): Promise<LoadedRelease> {
       return text === undefined ? undefined : trees.get(side, path, text);
     },
     ...(input.scope ? { scope: input.scope } : {}),
-    grep: (side, patterns, paths = []) => grepTree(input.repo, shaOf(side), patterns, paths),
+    grep: releaseGrep(input.repo, input.blobs, input.trees, shaOf, RELEASE_GREP_PATTERNS),
     outOfTime,
     parses: () => trees.parses,
     close: () => trees.clear(),
@@ -140,51 +138,4 @@ export async function loadRelease(input: ReleaseInput): Promise<LoadedRelease> {
     readAt: (sha, path) => input.blobs.readPath(sha, path),
     progress: (phase, doneCount, totalCount) => input.onProgress?.(phase, doneCount, totalCount),
   };
-}
-
-/**
- * `git grep` of fixed strings over a commit's tree (no work tree needed). Binary files, colours, columns and
- * textconv drivers are off whatever the repository's config says; output is NUL-separated so that no file name
- * can forge a line. Exit status 1 (nothing found) and unreadable objects give what was found.
- */
-async function grepTree(repo: Repo, sha: string, patterns: readonly string[], paths: readonly string[]): Promise<GrepHit[]> {
-  if (patterns.length === 0) return [];
-  const args = [
-    'grep',
-    '--no-color',
-    '--no-column',
-    '--no-textconv',
-    '-I',
-    '-n',
-    '--null',
-    '-F',
-    ...patterns.flatMap((p) => ['-e', p]),
-    sha,
-    ...(paths.length > 0 ? ['--', ...paths] : []),
-  ];
-  let out: string;
-  try {
-    out = await repo.git.raw(args);
-  } catch {
-    return [];
-  }
-  const hits: GrepHit[] = [];
-  const prefix = `${sha}:`;
-  let at = 0;
-  while (at < out.length) {
-    const pathEnd = out.indexOf('\0', at);
-    const lineEnd = pathEnd < 0 ? -1 : out.indexOf('\0', pathEnd + 1);
-    if (lineEnd < 0) break;
-    let textEnd = out.indexOf('\n', lineEnd + 1);
-    if (textEnd < 0) textEnd = out.length;
-    const path = out.slice(at, pathEnd);
-    if (textEnd - lineEnd <= MAX_GREP_LINE && SCRIPT_FILE.test(path))
-      hits.push({
-        path: path.startsWith(prefix) ? path.slice(prefix.length) : path,
-        line: Number(out.slice(pathEnd + 1, lineEnd)),
-        text: out.slice(lineEnd + 1, textEnd),
-      });
-    at = textEnd + 1;
-  }
-  return hits;
 }

@@ -119,6 +119,14 @@ export class BlobStore {
     return this.fetch(blobId, maxBytes);
   }
 
+  /** The bytes of a blob, whatever their size, not decoded and not cached (undefined: not a readable blob). */
+  readBytes(blobId: string): Promise<Buffer | undefined> {
+    return this.request(blobId, Number.MAX_SAFE_INTEGER).then(
+      (raw) => (raw.type === 'blob' ? (raw.data ?? Buffer.alloc(0)) : undefined),
+      () => undefined,
+    );
+  }
+
   /** Reads `path` as it is in commit `sha`; missing when the path does not exist there. */
   readPath(sha: string, path: string): Promise<BlobContent> {
     if (/[\n\r]/.test(path)) return Promise.resolve({ size: 0, unreadable: 'missing' });

@@ -9,13 +9,8 @@ export interface DiffResult {
   files: ChangedFile[];
   /** True when git skipped (part of) rename detection because the release is too large. */
   renamesCutShort: boolean;
-  /** True when some objects could not be read, so renames (and line counts) are unknown. */
+  /** True when some objects could not be read, so renames and line counts are unknown. */
   degraded: boolean;
-  /**
-   * Resolves once every file's line counts and binary flag are filled in: git counts them in a second process
-   * while the analysis reads and parses. False when git could not count them (an object it could not read).
-   */
-  lineCounts: Promise<boolean>;
 }
 
 const STATUS: Record<string, ChangeStatus> = {
@@ -42,20 +37,17 @@ const SUBMODULES = '--ignore-submodules=none';
 const DIFF_OPTIONS = ['-z', '--no-abbrev', '--no-color', ...NO_EXTERNAL_DIFF, SUBMODULES, '--find-renames', `-l${RENAME_LIMIT}`];
 
 /**
- * What the release changed, as the diff `to` → `from` (old side = rollback target, new side = running release).
- * Statuses and blob ids come first, from `git diff --raw`; line counts need every changed blob diffed (most of
- * the diff's time), so a second git process counts them with the same rename options while the analysis goes on.
+ * What the release changed, as the diff `to` → `from` (old side = rollback target, new side = running release):
+ * statuses, blob ids and line counts from one `git diff --raw --numstat` (git prints every raw record, then every
+ * count).
  */
 export async function changedFiles(repo: Repo, fromSha: string, toSha: string): Promise<DiffResult> {
-  const counting = gitBytes(repo, ['diff', '--numstat', ...DIFF_OPTIONS, toSha, fromSha, '--']);
-  // It may fail before anything waits for it (a partial clone): never an unhandled rejection.
-  counting.catch(() => {});
   let out: Buffer;
   try {
-    out = await gitBytes(repo, ['diff', '--raw', ...DIFF_OPTIONS, toSha, fromSha, '--']);
+    out = await gitBytes(repo, ['diff', '--raw', '--numstat', ...DIFF_OPTIONS, toSha, fromSha, '--']);
   } catch (error) {
-    // Inexact renames need blob contents; a corrupt object or a partial clone without its blobs makes git
-    // give up. The tree comparison alone still lists every change.
+    // Inexact renames and line counts need blob contents; a corrupt object or a partial clone without its blobs
+    // makes git give up. The tree comparison alone still lists every change.
     try {
       out = await gitBytes(repo, [
         'diff',
@@ -72,22 +64,19 @@ export async function changedFiles(repo: Repo, fromSha: string, toSha: string): 
     } catch {
       throw error;
     }
-    return { files: parseRaw(out), renamesCutShort: false, degraded: true, lineCounts: Promise.resolve(false) };
+    return { files: parseRaw(out), renamesCutShort: false, degraded: true };
   }
-  const files = parseRaw(out);
-  const lineCounts = counting.then(
-    (numstat) => (addLineCounts(files, numstat), true),
-    () => false,
-  );
+  const tokens = splitNul(out);
+  const { files, end } = rawRecords(tokens);
+  addLineCounts(files, numstatRecords(tokens, end));
   // git gives up on inexact renames when unpaired sources × destinations exceed limit².
   const added = files.filter((f) => f.status === 'added').length;
   const deleted = files.filter((f) => f.status === 'deleted').length;
-  return { files, renamesCutShort: added * deleted > RENAME_LIMIT * RENAME_LIMIT, degraded: false, lineCounts };
+  return { files, renamesCutShort: added * deleted > RENAME_LIMIT * RENAME_LIMIT, degraded: false };
 }
 
-/** Fills in line counts and binary flags from `git diff --numstat -z` output. */
-function addLineCounts(files: ChangedFile[], numstat: Buffer): void {
-  const counts = parseNumstat(numstat);
+/** Fills in line counts and binary flags. */
+function addLineCounts(files: ChangedFile[], counts: Map<string, LineCount>): void {
   for (const file of files) {
     const count = counts.get(file.path);
     if (!count) continue;
@@ -97,18 +86,26 @@ function addLineCounts(files: ChangedFile[], numstat: Buffer): void {
   }
 }
 
-/** Parses `git diff --raw -z` output (line counts are left at 0 until the numstat is in); paths as path-bytes.ts keeps them. */
+interface LineCount {
+  insertions: number;
+  deletions: number;
+  binary: boolean;
+}
+
+/** Parses `git diff --raw -z` output (line counts left at 0); paths as path-bytes.ts keeps them. */
 export function parseRaw(out: Buffer): ChangedFile[] {
-  const tokens = splitNul(out);
+  return rawRecords(splitNul(out)).files;
+}
+
+/**
+ * The raw records at the start of `tokens`, sorted by path, and the token after the last of them: each record is
+ * a `:`-header and its one or two paths, taken by position, so that no file name is read as a header.
+ */
+function rawRecords(tokens: readonly string[]): { files: ChangedFile[]; end: number } {
   const files: ChangedFile[] = [];
   let i = 0;
-  while (i < tokens.length) {
-    const token = tokens[i] ?? '';
-    if (!token.startsWith(':')) {
-      i += 1;
-      continue;
-    }
-    const [toMode = '', fromMode = '', toBlob = '', fromBlob = '', statusField = ''] = token.slice(1).split(' ');
+  while (i < tokens.length && (tokens[i] ?? '').startsWith(':')) {
+    const [toMode = '', fromMode = '', toBlob = '', fromBlob = '', statusField = ''] = tokens[i]!.slice(1).split(' ');
     const letter = statusField[0] ?? 'M';
     const twoPaths = letter === 'R' || letter === 'C';
     const first = tokens[i + 1] ?? '';
@@ -122,14 +119,13 @@ export function parseRaw(out: Buffer): ChangedFile[] {
     if (!NULL_SHA.test(toMode)) file.toMode = toMode;
     files.push(file);
   }
-  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { files: files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)), end: i };
 }
 
-/** Parses `git diff --numstat -z` output: counts by the path at the new side (`-` counts: a binary file). */
-export function parseNumstat(out: Buffer): Map<string, { insertions: number; deletions: number; binary: boolean }> {
-  const tokens = splitNul(out);
-  const counts = new Map<string, { insertions: number; deletions: number; binary: boolean }>();
-  let i = 0;
+/** The numstat records of `tokens` from `start` on: counts by the path at the new side (`-` counts: a binary file). */
+function numstatRecords(tokens: readonly string[], start: number): Map<string, LineCount> {
+  const counts = new Map<string, LineCount>();
+  let i = start;
   while (i < tokens.length) {
     const stat = /^(-|\d+)\t(-|\d+)\t(.*)$/s.exec((tokens[i] ?? '').replace(/^\n/, ''));
     if (!stat) {

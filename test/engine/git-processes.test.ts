@@ -34,10 +34,53 @@ function service(i: number, release: 'v1' | 'v2'): FileMap {
   return tree;
 }
 
+/** A Nest application (its bootstrap looked up by `NestFactory`) and a tRPC router served by a Next.js adapter. */
+function apps(release: 'v1' | 'v2'): FileMap {
+  return {
+    'apps/nest/src/main.ts': [
+      "import { NestFactory } from '@nestjs/core';",
+      "import { AppModule } from './app.module';",
+      'async function bootstrap() {',
+      '  const app = await NestFactory.create(AppModule);',
+      "  app.setGlobalPrefix('api');",
+      '  await app.listen(3000);',
+      '}',
+      'bootstrap();',
+      '',
+    ].join('\n'),
+    'apps/nest/src/cats.controller.ts': [
+      "import { Controller, Delete, Get, Param } from '@nestjs/common';",
+      "@Controller('cats')",
+      'export class CatsController {',
+      '  @Get()',
+      '  findAll() { return []; }',
+      ...(release === 'v2' ? ["  @Delete(':id')", "  remove(@Param('id') id: string) { return { id }; }"] : []),
+      '}',
+      '',
+    ].join('\n'),
+    'apps/web/src/server/router.ts': [
+      "import { initTRPC } from '@trpc/server';",
+      'const t = initTRPC.create();',
+      'export const appRouter = t.router({',
+      "  health: t.procedure.query(() => 'ok'),",
+      ...(release === 'v2' ? ['  purge: t.procedure.mutation(() => true),'] : []),
+      '});',
+      '',
+    ].join('\n'),
+    'apps/web/src/pages/api/trpc/[trpc].ts': [
+      "import { createNextApiHandler } from '@trpc/server/adapters/next';",
+      "import { appRouter } from '../../../server/router';",
+      'export default createNextApiHandler({ router: appRouter });',
+      '',
+    ].join('\n'),
+  };
+}
+
 function release(name: 'v1' | 'v2'): FileMap {
   const tree: FileMap = {
     'package.json': JSON.stringify({ name: 'services', private: true, workspaces: ['services/*'] }),
     'src/index.ts': "export * from '../services/s0/model';\n",
+    ...apps(name),
   };
   for (let i = 0; i < FOLDERS; i++) Object.assign(tree, service(i, name));
   return tree;
@@ -50,9 +93,15 @@ describe('git processes of an analysis', () => {
     try {
       const result = cli(['--repo', repo, '--from', 'v2', '--to', 'v1', '--format', 'json'], { env: counter.env });
       expect(result.stderr).toBe('');
-      const report = JSON.parse(result.stdout) as { volume: { files: number }; findings: { ruleId: string }[] };
-      // The analysis did look into every folder: routes removed, migrations left applied, specs narrowed.
-      expect(report.volume.files).toBe(FOLDERS * 6);
+      const report = JSON.parse(result.stdout) as { volume: { files: number }; findings: { ruleId: string; path?: string }[] };
+      // The analysis did look into every folder: routes removed, migrations left applied, specs narrowed; and
+      // into the Nest controller and the tRPC router.
+      expect(report.volume.files).toBe(FOLDERS * 6 + 2);
+      const removedIn = new Set(report.findings.filter((f) => f.ruleId === 'endpoint-removed').map((f) => f.path));
+      expect(removedIn).toContain('apps/nest/src/cats.controller.ts');
+      expect(report.findings).toContainEqual(
+        expect.objectContaining({ ruleId: 'procedure-removed', path: 'apps/web/src/server/router.ts' }),
+      );
       const rules = new Set(report.findings.map((f) => f.ruleId));
       expect([...rules]).toEqual(
         expect.arrayContaining([
@@ -66,10 +115,13 @@ describe('git processes of an analysis', () => {
       );
       const { total, byCommand } = counter.count();
       expect(byCommand['ls-tree']).toBe(2);
-      // The endpoints analyzer asks `git grep` over a whole tree (imports of a route file, a spec's operations in the
-      // target's code): three runs, however many folders.
-      expect(byCommand.grep ?? 0).toBeLessThanOrEqual(3);
-      expect(total).toBeLessThanOrEqual(13);
+      // One `git diff` for the statuses and the line counts.
+      expect(byCommand.diff).toBe(1);
+      // The endpoints analyzer's questions over whole trees (importers of a route file, Nest bootstraps, tRPC
+      // adapters, a spec's operations in the target's code): one `git grep` for the whole release, however many
+      // folders and questions; the questions it cannot know in advance are answered in memory.
+      expect(byCommand.grep ?? 0).toBeLessThanOrEqual(1);
+      expect(total).toBeLessThanOrEqual(10);
     } finally {
       counter.close();
     }

@@ -191,6 +191,7 @@ async function apiChanges(
 /**
  * Subpaths that consumers import from packages with no `exports` map (`@acme/lib/utils/x` → `utils/x`), found
  * by searching the scripts of the workspace packages that depend on each: only those can import them by path.
+ * One search for every package, its hits sorted out by package and consumer afterwards.
  */
 async function deepImportsOf(
   release: Release,
@@ -199,20 +200,27 @@ async function deepImportsOf(
 ): Promise<Map<string, string[]>> {
   const out = new Map<string, string[]>();
   if (!release.grep) return out;
-  const open = packages.filter((p) => audience.get(p.dir)?.kind !== 'internal' && exportSubpaths(p.manifest).size === 0 && p.dir !== '');
-  for (const pkg of open) {
-    const consumers = packages
-      .filter((other) => other.dir !== '' && other.dir !== pkg.dir && dependencyNames(other.manifest).has(pkg.name))
-      .map((other) => other.dir);
-    if (consumers.length === 0) continue;
-    const prefix = `${pkg.name}/`;
+  const open = packages
+    .filter((p) => audience.get(p.dir)?.kind !== 'internal' && exportSubpaths(p.manifest).size === 0 && p.dir !== '')
+    .map((pkg) => ({
+      pkg,
+      prefix: `${pkg.name}/`,
+      consumers: packages
+        .filter((other) => other.dir !== '' && other.dir !== pkg.dir && dependencyNames(other.manifest).has(pkg.name))
+        .map((other) => `${other.dir}/`),
+    }))
+    .filter((o) => o.consumers.length > 0);
+  if (open.length === 0) return out;
+  const hits = await release.grep(
+    'from',
+    [...new Set(open.flatMap((o) => [`'${o.prefix}`, `"${o.prefix}`]))],
+    [...new Set(open.flatMap((o) => o.consumers))],
+  );
+  for (const { pkg, prefix, consumers } of open) {
     const specifier = new RegExp(`['"]${prefix.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}([^'"\\s]+)['"]`, 'g');
     const found = new Set<string>();
-    for (const hit of await release.grep(
-      'from',
-      [`'${prefix}`, `"${prefix}`],
-      consumers.map((dir) => `${dir}/`),
-    )) {
+    for (const hit of hits) {
+      if (!consumers.some((dir) => hit.path.startsWith(dir))) continue;
       for (const m of hit.text.matchAll(specifier)) if (!m[1]!.endsWith('package.json')) found.add(m[1]!);
     }
     if (found.size > 0) out.set(pkg.dir, [...found].sort());

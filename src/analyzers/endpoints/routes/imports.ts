@@ -1,4 +1,5 @@
 import type { GrepHit } from '../../analyzer.js';
+import { IMPORT_LINES } from './greps.js';
 
 const SPECIFIER = /(?:\bfrom|\bimport|\brequire)\s*\(?\s*(['"])([^'"\n]{1,300})\1/g;
 
@@ -15,7 +16,7 @@ function tailOf(specifier: string): string {
  * are found without reading a script.
  */
 export class ImportIndex {
-  static readonly PATTERNS = ["from '", 'from "', 'require(', 'import(', "import '", 'import "'];
+  static readonly PATTERNS = IMPORT_LINES;
   private readonly byTail = new Map<string, { path: string; specifier: string }[]>();
 
   constructor(hits: readonly GrepHit[]) {

@@ -4,6 +4,7 @@ import { isTest } from '../../../parse/kinds.js';
 import { ALL_METHODS, EndpointSet, joinPaths } from '../identity.js';
 import type { CodeReader } from './code-context.js';
 import { evaluateWithImports, type ImportedConstants } from './constants.js';
+import { NEST_BOOTSTRAP, NEST_ROUTER_MODULE } from './greps.js';
 import { unresolvedKey, type CodeEndpoints } from './resolve.js';
 import { excerpt, partialValues, staticValues, type ImportedValues, lineOf } from './static.js';
 import { unwrap } from './unwrap.js';
@@ -64,7 +65,7 @@ function excluded(app: NestApp, path: string): boolean {
 
 /** The bootstraps (`NestFactory.create`) of one side, and what each sets. */
 export async function nestApps(reader: CodeReader, constants: ImportedConstants, side: Side): Promise<NestApp[]> {
-  const hits = await reader.grep(side, ['NestFactory']);
+  const hits = await reader.grep(side, [NEST_BOOTSTRAP]);
   const apps: NestApp[] = [];
   for (const path of [...new Set(hits.map((h) => h.path))].sort()) {
     if (isTest(path)) continue;
@@ -137,7 +138,7 @@ export async function appsFor(reader: CodeReader, side: Side, apps: NestApp[], f
 /** Module class name → path, from every `RouterModule.register([...])` of one side (children joined). */
 export async function routerModulePaths(reader: CodeReader, constants: ImportedConstants, side: Side): Promise<Map<string, string>> {
   const paths = new Map<string, string>();
-  const hits = await reader.grep(side, ['RouterModule']);
+  const hits = await reader.grep(side, [NEST_ROUTER_MODULE]);
   for (const path of [...new Set(hits.map((h) => h.path))].sort()) {
     const source = await reader.source(side, path);
     if (!source) continue;

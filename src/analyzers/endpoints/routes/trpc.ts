@@ -5,6 +5,7 @@ import { joinPaths, type Endpoint } from '../identity.js';
 import type { CodeReader } from './code-context.js';
 import type { Composer } from './compose.js';
 import { evaluateWithImports, type ImportedConstants } from './constants.js';
+import { TRPC_ADAPTERS } from './greps.js';
 import { nextRoutePath } from './detect.js';
 import { Scopes } from './scope.js';
 import { excerpt, exportsOf, partialValues, staticValues, topLevel, type ImportedValues, lineOf } from './static.js';
@@ -313,32 +314,16 @@ export interface TrpcHandlers {
   openapi: Map<string, { path: string; unknown: string[] }[]>;
 }
 
-const ADAPTERS = [
-  'fetchRequestHandler',
-  'createNextApiHandler',
-  'createExpressMiddleware',
-  'createHTTPHandler',
-  'createHTTPServer',
-  'fastifyTRPCPlugin',
-  'trpcServer',
-  'nodeHTTPRequestHandler',
-  'createOpenApiFetchHandler',
-  'createOpenApiExpressMiddleware',
-  'createOpenApiNextHandler',
-  'createOpenApiHttpHandler',
-  'createOpenApiFastifyPlugin',
-];
-
 export async function trpcHandlers(ctx: TrpcSide): Promise<TrpcHandlers> {
   const handlers: TrpcHandlers = { trpc: new Map(), openapi: new Map() };
-  const hits = await ctx.reader.grep(ctx.side, ADAPTERS);
+  const hits = await ctx.reader.grep(ctx.side, TRPC_ADAPTERS);
   for (const path of [...new Set(hits.map((h) => h.path))].sort()) {
     if (isTest(path)) continue;
     const parsed = await ctx.composer.file(path);
     if (!parsed) continue;
     for (const call of parsed.source.getDescendantsOfKind(SyntaxKind.CallExpression)) {
       const name = call.getExpression().getText().split('.').pop()!;
-      if (!ADAPTERS.includes(name)) continue;
+      if (!TRPC_ADAPTERS.includes(name)) continue;
       const openapi = /OpenApi/.test(name);
       let options = unwrapTypes(call.getArguments()[0] ?? call);
       // fastify.register(fastifyTRPCPlugin, { prefix, trpcOptions: { router } })

@@ -1,0 +1,217 @@
+import type { Side } from '../model/report.js';
+import type { BlobStore } from './blobs.js';
+import type { Repo } from './repo.js';
+import type { TreeIndex, TreeIndexes } from './tree-index.js';
+
+/** One line of a script that holds one of the fixed strings asked for. */
+export interface GrepHit {
+  path: string;
+  line: number;
+  text: string;
+}
+
+/** Lines with any of `patterns` (fixed strings) in the scripts of one side, under `paths` (literal; none: everywhere). */
+export type Grep = (patterns: readonly string[], paths?: readonly string[]) => Promise<GrepHit[]>;
+
+/** The files a grep reads: scripts (pathspecs are literal, so the extension is matched here rather than by git). */
+const SCRIPT_FILE = /\.(?:[cm]?[jt]s|[jt]sx)$/;
+/** A line longer than this is not a line of code a question is about (minified bundles): skipped. */
+const MAX_GREP_LINE = 2000;
+/** git reads a file as binary when a NUL byte shows up in its first bytes; `-I` skips it. */
+const BINARY_SNIFF_BYTES = 8000;
+/** Blobs asked of git at once by a scan: enough to keep its pipe full, few enough to bound the memory held. */
+const SCAN_WINDOW = 256;
+
+/**
+ * The grep of one side of an analysis. A question whose fixed strings are all `known` (those the analyzers ask on
+ * every release) is answered from `knownHits`, the hits of every known string, got once. Any other question is
+ * answered by `scan`, in memory: no git process for it.
+ */
+export function sideGrep(known: readonly string[], knownHits: () => Promise<GrepHit[]>, scan: Grep): Grep {
+  const knownSet = new Set(known);
+  return async (patterns, paths = []) => {
+    if (patterns.length === 0) return [];
+    if (!patterns.every((p) => knownSet.has(p))) return scan(patterns, paths);
+    const hits = await knownHits();
+    const inPaths = pathspecMatcher(paths);
+    return hits.filter((hit) => inPaths(hit.path) && patterns.some((p) => hit.text.includes(p)));
+  };
+}
+
+/** Whether a path is one of `paths` or under one of them, as git matches literal pathspecs (none: every path). */
+export function pathspecMatcher(paths: readonly string[]): (path: string) => boolean {
+  if (paths.length === 0) return () => true;
+  return (path) => paths.some((spec) => spec === '' || path === spec || path.startsWith(spec.endsWith('/') ? spec : `${spec}/`));
+}
+
+/**
+ * `git grep` of fixed strings over a commit's tree (no work tree needed). Binary files, colours, columns and
+ * textconv drivers are off whatever the repository's config says; output is NUL-separated so that no file name
+ * can forge a line. Exit status 1 (nothing found) and unreadable objects give what was found.
+ */
+export async function gitGrep(repo: Repo, sha: string, patterns: readonly string[], paths: readonly string[] = []): Promise<GrepHit[]> {
+  if (patterns.length === 0) return [];
+  const args = [
+    'grep',
+    '--no-color',
+    '--no-column',
+    '--no-textconv',
+    '-I',
+    '-n',
+    '--null',
+    '-F',
+    ...patterns.flatMap((p) => ['-e', p]),
+    sha,
+    ...(paths.length > 0 ? ['--', ...paths] : []),
+  ];
+  let out: string;
+  try {
+    out = await repo.git.raw(args);
+  } catch {
+    return [];
+  }
+  const hits: GrepHit[] = [];
+  const prefix = `${sha}:`;
+  let at = 0;
+  while (at < out.length) {
+    const pathEnd = out.indexOf('\0', at);
+    const lineEnd = pathEnd < 0 ? -1 : out.indexOf('\0', pathEnd + 1);
+    if (lineEnd < 0) break;
+    let textEnd = out.indexOf('\n', lineEnd + 1);
+    if (textEnd < 0) textEnd = out.length;
+    const path = out.slice(at, pathEnd);
+    if (textEnd - lineEnd <= MAX_GREP_LINE && SCRIPT_FILE.test(path))
+      hits.push({
+        path: path.startsWith(prefix) ? path.slice(prefix.length) : path,
+        line: Number(out.slice(pathEnd + 1, lineEnd)),
+        text: out.slice(lineEnd + 1, textEnd),
+      });
+    at = textEnd + 1;
+  }
+  return hits;
+}
+
+/** Reads the bytes of a blob (undefined when unreadable). */
+type ReadBlob = (blobId: string) => Promise<Buffer | undefined>;
+
+/**
+ * What `gitGrep` finds, found in memory: the scripts of `tree` under `paths` read by `read` and searched as git
+ * does (see `scanFiles`).
+ */
+export function scanTree(tree: TreeIndex, read: ReadBlob, patterns: readonly string[], paths: readonly string[] = []): Promise<GrepHit[]> {
+  const inPaths = pathspecMatcher(paths);
+  return scanFiles(tree, greppable(tree).filter(inPaths), read, patterns);
+}
+
+/**
+ * What `gitGrep` finds in `tree`, from what it found in `base`, another commit's tree: a file with the same blob
+ * and mode at the same path has the same lines, and only the others are read and searched.
+ */
+export async function grepFrom(
+  base: TreeIndex,
+  baseHits: readonly GrepHit[],
+  tree: TreeIndex,
+  read: ReadBlob,
+  patterns: readonly string[],
+): Promise<GrepHit[]> {
+  const files = greppable(tree);
+  const same = (path: string) => {
+    const [was, is] = [base.entry(path), tree.entry(path)];
+    return was !== undefined && was.id === is?.id && was.mode === is.mode;
+  };
+  const known = byPath(baseHits);
+  const searched = byPath(
+    await scanFiles(
+      tree,
+      files.filter((path) => !same(path)),
+      read,
+      patterns,
+    ),
+  );
+  return files.flatMap((path) => (same(path) ? known : searched).get(path) ?? []);
+}
+
+function byPath(hits: readonly GrepHit[]): Map<string, GrepHit[]> {
+  const out = new Map<string, GrepHit[]>();
+  for (const hit of hits) {
+    const list = out.get(hit.path);
+    if (list) list.push(hit);
+    else out.set(hit.path, [hit]);
+  }
+  return out;
+}
+
+/** The files `git grep` reads in a tree, in its order: regular files (not symlinks, not submodules) that are scripts. */
+function greppable(tree: TreeIndex): string[] {
+  return tree.under('').filter((path) => SCRIPT_FILE.test(path) && /^100[67]/.test(tree.entry(path)?.mode ?? ''));
+}
+
+/**
+ * The lines of `files` (paths of `tree`, in order) with any of `patterns`, as `git grep -F -I -n` gives them: files
+ * with a NUL byte early on are binary and skipped, and a string with a line break is several strings.
+ */
+async function scanFiles(tree: TreeIndex, files: readonly string[], read: ReadBlob, patterns: readonly string[]): Promise<GrepHit[]> {
+  const needles = patterns.flatMap((p) => p.split('\n'));
+  if (needles.length === 0) return [];
+  const hits: GrepHit[] = [];
+  for (let start = 0; start < files.length; start += SCAN_WINDOW) {
+    const window = files.slice(start, start + SCAN_WINDOW);
+    const contents = await Promise.all(window.map((path) => read(tree.entry(path)!.id)));
+    window.forEach((path, i) => {
+      const data = contents[i];
+      if (data && data.subarray(0, BINARY_SNIFF_BYTES).indexOf(0) < 0) hits.push(...linesWith(path, data.toString('utf8'), needles));
+    });
+  }
+  return hits;
+}
+
+/** The lines of one file's text with any of the needles, numbered from 1, long lines left out. */
+function linesWith(path: string, text: string, needles: readonly string[]): GrepHit[] {
+  if (!needles.some((n) => text.includes(n))) return [];
+  const lines = text.split('\n');
+  // A final line break ends the last line; it starts none.
+  if (lines[lines.length - 1] === '') lines.pop();
+  const hits: GrepHit[] = [];
+  lines.forEach((line, i) => {
+    if (line.length < MAX_GREP_LINE && needles.some((n) => line.includes(n))) hits.push({ path, line: i + 1, text: line });
+  });
+  return hits;
+}
+
+/**
+ * The grep of both sides of a release (`sideGrep` each), with one `git grep` at most: the known strings are
+ * grepped in the running release's tree when first asked for, and the target's hits follow from those
+ * (`grepFrom`): a rollback changes few of the files.
+ */
+export function releaseGrep(
+  repo: Repo,
+  blobs: BlobStore,
+  trees: TreeIndexes,
+  shaOf: (side: Side) => string,
+  known: readonly string[],
+): (side: Side, patterns: readonly string[], paths?: readonly string[]) => Promise<GrepHit[]> {
+  const read: ReadBlob = (id) => blobs.readBytes(id);
+  const knownHits: Partial<Record<Side, Promise<GrepHit[]>>> = {};
+  const knownAt = (side: Side): Promise<GrepHit[]> => {
+    const from = (knownHits.from ??= gitGrep(repo, shaOf('from'), known));
+    if (side === 'from') return from;
+    return (knownHits.to ??= (async () => {
+      const [base, baseHits, tree] = await Promise.all([trees.of(shaOf('from')), from, trees.of(shaOf('to'))]);
+      return grepFrom(base, baseHits, tree, read, known);
+    })());
+  };
+  const sides = new Map<Side, Grep>();
+  return (side, patterns, paths) => {
+    let grep = sides.get(side);
+    if (!grep) {
+      const sha = shaOf(side);
+      grep = sideGrep(
+        known,
+        () => knownAt(side),
+        async (asked, under) => scanTree(await trees.of(sha), read, asked, under),
+      );
+      sides.set(side, grep);
+    }
+    return grep(patterns, paths);
+  };
+}
