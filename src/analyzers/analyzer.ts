@@ -68,8 +68,9 @@ export interface Analyzer<Reading = unknown> {
    * Reads what this analyzer needs of one changed script (its exports, the variables it reads…) while its trees
    * are at hand. The engine parses every changed script once per side, runs each analyzer's reader on it and
    * keeps only what the readers return: memory follows the readings, not the trees. Undefined: nothing kept.
+   * A reading depends on the script alone (its paths and texts): it is shared by the analyses of several targets.
    */
-  readScript?(script: ChangedScript, config: Config): Reading | undefined;
+  readScript?(script: ChangedScript): Reading | undefined;
   /** `readings`: what `readScript` returned, by changed file (empty without a reader). */
   analyze(release: Release, readings: ReadonlyMap<ChangedFile, Reading>): Promise<Fact[]> | Fact[];
 }

@@ -128,3 +128,26 @@ export function syntheticTable(rows: readonly SyntheticRow[]): string {
   }
   return lines.join('\n');
 }
+
+export interface PickerResult {
+  name: string;
+  from: string;
+  targets: string[];
+  runs: number;
+  oneMs: number;
+  fillMs: number;
+  aloneMs: number;
+}
+
+/** The release picker: one analysis, the picker filled (shared parses), and the same analyses without sharing. */
+export function pickerTable(results: readonly PickerResult[]): string {
+  const lines = [
+    '| repository | running release | targets | one analysis (ms) | filling the picker (ms) | × one | without sharing (ms) | × one |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ];
+  for (const r of results)
+    lines.push(
+      `| ${r.name} | ${r.from} | ${r.targets.length} | ${num(r.oneMs)} | ${num(r.fillMs)} | ${round2(r.fillMs / r.oneMs)} | ${num(r.aloneMs)} | ${round2(r.aloneMs / r.oneMs)} |`,
+    );
+  return lines.join('\n');
+}

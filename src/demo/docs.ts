@@ -21,7 +21,15 @@ import { removeTempDirs, tempDir } from '../testing/fixture-repo.js';
 import { CLI_BUNDLE, PACKAGE_ROOT } from '../util/version.js';
 import { DEMO_SAMPLE, buildSample } from './samples.js';
 import { renderScreen } from './screens.js';
-import { realTable, syntheticTable, withoutTable, type PairRow, type SyntheticRow } from './bench-tables.js';
+import {
+  pickerTable,
+  realTable,
+  syntheticTable,
+  withoutTable,
+  type PairRow,
+  type PickerResult,
+  type SyntheticRow,
+} from './bench-tables.js';
 
 export interface Block {
   /** Index of the block in its file, from 1. */
@@ -124,7 +132,7 @@ export async function renderDocs(root = PACKAGE_ROOT, files = docFiles(root)): P
   }
 }
 
-/** `real FILE`, `synthetic FILE` or `without LABEL FILE`: the table of a file `npm run bench` wrote. */
+/** `real FILE`, `synthetic FILE`, `picker FILE` or `without LABEL FILE`: the table of a file the bench wrote. */
 function benchTable(root: string, marker: string, where: string): string {
   const words = marker.trim().split(/\s+/);
   const file = words.at(-1)!;
@@ -139,7 +147,8 @@ function benchTable(root: string, marker: string, where: string): string {
   if (words[0] === 'real' && words.length === 2) return measured + realTable(rows as PairRow[]);
   if (words[0] === 'synthetic' && words.length === 2) return measured + syntheticTable(rows as SyntheticRow[]);
   if (words[0] === 'without' && words.length === 3) return measured + withoutTable(rows as PairRow[], words[1]!);
-  throw new Error(`${where}: a bench block is "real FILE", "synthetic FILE" or "without LABEL FILE"`);
+  if (words[0] === 'picker' && words.length === 2) return measured + pickerTable(rows as PickerResult[]);
+  throw new Error(`${where}: a bench block is "real FILE", "synthetic FILE", "picker FILE" or "without LABEL FILE"`);
 }
 
 /** Where the page's fenced code blocks are: a marker shown inside one is an example, not a block. */

@@ -6,6 +6,7 @@ import { advisoryFacts, advisoryQuery } from './advisories.js';
 import { append } from '../util/arrays.js';
 import type { ChangedFile } from '../model/report.js';
 import { isReadScript, loadRelease, type LoadedRelease } from './release.js';
+import { sharedParses } from './trees.js';
 import type { OpenedRelease } from './open.js';
 
 /**
@@ -38,9 +39,10 @@ export async function collectFacts(opened: OpenedRelease, analyzers: readonly An
       deadline: opened.deadline,
       clock: opened.clock,
       onPhase: phaseDone,
+      ...(opened.shared ? { shared: opened.shared } : {}),
     });
 
-    const { readings, failures } = await readScripts(release, analyzers);
+    const { readings, failures } = await readScripts(release, analyzers, opened.shared?.readings ?? sharedParses().readings);
     phaseDone('parse');
     const found = new Map<Analyzer, Fact[]>();
     for (const analyzer of analyzers) {
@@ -101,6 +103,7 @@ function leftovers(release: LoadedRelease, facts: readonly Fact[], files: readon
 async function readScripts(
   release: LoadedRelease,
   analyzers: readonly Analyzer[],
+  known: Map<string, { reading: unknown } | { error: string }>,
 ): Promise<{ readings: Map<Analyzer, Map<ChangedFile, unknown>>; failures: Fact[] }> {
   const readers = analyzers.filter((a) => a.readScript !== undefined);
   const readings = new Map(readers.map((a) => [a, new Map<ChangedFile, unknown>()]));
@@ -112,22 +115,33 @@ async function readScripts(
     // Not read before the time budget ran out: its content reads as not read, and the analyzers say so.
     if (release.outOfTime()) break;
     if (++done % 200 === 0) release.progress('parsing scripts', done, scripts.length);
-    const script: ChangedScript = { file };
-    if (file.fromBlob) script.from = await release.tree('from', pathAt(file, 'from'));
-    if (file.toBlob) script.to = await release.tree('to', pathAt(file, 'to'));
-    if (!script.from && !script.to) continue;
+    // A reading is a function of the script: another analysis of the same change (another target) already made it.
+    const sides = `${file.status}\0${pathAt(file, 'from')}\0${file.fromBlob ?? ''}\0${pathAt(file, 'to')}\0${file.toBlob ?? ''}`;
+    let script: ChangedScript | undefined;
     for (const analyzer of readers) {
-      try {
-        const reading = analyzer.readScript!(script, release.config);
-        if (reading !== undefined) readings.get(analyzer)!.set(file, reading);
-      } catch (error) {
-        const message = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+      const key = `${analyzer.name}\0${sides}`;
+      let outcome = known.get(key);
+      if (!outcome) {
+        if (!script) {
+          script = { file };
+          if (file.fromBlob) script.from = await release.tree('from', pathAt(file, 'from'));
+          if (file.toBlob) script.to = await release.tree('to', pathAt(file, 'to'));
+        }
+        if (!script.from && !script.to) break;
+        try {
+          outcome = { reading: analyzer.readScript!(script) };
+        } catch (error) {
+          outcome = { error: (error instanceof Error ? error.message : String(error)).split('\n')[0]! };
+        }
+        known.set(key, outcome);
+      }
+      if ('error' in outcome)
         failures.push({
           kind: 'file.unreadable',
           path: file.path,
-          reason: `the ${analyzer.name} analyzer could not read this script: ${message}`,
+          reason: `the ${analyzer.name} analyzer could not read this script: ${outcome.error}`,
         });
-      }
+      else if (outcome.reading !== undefined) readings.get(analyzer)!.set(file, outcome.reading);
     }
   }
   return { readings, failures };

@@ -1,3 +1,4 @@
+import type { SharedParses } from './trees.js';
 import type { Config } from '../config/schema.js';
 import { DEFAULT_MAX_FILE_BYTES, setsNothing } from '../config/defaults.js';
 import { defaultConfig } from '../config/default-config.js';
@@ -27,6 +28,8 @@ export interface OpenedRelease extends Pick<
 > {
   /** `to` is ahead of `from`: the two were given the wrong way round. */
   toIsDescendant: boolean;
+  /** Parsed scripts and readings shared with other analyses (the options' `shared`). */
+  shared?: SharedParses;
   /** Commits the rollback takes away (in scope, with a scope). */
   commitCount: () => Promise<number>;
   /** The changed files to analyse: in scope and not ignored, sorted by path. */
@@ -207,6 +210,7 @@ async function open(options: AnalyzeOptions, refs: StartedRefs, repo: Repo, blob
     ...(options.advisories ? { advisories: options.advisories } : {}),
     notes,
     deadline: started + config.limits.timeBudgetSeconds * 1000,
+    ...(options.shared ? { shared: options.shared } : {}),
     clock,
     onProgress: options.onProgress ?? (() => {}),
     onPhase: options.onPhase ?? (() => {}),

@@ -1,3 +1,4 @@
+import type { SharedParses } from './trees.js';
 import type { Analyzer } from '../analyzers/analyzer.js';
 import type { Config } from '../config/schema.js';
 import type { ConfigOrigin } from '../config/load.js';
@@ -55,4 +56,9 @@ export interface AnalyzeOptions {
    * them before this module loads. Default: started here.
    */
   started?: StartedRefs;
+  /**
+   * Parsed scripts and readings to share with other analyses of the same running release (`sharedParses()`):
+   * the review's release picker analyses one target after another, and each parses only what the others did not.
+   */
+  shared?: SharedParses;
 }

@@ -2,7 +2,7 @@ import type { Release } from '../analyzers/analyzer.js';
 import { pathAt } from '../analyzers/analyzer.js';
 import { isScript, isTest } from '../parse/kinds.js';
 import { typescript } from '../parse/typescript/compiler.js';
-import { TreeCache } from './trees.js';
+import { TreeCache, type SharedParses } from './trees.js';
 import type { BlobStore } from '../git/blobs.js';
 import type { CommitInfo } from '../git/refs.js';
 import type { Repo } from '../git/repo.js';
@@ -32,6 +32,8 @@ export interface ReleaseInput {
   deadline: number;
   /** What the time is, in epoch milliseconds (default: Date.now). */
   clock?: () => number;
+  /** Parsed scripts shared with other analyses of the same running release (the release picker). */
+  shared?: SharedParses;
   /** Called when reading ends (for the timings). */
   onPhase?: (phase: 'read') => void;
 }
@@ -47,7 +49,7 @@ const SYMLINK_MODE = '120000';
 
 /** The release as the engine holds it. */
 export interface LoadedRelease extends Release {
-  /** How many times a script was parsed (each once, while the cache holds it). */
+  /** How many times this analysis parsed a script (each once, while the cache holds it). */
   parses(): number;
   /** Lets the parsed scripts go. */
   close(): void;
@@ -89,7 +91,8 @@ export async function loadRelease(input: ReleaseInput): Promise<LoadedRelease> {
   const commits = await input.commits;
   input.onPhase?.('read');
 
-  const trees = new TreeCache();
+  const trees = input.shared?.trees ?? new TreeCache();
+  const parsesBefore = trees.parses;
   const changedAt: Record<Side, Map<string, ChangedFile>> = { from: new Map(), to: new Map() };
   for (const file of input.files) {
     if (file.fromBlob) changedAt.from.set(pathAt(file, 'from'), file);
@@ -121,13 +124,15 @@ export async function loadRelease(input: ReleaseInput): Promise<LoadedRelease> {
     tree: async (side, path) => {
       if (!isScript(path)) return undefined;
       const text = (await readPath(side, path)).text;
-      return text === undefined ? undefined : trees.get(side, path, text);
+      return text === undefined ? undefined : trees.get(path, text);
     },
     ...(input.scope ? { scope: input.scope } : {}),
     grep: releaseGrep(input.repo, input.blobs, input.trees, shaOf, RELEASE_GREP_PATTERNS),
     outOfTime,
-    parses: () => trees.parses,
-    close: () => trees.clear(),
+    parses: () => trees.parses - parsesBefore,
+    close: () => {
+      if (!input.shared) trees.clear();
+    },
     tagsInRange: async () => {
       const order = new Map(commits.map((c, i) => [c.sha, i]));
       const tags = (await listReleaseTags(input.repo)).filter((t) => order.has(t.sha));

@@ -1,5 +1,4 @@
 import { parseScriptFile, type ParsedScript } from '../parse/typescript/parsed.js';
-import type { Side } from '../model/report.js';
 
 /**
  * Script text whose trees the cache keeps: a syntax tree is about twenty times its text, so this holds about
@@ -9,7 +8,10 @@ import type { Side } from '../model/report.js';
  */
 export const TREE_CACHE_TEXT = 4 * 1024 * 1024;
 
-/** The parsed scripts of one analysis, by side and path, the least recently used dropped first beyond `limit`. */
+/**
+ * Parsed scripts by path and text (a tree is a function of both: the same file at both sides, or in the analyses
+ * of several targets, is parsed once), the least recently used dropped first beyond `limit`.
+ */
 export class TreeCache {
   private readonly trees = new Map<string, ParsedScript>();
   private held = 0;
@@ -17,8 +19,8 @@ export class TreeCache {
 
   constructor(private readonly limit = TREE_CACHE_TEXT) {}
 
-  get(side: Side, path: string, text: string): ParsedScript {
-    const key = `${side}\0${path}`;
+  get(path: string, text: string): ParsedScript {
+    const key = `${text.length}\0${path}`;
     let parsed = this.trees.get(key);
     if (parsed && parsed.text === text) {
       // Most recently used last: a Map iterates in insertion order.
@@ -47,4 +49,17 @@ export class TreeCache {
     this.trees.delete(key);
     this.held -= parsed.text.length;
   }
+}
+
+/**
+ * What several analyses of one running release share (the review's release picker analyses one target after
+ * another): the parsed scripts, and what each analyzer read of a changed script, by its blobs at both sides.
+ */
+export interface SharedParses {
+  trees: TreeCache;
+  readings: Map<string, { reading: unknown } | { error: string }>;
+}
+
+export function sharedParses(): SharedParses {
+  return { trees: new TreeCache(), readings: new Map() };
 }

@@ -5,7 +5,6 @@ import type { ChangedScript } from '../../src/analyzers/analyzer.js';
 import { configAnalyzer } from '../../src/analyzers/config/analyzer.js';
 import { contractsAnalyzer } from '../../src/analyzers/contracts/analyzer.js';
 import { filesAnalyzer } from '../../src/analyzers/files/analyzer.js';
-import { defaultConfig } from '../../src/config/default-config.js';
 import type { ChangedFile } from '../../src/model/report.js';
 import { readModuleApi } from '../../src/parse/typescript/api.js';
 import { sameContract } from '../../src/parse/typescript/same.js';
@@ -14,7 +13,6 @@ import { parseScript, typescript } from '../../src/parse/typescript/compiler.js'
 import { parseScriptFile } from '../../src/parse/typescript/parsed.js';
 
 const ts = typescript();
-const config = defaultConfig();
 const file = (path: string, status: ChangedFile['status']): ChangedFile => ({
   path,
   status,
@@ -30,9 +28,9 @@ const change = (before: string, after: string, path = 'src/m.ts'): ChangedScript
   from: parseScriptFile(path, after),
   to: parseScriptFile(path, before),
 });
-const contracts = (script: ChangedScript) => contractsAnalyzer.readScript!(script, config);
-const files = (script: ChangedScript) => filesAnalyzer.readScript!(script, config);
-const env = (script: ChangedScript) => configAnalyzer.readScript!(script, config);
+const contracts = (script: ChangedScript) => contractsAnalyzer.readScript!(script);
+const files = (script: ChangedScript) => filesAnalyzer.readScript!(script);
+const env = (script: ChangedScript) => configAnalyzer.readScript!(script);
 
 const base = [
   "import { db } from './db';",

@@ -3,6 +3,7 @@ import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { render } from 'ink';
 import { analyzeRollback } from '../../engine/analyze.js';
+import { sharedParses } from '../../engine/trees.js';
 import { UsageError } from '../../util/errors.js';
 import { gitUser } from '../../git/identity.js';
 import { resolveCommit } from '../../git/refs.js';
@@ -65,6 +66,8 @@ export async function runTui(options: TuiOptions): Promise<Report | undefined> {
   const onSigint = () => (interrupt.current ? interrupt.current() : process.exit(130));
   process.on('SIGINT', onSigint);
   stdout.write(ENTER_ALT_SCREEN);
+  // Every target is compared with the same running release: what one analysis parsed, the next reuses.
+  const shared = sharedParses();
   try {
     const app = render(
       <App
@@ -86,6 +89,7 @@ export async function runTui(options: TuiOptions): Promise<Report | undefined> {
             scope: options.scope,
             tagPattern: options.tagPattern,
             onProgress,
+            shared,
             ...(options.onConfig ? { onConfig: options.onConfig } : {}),
           })
         }

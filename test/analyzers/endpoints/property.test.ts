@@ -31,7 +31,7 @@ function memoryRelease(files: Record<string, string>): Release {
           .filter((p) => (dir ? p.startsWith(`${dir}/`) : true) && !p.slice(dir ? dir.length + 1 : 0).includes('/'))
           .map((p) => p.slice(p.lastIndexOf('/') + 1)),
       ),
-    tree: async (side, path) => (path in files ? trees.get(side, path, files[path]!) : undefined),
+    tree: async (side, path) => (path in files ? trees.get(path, files[path]!) : undefined),
     outOfTime: () => false,
     progress: () => {},
   };
