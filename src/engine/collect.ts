@@ -42,11 +42,9 @@ export async function collectFacts(opened: OpenedRelease, analyzers: readonly An
       ...(opened.shared ? { shared: opened.shared } : {}),
     });
 
-    const { readings, failures } = await readScripts(release, analyzers, opened.shared?.readings ?? sharedParses().readings);
-    phaseDone('parse');
     const found = new Map<Analyzer, Fact[]>();
-    for (const analyzer of analyzers) {
-      if (release.outOfTime()) {
+    const run = async (analyzer: Analyzer, readings: ReadonlyMap<ChangedFile, unknown>) => {
+      if (release!.outOfTime()) {
         found.set(analyzer, [
           {
             kind: 'file.unreadable',
@@ -54,12 +52,17 @@ export async function collectFacts(opened: OpenedRelease, analyzers: readonly An
             reason: `the ${analyzer.name} analyzer did not run: the time budget of ${config.limits.timeBudgetSeconds}s (limits.timeBudgetSeconds) ran out`,
           },
         ]);
-        continue;
+        return;
       }
       opened.onProgress(analyzer.name, 0, files.length);
-      found.set(analyzer, await runAnalyzer(analyzer, release, readings.get(analyzer) ?? new Map()));
+      found.set(analyzer, await runAnalyzer(analyzer, release!, readings));
       phaseDone(`analyze:${analyzer.name}`);
-    }
+    };
+    // Every changed script is parsed for the readers, then the analyzers run in order; the scripts an analyzer asks
+    // for (`release.tree`) come from the release's cache while they are still in it.
+    const { readings, failures } = await readScripts(release, analyzers, opened.shared?.readings ?? sharedParses().readings);
+    phaseDone('parse');
+    for (const analyzer of analyzers) await run(analyzer, readings.get(analyzer) ?? new Map());
     const facts = analyzers.flatMap((analyzer) => found.get(analyzer) ?? []);
     append(facts, failures);
     facts.push({ kind: 'stat', path: '.', name: 'scriptsParsed', value: release.parses() });

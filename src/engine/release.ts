@@ -126,6 +126,7 @@ export async function loadRelease(input: ReleaseInput): Promise<LoadedRelease> {
       const text = (await readPath(side, path)).text;
       return text === undefined ? undefined : trees.get(path, text);
     },
+
     ...(input.scope ? { scope: input.scope } : {}),
     grep: releaseGrep(input.repo, input.blobs, input.trees, shaOf, RELEASE_GREP_PATTERNS),
     outOfTime,

@@ -1,12 +1,12 @@
 import { parseScriptFile, type ParsedScript } from '../parse/typescript/parsed.js';
 
 /**
- * Script text whose trees the cache keeps: a syntax tree is about twenty times its text, so this holds about
- * 80 MB of trees. Below it every script an analysis reads is parsed once; above it (the largest releases) the
- * trees used longest ago are let go and parsed again if an analyzer asks for them once more. On a real release
- * of 1,200 changed files, 8 MB held 90 MB more at peak than 4 MB, for no time saved (docs/performance.md).
+ * Script text whose trees the cache keeps: a syntax tree is twenty to thirty times its text, so this holds about
+ * 30 MB of trees. Below it every script an analysis reads is parsed once; above it (larger releases) the trees used
+ * longest ago are let go and parsed again if an analyzer asks for them once more. Holding more costs more memory
+ * and garbage collection than the parses it saves (docs/performance.md).
  */
-export const TREE_CACHE_TEXT = 4 * 1024 * 1024;
+export const TREE_CACHE_TEXT = 1024 * 1024;
 
 /**
  * Parsed scripts by path and text (a tree is a function of both: the same file at both sides, or in the analyses
@@ -28,14 +28,15 @@ export class TreeCache {
       this.trees.set(key, parsed);
       return parsed;
     }
-    if (parsed) this.drop(key, parsed);
     parsed = parseScriptFile(path, text);
     this.parses += 1;
+    const old = this.trees.get(key);
+    if (old) this.drop(key, old);
     this.trees.set(key, parsed);
     this.held += text.length;
-    for (const [oldKey, old] of this.trees) {
-      if (this.held <= this.limit || old === parsed) break;
-      this.drop(oldKey, old);
+    for (const [staleKey, stale] of this.trees) {
+      if (this.held <= this.limit || stale === parsed) break;
+      this.drop(staleKey, stale);
     }
     return parsed;
   }
