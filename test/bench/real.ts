@@ -10,6 +10,7 @@ import { countGitProcesses } from '../../src/testing/git-count.js';
 import { BIN, FLOOR, median, round2, runNode, timingsOf, type NodeRun } from './run.js';
 
 export { realTable } from '../../src/demo/bench-tables.js';
+import type { PairRow as TableRow, ToolResult as TableResult } from '../../src/demo/bench-tables.js';
 
 export interface Pair {
   /** `owner/name` as on GitHub, when the pair comes from a pairs file. */
@@ -26,28 +27,14 @@ export interface Tool {
   env?: Record<string, string>;
 }
 
-export interface ToolResult {
-  tool: string;
-  bestMs: number;
-  medianMs: number;
-  rssMb: number | null;
+/** A tool's result on a pair, as the tables read it, with what only the bench's own printout uses. */
+export interface ToolResult extends TableResult {
   cpuMs: number | null;
-  ratioBest: number;
-  ratioMedian: number;
-  /** Peak RSS of the analysis over the floor's, on the same pair. */
-  rssRatio: number | null;
-  git: { total: number; byCommand: Record<string, number> };
   /** Phase wall times of the median run (`--timings`). */
   phases: Record<string, number>;
-  verdict: string;
-  riskScore: number;
 }
 
-export interface PairRow {
-  pair: string;
-  files: number;
-  runs: number;
-  floor: { bestMs: number; medianMs: number; rssMb: number | null };
+export interface PairRow extends TableRow {
   /** One per tool timed, in the order given. */
   tools: ToolResult[];
 }
