@@ -77,6 +77,10 @@ export async function loadRelease(input: ReleaseInput): Promise<LoadedRelease> {
       else wanted.push({ file, side, blob, mode });
     }
   }
+  const shaOf = (side: Side) => (side === 'from' ? input.from.sha : input.to.sha);
+  // The strings the endpoints analyzer asks on every release with scripts are searched for from the start: git
+  // greps on a core of its own while this thread reads and parses.
+  const grep = releaseGrep(input.repo, input.blobs, input.trees, shaOf, RELEASE_GREP_PATTERNS, { start: input.files.some(isReadScript) });
   const reads = wanted.map(({ file, side, blob, mode }) =>
     input.blobs.read(blob).then((content) => {
       // A symlink's blob is its target path: never follow it, report it as what it is.
@@ -98,7 +102,6 @@ export async function loadRelease(input: ReleaseInput): Promise<LoadedRelease> {
     if (file.fromBlob) changedAt.from.set(pathAt(file, 'from'), file);
     if (file.toBlob) changedAt.to.set(pathAt(file, 'to'), file);
   }
-  const shaOf = (side: Side) => (side === 'from' ? input.from.sha : input.to.sha);
   const treeOf = (side: Side) => input.trees.of(shaOf(side));
   const readPath = async (side: Side, path: string): Promise<BlobContent> => {
     if (outOfTime()) return OUT_OF_TIME;
@@ -128,7 +131,7 @@ export async function loadRelease(input: ReleaseInput): Promise<LoadedRelease> {
     },
 
     ...(input.scope ? { scope: input.scope } : {}),
-    grep: releaseGrep(input.repo, input.blobs, input.trees, shaOf, RELEASE_GREP_PATTERNS),
+    grep,
     outOfTime,
     parses: () => trees.parses - parsesBefore,
     close: () => {

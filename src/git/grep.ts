@@ -189,6 +189,7 @@ export function releaseGrep(
   trees: TreeIndexes,
   shaOf: (side: Side) => string,
   known: readonly string[],
+  { start = false }: { start?: boolean } = {},
 ): (side: Side, patterns: readonly string[], paths?: readonly string[]) => Promise<GrepHit[]> {
   const read: ReadBlob = (id) => blobs.readBytes(id);
   const knownHits: Partial<Record<Side, Promise<GrepHit[]>>> = {};
@@ -200,6 +201,8 @@ export function releaseGrep(
       return grepFrom(base, baseHits, tree, read, known);
     })());
   };
+  // Started at once when asked (`start`): git greps on a core of its own while this thread parses the scripts.
+  if (start) void knownAt('from');
   const sides = new Map<Side, Grep>();
   return (side, patterns, paths) => {
     let grep = sides.get(side);
