@@ -82,73 +82,59 @@ function isRouterCall(node: Node): node is Node & { getArguments(): Node[] } {
   );
 }
 
+/** Where a walk over router values is (its file and scopes, the imported constants) and what it found. */
+interface Walk {
+  file: string;
+  scopes: Scopes;
+  imported: ImportedValues;
+  out: TrpcEntry[];
+}
+
 /** The entries under a router value: `router({...})`, `mergeRouters(a, b)`, a plain object of procedures. */
-function entriesOf(
-  value: Node,
-  prefix: string,
-  file: string,
-  scopes: Scopes,
-  imported: ImportedValues,
-  depth: number,
-  out: TrpcEntry[],
-): boolean {
+function entriesOf(value: Node, prefix: string, depth: number, walk: Walk): boolean {
   if (depth > MAX_DEPTH) return false;
   const n = unwrapTypes(value);
   if (Node.isCallExpression(n) && MERGE_CALL.test(n.getExpression().getText())) {
-    for (const arg of n.getArguments()) entriesOf(arg, prefix, file, scopes, imported, depth + 1, out);
+    for (const arg of n.getArguments()) entriesOf(arg, prefix, depth + 1, walk);
     return true;
   }
   const object = Node.isCallExpression(n) && ROUTER_CALL.test(n.getExpression().getText()) ? unwrapTypes(n.getArguments()[0] ?? n) : n;
   if (!Node.isObjectLiteralExpression(object)) {
-    if (Node.isIdentifier(n)) return entryOfIdentifier(n, prefix, file, scopes, imported, depth, out);
+    if (Node.isIdentifier(n)) return entryOfIdentifier(n, prefix, depth, walk);
     return false;
   }
   for (const property of object.getProperties()) {
     if (Node.isSpreadAssignment(property)) {
-      entriesOf(property.getExpression(), prefix, file, scopes, imported, depth + 1, out);
+      entriesOf(property.getExpression(), prefix, depth + 1, walk);
       continue;
     }
     if (!Node.isPropertyAssignment(property) && !Node.isShorthandPropertyAssignment(property)) continue;
     const key = keyOf(prefix, property.getName().replace(/^['"]|['"]$/g, ''));
     const init = Node.isPropertyAssignment(property) ? property.getInitializer() : property.getNameNode();
     if (!init) continue;
-    if (!entryOfValue(init, key, file, scopes, imported, depth + 1, out)) {
-      out.push({ kind: 'unresolved', key, file, line: lineOf(property), code: excerpt(property.getText(), 120) });
+    if (!entryOfValue(init, key, depth + 1, walk)) {
+      walk.out.push({ kind: 'unresolved', key, file: walk.file, line: lineOf(property), code: excerpt(property.getText(), 120) });
     }
   }
   return true;
 }
 
-function entryOfValue(
-  value: Node,
-  key: string,
-  file: string,
-  scopes: Scopes,
-  imported: ImportedValues,
-  depth: number,
-  out: TrpcEntry[],
-): boolean {
+function entryOfValue(value: Node, key: string, depth: number, walk: Walk): boolean {
   const chain = procedureChain(value);
   if (chain) {
-    out.push({ kind: 'procedure', key, type: chain.type, file, line: lineOf(value), openapi: openapiOf(chain.metas, scopes, imported) });
+    const openapi = openapiOf(chain.metas, walk.scopes, walk.imported);
+    walk.out.push({ kind: 'procedure', key, type: chain.type, file: walk.file, line: lineOf(value), openapi });
     return true;
   }
   const n = unwrapTypes(value);
-  if (Node.isIdentifier(n)) return entryOfIdentifier(n, key, file, scopes, imported, depth, out);
-  return entriesOf(n, key, file, scopes, imported, depth, out);
+  if (Node.isIdentifier(n)) return entryOfIdentifier(n, key, depth, walk);
+  return entriesOf(n, key, depth, walk);
 }
 
-function entryOfIdentifier(
-  id: Node,
-  key: string,
-  file: string,
-  scopes: Scopes,
-  imported: ImportedValues,
-  depth: number,
-  out: TrpcEntry[],
-): boolean {
+function entryOfIdentifier(id: Node, key: string, depth: number, walk: Walk): boolean {
+  const { file, scopes, out } = walk;
   const decl = scopes.declarationOf(id);
-  if (decl?.kind === 'variable' && decl.init) return entryOfValue(decl.init, key, file, scopes, imported, depth + 1, out);
+  if (decl?.kind === 'variable' && decl.init) return entryOfValue(decl.init, key, depth + 1, walk);
   if (decl?.kind === 'import' && decl.imported !== '*') {
     out.push({ kind: 'ref', key, file, line: lineOf(id), module: decl.module, exported: decl.imported });
     return true;
@@ -194,7 +180,7 @@ export async function trpcFile(ctx: TrpcSide, file: string, source: SourceFile):
   for (const value of routerValues(source)) {
     const entries = await evaluateWithImports(ctx.constants, (imported) => {
       const found: TrpcEntry[] = [];
-      entriesOf(value, '', file, scopes, imported, 0, found);
+      entriesOf(value, '', 0, { file, scopes, imported, out: found });
       return found;
     });
     const name = declaredName(value);
@@ -212,7 +198,7 @@ export async function trpcFile(ctx: TrpcSide, file: string, source: SourceFile):
       if (!init || !procedureChain(init)) continue;
       const entries = await evaluateWithImports(ctx.constants, (imported) => {
         const found: TrpcEntry[] = [];
-        entryOfValue(init, '', file, scopes, imported, 0, found);
+        entryOfValue(init, '', 0, { file, scopes, imported, out: found });
         return found;
       });
       for (const m of await mountingsOf(ctx, file, source, decl.getName(), 0)) {
@@ -302,7 +288,7 @@ export async function expandRef(ctx: TrpcSide, ref: TrpcEntry & { kind: 'ref' })
   const scopes = new Scopes(source);
   return evaluateWithImports(ctx.constants, (imported) => {
     const found: TrpcEntry[] = [];
-    if (!entryOfValue(init, ref.key, target, scopes, imported, 0, found))
+    if (!entryOfValue(init, ref.key, 0, { file: target, scopes, imported, out: found }))
       found.push({ kind: 'unresolved', key: ref.key, file: target, line: lineOf(init), code: excerpt(init.getText(), 120) });
     return found;
   });
