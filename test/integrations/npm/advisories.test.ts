@@ -23,6 +23,10 @@ const repo = () =>
     { 'package.json': manifest('15.3.6', '^6.14.0'), 'src/app.ts': 'export const a = 1;\n' },
   );
 
+/** The JSON report of the rollback v2 → v1 of `dir`, advisories asked of `registry`. */
+const withAdvisories = (dir: string, registry: string) =>
+  runCli(['--repo', dir, '--from', 'v2', '--to', 'v1', '--format', 'json', '--advisories', '--advisories-registry', registry]);
+
 describe('the bulk advisory endpoint', () => {
   const registry = new FakeRegistry({
     next: [NEXT_ADVISORY],
@@ -103,19 +107,7 @@ describe('rollback-ready --advisories', () => {
 
   it('reports each advisory that affects a version the rollback goes back to, with its id and grade', async () => {
     const dir = repo();
-    const result = await runCli([
-      '--repo',
-      dir,
-      '--from',
-      'v2',
-      '--to',
-      'v1',
-      '--format',
-      'json',
-      '--advisories',
-      '--advisories-registry',
-      url,
-    ]);
+    const result = await withAdvisories(dir, url);
     expect(result.stderr).toBe('');
     const report = JSON.parse(result.stdout) as {
       verdict: string;
@@ -150,19 +142,7 @@ describe('rollback-ready --advisories', () => {
       { 'package.json': manifest('15.3.3', '^6.13.0') },
       { 'package.json': `${JSON.stringify({ name: 'web', private: true, dependencies: { next: '15.3.3', qs: '^6.14.0' } }, null, 2)}\n` },
     );
-    const result = await runCli([
-      '--repo',
-      dir,
-      '--from',
-      'v2',
-      '--to',
-      'v1',
-      '--format',
-      'json',
-      '--advisories',
-      '--advisories-registry',
-      await closedPort(),
-    ]);
+    const result = await withAdvisories(dir, await closedPort());
     expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout) as {
       verdict: string;
