@@ -6,7 +6,7 @@ import { advisoryFacts, advisoryQuery } from './advisories.js';
 import { append } from '../util/arrays.js';
 import type { ChangedFile } from '../model/report.js';
 import { isReadScript, loadRelease, type LoadedRelease } from './release.js';
-import { sharedParses } from './trees.js';
+import type { KnownReadings } from './trees.js';
 import type { OpenedRelease } from './open.js';
 
 /**
@@ -60,7 +60,7 @@ export async function collectFacts(opened: OpenedRelease, analyzers: readonly An
     };
     // Every changed script is parsed for the readers, then the analyzers run in order; the scripts an analyzer asks
     // for (`release.tree`) come from the release's cache while they are still in it.
-    const { readings, failures } = await readScripts(release, analyzers, opened.shared?.readings ?? sharedParses().readings);
+    const { readings, failures } = await readScripts(release, analyzers, opened.shared?.readings ?? (new Map() as KnownReadings));
     phaseDone('parse');
     for (const analyzer of analyzers) await run(analyzer, readings.get(analyzer) ?? new Map());
     const facts = analyzers.flatMap((analyzer) => found.get(analyzer) ?? []);
@@ -106,7 +106,7 @@ function leftovers(release: LoadedRelease, facts: readonly Fact[], files: readon
 async function readScripts(
   release: LoadedRelease,
   analyzers: readonly Analyzer[],
-  known: Map<string, { reading: unknown } | { error: string }>,
+  known: KnownReadings,
 ): Promise<{ readings: Map<Analyzer, Map<ChangedFile, unknown>>; failures: Fact[] }> {
   const readers = analyzers.filter((a) => a.readScript !== undefined);
   const readings = new Map(readers.map((a) => [a, new Map<ChangedFile, unknown>()]));

@@ -78,9 +78,10 @@ export async function loadRelease(input: ReleaseInput): Promise<LoadedRelease> {
     }
   }
   const shaOf = (side: Side) => (side === 'from' ? input.from.sha : input.to.sha);
+  const hasScripts = input.files.some(isReadScript);
   // The strings the endpoints analyzer asks on every release with scripts are searched for from the start: git
   // greps on a core of its own while this thread reads and parses.
-  const grep = releaseGrep(input.repo, input.blobs, input.trees, shaOf, RELEASE_GREP_PATTERNS, { start: input.files.some(isReadScript) });
+  const grep = releaseGrep(input.repo, input.blobs, input.trees, shaOf, RELEASE_GREP_PATTERNS, { start: hasScripts });
   const reads = wanted.map(({ file, side, blob, mode }) =>
     input.blobs.read(blob).then((content) => {
       // A symlink's blob is its target path: never follow it, report it as what it is.
@@ -90,7 +91,7 @@ export async function loadRelease(input: ReleaseInput): Promise<LoadedRelease> {
     }),
   );
   // The reads go to git in one batch at the end of this tick: this thread loads TypeScript while git answers.
-  if (input.files.some(isReadScript)) typescript();
+  if (hasScripts) typescript();
   await Promise.all(reads);
   const commits = await input.commits;
   input.onPhase?.('read');

@@ -58,8 +58,11 @@ export class TreeCache {
  */
 export interface SharedParses {
   trees: TreeCache;
-  readings: Map<string, { reading: unknown } | { error: string }>;
+  readings: KnownReadings;
 }
+
+/** What each reader returned for a script (or the error it threw), by analyzer and the script's paths and blobs. */
+export type KnownReadings = Map<string, { reading: unknown } | { error: string }>;
 
 export function sharedParses(): SharedParses {
   return { trees: new TreeCache(), readings: new Map() };
