@@ -45,10 +45,14 @@ export async function renderScreen(repoDir: string, args: readonly string[], key
   const list = to === undefined ? await rollbackTargetList(repo, fromSha) : undefined;
   const targets = list ? await list.page(0, 20) : [];
   let pending = 0;
+  const failures: string[] = [];
   const analyze = async (target: string): Promise<Report> => {
     pending++;
     try {
       return await analyzeRollback({ repo: repoDir, from, to: target, configOverrides: platform ? { platform } : {} });
+    } catch (error) {
+      failures.push(`${target}: ${error instanceof Error ? error.message : String(error)}`);
+      throw error;
     } finally {
       pending--;
     }
@@ -70,12 +74,17 @@ export async function renderScreen(repoDir: string, args: readonly string[], key
       }}
     />,
   );
-  // Settled: no analysis running through several turns of the event loop (the picker starts them one by one).
+  // Settled: no analysis running and no new frame through several turns of the event loop (the picker starts
+  // analyses one by one), and, until the review quits, Ink listening for keys: a key written before it listens is lost.
   const settle = async () => {
-    for (let quiet = 0; quiet < 5;) {
+    let frames = app.frames.length;
+    for (let quiet = 0, turns = 0; quiet < 5 || (!quit && app.stdin.listenerCount('readable') === 0); turns++) {
+      if (turns > 3000) throw new Error(`${where}: the review did not settle within a minute`);
       await new Promise((resolve) => setTimeout(resolve, 20));
-      quiet = pending === 0 ? quiet + 1 : 0;
+      quiet = pending === 0 && app.frames.length === frames ? quiet + 1 : 0;
+      frames = app.frames.length;
     }
+    if (failures.length > 0) throw new Error(`${where}: the analysis failed: ${failures.join('; ')}`);
   };
   try {
     await settle();
