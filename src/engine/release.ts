@@ -8,7 +8,7 @@ import type { CommitInfo } from '../git/refs.js';
 import type { Repo } from '../git/repo.js';
 import type { TreeIndexes } from '../git/tree-index.js';
 import { releaseGrep } from '../git/grep.js';
-import { RELEASE_GREP_PATTERNS } from '../analyzers/endpoints/routes/greps.js';
+import { RELEASE_GREP_PATTERNS } from '../analyzers/greps.js';
 import { listReleaseTags } from '../git/tags.js';
 import type { Config } from '../config/schema.js';
 import type { BlobContent, ChangedFile, RefInfo, Side } from '../model/report.js';

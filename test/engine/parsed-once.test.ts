@@ -2,6 +2,7 @@
 // analyzers through their readers, the endpoints analyzer through ts-morph, the migrations analyzer through the raw tree.
 import { describe, expect, it } from 'vitest';
 import { analyzeRollback } from '../../src/engine/analyze.js';
+import { TreeCache } from '../../src/engine/trees.js';
 import { twoReleases, type FileMap } from '../support/repo.js';
 
 const routes = (extra: string) =>
@@ -39,5 +40,25 @@ describe('parsed scripts', () => {
     expect([...rules]).toEqual(expect.arrayContaining(['endpoint-removed', 'env-var-needed', 'add-not-null-column']));
     // Both sides of routes.ts and settings.ts, and the running side of price.ts and of the new migration.
     expect(report.stats.scriptsParsed).toBe(6);
+  });
+});
+
+describe('a changed module whose exports differ', () => {
+  it('is parsed once per side even when no parsed tree is kept: the contracts analysis follows the APIs its reader kept', async () => {
+    const repo = twoReleases(
+      {
+        'package.json': JSON.stringify({ name: 'shop', private: true }),
+        'src/price.ts': 'export function price(cents: number): string {\n  return String(cents);\n}\n',
+      },
+      {
+        'package.json': JSON.stringify({ name: 'shop', private: true }),
+        'src/price.ts': 'export function price(cents: number, currency?: string): string {\n  return `${cents} ${currency ?? ""}`;\n}\n',
+      },
+    );
+    const shared = { trees: new TreeCache(0), readings: new Map() };
+    const report = await analyzeRollback({ repo, from: 'v2', to: 'v1', shared });
+    // The rollback takes the currency parameter back: the contracts analysis compared both sides' APIs.
+    expect(report.findings.map((f) => f.ruleId)).toEqual(expect.arrayContaining(['internal-changes']));
+    expect(report.stats.scriptsParsed).toBe(2);
   });
 });

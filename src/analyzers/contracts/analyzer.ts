@@ -7,20 +7,25 @@ import type { ContractChangeFact } from '../../model/facts/contracts.js';
 import { graphqlChanges } from './graphql.js';
 import { manifestChanges } from './manifest.js';
 import { typescript } from '../../parse/typescript/compiler.js';
-import { moduleApiOf } from '../../parse/typescript/api.js';
+import { moduleApiOf, type ModuleApi } from '../../parse/typescript/api.js';
 import { sameContract } from '../../parse/typescript/same.js';
 import { shapesOf } from '../../parse/typescript/syntax.js';
 import { Surface } from './surface.js';
 import { displayEntry, entryPoints, exportSubpaths, packagesAt, parseManifest, sourceCandidates, type PackageInfo } from './workspace.js';
 import { audiences, dependencyNames, isPublished, type Audience } from './audience.js';
 import { append } from '../../util/arrays.js';
+import { IMPORT_LINES } from '../greps.js';
 
 const isSchema = (path: string) => ['graphql', 'gql', 'graphqls'].includes(extension(path));
 const isSource = (path: string | undefined) => path !== undefined && isScript(path) && !isTest(path);
 
-/** What the contracts analyzer keeps of a changed script: whether comparing its exports across the releases finds nothing. */
+/**
+ * What the contracts analyzer keeps of a changed script: whether comparing its exports across the releases finds
+ * nothing, and otherwise both sides' APIs (plain data), so that following them later parses the script no more.
+ */
 interface ScriptReading {
   sameContract: boolean;
+  apis?: Record<Side, ModuleApi>;
 }
 
 /**
@@ -32,7 +37,8 @@ function readScript({ from, to }: ChangedScript): ScriptReading | undefined {
   const ts = typescript();
   if (shapesOf(ts, from.syntax, to.syntax).contract) return { sameContract: true };
   try {
-    return { sameContract: sameContract(moduleApiOf(ts, from.syntax), moduleApiOf(ts, to.syntax)) };
+    const apis = { from: moduleApiOf(ts, from.syntax), to: moduleApiOf(ts, to.syntax) };
+    return sameContract(apis.from, apis.to) ? { sameContract: true } : { sameContract: false, apis };
   } catch {
     return { sameContract: false }; // compared (and reported) where the module is read again
   }
@@ -110,7 +116,11 @@ async function apiChanges(
     for (const candidate of sourceCandidates(dir, subpath)) if (isScript(candidate) && (await exists(side, candidate))) return candidate;
     return undefined;
   };
-  const surface = new Surface({ release, ts, exists, packages, entryFile });
+  // The APIs the reader already built, by side and path: a module whose contract changed is not parsed again.
+  const known = new Map<string, ModuleApi>();
+  for (const [file, reading] of readings)
+    if (reading.apis) for (const side of ['from', 'to'] as const) known.set(`${side}\0${pathAt(file, side)}`, reading.apis[side]);
+  const surface = new Surface({ release, ts, exists, packages, entryFile, known });
   const facts: ContractChangeFact[] = [];
   const globs = release.config.contracts.entries;
   const configured = globs.length > 0 ? globMatcher(globs, { dot: true }) : undefined;
@@ -191,7 +201,7 @@ async function apiChanges(
 /**
  * Subpaths that consumers import from packages with no `exports` map (`@acme/lib/utils/x` → `utils/x`), found
  * by searching the scripts of the workspace packages that depend on each: only those can import them by path.
- * One search for every package, its hits sorted out by package and consumer afterwards.
+ * Found in the import lines of those scripts (the search every release makes), sorted out by package and consumer.
  */
 async function deepImportsOf(
   release: Release,
@@ -211,11 +221,9 @@ async function deepImportsOf(
     }))
     .filter((o) => o.consumers.length > 0);
   if (open.length === 0) return out;
-  const hits = await release.grep(
-    'from',
-    [...new Set(open.flatMap((o) => [`'${o.prefix}`, `"${o.prefix}`]))],
-    [...new Set(open.flatMap((o) => o.consumers))],
-  );
+  // The import lines of the consumers, from the one search of import lines every release makes: asking for the
+  // packages' names instead would read every script of the consumers once more.
+  const hits = await release.grep('from', IMPORT_LINES, [...new Set(open.flatMap((o) => o.consumers))]);
   for (const { pkg, prefix, consumers } of open) {
     const specifier = new RegExp(`['"]${prefix.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}([^'"\\s]+)['"]`, 'g');
     const found = new Set<string>();

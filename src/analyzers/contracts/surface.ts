@@ -69,6 +69,8 @@ export interface SurfaceInput {
   packages: Record<Side, PackageInfo[]>;
   /** Entry file of a package subpath at one side (for bare specifiers of workspace packages). */
   entryFile: (side: Side, pkg: PackageInfo, subpath: string) => Promise<string | undefined>;
+  /** APIs of changed modules already read, by `side\0path`. */
+  known?: ReadonlyMap<string, ModuleApi>;
 }
 
 export class Surface {
@@ -98,6 +100,12 @@ export class Surface {
   private async api(side: Side, path: string): Promise<ModuleApi | undefined> {
     const key = `${side}\0${path}`;
     if (this.apis.has(key)) return this.apis.get(key);
+    const known = this.input.known?.get(key);
+    if (known) {
+      this.parsed.add(`${side}:${path}`);
+      this.apis.set(key, known);
+      return known;
+    }
     const parsed = await this.input.release.tree(side, path);
     let api: ModuleApi | undefined;
     if (parsed) {

@@ -1,5 +1,5 @@
 import type { GrepHit } from '../../analyzer.js';
-import { IMPORT_LINES } from './greps.js';
+import { IMPORT_LINES } from '../../greps.js';
 
 const SPECIFIER = /(?:\bfrom|\bimport|\brequire)\s*\(?\s*(['"])([^'"\n]{1,300})\1/g;
 

@@ -4,7 +4,7 @@ import { isTest } from '../../../parse/kinds.js';
 import { ALL_METHODS, EndpointSet, joinPaths } from '../identity.js';
 import type { CodeReader } from './code-context.js';
 import { evaluateWithImports, type ImportedConstants } from './constants.js';
-import { NEST_BOOTSTRAP, NEST_ROUTER_MODULE } from './greps.js';
+import { NEST_BOOTSTRAP, NEST_ROUTER_MODULE } from '../../greps.js';
 import { unresolvedKey, type CodeEndpoints } from './resolve.js';
 import { excerpt, partialValues, staticValues, type ImportedValues, lineOf } from './static.js';
 import { unwrap } from './unwrap.js';

@@ -5,7 +5,7 @@ import { joinPaths, type Endpoint } from '../identity.js';
 import type { CodeReader } from './code-context.js';
 import type { Composer } from './compose.js';
 import { evaluateWithImports, type ImportedConstants } from './constants.js';
-import { TRPC_ADAPTERS } from './greps.js';
+import { TRPC_ADAPTERS } from '../../greps.js';
 import { nextRoutePath } from './detect.js';
 import { Scopes } from './scope.js';
 import { excerpt, exportsOf, partialValues, staticValues, topLevel, type ImportedValues, lineOf } from './static.js';

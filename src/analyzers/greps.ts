@@ -1,10 +1,10 @@
-// The fixed strings the endpoints analyzer greps for on every release, in one place: each side's first question
-// greps for all of them at once (src/git/grep.ts), and every later one of them is answered from those hits.
+// The fixed strings the analyzers grep for on every release, in one place: each side's first question greps for
+// all of them at once (src/git/grep.ts), and every later one of them is answered from those hits.
 
-/** Lines that import a module: which files import which (imports.ts). */
+/** Lines that import a module: which files import which (endpoints/routes/imports.ts, contracts' deep imports). */
 export const IMPORT_LINES = ["from '", 'from "', 'require(', 'import(', "import '", 'import "'];
 
-/** The calls that serve tRPC routers (and their OpenAPI wrappers) over HTTP (trpc.ts). */
+/** The calls that serve tRPC routers (and their OpenAPI wrappers) over HTTP (endpoints/routes/trpc.ts). */
 export const TRPC_ADAPTERS = [
   'fetchRequestHandler',
   'createNextApiHandler',
@@ -21,10 +21,10 @@ export const TRPC_ADAPTERS = [
   'createOpenApiFastifyPlugin',
 ];
 
-/** A Nest application's bootstrap (nest.ts). */
+/** A Nest application's bootstrap (endpoints/routes/nest.ts). */
 export const NEST_BOOTSTRAP = 'NestFactory';
 
-/** Nest's module-to-path registry (nest.ts). */
+/** Nest's module-to-path registry (endpoints/routes/nest.ts). */
 export const NEST_ROUTER_MODULE = 'RouterModule';
 
 /** Every string above: what one `git grep` per side looks for. */
