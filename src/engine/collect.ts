@@ -99,6 +99,9 @@ function leftovers(release: LoadedRelease, facts: readonly Fact[], files: readon
   );
 }
 
+/** Scripts parsed between two turns of the event loop. */
+const YIELD_EVERY = 20;
+
 /**
  * Every changed script parsed once per side and given to each analyzer's reader; what the readers return is kept
  * and the trees are left to the release's cache. A reader that fails on a script leaves that script for review.
@@ -118,6 +121,9 @@ async function readScripts(
     // Not read before the time budget ran out: its content reads as not read, and the analyzers say so.
     if (release.outOfTime()) break;
     if (++done % 200 === 0) release.progress('parsing scripts', done, scripts.length);
+    // Parsing holds the thread; a turn of the event loop now and then drains the pipes of the git processes working
+    // beside it (the release's grep), which otherwise fill and stop git until parsing ends.
+    if (done % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
     // A reading is a function of the script: another analysis of the same change (another target) already made it.
     const sides = `${file.status}\0${pathAt(file, 'from')}\0${file.fromBlob ?? ''}\0${pathAt(file, 'to')}\0${file.toBlob ?? ''}`;
     let script: ChangedScript | undefined;
