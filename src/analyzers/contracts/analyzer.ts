@@ -228,7 +228,7 @@ async function deepImportsOf(
     const specifier = new RegExp(`['"]${prefix.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}([^'"\\s]+)['"]`, 'g');
     const found = new Set<string>();
     for (const hit of hits) {
-      if (!consumers.some((dir) => hit.path.startsWith(dir))) continue;
+      if (!hit.text.includes(prefix) || !consumers.some((dir) => hit.path.startsWith(dir))) continue;
       for (const m of hit.text.matchAll(specifier)) if (!m[1]!.endsWith('package.json')) found.add(m[1]!);
     }
     if (found.size > 0) out.set(pkg.dir, [...found].sort());

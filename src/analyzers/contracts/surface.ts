@@ -161,8 +161,14 @@ export class Surface {
     const text = await this.text('from', path);
     if (text === undefined) return this.remember(path, false);
     this.scanned.add(path);
-    for (const specifier of reexportSpecifiers(this.input.ts, text)) {
-      const [atFrom, atTo] = await Promise.all([this.resolve('from', path, specifier), this.resolve('to', path, specifier)]);
+    const targets = await Promise.all(
+      reexportSpecifiers(this.input.ts, text).map((specifier) =>
+        Promise.all([this.resolve('from', path, specifier), this.resolve('to', path, specifier)]),
+      ),
+    );
+    // The modules it re-exports are read in one batch, rather than one round trip to git after another.
+    for (const [atFrom] of targets) if (atFrom && !this.dirty.has(atFrom) && !this.cleanMemo.has(atFrom)) void this.text('from', atFrom);
+    for (const [atFrom, atTo] of targets) {
       if (atFrom !== atTo) return this.remember(path, false);
       if (atFrom && !(await this.clean(atFrom, visiting))) return this.remember(path, false);
     }
