@@ -61,8 +61,13 @@ describe('readings of a changed script', () => {
     ['an export the rollback removes', base.replace('export const limit', 'const limit'), base],
     ['a class method signature changed', base, base.replace('save(user: User)', 'save(user: User, force: boolean)')],
     ['a re-export', base, `${base}export * from './more';\n`],
-  ])('leaves the module to compare for %s', (_name, before, after) => {
-    expect(contracts(change(before, after))).toEqual({ sameContract: false });
+  ])("leaves the module to compare for %s, with both sides' APIs to follow", (_name, before, after) => {
+    const script = change(before, after);
+    const ts = typescript();
+    expect(contracts(script)).toEqual({
+      sameContract: false,
+      apis: { from: readModuleApi(ts, script.from!.syntax!), to: readModuleApi(ts, script.to!.syntax!) },
+    });
   });
 
   it('finds the same contract when the APIs compare equal though the contract shape differs', () => {
