@@ -1,7 +1,8 @@
-import { Node, SyntaxKind, type SourceFile } from 'ts-morph';
+import { Node, type SourceFile } from 'ts-morph';
 import { HTTP_METHODS, ALL_METHODS } from '../identity.js';
 import type { CodeEndpoints } from './resolve.js';
 import { exportsOf, staticString, lineOf } from './static.js';
+import { Identifiers } from '../../../parse/typescript/identifiers.js';
 import { nextRoutePath, remixRoutePath } from './detect.js';
 
 export { nextRoutePath, remixRoutePath };
@@ -51,9 +52,10 @@ export function nextEndpoints(file: string, source: SourceFile): CodeEndpoints {
   if (!route) return out;
   if (route.router === 'app') {
     const exported = exportsOf(source);
+    let identifiers: Identifiers | undefined;
     for (const method of HTTP_METHODS) {
       if (!exported.has(method)) continue;
-      const decl = source.getDescendantsOfKind(SyntaxKind.Identifier).find((id) => id.getText() === method);
+      const decl = (identifiers ??= new Identifiers(source)).named(method)[0];
       out.endpoints.push({ method, path: route.path, source: 'next-app', file, line: decl ? lineOf(decl) : 1 });
     }
     return out;

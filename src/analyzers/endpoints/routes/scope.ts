@@ -1,5 +1,6 @@
-import { Node, SyntaxKind, type Identifier, type SourceFile } from 'ts-morph';
+import { Node, type Identifier, type SourceFile } from 'ts-morph';
 import { importsOf } from './static.js';
+import { Identifiers } from '../../../parse/typescript/identifiers.js';
 
 // Which declaration a name in a file refers to, and where that declaration is used: enough scoping for route
 // code (block and function scopes, parameters with array patterns, loop variables, imports). Each scope's
@@ -23,7 +24,7 @@ export function isFunctionLike(node: Node): node is FunctionLike {
 export class Scopes {
   private readonly scopes = new Map<Node, Map<string, Declaration>>();
   private readonly imports: Map<string, { module: string; name: string }>;
-  private identifiers?: Map<string, Identifier[]>;
+  private identifiers?: Identifiers;
 
   constructor(readonly source: SourceFile) {
     this.imports = importsOf(source);
@@ -114,15 +115,8 @@ export class Scopes {
 
   /** Uses of a declaration: identifiers with its name that refer to it (not the declaring name itself). */
   references(decl: Declaration): Identifier[] {
-    if (!this.identifiers) {
-      this.identifiers = new Map();
-      for (const id of this.source.getDescendantsOfKind(SyntaxKind.Identifier)) {
-        const list = this.identifiers.get(id.getText());
-        if (list) list.push(id);
-        else this.identifiers.set(id.getText(), [id]);
-      }
-    }
-    return (this.identifiers.get(decl.name) ?? []).filter((id) => {
+    this.identifiers ??= new Identifiers(this.source);
+    return this.identifiers.named(decl.name).filter((id) => {
       const parent = id.getParent();
       // The declaring name, a property name (`x.name`, `{ name: … }`), an import specifier.
       if (

@@ -1,0 +1,40 @@
+import type { Identifier, SourceFile, ts as TsNamespace } from 'ts-morph';
+import { typescript } from './compiler.js';
+
+/**
+ * The identifiers of a script's code by their text, in the order of the file, found on TypeScript's own tree: each
+ * is wrapped by ts-morph only when asked for (`wrap`). ts-morph's `getDescendantsOfKind(Identifier)` lists every
+ * token of the file to find them (identifiers are tokens to it) and wraps every one, which made it the largest
+ * cost of reading route files. Identifiers inside JSDoc comments are not code and are left out.
+ */
+export class Identifiers {
+  private readonly byText = new Map<string, TsNamespace.Identifier[]>();
+
+  constructor(private readonly source: SourceFile) {
+    const ts = typescript();
+    const tree = source.compilerNode;
+    const visit = (node: TsNamespace.Node): void => {
+      if (node.kind === ts.SyntaxKind.Identifier) {
+        const text = node.getText(tree);
+        const list = this.byText.get(text);
+        if (list) list.push(node as TsNamespace.Identifier);
+        else this.byText.set(text, [node as TsNamespace.Identifier]);
+      }
+      ts.forEachChild(node, visit);
+    };
+    ts.forEachChild(tree, visit);
+  }
+
+  /** The identifiers spelled `text`, wrapped in the source file's own ts-morph context. */
+  named(text: string): Identifier[] {
+    return (this.byText.get(text) ?? []).map((node) => wrap(this.source, node));
+  }
+}
+
+/**
+ * ts-morph's wrapper of a node of `source`'s tree, in the same context as `source` (so that wrappers compare equal).
+ * ts-morph has no public call for this; every wrapper it hands out is made by this method.
+ */
+function wrap(source: SourceFile, node: TsNamespace.Identifier): Identifier {
+  return (source as unknown as { _getNodeFromCompilerNode(node: TsNamespace.Node): Identifier })._getNodeFromCompilerNode(node);
+}
