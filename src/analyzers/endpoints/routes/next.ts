@@ -1,4 +1,4 @@
-import { Node, type SourceFile } from 'ts-morph';
+import { Node, SyntaxKind, type SourceFile } from 'ts-morph';
 import { HTTP_METHODS, ALL_METHODS } from '../identity.js';
 import type { CodeEndpoints } from './resolve.js';
 import { exportsOf, staticString, lineOf } from './static.js';
@@ -13,7 +13,10 @@ const isMethodRead = (n: Node) => /\.method(\s*\.\s*to(Upper|Lower)Case\(\s*\))?
 /** Methods a handler checks for (`req.method === 'POST'`, `case 'GET':`, `method !== 'POST'`). */
 function checkedMethods(within: Node): string[] {
   const methods = new Set<string>();
-  within.forEachDescendant((node) => {
+  // Only comparisons and switches are wrapped (forEachDescendant would wrap every node), taken in the file's order.
+  const nodes = [...within.getDescendantsOfKind(SyntaxKind.BinaryExpression), ...within.getDescendantsOfKind(SyntaxKind.SwitchStatement)];
+  nodes.sort((a, b) => a.getPos() - b.getPos() || b.getEnd() - a.getEnd());
+  for (const node of nodes) {
     if (Node.isBinaryExpression(node) && ['===', '==', '!==', '!='].includes(node.getOperatorToken().getText())) {
       const [a, b] = [node.getLeft(), node.getRight()];
       const value = isMethodRead(a) ? staticString(b) : isMethodRead(b) ? staticString(a) : undefined;
@@ -27,7 +30,7 @@ function checkedMethods(within: Node): string[] {
         }
       }
     }
-  });
+  }
   return [...methods].filter((m) => (HTTP_METHODS as readonly string[]).includes(m));
 }
 
