@@ -7,7 +7,7 @@ import type { ContractChangeFact } from '../../model/facts/contracts.js';
 import { graphqlChanges } from './graphql.js';
 import { manifestChanges } from './manifest.js';
 import { typescript } from '../../parse/typescript/compiler.js';
-import { moduleApiOf, readModuleApi, type ModuleApi } from '../../parse/typescript/api.js';
+import { moduleApiOf, type ModuleApi } from '../../parse/typescript/api.js';
 import { sameContract } from '../../parse/typescript/same.js';
 import { shapesOf } from '../../parse/typescript/syntax.js';
 import { Surface } from './surface.js';
@@ -37,9 +37,8 @@ function readScript({ from, to }: ChangedScript): ScriptReading | undefined {
   const ts = typescript();
   if (shapesOf(ts, from.syntax, to.syntax).contract) return { sameContract: true };
   try {
-    // Compared without their texts first (evidence, which most modules never show); read with them when they differ.
-    if (sameContract(readModuleApi(ts, from.syntax, 'bare'), readModuleApi(ts, to.syntax, 'bare'))) return { sameContract: true };
-    return { sameContract: false, apis: { from: moduleApiOf(ts, from.syntax), to: moduleApiOf(ts, to.syntax) } };
+    const apis = { from: moduleApiOf(ts, from.syntax), to: moduleApiOf(ts, to.syntax) };
+    return sameContract(apis.from, apis.to) ? { sameContract: true } : { sameContract: false, apis };
   } catch {
     return { sameContract: false }; // compared (and reported) where the module is read again
   }

@@ -151,19 +151,12 @@ const oneLine = (text: string) =>
     .trim();
 
 /**
- * How the texts of a module's API are written. `plain`: the commonest by hand, the rest by TypeScript's printer.
- * `printed`: every text from the printer (the reference the tests compare the plain ones with). `bare`: no
- * declaration text at all (`''`, or only its name), for a comparison whose differences are not shown: the texts
- * are evidence, never compared, and writing them is most of the cost of reading an API.
+ * `printAll`: every text from TypeScript's printer, none written without it (the reference the tests compare
+ * the plain paths with). The tree must have its parent links (as `parseScript` sets them): TypeScript's printer
+ * writes a literal or a name as the source spells it only when the node has a parent.
  */
-export type ApiTexts = 'plain' | 'printed' | 'bare';
-
-/**
- * The tree must have its parent links (as `parseScript` sets them): TypeScript's printer writes a literal or a name
- * as the source spells it only when the node has a parent.
- */
-export function readModuleApi(ts: TS, source: TsNamespace.SourceFile, texts: ApiTexts = 'plain'): ModuleApi {
-  return readStatementsApi(ts, source, source.statements, texts);
+export function readModuleApi(ts: TS, source: TsNamespace.SourceFile, printAll = false): ModuleApi {
+  return readStatementsApi(ts, source, source.statements, printAll);
 }
 
 const apis = new WeakMap<TsNamespace.SourceFile, ModuleApi>();
@@ -175,8 +168,12 @@ export function moduleApiOf(ts: TS, source: TsNamespace.SourceFile): ModuleApi {
   return api;
 }
 
-function readStatementsApi(ts: TS, source: TsNamespace.SourceFile, topLevel: readonly TsNamespace.Statement[], texts: ApiTexts): ModuleApi {
-  const printAll = texts === 'printed';
+function readStatementsApi(
+  ts: TS,
+  source: TsNamespace.SourceFile,
+  topLevel: readonly TsNamespace.Statement[],
+  printAll: boolean,
+): ModuleApi {
   // Read once: `ts` is a namespace of thousands of members, slow to look up again and again.
   const {
     canHaveModifiers,
@@ -227,8 +224,6 @@ function readStatementsApi(ts: TS, source: TsNamespace.SourceFile, topLevel: rea
   const printer = printerFor(ts);
   const lineOf = (node: Node) => source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1;
   const print = (node: Node) => oneLine(printer.printNode(ts.EmitHint.Unspecified, node, source));
-  /** A node printed as a declaration's text (evidence only: none when the texts are `bare`). */
-  const textOf = (node: Node) => (texts === 'bare' ? '' : print(node));
   const keywordTypes = keywordTypeKinds(ts);
 
   // What the printer writes for the commonest types, without setting it up: `string`, `Foo` ('' for none).
@@ -334,7 +329,7 @@ function readStatementsApi(ts: TS, source: TsNamespace.SourceFile, topLevel: rea
           signatures: [],
           visibility: 'public',
           line: lineOf(element),
-          text: textOf(element),
+          text: print(element),
         });
       } else if (isCallSignatureDeclaration(element) || isConstructSignatureDeclaration(element)) calls.push(signatureOf(element));
       else {
@@ -396,7 +391,6 @@ function readStatementsApi(ts: TS, source: TsNamespace.SourceFile, topLevel: rea
   };
 
   const headerOf = (node: Node): string => {
-    if (texts === 'bare') return '';
     const plain = plainHeader(node);
     if (plain !== undefined) return plain;
     // Evidence shows a declaration's head, not its body: printed with an empty body, which is cut off.
@@ -480,7 +474,7 @@ function readStatementsApi(ts: TS, source: TsNamespace.SourceFile, topLevel: rea
                 signatures: [],
                 visibility,
                 line: lineOf(p),
-                text: textOf(p),
+                text: print(p),
               });
             }
             continue;
@@ -529,7 +523,7 @@ function readStatementsApi(ts: TS, source: TsNamespace.SourceFile, topLevel: rea
         let body = statement.body;
         while (body && isModuleDeclaration(body)) body = body.body;
         if (body && isModuleBlock(body)) {
-          const sub = readStatementsApi(ts, source, body.statements, texts);
+          const sub = readStatementsApi(ts, source, body.statements, printAll);
           inner.exports = sub.exports;
           inner.locals = sub.locals;
         }
@@ -624,7 +618,7 @@ function readStatementsApi(ts: TS, source: TsNamespace.SourceFile, topLevel: rea
                     name,
                     shape: { kind: 'function', signatures: [signatureOf(p)] },
                     line: lineOf(p),
-                    text: textOf(p).replace(/\{.*$/, '').trim(),
+                    text: print(p).replace(/\{.*$/, '').trim(),
                   },
             });
         }
