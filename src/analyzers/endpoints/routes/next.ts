@@ -2,7 +2,7 @@ import { Node, SyntaxKind, type SourceFile } from 'ts-morph';
 import { HTTP_METHODS, ALL_METHODS } from '../identity.js';
 import type { CodeEndpoints } from './resolve.js';
 import { exportsOf, staticString, lineOf } from './static.js';
-import { Identifiers } from '../../../parse/typescript/identifiers.js';
+import { Identifiers } from '../../../parse/typescript/wrapped.js';
 import { nextRoutePath, remixRoutePath } from './detect.js';
 
 export { nextRoutePath, remixRoutePath };

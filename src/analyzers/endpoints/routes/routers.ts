@@ -1,8 +1,10 @@
-import { Node, SyntaxKind, type CallExpression, type SourceFile } from 'ts-morph';
+import { Node, SyntaxKind, type CallExpression, type SourceFile, type ts } from 'ts-morph';
 import { creationOf, frameworkOfModule, ROUTE_METHODS, type Creation, type FrameworkBinding } from './frameworks.js';
 import { Scopes, type Declaration } from './scope.js';
 import { excerpt, importsOf, staticValues, type ImportedValues, lineOf } from './static.js';
 import { unwrap } from './unwrap.js';
+import { descendantsWhere } from '../../../parse/typescript/wrapped.js';
+import { typescript } from '../../../parse/typescript/compiler.js';
 
 // The routes and mounts one file registers on its routers, whichever of Express, Koa Router, Fastify or Hono it
 // uses: `app.get('/x', h)`, `router.get('name', '/x', h)`, `router.route('/x').get(h)`, `fastify.route({ method,
@@ -156,7 +158,9 @@ export function readRoutes(source: SourceFile, scopes = new Scopes(source), impo
     if (found && found.node === decl) receiverFor(nameNode, found);
   }
 
-  const calls = source.getDescendantsOfKind(SyntaxKind.CallExpression);
+  // Only the calls either loop below can use are wrapped: a method call by one of the names a router takes, or a
+  // call with a plain name among its arguments (a router handed to a function).
+  const calls = descendantsWhere<CallExpression>(source, SyntaxKind.CallExpression, (node) => mayRegister(node as ts.CallExpression));
   for (const call of calls) {
     const callee = call.getExpression();
     if (!Node.isPropertyAccessExpression(callee)) continue;
@@ -232,4 +236,33 @@ export function readRoutes(source: SourceFile, scopes = new Scopes(source), impo
     }
   }
   return result;
+}
+
+/** The names of the router methods the first loop of `readRoutes` reads (ROUTE_METHODS by their lower case). */
+const REGISTERING = new Set(['route', 'on', 'use', 'register', 'prefix']);
+
+/** Whether `readRoutes` can take anything from a call, read on TypeScript's node (no wrapper made for it). */
+function mayRegister(call: ts.CallExpression): boolean {
+  const t = typescript();
+  const callee = call.expression;
+  if (t.isPropertyAccessExpression(callee)) {
+    const name = callee.name.text;
+    if (ROUTE_METHODS.has(name.toLowerCase()) || REGISTERING.has(name)) return true;
+  }
+  return call.arguments.some((arg) => t.isIdentifier(unwrapped(t, arg)));
+}
+
+/** `unwrap` on TypeScript's nodes: parentheses, type assertions, non-null assertions and awaits left out. */
+function unwrapped(t: typeof ts, node: ts.Node): ts.Node {
+  let n = node;
+  while (
+    t.isParenthesizedExpression(n) ||
+    t.isAsExpression(n) ||
+    t.isSatisfiesExpression(n) ||
+    t.isNonNullExpression(n) ||
+    t.isTypeAssertionExpression(n) ||
+    t.isAwaitExpression(n)
+  )
+    n = n.expression;
+  return n;
 }

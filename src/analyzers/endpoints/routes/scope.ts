@@ -1,6 +1,6 @@
 import { Node, type Identifier, type SourceFile } from 'ts-morph';
 import { importsOf } from './static.js';
-import { Identifiers } from '../../../parse/typescript/identifiers.js';
+import { Identifiers } from '../../../parse/typescript/wrapped.js';
 
 // Which declaration a name in a file refers to, and where that declaration is used: enough scoping for route
 // code (block and function scopes, parameters with array patterns, loop variables, imports). Each scope's

@@ -1,5 +1,8 @@
-import type { Identifier, SourceFile, ts as TsNamespace } from 'ts-morph';
+import type { Identifier, Node, SourceFile, ts as TsNamespace } from 'ts-morph';
 import { typescript } from './compiler.js';
+
+// Nodes found on TypeScript's own tree and wrapped by ts-morph only when an analyzer takes them: ts-morph's walks
+// wrap every node they pass, which made them the largest cost of reading route files.
 
 /**
  * The identifiers of a script's code by their text, in the order of the file, found on TypeScript's own tree: each
@@ -27,14 +30,34 @@ export class Identifiers {
 
   /** The identifiers spelled `text`, wrapped in the source file's own ts-morph context. */
   named(text: string): Identifier[] {
-    return (this.byText.get(text) ?? []).map((node) => wrap(this.source, node));
+    return (this.byText.get(text) ?? []).map((node) => wrap(this.source, node) as Identifier);
   }
+}
+
+/**
+ * The nodes of `kind` in `source` that pass `test` (on TypeScript's own nodes), in the order of the file, each
+ * wrapped by ts-morph: a parse-tree walk that wraps only what it returns, where ts-morph's `getDescendantsOfKind`
+ * wraps every node of the kind.
+ */
+export function descendantsWhere<T extends Node>(
+  source: SourceFile,
+  kind: TsNamespace.SyntaxKind,
+  test: (node: TsNamespace.Node) => boolean,
+): T[] {
+  const ts = typescript();
+  const out: T[] = [];
+  const visit = (node: TsNamespace.Node): void => {
+    if (node.kind === kind && test(node)) out.push(wrap(source, node) as T);
+    ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(source.compilerNode, visit);
+  return out;
 }
 
 /**
  * ts-morph's wrapper of a node of `source`'s tree, in the same context as `source` (so that wrappers compare equal).
  * ts-morph has no public call for this; every wrapper it hands out is made by this method.
  */
-function wrap(source: SourceFile, node: TsNamespace.Identifier): Identifier {
-  return (source as unknown as { _getNodeFromCompilerNode(node: TsNamespace.Node): Identifier })._getNodeFromCompilerNode(node);
+function wrap(source: SourceFile, node: TsNamespace.Node): Node {
+  return (source as unknown as { _getNodeFromCompilerNode(node: TsNamespace.Node): Node })._getNodeFromCompilerNode(node);
 }

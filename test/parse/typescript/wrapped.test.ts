@@ -1,8 +1,8 @@
 // The identifiers of a script by name, found on TypeScript's tree and wrapped on demand: the same wrappers, in the
 // same order, as ts-morph's own walk gives for the code, and none from JSDoc comments.
-import { SyntaxKind } from 'ts-morph';
+import { SyntaxKind, type CallExpression, type ts } from 'ts-morph';
 import { describe, expect, it } from 'vitest';
-import { Identifiers } from '../../../src/parse/typescript/identifiers.js';
+import { descendantsWhere, Identifiers } from '../../../src/parse/typescript/wrapped.js';
 import { parseScriptFile } from '../../../src/parse/typescript/parsed.js';
 
 const code = [
@@ -15,6 +15,22 @@ const code = [
   'function mount(router: unknown) { return router; }',
   '',
 ].join('\n');
+
+describe('descendantsWhere', () => {
+  it("gives ts-morph's own wrappers of the nodes of a kind that pass the test, in the file's order", () => {
+    const source = parseScriptFile('src/routes.ts', code).morph()!;
+    const test = (node: ts.Node) => (node as ts.CallExpression).arguments.length > 0;
+    const calls = descendantsWhere<CallExpression>(source, SyntaxKind.CallExpression, test);
+    const expected = source.getDescendantsOfKind(SyntaxKind.CallExpression).filter((call) => test(call.compilerNode));
+    expect(calls.map((c) => c.getText())).toEqual([
+      "router.get('/a', (req, res) => res.json({ router: 1 }))",
+      'res.json({ router: 1 })',
+      "app.use('/api', router)",
+    ]);
+    calls.forEach((call, i) => expect(call).toBe(expected[i]));
+    expect(calls).toHaveLength(expected.length);
+  });
+});
 
 describe('Identifiers', () => {
   it("gives ts-morph's own wrappers of a name's identifiers in the code, in order, and none from JSDoc", () => {
