@@ -1,4 +1,4 @@
-import { Node, SyntaxKind, type CallExpression, type SourceFile, type ts } from 'ts-morph';
+import { Node, SyntaxKind, type CallExpression, type SourceFile, type ts, type VariableDeclaration } from 'ts-morph';
 import { creationOf, frameworkOfModule, ROUTE_METHODS, type Creation, type FrameworkBinding } from './frameworks.js';
 import { Scopes, type Declaration } from './scope.js';
 import { excerpt, importsOf, staticValues, type ImportedValues, lineOf } from './static.js';
@@ -149,8 +149,15 @@ export function readRoutes(source: SourceFile, scopes = new Scopes(source), impo
     });
   };
 
-  // Every router the file creates is a receiver, whether or not it registers routes itself.
-  for (const decl of source.getDescendantsOfKind(SyntaxKind.VariableDeclaration)) {
+  // Every router the file creates is a receiver, whether or not it registers routes itself (a declaration whose
+  // value is a call or a `new` may create one: only those are wrapped).
+  const creating = (node: ts.Node) => {
+    const { initializer, name } = node as ts.VariableDeclaration;
+    const t = typescript();
+    const init = initializer && unwrapped(t, initializer);
+    return t.isIdentifier(name) && init !== undefined && (t.isCallExpression(init) || t.isNewExpression(init));
+  };
+  for (const decl of descendantsWhere<VariableDeclaration>(source, SyntaxKind.VariableDeclaration, creating)) {
     const init = decl.getInitializer();
     const nameNode = decl.getNameNode();
     if (!init || !Node.isIdentifier(nameNode) || !creationOf(init, bindings)) continue;
