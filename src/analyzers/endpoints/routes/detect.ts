@@ -49,10 +49,29 @@ export function mayHaveRouterCalls(text: string): boolean {
       text,
     ) ||
     // Routes on a router handed in as a parameter: `router.get('/x', …)`
-    /\b(router|app|api|server|fastify|instance|\w+Router)\.(get|post|put|patch|delete|del|all|head|options|route|register|use)\(\s*['"`/\w]/.test(
-      text,
-    )
+    hasRouterCall(text)
   );
+}
+
+const ROUTER_CALL = /\.(?:get|post|put|patch|delete|del|all|head|options|route|register|use)\(\s*['"`/\w]/g;
+const RECEIVER = /^(?:router|app|api|server|fastify|instance|\w+Router)$/;
+
+/**
+ * A call such as `router.get('/x'` or `usersRouter.use(`: each `.get(`-like call is found once and the whole word
+ * before it is checked, rather than a pattern that tries `\w+Router` at every word of the file.
+ */
+function hasRouterCall(text: string): boolean {
+  for (const call of text.matchAll(ROUTER_CALL)) {
+    let start = call.index;
+    while (start > 0 && isWordChar(text.charCodeAt(start - 1))) start--;
+    if (RECEIVER.test(text.slice(start, call.index))) return true;
+  }
+  return false;
+}
+
+/** `\w`: ASCII letters, digits and the underscore. */
+function isWordChar(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
 }
 
 /** tRPC routers (`router({ … })`, `createTRPCRouter({ … })`) or a procedure in a module of its own. */
