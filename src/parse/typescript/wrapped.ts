@@ -35,29 +35,25 @@ export class Identifiers {
 }
 
 /**
- * The nodes of `kind` in `source` that pass `test` (on TypeScript's own nodes), in the order of the file, each
- * wrapped by ts-morph: a parse-tree walk that wraps only what it returns, where ts-morph's `getDescendantsOfKind`
- * wraps every node of the kind.
+ * The nodes under `root` that pass `test` (asked of TypeScript's own nodes), in the order of the file, each wrapped
+ * by ts-morph: a parse-tree walk that wraps only what it returns, where ts-morph's `getDescendantsOfKind` wraps
+ * every node of the kind and `forEachDescendant` every node.
  */
-export function descendantsWhere<T extends Node>(
-  source: SourceFile,
-  kind: TsNamespace.SyntaxKind,
-  test: (node: TsNamespace.Node) => boolean,
-): T[] {
+export function descendantsWhere<T extends Node>(root: Node, test: (node: TsNamespace.Node) => boolean): T[] {
   const ts = typescript();
   const out: T[] = [];
   const visit = (node: TsNamespace.Node): void => {
-    if (node.kind === kind && test(node)) out.push(wrap(source, node) as T);
+    if (test(node)) out.push(wrap(root, node) as T);
     ts.forEachChild(node, visit);
   };
-  ts.forEachChild(source.compilerNode, visit);
+  ts.forEachChild(root.compilerNode, visit);
   return out;
 }
 
 /**
- * ts-morph's wrapper of a node of `source`'s tree, in the same context as `source` (so that wrappers compare equal).
+ * ts-morph's wrapper of a node of the tree `source` is in, in the same context (so that wrappers compare equal).
  * ts-morph has no public call for this; every wrapper it hands out is made by this method.
  */
-function wrap(source: SourceFile, node: TsNamespace.Node): Node {
+function wrap(source: Node, node: TsNamespace.Node): Node {
   return (source as unknown as { _getNodeFromCompilerNode(node: TsNamespace.Node): Node })._getNodeFromCompilerNode(node);
 }

@@ -19,8 +19,8 @@ const code = [
 describe('descendantsWhere', () => {
   it("gives ts-morph's own wrappers of the nodes of a kind that pass the test, in the file's order", () => {
     const source = parseScriptFile('src/routes.ts', code).morph()!;
-    const test = (node: ts.Node) => (node as ts.CallExpression).arguments.length > 0;
-    const calls = descendantsWhere<CallExpression>(source, SyntaxKind.CallExpression, test);
+    const test = (node: ts.Node) => node.kind === SyntaxKind.CallExpression && (node as ts.CallExpression).arguments.length > 0;
+    const calls = descendantsWhere<CallExpression>(source, test);
     const expected = source.getDescendantsOfKind(SyntaxKind.CallExpression).filter((call) => test(call.compilerNode));
     expect(calls.map((c) => c.getText())).toEqual([
       "router.get('/a', (req, res) => res.json({ router: 1 }))",

@@ -1,8 +1,8 @@
-import { Node, SyntaxKind, type SourceFile } from 'ts-morph';
+import { Node, SyntaxKind, type SourceFile, type ts } from 'ts-morph';
 import { HTTP_METHODS, ALL_METHODS } from '../identity.js';
 import type { CodeEndpoints } from './resolve.js';
 import { exportsOf, staticString, lineOf } from './static.js';
-import { Identifiers } from '../../../parse/typescript/wrapped.js';
+import { descendantsWhere, Identifiers } from '../../../parse/typescript/wrapped.js';
 import { nextRoutePath, remixRoutePath } from './detect.js';
 
 export { nextRoutePath, remixRoutePath };
@@ -10,13 +10,25 @@ export { nextRoutePath, remixRoutePath };
 /** `req.method`, `request.method.toUpperCase()`: a read of the request's method. */
 const isMethodRead = (n: Node) => /\.method(\s*\.\s*to(Upper|Lower)Case\(\s*\))?$/.test(n.getText());
 
+/** An equality test or a switch, on TypeScript's node: what a handler checks its request method with. */
+function isCheck(node: ts.Node): boolean {
+  const K = SyntaxKind;
+  if (node.kind === K.SwitchStatement) return true;
+  if (node.kind !== K.BinaryExpression) return false;
+  const operator = (node as ts.BinaryExpression).operatorToken.kind;
+  return (
+    operator === K.EqualsEqualsEqualsToken ||
+    operator === K.EqualsEqualsToken ||
+    operator === K.ExclamationEqualsEqualsToken ||
+    operator === K.ExclamationEqualsToken
+  );
+}
+
 /** Methods a handler checks for (`req.method === 'POST'`, `case 'GET':`, `method !== 'POST'`). */
 function checkedMethods(within: Node): string[] {
   const methods = new Set<string>();
-  // Only comparisons and switches are wrapped (forEachDescendant would wrap every node), taken in the file's order.
-  const nodes = [...within.getDescendantsOfKind(SyntaxKind.BinaryExpression), ...within.getDescendantsOfKind(SyntaxKind.SwitchStatement)];
-  nodes.sort((a, b) => a.getPos() - b.getPos() || b.getEnd() - a.getEnd());
-  for (const node of nodes) {
+  // Only equality tests and switches are wrapped (forEachDescendant would wrap every node), in the file's order.
+  for (const node of descendantsWhere(within, isCheck)) {
     if (Node.isBinaryExpression(node) && ['===', '==', '!==', '!='].includes(node.getOperatorToken().getText())) {
       const [a, b] = [node.getLeft(), node.getRight()];
       const value = isMethodRead(a) ? staticString(b) : isMethodRead(b) ? staticString(a) : undefined;

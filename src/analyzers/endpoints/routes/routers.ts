@@ -1,4 +1,4 @@
-import { Node, SyntaxKind, type CallExpression, type SourceFile, type ts, type VariableDeclaration } from 'ts-morph';
+import { Node, type CallExpression, type SourceFile, type ts, type VariableDeclaration } from 'ts-morph';
 import { creationOf, frameworkOfModule, ROUTE_METHODS, type Creation, type FrameworkBinding } from './frameworks.js';
 import { Scopes, type Declaration } from './scope.js';
 import { excerpt, importsOf, staticValues, type ImportedValues, lineOf } from './static.js';
@@ -152,12 +152,13 @@ export function readRoutes(source: SourceFile, scopes = new Scopes(source), impo
   // Every router the file creates is a receiver, whether or not it registers routes itself (a declaration whose
   // value is a call or a `new` may create one: only those are wrapped).
   const creating = (node: ts.Node) => {
-    const { initializer, name } = node as ts.VariableDeclaration;
     const t = typescript();
+    if (!t.isVariableDeclaration(node)) return false;
+    const { initializer, name } = node;
     const init = initializer && unwrapped(t, initializer);
     return t.isIdentifier(name) && init !== undefined && (t.isCallExpression(init) || t.isNewExpression(init));
   };
-  for (const decl of descendantsWhere<VariableDeclaration>(source, SyntaxKind.VariableDeclaration, creating)) {
+  for (const decl of descendantsWhere<VariableDeclaration>(source, creating)) {
     const init = decl.getInitializer();
     const nameNode = decl.getNameNode();
     if (!init || !Node.isIdentifier(nameNode) || !creationOf(init, bindings)) continue;
@@ -167,7 +168,7 @@ export function readRoutes(source: SourceFile, scopes = new Scopes(source), impo
 
   // Only the calls either loop below can use are wrapped: a method call by one of the names a router takes, or a
   // call with a plain name among its arguments (a router handed to a function).
-  const calls = descendantsWhere<CallExpression>(source, SyntaxKind.CallExpression, (node) => mayRegister(node as ts.CallExpression));
+  const calls = descendantsWhere<CallExpression>(source, mayRegister);
   for (const call of calls) {
     const callee = call.getExpression();
     if (!Node.isPropertyAccessExpression(callee)) continue;
@@ -249,8 +250,9 @@ export function readRoutes(source: SourceFile, scopes = new Scopes(source), impo
 const REGISTERING = new Set(['route', 'on', 'use', 'register', 'prefix']);
 
 /** Whether `readRoutes` can take anything from a call, read on TypeScript's node (no wrapper made for it). */
-function mayRegister(call: ts.CallExpression): boolean {
+function mayRegister(call: ts.Node): boolean {
   const t = typescript();
+  if (!t.isCallExpression(call)) return false;
   const callee = call.expression;
   if (t.isPropertyAccessExpression(callee)) {
     const name = callee.name.text;
