@@ -2,7 +2,7 @@ import { Node, type CallExpression, type SourceFile, type ts, type VariableDecla
 import { creationOf, frameworkOfModule, ROUTE_METHODS, type Creation, type FrameworkBinding } from './frameworks.js';
 import { Scopes, type Declaration } from './scope.js';
 import { excerpt, importsOf, staticValues, type ImportedValues, lineOf } from './static.js';
-import { unwrap } from './unwrap.js';
+import { unwrap, unwrapSyntax } from './unwrap.js';
 import { descendantsWhere } from '../../../parse/typescript/wrapped.js';
 import { typescript } from '../../../parse/typescript/compiler.js';
 
@@ -155,7 +155,7 @@ export function readRoutes(source: SourceFile, scopes = new Scopes(source), impo
     const t = typescript();
     if (!t.isVariableDeclaration(node)) return false;
     const { initializer, name } = node;
-    const init = initializer && unwrapped(t, initializer);
+    const init = initializer && unwrapSyntax(initializer);
     return t.isIdentifier(name) && init !== undefined && (t.isCallExpression(init) || t.isNewExpression(init));
   };
   for (const decl of descendantsWhere<VariableDeclaration>(source, creating)) {
@@ -258,20 +258,5 @@ function mayRegister(call: ts.Node): boolean {
     const name = callee.name.text;
     if (ROUTE_METHODS.has(name.toLowerCase()) || REGISTERING.has(name)) return true;
   }
-  return call.arguments.some((arg) => t.isIdentifier(unwrapped(t, arg)));
-}
-
-/** `unwrap` on TypeScript's nodes: parentheses, type assertions, non-null assertions and awaits left out. */
-function unwrapped(t: typeof ts, node: ts.Node): ts.Node {
-  let n = node;
-  while (
-    t.isParenthesizedExpression(n) ||
-    t.isAsExpression(n) ||
-    t.isSatisfiesExpression(n) ||
-    t.isNonNullExpression(n) ||
-    t.isTypeAssertionExpression(n) ||
-    t.isAwaitExpression(n)
-  )
-    n = n.expression;
-  return n;
+  return call.arguments.some((arg) => t.isIdentifier(unwrapSyntax(arg)));
 }

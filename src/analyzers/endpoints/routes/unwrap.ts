@@ -1,4 +1,5 @@
-import { Node } from 'ts-morph';
+import { Node, type ts } from 'ts-morph';
+import { typescript } from '../../../parse/typescript/compiler.js';
 
 /** The expression inside the wrappers that only change its type: `(x)`, `x as T`, `x satisfies T`, `x!`, `<T>x`. */
 export function unwrapTypes(node: Node): Node {
@@ -18,5 +19,21 @@ export function unwrapTypes(node: Node): Node {
 export function unwrap(node: Node): Node {
   let n = unwrapTypes(node);
   while (Node.isAwaitExpression(n)) n = unwrapTypes(n.getExpression());
+  return n;
+}
+
+/** `unwrap` on TypeScript's own nodes (a test made before any ts-morph wrapper is). */
+export function unwrapSyntax(node: ts.Node): ts.Node {
+  const t = typescript();
+  let n = node;
+  while (
+    t.isParenthesizedExpression(n) ||
+    t.isAsExpression(n) ||
+    t.isSatisfiesExpression(n) ||
+    t.isNonNullExpression(n) ||
+    t.isTypeAssertionExpression(n) ||
+    t.isAwaitExpression(n)
+  )
+    n = n.expression;
   return n;
 }
