@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
-import { keyLines } from '../../src/parse/key-lines.js';
+import { jsonKeyLines, keyLines, yamlKeyLines } from '../../src/parse/key-lines.js';
 import { ROOT } from '../support/repo.js';
 
 function dataFiles(dir: string, out: string[]): string[] {
@@ -74,5 +74,73 @@ describe('keyLines', () => {
 
   it('is undefined for text that does not parse', () => {
     expect(keyLines('a: [1, 2\nb: }')).toBeUndefined();
+  });
+});
+
+/** Every path to a key or an array item in a JSON value, up to `limit` of them. */
+function pathsOf(value: unknown, limit = 3000, prefix: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {
+  if (out.length >= limit) return out;
+  const entries: [string | number, unknown][] = Array.isArray(value)
+    ? value.map((v, i) => [i, v])
+    : value && typeof value === 'object'
+      ? Object.entries(value)
+      : [];
+  for (const [key, inner] of entries) {
+    out.push([...prefix, key]);
+    pathsOf(inner, limit, [...prefix, key], out);
+  }
+  return out;
+}
+
+describe('key lines of strict JSON, scanned without the YAML library', () => {
+  const cases: Record<string, string> = {
+    nested: '{\n  "a": {\n    "b": [1, {"c": 2},\n      [3]\n    ]\n  },\n  "d": "x"\n}\n',
+    duplicates: '{\n"k": 1,\n"k": 2\n}',
+    escapes: '{\n  "a\\"b": 1,\n  "\\u0063": {"x\\\\": [\n"s,]}"\n]}\n}',
+    crlf: '{\r\n  "a": 1,\r\n  "b": [\r\n    true,\r\n    null\r\n  ]\r\n}\r\n',
+    empty: '{ "a": {}, "b": [], "c": {\n} }',
+    array: '[\n  {"a": 1},\n  2\n]',
+  };
+  it.each(Object.entries(cases))('gives the lines the YAML reading gives: %s', (_name, text) => {
+    const json = keyLines(text)!;
+    const reference = yamlKeyLines(text)!;
+    expect(jsonKeyLines(text)).toBeDefined();
+    for (const path of [...pathsOf(JSON.parse(text)), ['missing'], [0], ['a', 'missing', 1]])
+      expect(json(path), JSON.stringify(path)).toBe(reference(path));
+  });
+
+  it('gives the lines the YAML reading gives on every package.json of the dependencies', () => {
+    const files: string[] = [];
+    const walk = (dir: string, depth: number) => {
+      for (const entry of readdirSync(dir)) {
+        const path = join(dir, entry);
+        if (entry === 'package.json') files.push(path);
+        else if (depth < 3 && statSync(path).isDirectory()) walk(path, depth + 1);
+      }
+    };
+    walk(join(ROOT, 'node_modules'), 0);
+    let compared = 0;
+    const differing: string[] = [];
+    for (const file of files) {
+      const text = readFileSync(file, 'utf8');
+      const json = jsonKeyLines(text);
+      const reference = yamlKeyLines(text);
+      if (!json || !reference) continue;
+      for (const path of pathsOf(JSON.parse(text))) {
+        compared++;
+        if (json(path) !== reference(path)) {
+          differing.push(`${file} ${JSON.stringify(path)}`);
+          break;
+        }
+      }
+    }
+    expect(differing).toEqual([]);
+    expect(compared).toBeGreaterThan(10000);
+  });
+
+  it('leaves what is not strict JSON to the YAML reading', () => {
+    expect(jsonKeyLines('a: 1\n')).toBeUndefined();
+    expect(jsonKeyLines('{ "a": 1, // comment\n}')).toBeUndefined();
+    expect(keyLines('a:\n  b: 1\n')!(['a', 'b'])).toBe(2);
   });
 });
