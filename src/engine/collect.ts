@@ -10,9 +10,9 @@ import type { KnownReadings } from './trees.js';
 import type { OpenedRelease } from './open.js';
 
 /**
- * Reads both sides of every changed file and runs the analyzers over them: their facts, in the analyzers'
- * order, whatever order they ran in; then what the files no analyzer classified say by themselves, the security
- * fixes of the merged pull requests, and the advisories the caller looked up.
+ * Reads both sides of every changed file and runs the analyzers over them, in order: their facts; then what the
+ * files no analyzer classified say by themselves, the security fixes of the merged pull requests, and the
+ * advisories the caller looked up.
  */
 export async function collectFacts(opened: OpenedRelease, analyzers: readonly Analyzer[]): Promise<Fact[]> {
   const { config, files } = opened;
@@ -42,28 +42,24 @@ export async function collectFacts(opened: OpenedRelease, analyzers: readonly An
       ...(opened.shared ? { shared: opened.shared } : {}),
     });
 
-    const found = new Map<Analyzer, Fact[]>();
-    const run = async (analyzer: Analyzer, readings: ReadonlyMap<ChangedFile, unknown>) => {
-      if (release!.outOfTime()) {
-        found.set(analyzer, [
-          {
-            kind: 'file.unreadable',
-            path: '.',
-            reason: `the ${analyzer.name} analyzer did not run: the time budget of ${config.limits.timeBudgetSeconds}s (limits.timeBudgetSeconds) ran out`,
-          },
-        ]);
-        return;
-      }
-      opened.onProgress(analyzer.name, 0, files.length);
-      found.set(analyzer, await runAnalyzer(analyzer, release!, readings));
-      phaseDone(`analyze:${analyzer.name}`);
-    };
     // Every changed script is parsed for the readers, then the analyzers run in order; the scripts an analyzer asks
     // for (`release.tree`) come from the release's cache while they are still in it.
     const { readings, failures } = await readScripts(release, analyzers, opened.shared?.readings ?? (new Map() as KnownReadings));
     phaseDone('parse');
-    for (const analyzer of analyzers) await run(analyzer, readings.get(analyzer) ?? new Map());
-    const facts = analyzers.flatMap((analyzer) => found.get(analyzer) ?? []);
+    const facts: Fact[] = [];
+    for (const analyzer of analyzers) {
+      if (release.outOfTime()) {
+        facts.push({
+          kind: 'file.unreadable',
+          path: '.',
+          reason: `the ${analyzer.name} analyzer did not run: the time budget of ${config.limits.timeBudgetSeconds}s (limits.timeBudgetSeconds) ran out`,
+        });
+        continue;
+      }
+      opened.onProgress(analyzer.name, 0, files.length);
+      append(facts, await runAnalyzer(analyzer, release, readings.get(analyzer) ?? new Map()));
+      phaseDone(`analyze:${analyzer.name}`);
+    }
     append(facts, failures);
     facts.push({ kind: 'stat', path: '.', name: 'scriptsParsed', value: release.parses() });
     append(facts, leftovers(release, facts, files));

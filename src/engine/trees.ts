@@ -28,10 +28,10 @@ export class TreeCache {
       this.trees.set(key, parsed);
       return parsed;
     }
+    // Another text under the same key (same length, same path) gives way to this one.
+    if (parsed) this.drop(key, parsed);
     parsed = parseScriptFile(path, text);
     this.parses += 1;
-    const old = this.trees.get(key);
-    if (old) this.drop(key, old);
     this.trees.set(key, parsed);
     this.held += text.length;
     for (const [staleKey, stale] of this.trees) {

@@ -29,7 +29,7 @@ function checkedMethods(within: Node): string[] {
   const methods = new Set<string>();
   // Only equality tests and switches are wrapped (forEachDescendant would wrap every node), in the file's order.
   for (const node of descendantsWhere(within, isCheck)) {
-    if (Node.isBinaryExpression(node) && ['===', '==', '!==', '!='].includes(node.getOperatorToken().getText())) {
+    if (Node.isBinaryExpression(node)) {
       const [a, b] = [node.getLeft(), node.getRight()];
       const value = isMethodRead(a) ? staticString(b) : isMethodRead(b) ? staticString(a) : undefined;
       if (value) methods.add(value.toUpperCase());
