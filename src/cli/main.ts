@@ -24,7 +24,7 @@ async function main(argv: string[]): Promise<number> {
   }
   // The analysis takes no positional argument: a word first is a command, perhaps misspelt (`analyse`).
   if (first !== undefined && !first.startsWith('-') && !isCommand(first)) knownCommand(first, '');
-  // TypeScript and the SQL parser compile from V8's code cache kept by the last run (src/util/code-cache.ts).
+  // TypeScript, ts-morph and the SQL parser compile from V8's code cache kept by the last run (src/util/code-cache.ts).
   (await import('../util/code-cache.js')).enableCodeCache();
   const name = first !== undefined && isCommand(first) ? first : 'analyze';
   const args = name === first ? argv.slice(1) : argv;

@@ -18,9 +18,9 @@ import { homedir } from 'node:os';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import vm from 'node:vm';
 
-// V8's code cache for the two big CommonJS bundles an analysis loads, TypeScript (9 MB) and node-sql-parser
-// (2.5 MB): compiling them is a large part of a small analysis, and with the bytes V8 kept from the last run it
-// is a fraction of that (docs/performance.md measures it). Node 22 does this itself (module.enableCompileCache,
+// V8's code cache for the big CommonJS bundles an analysis loads, TypeScript (9 MB), ts-morph (4 MB) and
+// node-sql-parser (2.5 MB): compiling them is a large part of a small analysis, and with the bytes V8 kept from
+// the last run it is a fraction of that (docs/performance.md measures it). Node 22 does this itself (module.enableCompileCache,
 // which tsc turns on); Node 20 does not.
 // The CLI turns it on; the library never does. The cache lives in a folder of the user's own (never in the
 // repository analysed), is read only when that folder is private to the user, and V8 checks every cache entry

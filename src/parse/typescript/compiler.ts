@@ -35,9 +35,25 @@ export function typescriptLoadedFrom(): typeof loadedFrom {
   return loadedFrom;
 }
 
-/** ts-morph, for the analyzers that walk code with its wrappers (routes, script migrations). */
+let morphLoaded: typeof import('ts-morph') | undefined;
+
+/**
+ * ts-morph, for the analyzers that walk code with its wrappers (routes, script migrations). Loaded as TypeScript
+ * is, with `require` and from the code cache: its two bundles (4 MB) would otherwise be lexed for named exports
+ * and compiled on every run. ts-morph then finds the TypeScript this thread already loaded.
+ */
 export function tsMorph(): typeof import('ts-morph') {
-  return require('ts-morph') as typeof import('ts-morph');
+  if (!morphLoaded) {
+    typescript();
+    try {
+      const main = require.resolve('ts-morph');
+      requireCached(require.resolve('@ts-morph/common', { paths: [dirname(main)] }));
+      morphLoaded = requireCached(main).exports as typeof import('ts-morph');
+    } catch {
+      morphLoaded = require('ts-morph') as typeof import('ts-morph');
+    }
+  }
+  return morphLoaded;
 }
 
 /** A script's syntax tree with its parent links, its language (TS, TSX, JS, JSX) taken from the file name. */

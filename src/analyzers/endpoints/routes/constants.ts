@@ -1,4 +1,5 @@
-import { Node, type Expression, type SourceFile } from 'ts-morph';
+import { Node } from '../../../parse/typescript/morph.js';
+import type { Expression, SourceFile } from 'ts-morph';
 import type { Side } from '../../../model/report.js';
 import type { CodeReader } from './code-context.js';
 import { exportsOf, importsOf, topLevel, type ImportedValues } from './static.js';

@@ -1,4 +1,4 @@
-import { Node } from 'ts-morph';
+import { Node } from '../../../parse/typescript/morph.js';
 import { unwrap } from './unwrap.js';
 
 // The router-style frameworks (Express, Koa, Fastify, Hono): which module each comes from, and which calls create

@@ -1,4 +1,5 @@
-import { Node, type ClassDeclaration, type Decorator, type SourceFile } from 'ts-morph';
+import { Node } from '../../../parse/typescript/morph.js';
+import type { ClassDeclaration, Decorator, SourceFile } from 'ts-morph';
 import { importedModules, lineOf, staticString, excerpt } from './static.js';
 
 // GraphQL schemas written in code (@nestjs/graphql, type-graphql): the operations resolvers serve (`@Query()`,

@@ -1,4 +1,5 @@
-import { Node, SyntaxKind, type SourceFile } from 'ts-morph';
+import { Node, SyntaxKind } from '../../../parse/typescript/morph.js';
+import type { SourceFile } from 'ts-morph';
 import type { Side } from '../../../model/report.js';
 import { isTest } from '../../../parse/kinds.js';
 import { ALL_METHODS, EndpointSet, joinPaths } from '../identity.js';

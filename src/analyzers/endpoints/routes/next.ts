@@ -1,4 +1,5 @@
-import { Node, SyntaxKind, type SourceFile, type ts } from 'ts-morph';
+import { Node, SyntaxKind } from '../../../parse/typescript/morph.js';
+import type { SourceFile, ts } from 'ts-morph';
 import { HTTP_METHODS, ALL_METHODS } from '../identity.js';
 import type { CodeEndpoints } from './resolve.js';
 import { exportsOf, staticString, lineOf } from './static.js';

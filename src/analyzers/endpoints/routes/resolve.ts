@@ -1,4 +1,5 @@
-import { Node, type SourceFile } from 'ts-morph';
+import { Node } from '../../../parse/typescript/morph.js';
+import type { SourceFile } from 'ts-morph';
 import { canonicalMethod, isCatchAll, joinPaths, type Endpoint } from '../identity.js';
 import type { Composer, Prefix } from './compose.js';
 import { evaluateWithImports, type ImportedConstants } from './constants.js';

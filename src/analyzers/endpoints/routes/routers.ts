@@ -1,4 +1,5 @@
-import { Node, type CallExpression, type SourceFile, type ts, type VariableDeclaration } from 'ts-morph';
+import { Node } from '../../../parse/typescript/morph.js';
+import type { CallExpression, SourceFile, ts, VariableDeclaration } from 'ts-morph';
 import { creationOf, frameworkOfModule, ROUTE_METHODS, type Creation, type FrameworkBinding } from './frameworks.js';
 import { Scopes, type Declaration } from './scope.js';
 import { excerpt, importsOf, staticValues, type ImportedValues, lineOf } from './static.js';

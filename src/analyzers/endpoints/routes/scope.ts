@@ -1,4 +1,5 @@
-import { Node, type Identifier, type SourceFile } from 'ts-morph';
+import { Node } from '../../../parse/typescript/morph.js';
+import type { Identifier, SourceFile } from 'ts-morph';
 import { importsOf } from './static.js';
 import { Identifiers } from '../../../parse/typescript/wrapped.js';
 

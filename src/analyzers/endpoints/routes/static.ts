@@ -1,4 +1,5 @@
-import { Node, SyntaxKind, type Expression, type SourceFile } from 'ts-morph';
+import { Node, SyntaxKind } from '../../../parse/typescript/morph.js';
+import type { Expression, SourceFile } from 'ts-morph';
 import { excerpt as printable } from '../../../util/sanitize.js';
 import { unwrapTypes } from './unwrap.js';
 

@@ -1,4 +1,5 @@
-import { Node, SyntaxKind, type SourceFile } from 'ts-morph';
+import { Node, SyntaxKind } from '../../../parse/typescript/morph.js';
+import type { SourceFile } from 'ts-morph';
 import type { Side } from '../../../model/report.js';
 import { isTest } from '../../../parse/kinds.js';
 import { joinPaths, type Endpoint } from '../identity.js';

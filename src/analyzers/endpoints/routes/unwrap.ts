@@ -1,4 +1,5 @@
-import { Node, type ts } from 'ts-morph';
+import { Node } from '../../../parse/typescript/morph.js';
+import type { ts } from 'ts-morph';
 import { typescript } from '../../../parse/typescript/compiler.js';
 
 /** The expression inside the wrappers that only change its type: `(x)`, `x as T`, `x satisfies T`, `x!`, `<T>x`. */
