@@ -2,7 +2,7 @@ import type { Release } from '../analyzers/analyzer.js';
 import { pathAt } from '../analyzers/analyzer.js';
 import { isScript, isTest } from '../parse/kinds.js';
 import { typescript } from '../parse/typescript/compiler.js';
-import { TreeCache, type SharedParses } from './trees.js';
+import { TREE_CACHE_TEXT, TreeCache, type SharedParses } from './trees.js';
 import type { BlobStore } from '../git/blobs.js';
 import type { CommitInfo } from '../git/refs.js';
 import type { Repo } from '../git/repo.js';
@@ -82,6 +82,9 @@ export async function loadRelease(input: ReleaseInput): Promise<LoadedRelease> {
   // The strings the endpoints analyzer asks on every release with scripts are searched for from the start: git
   // greps on a core of its own while this thread reads and parses.
   const grep = releaseGrep(input.repo, input.blobs, input.trees, shaOf, RELEASE_GREP_PATTERNS, { start: hasScripts });
+  // Both trees are listed now too, on git's side while this thread reads and parses: nearly every analysis looks
+  // a path or a folder up in them, and asked for later, the listing would be waited for.
+  for (const side of ['from', 'to'] as const) void input.trees.of(shaOf(side));
   const reads = wanted.map(({ file, side, blob, mode }) =>
     input.blobs.read(blob).then((content) => {
       // A symlink's blob is its target path: never follow it, report it as what it is.
@@ -96,7 +99,14 @@ export async function loadRelease(input: ReleaseInput): Promise<LoadedRelease> {
   const commits = await input.commits;
   input.onPhase?.('read');
 
-  const trees = input.shared?.trees ?? new TreeCache();
+  // When every changed script fits under the cache's bound, their trees are kept: a route file or a migration is
+  // read again by its analyzer after the readers parsed it. Beyond it, the readers' pass pushes each tree out long
+  // before that, and a window of trees held only makes the garbage collector copy them: each tree then lives while
+  // it is in use (docs/performance.md).
+  let scriptText = 0;
+  for (const file of input.files)
+    if (isReadScript(file)) for (const side of ['from', 'to'] as const) scriptText += contentOf(file, side)?.text?.length ?? 0;
+  const trees = input.shared?.trees ?? new TreeCache(scriptText <= TREE_CACHE_TEXT ? TREE_CACHE_TEXT : 0);
   const parsesBefore = trees.parses;
   const changedAt: Record<Side, Map<string, ChangedFile>> = { from: new Map(), to: new Map() };
   for (const file of input.files) {
