@@ -2,9 +2,9 @@ import { parseScriptFile, type ParsedScript } from '../parse/typescript/parsed.j
 
 /**
  * Script text whose trees the cache keeps: a syntax tree is twenty to thirty times its text, so this holds about
- * 30 MB of trees. Below it every script an analysis reads is parsed once; above it (larger releases) the trees used
- * longest ago are let go and parsed again if an analyzer asks for them once more. Holding more costs more memory
- * and garbage collection than the parses it saves (docs/performance.md).
+ * 30 MB of trees. A release whose changed scripts fit under it has every script it reads parsed once; a larger one
+ * keeps no tree beyond the one in use (src/engine/release.ts), and a tree asked for again is parsed again. Holding
+ * trees costs more memory and garbage collection than the parses it saves (docs/performance.md).
  */
 export const TREE_CACHE_TEXT = 1024 * 1024;
 

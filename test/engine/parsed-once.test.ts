@@ -2,7 +2,7 @@
 // analyzers through their readers, the endpoints analyzer through ts-morph, the migrations analyzer through the raw tree.
 import { describe, expect, it } from 'vitest';
 import { analyzeRollback } from '../../src/engine/analyze.js';
-import { TreeCache } from '../../src/engine/trees.js';
+import { TREE_CACHE_TEXT, TreeCache } from '../../src/engine/trees.js';
 import { twoReleases, type FileMap } from '../support/repo.js';
 
 const routes = (extra: string) =>
@@ -40,6 +40,25 @@ describe('parsed scripts', () => {
     expect([...rules]).toEqual(expect.arrayContaining(['endpoint-removed', 'env-var-needed', 'add-not-null-column']));
     // Both sides of routes.ts and settings.ts, and the running side of price.ts and of the new migration.
     expect(report.stats.scriptsParsed).toBe(6);
+  });
+});
+
+describe('a release whose changed scripts outgrow the tree cache', () => {
+  it('keeps no tree beyond the one in use: a script read again is parsed again, and the report is the same', async () => {
+    // A generated module larger than the cache's bound, changed, beside the same routes and settings.
+    const big = (n: number) => `export const table = [${Array.from({ length: TREE_CACHE_TEXT / 8 }, (_, i) => i + n).join(', ')}];\n`;
+    const small = await analyzeRollback({ repo: twoReleases(target, running), from: 'v2', to: 'v1' });
+    const large = await analyzeRollback({
+      repo: twoReleases({ ...target, 'src/table.ts': big(0) }, { ...running, 'src/table.ts': big(1) }),
+      from: 'v2',
+      to: 'v1',
+    });
+    expect(large.findings.map((f) => f.ruleId).sort()).toEqual(
+      expect.arrayContaining([...new Set(small.findings.map((f) => f.ruleId))].sort()),
+    );
+    // The six scripts and both sides of the table, then again the new migration for the migrations analysis and
+    // both sides of routes.ts for the endpoints analysis.
+    expect(large.stats.scriptsParsed).toBe(11);
   });
 });
 
