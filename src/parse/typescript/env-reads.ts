@@ -8,8 +8,17 @@ export interface EnvRead {
   via: string;
 }
 
+/**
+ * Whether a script's text may read a variable: every read goes through a property named `env`, written as such or
+ * with a Unicode escape in the name. A script with neither is not walked (most scripts of a release).
+ */
+function mayReadEnv(text: string): boolean {
+  return text.includes('env') || text.includes('\\u');
+}
+
 /** Environment variables a script reads by a name written in the code. */
 export function envReads(ts: Ts, source: TS.SourceFile): EnvRead[] {
+  if (!mayReadEnv(source.text)) return [];
   // Read once: `ts` is a namespace of thousands of members, slow to look up on every node.
   const {
     isAsExpression,
