@@ -113,8 +113,8 @@ function syntaxOf(parsed: ParsedScript): NonNullable<ParsedScript['syntax']> {
 
 /** The variables a runtime script reads (none for tests and declarations). */
 function readsOf(parsed: ParsedScript | undefined): EnvRead[] {
-  // Every way of reading a variable names `env`: skip the tree walk of files that never do.
-  if (!parsed || !isRuntimeScript(parsed.path) || !parsed.text.includes('env')) return [];
+  // envReads skips the walk of a script that cannot name `env`.
+  if (!parsed || !isRuntimeScript(parsed.path)) return [];
   return envReads(typescript(), syntaxOf(parsed));
 }
 

@@ -61,6 +61,16 @@ describe('environment variables the rollback needs', () => {
     ]);
   });
 
+  it('finds a read whose property name is written with a Unicode escape', async () => {
+    // No `env` in the older release's text: only the escape spells it.
+    const report = await run(
+      { 'src/keys.ts': 'export const key = process.\\u0065nv.LEGACY_KEY;\n' },
+      { 'src/keys.ts': 'export const key = 1;\n' },
+    );
+    const found = report.findings.filter((f) => f.ruleId === 'env-var-needed').map((f) => [f.message.split(':')[0], f.evidence]);
+    expect(found).toEqual([['the rollback needs LEGACY_KEY', 'process.env.LEGACY_KEY']]);
+  });
+
   it('stays quiet when an unchanged file of the running release still reads the variable', async () => {
     const report = await run(
       { 'src/db.ts': 'export const url = process.env.DB_URL;\n', 'src/health.ts': 'export const dbUrl = process.env.DB_URL;\n' },
