@@ -36,10 +36,10 @@ export function npmDowngrades(from: string, to: string): { name: string; from: s
 }
 
 /** Every resolved version of each package in a yarn (classic or berry) or pnpm lockfile, read line by line. */
-export function lockVersions(manager: 'yarn' | 'pnpm', text: string): Map<string, Set<string>> {
+export function lockVersions(manager: 'yarn' | 'pnpm', text: string, valid = validVersions()): Map<string, Set<string>> {
   const versions = new Map<string, Set<string>>();
   const add = (name: string, version: string) => {
-    if (!semver.valid(version)) return;
+    if (!valid(version)) return;
     const set = versions.get(name) ?? new Set<string>();
     set.add(version);
     versions.set(name, set);
@@ -72,16 +72,33 @@ export function lockVersions(manager: 'yarn' | 'pnpm', text: string): Map<string
   return versions;
 }
 
+/**
+ * `semver.valid` remembered by version: a lockfile names the same versions on many lines and at both sides, and
+ * parsing one is most of the cost of reading a lockfile.
+ */
+function validVersions(): (version: string) => boolean {
+  const known = new Map<string, boolean>();
+  return (version) => {
+    let valid = known.get(version);
+    if (valid === undefined) known.set(version, (valid = semver.valid(version) !== null));
+    return valid;
+  };
+}
+
 const newest = (set: Set<string>) => [...set].sort(semver.rcompare)[0]!;
+
+const sameVersions = (a: Set<string>, b: Set<string>) => a.size === b.size && [...a].every((v) => b.has(v));
 
 /** Packages a yarn or pnpm lockfile resolves to an older newest version at `to` than at `from`. */
 export function lockDowngrades(manager: 'yarn' | 'pnpm', from: string, to: string): { name: string; from: string; to: string }[] {
-  const a = lockVersions(manager, from);
-  const b = lockVersions(manager, to);
+  const valid = validVersions();
+  const a = lockVersions(manager, from, valid);
+  const b = lockVersions(manager, to, valid);
   const out: { name: string; from: string; to: string }[] = [];
   for (const [name, versions] of a) {
     const older = b.get(name);
-    if (!older) continue;
+    // The same versions at both sides (most packages of a release): the same newest, nothing to compare.
+    if (!older || sameVersions(versions, older)) continue;
     const [was, now] = [newest(versions), newest(older)];
     if (semver.lt(now, was)) out.push({ name, from: was, to: now });
   }
