@@ -6,7 +6,7 @@ import { ImportedConstants } from './constants.js';
 import { nestApps, nestEndpoints, nestSignature, routerModulePaths, type NestApp } from './nest.js';
 import { nextEndpoints, nextRoutePath, remixEndpoints, remixRoutePath } from './next.js';
 import { routerEndpoints, type CodeEndpoints } from './resolve.js';
-import { importedModules } from './static.js';
+import { importsModule } from './static.js';
 import { trpcFile, trpcHandlers, type TrpcFile, type TrpcHandlers, type TrpcSide } from './trpc.js';
 
 import { mayHaveRouterCalls, mayHaveTrpc } from './detect.js';
@@ -65,8 +65,7 @@ export class SideReader implements TrpcSide {
     if (nextRoutePath(file)) add(nextEndpoints(file, source));
     if (remixRoutePath(file) !== undefined) add(remixEndpoints(file, source));
     const text = source.getFullText();
-    const modules = importedModules(source);
-    if (modules.has('@nestjs/common')) {
+    if (importsModule(source, '@nestjs/common')) {
       const { apps, modulePaths } = await this.nestConfig();
       add(await nestEndpoints({ reader: this.reader, side: this.side, constants: this.constants, apps, modulePaths }, file, source));
     } else if (mayHaveRouterCalls(text)) {

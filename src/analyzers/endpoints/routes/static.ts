@@ -2,6 +2,7 @@ import { Node, SyntaxKind } from '../../../parse/typescript/morph.js';
 import type { Expression, SourceFile } from 'ts-morph';
 import { excerpt as printable } from '../../../util/sanitize.js';
 import { unwrapTypes } from './unwrap.js';
+import { typescript } from '../../../parse/typescript/compiler.js';
 
 // What an expression always evaluates to, when that is knowable without running the code: string literals,
 // templates and `+` of constants, constants of the file or imported from another module (once that module is
@@ -265,6 +266,32 @@ export function importsOf(source: SourceFile): Map<string, { module: string; nam
 /** Which modules a file imports. */
 export function importedModules(source: SourceFile): Set<string> {
   return new Set([...importsOf(source).values()].map((i) => i.module));
+}
+
+/**
+ * Whether `importedModules(source)` holds `module`, without wrapping every import in ts-morph: the import
+ * declarations that bind a name are read on TypeScript's own tree, and only a file with a top-level `require`
+ * (whose argument may be a constant of the file) is read through `importsOf`.
+ */
+export function importsModule(source: SourceFile, module: string): boolean {
+  const ts = typescript();
+  const file = source.compilerNode;
+  let requires = false;
+  for (const statement of file.statements) {
+    if (ts.isImportDeclaration(statement)) {
+      const clause = statement.importClause;
+      const binds =
+        clause !== undefined &&
+        (clause.name !== undefined ||
+          (clause.namedBindings !== undefined && (ts.isNamespaceImport(clause.namedBindings) || clause.namedBindings.elements.length > 0)));
+      if (binds && ts.isStringLiteral(statement.moduleSpecifier) && statement.moduleSpecifier.text === module) return true;
+    } else if (ts.isVariableStatement(statement)) {
+      requires ||= statement.declarationList.declarations.some(
+        (d) => d.initializer !== undefined && ts.isCallExpression(d.initializer) && d.initializer.expression.getText(file) === 'require',
+      );
+    }
+  }
+  return requires && importedModules(source).has(module);
 }
 
 /**
