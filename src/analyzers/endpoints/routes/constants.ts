@@ -11,7 +11,6 @@ import { exportsOf, importsOf, topLevel, type ImportedValues } from './static.js
  */
 export class ImportedConstants {
   private readonly loaded = new Map<string, SourceFile | null>();
-  private readonly importsBySource = new WeakMap<SourceFile, Map<string, { module: string; name: string }>>();
 
   constructor(
     private readonly reader: CodeReader,
@@ -28,9 +27,7 @@ export class ImportedConstants {
     return {
       missing,
       lookup: (source, name) => {
-        let imports = this.importsBySource.get(source);
-        if (!imports) this.importsBySource.set(source, (imports = importsOf(source)));
-        const binding = imports.get(name);
+        const binding = importsOf(source).get(name);
         if (!binding || binding.name === '*') return undefined;
         const key = `${this.pathOf(source)}\0${binding.module}`;
         const target = this.loaded.get(key);

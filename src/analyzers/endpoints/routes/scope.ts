@@ -24,7 +24,7 @@ export function isFunctionLike(node: Node): node is FunctionLike {
 
 export class Scopes {
   private readonly scopes = new Map<Node, Map<string, Declaration>>();
-  private readonly imports: Map<string, { module: string; name: string }>;
+  private readonly imports: ReadonlyMap<string, { module: string; name: string }>;
   private identifiers?: Identifiers;
 
   constructor(readonly source: SourceFile) {

@@ -232,8 +232,23 @@ export function lineOf(node: Node): number {
   return node.getSourceFile().compilerNode.getLineAndCharacterOfPosition(node.getStart()).line + 1;
 }
 
+/**
+ * `read(source)` once per file: the route readers ask a file's imports and exports many times (each export a
+ * framework looks for, each module that imports it), and the file does not change. The answer is read-only.
+ */
+function perFile<T>(read: (source: SourceFile) => T): (source: SourceFile) => T {
+  const known = new WeakMap<SourceFile, T>();
+  return (source) => {
+    let value = known.get(source);
+    if (value === undefined) known.set(source, (value = read(source)));
+    return value;
+  };
+}
+
 /** Import bindings of a file: local name → module specifier and imported name (`default`, or `*` for a namespace). */
-export function importsOf(source: SourceFile): Map<string, { module: string; name: string }> {
+export const importsOf: (source: SourceFile) => ReadonlyMap<string, { module: string; name: string }> = perFile(readImports);
+
+function readImports(source: SourceFile): Map<string, { module: string; name: string }> {
   const map = new Map<string, { module: string; name: string }>();
   for (const imp of source.getImportDeclarations()) {
     const module = imp.getModuleSpecifierValue();
@@ -298,7 +313,9 @@ export function importsModule(source: SourceFile, module: string): boolean {
  * Names a file exports, mapped to the local name they export (`default` for an anonymous default export). Read
  * from the syntax alone: ts-morph's `isExported()` asks the type checker, which builds a program of every file.
  */
-export function exportsOf(source: SourceFile): Map<string, string> {
+export const exportsOf: (source: SourceFile) => ReadonlyMap<string, string> = perFile(readExports);
+
+function readExports(source: SourceFile): Map<string, string> {
   const map = new Map<string, string>();
   for (const statement of source.getStatements()) {
     if (Node.isExportAssignment(statement)) {
