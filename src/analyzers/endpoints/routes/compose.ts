@@ -34,7 +34,10 @@ type Tracked =
   | { kind: 'property'; name: string; tag?: string; inner: Tracked };
 
 const VALUE: Tracked = { kind: 'value' };
+/** Steps followed from one router's declaration to the routers it is mounted on (each of those starts afresh). */
 const MAX_DEPTH = 24;
+/** Routers followed one within another, from the first asked about: beyond, a mount chain is not followed. */
+const MAX_CHAIN = 32;
 const MAX_PREFIXES = 16;
 /** Calls on a router that hand over the router itself as middleware (Koa `router.routes()`, Hono `app.fetch`). */
 const TRANSPARENT = new Set(['routes', 'middleware', 'callback', 'handler', 'fetch', 'handle']);
@@ -92,15 +95,23 @@ export class Composer {
     return this.reader.resolve(this.side, file, specifier);
   }
 
-  /** The prefixes a router declared in `file` is served under. */
-  prefixesOf(file: ParsedFile, decl: Declaration, depth = 0): Promise<Prefix[]> {
+  /**
+   * The prefixes a router declared in `file` is served under. They are the same whoever asks, so they are worked
+   * out once, with a step budget of their own: a router asked about at the end of a long chain (a registrar handed
+   * the router of another registrar) gets the prefixes it gets when asked first, not what was left of the chain's.
+   */
+  prefixesOf(file: ParsedFile, decl: Declaration): Promise<Prefix[]> {
     const key = `${file.path}#${decl.node.getStart()}`;
     // A router whose mount chain leads back to itself: that path adds nothing.
-    if (this.active.has(key) || depth > MAX_DEPTH) return Promise.resolve([]);
+    if (this.active.has(key)) return Promise.resolve([]);
     let result = this.memo.get(decl.node);
     if (!result) {
+      if (this.active.size >= MAX_CHAIN)
+        return Promise.resolve([
+          { path: '', unknown: [`${decl.name} (${file.path}:${lineOf(decl.node)}) is mounted through more routers than the tool follows`] },
+        ]);
       this.active.add(key);
-      result = this.declPrefixes(file, decl, depth)
+      result = this.declPrefixes(file, decl, 0)
         .then(dedupe)
         .finally(() => this.active.delete(key));
       this.memo.set(decl.node, result);
@@ -150,7 +161,7 @@ export class Composer {
       const nameNode = declared && (declared as unknown as { getNameNode?(): Node }).getNameNode?.();
       const theirDecl = nameNode ? theirs.scopes.declarationOf(nameNode) : undefined;
       if (!theirDecl) return [{ path: '', unknown: [`${decl.name} is not a router exported by ${target}`] }];
-      return this.prefixesOf(theirs, theirDecl, depth + 1);
+      return this.prefixesOf(theirs, theirDecl);
     }
     return [{ path: '', unknown: [`${decl.name} (${line}) is not a router the tool can follow`] }];
   }
@@ -203,7 +214,7 @@ export class Composer {
     const n = unwrap(expr);
     if (Node.isIdentifier(n)) {
       const decl = file.scopes.declarationOf(n);
-      if (decl) return this.prefixesOf(file, decl, depth);
+      if (decl) return this.prefixesOf(file, decl);
     }
     if (Node.isCallExpression(n)) {
       const callee = n.getExpression();
