@@ -65,7 +65,9 @@ async function changedRoutes(release: Release, side: SideReader): Promise<SideRo
       out.tooMany.set(path, calls);
       continue;
     }
-    const source = (await release.tree(side.side, path))?.morph();
+    // Through the reader, which hands out one tree per file: the composition of routers across files matches
+    // files and declarations by identity, and the release's cache may have let an earlier tree of this file go.
+    const source = await side.reader.source(side.side, path);
     if (!source) continue;
     const found = await side.endpoints(path, source);
     addFile(out, path, found);
