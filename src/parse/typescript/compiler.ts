@@ -56,9 +56,17 @@ export function tsMorph(): typeof import('ts-morph') {
   return morphLoaded;
 }
 
-/** A script's syntax tree with its parent links, its language (TS, TSX, JS, JSX) taken from the file name. */
+/**
+ * A script's syntax tree with its parent links, its language (TS, TSX, JS, JSX) taken from the file name. JSDoc
+ * comments are left unparsed: no analysis reads them, and they are comments to every comparison of shapes.
+ */
 export function parseScript(ts: Ts, path: string, text: string): TsNamespace.SourceFile {
-  return ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true);
+  return ts.createSourceFile(
+    path,
+    text,
+    { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone },
+    true,
+  );
 }
 
 /**
