@@ -2,11 +2,54 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { endpointFindings, removedEndpoints } from '../../support/endpoints.js';
 import { FIXTURES } from '../../support/repo.js';
+import { TREE_CACHE_TEXT } from '../../../src/engine/trees.js';
 
 const composed = (name: string): [string, string] => [
   join(FIXTURES, 'endpoints', 'composed', name, 'v1'),
   join(FIXTURES, 'endpoints', 'composed', name, 'v2'),
 ];
+
+/** A Koa app shaped as logto's: route modules are registrars handed a router, mounted under /api by a tenant. */
+const registrarInit = (extra: string) => `import Koa from 'koa';
+import mount from 'koa-mount';
+import Router from 'koa-router';
+import userRoutes from './routes/users';
+${extra ? "import reportRoutes from './routes/reports';\n" : ''}
+const createRouters = () => {
+  const managementRouter = new Router();
+  userRoutes(managementRouter);
+${extra}  return [managementRouter];
+};
+
+export default function initApis(): Koa {
+  const apisApp = new Koa();
+  for (const router of createRouters()) {
+    apisApp.use(router.routes()).use(router.allowedMethods());
+  }
+  return apisApp;
+}
+`;
+
+const registrar = (name: string, extra = '') => `import type { AppRouter } from './types';
+
+const pathPrefix = '/${name}';
+
+export default function ${name}Routes(...[router]: [AppRouter]) {
+  router.get(pathPrefix, async (ctx, next) => next());
+  router.delete(\`\${pathPrefix}/:id\`, async (ctx, next) => next());
+${extra}}
+`;
+
+const registrarApp = {
+  'package.json': '{ "name": "core", "imports": { "#src/*": "./build/*" } }',
+  'tsconfig.json': '{ "compilerOptions": { "outDir": "build", "rootDir": "src" } }',
+  'src/tenant.ts':
+    "import Koa from 'koa';\nimport mount from 'koa-mount';\nimport initApis from '#src/init.js';\n\nexport class Tenant {\n  readonly app = new Koa();\n  constructor() {\n    const app = new Koa();\n    app.use(mount('/api', initApis()));\n    this.app = app;\n  }\n}\n",
+  'src/routes/types.ts': "import type Router from 'koa-router';\nexport type AppRouter = Router;\n",
+};
+
+/** A generated module larger than the parsed-script cache's bound. */
+const table = (n: number) => `export const table = [${Array.from({ length: TREE_CACHE_TEXT / 8 }, (_, i) => i + n).join(', ')}];\n`;
 
 describe('prefixes as the app is composed', () => {
   it('follows koa-mount, a Koa app wrapping a router, and a router a plugin registers in a registry', async () => {
@@ -34,46 +77,10 @@ describe('prefixes as the app is composed', () => {
   });
 
   it('follows routers handed to registering functions, returned in an array and mounted in a loop, in an app a factory returns', async () => {
-    const init = (extra: string) => `import Koa from 'koa';
-import mount from 'koa-mount';
-import Router from 'koa-router';
-import userRoutes from './routes/users';
-${extra ? "import reportRoutes from './routes/reports';\n" : ''}
-const createRouters = () => {
-  const managementRouter = new Router();
-  userRoutes(managementRouter);
-${extra}  return [managementRouter];
-};
-
-export default function initApis(): Koa {
-  const apisApp = new Koa();
-  for (const router of createRouters()) {
-    apisApp.use(router.routes()).use(router.allowedMethods());
-  }
-  return apisApp;
-}
-`;
-    const routes = (name: string) => `import type { AppRouter } from './types';
-
-const pathPrefix = '/${name}';
-
-export default function ${name}Routes(...[router]: [AppRouter]) {
-  router.get(pathPrefix, async (ctx, next) => next());
-  router.delete(\`\${pathPrefix}/:id\`, async (ctx, next) => next());
-}
-`;
-    const tenant =
-      "import Koa from 'koa';\nimport mount from 'koa-mount';\nimport initApis from '#src/init.js';\n\nexport class Tenant {\n  readonly app = new Koa();\n  constructor() {\n    const app = new Koa();\n    app.use(mount('/api', initApis()));\n    this.app = app;\n  }\n}\n";
-    const shared = {
-      'package.json': '{ "name": "core", "imports": { "#src/*": "./build/*" } }',
-      'tsconfig.json': '{ "compilerOptions": { "outDir": "build", "rootDir": "src" } }',
-      'src/tenant.ts': tenant,
-      'src/routes/users.ts': routes('users'),
-      'src/routes/types.ts': "import type Router from 'koa-router';\nexport type AppRouter = Router;\n",
-    };
+    const shared = { ...registrarApp, 'src/routes/users.ts': registrar('users') };
     const findings = await endpointFindings(
-      { ...shared, 'src/init.ts': init('') },
-      { ...shared, 'src/init.ts': init('  reportRoutes(managementRouter);\n'), 'src/routes/reports.ts': routes('reports') },
+      { ...shared, 'src/init.ts': registrarInit('') },
+      { ...shared, 'src/init.ts': registrarInit('  reportRoutes(managementRouter);\n'), 'src/routes/reports.ts': registrar('reports') },
     );
     expect(removedEndpoints(findings)).toEqual(['DELETE /api/reports/:id', 'GET /api/reports']);
     expect(findings[0]!.endpoint!.source).toBe('koa');
@@ -210,5 +217,31 @@ ${extra}}
       path: '/v1/v1/cats/:id',
       prefixUnknown: ['global prefix set at src/main.ts:7 by a computed value `CONTEXT_PATH`'],
     });
+  });
+});
+
+describe('a router a registrar hands on to another registrar', () => {
+  const target = { ...registrarApp, 'src/init.ts': registrarInit(''), 'src/routes/users.ts': registrar('users') };
+  const running = {
+    ...registrarApp,
+    'src/init.ts': registrarInit('  reportRoutes(managementRouter);\n'),
+    'src/routes/users.ts': "import profileRoutes from './profile';\n" + registrar('users', '  profileRoutes(router);\n'),
+    'src/routes/profile.ts':
+      "import type { AppRouter } from './types';\n\nexport default function profileRoutes(...[router]: [AppRouter]) {\n  router.patch('/users/:id/profile', async (ctx, next) => next());\n}\n",
+    'src/routes/reports.ts': registrar('reports'),
+  };
+
+  it('keeps the mount prefix of both, whichever is read first', async () => {
+    // profile.ts is read before users.ts: its router is followed through users.ts's, which must not keep what was
+    // left of that longer chain (it lost /api, and users.ts's unchanged routes were reported removed).
+    const findings = await endpointFindings(target, running);
+    expect(removedEndpoints(findings)).toEqual(['DELETE /api/reports/:id', 'GET /api/reports', 'PATCH /api/users/:id/profile']);
+    expect(findings.every((f) => f.endpoint?.prefixUnknown === undefined)).toBe(true);
+  });
+
+  it('gives the same findings in a release larger than the tree cache, where a route file may be parsed again', async () => {
+    const small = await endpointFindings(target, running);
+    const large = await endpointFindings({ ...target, 'src/table.ts': table(0) }, { ...running, 'src/table.ts': table(1) });
+    expect(large).toEqual(small);
   });
 });
