@@ -1,4 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
+import { isDevTooling } from '../../parse/kinds.js';
 import { parseStructured } from '../../parse/structured.js';
 
 // Which config files a release can change, and their keys (never their values: they may be secrets).
@@ -19,7 +20,9 @@ export function isEnvExample(path: string): boolean {
 
 export function configKindOf(path: string): 'feature-flags' | 'app-config' | 'dotenv' | undefined {
   const name = baseName(path);
-  if (isEnvExample(path)) return undefined;
+  // An editor's or linter's settings (`.vscode/settings.json`) configure the tools, not the app: the files
+  // analyzer calls them dev tooling.
+  if (isEnvExample(path) || isDevTooling(path)) return undefined;
   if (DOTENV.test(name)) return 'dotenv';
   if (FLAG_FILE.test(name) || FLAG_DIR.test(path)) return 'feature-flags';
   if (CONFIG_DIR.test(path) || CONFIG_NAME.test(name)) return 'app-config';

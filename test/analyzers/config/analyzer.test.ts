@@ -114,6 +114,17 @@ describe('feature-flag and app config files', () => {
     expect(JSON.stringify(report)).not.toContain('new-secret');
     expect(report.changes.find((c) => c.path === 'config/app.yaml')!.categories).toEqual(['style-only']);
   });
+
+  it("leaves an editor's settings to the files analysis: dev tooling, not app config", async () => {
+    // VS Code's settings are JSON with comments and trailing commas, which no JSON reader takes.
+    const settings = (words: string) => `{\n  // spelling\n  "cSpell.words": [${words}],\n}\n`;
+    const report = await run(
+      { '.vscode/settings.json': settings('"upsell"') },
+      { '.vscode/settings.json': settings('"upsell", "deepmerge"') },
+    );
+    expect(report.changes.find((c) => c.path === '.vscode/settings.json')!.categories).toEqual(['style-only']);
+    expect(report.findings.filter((f) => f.path === '.vscode/settings.json')).toEqual([]);
+  });
 });
 
 describe('the environment module', () => {
