@@ -294,14 +294,14 @@ export class Surface {
     const facts: ContractChangeFact[] = [];
     for (const [name, exported] of [...from.names].sort(([a], [b]) => (a < b ? -1 : 1))) {
       const symbol = `${prefix}${name}`;
-      const before = this.followLocal('from', exported) ?? (await this.declarationOf('from', await this.follow('from', exported, name)));
+      const atFrom = this.followLocal('from', exported) ?? (await this.follow('from', exported, name));
       const atTo = to.names.get(name);
-      if (!atTo) {
-        facts.push(this.removed(entry, symbol, before, exported.module));
-        continue;
-      }
-      const after = this.followLocal('to', atTo) ?? (await this.follow('to', atTo, name));
-      if (after.kind === 'missing') {
+      const after = atTo ? (this.followLocal('to', atTo) ?? (await this.follow('to', atTo, name))) : undefined;
+      // The same declaration of an unchanged module at both sides: nothing to compare, and nothing to parse.
+      if (atFrom.kind === 'clean' && after?.kind === 'clean' && atFrom.key === after.key) continue;
+      // A clean module is parsed only now, for the declaration a finding shows or compares.
+      const before = await this.declarationOf('from', atFrom);
+      if (!after || after.kind === 'missing') {
         facts.push(this.removed(entry, symbol, before, exported.module));
         continue;
       }

@@ -1,0 +1,53 @@
+// Which modules following a package's exports parses: only those whose declarations a finding shows or compares.
+// Names re-exported from modules that did not change are the same at both sides without reading them.
+import { describe, expect, it } from 'vitest';
+import { LIB, rollback } from '../../support/contracts.js';
+
+const index = (greet: string) => `export { Button } from './button';
+export { Card } from './card';
+export * from './util';
+export ${greet}
+`;
+
+const unchanged = {
+  'package.json': LIB,
+  'src/button.ts': 'export const Button = (label: string): string => `<button>${label}</button>`;\n',
+  'src/card.ts': 'export function Card(title: string): string {\n  return title;\n}\n',
+};
+
+const utilTo = `export type Plain = Omit<{ a: string; b: number }, 'b'>;
+export function trim(value: string): string {
+  return value.trim();
+}
+`;
+describe('the modules the contracts analysis parses', () => {
+  it('reads the changed entry alone when the names it re-exports did not change', async () => {
+    const report = await rollback(
+      { ...unchanged, 'src/index.ts': index('function greet(name: string): string { return name; }'), 'src/util.ts': utilTo },
+      {
+        ...unchanged,
+        'src/index.ts': index('function greet(name: string, loud?: boolean): string { return loud ? name.toUpperCase() : name; }'),
+        'src/util.ts': utilTo,
+      },
+    );
+    expect(report.findings.filter((f) => f.category === 'contract-change').map((f) => f.message)).toEqual([
+      'greet, exported by lib: parameter loud removed in the rollback',
+    ]);
+    // The entry only: button.ts, card.ts and util.ts did not change.
+    expect(report.stats.contractModulesParsed).toBe(1);
+  });
+
+  it('still parses a module whose exported declaration the rollback removes, for the finding', async () => {
+    const report = await rollback(
+      { ...unchanged, 'src/index.ts': "export { Button } from './button';\nexport * from './util';\n", 'src/util.ts': utilTo },
+      { ...unchanged, 'src/index.ts': index('const version = 2;'), 'src/util.ts': utilTo },
+    );
+    expect(report.findings.filter((f) => f.category === 'contract-change').map((f) => [f.message, f.evidence])).toEqual([
+      [
+        'Card, exported by lib, is removed by the rollback',
+        'export function Card(title: string): string (from src/card.ts:1) → absent at to',
+      ],
+      ['version, exported by lib, is removed by the rollback', 'const version (from src/index.ts:4) → absent at to'],
+    ]);
+  });
+});
