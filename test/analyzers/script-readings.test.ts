@@ -50,7 +50,7 @@ describe('readings of a changed script', () => {
       .replace('return db.get(id);', 'const user = db.get(id);\n  return user;')
       .replace('limit = 10', 'limit = 20')
       .replace('db.put(user);', 'db.upsert(user);');
-    expect(contracts(change(base, after))).toEqual({ sameContract: true });
+    expect(contracts(change(base, after))).toEqual({ sameContract: true, sameShape: true });
     expect(files(change(base, after))).toEqual({});
   });
 

@@ -25,6 +25,8 @@ const isSource = (path: string | undefined) => path !== undefined && isScript(pa
  */
 interface ScriptReading {
   sameContract: boolean;
+  /** Its contract shape is the same at both sides: what it exports and re-exports reads as if it had not changed. */
+  sameShape?: true;
   apis?: Record<Side, ModuleApi>;
 }
 
@@ -35,7 +37,7 @@ interface ScriptReading {
 function readScript({ from, to }: ChangedScript): ScriptReading | undefined {
   if (!from?.syntax || !to?.syntax || !isSource(from.path)) return undefined;
   const ts = typescript();
-  if (shapesOf(ts, from.syntax, to.syntax).contract) return { sameContract: true };
+  if (shapesOf(ts, from.syntax, to.syntax).contract) return { sameContract: true, sameShape: true };
   try {
     const apis = { from: moduleApiOf(ts, from.syntax), to: moduleApiOf(ts, to.syntax) };
     return sameContract(apis.from, apis.to) ? { sameContract: true } : { sameContract: false, apis };
@@ -120,7 +122,11 @@ async function apiChanges(
   const known = new Map<string, ModuleApi>();
   for (const [file, reading] of readings)
     if (reading.apis) for (const side of ['from', 'to'] as const) known.set(`${side}\0${pathAt(file, side)}`, reading.apis[side]);
-  const surface = new Surface({ release, ts, exists, packages, entryFile, known });
+  // A module changed only inside bodies and values exports the same names, declarations and re-exports at both
+  // sides: the surface follows it as an unchanged one (never parsed again; clean when what it re-exports is).
+  const sameShape = new Set<string>();
+  for (const [file, reading] of readings) if (reading.sameShape && file.status === 'modified') sameShape.add(file.path);
+  const surface = new Surface({ release, ts, exists, packages, entryFile, known, sameShape });
   const facts: ContractChangeFact[] = [];
   const globs = release.config.contracts.entries;
   const configured = globs.length > 0 ? globMatcher(globs, { dot: true }) : undefined;

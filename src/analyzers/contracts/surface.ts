@@ -9,9 +9,10 @@ import { isScript } from '../../parse/kinds.js';
 import type { PackageInfo } from './workspace.js';
 import { append } from '../../util/arrays.js';
 
-// Follows the exported API of entry modules at both sides. A module that did not change and re-exports
-// only from modules that did not change is "clean": its names are the same at both sides, so it is never
-// parsed; its re-export specifiers are found with the scanner alone.
+// Follows the exported API of entry modules at both sides. A module that did not change (or changed only inside
+// bodies and values, so that its contract shape is the same) and re-exports only from such modules is "clean":
+// its names are the same at both sides, so it is never parsed; its re-export specifiers are found with the
+// scanner alone.
 
 type Resolved =
   | { kind: 'declaration'; module: string; declaration: Declaration }
@@ -71,6 +72,8 @@ export interface SurfaceInput {
   entryFile: (side: Side, pkg: PackageInfo, subpath: string) => Promise<string | undefined>;
   /** APIs of changed modules already read, by `side\0path`. */
   known?: ReadonlyMap<string, ModuleApi>;
+  /** Changed modules whose contract shape is the same at both sides: followed as unchanged ones. */
+  sameShape?: ReadonlySet<string>;
 }
 
 export class Surface {
@@ -84,6 +87,7 @@ export class Surface {
 
   constructor(private readonly input: SurfaceInput) {
     for (const file of input.release.files) {
+      if (input.sameShape?.has(file.path)) continue;
       this.dirty.add(pathAt(file, 'from'));
       this.dirty.add(pathAt(file, 'to'));
     }
