@@ -9,12 +9,15 @@ export interface EnvRead {
 }
 
 /**
- * Whether a script's text may read a variable: every read goes through a property named `env`, written as such or
- * with a Unicode escape in the name. A script with neither is not walked (most scripts of a release).
+ * Whether a script's text may read a variable: every read goes through a property named `env`, written as that
+ * whole word (an identifier: `environment` or `envelope` is another name) or with a Unicode escape in the name.
+ * A script with neither is not walked (most scripts of a release).
  */
-function mayReadEnv(text: string): boolean {
-  return text.includes('env') || text.includes('\\u');
+export function mayReadEnv(text: string): boolean {
+  return ENV_WORD.test(text) || text.includes('\\u');
 }
+
+const ENV_WORD = /\benv\b/;
 
 /** Environment variables a script reads by a name written in the code. */
 export function envReads(ts: Ts, source: TS.SourceFile): EnvRead[] {

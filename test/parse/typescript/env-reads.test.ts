@@ -1,7 +1,7 @@
 // The environment variables a script reads, found on its syntax tree; scripts that cannot read one are not walked.
 import { describe, expect, it } from 'vitest';
 import { parseScript, typescript } from '../../../src/parse/typescript/compiler.js';
-import { envReads } from '../../../src/parse/typescript/env-reads.js';
+import { envReads, mayReadEnv } from '../../../src/parse/typescript/env-reads.js';
 
 const reads = (text: string) => envReads(typescript(), parseScript(typescript(), 'src/settings.ts', text)).map((r) => r.via);
 
@@ -33,5 +33,21 @@ describe('envReads', () => {
   it('finds nothing in a script that names no env, and nothing in one that names it elsewhere', () => {
     expect(reads('export const price = (cents: number) => (cents / 100).toFixed(2);\n')).toEqual([]);
     expect(reads("export const environment = { env: 'production' };\nconsole.log(environment.env);\n")).toEqual([]);
+  });
+
+  it('walks only scripts that name env as a word or hold an escape, and misses no read for it', () => {
+    const forms = [
+      'const a = process.env.A;',
+      "const b = process['env'].B;",
+      'const c = process /* the */ . env . C;',
+      'const { D } = process.env;',
+      'const e = import.meta?.env?.E;',
+      'const f = process.\\u0065nv.F;',
+    ];
+    for (const text of forms) {
+      expect(mayReadEnv(text)).toBe(true);
+      expect(reads(text)).toHaveLength(text.includes("['env']") ? 0 : 1);
+    }
+    expect(mayReadEnv('export const environment = development(envelope, $envy);\n')).toBe(false);
   });
 });
