@@ -81,12 +81,16 @@ export class Surface {
   readonly parsed = new Set<string>();
   readonly scanned = new Set<string>();
   private readonly dirty = new Set<string>();
+  /** Every path the release changed (`dirty` leaves out those followed as unchanged). */
+  private readonly changedPaths = new Set<string>();
   private readonly apis = new Map<string, ModuleApi | undefined>();
   private readonly cleanMemo = new Map<string, boolean>();
   private readonly resolved = new Map<string, Promise<string | undefined>>();
 
   constructor(private readonly input: SurfaceInput) {
     for (const file of input.release.files) {
+      this.changedPaths.add(pathAt(file, 'from'));
+      this.changedPaths.add(pathAt(file, 'to'));
       if (input.sameShape?.has(file.path)) continue;
       this.dirty.add(pathAt(file, 'from'));
       this.dirty.add(pathAt(file, 'to'));
@@ -101,10 +105,15 @@ export class Surface {
     return (await this.input.release.readPath(side, path)).text;
   }
 
+  /** A module the release did not change has the same text, so the same API, at both sides: read once. */
+  private apiKey(side: Side, path: string): string {
+    return this.changedPaths.has(path) ? `${side}\0${path}` : `both\0${path}`;
+  }
+
   private async api(side: Side, path: string): Promise<ModuleApi | undefined> {
-    const key = `${side}\0${path}`;
+    const key = this.apiKey(side, path);
     if (this.apis.has(key)) return this.apis.get(key);
-    const known = this.input.known?.get(key);
+    const known = this.input.known?.get(`${side}\0${path}`);
     if (known) {
       this.parsed.add(`${side}:${path}`);
       this.apis.set(key, known);
@@ -249,7 +258,7 @@ export class Surface {
    */
   private followLocal(side: Side, { module, target }: Exported): Resolved | undefined {
     if (target.kind === 'declaration') return { kind: 'declaration', module, declaration: target.declaration };
-    const key = `${side}\0${module}`;
+    const key = this.apiKey(side, module);
     if (target.kind !== 'local' || !this.apis.has(key)) return undefined;
     const declaration = this.apis.get(key)?.locals.get(target.local);
     return declaration ? { kind: 'declaration', module, declaration } : { kind: 'unknown', module, name: target.local };

@@ -2,6 +2,7 @@
 // Names re-exported from modules that did not change, or that changed only inside bodies and values, are the same
 // at both sides without reading them.
 import { describe, expect, it } from 'vitest';
+import { TREE_CACHE_TEXT } from '../../../src/engine/trees.js';
 import { LIB, rollback } from '../../support/contracts.js';
 
 const index = (greet: string) => `export { Button } from './button';
@@ -57,5 +58,26 @@ describe('the modules the contracts analysis parses', () => {
       ],
       ['version, exported by lib, is removed by the rollback', 'const version (from src/index.ts:4) → absent at to'],
     ]);
+  });
+});
+
+describe('an unchanged module followed at both sides of a large release', () => {
+  it('is parsed once, though the release keeps no parsed tree', async () => {
+    // barrel.ts did not change but re-exports a changed module, so its names are read; the generated table makes
+    // the release larger than the cache of parsed trees, so nothing parsed earlier is still held.
+    const big = (n: number) => `export const table = [${Array.from({ length: TREE_CACHE_TEXT / 8 }, (_, i) => i + n).join(', ')}];\n`;
+    const files = (limit: string, n: number) => ({
+      'package.json': LIB,
+      'src/index.ts': "export * from './barrel';\n",
+      'src/barrel.ts': "export * from './limits';\nexport const name = 'lib';\n",
+      'src/limits.ts': `export function limit(${limit}): number {\n  return 1;\n}\n`,
+      'src/table.ts': big(n),
+    });
+    const report = await rollback(files('rate: number', 0), files('rate?: number', 1));
+    expect(report.findings.filter((f) => f.category === 'contract-change').map((f) => f.message)).toEqual([
+      'limit, exported by lib: parameter rate became required in the rollback',
+    ]);
+    // Both sides of limits.ts and table.ts by the readers, barrel.ts and index.ts once each for both sides.
+    expect(report.stats.scriptsParsed).toBe(6);
   });
 });
