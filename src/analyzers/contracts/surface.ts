@@ -275,12 +275,23 @@ export class Surface {
       const opaque = queue.shift()!;
       if (opened.has(opaque)) continue;
       opened.add(opaque);
+      if (!(await this.mayExport(side, opaque, name))) continue;
       const inner = await this.exportSet(side, opaque, true);
       const found = inner.names.get(name);
       if (found) return this.follow(side, found, name, depth + 1);
       append(queue, inner.opaque);
     }
     return { kind: 'missing', module, name };
+  }
+
+  /**
+   * Whether a module can export `name`: its text holds the name (or a Unicode escape, which may spell it), or it
+   * re-exports from other modules. Searching the modules an `export *` names, one that cannot is not parsed.
+   */
+  private async mayExport(side: Side, path: string, name: string): Promise<boolean> {
+    const text = await this.text(side, path);
+    if (text === undefined) return false;
+    return holdsWord(text, name) || text.includes('\\u') || reexportSpecifiers(this.input.ts, text).length > 0;
   }
 
   /** A declaration for evidence, parsing a clean module when one side needs it. */
@@ -431,4 +442,15 @@ export class Surface {
     else if (isBreaking(c.change) && c.after !== undefined) fact.toAt = toModule;
     return fact;
   }
+}
+
+const isNameChar = (code: number) =>
+  (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 36 || code === 95 || code > 127;
+
+/** Whether `text` holds `name` as a whole identifier (not inside a longer name). */
+function holdsWord(text: string, name: string): boolean {
+  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+    if ((at === 0 || !isNameChar(text.charCodeAt(at - 1))) && !isNameChar(text.charCodeAt(at + name.length))) return true;
+  }
+  return false;
 }

@@ -81,3 +81,22 @@ describe('an unchanged module followed at both sides of a large release', () => 
     expect(report.stats.scriptsParsed).toBe(6);
   });
 });
+
+describe('a name looked for behind export *', () => {
+  it('is looked for only in the modules that can export it', async () => {
+    // barrel.ts re-exports a changed module, so Card is searched for among the modules it star-exports: button.ts
+    // does not hold the name and re-exports nothing, so it is not parsed.
+    const files = (limit: string) => ({
+      ...unchanged,
+      'src/index.ts': "export { Card } from './barrel';\nexport * from './limits';\n",
+      'src/barrel.ts': "export * from './button';\nexport * from './card';\nexport * from './limits';\n",
+      'src/limits.ts': `export function limit(${limit}): number {\n  return 1;\n}\n`,
+    });
+    const report = await rollback(files('rate: number'), files('rate?: number'));
+    expect(report.findings.filter((f) => f.category === 'contract-change').map((f) => f.message)).toEqual([
+      'limit, exported by lib: parameter rate became required in the rollback',
+    ]);
+    // index.ts, barrel.ts, limits.ts and card.ts.
+    expect(report.stats.contractModulesParsed).toBe(4);
+  });
+});
