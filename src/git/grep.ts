@@ -1,6 +1,6 @@
 import type { Side } from '../model/report.js';
 import type { BlobStore } from './blobs.js';
-import type { Repo } from './repo.js';
+import { gitWithPatterns, type Repo } from './repo.js';
 import type { TreeIndex, TreeIndexes } from './tree-index.js';
 
 /** One line of a script that holds one of the fixed strings asked for. */
@@ -15,6 +15,8 @@ export type Grep = (patterns: readonly string[], paths?: readonly string[]) => P
 
 /** The files a grep reads: scripts (pathspecs are literal, so the extension is matched here rather than by git). */
 const SCRIPT_FILE = /\.(?:[cm]?[jt]s|[jt]sx)$/;
+/** The same files as git pathspecs (`*` matches across folders). */
+const SCRIPT_PATHSPECS = ['*.ts', '*.tsx', '*.mts', '*.cts', '*.js', '*.jsx', '*.mjs', '*.cjs'];
 /** A line longer than this is not a line of code a question is about (minified bundles): skipped. */
 const MAX_GREP_LINE = 2000;
 /** git reads a file as binary when a NUL byte shows up in its first bytes; `-I` skips it. */
@@ -62,11 +64,13 @@ export async function gitGrep(repo: Repo, sha: string, patterns: readonly string
     '-F',
     ...patterns.flatMap((p) => ['-e', p]),
     sha,
-    ...(paths.length > 0 ? ['--', ...paths] : []),
+    // Only scripts' lines are kept: without paths, git is asked for scripts alone, rather than reading every
+    // document and data file of the tree (generated JSON, Markdown) for lines that would be dropped.
+    ...(paths.length > 0 ? ['--', ...paths] : ['--', ...SCRIPT_PATHSPECS]),
   ];
   let out: string;
   try {
-    out = await repo.git.raw(args);
+    out = await (paths.length > 0 ? repo.git : gitWithPatterns(repo)).raw(args);
   } catch {
     return [];
   }

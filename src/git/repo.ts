@@ -106,6 +106,14 @@ const NO_PROGRAMS_ALLOWED = {
   allowUnsafeAskPass: true,
 } as const;
 
+/**
+ * git in the repository with pathspecs read as patterns (`*.ts` names every TypeScript file, in any folder), for
+ * the pathspecs the tool writes itself: never one from the command line or the repository, which stay literal.
+ */
+export function gitWithPatterns(repo: Repo): SimpleGit {
+  return simpleGit({ baseDir: repo.dir, trimmed: false, unsafe: NO_PROGRAMS_ALLOWED }).env({ ...gitEnv(), GIT_LITERAL_PATHSPECS: '0' });
+}
+
 /** Opens the repository read-only. Nothing here or below ever writes to it. */
 export async function openRepo(dir: string): Promise<Repo> {
   return (await openRepoWith(dir, [])).repo;

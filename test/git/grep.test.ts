@@ -22,6 +22,9 @@ const release = (tag: string) => ({
   'src/link.ts': { symlink: 'a.ts' },
   'src/api/routes.ts': `export const r = ['/api/items', "/api/items/:id"];\n`,
   'src/apiary/z.ts': "import z from 'z';\n",
+  'src/deep/er/m.mts': "import m from 'm';\n",
+  'c.cts': "const c = require('c');\n",
+  'src/view.jsx': "import v from 'v';\n",
   'docs/api.md': "import x from '/api/items';\n",
   'package.json': '{ "name": "from \'pkg\'" }\n',
 });
@@ -64,14 +67,17 @@ describe('grep of a release', () => {
     // The cases above are not vacuous: lines are found, long, binary and non-script files are not.
     const imports = await scanTree(tree, (id) => store.readBytes(id), questions[0]![0], []);
     expect(imports.map((h) => `${h.path}:${h.line}`)).toEqual([
+      'c.cts:1',
       'src/a.ts:1',
       'src/apiary/z.ts:1',
       'src/b.tsx:1',
       'src/b.tsx:2',
       'src/bom.mjs:1',
       'src/crlf.js:1',
+      'src/deep/er/m.mts:1',
       'src/long.ts:2',
       'src/new.ts:1',
+      'src/view.jsx:1',
     ]);
     expect(imports.find((h) => h.path === 'src/crlf.js')!.text).toBe("import a from 'a';\r");
   });
