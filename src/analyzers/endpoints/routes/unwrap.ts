@@ -23,6 +23,21 @@ export function unwrap(node: Node): Node {
   return n;
 }
 
+/** `unwrapTypes` on TypeScript's own nodes. */
+export function unwrapSyntaxTypes(node: ts.Node): ts.Node {
+  const t = typescript();
+  let n = node;
+  while (
+    t.isParenthesizedExpression(n) ||
+    t.isAsExpression(n) ||
+    t.isSatisfiesExpression(n) ||
+    t.isNonNullExpression(n) ||
+    t.isTypeAssertionExpression(n)
+  )
+    n = n.expression;
+  return n;
+}
+
 /** `unwrap` on TypeScript's own nodes (a test made before any ts-morph wrapper is). */
 export function unwrapSyntax(node: ts.Node): ts.Node {
   const t = typescript();
