@@ -1,32 +1,8 @@
 // A split spec is read at both sides of a release; the parts the two sides share are parsed once.
 import { describe, expect, it } from 'vitest';
-import type { Release } from '../../../src/analyzers/analyzer.js';
 import { loadSpec, SpecParts, type LoadedSpec } from '../../../src/analyzers/endpoints/openapi/load.js';
-import { defaultConfig } from '../../../src/config/default-config.js';
 import type { Side } from '../../../src/model/report.js';
-
-/** A release over in-memory files, one set per side. */
-function twoSided(files: Record<Side, Record<string, string>>): Release {
-  const read = (side: Side, path: string) => {
-    const text = files[side][path];
-    return text === undefined ? { size: 0, unreadable: 'missing' as const } : { text, size: text.length };
-  };
-  return {
-    from: { ref: 'v2', sha: 'f'.repeat(40) },
-    to: { ref: 'v1', sha: 'e'.repeat(40) },
-    toIsAncestor: true,
-    files: [],
-    commits: [],
-    config: defaultConfig(),
-    content: () => ({ size: 0, unreadable: 'missing' }),
-    readPath: async (side, path) => read(side, path),
-    listFiles: async (side) => Object.keys(files[side]),
-    listFolder: async () => new Set<string>(),
-    tree: async () => undefined,
-    outOfTime: () => false,
-    progress: () => {},
-  };
-}
+import { memoryRelease } from '../../support/endpoints.js';
 
 type Parser = { parse: (this: Parser, file: { url: string; data: unknown }) => unknown };
 
@@ -88,7 +64,7 @@ const schemaOf = (spec: LoadedSpec) =>
 
 describe('the parts of a split spec', () => {
   it('are parsed once when both sides hold them in the same text, and each side resolves its own values', async () => {
-    const release = twoSided({ from: spec('from'), to: spec('to') });
+    const release = memoryRelease(spec('from'), spec('to'));
     const parts = new CountingParts();
     const from = loaded(await loadSpec(release, 'from', 'api/openapi.yaml', parts));
     const to = loaded(await loadSpec(release, 'to', 'api/openapi.yaml', parts));
@@ -102,7 +78,7 @@ describe('the parts of a split spec', () => {
   });
 
   it('takes a code sample as its text, without trying it as JSON or YAML', async () => {
-    const release = twoSided({ from: spec('from'), to: spec('to') });
+    const release = memoryRelease(spec('from'), spec('to'));
     const parts = new CountingParts();
     const from = loaded(await loadSpec(release, 'from', 'api/openapi.yaml', parts));
     expect((get(from)['x-codeSamples'] as { source: unknown }[])[0]!.source).toBe(SAMPLE);

@@ -41,15 +41,7 @@ export function unwrapSyntaxTypes(node: ts.Node): ts.Node {
 /** `unwrap` on TypeScript's own nodes (a test made before any ts-morph wrapper is). */
 export function unwrapSyntax(node: ts.Node): ts.Node {
   const t = typescript();
-  let n = node;
-  while (
-    t.isParenthesizedExpression(n) ||
-    t.isAsExpression(n) ||
-    t.isSatisfiesExpression(n) ||
-    t.isNonNullExpression(n) ||
-    t.isTypeAssertionExpression(n) ||
-    t.isAwaitExpression(n)
-  )
-    n = n.expression;
+  let n = unwrapSyntaxTypes(node);
+  while (t.isAwaitExpression(n)) n = unwrapSyntaxTypes(n.expression);
   return n;
 }
