@@ -157,27 +157,57 @@ function greppable(tree: TreeIndex): string[] {
 async function scanFiles(tree: TreeIndex, files: readonly string[], read: ReadBlob, patterns: readonly string[]): Promise<GrepHit[]> {
   const needles = patterns.flatMap((p) => p.split('\n'));
   if (needles.length === 0) return [];
+  const matcher = needleMatcher(needles);
   const hits: GrepHit[] = [];
   for (let start = 0; start < files.length; start += SCAN_WINDOW) {
     const window = files.slice(start, start + SCAN_WINDOW);
     const contents = await Promise.all(window.map((path) => read(tree.entry(path)!.id)));
     window.forEach((path, i) => {
       const data = contents[i];
-      if (data && data.subarray(0, BINARY_SNIFF_BYTES).indexOf(0) < 0) hits.push(...linesWith(path, data.toString('utf8'), needles));
+      if (data && data.subarray(0, BINARY_SNIFF_BYTES).indexOf(0) < 0) hits.push(...linesWith(path, data.toString('utf8'), matcher));
     });
   }
   return hits;
 }
 
-/** The lines of one file's text with any of the needles, numbered from 1, long lines left out. */
-function linesWith(path: string, text: string, needles: readonly string[]): GrepHit[] {
-  if (!needles.some((n) => text.includes(n))) return [];
+/** The lines of one file's text with a match of `needles` (see `needleMatcher`), numbered from 1, long lines left out. */
+function linesWith(path: string, text: string, needles: RegExp | undefined): GrepHit[] {
+  // An empty string is in every line.
+  if (!needles) return everyLine(path, text);
+  // One search of the whole text, a line at a time: a file is not split into lines (most lines hold no needle).
+  const hits: GrepHit[] = [];
+  let line = 1;
+  let counted = 0;
+  needles.lastIndex = 0;
+  for (let match = needles.exec(text); match; match = needles.exec(text)) {
+    const start = text.lastIndexOf('\n', match.index) + 1;
+    for (let nl = text.indexOf('\n', counted); nl >= 0 && nl < start; nl = text.indexOf('\n', nl + 1)) {
+      line += 1;
+      counted = nl + 1;
+    }
+    const end = text.indexOf('\n', match.index);
+    const lineText = end < 0 ? text.slice(start) : text.slice(start, end);
+    if (lineText.length < MAX_GREP_LINE) hits.push({ path, line, text: lineText });
+    if (end < 0) break;
+    needles.lastIndex = end + 1;
+  }
+  return hits;
+}
+
+/** Any of the fixed strings, as one search; undefined when one is empty (it is in every line). */
+function needleMatcher(needles: readonly string[]): RegExp | undefined {
+  if (needles.includes('')) return undefined;
+  return new RegExp(needles.map((n) => n.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')).join('|'), 'g');
+}
+
+/** Every line of a text, numbered from 1, long lines left out. */
+function everyLine(path: string, text: string): GrepHit[] {
   const lines = text.split('\n');
   // A final line break ends the last line; it starts none.
   if (lines[lines.length - 1] === '') lines.pop();
   const hits: GrepHit[] = [];
   lines.forEach((line, i) => {
-    if (line.length < MAX_GREP_LINE && needles.some((n) => line.includes(n))) hits.push({ path, line: i + 1, text: line });
+    if (line.length < MAX_GREP_LINE) hits.push({ path, line: i + 1, text: line });
   });
   return hits;
 }

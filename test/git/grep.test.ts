@@ -54,6 +54,11 @@ describe('grep of a release', () => {
     [['€ nowhere'], []],
     [['\u00e9'], []],
     [['x\ny'], []],
+    // Several needles on one line, a needle twice on a line, at the start of a file, on a last line with no break.
+    [["'", 'import', 'const'], []],
+    [['i'], ['src/b.tsx', 'src/a.ts']],
+    // Strings that mean something in a regular expression are plain strings here.
+    [["('./", '[', '$', '.*', '\\'], []],
   ];
 
   it('finds in memory exactly what git grep finds: paths, line numbers and texts', async () => {

@@ -1,7 +1,10 @@
 import { join } from 'node:path';
 import { endpointsAnalyzer } from '../../src/analyzers/endpoints/analyzer.js';
 import { analyzeRollback } from '../../src/engine/analyze.js';
-import type { Finding } from '../../src/model/report.js';
+import type { Release } from '../../src/analyzers/analyzer.js';
+import { defaultConfig } from '../../src/config/default-config.js';
+import { TreeCache } from '../../src/engine/trees.js';
+import type { Finding, Side } from '../../src/model/report.js';
 import { FIXTURES, twoReleases, type FileMap } from './repo.js';
 
 const ENDPOINT_RULES = new Set([
@@ -41,4 +44,32 @@ export function removedEndpoints(findings: Finding[]): string[] {
     .filter((f) => f.ruleId === 'endpoint-removed' || f.ruleId === 'procedure-removed')
     .map((f) => `${f.endpoint!.method} ${f.endpoint!.path}`)
     .sort();
+}
+
+/** A release over in-memory files (`to` the same as `from` unless given), scripts parsed as the engine parses them. */
+export function memoryRelease(from: Record<string, string>, to: Record<string, string> = from): Release {
+  const trees = new TreeCache();
+  const files: Record<Side, Record<string, string>> = { from, to };
+  const content = (side: Side, path: string) =>
+    path in files[side] ? { text: files[side][path], size: files[side][path]!.length } : { size: 0, unreadable: 'missing' as const };
+  return {
+    from: { ref: 'v2', sha: 'f'.repeat(40) },
+    to: { ref: 'v1', sha: 'e'.repeat(40) },
+    toIsAncestor: true,
+    files: [],
+    commits: [],
+    config: defaultConfig(),
+    content: () => ({ size: 0, unreadable: 'missing' }),
+    readPath: async (side, path) => content(side, path),
+    listFiles: async (side, dir) => Object.keys(files[side]).filter((p) => !dir || p.startsWith(`${dir}/`)),
+    listFolder: async (side, dir) =>
+      new Set(
+        Object.keys(files[side])
+          .filter((p) => (dir ? p.startsWith(`${dir}/`) : true) && !p.slice(dir ? dir.length + 1 : 0).includes('/'))
+          .map((p) => p.slice(p.lastIndexOf('/') + 1)),
+      ),
+    tree: async (side, path) => (path in files[side] ? trees.get(path, files[side][path]!) : undefined),
+    outOfTime: () => false,
+    progress: () => {},
+  };
 }

@@ -54,6 +54,6 @@ export function descendantsWhere<T extends Node>(root: Node, test: (node: TsName
  * ts-morph's wrapper of a node of the tree `source` is in, in the same context (so that wrappers compare equal).
  * ts-morph has no public call for this; every wrapper it hands out is made by this method.
  */
-function wrap(source: Node, node: TsNamespace.Node): Node {
-  return (source as unknown as { _getNodeFromCompilerNode(node: TsNamespace.Node): Node })._getNodeFromCompilerNode(node);
+export function wrap<T extends Node = Node>(source: Node, node: TsNamespace.Node): T {
+  return (source as unknown as { _getNodeFromCompilerNode(node: TsNamespace.Node): T })._getNodeFromCompilerNode(node);
 }

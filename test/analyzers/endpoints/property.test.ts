@@ -1,41 +1,12 @@
 // The extractors read untrusted code and specs: whatever they are given, they return and never throw.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Release } from '../../../src/analyzers/analyzer.js';
 import { loadSpec } from '../../../src/analyzers/endpoints/openapi/load.js';
 import { collisionsOf, operationsOf } from '../../../src/analyzers/endpoints/openapi/operations.js';
 import { narrowing } from '../../../src/analyzers/endpoints/openapi/narrowing.js';
 import { CodeReader } from '../../../src/analyzers/endpoints/routes/code-context.js';
 import { SideReader } from '../../../src/analyzers/endpoints/routes/index.js';
-import { defaultConfig } from '../../../src/config/default-config.js';
-import { TreeCache } from '../../../src/engine/trees.js';
-
-/** A release over in-memory files, parsed as the engine parses them. */
-function memoryRelease(files: Record<string, string>): Release {
-  const trees = new TreeCache();
-  const content = (path: string) =>
-    path in files ? { text: files[path], size: files[path]!.length } : { size: 0, unreadable: 'missing' as const };
-  return {
-    from: { ref: 'v2', sha: 'f'.repeat(40) },
-    to: { ref: 'v1', sha: 'e'.repeat(40) },
-    toIsAncestor: true,
-    files: [],
-    commits: [],
-    config: defaultConfig(),
-    content: () => ({ size: 0, unreadable: 'missing' }),
-    readPath: async (_side, path) => content(path),
-    listFiles: async (_side, dir) => Object.keys(files).filter((p) => !dir || p.startsWith(`${dir}/`)),
-    listFolder: async (_side, dir) =>
-      new Set(
-        Object.keys(files)
-          .filter((p) => (dir ? p.startsWith(`${dir}/`) : true) && !p.slice(dir ? dir.length + 1 : 0).includes('/'))
-          .map((p) => p.slice(p.lastIndexOf('/') + 1)),
-      ),
-    tree: async (side, path) => (path in files ? trees.get(path, files[path]!) : undefined),
-    outOfTime: () => false,
-    progress: () => {},
-  };
-}
+import { memoryRelease } from '../../support/endpoints.js';
 
 const segment = fc.oneof(
   fc.constantFrom(':id', '{id}', '[id]', '[...all]', '*', '', '..', '(g)', '@x', '%7B'),

@@ -40,11 +40,60 @@ function parseText(text: string): { document: Document; lines: LineCounter } {
 
 const REMOTE = /^[a-z][a-z0-9+.-]*:\/\//i;
 
+/** Code a spec quotes as a sample (`x-codeSamples`, `source: { $ref: ./samples/get.sh }`): text, never data. */
+const SAMPLE = /\.(?:[cm]?[jt]sx?|sh|bash|zsh|py|rb|go|php|java|cs|kt|swift|rs)(?:[?#].*)?$/i;
+
+interface ParsedFile {
+  url: string;
+  data: unknown;
+}
+interface ParsePlugin {
+  /** Called with the plugin as `this` (json-schema-ref-parser's JSON reader reads its options there). */
+  parse: (this: ParsePlugin, file: ParsedFile) => unknown;
+}
+
+/**
+ * The files a release's specs reference, parsed once per analysis: a part that both sides hold in the same text
+ * (most of a split spec) is parsed at the first side and copied for the second. Each side gets a copy of its own,
+ * since resolving `$ref`s writes into the values.
+ */
+export class SpecParts {
+  private readonly parsed = new Map<string, unknown>();
+
+  /** Parsers for json-schema-ref-parser: its own JSON and YAML readers, once per text; code samples as text. */
+  parsers(defaults: Record<string, ParsePlugin>): Record<string, object> {
+    const known = this.parsed;
+    const once = (name: string) => {
+      const original = defaults[name]!.parse;
+      return async function (this: ParsePlugin, file: ParsedFile): Promise<unknown> {
+        if (typeof file.data !== 'string') return original.call(this, file);
+        const key = `${name}\0${file.data}`;
+        if (known.has(key)) return structuredClone(known.get(key));
+        const value: unknown = await original.call(this, file);
+        known.set(key, structuredClone(value));
+        return value;
+      };
+    };
+    return {
+      // Tried first: a `.sh` or `.tsx` sample has no parser of its own, and each of the others (JSON, YAML) would
+      // fail on it, or read it as data, before the text reader took it.
+      sample: {
+        order: 1,
+        allowEmpty: true,
+        canParse: (file: ParsedFile) => SAMPLE.test(file.url),
+        parse: (file: ParsedFile) => String(file.data),
+      },
+      json: { parse: once('json') },
+      yaml: { parse: once('yaml') },
+    };
+  }
+}
+
 /**
  * Reads a root spec from git at one side and resolves its `$ref`s with json-schema-ref-parser,
  * through a resolver that reads sibling files from the same git tree. Remote refs are never fetched.
  */
-export async function loadSpec(release: Release, side: Side, path: string): Promise<SpecRead> {
+export async function loadSpec(release: Release, side: Side, path: string, specParts = new SpecParts()): Promise<SpecRead> {
   const content = await release.readPath(side, path);
   const text = content.text;
   if (text === undefined) return { failed: `spec not readable at ${side} (${content.unreadable ?? 'missing'})` };
@@ -89,13 +138,14 @@ export async function loadSpec(release: Release, side: Side, path: string): Prom
   const parts = new Set<string>();
   // Without a single `$ref` there is nothing to resolve: the value is the document.
   if (!hasRef(raw)) return { spec: { path, side, doc: raw as Record<string, unknown>, lineOf, unresolved, parts: [] } };
-  const { default: $RefParser } = await import('@apidevtools/json-schema-ref-parser');
+  const { default: $RefParser, getJsonSchemaRefParserDefaultOptions } = await import('@apidevtools/json-schema-ref-parser');
   const root = `/${path}`;
   const parser = new $RefParser();
   let doc: unknown;
   try {
     doc = await parser.dereference(root, structuredClone(raw) as object, {
       continueOnError: true,
+      parse: specParts.parsers(getJsonSchemaRefParserDefaultOptions().parse as unknown as Record<string, ParsePlugin>),
       resolve: {
         file: false,
         http: false,

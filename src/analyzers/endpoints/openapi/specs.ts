@@ -4,7 +4,7 @@ import { pathAt } from '../../analyzer.js';
 import type { Fact } from '../../../model/facts.js';
 import type { Side } from '../../../model/report.js';
 import { canonicalMethod, canonicalPath, type Endpoint } from '../identity.js';
-import { loadSpec, looksLikeSpec, type LoadedSpec } from './load.js';
+import { loadSpec, looksLikeSpec, SpecParts, type LoadedSpec } from './load.js';
 import { collisionsOf, operationsOf, webhooksOf, type Operation } from './operations.js';
 import { narrowing } from './narrowing.js';
 import type { CodeReader } from '../routes/code-context.js';
@@ -73,9 +73,10 @@ export async function specEndpoints(
   const roots = await specRoots(release, reader);
   const sides: Record<Side, SpecSide> = { from: emptySide(), to: emptySide() };
   const files = new Set<string>();
+  const parts = new SpecParts();
   for (const side of ['from', 'to'] as const) {
     for (const path of [...roots[side]].sort()) {
-      const read = await loadSpec(release, side, path);
+      const read = await loadSpec(release, side, path, parts);
       if ('notSpec' in read) continue;
       files.add(path);
       if ('spec' in read) for (const part of read.spec.parts) files.add(part);

@@ -20,14 +20,19 @@ export class ImportIndex {
   private readonly byTail = new Map<string, { path: string; specifier: string }[]>();
 
   constructor(hits: readonly GrepHit[]) {
-    const seen = new Set<string>();
+    // Specifiers seen by file (no key built per import: a side has tens of thousands of import lines), and each
+    // specifier's tail worked out once (the same packages and folders are imported all over).
+    const seen = new Map<string, Set<string>>();
+    const tails = new Map<string, string>();
     for (const hit of hits) {
+      let specifiers = seen.get(hit.path);
       for (const match of hit.text.matchAll(SPECIFIER)) {
         const specifier = match[2]!;
-        const key = `${hit.path}\0${specifier}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        const tail = tailOf(specifier);
+        if (!specifiers) seen.set(hit.path, (specifiers = new Set()));
+        else if (specifiers.has(specifier)) continue;
+        specifiers.add(specifier);
+        let tail = tails.get(specifier);
+        if (tail === undefined) tails.set(specifier, (tail = tailOf(specifier)));
         const list = this.byTail.get(tail);
         if (list) list.push({ path: hit.path, specifier });
         else this.byTail.set(tail, [{ path: hit.path, specifier }]);

@@ -1,7 +1,8 @@
 import { Node } from '../../../parse/typescript/morph.js';
-import type { Identifier, SourceFile } from 'ts-morph';
+import type { Identifier, SourceFile, ts } from 'ts-morph';
 import { importsOf } from './static.js';
-import { Identifiers } from '../../../parse/typescript/wrapped.js';
+import { Identifiers, wrap } from '../../../parse/typescript/wrapped.js';
+import { typescript } from '../../../parse/typescript/compiler.js';
 
 // Which declaration a name in a file refers to, and where that declaration is used: enough scoping for route
 // code (block and function scopes, parameters with array patterns, loop variables, imports). Each scope's
@@ -22,8 +23,15 @@ export function isFunctionLike(node: Node): node is FunctionLike {
   );
 }
 
+/** A declaration found on TypeScript's own tree; wrapped by ts-morph (`Declaration`) only when a name resolves to it. */
+type Found =
+  | { kind: 'variable'; name: string; node: ts.Node; init?: ts.Node }
+  | { kind: 'param'; name: string; node: ts.Node; fn: ts.Node; index: number }
+  | { kind: 'function' | 'loop'; name: string; node: ts.Node };
+
 export class Scopes {
-  private readonly scopes = new Map<Node, Map<string, Declaration>>();
+  private readonly scopes = new Map<ts.Node, Map<string, Found>>();
+  private readonly declarations = new Map<Found, Declaration>();
   private readonly imports: ReadonlyMap<string, { module: string; name: string }>;
   private identifiers?: Identifiers;
 
@@ -35,79 +43,90 @@ export class Scopes {
     return this.imports.get(name);
   }
 
-  private namesOf(scope: Node): Map<string, Declaration> {
+  /**
+   * The names a scope declares, read on TypeScript's own tree: every scope around every name asked for is read,
+   * and wrapping each of its statements, parameters and declarations in ts-morph cost more than the rest.
+   */
+  private namesOf(scope: ts.Node): Map<string, Found> {
     let names = this.scopes.get(scope);
     if (names) return names;
-    names = new Map();
-    const add = (d: Declaration) => {
-      if (!names!.has(d.name)) names!.set(d.name, d);
+    const t = typescript();
+    const file = this.source.compilerNode;
+    const text = (node: ts.Node) => node.getText(file);
+    const found = new Map<string, Found>();
+    const add = (d: Found) => {
+      if (!found.has(d.name)) found.set(d.name, d);
     };
-    if (isFunctionLike(scope)) {
-      scope.getParameters().forEach((p, index) => {
-        const nameNode = (p as unknown as { getNameNode(): Node }).getNameNode();
-        if (Node.isIdentifier(nameNode)) add({ kind: 'param', name: nameNode.getText(), node: p, fn: scope, index });
-        else if (Node.isArrayBindingPattern(nameNode)) {
+    if (t.isFunctionDeclaration(scope) || t.isArrowFunction(scope) || t.isFunctionExpression(scope) || t.isMethodDeclaration(scope)) {
+      scope.parameters.forEach((p, index) => {
+        if (t.isIdentifier(p.name)) add({ kind: 'param', name: text(p.name), node: p, fn: scope, index });
+        else if (t.isArrayBindingPattern(p.name)) {
           // (...[router, ctx]: Args): a rest parameter read as a tuple
-          const rest = (p as unknown as { isRestParameter(): boolean }).isRestParameter();
-          nameNode.getElements().forEach((el, j) => {
-            if (Node.isBindingElement(el) && Node.isIdentifier(el.getNameNode()))
-              add({ kind: 'param', name: el.getName(), node: el, fn: scope, index: rest ? index + j : index });
+          const rest = p.dotDotDotToken !== undefined;
+          p.name.elements.forEach((el, j) => {
+            if (t.isBindingElement(el) && t.isIdentifier(el.name))
+              add({ kind: 'param', name: text(el.name), node: el, fn: scope, index: rest ? index + j : index });
           });
         }
       });
-      if (Node.isFunctionExpression(scope)) {
-        const name = scope.getName();
-        if (name) add({ kind: 'function', name, node: scope });
-      }
-    } else if (
-      Node.isSourceFile(scope) ||
-      Node.isBlock(scope) ||
-      Node.isModuleBlock(scope) ||
-      Node.isCaseClause(scope) ||
-      Node.isDefaultClause(scope)
-    ) {
-      for (const statement of scope.getStatements()) {
-        if (Node.isVariableStatement(statement)) {
-          for (const decl of statement.getDeclarations()) {
-            const nameNode = decl.getNameNode();
-            if (Node.isIdentifier(nameNode)) add({ kind: 'variable', name: nameNode.getText(), node: decl, init: decl.getInitializer() });
-            else if (Node.isArrayBindingPattern(nameNode) || Node.isObjectBindingPattern(nameNode)) {
-              for (const el of nameNode.getElements())
-                if (Node.isBindingElement(el) && Node.isIdentifier(el.getNameNode()))
-                  add({ kind: 'variable', name: el.getName(), node: el });
+      if (t.isFunctionExpression(scope) && scope.name) add({ kind: 'function', name: text(scope.name), node: scope });
+    } else if (t.isSourceFile(scope) || t.isBlock(scope) || t.isModuleBlock(scope) || t.isCaseClause(scope) || t.isDefaultClause(scope)) {
+      for (const statement of scope.statements) {
+        if (t.isVariableStatement(statement)) {
+          for (const decl of statement.declarationList.declarations) {
+            if (t.isIdentifier(decl.name))
+              add({ kind: 'variable', name: text(decl.name), node: decl, ...(decl.initializer ? { init: decl.initializer } : {}) });
+            else {
+              for (const el of decl.name.elements)
+                if (t.isBindingElement(el) && t.isIdentifier(el.name)) add({ kind: 'variable', name: text(el.name), node: el });
             }
           }
-        } else if (Node.isFunctionDeclaration(statement) || Node.isClassDeclaration(statement) || Node.isEnumDeclaration(statement)) {
-          const name = statement.getName();
-          if (name) add({ kind: 'function', name, node: statement });
+        } else if (t.isFunctionDeclaration(statement) || t.isClassDeclaration(statement) || t.isEnumDeclaration(statement)) {
+          if (statement.name) add({ kind: 'function', name: text(statement.name), node: statement });
         }
       }
-    } else if (Node.isForOfStatement(scope) || Node.isForInStatement(scope) || Node.isForStatement(scope)) {
-      const init = scope.getInitializer();
-      if (init && Node.isVariableDeclarationList(init)) {
-        for (const decl of init.getDeclarations()) {
-          if (Node.isIdentifier(decl.getNameNode()))
+    } else if (t.isForOfStatement(scope) || t.isForInStatement(scope) || t.isForStatement(scope)) {
+      const init = scope.initializer;
+      if (init && t.isVariableDeclarationList(init)) {
+        for (const decl of init.declarations) {
+          if (t.isIdentifier(decl.name))
             add(
-              Node.isForStatement(scope)
-                ? { kind: 'variable', name: decl.getName(), node: decl, init: decl.getInitializer() }
-                : { kind: 'loop', name: decl.getName(), node: scope },
+              t.isForStatement(scope)
+                ? { kind: 'variable', name: text(decl.name), node: decl, ...(decl.initializer ? { init: decl.initializer } : {}) }
+                : { kind: 'loop', name: text(decl.name), node: scope },
             );
         }
       }
-    } else if (Node.isCatchClause(scope)) {
-      const decl = scope.getVariableDeclaration();
-      if (decl && Node.isIdentifier(decl.getNameNode())) add({ kind: 'variable', name: decl.getName(), node: decl });
+    } else if (t.isCatchClause(scope)) {
+      const decl = scope.variableDeclaration;
+      if (decl && t.isIdentifier(decl.name)) add({ kind: 'variable', name: text(decl.name), node: decl });
     }
+    names = found;
     this.scopes.set(scope, names);
     return names;
+  }
+
+  /** A declaration found on the tree, wrapped once (the same wrappers each time, so that they compare equal). */
+  private declaration(found: Found): Declaration {
+    const known = this.declarations.get(found);
+    if (known) return known;
+    const w = (node: ts.Node) => wrap(this.source, node);
+    const decl: Declaration =
+      found.kind === 'param'
+        ? { kind: 'param', name: found.name, node: w(found.node), fn: w(found.fn), index: found.index }
+        : found.kind === 'variable'
+          ? { kind: 'variable', name: found.name, node: w(found.node), ...(found.init ? { init: w(found.init) } : {}) }
+          : { kind: found.kind, name: found.name, node: w(found.node) };
+    this.declarations.set(found, decl);
+    return decl;
   }
 
   /** The declaration a name refers to at `id`, or its import binding; undefined for a global. */
   declarationOf(id: Node): Declaration | undefined {
     const name = id.getText();
-    for (let n = id.getParent(); n; n = n.getParent()) {
+    for (let n = id.compilerNode.parent as ts.Node | undefined; n; n = n.parent) {
       const found = this.namesOf(n).get(name);
-      if (found) return found;
+      if (found) return this.declaration(found);
     }
     const imported = this.imports.get(name);
     if (imported) return { kind: 'import', name, node: this.source, module: imported.module, imported: imported.name };

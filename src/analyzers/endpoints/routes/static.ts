@@ -1,8 +1,9 @@
 import { Node, SyntaxKind } from '../../../parse/typescript/morph.js';
-import type { Expression, SourceFile } from 'ts-morph';
+import type { ExportDeclaration, Expression, ImportDeclaration, SourceFile, ts } from 'ts-morph';
 import { excerpt as printable } from '../../../util/sanitize.js';
-import { unwrapTypes } from './unwrap.js';
+import { unwrapSyntaxTypes, unwrapTypes } from './unwrap.js';
 import { typescript } from '../../../parse/typescript/compiler.js';
+import { wrap } from '../../../parse/typescript/wrapped.js';
 
 // What an expression always evaluates to, when that is knowable without running the code: string literals,
 // templates and `+` of constants, constants of the file or imported from another module (once that module is
@@ -249,29 +250,41 @@ function perFile<T>(read: (source: SourceFile) => T): (source: SourceFile) => T 
 export const importsOf: (source: SourceFile) => ReadonlyMap<string, { module: string; name: string }> = perFile(readImports);
 
 function readImports(source: SourceFile): Map<string, { module: string; name: string }> {
+  // On TypeScript's own tree: a file's imports are read for every file the route readers open, and ts-morph would
+  // wrap each declaration, clause and specifier to give back their names.
+  const ts = typescript();
+  const file = source.compilerNode;
+  const text = (node: ts.Node) => node.getText(file);
+  // ts-morph's `getName()` of a specifier: a quoted name (`import { "a-b" as c }`) by its value.
+  const nameOf = (node: ts.Node) => (ts.isStringLiteral(node) ? node.text : text(node));
   const map = new Map<string, { module: string; name: string }>();
-  for (const imp of source.getImportDeclarations()) {
-    const module = imp.getModuleSpecifierValue();
-    const def = imp.getDefaultImport();
-    if (def) map.set(def.getText(), { module, name: 'default' });
-    const ns = imp.getNamespaceImport();
-    if (ns) map.set(ns.getText(), { module, name: '*' });
-    for (const named of imp.getNamedImports())
-      map.set(named.getAliasNode()?.getText() ?? named.getName(), { module, name: named.getName() });
+  for (const statement of file.statements) {
+    if (!ts.isImportDeclaration(statement)) continue;
+    // Not a string (a parse error): ts-morph's own reading says so.
+    const module = ts.isStringLiteral(statement.moduleSpecifier)
+      ? statement.moduleSpecifier.text
+      : wrap<ImportDeclaration>(source, statement).getModuleSpecifierValue();
+    const clause = statement.importClause;
+    if (clause?.name) map.set(text(clause.name), { module, name: 'default' });
+    const bindings = clause?.namedBindings;
+    if (bindings && ts.isNamespaceImport(bindings)) map.set(text(bindings.name), { module, name: '*' });
+    else if (bindings)
+      for (const named of bindings.elements) {
+        map.set(named.propertyName ? text(named.name) : nameOf(named.name), { module, name: nameOf(named.propertyName ?? named.name) });
+      }
   }
   // CommonJS: const x = require('./x'), const { a } = require('./x')
-  for (const statement of source.getStatements()) {
-    if (!Node.isVariableStatement(statement)) continue;
-    for (const decl of statement.getDeclarations()) {
-      const init = decl.getInitializer();
-      if (!init || !Node.isCallExpression(init) || init.getExpression().getText() !== 'require') continue;
-      const module = staticString(init.getArguments()[0]);
+  for (const statement of file.statements) {
+    if (!ts.isVariableStatement(statement)) continue;
+    for (const decl of statement.declarationList.declarations) {
+      const init = decl.initializer;
+      if (!init || !ts.isCallExpression(init) || text(init.expression) !== 'require') continue;
+      const arg = init.arguments[0];
+      const module = staticString(arg && wrap<Node>(source, arg));
       if (module === undefined) continue;
-      const nameNode = decl.getNameNode();
-      if (Node.isIdentifier(nameNode)) map.set(decl.getName(), { module, name: 'default' });
-      else if (Node.isObjectBindingPattern(nameNode)) {
-        for (const el of nameNode.getElements())
-          map.set(el.getName(), { module, name: el.getPropertyNameNode()?.getText() ?? el.getName() });
+      if (ts.isIdentifier(decl.name)) map.set(text(decl.name), { module, name: 'default' });
+      else if (ts.isObjectBindingPattern(decl.name)) {
+        for (const el of decl.name.elements) map.set(text(el.name), { module, name: text(el.propertyName ?? el.name) });
       }
     }
   }
@@ -316,34 +329,49 @@ export function importsModule(source: SourceFile, module: string): boolean {
 export const exportsOf: (source: SourceFile) => ReadonlyMap<string, string> = perFile(readExports);
 
 function readExports(source: SourceFile): Map<string, string> {
+  // On TypeScript's own tree, as `readImports`: only names come out.
+  const ts = typescript();
+  const file = source.compilerNode;
+  const text = (node: ts.Node) => node.getText(file);
+  const nameOf = (node: ts.Node) => (ts.isStringLiteral(node) ? node.text : text(node));
+  const has = (statement: ts.Statement, kind: ts.SyntaxKind) =>
+    (statement as { modifiers?: ts.NodeArray<ts.ModifierLike> }).modifiers?.some((m) => m.kind === kind) === true;
   const map = new Map<string, string>();
-  for (const statement of source.getStatements()) {
-    if (Node.isExportAssignment(statement)) {
-      const e = unwrapTypes(statement.getExpression());
-      map.set('default', Node.isIdentifier(e) ? e.getText() : 'default');
-    } else if (Node.isExportDeclaration(statement) && !statement.getModuleSpecifier()) {
-      for (const spec of statement.getNamedExports()) map.set(spec.getAliasNode()?.getText() ?? spec.getName(), spec.getName());
-    } else if (Node.isVariableStatement(statement) && statement.hasExportKeyword()) {
-      for (const d of statement.getDeclarations()) map.set(d.getName(), d.getName());
+  for (const statement of file.statements) {
+    if (ts.isExportAssignment(statement)) {
+      const e = unwrapSyntaxTypes(statement.expression);
+      map.set('default', ts.isIdentifier(e) ? text(e) : 'default');
+    } else if (ts.isExportDeclaration(statement)) {
+      if (statement.moduleSpecifier) {
+        // Not a string (a parse error): ts-morph's own reading says so.
+        if (!ts.isStringLiteral(statement.moduleSpecifier)) wrap<ExportDeclaration>(source, statement).getModuleSpecifier();
+        continue;
+      }
+      const clause = statement.exportClause;
+      if (!clause || ts.isNamespaceExport(clause)) continue;
+      for (const spec of clause.elements)
+        map.set(spec.propertyName ? text(spec.name) : nameOf(spec.name), nameOf(spec.propertyName ?? spec.name));
+    } else if (ts.isVariableStatement(statement) && has(statement, ts.SyntaxKind.ExportKeyword)) {
+      for (const d of statement.declarationList.declarations) map.set(text(d.name), text(d.name));
     } else if (
-      (Node.isFunctionDeclaration(statement) || Node.isClassDeclaration(statement) || Node.isEnumDeclaration(statement)) &&
-      statement.hasExportKeyword()
+      (ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement) || ts.isEnumDeclaration(statement)) &&
+      has(statement, ts.SyntaxKind.ExportKeyword)
     ) {
-      const name = statement.getName();
-      if (!Node.isEnumDeclaration(statement) && statement.hasDefaultKeyword()) map.set('default', name ?? 'default');
+      const name = statement.name ? text(statement.name) : undefined;
+      if (!ts.isEnumDeclaration(statement) && has(statement, ts.SyntaxKind.DefaultKeyword)) map.set('default', name ?? 'default');
       else if (name) map.set(name, name);
     }
   }
   // CommonJS: module.exports = router, exports.router = router
-  for (const statement of source.getStatements()) {
-    if (!Node.isExpressionStatement(statement)) continue;
-    const bin = statement.getExpression();
-    if (!Node.isBinaryExpression(bin) || bin.getOperatorToken().getKind() !== SyntaxKind.EqualsToken) continue;
-    const left = bin.getLeft().getText();
-    const right = unwrapTypes(bin.getRight());
-    if (left === 'module.exports') map.set('default', Node.isIdentifier(right) ? right.getText() : 'default');
-    else if (/^(module\.)?exports\.[A-Za-z_$][\w$]*$/.test(left) && Node.isIdentifier(right))
-      map.set(left.slice(left.lastIndexOf('.') + 1), right.getText());
+  for (const statement of file.statements) {
+    if (!ts.isExpressionStatement(statement)) continue;
+    const bin = statement.expression;
+    if (!ts.isBinaryExpression(bin) || bin.operatorToken.kind !== ts.SyntaxKind.EqualsToken) continue;
+    const left = text(bin.left);
+    const right = unwrapSyntaxTypes(bin.right);
+    if (left === 'module.exports') map.set('default', ts.isIdentifier(right) ? text(right) : 'default');
+    else if (/^(module\.)?exports\.[A-Za-z_$][\w$]*$/.test(left) && ts.isIdentifier(right))
+      map.set(left.slice(left.lastIndexOf('.') + 1), text(right));
   }
   return map;
 }

@@ -23,8 +23,8 @@ export function unwrap(node: Node): Node {
   return n;
 }
 
-/** `unwrap` on TypeScript's own nodes (a test made before any ts-morph wrapper is). */
-export function unwrapSyntax(node: ts.Node): ts.Node {
+/** `unwrapTypes` on TypeScript's own nodes. */
+export function unwrapSyntaxTypes(node: ts.Node): ts.Node {
   const t = typescript();
   let n = node;
   while (
@@ -32,9 +32,16 @@ export function unwrapSyntax(node: ts.Node): ts.Node {
     t.isAsExpression(n) ||
     t.isSatisfiesExpression(n) ||
     t.isNonNullExpression(n) ||
-    t.isTypeAssertionExpression(n) ||
-    t.isAwaitExpression(n)
+    t.isTypeAssertionExpression(n)
   )
     n = n.expression;
+  return n;
+}
+
+/** `unwrap` on TypeScript's own nodes (a test made before any ts-morph wrapper is). */
+export function unwrapSyntax(node: ts.Node): ts.Node {
+  const t = typescript();
+  let n = unwrapSyntaxTypes(node);
+  while (t.isAwaitExpression(n)) n = unwrapSyntaxTypes(n.expression);
   return n;
 }
