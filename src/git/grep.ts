@@ -2,6 +2,7 @@ import type { Side } from '../model/report.js';
 import type { BlobStore } from './blobs.js';
 import { gitWithPatterns, type Repo } from './repo.js';
 import type { TreeIndex, TreeIndexes } from './tree-index.js';
+import { Lru } from '../util/lru.js';
 
 /** One line of a script that holds one of the fixed strings asked for. */
 export interface GrepHit {
@@ -182,6 +183,19 @@ function linesWith(path: string, text: string, needles: readonly string[]): Grep
   return hits;
 }
 
+/** Commits whose known hits several analyses of one repository share (`SharedGreps`): the running release's. */
+export const SHARED_GREPS = 2;
+
+/**
+ * The known strings' hits in the running release's tree, shared by the analyses of several targets (the release
+ * picker): its `git grep` runs once. By repository, commit and strings; at most SHARED_GREPS.
+ */
+export type SharedGreps = Lru<Promise<GrepHit[]>>;
+
+export function sharedGreps(limit = SHARED_GREPS): SharedGreps {
+  return new Lru<Promise<GrepHit[]>>(limit);
+}
+
 /**
  * The grep of both sides of a release (`sideGrep` each), with one `git grep` at most: the known strings are
  * grepped in the running release's tree when first asked for, and the target's hits follow from those
@@ -193,12 +207,15 @@ export function releaseGrep(
   trees: TreeIndexes,
   shaOf: (side: Side) => string,
   known: readonly string[],
-  { start = false }: { start?: boolean } = {},
+  { start = false, shared }: { start?: boolean; shared?: SharedGreps } = {},
 ): (side: Side, patterns: readonly string[], paths?: readonly string[]) => Promise<GrepHit[]> {
   const read: ReadBlob = (id) => blobs.readBytes(id);
   const knownHits: Partial<Record<Side, Promise<GrepHit[]>>> = {};
+  const grepFromSide = () => gitGrep(repo, shaOf('from'), known);
   const knownAt = (side: Side): Promise<GrepHit[]> => {
-    const from = (knownHits.from ??= gitGrep(repo, shaOf('from'), known));
+    const from = (knownHits.from ??= shared
+      ? shared.getOrSet(`${repo.dir}\0${shaOf('from')}\0${known.join('\0')}`, grepFromSide)
+      : grepFromSide());
     if (side === 'from') return from;
     return (knownHits.to ??= (async () => {
       const [base, baseHits, tree] = await Promise.all([trees.of(shaOf('from')), from, trees.of(shaOf('to'))]);
