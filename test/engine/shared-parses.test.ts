@@ -11,7 +11,7 @@ import { resolveCommit } from '../../src/git/refs.js';
 import { openRepo } from '../../src/git/repo.js';
 import { buildRepo } from '../support/repo.js';
 
-/** Five releases; each changes some modules, routes, env reads and settings, and leaves the rest as they were. */
+/** Five releases; each changes some modules, routes, env reads and settings, adds a migration, and leaves the rest. */
 function release(n: number): Record<string, string> {
   const files: Record<string, string> = {
     'package.json': JSON.stringify({ name: 'shop', private: true, dependencies: { express: `^4.${19 + (n >> 1)}.0` } }),
@@ -24,6 +24,8 @@ function release(n: number): Record<string, string> {
     ].join('\n'),
     'src/settings.ts': `export const url = process.env.URL_V${n};\n`,
   };
+  for (let m = 1; m <= n; m++)
+    files[`prisma/migrations/00${m}_add_c${m}/migration.sql`] = `ALTER TABLE "User" ADD COLUMN "c${m}" TEXT;\nDROP INDEX "old_${m}";\n`;
   for (let m = 0; m < 12; m++)
     files[`src/m${m}.ts`] = `export function f${m}(a: number${m < n * 3 ? ', b?: string' : ''}): number {\n  return a + ${m};\n}\n`;
   return files;
@@ -42,6 +44,8 @@ describe('analyses sharing what they read', () => {
     const alone = await Promise.all(targets.map((to) => analyzeRollback({ repo, from: 'v4', to })));
     expect(together.map(strip)).toEqual(alone.map(strip));
     expect(together.map((r) => r.verdict)).toEqual(alone.map((r) => r.verdict));
+    // The migrations each target undoes were read (the farthest undoes all four), shared ones once.
+    expect(together.map((r) => r.stats.migrations)).toEqual([1, 2, 3, 4]);
   });
 
   it('read each blob from git once and parse each script once, however many targets share it', async () => {
