@@ -1,7 +1,8 @@
 import { parseScriptFile, type ParsedScript } from '../parse/typescript/parsed.js';
 import { sharedContents, type SharedContents } from '../git/blobs.js';
 import { sharedGreps, type SharedGreps } from '../git/grep.js';
-import { sharedListings, type SharedListings } from '../git/tree-index.js';
+import { SHARED_LISTINGS, sharedListings, type SharedListings } from '../git/tree-index.js';
+import { Lru } from '../util/lru.js';
 
 /**
  * Script text whose trees the cache keeps: a syntax tree is twenty to thirty times its text, so this holds about
@@ -71,7 +72,8 @@ export class TreeCache {
 /**
  * What several analyses of one running release share (the review's release picker analyses one target after
  * another), each a function of blob ids or of the running release alone, each bounded: the files read (by blob,
- * SHARED_CONTENT_TEXT), the trees listed (SHARED_LISTINGS), the running release's grep (SHARED_GREPS), the parsed
+ * SHARED_CONTENT_TEXT), the trees listed (SHARED_LISTINGS), the tags listed, the running release's grep and the
+ * lines found in each changed blob (SHARED_GREPS, SHARED_GREP_TEXT), the parsed
  * scripts (TREE_CACHE_TEXT), and what each analyzer read of a changed script, by its blobs at both sides (a
  * reading is a small summary of a script, one per changed script of the targets analysed).
  */
@@ -79,6 +81,8 @@ export interface SharedParses {
   contents: SharedContents;
   listings: SharedListings;
   greps: SharedGreps;
+  /** git's listing of the tags, by repository (SHARED_LISTINGS). */
+  tagListings: Lru<Promise<string>>;
   trees: TreeCache;
   readings: KnownReadings;
 }
@@ -87,5 +91,12 @@ export interface SharedParses {
 export type KnownReadings = Map<string, { reading: unknown } | { error: string }>;
 
 export function sharedParses(): SharedParses {
-  return { contents: sharedContents(), listings: sharedListings(), greps: sharedGreps(), trees: new TreeCache(), readings: new Map() };
+  return {
+    contents: sharedContents(),
+    listings: sharedListings(),
+    greps: sharedGreps(),
+    tagListings: new Lru(SHARED_LISTINGS),
+    trees: new TreeCache(),
+    readings: new Map(),
+  };
 }

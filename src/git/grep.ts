@@ -118,6 +118,8 @@ export async function grepFrom(
   tree: TreeIndex,
   read: ReadBlob,
   patterns: readonly string[],
+  /** Lines already found in blobs, by blob id and strings (shared by the analyses of several targets). */
+  seen?: SharedLines,
 ): Promise<GrepHit[]> {
   const files = greppable(tree);
   const same = (path: string) => {
@@ -131,6 +133,7 @@ export async function grepFrom(
       files.filter((path) => !same(path)),
       read,
       patterns,
+      seen,
     ),
   );
   return files.flatMap((path) => (same(path) ? known : searched).get(path) ?? []);
@@ -155,30 +158,49 @@ function greppable(tree: TreeIndex): string[] {
  * The lines of `files` (paths of `tree`, in order) with any of `patterns`, as `git grep -F -I -n` gives them: files
  * with a NUL byte early on are binary and skipped, and a string with a line break is several strings.
  */
-async function scanFiles(tree: TreeIndex, files: readonly string[], read: ReadBlob, patterns: readonly string[]): Promise<GrepHit[]> {
+async function scanFiles(
+  tree: TreeIndex,
+  files: readonly string[],
+  read: ReadBlob,
+  patterns: readonly string[],
+  /** Lines already found in blobs, by blob id, for these patterns. */
+  seen?: SharedLines,
+): Promise<GrepHit[]> {
   const needles = patterns.flatMap((p) => p.split('\n'));
   if (needles.length === 0) return [];
   const hits: GrepHit[] = [];
   for (let start = 0; start < files.length; start += SCAN_WINDOW) {
     const window = files.slice(start, start + SCAN_WINDOW);
-    const contents = await Promise.all(window.map((path) => read(tree.entry(path)!.id)));
+    const ids = window.map((path) => tree.entry(path)!.id);
+    const lines = await Promise.all(
+      ids.map(async (id) => {
+        const known = seen?.get(id);
+        if (known) return known;
+        const data = await read(id);
+        if (!data) return NO_LINES;
+        const found = data.subarray(0, BINARY_SNIFF_BYTES).indexOf(0) < 0 ? linesWith(data.toString('utf8'), needles) : NO_LINES;
+        seen?.set(id, found);
+        return found;
+      }),
+    );
     window.forEach((path, i) => {
-      const data = contents[i];
-      if (data && data.subarray(0, BINARY_SNIFF_BYTES).indexOf(0) < 0) hits.push(...linesWith(path, data.toString('utf8'), needles));
+      for (const { line, text } of lines[i]!) hits.push({ path, line, text });
     });
   }
   return hits;
 }
 
+const weighLines = (lines: Lines) => lines.reduce((n, l) => n + l.text.length, 1);
+
 /** The lines of one file's text with any of the needles, numbered from 1, long lines left out. */
-function linesWith(path: string, text: string, needles: readonly string[]): GrepHit[] {
-  if (!needles.some((n) => text.includes(n))) return [];
+function linesWith(text: string, needles: readonly string[]): Lines {
+  if (!needles.some((n) => text.includes(n))) return NO_LINES;
   const lines = text.split('\n');
   // A final line break ends the last line; it starts none.
   if (lines[lines.length - 1] === '') lines.pop();
-  const hits: GrepHit[] = [];
+  const hits: { line: number; text: string }[] = [];
   lines.forEach((line, i) => {
-    if (line.length < MAX_GREP_LINE && needles.some((n) => line.includes(n))) hits.push({ path, line: i + 1, text: line });
+    if (line.length < MAX_GREP_LINE && needles.some((n) => line.includes(n))) hits.push({ line: i + 1, text: line });
   });
   return hits;
 }
@@ -187,13 +209,31 @@ function linesWith(path: string, text: string, needles: readonly string[]): Grep
 export const SHARED_GREPS = 2;
 
 /**
- * The known strings' hits in the running release's tree, shared by the analyses of several targets (the release
- * picker): its `git grep` runs once. By repository, commit and strings; at most SHARED_GREPS.
+ * Text of the lines found in blobs that several analyses share (`SharedGreps`), each blob weighing one more than
+ * its lines' text: most blobs have no line with a known string.
  */
-export type SharedGreps = Lru<Promise<GrepHit[]>>;
+export const SHARED_GREP_TEXT = 8 * 1024 * 1024;
 
-export function sharedGreps(limit = SHARED_GREPS): SharedGreps {
-  return new Lru<Promise<GrepHit[]>>(limit);
+type Lines = readonly { line: number; text: string }[];
+const NO_LINES: Lines = [];
+
+/** The lines of blobs with any of one set of strings, by blob id. */
+type SharedLines = Lru<Lines>;
+
+/**
+ * What the analyses of several targets against one running release (the release picker) share of their greps:
+ * the known strings' hits in the running release's tree, by repository, commit and strings (its `git grep` runs
+ * once; at most SHARED_GREPS), and the lines found in each blob a target changed (read and searched once; at most
+ * SHARED_GREP_BLOBS).
+ */
+export interface SharedGreps {
+  hits: Lru<Promise<GrepHit[]>>;
+  /** By the strings asked (the known ones: one set in practice). */
+  lines: Lru<SharedLines>;
+}
+
+export function sharedGreps(): SharedGreps {
+  return { hits: new Lru<Promise<GrepHit[]>>(SHARED_GREPS), lines: new Lru<SharedLines>(SHARED_GREPS) };
 }
 
 /**
@@ -214,12 +254,13 @@ export function releaseGrep(
   const grepFromSide = () => gitGrep(repo, shaOf('from'), known);
   const knownAt = (side: Side): Promise<GrepHit[]> => {
     const from = (knownHits.from ??= shared
-      ? shared.getOrSet(`${repo.dir}\0${shaOf('from')}\0${known.join('\0')}`, grepFromSide)
+      ? shared.hits.getOrSet(`${repo.dir}\0${shaOf('from')}\0${known.join('\0')}`, grepFromSide)
       : grepFromSide());
     if (side === 'from') return from;
     return (knownHits.to ??= (async () => {
       const [base, baseHits, tree] = await Promise.all([trees.of(shaOf('from')), from, trees.of(shaOf('to'))]);
-      return grepFrom(base, baseHits, tree, read, known);
+      const seen = shared?.lines.getOrSet(known.join('\0'), () => new Lru<Lines>(SHARED_GREP_TEXT, weighLines));
+      return grepFrom(base, baseHits, tree, read, known, seen);
     })());
   };
   // Started at once when asked (`start`): git greps on a core of its own while this thread parses the scripts.
