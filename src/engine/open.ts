@@ -64,7 +64,7 @@ export async function openRelease(options: AnalyzeOptions = {}): Promise<OpenedR
   const repo = await refs.repo;
   // One git cat-file process serves every read of the analysis, the config's included; its size limit is the
   // config's, set once the config is read.
-  const blobs = new BlobStore(repo, DEFAULT_MAX_FILE_BYTES);
+  const blobs = new BlobStore(repo, DEFAULT_MAX_FILE_BYTES, options.shared?.contents);
   try {
     return await open(options, refs, repo, blobs);
   } catch (error) {
@@ -103,7 +103,7 @@ async function open(options: AnalyzeOptions, refs: StartedRefs, repo: Repo, blob
   const chosenConfig = chosen ? await validate(chosen, options.configOverrides) : undefined;
   const releaseConfig = chosen ? undefined : await readReleaseConfig(blobs, fromSha, fromRef);
 
-  const trees = new TreeIndexes(repo);
+  const trees = new TreeIndexes(repo, options.shared?.listings);
   const scopePaths = (config: Config) => (options.scope && options.scope.length > 0 ? options.scope : config.scope);
   let toRef = options.to;
   let pickedWith: string | undefined;

@@ -81,7 +81,10 @@ export async function loadRelease(input: ReleaseInput): Promise<LoadedRelease> {
   const hasScripts = input.files.some(isReadScript);
   // The strings the endpoints analyzer asks on every release with scripts are searched for from the start: git
   // greps on a core of its own while this thread reads and parses.
-  const grep = releaseGrep(input.repo, input.blobs, input.trees, shaOf, RELEASE_GREP_PATTERNS, { start: hasScripts });
+  const grep = releaseGrep(input.repo, input.blobs, input.trees, shaOf, RELEASE_GREP_PATTERNS, {
+    start: hasScripts,
+    ...(input.shared ? { shared: input.shared.greps } : {}),
+  });
   // Both trees are listed now too, on git's side while this thread reads and parses: nearly every analysis looks
   // a path or a folder up in them, and asked for later, the listing would be waited for.
   for (const side of ['from', 'to'] as const) void input.trees.of(shaOf(side));

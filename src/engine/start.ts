@@ -1,6 +1,7 @@
 import { resolveCommit } from '../git/refs.js';
 import { openRepoWith, type Repo } from '../git/repo.js';
-import { tagListing } from '../git/tags.js';
+import { shareTagListing, tagListing } from '../git/tags.js';
+import type { SharedParses } from './trees.js';
 
 /**
  * The first git work of an analysis: the repository opened and the releases given resolved. The CLI starts it
@@ -14,13 +15,19 @@ export interface StartedRefs {
   to?: Promise<string>;
 }
 
-export function startRefs(options: { repo?: string; from?: string; to?: string }): StartedRefs {
+export function startRefs(options: { repo?: string; from?: string; to?: string; shared?: SharedParses }): StartedRefs {
   const fromRef = options.from ?? 'HEAD';
   const toRef = options.to;
   const opened = quiet(openRepoWith(options.repo ?? '.', toRef === undefined ? [fromRef] : [fromRef, toRef]));
   const repo = opened.then((o) => {
-    // Wanted by most analyses (the default target, the release an endpoint first shipped in); read while cheap.
-    void quiet(tagListing(o.repo));
+    // Wanted by most analyses (the default target, the release an endpoint first shipped in); read while cheap,
+    // and once for the analyses that share what they read.
+    if (options.shared)
+      shareTagListing(
+        o.repo,
+        options.shared.tagListings.getOrSet(o.repo.dir, () => quiet(tagListing(o.repo))),
+      );
+    else void quiet(tagListing(o.repo));
     return o.repo;
   });
   // Resolved with the repository's probe; one that did not is asked again, for its exact error.

@@ -1,4 +1,8 @@
 import { parseScriptFile, type ParsedScript } from '../parse/typescript/parsed.js';
+import { sharedContents, type SharedContents } from '../git/blobs.js';
+import { sharedGreps, type SharedGreps } from '../git/grep.js';
+import { SHARED_LISTINGS, sharedListings, type SharedListings } from '../git/tree-index.js';
+import { Lru } from '../util/lru.js';
 
 /**
  * Script text whose trees the cache keeps: a syntax tree is twenty to thirty times its text, so this holds about
@@ -13,50 +17,72 @@ export const TREE_CACHE_TEXT = 1024 * 1024;
  * of several targets, is parsed once), the least recently used dropped first beyond `limit`.
  */
 export class TreeCache {
-  private readonly trees = new Map<string, ParsedScript>();
+  /** By text length and path: texts of one path with the same length (a version bumped) are told apart by their text. */
+  private readonly trees = new Map<string, ParsedScript[]>();
+  /** Every tree kept, least recently used first (a Set iterates in insertion order). */
+  private readonly order = new Set<ParsedScript>();
   private held = 0;
   parses = 0;
 
   constructor(private readonly limit = TREE_CACHE_TEXT) {}
 
+  /** How many trees are kept. */
+  get size(): number {
+    return this.order.size;
+  }
+
   get(path: string, text: string): ParsedScript {
     const key = `${text.length}\0${path}`;
-    let parsed = this.trees.get(key);
-    if (parsed && parsed.text === text) {
-      // Most recently used last: a Map iterates in insertion order.
-      this.trees.delete(key);
-      this.trees.set(key, parsed);
+    let same = this.trees.get(key);
+    let parsed = same?.find((tree) => tree.text === text);
+    if (parsed) {
+      this.order.delete(parsed);
+      this.order.add(parsed);
       return parsed;
     }
-    // Another text under the same key (same length, same path) gives way to this one.
-    if (parsed) this.drop(key, parsed);
     parsed = parseScriptFile(path, text);
     this.parses += 1;
-    this.trees.set(key, parsed);
+    if (!same) this.trees.set(key, (same = []));
+    same.push(parsed);
+    this.order.add(parsed);
     this.held += text.length;
-    for (const [staleKey, stale] of this.trees) {
+    for (const stale of this.order) {
       if (this.held <= this.limit || stale === parsed) break;
-      this.drop(staleKey, stale);
+      this.drop(stale);
     }
     return parsed;
   }
 
   clear(): void {
     this.trees.clear();
+    this.order.clear();
     this.held = 0;
   }
 
-  private drop(key: string, parsed: ParsedScript): void {
-    this.trees.delete(key);
+  private drop(parsed: ParsedScript): void {
+    const key = `${parsed.text.length}\0${parsed.path}`;
+    const rest = this.trees.get(key)?.filter((tree) => tree !== parsed) ?? [];
+    if (rest.length > 0) this.trees.set(key, rest);
+    else this.trees.delete(key);
+    this.order.delete(parsed);
     this.held -= parsed.text.length;
   }
 }
 
 /**
  * What several analyses of one running release share (the review's release picker analyses one target after
- * another): the parsed scripts, and what each analyzer read of a changed script, by its blobs at both sides.
+ * another), each a function of blob ids or of the running release alone, each bounded: the files read (by blob,
+ * SHARED_CONTENT_TEXT), the trees listed (SHARED_LISTINGS), the tags listed, the running release's grep and the
+ * lines found in each changed blob (SHARED_GREPS, SHARED_GREP_TEXT), the parsed
+ * scripts (TREE_CACHE_TEXT), and what each analyzer read of a changed script, by its blobs at both sides (a
+ * reading is a small summary of a script, one per changed script of the targets analysed).
  */
 export interface SharedParses {
+  contents: SharedContents;
+  listings: SharedListings;
+  greps: SharedGreps;
+  /** git's listing of the tags, by repository (SHARED_LISTINGS). */
+  tagListings: Lru<Promise<string>>;
   trees: TreeCache;
   readings: KnownReadings;
 }
@@ -65,5 +91,12 @@ export interface SharedParses {
 export type KnownReadings = Map<string, { reading: unknown } | { error: string }>;
 
 export function sharedParses(): SharedParses {
-  return { trees: new TreeCache(), readings: new Map() };
+  return {
+    contents: sharedContents(),
+    listings: sharedListings(),
+    greps: sharedGreps(),
+    tagListings: new Lru(SHARED_LISTINGS),
+    trees: new TreeCache(),
+    readings: new Map(),
+  };
 }

@@ -2,8 +2,27 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import type { BlobContent } from '../model/report.js';
 import { gitEnv, type Repo } from './repo.js';
 import { decodePath, encodePath } from './path-bytes.js';
+import { Lru } from '../util/lru.js';
 
 const MAX_RESTARTS = 50;
+
+/**
+ * Text the contents shared by several analyses of one repository may hold (`SharedContents`): the running
+ * release's files and the changes several targets have in common are read from git once, and the least recently
+ * used content is let go beyond it.
+ */
+export const SHARED_CONTENT_TEXT = 32 * 1024 * 1024;
+
+/**
+ * Contents read by several BlobStores of one repository (the analyses of the release picker), by size limit and
+ * object spec: a blob id or `commit:path` names the same bytes forever. Bounded by the text held
+ * (SHARED_CONTENT_TEXT), least recently used dropped first; what is dropped is read from git again when asked for.
+ */
+export type SharedContents = Lru<BlobContent>;
+
+export function sharedContents(limit = SHARED_CONTENT_TEXT): SharedContents {
+  return new Lru<BlobContent>(limit, (content) => content.text?.length ?? 0);
+}
 
 interface Pending {
   spec: string;
@@ -26,11 +45,14 @@ export class BlobStore {
   private restarts = 0;
   private readonly cache = new Map<string, Promise<BlobContent>>();
   private readonly folders = new Map<string, Promise<Set<string>>>();
+  /** Objects read from git (a content another analysis shared is not read). */
   reads = 0;
 
   constructor(
     private readonly repo: Repo,
     private maxBytes: number,
+    /** Contents shared with other analyses of the same repository. */
+    private readonly shared?: SharedContents,
   ) {}
 
   private start(): ChildProcessWithoutNullStreams {
@@ -156,8 +178,17 @@ export class BlobStore {
   private readSpec(spec: string): Promise<BlobContent> {
     let result = this.cache.get(spec);
     if (!result) {
-      this.reads += 1;
-      result = this.fetch(spec);
+      // The size limit is part of what was read: over it, a blob reads as too large.
+      const key = `${this.maxBytes}\0${spec}`;
+      const known = this.shared?.get(key);
+      if (known) result = Promise.resolve(known);
+      else {
+        this.reads += 1;
+        result = this.fetch(spec);
+        const shared = this.shared;
+        // A missing object may be a read that failed (git restarted): it is asked of git again.
+        if (shared) void result.then((content) => content.unreadable !== 'missing' && shared.set(key, content));
+      }
       this.cache.set(spec, result);
     }
     return result;

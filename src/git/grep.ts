@@ -2,6 +2,7 @@ import type { Side } from '../model/report.js';
 import type { BlobStore } from './blobs.js';
 import { gitWithPatterns, type Repo } from './repo.js';
 import type { TreeIndex, TreeIndexes } from './tree-index.js';
+import { Lru } from '../util/lru.js';
 
 /** One line of a script that holds one of the fixed strings asked for. */
 export interface GrepHit {
@@ -117,6 +118,8 @@ export async function grepFrom(
   tree: TreeIndex,
   read: ReadBlob,
   patterns: readonly string[],
+  /** Lines already found in blobs, by blob id and strings (shared by the analyses of several targets). */
+  seen?: SharedLines,
 ): Promise<GrepHit[]> {
   const files = greppable(tree);
   const same = (path: string) => {
@@ -130,6 +133,7 @@ export async function grepFrom(
       files.filter((path) => !same(path)),
       read,
       patterns,
+      seen,
     ),
   );
   return files.flatMap((path) => (same(path) ? known : searched).get(path) ?? []);
@@ -154,28 +158,47 @@ function greppable(tree: TreeIndex): string[] {
  * The lines of `files` (paths of `tree`, in order) with any of `patterns`, as `git grep -F -I -n` gives them: files
  * with a NUL byte early on are binary and skipped, and a string with a line break is several strings.
  */
-async function scanFiles(tree: TreeIndex, files: readonly string[], read: ReadBlob, patterns: readonly string[]): Promise<GrepHit[]> {
+async function scanFiles(
+  tree: TreeIndex,
+  files: readonly string[],
+  read: ReadBlob,
+  patterns: readonly string[],
+  /** Lines already found in blobs, by blob id, for these patterns. */
+  seen?: SharedLines,
+): Promise<GrepHit[]> {
   const needles = patterns.flatMap((p) => p.split('\n'));
   if (needles.length === 0) return [];
   const matcher = needleMatcher(needles);
   const hits: GrepHit[] = [];
   for (let start = 0; start < files.length; start += SCAN_WINDOW) {
     const window = files.slice(start, start + SCAN_WINDOW);
-    const contents = await Promise.all(window.map((path) => read(tree.entry(path)!.id)));
+    const ids = window.map((path) => tree.entry(path)!.id);
+    const lines = await Promise.all(
+      ids.map(async (id) => {
+        const known = seen?.get(id);
+        if (known) return known;
+        const data = await read(id);
+        if (!data) return NO_LINES;
+        const found = data.subarray(0, BINARY_SNIFF_BYTES).indexOf(0) < 0 ? linesWith(data.toString('utf8'), matcher) : NO_LINES;
+        seen?.set(id, found);
+        return found;
+      }),
+    );
     window.forEach((path, i) => {
-      const data = contents[i];
-      if (data && data.subarray(0, BINARY_SNIFF_BYTES).indexOf(0) < 0) hits.push(...linesWith(path, data.toString('utf8'), matcher));
+      for (const { line, text } of lines[i]!) hits.push({ path, line, text });
     });
   }
   return hits;
 }
 
+const weighLines = (lines: Lines) => lines.reduce((n, l) => n + l.text.length, 1);
+
 /** The lines of one file's text with a match of `needles` (see `needleMatcher`), numbered from 1, long lines left out. */
-function linesWith(path: string, text: string, needles: RegExp | undefined): GrepHit[] {
+function linesWith(text: string, needles: RegExp | undefined): Lines {
   // An empty string is in every line.
-  if (!needles) return everyLine(path, text);
+  if (!needles) return everyLine(text);
   // One search of the whole text, a line at a time: a file is not split into lines (most lines hold no needle).
-  const hits: GrepHit[] = [];
+  const hits: { line: number; text: string }[] = [];
   let line = 1;
   let counted = 0;
   needles.lastIndex = 0;
@@ -187,7 +210,7 @@ function linesWith(path: string, text: string, needles: RegExp | undefined): Gre
     }
     const end = text.indexOf('\n', match.index);
     const lineText = end < 0 ? text.slice(start) : text.slice(start, end);
-    if (lineText.length < MAX_GREP_LINE) hits.push({ path, line, text: lineText });
+    if (lineText.length < MAX_GREP_LINE) hits.push({ line, text: lineText });
     if (end < 0) break;
     needles.lastIndex = end + 1;
   }
@@ -201,15 +224,46 @@ function needleMatcher(needles: readonly string[]): RegExp | undefined {
 }
 
 /** Every line of a text, numbered from 1, long lines left out. */
-function everyLine(path: string, text: string): GrepHit[] {
+function everyLine(text: string): Lines {
   const lines = text.split('\n');
   // A final line break ends the last line; it starts none.
   if (lines[lines.length - 1] === '') lines.pop();
-  const hits: GrepHit[] = [];
+  const hits: { line: number; text: string }[] = [];
   lines.forEach((line, i) => {
-    if (line.length < MAX_GREP_LINE) hits.push({ path, line: i + 1, text: line });
+    if (line.length < MAX_GREP_LINE) hits.push({ line: i + 1, text: line });
   });
   return hits;
+}
+
+/** Commits whose known hits several analyses of one repository share (`SharedGreps`): the running release's. */
+export const SHARED_GREPS = 2;
+
+/**
+ * Text of the lines found in blobs that several analyses share (`SharedGreps`), each blob weighing one more than
+ * its lines' text: most blobs have no line with a known string.
+ */
+export const SHARED_GREP_TEXT = 8 * 1024 * 1024;
+
+type Lines = readonly { line: number; text: string }[];
+const NO_LINES: Lines = [];
+
+/** The lines of blobs with any of one set of strings, by blob id. */
+type SharedLines = Lru<Lines>;
+
+/**
+ * What the analyses of several targets against one running release (the release picker) share of their greps:
+ * the known strings' hits in the running release's tree, by repository, commit and strings (its `git grep` runs
+ * once; at most SHARED_GREPS), and the lines found in each blob a target changed (read and searched once; at most
+ * SHARED_GREP_BLOBS).
+ */
+export interface SharedGreps {
+  hits: Lru<Promise<GrepHit[]>>;
+  /** By the strings asked (the known ones: one set in practice). */
+  lines: Lru<SharedLines>;
+}
+
+export function sharedGreps(): SharedGreps {
+  return { hits: new Lru<Promise<GrepHit[]>>(SHARED_GREPS), lines: new Lru<SharedLines>(SHARED_GREPS) };
 }
 
 /**
@@ -223,16 +277,20 @@ export function releaseGrep(
   trees: TreeIndexes,
   shaOf: (side: Side) => string,
   known: readonly string[],
-  { start = false }: { start?: boolean } = {},
+  { start = false, shared }: { start?: boolean; shared?: SharedGreps } = {},
 ): (side: Side, patterns: readonly string[], paths?: readonly string[]) => Promise<GrepHit[]> {
   const read: ReadBlob = (id) => blobs.readBytes(id);
   const knownHits: Partial<Record<Side, Promise<GrepHit[]>>> = {};
+  const grepFromSide = () => gitGrep(repo, shaOf('from'), known);
   const knownAt = (side: Side): Promise<GrepHit[]> => {
-    const from = (knownHits.from ??= gitGrep(repo, shaOf('from'), known));
+    const from = (knownHits.from ??= shared
+      ? shared.hits.getOrSet(`${repo.dir}\0${shaOf('from')}\0${known.join('\0')}`, grepFromSide)
+      : grepFromSide());
     if (side === 'from') return from;
     return (knownHits.to ??= (async () => {
       const [base, baseHits, tree] = await Promise.all([trees.of(shaOf('from')), from, trees.of(shaOf('to'))]);
-      return grepFrom(base, baseHits, tree, read, known);
+      const seen = shared?.lines.getOrSet(known.join('\0'), () => new Lru<Lines>(SHARED_GREP_TEXT, weighLines));
+      return grepFrom(base, baseHits, tree, read, known, seen);
     })());
   };
   // Started at once when asked (`start`): git greps on a core of its own while this thread parses the scripts.

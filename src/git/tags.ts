@@ -32,6 +32,14 @@ export function tagListing(repo: Repo): Promise<string> {
   return out;
 }
 
+/**
+ * Gives `repo` the tag listing another opening of the same repository read (the analyses of one release picker
+ * share it: its list of targets is one state of the tags too).
+ */
+export function shareTagListing(repo: Repo, listing: Promise<string>): void {
+  listings.set(repo, listing);
+}
+
 /** Release tags that point at commits, optionally filtered by a glob such as `api@*`. */
 export async function listReleaseTags(repo: Repo, pattern?: string): Promise<ReleaseTag[]> {
   const out = await tagListing(repo);

@@ -1,5 +1,6 @@
 import { splitNul } from './path-bytes.js';
 import { gitBytes, type Repo } from './repo.js';
+import { Lru } from '../util/lru.js';
 
 /** A file of a commit's tree: its blob (or, for a submodule, commit) id and mode. */
 export interface TreeEntry {
@@ -84,15 +85,41 @@ function parentOf(path: string): string {
   return slash < 0 ? '' : path.slice(0, slash);
 }
 
+/**
+ * Commits whose trees several analyses of one repository share (`SharedListings`): the running release's and the
+ * last targets'. A listing is one entry per file of the commit, so this bounds the memory to a few trees.
+ */
+export const SHARED_LISTINGS = 4;
+
+/**
+ * Tree listings shared by several analyses of one repository (the release picker compares every target with the
+ * same running release, whose tree is then listed once), by repository and commit; at most SHARED_LISTINGS.
+ */
+export type SharedListings = Lru<Promise<TreeIndex>>;
+
+export function sharedListings(limit = SHARED_LISTINGS): SharedListings {
+  return new Lru<Promise<TreeIndex>>(limit);
+}
+
 /** The trees of one repository's commits, each listed once, when first asked for. */
 export class TreeIndexes {
   private readonly trees = new Map<string, Promise<TreeIndex>>();
 
-  constructor(private readonly repo: Repo) {}
+  /** `shared`: listings kept across the analyses of the same repository. */
+  constructor(
+    private readonly repo: Repo,
+    private readonly shared?: SharedListings,
+  ) {}
 
   of(sha: string): Promise<TreeIndex> {
     let tree = this.trees.get(sha);
-    if (!tree) this.trees.set(sha, (tree = TreeIndex.read(this.repo, sha)));
+    if (!tree)
+      this.trees.set(
+        sha,
+        (tree = this.shared
+          ? this.shared.getOrSet(`${this.repo.dir}\0${sha}`, () => TreeIndex.read(this.repo, sha))
+          : TreeIndex.read(this.repo, sha)),
+      );
     return tree;
   }
 }

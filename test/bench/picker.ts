@@ -1,6 +1,8 @@
 // The release picker's cost: the review analyses one target after another against the same running release, in
-// one process, sharing parsed scripts and readings (`sharedParses`). Timed as whole processes, alternately:
+// one process, sharing what is a function of blob ids or of the running release (`sharedParses`). Timed as whole
+// processes, alternately:
 //   one    the CLI's analysis of the nearest target alone
+//   far    the CLI's analysis of the farthest target alone (filling cannot cost less than it)
 //   fill   one process analysing the N nearest targets in turn, sharing (as the picker does)
 //   alone  the same N analyses in one process without sharing (for comparison)
 //
@@ -40,9 +42,11 @@ if (mode) {
   const sha = await resolveCommit(opened, from, '--from');
   const targets = (await rollbackTargets(opened, sha, undefined, count)).map((t) => t.tag);
   const self = fileURLToPath(import.meta.url);
-  const times: Record<'one' | 'fill' | 'alone', number[]> = { one: [], fill: [], alone: [] };
+  const times: Record<'one' | 'far' | 'fill' | 'alone', number[]> = { one: [], far: [], fill: [], alone: [] };
+  const cli = (to: string) => runNode([BIN, '--repo', repo, '--from', from, '--to', to, '--format', 'json']).ms;
   for (let i = 0; i < runs; i++) {
-    times.one.push(runNode([BIN, '--repo', repo, '--from', from, '--to', targets[0]!, '--format', 'json']).ms);
+    times.one.push(cli(targets[0]!));
+    times.far.push(cli(targets[targets.length - 1]!));
     for (const m of ['fill', 'alone'] as const)
       times[m].push(runNode([self, '--repo', repo, '--from', from, '--analyse', m, '--to', targets.join(',')]).ms);
   }
@@ -52,13 +56,15 @@ if (mode) {
     targets,
     runs,
     oneMs: Math.round(median(times.one)),
+    farthestMs: Math.round(median(times.far)),
     fillMs: Math.round(median(times.fill)),
     aloneMs: Math.round(median(times.alone)),
   };
-  const ratio = (ms: number) => Math.round((ms / result.oneMs) * 100) / 100;
+  const ratio = (ms: number, of = result.oneMs) => Math.round((ms / of) * 100) / 100;
   console.log(
-    `${targets.length} targets of ${from}: one analysis ${result.oneMs} ms; filling the picker ${result.fillMs} ms (${ratio(result.fillMs)}×), ` +
-      `without sharing ${result.aloneMs} ms (${ratio(result.aloneMs)}×); medians of ${runs}`,
+    `${targets.length} targets of ${from}: nearest ${result.oneMs} ms, farthest ${result.farthestMs} ms; ` +
+      `filling the picker ${result.fillMs} ms (${ratio(result.fillMs)}× nearest, ${ratio(result.fillMs, result.farthestMs)}× farthest), ` +
+      `without sharing ${result.aloneMs} ms (${ratio(result.aloneMs)}× nearest); medians of ${runs}`,
   );
   const out = join(PACKAGE_ROOT, 'bench-results');
   mkdirSync(out, { recursive: true });

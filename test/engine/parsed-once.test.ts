@@ -2,7 +2,7 @@
 // analyzers through their readers, the endpoints analyzer through ts-morph, the migrations analyzer through the raw tree.
 import { describe, expect, it } from 'vitest';
 import { analyzeRollback } from '../../src/engine/analyze.js';
-import { TREE_CACHE_TEXT, TreeCache } from '../../src/engine/trees.js';
+import { sharedParses, TREE_CACHE_TEXT, TreeCache } from '../../src/engine/trees.js';
 import { twoReleases, type FileMap } from '../support/repo.js';
 
 const routes = (extra: string) =>
@@ -74,7 +74,7 @@ describe('a changed module whose exports differ', () => {
         'src/price.ts': 'export function price(cents: number, currency?: string): string {\n  return `${cents} ${currency ?? ""}`;\n}\n',
       },
     );
-    const shared = { trees: new TreeCache(0), readings: new Map() };
+    const shared = { ...sharedParses(), trees: new TreeCache(0) };
     const report = await analyzeRollback({ repo, from: 'v2', to: 'v1', shared });
     // The rollback takes the currency parameter back: the contracts analysis compared both sides' APIs.
     expect(report.findings.map((f) => f.ruleId)).toEqual(expect.arrayContaining(['internal-changes']));

@@ -6,7 +6,7 @@ import { detectDialect, prismaProvider } from '../../parse/sql/dialect.js';
 import { classOf, describeOp, dropsData, type SqlDialect } from '../../model/sql.js';
 import { loadSqlParser, type SqlParser } from '../../parse/sql/parsed.js';
 import { splitStatements } from '../../parse/sql/split.js';
-import type { ChangedFile } from '../../model/report.js';
+import type { BlobContent, ChangedFile } from '../../model/report.js';
 import type { Config } from '../../config/schema.js';
 import { coupledChanges, type SourceText } from './coupling.js';
 import { FRAMEWORK_COMMANDS, compareIds, migrationMatcher, type MigrationPath } from './discover.js';
@@ -22,6 +22,8 @@ const SOURCE = /\.(?:[cm]?[jt]sx?|py|rb|go|java|kt|kts|scala|cs|php|ex|exs|rs|sw
 interface Candidate {
   file: ChangedFile;
   id: MigrationPath;
+  /** The released version as read (`text` is its text). */
+  content: BlobContent;
   text: string;
   reader: MigrationReader;
   status: 'added' | 'edited';
@@ -112,7 +114,7 @@ export const migrationsAnalyzer: Analyzer = {
         status = 'edited';
         before = to.text;
       }
-      if (status) candidates.push({ file, id, text: from.text, reader, status, before });
+      if (status) candidates.push({ file, id, content: from, text: from.text, reader, status, before });
     }
     if (candidates.length === 0) return facts;
 
@@ -133,13 +135,15 @@ export const migrationsAnalyzer: Analyzer = {
     let builder = 0;
     let order = 0;
     for (const candidate of candidates) {
-      const { file, id, text, reader } = candidate;
+      const { file, id, content, text, reader } = candidate;
       const framework = reader.framework;
       const dialect: SqlDialect = settings.dialect ?? (framework === 'prisma' ? prismaDialect : undefined) ?? detectDialect(text);
       const unread = (u: { line: number; statement: string; reason: string }, path = file.path) =>
         facts.push({ kind: 'migration.unread', path, line: u.line, migration: id.id, reason: u.reason, evidence: u.statement });
 
-      const read = await readWith(reader, release, file, 'from', text, dialect, parser);
+      const read = await readOnce(content, `${reader.framework}\0${dialect}\0${parser ? 'parser' : ''}\0${file.path}`, () =>
+        readWith(reader, release, file, 'from', text, dialect, parser),
+      );
       facts.push({ kind: 'stat', path: file.path, name: `migrationsReadAs.${framework}`, value: 1 });
       if (read.loader) {
         files.push({
@@ -248,6 +252,21 @@ export const migrationsAnalyzer: Analyzer = {
     return facts;
   },
 };
+
+/**
+ * What the readers read of each migration, by the content read and how it was read (reader, dialect, path). The
+ * analyses of several targets against one running release share one content per blob (`sharedParses`), so a
+ * migration they all see is read once; a content let go takes its reads with it.
+ */
+const readsOf = new WeakMap<BlobContent, Map<string, Promise<MigrationRead>>>();
+
+function readOnce(content: BlobContent, how: string, read: () => Promise<MigrationRead>): Promise<MigrationRead> {
+  let reads = readsOf.get(content);
+  if (!reads) readsOf.set(content, (reads = new Map<string, Promise<MigrationRead>>()));
+  let result = reads.get(how);
+  if (!result) reads.set(how, (result = read()));
+  return result;
+}
 
 /** Reads one version of a migration with its reader (a script through the release's shared syntax tree). */
 async function readWith(
