@@ -257,13 +257,43 @@ export function plainPrinter(ts: TS, source: TsNamespace.SourceFile): PlainPrint
         const h = head(node);
         return h === undefined ? undefined : `${h};`;
       }
-      case K.FunctionType: {
-        const n = node as TsNamespace.FunctionTypeNode;
+      case K.FunctionType:
+      case K.ConstructorType: {
+        const n = node as TsNamespace.FunctionTypeNode | TsNamespace.ConstructorTypeNode;
+        const mods = modifiers(n);
         const typeParameters = list(n.typeParameters, '<', '>');
         const parameters = list(n.parameters, '(', ')');
         const returns = text(n.type);
-        if (typeParameters === undefined || parameters === undefined || returns === undefined) return undefined;
-        return `${typeParameters}${parameters} => ${returns}`;
+        if (mods === undefined || typeParameters === undefined || parameters === undefined || returns === undefined) return undefined;
+        return `${mods}${n.kind === K.ConstructorType ? 'new ' : ''}${typeParameters}${parameters} => ${returns}`;
+      }
+      case K.MappedType: {
+        // `{`, the one member and `}` on lines of their own.
+        const n = node as TsNamespace.MappedTypeNode;
+        if (!n.type || n.members?.length) return undefined;
+        const name = text(n.typeParameter.name);
+        const constraint = n.typeParameter.constraint && text(n.typeParameter.constraint);
+        const as = n.nameType ? text(n.nameType) : '';
+        const type = text(n.type);
+        if (name === undefined || constraint === undefined || as === undefined || type === undefined) return undefined;
+        const readonly = n.readonlyToken ? `${n.readonlyToken.kind === K.ReadonlyKeyword ? '' : token(n.readonlyToken.kind)}readonly ` : '';
+        const optional = n.questionToken ? `${n.questionToken.kind === K.QuestionToken ? '' : token(n.questionToken.kind)}?` : '';
+        return `{ ${readonly}[${name} in ${constraint}${as && ` as ${as}`}]${optional}: ${type}; }`;
+      }
+      case K.TemplateLiteralType: {
+        // The literal parts as the source spells them, `${` and `}` included.
+        const n = node as TsNamespace.TemplateLiteralTypeNode;
+        let out = spelling(n.head);
+        for (const span of n.templateSpans) {
+          const type = text(span.type);
+          if (type === undefined) return undefined;
+          out += `${type}${spelling(span.literal)}`;
+        }
+        return out;
+      }
+      case K.NonNullExpression: {
+        const expression = text((node as TsNamespace.NonNullExpression).expression);
+        return expression === undefined ? undefined : `${expression}!`;
       }
       case K.TypeParameter: {
         const n = node as TsNamespace.TypeParameterDeclaration;

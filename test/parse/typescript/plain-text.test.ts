@@ -105,6 +105,13 @@ export interface Api {
 }
 export type Mapped = { readonly [K in keyof Api]?: Api[K] };
 export enum Level { Low = 1, High = Low << 2, Named = 'named' }
+export type Forms = {
+  mapped: { -readonly [K in keyof Api as \`get\${Capitalize<K & string>}\`]-?: Api[K] };
+  plus: { +readonly [K in 'a' | 'b']+?: K };
+  template: \`fp_\${string}_\${number}\`;
+  ctor: abstract new <T>(...args: any[]) => T;
+};
+export class Checked { value = null!; }
 `;
 
 function textsOf(api: ModuleApi, out: string[] = []): string[] {
@@ -213,6 +220,11 @@ describe('declaration text written without the printer', () => {
         'fn: new (a: string) => Api;',
         'cond: Api extends infer U extends object ? U[] : never;',
         'type Mapped = { readonly [K in keyof Api]?: Api[K]; }',
+        'mapped: { -readonly [K in keyof Api as `get${Capitalize<K & string>}`]-?: Api[K]; };',
+        "plus: { +readonly [K in 'a' | 'b']+?: K; };",
+        'template: `fp_${string}_${number}`;',
+        'ctor: abstract new <T>(...args: any[]) => T;',
+        'value = null!;',
       ]),
     );
   });
