@@ -1,6 +1,7 @@
 import type { ts as TsNamespace } from 'ts-morph';
 import { perTypescript } from './compiler.js';
 import { append } from '../../util/arrays.js';
+import { oneLine, plainPrinter } from './plain-print.js';
 
 // The exported API of one module, read from its syntax tree alone (no type checker):
 // what it declares and exports, what it re-exports from where, with normalised type text.
@@ -126,30 +127,6 @@ function withEmptyBody(ts: TS, node: WithBody): Node {
 /** One printer per copy of TypeScript, shared by every module read (it keeps no state between calls). */
 const printerFor = perTypescript((ts) => ts.createPrinter({ removeComments: true, newLine: ts.NewLineKind.LineFeed }));
 
-/** Keyword types (`string`, `void`, `unknown`…), which the printer writes as their token. */
-const keywordTypeKinds = perTypescript(
-  ({ SyntaxKind: K }) =>
-    new Set([
-      K.AnyKeyword,
-      K.UnknownKeyword,
-      K.NumberKeyword,
-      K.BigIntKeyword,
-      K.ObjectKeyword,
-      K.BooleanKeyword,
-      K.StringKeyword,
-      K.SymbolKeyword,
-      K.VoidKeyword,
-      K.UndefinedKeyword,
-      K.NeverKeyword,
-    ]),
-);
-
-const oneLine = (text: string) =>
-  text
-    .replace(/\s+/g, ' ')
-    .replace(/\s*;\s*}/g, '; }')
-    .trim();
-
 /**
  * `printAll`: every text from TypeScript's printer, none written without it (the reference the tests compare
  * the plain paths with). The tree must have its parent links (as `parseScript` sets them): TypeScript's printer
@@ -217,29 +194,22 @@ function readStatementsApi(
     isStringLiteral,
     isTypeAliasDeclaration,
     isTypeLiteralNode,
-    isTypeReferenceNode,
     isUnionTypeNode,
     isVariableStatement,
   } = ts;
   const printer = printerFor(ts);
   const lineOf = (node: Node) => source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1;
-  const print = (node: Node) => oneLine(printer.printNode(ts.EmitHint.Unspecified, node, source));
-  const keywordTypes = keywordTypeKinds(ts);
-
-  // What the printer writes for the commonest types, without setting it up: `string`, `Foo` ('' for none).
-  const plainType = (node: TsNamespace.TypeNode | undefined): string | undefined => {
-    if (!node) return '';
-    if (printAll) return undefined;
-    if (keywordTypes.has(node.kind)) return ts.tokenToString(node.kind)!;
-    if (isTypeReferenceNode(node) && !node.typeArguments && isIdentifier(node.typeName)) return node.typeName.getText(source);
-    return undefined;
+  const plain = printAll ? undefined : plainPrinter(ts, source);
+  const print = (node: Node) => {
+    const text = plain?.text(node);
+    return oneLine(text ?? printer.printNode(ts.EmitHint.Unspecified, node, source));
   };
 
   const typeText = (node: TsNamespace.TypeNode | undefined): string => {
     if (!node) return '';
     if (isUnionTypeNode(node)) return [...new Set(node.types.map((t) => typeText(t)))].sort().join(' | ');
     if (isParenthesizedTypeNode(node)) return typeText(node.type);
-    return plainType(node) ?? print(node);
+    return print(node);
   };
 
   const signatureOf = (node: TsNamespace.SignatureDeclarationBase): Signature => {
@@ -340,59 +310,7 @@ function readStatementsApi(
     return { kind: 'interface', members, index, calls, heritage };
   };
 
-  /** Keyword modifiers as the printer writes them, each followed by a space; undefined with a decorator. */
-  const plainModifiers = (node: Node): string | undefined => {
-    let out = '';
-    for (const m of (node as { modifiers?: TsNamespace.NodeArray<TsNamespace.ModifierLike> }).modifiers ?? []) {
-      if (!ts.isModifier(m)) return undefined;
-      out += `${ts.tokenToString(m.kind)} `;
-    }
-    return out;
-  };
-
-  /** `(a: string, b?: Foo): Bar` as the printer writes it, when every part is a plain name or type. */
-  const plainSignature = (node: TsNamespace.SignatureDeclarationBase): string | undefined => {
-    if (node.typeParameters) return undefined;
-    let params = '';
-    for (const p of node.parameters) {
-      const type = plainType(p.type);
-      if (p.modifiers || p.initializer || !isIdentifier(p.name) || type === undefined) return undefined;
-      params += `${params ? ', ' : ''}${p.dotDotDotToken ? '...' : ''}${p.name.getText(source)}${p.questionToken ? '?' : ''}${type ? `: ${type}` : ''}`;
-    }
-    const returns = plainType(node.type);
-    return returns === undefined ? undefined : `(${params})${returns ? `: ${returns}` : ''}`;
-  };
-
-  /**
-   * The head the printer would give the commonest declarations (functions, methods, properties of plain names
-   * and types), without printing; undefined for any other node. test/parse/typescript/plain-text.test.ts compares the two.
-   */
-  const plainHeader = (node: Node): string | undefined => {
-    if (printAll) return undefined;
-    const modifiers = plainModifiers(node);
-    if (modifiers === undefined) return undefined;
-    const end = (body: unknown) => (body ? '' : ';');
-    if (isFunctionDeclaration(node)) {
-      const signature = !node.asteriskToken && node.name ? plainSignature(node) : undefined;
-      return signature && `${modifiers}function ${node.name!.getText(source)}${signature}${end(node.body)}`;
-    }
-    const member = node as TsNamespace.ClassElement | TsNamespace.TypeElement;
-    if (!member.name || !isIdentifier(member.name)) return undefined;
-    const name = `${member.name.getText(source)}${'questionToken' in member && member.questionToken ? '?' : ''}`;
-    if (isMethodDeclaration(node) || ts.isMethodSignature(node)) {
-      const signature = isMethodDeclaration(node) && node.asteriskToken ? undefined : plainSignature(node);
-      return signature && `${modifiers}${name}${signature}${end(isMethodDeclaration(node) && node.body)}`;
-    }
-    if (isPropertySignature(node) || (isPropertyDeclaration(node) && !node.initializer && !node.exclamationToken)) {
-      const type = plainType(node.type);
-      return type === undefined ? undefined : `${modifiers}${name}${type ? `: ${type}` : ''};`;
-    }
-    return undefined;
-  };
-
   const headerOf = (node: Node): string => {
-    const plain = plainHeader(node);
-    if (plain !== undefined) return plain;
     // Evidence shows a declaration's head, not its body: printed with an empty body, which is cut off.
     if (
       isFunctionDeclaration(node) ||
@@ -403,6 +321,8 @@ function readStatementsApi(
       isFunctionExpression(node)
     ) {
       if (!node.body) return print(node);
+      const head = plain?.head(node);
+      if (head !== undefined) return oneLine(head);
       const copy = print(withEmptyBody(ts, node));
       return copy.endsWith(EMPTY_BODY) ? copy.slice(0, copy.length - EMPTY_BODY.length).trim() : copy;
     }

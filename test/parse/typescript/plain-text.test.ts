@@ -54,6 +54,66 @@ export const arrow = (a: string): number => 1;
 export const bare = a => a;
 `;
 
+// Composite forms: generics, overloads, default values, decorators, comments and line breaks inside types and
+// lists, both quotes, tuples and binding patterns.
+const COMPOSITE = `
+export function pick<T extends object, K extends keyof T = keyof T>(from: T, ...keys: K[]): Pick<T, K> { return from; }
+export function overloaded(a: string): string;
+export function overloaded(a: number, b?: Array<number>): number;
+export function overloaded(a: any, b?: any): any { return a; }
+export function defaults(limit = 10, { skip = 0, take }: { skip?: number; take: number } = { take: 5 }, [first, , third]: string[] = [], flags = ['a', 'b',]): void {}
+export function multiLine(
+  options: {
+    // a comment inside a type
+    name: string, /* and another */ tags?: readonly string[];
+    nested: { deep: [a: number, b?: string, ...rest: boolean[]] };
+  },
+  list = [
+    1, 2,
+  ],
+  late = [1,
+    2
+  ],
+): asserts options is { name: 'single' | "double" } {}
+export const arrow = async <T,>(value: T, cb: (err: Error | null, v?: T) => void): Promise<T | undefined> => value;
+export const simple = x => x;
+export const wrapped = (x) => x;
+export class Entity {
+  @Column({ type: 'varchar', nullable: true, }) name: string | null;
+  @ManyToOne(() => Region, (region) => region.carts, { cascade: ['insert'] })
+  @JoinColumn({ name: "region_id" })
+  region?: Region;
+  @Index() public readonly code!: \`\${number}\`;
+  static readonly Events = { CREATED: 'entity.created', UPDATED: "entity.updated" };
+  protected tuple: [string, number] = ['a', -1];
+  empty: [] = [];
+  constructor(@Inject('token') private readonly repo: Repository<Entity>, public label = "x") {}
+  get size(): number { return 1; }
+  set size(v: number) {}
+  abstract get kind(): 'a' | 'b';
+  @Get('/:id') async find<T>(@Param('id') id: string, opts: Partial<Record<keyof T, boolean>> = {}): Promise<T extends Entity ? T : never> { return null as never; }
+  check(value: unknown): value is Entity { return true; }
+}
+export interface Api {
+  get<T = unknown>(path: \`/\${string}\`, query?: { [key: string]: string | number }): Promise<{ data: T; status: 200 | 404 }>;
+  get(path: string): Promise<unknown>;
+  'quoted-name'?: "a" | 'b';
+  readonly [index: number]: Api['get'];
+  empty: {};
+  fn: new (a: string) => Api;
+  cond: Api extends infer U extends object ? U[] : never;
+}
+export type Mapped = { readonly [K in keyof Api]?: Api[K] };
+export enum Level { Low = 1, High = Low << 2, Named = 'named' }
+export type Forms = {
+  mapped: { -readonly [K in keyof Api as \`get\${Capitalize<K & string>}\`]-?: Api[K] };
+  plus: { +readonly [K in 'a' | 'b']+?: K };
+  template: \`fp_\${string}_\${number}\`;
+  ctor: abstract new <T>(...args: any[]) => T;
+};
+export class Checked { value = null!; }
+`;
+
 function textsOf(api: ModuleApi, out: string[] = []): string[] {
   for (const declaration of api.locals.values()) {
     out.push(declaration.text);
@@ -105,6 +165,66 @@ describe('declaration text written without the printer', () => {
         'protected label?: string;',
         'abstract run(): void;',
         'async start(a: string, b: Foo): Promise<Bar>',
+      ]),
+    );
+  });
+
+  it('is what the printer writes for composite types, parameters, decorators and literals', () => {
+    const source = parseScript(ts, 'composite.ts', COMPOSITE);
+    const plain = readModuleApi(ts, source);
+    expect(plain).toEqual(readModuleApi(ts, source, true));
+    const texts = textsOf(plain);
+    for (const declaration of plain.locals.values()) {
+      const shape = declaration.shape;
+      const signatures =
+        shape.kind === 'function'
+          ? shape.signatures
+          : shape.kind === 'class'
+            ? [...shape.ctors, ...[...shape.members.values()].flatMap((m) => m.signatures)]
+            : [];
+      for (const s of signatures) texts.push(...s.params.map((p) => p.display), s.returns);
+      if (shape.kind === 'interface' || shape.kind === 'class') for (const m of shape.members.values()) texts.push(m.type);
+      if (shape.kind === 'interface') for (const m of shape.index.values()) texts.push(m.text);
+    }
+    expect(texts).toEqual(
+      expect.arrayContaining([
+        'export function pick<T extends object, K extends keyof T = keyof T>(from: T, ...keys: K[]): Pick<T, K>',
+        'export function overloaded(a: string): string;; export function overloaded(a: number, b?: Array<number>): number;',
+        "export function defaults(limit = 10, { skip = 0, take }: { skip?: number; take: number; } = { take: 5 }, [first, , third]: string[] = [], flags = ['a', 'b',]): void",
+        // Comments dropped; a line break after `[` is kept as a space before `]`, one before `]` alone too.
+        'options: { name: string; tags?: readonly string[]; nested: { deep: [ a: number, b?: string, ...rest: boolean[] ]; }; }',
+        'list = [ 1, 2, ]',
+        'late = [1, 2 ]',
+        'asserts options is { name: \'single\' | "double"; }',
+        'const arrow = async <T,>(value: T, cb: (err: Error | null, v?: T)',
+        'const simple = x',
+        'const wrapped = (x)',
+        'cb: (err: Error | null, v?: T) => void',
+        "@Column({ type: 'varchar', nullable: true, }) name: string | null;",
+        '@ManyToOne(() => Region, (region) => region.carts, { cascade: [\'insert\'] }) @JoinColumn({ name: "region_id" }) region?: Region;',
+        '@Index() public readonly code!: `${number}`;',
+        'static readonly Events = { CREATED: \'entity.created\', UPDATED: "entity.updated" };',
+        "protected tuple: [ string, number ] = ['a', -1];",
+        'empty: [ ] = [];',
+        "@Inject('token') private readonly repo: Repository<Entity>",
+        'public label = "x"',
+        'get size(): number',
+        "abstract get kind(): 'a' | 'b';",
+        // A decorated parameter after `(` starts on a new line.
+        "@Get('/:id') async find<T>( @Param('id') id: string, opts: Partial<Record<keyof T, boolean>> = {}): Promise<T extends Entity ? T : never>",
+        'check(value: unknown): value is Entity',
+        'get<T = unknown>(path: `/${string}`, query?: { [key: string]: string | number; }): Promise<{ data: T; status: 200 | 404; }>;',
+        "'quoted-name'?: \"a\" | 'b';",
+        "readonly [index: number]: Api['get'];",
+        'empty: {};',
+        'fn: new (a: string) => Api;',
+        'cond: Api extends infer U extends object ? U[] : never;',
+        'type Mapped = { readonly [K in keyof Api]?: Api[K]; }',
+        'mapped: { -readonly [K in keyof Api as `get${Capitalize<K & string>}`]-?: Api[K]; };',
+        "plus: { +readonly [K in 'a' | 'b']+?: K; };",
+        'template: `fp_${string}_${number}`;',
+        'ctor: abstract new <T>(...args: any[]) => T;',
+        'value = null!;',
       ]),
     );
   });
