@@ -5,6 +5,7 @@ import { moduleApiOf, type Declaration, type ExportTarget, type ModuleApi } from
 import { compareDeclarations, isBreaking, type DeclarationChange } from '../../parse/typescript/compare.js';
 import type { ContractChangeFact } from '../../model/facts/contracts.js';
 import { reexportSpecifiers } from './scan.js';
+import { mayName } from '../../parse/typescript/names.js';
 import { isScript } from '../../parse/kinds.js';
 import type { PackageInfo } from './workspace.js';
 import { append } from '../../util/arrays.js';
@@ -291,7 +292,7 @@ export class Surface {
   private async mayExport(side: Side, path: string, name: string): Promise<boolean> {
     const text = await this.text(side, path);
     if (text === undefined) return false;
-    return holdsWord(text, name) || text.includes('\\u') || reexportSpecifiers(this.input.ts, text).length > 0;
+    return mayName(this.input.ts, text, name) || reexportSpecifiers(this.input.ts, text).length > 0;
   }
 
   /** A declaration for evidence, parsing a clean module when one side needs it. */
@@ -442,15 +443,4 @@ export class Surface {
     else if (isBreaking(c.change) && c.after !== undefined) fact.toAt = toModule;
     return fact;
   }
-}
-
-const isNameChar = (code: number) =>
-  (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 36 || code === 95 || code > 127;
-
-/** Whether `text` holds `name` as a whole identifier (not inside a longer name). */
-function holdsWord(text: string, name: string): boolean {
-  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
-    if ((at === 0 || !isNameChar(text.charCodeAt(at - 1))) && !isNameChar(text.charCodeAt(at + name.length))) return true;
-  }
-  return false;
 }

@@ -1,4 +1,5 @@
 import type { ts as TS } from 'ts-morph';
+import { mayName } from './names.js';
 
 type Ts = typeof TS;
 
@@ -9,19 +10,16 @@ export interface EnvRead {
 }
 
 /**
- * Whether a script's text may read a variable: every read goes through a property named `env`, written as that
- * whole word (an identifier: `environment` or `envelope` is another name) or with a Unicode escape in the name.
- * A script with neither is not walked (most scripts of a release).
+ * Whether a script's text may read a variable: every read goes through a property named `env`, so a script that
+ * cannot name it (`environment` or `envelope` are other names) is not walked (most scripts of a release).
  */
-export function mayReadEnv(text: string): boolean {
-  return ENV_WORD.test(text) || text.includes('\\u');
+export function mayReadEnv(ts: Ts, text: string): boolean {
+  return mayName(ts, text, 'env');
 }
-
-const ENV_WORD = /\benv\b/;
 
 /** Environment variables a script reads by a name written in the code. */
 export function envReads(ts: Ts, source: TS.SourceFile): EnvRead[] {
-  if (!mayReadEnv(source.text)) return [];
+  if (!mayReadEnv(ts, source.text)) return [];
   // Read once: `ts` is a namespace of thousands of members, slow to look up on every node.
   const {
     isAsExpression,

@@ -45,9 +45,9 @@ describe('envReads', () => {
       'const f = process.\\u0065nv.F;',
     ];
     for (const text of forms) {
-      expect(mayReadEnv(text)).toBe(true);
+      expect(mayReadEnv(typescript(), text)).toBe(true);
       expect(reads(text)).toHaveLength(text.includes("['env']") ? 0 : 1);
     }
-    expect(mayReadEnv('export const environment = development(envelope, $envy);\n')).toBe(false);
+    expect(mayReadEnv(typescript(), 'export const environment = development(envelope, $envy);\n')).toBe(false);
   });
 });
