@@ -106,12 +106,17 @@ const NO_PROGRAMS_ALLOWED = {
   allowUnsafeAskPass: true,
 } as const;
 
+/** simple-git in `dir` with the environment and guards every command of the analysis runs with. */
+function gitIn(dir: string, env = gitEnv(), options: { maxConcurrentProcesses?: number } = {}): SimpleGit {
+  return simpleGit({ baseDir: dir, trimmed: false, unsafe: NO_PROGRAMS_ALLOWED, ...options }).env(env);
+}
+
 /**
  * git in the repository with pathspecs read as patterns (`*.ts` names every TypeScript file, in any folder), for
  * the pathspecs the tool writes itself: never one from the command line or the repository, which stay literal.
  */
 export function gitWithPatterns(repo: Repo): SimpleGit {
-  return simpleGit({ baseDir: repo.dir, trimmed: false, unsafe: NO_PROGRAMS_ALLOWED }).env({ ...gitEnv(), GIT_LITERAL_PATHSPECS: '0' });
+  return gitIn(repo.dir, { ...gitEnv(), GIT_LITERAL_PATHSPECS: '0' });
 }
 
 /** Opens the repository read-only. Nothing here or below ever writes to it. */
@@ -131,7 +136,7 @@ export async function openRepoWith(dir: string, refs: readonly string[]): Promis
     throw new UsageError(`--repo ${dir}: no such folder`, 'pass the path of a git repository');
   }
   // GIT_OPTIONAL_LOCKS=0 keeps read commands (status, diff) from refreshing the index.
-  const git = simpleGit({ baseDir: abs, maxConcurrentProcesses: 4, trimmed: false, unsafe: NO_PROGRAMS_ALLOWED }).env(gitEnv());
+  const git = gitIn(abs, gitEnv(), { maxConcurrentProcesses: 4 });
   const probe = ['rev-parse', '--is-bare-repository', '--is-shallow-repository'];
   const repo = (bare: string | undefined, shallow: string | undefined): Repo => ({
     dir: abs,
@@ -179,9 +184,7 @@ export async function openRepoWith(dir: string, refs: readonly string[]): Promis
  */
 export async function gitBytes(repo: Repo, args: readonly string[]): Promise<Buffer> {
   const out: Buffer[] = [];
-  const git = simpleGit({ baseDir: repo.dir, trimmed: false, unsafe: NO_PROGRAMS_ALLOWED })
-    .env(gitEnv())
-    .outputHandler((_command, stdout) => stdout.on('data', (chunk: Buffer) => out.push(chunk)));
+  const git = gitIn(repo.dir).outputHandler((_command, stdout) => stdout.on('data', (chunk: Buffer) => out.push(chunk)));
   try {
     await git.raw([...args]);
   } catch (error) {
