@@ -86,6 +86,7 @@ export class Surface {
   private readonly changedPaths = new Set<string>();
   private readonly apis = new Map<string, ModuleApi | undefined>();
   private readonly cleanMemo = new Map<string, boolean>();
+  private readonly specifiers = new Map<string, string[] | undefined>();
   private readonly resolved = new Map<string, Promise<string | undefined>>();
 
   constructor(private readonly input: SurfaceInput) {
@@ -172,13 +173,11 @@ export class Surface {
     if (this.dirty.has(path)) return this.remember(path, false);
     if (visiting.has(path)) return true;
     visiting.add(path);
-    const text = await this.text('from', path);
-    if (text === undefined) return this.remember(path, false);
+    const specifiers = await this.reexports('from', path);
+    if (specifiers === undefined) return this.remember(path, false);
     this.scanned.add(path);
     const targets = await Promise.all(
-      reexportSpecifiers(this.input.ts, text).map((specifier) =>
-        Promise.all([this.resolve('from', path, specifier), this.resolve('to', path, specifier)]),
-      ),
+      specifiers.map((specifier) => Promise.all([this.resolve('from', path, specifier), this.resolve('to', path, specifier)])),
     );
     // The modules it re-exports are read in one batch, rather than one round trip to git after another.
     for (const [atFrom] of targets) if (atFrom && !this.dirty.has(atFrom) && !this.cleanMemo.has(atFrom)) void this.text('from', atFrom);
@@ -292,7 +291,17 @@ export class Surface {
   private async mayExport(side: Side, path: string, name: string): Promise<boolean> {
     const text = await this.text(side, path);
     if (text === undefined) return false;
-    return mayName(this.input.ts, text, name) || reexportSpecifiers(this.input.ts, text).length > 0;
+    return mayName(this.input.ts, text, name) || ((await this.reexports(side, path)) ?? []).length > 0;
+  }
+
+  /** The specifiers a module re-exports from (see `reexportSpecifiers`), scanned once (undefined: no such file). */
+  private async reexports(side: Side, path: string): Promise<string[] | undefined> {
+    const key = this.apiKey(side, path);
+    if (this.specifiers.has(key)) return this.specifiers.get(key);
+    const text = await this.text(side, path);
+    const specifiers = text === undefined ? undefined : reexportSpecifiers(this.input.ts, text);
+    this.specifiers.set(key, specifiers);
+    return specifiers;
   }
 
   /** A declaration for evidence, parsing a clean module when one side needs it. */
