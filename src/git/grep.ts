@@ -14,10 +14,11 @@ export interface GrepHit {
 /** Lines with any of `patterns` (fixed strings) in the scripts of one side, under `paths` (literal; none: everywhere). */
 export type Grep = (patterns: readonly string[], paths?: readonly string[]) => Promise<GrepHit[]>;
 
-/** The files a grep reads: scripts (pathspecs are literal, so the extension is matched here rather than by git). */
-const SCRIPT_FILE = /\.(?:[cm]?[jt]s|[jt]sx)$/;
+/** The files a grep reads: scripts, by extension (matched here on every path git prints, and searched in memory). */
+const SCRIPT_EXTENSIONS = ['ts', 'tsx', 'mts', 'cts', 'js', 'jsx', 'mjs', 'cjs'];
+const SCRIPT_FILE = new RegExp(`\\.(?:${SCRIPT_EXTENSIONS.join('|')})$`);
 /** The same files as git pathspecs (`*` matches across folders). */
-const SCRIPT_PATHSPECS = ['*.ts', '*.tsx', '*.mts', '*.cts', '*.js', '*.jsx', '*.mjs', '*.cjs'];
+const SCRIPT_PATHSPECS = SCRIPT_EXTENSIONS.map((extension) => `*.${extension}`);
 /** A line longer than this is not a line of code a question is about (minified bundles): skipped. */
 const MAX_GREP_LINE = 2000;
 /** git reads a file as binary when a NUL byte shows up in its first bytes; `-I` skips it. */
