@@ -1,4 +1,4 @@
-import { yaml } from './yaml.js';
+import { jsYaml, yaml } from './yaml.js';
 import { isJson, isYaml } from './kinds.js';
 
 // JSON and YAML read into values, so that they are compared by what they mean, not how they are written.
@@ -8,6 +8,31 @@ const MAX_ALIAS_COUNT = 100;
 
 /** The documents of a YAML text, or undefined when it does not parse. */
 export function readYaml(text: string): unknown[] | undefined {
+  return readYamlFast(text) ?? readYamlStrictly(text);
+}
+
+let fastSchema: import('js-yaml').Schema | undefined;
+
+/**
+ * The documents as js-yaml builds them, or undefined for every text it might read otherwise than the `yaml`
+ * package: one it refuses (a syntax error, a tag beyond YAML 1.2's core schema), one with an alias (the `yaml`
+ * package caps how far aliases expand) and one with a null key (the `yaml` package names it '', js-yaml 'null').
+ */
+function readYamlFast(text: string): unknown[] | undefined {
+  const lib = jsYaml();
+  fastSchema ??= lib.CORE_SCHEMA.withTags({
+    ...lib.mapTag,
+    addPair: (map: Record<string, unknown>, key: unknown, value: unknown) =>
+      key === null ? 'a null key' : lib.mapTag.addPair(map, key, value),
+  });
+  try {
+    return lib.loadAll(text, { schema: fastSchema, maxAliases: 0 }).filter((d) => d !== null && d !== undefined);
+  } catch {
+    return undefined;
+  }
+}
+
+function readYamlStrictly(text: string): unknown[] | undefined {
   try {
     const docs = yaml().parseAllDocuments(text, { prettyErrors: false, logLevel: 'silent' });
     if (!Array.isArray(docs) || docs.some((d) => d.errors.length > 0)) return undefined;
