@@ -9,7 +9,7 @@ import type { Repo } from '../git/repo.js';
 import type { TreeIndexes } from '../git/tree-index.js';
 import { releaseGrep } from '../git/grep.js';
 import { RELEASE_GREP_PATTERNS } from '../analyzers/greps.js';
-import { listReleaseTags } from '../git/tags.js';
+import { tagCommits } from '../git/tags.js';
 import type { Config } from '../config/schema.js';
 import type { BlobContent, ChangedFile, RefInfo, Side } from '../model/report.js';
 
@@ -153,7 +153,8 @@ export async function loadRelease(input: ReleaseInput): Promise<LoadedRelease> {
     },
     tagsInRange: async () => {
       const order = new Map(commits.map((c, i) => [c.sha, i]));
-      const tags = (await listReleaseTags(input.repo)).filter((t) => order.has(t.sha));
+      // Ordered by the commits they point at: no version is read, and only the tags in range are sorted.
+      const tags = (await tagCommits(input.repo)).filter((t) => order.has(t.sha));
       return tags
         .sort((a, b) => order.get(b.sha)! - order.get(a.sha)! || a.name.localeCompare(b.name))
         .map((t) => ({ name: t.name, sha: t.sha }));

@@ -40,19 +40,24 @@ export function shareTagListing(repo: Repo, listing: Promise<string>): void {
   listings.set(repo, listing);
 }
 
-/** Release tags that point at commits, optionally filtered by a glob such as `api@*`. */
+/** Release tags that point at commits, optionally filtered by a glob such as `api@*`, newest first. */
 export async function listReleaseTags(repo: Repo, pattern?: string): Promise<ReleaseTag[]> {
+  return sortReleases((await tagCommits(repo, pattern)).map((t) => ({ ...t, version: versionOf(t.name) })));
+}
+
+/** The tags that point at commits, optionally filtered by a glob, in git's order and without their versions. */
+export async function tagCommits(repo: Repo, pattern?: string): Promise<Omit<ReleaseTag, 'version'>[]> {
   const out = await tagListing(repo);
   const matches = pattern ? globMatcher(pattern, { dot: true }) : () => true;
-  const tags: ReleaseTag[] = [];
+  const tags: Omit<ReleaseTag, 'version'>[] = [];
   for (const line of out.split('\n')) {
     if (!line) continue;
     const [name = '', type, sha = '', peeledType, peeledSha = '', date = '0'] = line.split('\0');
     const commit = type === 'commit' ? sha : peeledType === 'commit' ? peeledSha : undefined;
     if (!commit || !matches(name)) continue;
-    tags.push({ name, sha: commit, date: Number(date), version: versionOf(name) });
+    tags.push({ name, sha: commit, date: Number(date) });
   }
-  return sortReleases(tags);
+  return tags;
 }
 
 export function versionOf(tag: string): string | undefined {
@@ -64,12 +69,14 @@ export function versionOf(tag: string): string | undefined {
   return undefined;
 }
 
-/** Newest first: versions that parse by semver, then the rest by date. */
+/** Newest first: versions that parse by semver, then the rest by date. Each version is parsed once, not per comparison. */
 export function sortReleases(tags: ReleaseTag[]): ReleaseTag[] {
+  const parsed = new Map(tags.map((t) => [t, t.version ? new semver.SemVer(t.version) : undefined]));
   return [...tags].sort((a, b) => {
-    if (a.version && b.version) return semver.rcompare(a.version, b.version) || b.date - a.date || a.name.localeCompare(b.name);
-    if (a.version) return -1;
-    if (b.version) return 1;
+    const [va, vb] = [parsed.get(a), parsed.get(b)];
+    if (va && vb) return vb.compare(va) || b.date - a.date || a.name.localeCompare(b.name);
+    if (va) return -1;
+    if (vb) return 1;
     return b.date - a.date || a.name.localeCompare(b.name);
   });
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { changedFiles } from '../../src/git/diff.js';
 import { ancestry, commitsBetween, resolveCommit } from '../../src/git/refs.js';
 import { openRepo } from '../../src/git/repo.js';
-import { listReleaseTags, previousRelease, versionOf } from '../../src/git/tags.js';
+import { listReleaseTags, previousRelease, sortReleases, versionOf } from '../../src/git/tags.js';
 import { UsageError } from '../../src/util/errors.js';
 import { buildRepo, git, tempDir } from '../support/repo.js';
 
@@ -74,6 +74,30 @@ describe('refs', () => {
     expect(versionOf('api/v1.4.0')).toBe('1.4.0');
     expect(versionOf('api-v1.4.0')).toBe('1.4.0');
     expect(versionOf('release-candidate')).toBeUndefined();
+  });
+
+  it('sorts releases newest first: by semver, prereleases below their release, then the rest by date', () => {
+    const tag = (name: string, date: number) => ({ name, sha: name, date, ...(versionOf(name) ? { version: versionOf(name)! } : {}) });
+    const tags = [
+      tag('v1.10.0-rc.1', 5),
+      tag('nightly', 9),
+      tag('v1.9.0', 4),
+      tag('v1.10.0', 6),
+      tag('api@2.0.0-beta.2', 3),
+      tag('v1.10.0-rc.10', 7),
+      tag('snapshot', 2),
+      tag('api@2.0.0-beta.10', 1),
+    ];
+    expect(sortReleases(tags).map((t) => t.name)).toEqual([
+      'api@2.0.0-beta.10',
+      'api@2.0.0-beta.2',
+      'v1.10.0',
+      'v1.10.0-rc.10',
+      'v1.10.0-rc.1',
+      'v1.9.0',
+      'nightly',
+      'snapshot',
+    ]);
   });
 
   it('works on a bare clone', async () => {
