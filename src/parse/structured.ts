@@ -8,6 +8,20 @@ const MAX_ALIAS_COUNT = 100;
 
 /** The documents of a YAML text, or undefined when it does not parse. */
 export function readYaml(text: string): unknown[] | undefined {
+  return yamlDocuments(text)?.filter((d) => d !== null && d !== undefined);
+}
+
+/**
+ * The value of a YAML text of one document (null when it is empty), as the `yaml` package's `parse` reads it;
+ * undefined when it does not parse or holds several documents.
+ */
+export function readYamlDocument(text: string): unknown {
+  const docs = yamlDocuments(text);
+  return docs === undefined || docs.length > 1 ? undefined : (docs[0] ?? null);
+}
+
+/** Every document of a YAML text, empty ones included, or undefined when it does not parse. */
+function yamlDocuments(text: string): unknown[] | undefined {
   return readYamlFast(text) ?? readYamlStrictly(text);
 }
 
@@ -26,7 +40,7 @@ function readYamlFast(text: string): unknown[] | undefined {
       key === null ? 'a null key' : lib.mapTag.addPair(map, key, value),
   });
   try {
-    return lib.loadAll(text, { schema: fastSchema, maxAliases: 0 }).filter((d) => d !== null && d !== undefined);
+    return lib.loadAll(text, { schema: fastSchema, maxAliases: 0 });
   } catch {
     return undefined;
   }
@@ -36,7 +50,7 @@ function readYamlStrictly(text: string): unknown[] | undefined {
   try {
     const docs = yaml().parseAllDocuments(text, { prettyErrors: false, logLevel: 'silent' });
     if (!Array.isArray(docs) || docs.some((d) => d.errors.length > 0)) return undefined;
-    return docs.map((d) => d.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as unknown).filter((d) => d !== null && d !== undefined);
+    return docs.map((d) => d.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as unknown);
   } catch {
     return undefined;
   }

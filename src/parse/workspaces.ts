@@ -1,5 +1,5 @@
 // npm, yarn and pnpm workspaces: the one reader of their globs, for scope, contracts and `init`.
-import { yaml } from './yaml.js';
+import { readYamlDocument } from './structured.js';
 
 /** Workspace globs from the root package.json (npm, yarn) and pnpm-workspace.yaml. */
 export function workspaceGlobs(packageJson: string | undefined, pnpmWorkspace: string | undefined): string[] {
@@ -15,12 +15,9 @@ export function workspaceGlobs(packageJson: string | undefined, pnpmWorkspace: s
     }
   }
   if (pnpmWorkspace) {
-    try {
-      const doc = yaml().parse(pnpmWorkspace, { maxAliasCount: 100 }) as { packages?: unknown } | null;
-      if (Array.isArray(doc?.packages)) globs.push(...doc.packages.filter((g): g is string => typeof g === 'string'));
-    } catch {
-      // Not YAML: no workspaces to read.
-    }
+    // Not YAML (undefined): no workspaces to read.
+    const doc = readYamlDocument(pnpmWorkspace) as { packages?: unknown } | null | undefined;
+    if (Array.isArray(doc?.packages)) globs.push(...doc.packages.filter((g): g is string => typeof g === 'string'));
   }
   return [...new Set(globs.map((g) => g.replace(/^\.\//, '').replace(/\/$/, '')))];
 }

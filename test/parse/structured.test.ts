@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { parseAllDocuments, stringify } from 'yaml';
-import { readYaml } from '../../src/parse/structured.js';
+import { parse, parseAllDocuments, stringify } from 'yaml';
+import { readYaml, readYamlDocument } from '../../src/parse/structured.js';
 
 /** What the `yaml` package makes of a text: the meaning readYaml must give, whichever reader builds the values. */
 function reference(text: string): unknown[] | undefined {
@@ -47,6 +47,19 @@ describe('readYaml', () => {
   for (const [name, text] of Object.entries(texts))
     it(`reads ${name} as the yaml package does`, () => {
       expect(readYaml(text)).toStrictEqual(reference(text));
+    });
+
+  // A workspace list or a chart is one document: read as the yaml package's `parse` reads it, or not at all.
+  const single = (text: string): unknown => {
+    try {
+      return parse(text, { maxAliasCount: 100 }) as unknown;
+    } catch {
+      return undefined;
+    }
+  };
+  for (const [name, text] of Object.entries({ ...texts, 'a trailing document marker': 'a: 1\n---\n', 'an empty document': '---\n' }))
+    it(`reads ${name} as one document as the yaml package does`, () => {
+      expect(readYamlDocument(text)).toStrictEqual(single(text));
     });
 
   it('does not parse an alias bomb', () => {

@@ -1,4 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
+import { readYamlDocument } from '../../parse/structured.js';
 import { yaml } from '../../parse/yaml.js';
 import { lockfileOf } from '../../parse/kinds.js';
 import { pathAt, type Analyzer, type Release } from '../analyzer.js';
@@ -122,9 +123,11 @@ const scalar = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ?
 function chartVersions(release: Release, file: ChangedFile): string | undefined {
   const chart = (side: Side) => {
     const text = (side === 'from' ? file.fromBlob : file.toBlob) === undefined ? undefined : release.content(file, side).text;
+    if (text === undefined) return undefined;
     try {
-      const doc =
-        text === undefined ? undefined : (yaml().parse(text, { logLevel: 'silent' }) as { name?: unknown; version?: unknown } | null);
+      // A chart with errors is still read for what it says (the yaml package's `parse`, silenced); the yaml
+      // package is loaded only then.
+      const doc = (readYamlDocument(text) ?? yaml().parse(text, { logLevel: 'silent' })) as { name?: unknown; version?: unknown } | null;
       return doc && typeof doc === 'object'
         ? { name: scalar(doc.name) ?? pathAt(file, side), version: scalar(doc.version) ?? '?' }
         : undefined;
