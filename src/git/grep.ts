@@ -1,6 +1,6 @@
 import type { Side } from '../model/report.js';
 import type { BlobStore } from './blobs.js';
-import { gitWithPatterns, type Repo } from './repo.js';
+import { gitToFile, type Repo } from './repo.js';
 import type { TreeIndex, TreeIndexes } from './tree-index.js';
 import { Lru } from '../util/lru.js';
 
@@ -72,7 +72,8 @@ export async function gitGrep(repo: Repo, sha: string, patterns: readonly string
   ];
   let out: string;
   try {
-    out = await (paths.length > 0 ? repo.git : gitWithPatterns(repo)).raw(args);
+    // Through a file: the release's grep writes megabytes of import lines while the scripts are parsed.
+    out = await gitToFile(repo, args, { patterns: paths.length === 0 });
   } catch {
     return [];
   }

@@ -1,5 +1,7 @@
-import { existsSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { spawn } from 'node:child_process';
+import { closeSync, existsSync, fstatSync, mkdtempSync, openSync, readSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { simpleGit, type SimpleGit } from 'simple-git';
 import { UsageError } from '../util/errors.js';
 import { isSafeRef } from './ref-syntax.js';
@@ -112,11 +114,48 @@ function gitIn(dir: string, env = gitEnv(), options: { maxConcurrentProcesses?: 
 }
 
 /**
- * git in the repository with pathspecs read as patterns (`*.ts` names every TypeScript file, in any folder), for
- * the pathspecs the tool writes itself: never one from the command line or the repository, which stay literal.
+ * Runs git in the repository with its output written to a temporary file (outside the repository), read back
+ * once git exits: for a command that writes megabytes while this thread is busy parsing (a release's grep), which
+ * through a pipe would stop each time the pipe is full until this thread drained it. Exit status 1 is git grep's
+ * "nothing found" (what it printed is given); any other failure throws git's first line of error.
+ * `patterns`: the pathspecs are read as patterns (`*.ts` names every TypeScript file, in any folder), for the
+ * pathspecs the tool writes itself: never one from the command line or the repository, which stay literal.
  */
-export function gitWithPatterns(repo: Repo): SimpleGit {
-  return gitIn(repo.dir, { ...gitEnv(), GIT_LITERAL_PATHSPECS: '0' });
+export async function gitToFile(repo: Repo, args: readonly string[], { patterns = false } = {}): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'rollback-ready-git-'));
+  const fd = openSync(join(dir, 'out'), 'w+');
+  // Gone from the folder at once where the system allows it (git and this process keep the open file): nothing
+  // is left behind, even when the process is killed. Elsewhere, removed once read.
+  const remove = () => rmSync(dir, { recursive: true, force: true });
+  let removed = true;
+  try {
+    remove();
+  } catch {
+    removed = false;
+  }
+  try {
+    const { code, stderr } = await new Promise<{ code: number | null; stderr: string }>((done, fail) => {
+      const proc = spawn('git', [...args], {
+        cwd: repo.dir,
+        env: patterns ? { ...gitEnv(), GIT_LITERAL_PATHSPECS: '0' } : gitEnv(),
+        stdio: ['ignore', fd, 'pipe'],
+      });
+      let stderr = '';
+      proc.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+      proc.on('error', fail);
+      proc.on('close', (code) => done({ code, stderr }));
+    });
+    if (code !== 0 && code !== 1) {
+      const error = stderr.split('\n').find((line) => line.trim() !== '' && !line.startsWith('hint:'));
+      throw new Error(error?.trim() || `git ${args[0]} failed`);
+    }
+    const out = Buffer.alloc(fstatSync(fd).size);
+    for (let at = 0; at < out.length;) at += readSync(fd, out, at, out.length - at, at);
+    return out.toString('utf8');
+  } finally {
+    closeSync(fd);
+    if (!removed) remove();
+  }
 }
 
 /** Opens the repository read-only. Nothing here or below ever writes to it. */
