@@ -1,11 +1,18 @@
 import type { ts as TsNamespace } from 'ts-morph';
 
+/** Where a module may re-export, or export names from a local list: an `export` the scanner must look at. */
+const MAY_REEXPORT = /\bexport\s*(?:[*{=/]|type\b|default\b)/;
+
 /**
  * The modules an unchanged file re-exports from, found with the TypeScript scanner (tokens, no syntax tree):
  * `export * from`, `export { … } from`, `export * as ns from`, and, when the file exports names from a local
  * list (`export { a }`, `export default a`), its imports too, since such names may be imported bindings.
  */
 export function reexportSpecifiers(ts: typeof TsNamespace, text: string): string[] {
+  // Most modules export declarations only (`export const`, `export function`): without an `export` followed by
+  // `*`, `{`, `=`, `type`, `default` or a comment, and without a Unicode escape (which can spell `export`), there
+  // is nothing to find, and the text is not scanned.
+  if (!text.includes('\\u') && !MAY_REEXPORT.test(text)) return [];
   const scanner = ts.createScanner(ts.ScriptTarget.Latest, true, ts.LanguageVariant.Standard, text);
   const K = ts.SyntaxKind;
   const reexports: string[] = [];
