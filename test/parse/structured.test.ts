@@ -52,7 +52,7 @@ describe('readYaml', () => {
   // A workspace list or a chart is one document: read as the yaml package's `parse` reads it, or not at all.
   const single = (text: string): unknown => {
     try {
-      return parse(text, { maxAliasCount: 100 }) as unknown;
+      return parse(text, { maxAliasCount: 100, logLevel: 'error' }) as unknown;
     } catch {
       return undefined;
     }
