@@ -1,8 +1,10 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { endpointFindings, removedEndpoints } from '../../support/endpoints.js';
-import { FIXTURES } from '../../support/repo.js';
+import { FIXTURES, twoReleases } from '../../support/repo.js';
 import { TREE_CACHE_TEXT } from '../../../src/engine/trees.js';
+import { analyzeRollback } from '../../../src/engine/analyze.js';
+import { endpointsAnalyzer } from '../../../src/analyzers/endpoints/analyzer.js';
 
 const composed = (name: string): [string, string] => [
   join(FIXTURES, 'endpoints', 'composed', name, 'v1'),
@@ -243,5 +245,14 @@ describe('a router a registrar hands on to another registrar', () => {
     const small = await endpointFindings(target, running);
     const large = await endpointFindings({ ...target, 'src/table.ts': table(0) }, { ...running, 'src/table.ts': table(1) });
     expect(large).toEqual(small);
+  });
+
+  it('parses an unchanged module of the mount chain once for both sides in a release larger than the tree cache', async () => {
+    const dir = twoReleases({ ...target, 'src/table.ts': table(0) }, { ...running, 'src/table.ts': table(1) });
+    const report = await analyzeRollback({ repo: dir, from: 'v2', to: 'v1', analyzers: [endpointsAnalyzer] });
+    expect(removedEndpoints(report.findings)).toEqual(['DELETE /api/reports/:id', 'GET /api/reports', 'PATCH /api/users/:id/profile']);
+    // Changed and read at both sides: init.ts and users.ts (4 trees), profile.ts and reports.ts (at `from` only).
+    // Unchanged: tenant.ts, the app mounting init.ts's routers, the same text at both sides (1 tree, not 2).
+    expect(report.stats.scriptsParsed).toBe(7);
   });
 });

@@ -96,6 +96,10 @@ export class CodeReader {
     const key = `${side}\0${path}`;
     let result = this.cache.get(key);
     if (!result) {
+      // The same text at the other side (an unchanged file on a mount chain): the tree read there. A release too
+      // large for the release's cache keeps no tree, and would parse it a second time. Taken before any wait: the
+      // side asked second waits for the first, never both for each other.
+      const other = this.cache.get(`${side === 'from' ? 'to' : 'from'}\0${path}`);
       result = (async () => {
         if (!isScript(path) || !(await this.exists(side, path))) return undefined;
         if (!this.isChanged(side, path)) {
@@ -105,6 +109,8 @@ export class CodeReader {
           }
           this.reads += 1;
         }
+        const theirs = await other;
+        if (theirs && theirs.getFullText() === (await this.release.readPath(side, path)).text) return theirs;
         return (await this.release.tree(side, path))?.morph();
       })();
       this.cache.set(key, result);
