@@ -2,7 +2,7 @@ import type { SourceFile } from 'ts-morph';
 import type { GrepHit, Release } from '../../analyzer.js';
 import type { Side } from '../../../model/report.js';
 import { isScript } from '../../../parse/kinds.js';
-import { ImportIndex } from './imports.js';
+import { ImportIndex, type SpecifiersByLine } from './imports.js';
 import { ModuleResolver } from './modules.js';
 
 /** A tree listing of one side, indexed by folder: from one listing of the whole tree. */
@@ -38,6 +38,8 @@ export class CodeReader {
   private readonly trees = new Map<Side, Promise<Tree>>();
   private readonly greps = new Map<string, Promise<GrepHit[]>>();
   private readonly importIndexes = new Map<Side, Promise<ImportIndex>>();
+  /** Both sides' import indexes share it: the target's grep hands back the running release's hits of unchanged scripts. */
+  private readonly importLines: SpecifiersByLine = new Map();
   private readonly resolvers = new Map<Side, ModuleResolver>();
   private readonly changed: Record<Side, Set<string>>;
   reads = 0;
@@ -142,7 +144,7 @@ export class CodeReader {
   imports(side: Side): Promise<ImportIndex> {
     let index = this.importIndexes.get(side);
     if (!index) {
-      index = this.grep(side, ImportIndex.PATTERNS).then((hits) => new ImportIndex(hits));
+      index = this.grep(side, ImportIndex.PATTERNS).then((hits) => new ImportIndex(hits, this.importLines));
       this.importIndexes.set(side, index);
     }
     return index;
