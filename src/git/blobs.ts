@@ -45,6 +45,8 @@ export class BlobStore {
   private restarts = 0;
   private readonly cache = new Map<string, Promise<BlobContent>>();
   private readonly folders = new Map<string, Promise<Set<string>>>();
+  /** Specs read here whose bytes were not UTF-16: a text decoded from them encodes back to them when as long. */
+  private readonly notUtf16 = new Set<string>();
   /** Objects read from git (a content another analysis shared is not read). */
   reads = 0;
 
@@ -141,8 +143,21 @@ export class BlobStore {
     return this.fetch(blobId, maxBytes);
   }
 
-  /** The bytes of a blob, whatever their size, not decoded and not cached (undefined: not a readable blob). */
+  /**
+   * The bytes of a blob, whatever their size, not decoded and not cached (undefined: not a readable blob). A blob
+   * already read as text is not asked of git again when its text encodes back to as many bytes as it had: the bytes
+   * were UTF-8 without a byte-order mark (UTF-16 aside), and valid UTF-8 decodes and encodes back to itself.
+   */
   readBytes(blobId: string): Promise<Buffer | undefined> {
+    const read = this.notUtf16.has(blobId) ? this.cache.get(blobId) : undefined;
+    if (!read) return this.rawBytes(blobId);
+    return read.then((content) => {
+      const bytes = content.text === undefined ? undefined : Buffer.from(content.text, 'utf8');
+      return bytes?.length === content.size ? bytes : this.rawBytes(blobId);
+    });
+  }
+
+  private rawBytes(blobId: string): Promise<Buffer | undefined> {
     return this.request(blobId, Number.MAX_SAFE_INTEGER).then(
       (raw) => (raw.type === 'blob' ? (raw.data ?? Buffer.alloc(0)) : undefined),
       () => undefined,
@@ -184,7 +199,13 @@ export class BlobStore {
       if (known) result = Promise.resolve(known);
       else {
         this.reads += 1;
-        result = this.fetch(spec);
+        result = this.request(spec).then(
+          (raw) => {
+            if (raw.data && !isUtf16(raw.data)) this.notUtf16.add(spec);
+            return decodeBlob(raw);
+          },
+          (): BlobContent => ({ size: 0, unreadable: 'missing' }),
+        );
         const shared = this.shared;
         // A missing object may be a read that failed (git restarted): it is asked of git again.
         if (shared) void result.then((content) => content.unreadable !== 'missing' && shared.set(key, content));
@@ -342,6 +363,11 @@ export function decodeBlob(raw: { type: string; data?: Buffer; size: number }): 
   if (text === 'binary') return { size: raw.size, unreadable: 'binary' };
   if (text === undefined) return { size: raw.size, unreadable: 'not-utf8' };
   return { size: raw.size, text };
+}
+
+/** Whether bytes start with a UTF-16 byte-order mark (`decodeText` reads them as UTF-16). */
+function isUtf16(data: Buffer): boolean {
+  return data.length >= 2 && ((data[0] === 0xff && data[1] === 0xfe) || (data[0] === 0xfe && data[1] === 0xff));
 }
 
 /** One strict decoder for every blob: decoding without `stream` keeps no state between calls. */

@@ -111,8 +111,8 @@ export function scanTree(tree: TreeIndex, read: ReadBlob, patterns: readonly str
 }
 
 /**
- * What `gitGrep` finds in `tree`, from what it found in `base`, another commit's tree: a file with the same blob
- * and mode at the same path has the same lines, and only the others are read and searched.
+ * What `gitGrep` finds in `tree` (under `paths`), from what it found in `base`, another commit's tree: a file with
+ * the same blob and mode at the same path has the same lines, and only the others are read and searched.
  */
 export async function grepFrom(
   base: TreeIndex,
@@ -122,8 +122,9 @@ export async function grepFrom(
   patterns: readonly string[],
   /** Lines already found in blobs, by blob id and strings (shared by the analyses of several targets). */
   seen?: SharedLines,
+  paths: readonly string[] = [],
 ): Promise<GrepHit[]> {
-  const files = greppable(tree);
+  const files = greppable(tree).filter(pathspecMatcher(paths));
   const same = (path: string) => {
     const [was, is] = [base.entry(path), tree.entry(path)];
     return was !== undefined && was.id === is?.id && was.mode === is.mode;
@@ -297,15 +298,30 @@ export function releaseGrep(
   };
   // Started at once when asked (`start`): git greps on a core of its own while this thread parses the scripts.
   if (start) void knownAt('from');
+  // A question of other strings asked at one side is answered by reading that side's scripts; asked again at the
+  // other side, it is answered from those hits and the scripts that differ between the two trees.
+  const scans = new Map<string, Partial<Record<Side, Promise<GrepHit[]>>>>();
+  const scan = (side: Side, asked: readonly string[], under: readonly string[]): Promise<GrepHit[]> => {
+    const key = JSON.stringify([asked, under]);
+    let bySide = scans.get(key);
+    if (!bySide) scans.set(key, (bySide = {}));
+    const otherSide: Side = side === 'from' ? 'to' : 'from';
+    const other = bySide[otherSide];
+    return (bySide[side] ??= (async () => {
+      const tree = await trees.of(shaOf(side));
+      if (!other) return scanTree(tree, read, asked, under);
+      const [base, baseHits] = await Promise.all([trees.of(shaOf(otherSide)), other]);
+      return grepFrom(base, baseHits, tree, read, asked, undefined, under);
+    })());
+  };
   const sides = new Map<Side, Grep>();
   return (side, patterns, paths) => {
     let grep = sides.get(side);
     if (!grep) {
-      const sha = shaOf(side);
       grep = sideGrep(
         known,
         () => knownAt(side),
-        async (asked, under) => scanTree(await trees.of(sha), read, asked, under),
+        (asked, under = []) => scan(side, asked, under),
       );
       sides.set(side, grep);
     }

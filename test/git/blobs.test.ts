@@ -56,3 +56,48 @@ describe('blob store', () => {
     expect(decodeText(Buffer.from('\ufeffhi', 'utf8'))).toBe('hi');
   });
 });
+
+describe('the bytes of a blob already read as text', () => {
+  // Encodings whose text does or does not give the bytes back: UTF-8 with multi-byte characters, a UTF-8 byte-order
+  // mark, UTF-16 whose text is as long in UTF-8 as the file (one ASCII and three CJK characters: 10 bytes either
+  // way), Latin-1, a NUL byte, and a file over the size limit.
+  const files: Record<string, Buffer> = {
+    'utf8.ts': Buffer.from("const s = 'héllo 日本';\n"),
+    'bom.ts': Buffer.from("\ufeffconst b = 'x';\n"),
+    'utf16.ts': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('a日本語', 'utf16le')]),
+    'latin.ts': Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x0a]),
+    'nul.ts': Buffer.from([0x61, 0x00, 0x62]),
+    'big.ts': Buffer.from(`// ${'z'.repeat(300)}\n`),
+  };
+
+  it('are the bytes git has, and git is asked again only when the text does not give them back', async () => {
+    expect(Buffer.from('a日本語', 'utf8').length).toBe(files['utf16.ts']!.length);
+    const dir = buildRepo([{ tree: files, tag: 'v1' }]);
+    const repo = await openRepo(dir);
+    const sha = await resolveCommit(repo, 'v1', '--from');
+    const ids = Object.fromEntries(
+      await Promise.all(Object.keys(files).map(async (path) => [path, (await repo.git.revparse([`${sha}:${path}`])).trim()] as const)),
+    );
+    const store = new BlobStore(repo, 100);
+    const asked: string[] = [];
+    const request = (store as unknown as { request: (spec: string, max?: number) => Promise<unknown> }).request.bind(store);
+    (store as unknown as { request: typeof request }).request = (spec, max) => {
+      asked.push(spec);
+      return request(spec, max);
+    };
+    try {
+      for (const path of Object.keys(files)) await store.read(ids[path]!);
+      asked.length = 0;
+      for (const [path, bytes] of Object.entries(files)) expect(await store.readBytes(ids[path]!), path).toEqual(bytes);
+      expect(asked.map((id) => Object.keys(ids).find((path) => ids[path] === id)).sort()).toEqual([
+        'big.ts',
+        'bom.ts',
+        'latin.ts',
+        'nul.ts',
+        'utf16.ts',
+      ]);
+    } finally {
+      store.close();
+    }
+  });
+});

@@ -118,4 +118,29 @@ describe('grep of a release', () => {
       counter.close();
     }
   });
+
+  it('answers a question of other strings at the second side from the first side and the scripts that differ', async () => {
+    const { repo, from, to, store, trees } = await open();
+    const shaOf = (side: 'from' | 'to') => (side === 'from' ? from : to);
+    const read: string[] = [];
+    const readBytes = store.readBytes.bind(store);
+    store.readBytes = (id) => {
+      read.push(id);
+      return readBytes(id);
+    };
+    const grep = releaseGrep(repo, store, trees, shaOf, questions[0]![0]);
+    const [fromTree, toTree] = [await trees.of(from), await trees.of(to)];
+    for (const [patterns, paths] of questions.slice(1)) {
+      read.length = 0;
+      expect(await grep('from', patterns, paths), JSON.stringify(patterns)).toEqual(await gitGrep(repo, from, patterns, paths));
+      const scripts = read.length;
+      read.length = 0;
+      expect(await grep('to', patterns, paths), JSON.stringify(patterns)).toEqual(await gitGrep(repo, to, patterns, paths));
+      // Read at `to`: the scripts whose blob differs from the one at `from` (src/a.ts, src/old.ts), under `paths`.
+      const differ = read.map((id) => toTree.under('').find((p) => toTree.entry(p)!.id === id)!);
+      expect(differ.every((p) => fromTree.entry(p)?.id !== toTree.entry(p)!.id)).toBe(true);
+      if (paths.length === 0) expect(differ.sort(), JSON.stringify(patterns)).toEqual(['src/a.ts', 'src/old.ts']);
+      expect(scripts).toBeGreaterThan(read.length);
+    }
+  });
 });

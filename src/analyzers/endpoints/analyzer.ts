@@ -1,13 +1,14 @@
 import { globMatcher } from '../../util/glob.js';
-import { pathAt, type Analyzer, type Release } from '../analyzer.js';
+import { pathAt, type Analyzer, type ChangedScript, type Release } from '../analyzer.js';
 import type { Fact } from '../../model/facts.js';
 import type { RouteRef } from '../../model/facts/endpoints.js';
 import { isScript, isTest } from '../../parse/kinds.js';
-import type { Side } from '../../model/report.js';
+import type { ChangedFile, Side } from '../../model/report.js';
 import { canonicalMethod, canonicalPath, EndpointSet, FILE_ROUTED, type Endpoint } from './identity.js';
 import { DOCUMENTATION, specEndpoints } from './openapi/specs.js';
 import { CodeReader } from './routes/code-context.js';
-import { mayHaveRoutes, routeCallCount } from './routes/detect.js';
+import { mayHaveRoutes, nestWithoutController, routeCallCount } from './routes/detect.js';
+import { bindsImport } from './routes/bindings.js';
 import { MAX_ROUTES_PER_FILE } from './routes/limits.js';
 import type { FileEndpoints, SideReader, TrpcEntry, Unresolved } from './routes/index.js';
 import { ServedSince } from './since.js';
@@ -51,8 +52,22 @@ function lastLiteral(path: string): string | undefined {
     .pop();
 }
 
+/** What the analyzer keeps of a changed script while the engine holds its trees: the sides where it imports Nest. */
+type NestImports = Partial<Record<Side, true>>;
+
+function readScript({ from, to }: ChangedScript): NestImports | undefined {
+  const reading: NestImports = {};
+  if (from?.syntax && bindsImport(from.syntax, '@nestjs/common')) reading.from = true;
+  if (to?.syntax && bindsImport(to.syntax, '@nestjs/common')) reading.to = true;
+  return reading.from || reading.to ? reading : undefined;
+}
+
 /** Endpoints of the changed route files at one side, and the mounts they make. */
-async function changedRoutes(release: Release, side: SideReader): Promise<SideRoutes & { mounts: Map<string, Set<string>> }> {
+async function changedRoutes(
+  release: Release,
+  side: SideReader,
+  nest: ReadonlyMap<ChangedFile, NestImports>,
+): Promise<SideRoutes & { mounts: Map<string, Set<string>> }> {
   const out = { ...emptySide(), mounts: new Map<string, Set<string>>() };
   for (const file of release.files) {
     const path = pathAt(file, side.side);
@@ -63,6 +78,13 @@ async function changedRoutes(release: Release, side: SideReader): Promise<SideRo
     const calls = routeCallCount(text);
     if (calls > MAX_ROUTES_PER_FILE) {
       out.tooMany.set(path, calls);
+      continue;
+    }
+    // A Nest script with no controller (a service, a use case) is read as serving nothing, without parsing it again:
+    // the same as reading it, down to the Nest configuration a Nest script has read first.
+    if (nest.get(file)?.[side.side] && nestWithoutController(path, text)) {
+      await side.nestConfig();
+      out.read.add(path);
       continue;
     }
     // Through the reader, which hands out one tree per file: the composition of routers across files matches
@@ -309,9 +331,10 @@ async function trpcEndpoints(
  * Endpoints served at `from` and not at `to`, from OpenAPI specs and from route code, compared over everything
  * read, whatever file or framework serves them; an endpoint another route at `to` answers is rerouted, not removed.
  */
-export const endpointsAnalyzer: Analyzer = {
+export const endpointsAnalyzer: Analyzer<NestImports> = {
   name: 'endpoints',
-  async analyze(release: Release): Promise<Fact[]> {
+  readScript,
+  async analyze(release: Release, readings: ReadonlyMap<ChangedFile, NestImports>): Promise<Fact[]> {
     const facts: Fact[] = [];
     const reader = new CodeReader(release);
     const specs = await specEndpoints(release, reader, facts);
@@ -321,7 +344,7 @@ export const endpointsAnalyzer: Analyzer = {
     let from: SideRoutes = emptySide();
     let to: SideRoutes = emptySide();
     if (routes && sides && mayRoute) {
-      const read = { from: await changedRoutes(release, sides.from), to: await changedRoutes(release, sides.to) };
+      const read = { from: await changedRoutes(release, sides.from, readings), to: await changedRoutes(release, sides.to, readings) };
       await mountedRoutes(reader, sides, read);
       from = read.from;
       to = read.to;

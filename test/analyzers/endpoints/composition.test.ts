@@ -1,8 +1,10 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { endpointFindings, removedEndpoints } from '../../support/endpoints.js';
-import { FIXTURES } from '../../support/repo.js';
+import { FIXTURES, twoReleases } from '../../support/repo.js';
 import { TREE_CACHE_TEXT } from '../../../src/engine/trees.js';
+import { analyzeRollback } from '../../../src/engine/analyze.js';
+import { endpointsAnalyzer } from '../../../src/analyzers/endpoints/analyzer.js';
 
 const composed = (name: string): [string, string] => [
   join(FIXTURES, 'endpoints', 'composed', name, 'v1'),
@@ -206,6 +208,21 @@ ${extra}}
     expect(removedEndpoints(findings)).toEqual(['DELETE /api/v2/cats/:id', 'GET /health/ready', 'POST /api/admin/users/unban']);
   });
 
+  it('reads a changed Nest service as serving nothing without parsing it for routes', async () => {
+    const service = (greeting: string) =>
+      `import { Injectable } from '@nestjs/common';\n\n@Injectable()\nexport class GreetingService {\n  greet() {\n    return '${greeting}';\n  }\n}\n`;
+    const dir = twoReleases(
+      { ...tree("'api'", '', ''), 'src/greeting.service.ts': service('hello'), 'src/table.ts': table(0) },
+      { ...tree("'api'", "  @Delete(':id')\n  remove() {}\n", ''), 'src/greeting.service.ts': service('hi'), 'src/table.ts': table(1) },
+    );
+    const report = await analyzeRollback({ repo: dir, from: 'v2', to: 'v1', analyzers: [endpointsAnalyzer] });
+    expect(removedEndpoints(report.findings)).toEqual(['DELETE /api/v1/cats/:id']);
+    // The engine's readers parse the changed scripts once per side (6 trees: the controller, the service, the
+    // table), and the cache keeps none. The routes read the controller again at both sides (2), and the
+    // bootstrap, the app module and the admin module, unchanged, once each (3): the service not at all.
+    expect(report.stats.scriptsParsed).toBe(11);
+  });
+
   it('shows the static part of a computed global prefix and says what is computed', async () => {
     const findings = await endpointFindings(
       tree("CONTEXT_PATH + 'v1'", '', ''),
@@ -243,5 +260,16 @@ describe('a router a registrar hands on to another registrar', () => {
     const small = await endpointFindings(target, running);
     const large = await endpointFindings({ ...target, 'src/table.ts': table(0) }, { ...running, 'src/table.ts': table(1) });
     expect(large).toEqual(small);
+  });
+
+  it('parses an unchanged module of the mount chain once for both sides in a release larger than the tree cache', async () => {
+    const dir = twoReleases({ ...target, 'src/table.ts': table(0) }, { ...running, 'src/table.ts': table(1) });
+    const report = await analyzeRollback({ repo: dir, from: 'v2', to: 'v1', analyzers: [endpointsAnalyzer] });
+    expect(removedEndpoints(report.findings)).toEqual(['DELETE /api/reports/:id', 'GET /api/reports', 'PATCH /api/users/:id/profile']);
+    // The engine's readers parse each changed script once per side (8 trees: init.ts, users.ts and table.ts at both
+    // sides, profile.ts and reports.ts at `from`), and the cache keeps none. The routes read again: init.ts and
+    // users.ts at both sides, profile.ts and reports.ts at `from` (6 trees), and tenant.ts, the unchanged app that
+    // mounts init.ts's routers, whose text is the same at both sides (1 tree, not 2).
+    expect(report.stats.scriptsParsed).toBe(15);
   });
 });

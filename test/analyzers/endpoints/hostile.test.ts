@@ -48,6 +48,27 @@ describe('OpenAPI schemas used twice and nested deep', () => {
     );
   });
 
+  it('reads a deep schema that several operations share once, each compared with its own counterpart', async () => {
+    const nest = (levels: number, leaf: string) => {
+      let schema = leaf;
+      for (let i = 0; i < levels; i++) schema = `{ type: object, properties: { l${levels - i}: ${schema} } }`;
+      return schema;
+    };
+    const get = (path: string, ref: string) =>
+      `  ${path}:\n    get:\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema: { $ref: '#/components/schemas/${ref}' }\n`;
+    const deep = (name: string, leaf: string) => `    ${name}: ${nest(12, `{ type: object, properties: { ${leaf} } }`)}\n`;
+    // At `from` the three operations share Deep; at `to` /a and /c have the same Deep, /b an older one.
+    const from = spec(deep('Deep', 'a: { type: string }, b: { type: string }'), get('/a', 'Deep') + get('/b', 'Deep') + get('/c', 'Deep'));
+    const to = spec(
+      deep('Deep', 'a: { type: string }, b: { type: string }') + deep('Old', 'a: { type: string }'),
+      get('/a', 'Deep') + get('/b', 'Old') + get('/c', 'Deep'),
+    );
+    const findings = await endpointFindings({ 'openapi.yaml': to }, { 'openapi.yaml': from });
+    expect(findings.map((f) => f.message)).toEqual([
+      'openapi.yaml was not understood: the schemas of GET /b nest deeper than the comparison reads (response l1.l2.l3.l4.l5.l6.l7.l8.l9): what changed there is not known',
+    ]);
+  });
+
   it('names a few of 20,000 colliding templates and counts the rest', async () => {
     const many = Array.from(
       { length: 20_000 },

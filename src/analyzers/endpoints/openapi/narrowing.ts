@@ -45,10 +45,23 @@ function serialise(value: unknown, ancestors: Set<unknown>, budget: { left: numb
   return `{${parts.join(',')}}`;
 }
 
+/**
+ * Schemas as text (`serialise`, undefined: not known), by object: a dereferenced spec holds the schema a `$ref` names
+ * as one object wherever it is used, so it is read once however many operations reach it.
+ */
+const texts = new WeakMap<Obj, string | undefined>();
+
+function textOf(schema: Obj): string | undefined {
+  if (texts.has(schema)) return texts.get(schema);
+  const text = serialise(schema, new Set(), { left: 20_000 });
+  texts.set(schema, text);
+  return text;
+}
+
 /** The same JSON below a point, as far as a bounded reading can tell (a cycle or a huge subtree is "not known"). */
 function sameSchema(a: Obj, b: Obj): boolean {
-  const left = serialise(a, new Set(), { left: 20_000 });
-  return left !== undefined && left === serialise(b, new Set(), { left: 20_000 });
+  const left = textOf(a);
+  return left !== undefined && left === textOf(b);
 }
 
 /** What one comparison found: the narrowings, and where schemas go deeper than the comparison does. */

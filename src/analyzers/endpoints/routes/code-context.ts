@@ -2,7 +2,7 @@ import type { SourceFile } from 'ts-morph';
 import type { GrepHit, Release } from '../../analyzer.js';
 import type { Side } from '../../../model/report.js';
 import { isScript } from '../../../parse/kinds.js';
-import { ImportIndex } from './imports.js';
+import { ImportIndex, type SpecifiersByLine } from './imports.js';
 import { ModuleResolver } from './modules.js';
 
 /** A tree listing of one side, indexed by folder: from one listing of the whole tree. */
@@ -38,6 +38,8 @@ export class CodeReader {
   private readonly trees = new Map<Side, Promise<Tree>>();
   private readonly greps = new Map<string, Promise<GrepHit[]>>();
   private readonly importIndexes = new Map<Side, Promise<ImportIndex>>();
+  /** Both sides' import indexes share it: the target's grep hands back the running release's hits of unchanged scripts. */
+  private readonly importLines: SpecifiersByLine = new Map();
   private readonly resolvers = new Map<Side, ModuleResolver>();
   private readonly changed: Record<Side, Set<string>>;
   reads = 0;
@@ -96,6 +98,10 @@ export class CodeReader {
     const key = `${side}\0${path}`;
     let result = this.cache.get(key);
     if (!result) {
+      // The same text at the other side (an unchanged file on a mount chain): the tree read there. A release too
+      // large for the release's cache keeps no tree, and would parse it a second time. Taken before any wait: the
+      // side asked second waits for the first, never both for each other.
+      const other = this.cache.get(`${side === 'from' ? 'to' : 'from'}\0${path}`);
       result = (async () => {
         if (!isScript(path) || !(await this.exists(side, path))) return undefined;
         if (!this.isChanged(side, path)) {
@@ -105,6 +111,8 @@ export class CodeReader {
           }
           this.reads += 1;
         }
+        const theirs = await other;
+        if (theirs && theirs.getFullText() === (await this.release.readPath(side, path)).text) return theirs;
         return (await this.release.tree(side, path))?.morph();
       })();
       this.cache.set(key, result);
@@ -136,7 +144,7 @@ export class CodeReader {
   imports(side: Side): Promise<ImportIndex> {
     let index = this.importIndexes.get(side);
     if (!index) {
-      index = this.grep(side, ImportIndex.PATTERNS).then((hits) => new ImportIndex(hits));
+      index = this.grep(side, ImportIndex.PATTERNS).then((hits) => new ImportIndex(hits, this.importLines));
       this.importIndexes.set(side, index);
     }
     return index;

@@ -105,3 +105,18 @@ export function routeCallCount(text: string): number {
   for (const _ of text.matchAll(/\.(?:get|post|put|patch|delete|del|all|head|options|route|on)\s*\(/g)) n++;
   return n;
 }
+
+/**
+ * Whether a script that imports `@nestjs/common` serves nothing: Nest serves routes from a class decorated
+ * `@Controller`, a name the text must then hold (written out: a Unicode escape could spell it), and the script is
+ * neither a file route nor a tRPC router. A Nest service or use case is not parsed for routes.
+ */
+export function nestWithoutController(path: string, text: string): boolean {
+  return (
+    !text.includes('Controller') &&
+    !text.includes('\\u') &&
+    !mayHaveTrpc(text) &&
+    nextRoutePath(path) === undefined &&
+    remixRoutePath(path) === undefined
+  );
+}

@@ -10,6 +10,17 @@ function tailOf(specifier: string): string {
   return last.replace(/\.(?:[cm]?[jt]sx?)$/, '');
 }
 
+/** The specifiers of each import line read, by its hit: a script the release did not change has the same hits at both sides. */
+export type SpecifiersByLine = Map<GrepHit, readonly string[]>;
+
+const NONE: readonly string[] = [];
+
+function specifiersIn(text: string): readonly string[] {
+  let found: string[] | undefined;
+  for (const match of text.matchAll(SPECIFIER)) (found ??= []).push(match[2]!);
+  return found ?? NONE;
+}
+
 /**
  * Every import specifier of one side's scripts, from one `git grep` of the lines that import (multi-line
  * imports end with their `from '…'` line), indexed by the specifier's last segment: the importers of a file
@@ -19,15 +30,17 @@ export class ImportIndex {
   static readonly PATTERNS = IMPORT_LINES;
   private readonly byTail = new Map<string, { path: string; specifier: string }[]>();
 
-  constructor(hits: readonly GrepHit[]) {
+  /** `lines`: the specifiers of lines already read (the other side's index), by hit; the lines read here are added. */
+  constructor(hits: readonly GrepHit[], lines: SpecifiersByLine = new Map()) {
     // Specifiers seen by file (no key built per import: a side has tens of thousands of import lines), and each
     // specifier's tail worked out once (the same packages and folders are imported all over).
     const seen = new Map<string, Set<string>>();
     const tails = new Map<string, string>();
     for (const hit of hits) {
+      let inLine = lines.get(hit);
+      if (!inLine) lines.set(hit, (inLine = specifiersIn(hit.text)));
       let specifiers = seen.get(hit.path);
-      for (const match of hit.text.matchAll(SPECIFIER)) {
-        const specifier = match[2]!;
+      for (const specifier of inLine) {
         if (!specifiers) seen.set(hit.path, (specifiers = new Set()));
         else if (specifiers.has(specifier)) continue;
         specifiers.add(specifier);

@@ -4,6 +4,7 @@ import { excerpt as printable } from '../../../util/sanitize.js';
 import { unwrapSyntaxTypes, unwrapTypes } from './unwrap.js';
 import { typescript } from '../../../parse/typescript/compiler.js';
 import { wrap } from '../../../parse/typescript/wrapped.js';
+import { bindsImport } from './bindings.js';
 
 // What an expression always evaluates to, when that is knowable without running the code: string literals,
 // templates and `+` of constants, constants of the file or imported from another module (once that module is
@@ -304,21 +305,14 @@ export function importedModules(source: SourceFile): Set<string> {
 export function importsModule(source: SourceFile, module: string): boolean {
   const ts = typescript();
   const file = source.compilerNode;
-  let requires = false;
-  for (const statement of file.statements) {
-    if (ts.isImportDeclaration(statement)) {
-      const clause = statement.importClause;
-      const binds =
-        clause !== undefined &&
-        (clause.name !== undefined ||
-          (clause.namedBindings !== undefined && (ts.isNamespaceImport(clause.namedBindings) || clause.namedBindings.elements.length > 0)));
-      if (binds && ts.isStringLiteral(statement.moduleSpecifier) && statement.moduleSpecifier.text === module) return true;
-    } else if (ts.isVariableStatement(statement)) {
-      requires ||= statement.declarationList.declarations.some(
+  if (bindsImport(file, module)) return true;
+  const requires = file.statements.some(
+    (statement) =>
+      ts.isVariableStatement(statement) &&
+      statement.declarationList.declarations.some(
         (d) => d.initializer !== undefined && ts.isCallExpression(d.initializer) && d.initializer.expression.getText(file) === 'require',
-      );
-    }
-  }
+      ),
+  );
   return requires && importedModules(source).has(module);
 }
 
