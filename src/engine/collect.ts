@@ -118,7 +118,7 @@ async function readScripts(
     if (release.outOfTime()) break;
     if (++done % 200 === 0) release.progress('parsing scripts', done, scripts.length);
     // Parsing holds the thread; a turn of the event loop now and then drains the pipes of the git processes working
-    // beside it (the release's grep), which otherwise fill and stop git until parsing ends.
+    // beside it (the tree listings), which otherwise fill and stop git until parsing ends.
     if (done % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
     // A reading is a function of the script: another analysis of the same change (another target) already made it.
     const sides = `${file.status}\0${pathAt(file, 'from')}\0${file.fromBlob ?? ''}\0${pathAt(file, 'to')}\0${file.toBlob ?? ''}`;
