@@ -150,8 +150,9 @@ export async function gitToFile(repo: Repo, args: readonly string[], { patterns 
       throw new Error(error?.trim() || `git ${args[0]} failed`);
     }
     const out = Buffer.alloc(fstatSync(fd).size);
-    for (let at = 0; at < out.length;) at += readSync(fd, out, at, out.length - at, at);
-    return out.toString('utf8');
+    let at = 0;
+    for (let got = 1; at < out.length && got > 0; at += got) got = readSync(fd, out, at, out.length - at, at);
+    return out.toString('utf8', 0, at);
   } finally {
     closeSync(fd);
     if (!removed) remove();

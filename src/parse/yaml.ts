@@ -3,8 +3,8 @@ import { createRequire } from 'node:module';
 // Two YAML readers, each loaded on first use (many analyses read no YAML):
 // - the `yaml` package reads YAML (and JSON) with positions, anchors capped and errors kept: it decides what a
 //   text means;
-// - js-yaml builds plain values several times faster (a 1.3 MB OpenAPI spec: about 400 ms against 85 ms), and
-//   reads the texts it accepts as the `yaml` package does (structured.ts hands it only those).
+// - js-yaml builds plain values several times faster (docs/performance.md), and reads the texts it accepts as the
+//   `yaml` package does (structured.ts keeps only those).
 
 const require = createRequire(import.meta.url);
 let lib: typeof import('yaml') | undefined;
