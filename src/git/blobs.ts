@@ -199,13 +199,7 @@ export class BlobStore {
       if (known) result = Promise.resolve(known);
       else {
         this.reads += 1;
-        result = this.request(spec).then(
-          (raw) => {
-            if (raw.data && !isUtf16(raw.data)) this.notUtf16.add(spec);
-            return decodeBlob(raw);
-          },
-          (): BlobContent => ({ size: 0, unreadable: 'missing' }),
-        );
+        result = this.fetch(spec);
         const shared = this.shared;
         // A missing object may be a read that failed (git restarted): it is asked of git again.
         if (shared) void result.then((content) => content.unreadable !== 'missing' && shared.set(key, content));
@@ -217,7 +211,10 @@ export class BlobStore {
 
   private fetch(spec: string, maxBytes = this.maxBytes): Promise<BlobContent> {
     return this.request(spec, maxBytes).then(
-      (raw) => decodeBlob(raw),
+      (raw) => {
+        if (raw.data && !isUtf16(raw.data)) this.notUtf16.add(spec);
+        return decodeBlob(raw);
+      },
       (): BlobContent => ({ size: 0, unreadable: 'missing' }),
     );
   }

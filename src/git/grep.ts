@@ -257,7 +257,7 @@ type SharedLines = Lru<Lines>;
  * What the analyses of several targets against one running release (the release picker) share of their greps:
  * the known strings' hits in the running release's tree, by repository, commit and strings (its `git grep` runs
  * once; at most SHARED_GREPS), and the lines found in each blob a target changed (read and searched once; at most
- * SHARED_GREP_BLOBS).
+ * SHARED_GREP_TEXT of line text).
  */
 export interface SharedGreps {
   hits: Lru<Promise<GrepHit[]>>;
