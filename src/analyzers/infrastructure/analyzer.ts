@@ -127,7 +127,8 @@ function chartVersions(release: Release, file: ChangedFile): string | undefined 
     try {
       // A chart with errors is still read for what it says (the yaml package's `parse`, silenced); the yaml
       // package is loaded only then.
-      const doc = (readYamlDocument(text) ?? yaml().parse(text, { logLevel: 'silent' })) as { name?: unknown; version?: unknown } | null;
+      const read = readYamlDocument(text);
+      const doc = (read !== undefined ? read : yaml().parse(text, { logLevel: 'silent' })) as { name?: unknown; version?: unknown } | null;
       return doc && typeof doc === 'object'
         ? { name: scalar(doc.name) ?? pathAt(file, side), version: scalar(doc.version) ?? '?' }
         : undefined;
