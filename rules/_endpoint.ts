@@ -11,6 +11,7 @@ interface Located {
   route: string;
   source?: string;
   since?: string;
+  sinceUnknown?: string;
   prefixUnknown?: string[];
   procedure?: string;
 }
@@ -60,6 +61,10 @@ export function endpointEvidence(fact: Located, extra: { answeredBy?: RouteRef }
 
 /** `GET /x (express) at src/app.ts:4; served since v1.1.0`: the prose evidence. */
 export function evidenceText(fact: Located): string {
-  const since = fact.since ? `served since ${fact.since}` : 'in no release tag of the range yet';
+  const since = fact.since
+    ? `served since ${fact.since}`
+    : fact.sinceUnknown
+      ? `served since: not known (${excerpt(fact.sinceUnknown, 200)})`
+      : 'in no release tag of the range yet';
   return `${endpointName(fact.method, fact.route)} (${fact.source ?? 'openapi'}) at ${at(fact)}; ${since}`;
 }

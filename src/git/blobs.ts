@@ -202,7 +202,8 @@ export class BlobStore {
         result = this.fetch(spec);
         const shared = this.shared;
         // A missing object may be a read that failed (git restarted): it is asked of git again.
-        if (shared) void result.then((content) => content.unreadable !== 'missing' && shared.set(key, content));
+        if (shared)
+          void result.then((content) => content.unreadable !== 'missing' && content.unreadable !== 'failed' && shared.set(key, content));
       }
       this.cache.set(spec, result);
     }
@@ -215,7 +216,8 @@ export class BlobStore {
         if (raw.data && !isUtf16(raw.data)) this.notUtf16.add(spec);
         return decodeBlob(raw);
       },
-      (): BlobContent => ({ size: 0, unreadable: 'missing' }),
+      // Not an answer about the object: the reader failed, and a caller must not take it for an absent file.
+      (): BlobContent => ({ size: 0, unreadable: 'failed' }),
     );
   }
 

@@ -84,8 +84,11 @@ export interface BlobContent {
   /** Decoded text, or undefined when the blob is binary, too large or unreadable. */
   text?: string;
   size: number;
-  /** Why `text` is missing (`out-of-time`: asked for after the time budget ran out). */
-  unreadable?: 'binary' | 'too-large' | 'missing' | 'not-utf8' | 'submodule' | 'symlink' | 'out-of-time';
+  /**
+   * Why `text` is missing (`missing`: git has no such object; `failed`: git's reader failed before it answered;
+   * `out-of-time`: asked for after the time budget ran out).
+   */
+  unreadable?: 'binary' | 'too-large' | 'missing' | 'failed' | 'not-utf8' | 'submodule' | 'symlink' | 'out-of-time';
 }
 
 export interface Location {

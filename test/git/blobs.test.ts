@@ -28,6 +28,20 @@ describe('blob store', () => {
     }
   });
 
+  it('tells a read whose git process could not run from an object git does not have', async () => {
+    const dir = buildRepo([{ tree: { 'a.txt': 'a\n' }, tag: 'v1' }]);
+    const repo = await openRepo(dir);
+    const sha = await resolveCommit(repo, 'v1', '--from');
+    // git cannot start in a folder that is gone: every read fails, and none may read as a file that is not there.
+    const store = new BlobStore({ ...repo, dir: `${dir}-gone` }, 1000);
+    try {
+      expect(await store.readPath(sha, 'a.txt')).toEqual({ size: 0, unreadable: 'failed' });
+      expect(await store.read('0'.repeat(40))).toEqual({ size: 0, unreadable: 'failed' });
+    } finally {
+      store.close();
+    }
+  });
+
   it('lists the files of one folder from its tree object, and reads a large body split over many chunks', async () => {
     const big = 'y'.repeat(3 * 1024 * 1024);
     const dir = buildRepo([

@@ -395,13 +395,12 @@ export const endpointsAnalyzer: Analyzer<NestImports> = {
       const key = `${canonicalMethod(e.method)} ${canonicalPath(e.path)} ${e.source}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      const first = await since.of(e);
       const common = {
         path: e.file,
         line: e.line,
         method: e.method,
         route: e.path,
-        ...(first ? { since: first } : {}),
+        ...(await since.of(e)),
         ...(e.prefixUnknown && e.prefixUnknown.length > 0 ? { prefixUnknown: [...new Set(e.prefixUnknown)] } : {}),
       };
       const answer = e.source === 'openapi' ? undefined : served.answering(e);

@@ -1,8 +1,16 @@
 import type { Release } from '../analyzer.js';
 import type { Endpoint } from './identity.js';
+import type { BlobContent } from '../../model/report.js';
 
 const MAX_TAGS = 20;
-const tagCache = new WeakMap<Release, Promise<{ name: string; sha: string }[]>>();
+type Tags = { name: string; sha: string }[];
+const tagCache = new WeakMap<Release, Promise<Tags | Error>>();
+
+/** When clients could first depend on an endpoint: a tag, or why the tags could not tell (neither: no tag has it). */
+export interface Since {
+  since?: string;
+  sinceUnknown?: string;
+}
 
 /** What one version of a file holds that an endpoint may be recognised by, read once per version. */
 interface Version {
@@ -19,8 +27,12 @@ function versionOf(text: string): Version {
   return { words, text };
 }
 
-/** Whether a version of the endpoint's file has it: its path as written (quoted, or as a key), else its method. */
-function hasEndpoint(version: Version, e: Endpoint): boolean {
+/**
+ * Whether a version of the endpoint's file has it: the running release's own text of the file (where the endpoint
+ * was found), else its path as written (quoted, or as a key), else its method.
+ */
+function hasEndpoint(version: Version, e: Endpoint, running: string | undefined): boolean {
+  if (version.text === running) return true;
   const l = e.literal;
   if (l !== undefined && l !== '') return version.words.has(l);
   const method = e.method === 'ALL' ? undefined : e.method;
@@ -32,31 +44,46 @@ function hasEndpoint(version: Version, e: Endpoint): boolean {
  * could depend on it. Looks at most MAX_TAGS tags back; each version of a file is read and indexed once.
  */
 export class ServedSince {
-  private readonly versions = new Map<string, Promise<Version | undefined>>();
+  private readonly versions = new Map<string, Promise<Version | BlobContent['unreadable']>>();
 
   constructor(private readonly release: Release) {}
 
-  private version(sha: string, file: string): Promise<Version | undefined> {
+  private version(sha: string, file: string): Promise<Version | BlobContent['unreadable']> {
     const key = `${sha}\0${file}`;
     let result = this.versions.get(key);
     if (!result) {
-      result = this.release.readAt!(sha, file).then((c) => (c.text === undefined ? undefined : versionOf(c.text)));
+      result = this.release.readAt!(sha, file).then((c) => (c.text === undefined ? c.unreadable : versionOf(c.text)));
       this.versions.set(key, result);
     }
     return result;
   }
 
-  async of(e: Endpoint): Promise<string | undefined> {
+  /**
+   * A tag is named only when it was read and has the endpoint; "in no tag" only when every tag looked at was read
+   * (or has no such file). A failed read leaves the answer unknown rather than a claim that no release served it.
+   */
+  async of(e: Endpoint): Promise<Since> {
     const release = this.release;
-    if (!release.tagsInRange || !release.readAt) return undefined;
+    if (!release.tagsInRange || !release.readAt) return {};
     let tags = tagCache.get(release);
-    if (!tags) tagCache.set(release, (tags = release.tagsInRange().catch(() => [])));
+    if (!tags) {
+      tags = release.tagsInRange().catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
+      tagCache.set(release, tags);
+    }
     const all = await tags;
+    if (all instanceof Error) return { sinceUnknown: `the release tags could not be listed: ${all.message.split('\n')[0]}` };
     const list = all.slice(-MAX_TAGS);
+    // A path built at run time (a template, a constant) is not quoted as served: a tag with the running release's
+    // own text of the file has the endpoint all the same.
+    const running = (await release.readPath('from', e.file)).text;
+    let unread: string | undefined;
     for (const tag of list) {
       const version = await this.version(tag.sha, e.file);
-      if (version && hasEndpoint(version, e)) return tag === list[0] && all.length > list.length ? `${tag.name} or earlier` : tag.name;
+      if (typeof version === 'object') {
+        if (hasEndpoint(version, e, running))
+          return { since: tag === list[0] && all.length > list.length ? `${tag.name} or earlier` : tag.name };
+      } else if (version === 'failed' || version === 'out-of-time') unread ??= tag.name;
     }
-    return undefined;
+    return unread ? { sinceUnknown: `${e.file} could not be read at ${unread}` } : {};
   }
 }

@@ -33,6 +33,7 @@ const UNREADABLE_REASON: Record<NonNullable<BlobContent['unreadable']>, string> 
   binary: 'binary content',
   'too-large': 'larger than the size limit (limits.maxFileBytes)',
   missing: 'its content could not be read from git',
+  failed: 'git stopped before it answered (read it by hand)',
   'not-utf8': 'not valid UTF-8 text',
   submodule: 'a submodule pointer',
   symlink: 'a symbolic link',

@@ -22,6 +22,8 @@ export interface EndpointRemovedFact {
   source: string;
   /** The oldest release tag in the range that already serves it. */
   since?: string;
+  /** Why the release tags could not be looked through for `since` (absent: they were, and `since` is the answer). */
+  sinceUnknown?: string;
   deprecated?: boolean;
   /** Why part of the path is not known (a mount prefix the tool could not read): the route holds what is. */
   prefixUnknown?: string[];
@@ -40,6 +42,7 @@ export interface ProcedureRemovedFact {
   method: string;
   route: string;
   since?: string;
+  sinceUnknown?: string;
   prefixUnknown?: string[];
 }
 
@@ -56,6 +59,7 @@ export interface EndpointReroutedFact {
   source: string;
   answeredBy: RouteRef;
   since?: string;
+  sinceUnknown?: string;
   prefixUnknown?: string[];
 }
 
