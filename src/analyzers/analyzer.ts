@@ -36,7 +36,7 @@ export interface Release {
    * (which modules import a file, where an app is bootstrapped). Optional: without it nothing is found.
    */
   grep?(side: Side, patterns: readonly string[], paths?: readonly string[]): Promise<GrepHit[]>;
-  /** Release tags on commits of the range (in `from`, not in `to`), oldest first. */
+  /** Tags of the running release's series (`v1.2.3`, `api@1.2.3`) on commits of the range (in `from`, not in `to`), oldest first. */
   tagsInRange?(): Promise<{ name: string; sha: string }[]>;
   /** Content of a path at any commit (for a bounded look back through the range). */
   readAt?(sha: string, path: string): Promise<BlobContent>;

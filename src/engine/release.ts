@@ -9,7 +9,7 @@ import type { Repo } from '../git/repo.js';
 import type { TreeIndexes } from '../git/tree-index.js';
 import { releaseGrep } from '../git/grep.js';
 import { RELEASE_GREP_PATTERNS } from '../analyzers/greps.js';
-import { tagCommits } from '../git/tags.js';
+import { tagCommits, tagSeries } from '../git/tags.js';
 import type { Config } from '../config/schema.js';
 import type { BlobContent, ChangedFile, RefInfo, Side } from '../model/report.js';
 
@@ -153,8 +153,12 @@ export async function loadRelease(input: ReleaseInput): Promise<LoadedRelease> {
     },
     tagsInRange: async () => {
       const order = new Map(commits.map((c, i) => [c.sha, i]));
+      const all = await tagCommits(input.repo);
+      // The running release's series of tags (`v1.2.3`, `api@1.2.3`): another package's or a build's tag in the
+      // range is no release of this one.
+      const series = releaseSeries(all, input.from);
       // Ordered by the commits they point at: no version is read, and only the tags in range are sorted.
-      const tags = (await tagCommits(input.repo)).filter((t) => order.has(t.sha));
+      const tags = all.filter((t) => order.has(t.sha) && (series === undefined || series.has(tagSeries(t.name))));
       return tags
         .sort((a, b) => order.get(b.sha)! - order.get(a.sha)! || a.name.localeCompare(b.name))
         .map((t) => ({ name: t.name, sha: t.sha }));
@@ -162,4 +166,14 @@ export async function loadRelease(input: ReleaseInput): Promise<LoadedRelease> {
     readAt: (sha, path) => input.blobs.readPath(sha, path),
     progress: (phase, doneCount, totalCount) => input.onProgress?.(phase, doneCount, totalCount),
   };
+}
+
+/**
+ * The series of the tags naming the running release: the tag the user named, else every tag on its commit.
+ * Undefined when its commit has no tag (every tag in the range is then looked at).
+ */
+function releaseSeries(tags: readonly { name: string; sha: string }[], from: RefInfo): Set<string> | undefined {
+  const named = tags.find((t) => (t.name === from.ref || `refs/tags/${t.name}` === from.ref) && t.sha === from.sha);
+  const own = named ? [named] : tags.filter((t) => t.sha === from.sha);
+  return own.length === 0 ? undefined : new Set(own.map((t) => tagSeries(t.name)));
 }

@@ -60,6 +60,15 @@ export async function tagCommits(repo: Repo, pattern?: string): Promise<Omit<Rel
   return tags;
 }
 
+/**
+ * A tag's name without the version at its end (`v1.2.3` → `v`, `api@1.2.3` → `api@`, `helm-v4.5.8` → `helm-v`):
+ * the tags of one series of releases share it.
+ */
+export function tagSeries(tag: string): string {
+  // The version starts the name, follows a separator, or follows a `v` that does (`re2-…-11473` is series `re2-…-`).
+  return tag.replace(/(?:^|(?<=[^0-9A-Za-z])|(?<=(?:^|[^0-9A-Za-z])v))\d+(?:\.\d+)*(?:[-+][0-9A-Za-z.+-]*)?$/, '');
+}
+
 export function versionOf(tag: string): string | undefined {
   const tail = tag.replace(/^.*?(?:@|\/|-(?=v?\d))/, '');
   for (const candidate of [tag, tail]) {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { changedFiles } from '../../src/git/diff.js';
 import { ancestry, commitsBetween, resolveCommit } from '../../src/git/refs.js';
 import { openRepo } from '../../src/git/repo.js';
-import { listReleaseTags, previousRelease, sortReleases, versionOf } from '../../src/git/tags.js';
+import { listReleaseTags, previousRelease, sortReleases, tagSeries, versionOf } from '../../src/git/tags.js';
 import { UsageError } from '../../src/util/errors.js';
 import { buildRepo, git, tempDir } from '../support/repo.js';
 
@@ -74,6 +74,23 @@ describe('refs', () => {
     expect(versionOf('api/v1.4.0')).toBe('1.4.0');
     expect(versionOf('api-v1.4.0')).toBe('1.4.0');
     expect(versionOf('release-candidate')).toBeUndefined();
+  });
+
+  it('names the series of releases a tag belongs to: its name without the version at its end', () => {
+    const series = (names: string[]) => names.map(tagSeries);
+    expect(series(['v2', 'v2.13.0', 'v4.0.0-beta.3', 'v1.0.0-rc.1'])).toEqual(['v', 'v', 'v', 'v']);
+    expect(series(['@medusajs/medusa@1.20.5', 'api/v1.2.3', 'helm-v4.5.8', '2025.10.0'])).toEqual([
+      '@medusajs/medusa@',
+      'api/v',
+      'helm-v',
+      '',
+    ]);
+    // A digit inside a word is not a version: `re2-…` and `v.docker.…` are series of their own.
+    expect(series(['re2-prod-supervisor-tri-11473', 'v.docker.4.4.3', 'release'])).toEqual([
+      're2-prod-supervisor-tri-',
+      'v.docker.',
+      'release',
+    ]);
   });
 
   it('sorts releases newest first: by semver, prereleases below their release, then the rest by date', () => {

@@ -4,6 +4,9 @@ import type { Endpoint } from '../../../src/analyzers/endpoints/identity.js';
 import type { BlobContent } from '../../../src/model/report.js';
 import { memoryRelease } from '../../support/endpoints.js';
 import { evidenceText } from '../../../rules/_endpoint.js';
+import { endpointsAnalyzer } from '../../../src/analyzers/endpoints/analyzer.js';
+import { analyzeRollback } from '../../../src/engine/analyze.js';
+import { buildRepo, git } from '../../support/repo.js';
 
 const endpoint: Endpoint = {
   method: 'GET',
@@ -70,5 +73,31 @@ describe('served since, in the evidence', () => {
       'GET /api/users/:id/emails (express) at src/users.ts:6; served since: not known (src/users.ts could not be read at v1.1.0)',
     );
     expect(evidenceText(fact)).toBe('GET /api/users/:id/emails (express) at src/users.ts:6; in no release tag of the range yet');
+  });
+});
+
+describe('served since, on a real repository', () => {
+  it("names only the running release's series: another package's or a build's tag in the range is no release of it", async () => {
+    const app = (routes: string) => ({
+      'package.json': '{ "dependencies": { "express": "^4.0.0" } }',
+      'src/app.ts': `import express from 'express';\nconst app = express();\n${routes}app.listen(3000);\n`,
+    });
+    const dir = buildRepo([
+      { tree: app("app.get('/a', (req, res) => res.send('a'));\n"), tag: 'v1.0.0' },
+      { tree: app("app.get('/a', (req, res) => res.send('a'));\napp.get('/b', (req, res) => res.send('b'));\n"), tag: 'web@3.0.0' },
+      {
+        tree: app(
+          "app.get('/a', (req, res) => res.send('a'));\napp.get('/b', (req, res) => res.send('b'));\napp.get('/c', (req, res) => res.send('c'));\n",
+        ),
+        tag: 'v1.1.0',
+      },
+    ]);
+    git(dir, ['tag', 'build-77', 'web@3.0.0^{commit}']);
+    git(dir, ['tag', 'v1.0.1', 'web@3.0.0^{commit}']);
+    const report = await analyzeRollback({ repo: dir, from: 'v1.1.0', to: 'v1.0.0', analyzers: [endpointsAnalyzer] });
+    const since = Object.fromEntries(
+      report.findings.filter((f) => f.ruleId === 'endpoint-removed').map((f) => [f.endpoint!.path, f.endpoint!.since]),
+    );
+    expect(since).toEqual({ '/b': 'v1.0.1', '/c': 'v1.1.0' });
   });
 });
