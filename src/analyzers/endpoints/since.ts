@@ -75,7 +75,7 @@ export class ServedSince {
     const list = all.slice(-MAX_TAGS);
     // A path built at run time (a template, a constant) is not quoted as served: a tag with the running release's
     // own text of the file has the endpoint all the same.
-    const running = (await release.readPath('from', e.file)).text;
+    const running = list.length > 0 ? (await release.readPath('from', e.file)).text : undefined;
     let unread: string | undefined;
     for (const tag of list) {
       const version = await this.version(tag.sha, e.file);
