@@ -6,6 +6,7 @@ import { advisoryFacts, advisoryQuery } from './advisories.js';
 import { append } from '../util/arrays.js';
 import type { ChangedFile } from '../model/report.js';
 import { isReadScript, loadRelease, type LoadedRelease } from './release.js';
+import { countChangedLines } from '../git/line-counts.js';
 import type { KnownReadings } from './trees.js';
 import type { OpenedRelease } from './open.js';
 
@@ -42,6 +43,8 @@ export async function collectFacts(opened: OpenedRelease, analyzers: readonly An
       ...(opened.shared ? { shared: opened.shared } : {}),
     });
 
+    // git gave up counting lines (an object it cannot read): they are counted from the texts that were read.
+    if (opened.degraded) countChangedLines(files, (file, side) => release!.content(file, side));
     // Every changed script is parsed for the readers, then the analyzers run in order; the scripts an analyzer asks
     // for (`release.tree`) come from the release's cache while they are still in it.
     const { readings, failures } = await readScripts(release, analyzers, opened.shared?.readings ?? (new Map() as KnownReadings));

@@ -164,7 +164,7 @@ async function open(options: AnalyzeOptions, refs: StartedRefs, repo: Repo, blob
   if (repo.shallow) notes.push('shallow clone: commit and author counts cover only the fetched history');
   if (diff.degraded)
     notes.push(
-      'some objects could not be read (a corrupt repository, or a partial clone without its blobs): line counts and renames are unknown, and unread files are listed for review',
+      'some objects could not be read (a corrupt repository, or a partial clone without its blobs): renames are unknown, line counts are counted from the files that could be read (a moved line counts as unchanged), and unread files are listed for review',
     );
   if (diff.renamesCutShort)
     notes.push('rename detection was cut short (too many added and deleted files): some renames show as a delete and an add');

@@ -185,6 +185,23 @@ describe('refs and repository shapes', () => {
     expect(report.verdict).not.toBe('safe');
   });
 
+  it('counts the lines of the files it read itself when git gives up counting them (an object it cannot read)', () => {
+    const repo = buildRepo([
+      { tree: { 'schema.sql': 'CREATE TABLE a (id INT);\n', 'src/a.ts': 'export const a = 1;\nexport const b = 2;\n' }, tag: 'v1' },
+      {
+        tree: { 'schema.sql': 'DROP TABLE a;\n', 'src/a.ts': 'export const a = 1;\nexport const b = 3;\nexport const c = 4;\n' },
+        tag: 'v2',
+      },
+    ]);
+    const blob = git(repo, ['rev-parse', 'v2:schema.sql']).trim();
+    unlinkSync(join(repo, '.git', 'objects', blob.slice(0, 2), blob.slice(2)));
+    const report = JSON.parse(cli(['--repo', repo, '--from', 'v2', '--to', 'v1', '--format', 'json']).stdout) as Report;
+    expect(report.notes.join('\n')).toMatch(/some objects could not be read.*line counts are counted from the files that could be read/);
+    // src/a.ts: 2 lines the running release added, 1 it removed; the unread schema.sql counts nothing.
+    expect(report.volume).toMatchObject({ insertions: 2, deletions: 1 });
+    expect(report.findings.find((f) => f.ruleId === 'behaviour-reverted')?.message).toMatch(/1 code file \(3 changed lines\)/);
+  });
+
   it('never fetches the missing blobs of a partial clone', () => {
     const source = buildRepo([
       { tree: { 'a.ts': 'export const a = 1;\n' }, tag: 'v1' },
