@@ -238,6 +238,13 @@ function everyLine(text: string): Lines {
   return hits;
 }
 
+/**
+ * Scripts in a tree from which a question of other strings asked at one side goes to `git grep` rather than being
+ * answered by reading every script through `git cat-file`, which would follow the size of the repository
+ * (docs/performance.md).
+ */
+export const LARGE_TREE = 20_000;
+
 /** Commits whose known hits several analyses of one repository share (`SharedGreps`): the running release's. */
 export const SHARED_GREPS = 2;
 
@@ -280,7 +287,16 @@ export function releaseGrep(
   trees: TreeIndexes,
   shaOf: (side: Side) => string,
   known: readonly string[],
-  { start = false, shared }: { start?: boolean; shared?: SharedGreps } = {},
+  {
+    start = false,
+    shared,
+    largeTree = LARGE_TREE,
+  }: {
+    start?: boolean;
+    shared?: SharedGreps;
+    /** Scripts in a tree from which a question of other strings goes to git (LARGE_TREE). */
+    largeTree?: number;
+  } = {},
 ): (side: Side, patterns: readonly string[], paths?: readonly string[]) => Promise<GrepHit[]> {
   const read: ReadBlob = (id) => blobs.readBytes(id);
   const knownHits: Partial<Record<Side, Promise<GrepHit[]>>> = {};
@@ -301,6 +317,7 @@ export function releaseGrep(
   // A question of other strings asked at one side is answered by reading that side's scripts; asked again at the
   // other side, it is answered from those hits and the scripts that differ between the two trees.
   const scans = new Map<string, Partial<Record<Side, Promise<GrepHit[]>>>>();
+  let grepUsed = false;
   const scan = (side: Side, asked: readonly string[], under: readonly string[]): Promise<GrepHit[]> => {
     const key = JSON.stringify([asked, under]);
     let bySide = scans.get(key);
@@ -309,7 +326,16 @@ export function releaseGrep(
     const other = bySide[otherSide];
     return (bySide[side] ??= (async () => {
       const tree = await trees.of(shaOf(side));
-      if (!other) return scanTree(tree, read, asked, under);
+      if (!other) {
+        // In a tree of very many scripts, reading each through cat-file follows the size of the repository: one
+        // question goes to a second `git grep` instead (one at most, so the analysis stays within its git processes).
+        const files = greppable(tree).filter(pathspecMatcher(under));
+        if (files.length >= largeTree && !grepUsed) {
+          grepUsed = true;
+          return gitGrep(repo, shaOf(side), asked, under);
+        }
+        return scanFiles(tree, files, read, asked);
+      }
       const [base, baseHits] = await Promise.all([trees.of(shaOf(otherSide)), other]);
       return grepFrom(base, baseHits, tree, read, asked, undefined, under);
     })());

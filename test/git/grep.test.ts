@@ -119,6 +119,43 @@ describe('grep of a release', () => {
     }
   });
 
+  it('sends one question of other strings in a tree of very many scripts to git grep, and no more than one', async () => {
+    const counter = countGitProcesses();
+    const path = process.env.PATH;
+    process.env.PATH = counter.env.PATH;
+    try {
+      const { repo, from, to, store, trees } = await open();
+      const shaOf = (side: 'from' | 'to') => (side === 'from' ? from : to);
+      const read: string[] = [];
+      const readBytes = store.readBytes.bind(store);
+      store.readBytes = (id) => {
+        read.push(id);
+        return readBytes(id);
+      };
+      // Every tree counts as very large here: one script is enough.
+      const grep = releaseGrep(repo, store, trees, shaOf, questions[0]![0], { largeTree: 1 });
+      counter.reset();
+      const [first, second] = [questions[1]!, questions[2]!];
+      const firstTo = await grep('to', ...first);
+      expect(counter.count().byCommand.grep).toBe(1);
+      expect(read).toEqual([]);
+      // The next question is answered in memory, reading the scripts: a second grep would grow with the questions.
+      counter.reset();
+      const secondTo = await grep('to', ...second);
+      expect(read.length).toBeGreaterThan(0);
+      // The other side of the first question follows from it and the scripts that differ.
+      const firstFrom = await grep('from', ...first);
+      expect(counter.count().byCommand.grep ?? 0).toBe(0);
+      expect(firstTo).toEqual(await gitGrep(repo, to, ...first));
+      expect(secondTo).toEqual(await gitGrep(repo, to, ...second));
+      expect(firstFrom).toEqual(await gitGrep(repo, from, ...first));
+      expect(firstTo.length).toBeGreaterThan(0);
+    } finally {
+      process.env.PATH = path;
+      counter.close();
+    }
+  });
+
   it('answers a question of other strings at the second side from the first side and the scripts that differ', async () => {
     const { repo, from, to, store, trees } = await open();
     const shaOf = (side: 'from' | 'to') => (side === 'from' ? from : to);
