@@ -277,9 +277,10 @@ export function sharedGreps(): SharedGreps {
 }
 
 /**
- * The grep of both sides of a release (`sideGrep` each), with one `git grep` at most: the known strings are
+ * The grep of both sides of a release (`sideGrep` each), with one `git grep` of the known strings at most: they are
  * grepped in the running release's tree when first asked for, and the target's hits follow from those
- * (`grepFrom`): a rollback changes few of the files.
+ * (`grepFrom`): a rollback changes few of the files. A tree of LARGE_TREE scripts or more adds one more, for the
+ * first question of other strings.
  */
 export function releaseGrep(
   repo: Repo,
