@@ -88,10 +88,7 @@ describe('grep of a release', () => {
   });
 
   it("answers every question of both sides with one git grep, the target's from the running release's", async () => {
-    const counter = countGitProcesses();
-    const path = process.env.PATH;
-    process.env.PATH = counter.env.PATH;
-    try {
+    await counting(async (counter) => {
       const { repo, from, to, store, trees } = await open();
       const shaOf = (side: 'from' | 'to') => (side === 'from' ? from : to);
       const known = [...questions[0]![0], 'router.get'];
@@ -113,25 +110,14 @@ describe('grep of a release', () => {
       expect(importsTo.some((h) => h.path === 'src/new.ts')).toBe(false);
       expect(importsTo.some((h) => h.path === 'src/old.ts')).toBe(true);
       expect(asked.length).toBeGreaterThan(2);
-    } finally {
-      process.env.PATH = path;
-      counter.close();
-    }
+    });
   });
 
   it('sends one question of other strings in a tree of very many scripts to git grep, and no more than one', async () => {
-    const counter = countGitProcesses();
-    const path = process.env.PATH;
-    process.env.PATH = counter.env.PATH;
-    try {
+    await counting(async (counter) => {
       const { repo, from, to, store, trees } = await open();
       const shaOf = (side: 'from' | 'to') => (side === 'from' ? from : to);
-      const read: string[] = [];
-      const readBytes = store.readBytes.bind(store);
-      store.readBytes = (id) => {
-        read.push(id);
-        return readBytes(id);
-      };
+      const read = readsOf(store);
       // Every tree counts as very large here: one script is enough.
       const grep = releaseGrep(repo, store, trees, shaOf, questions[0]![0], { largeTree: 1 });
       counter.reset();
@@ -150,21 +136,13 @@ describe('grep of a release', () => {
       expect(secondTo).toEqual(await gitGrep(repo, to, ...second));
       expect(firstFrom).toEqual(await gitGrep(repo, from, ...first));
       expect(firstTo.length).toBeGreaterThan(0);
-    } finally {
-      process.env.PATH = path;
-      counter.close();
-    }
+    });
   });
 
   it('answers a question of other strings at the second side from the first side and the scripts that differ', async () => {
     const { repo, from, to, store, trees } = await open();
     const shaOf = (side: 'from' | 'to') => (side === 'from' ? from : to);
-    const read: string[] = [];
-    const readBytes = store.readBytes.bind(store);
-    store.readBytes = (id) => {
-      read.push(id);
-      return readBytes(id);
-    };
+    const read = readsOf(store);
     const grep = releaseGrep(repo, store, trees, shaOf, questions[0]![0]);
     const [fromTree, toTree] = [await trees.of(from), await trees.of(to)];
     for (const [patterns, paths] of questions.slice(1)) {
@@ -181,3 +159,27 @@ describe('grep of a release', () => {
     }
   });
 });
+
+/** Runs `body` with the git processes it starts counted (a `git` first on the PATH). */
+async function counting(body: (counter: ReturnType<typeof countGitProcesses>) => Promise<void>): Promise<void> {
+  const counter = countGitProcesses();
+  const path = process.env.PATH;
+  process.env.PATH = counter.env.PATH;
+  try {
+    await body(counter);
+  } finally {
+    process.env.PATH = path;
+    counter.close();
+  }
+}
+
+/** The blob ids `store` is asked for the bytes of, from now on, in order. */
+function readsOf(store: BlobStore): string[] {
+  const read: string[] = [];
+  const readBytes = store.readBytes.bind(store);
+  store.readBytes = (id) => {
+    read.push(id);
+    return readBytes(id);
+  };
+  return read;
+}
