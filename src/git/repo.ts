@@ -108,9 +108,21 @@ const NO_PROGRAMS_ALLOWED = {
   allowUnsafeAskPass: true,
 } as const;
 
+/**
+ * How simple-git runs every command of the analysis: no program from the repository's config, output untrimmed,
+ * and a command done when its output is closed. simple-git 3 otherwise takes a command as done 50 ms after the
+ * process exits, with whatever output it has read by then: output still in the pipe while this thread was busy
+ * longer than that (parsing) would be cut short, a listing missing its last files or tags.
+ */
+export const SIMPLE_GIT_OPTIONS = {
+  trimmed: false,
+  unsafe: NO_PROGRAMS_ALLOWED,
+  completion: { onClose: true, onExit: false },
+} as const;
+
 /** simple-git in `dir` with the environment and guards every command of the analysis runs with. */
 function gitIn(dir: string, env = gitEnv(), options: { maxConcurrentProcesses?: number } = {}): SimpleGit {
-  return simpleGit({ baseDir: dir, trimmed: false, unsafe: NO_PROGRAMS_ALLOWED, ...options }).env(env);
+  return simpleGit({ baseDir: dir, ...SIMPLE_GIT_OPTIONS, ...options }).env(env);
 }
 
 /**
