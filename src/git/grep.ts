@@ -106,8 +106,7 @@ type ReadBlob = (blobId: string) => Promise<Buffer | undefined>;
  * does (see `scanFiles`).
  */
 export function scanTree(tree: TreeIndex, read: ReadBlob, patterns: readonly string[], paths: readonly string[] = []): Promise<GrepHit[]> {
-  const inPaths = pathspecMatcher(paths);
-  return scanFiles(tree, greppable(tree).filter(inPaths), read, patterns);
+  return scanFiles(tree, greppable(tree, paths), read, patterns);
 }
 
 /**
@@ -124,7 +123,7 @@ export async function grepFrom(
   seen?: SharedLines,
   paths: readonly string[] = [],
 ): Promise<GrepHit[]> {
-  const files = greppable(tree).filter(pathspecMatcher(paths));
+  const files = greppable(tree, paths);
   const same = (path: string) => {
     const [was, is] = [base.entry(path), tree.entry(path)];
     return was !== undefined && was.id === is?.id && was.mode === is.mode;
@@ -152,9 +151,13 @@ function byPath(hits: readonly GrepHit[]): Map<string, GrepHit[]> {
   return out;
 }
 
-/** The files `git grep` reads in a tree, in its order: regular files (not symlinks, not submodules) that are scripts. */
-function greppable(tree: TreeIndex): string[] {
-  return tree.under('').filter((path) => SCRIPT_FILE.test(path) && /^100[67]/.test(tree.entry(path)?.mode ?? ''));
+/**
+ * The files `git grep` reads in a tree under `paths` (default: all of it), in its order: regular files (not symlinks,
+ * not submodules) that are scripts.
+ */
+function greppable(tree: TreeIndex, paths: readonly string[] = []): string[] {
+  const inPaths = pathspecMatcher(paths);
+  return tree.under('').filter((path) => SCRIPT_FILE.test(path) && /^100[67]/.test(tree.entry(path)?.mode ?? '') && inPaths(path));
 }
 
 /**
@@ -330,7 +333,7 @@ export function releaseGrep(
       if (!other) {
         // In a tree of very many scripts, reading each through cat-file follows the size of the repository: one
         // question goes to a second `git grep` instead (one at most, so the analysis stays within its git processes).
-        const files = greppable(tree).filter(pathspecMatcher(under));
+        const files = greppable(tree, under);
         if (files.length >= largeTree && !grepUsed) {
           grepUsed = true;
           return gitGrep(repo, shaOf(side), asked, under);
