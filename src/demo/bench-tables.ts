@@ -14,6 +14,8 @@ export interface ToolResult {
   git: { total: number; byCommand: Record<string, number> };
   verdict: string;
   riskScore: number;
+  /** Wall time of each phase of the median run (`--timings`), in the order they ran. */
+  phases?: Record<string, number>;
 }
 
 export interface PairRow {
@@ -92,6 +94,35 @@ export function withoutTable(rows: readonly PairRow[], without: string): string 
     lines.push(
       `| ${r.pair} | ${num(r.files)} | ${num(base.bestMs)} / ${num(base.medianMs)} | ${num(off.bestMs)} / ${num(off.medianMs)} | ${pct(base.medianMs, off.medianMs)} | ${pct(base.bestMs, off.bestMs)} | ${base.cpuMs && off.cpuMs ? pct(base.cpuMs, off.cpuMs) : 'n/a'} |`,
     );
+  }
+  return lines.join('\n');
+}
+
+/** The phases of `--timings` as the table groups them: git and reading, parsing with the readers, two analyzers, the rest. */
+const PHASE_GROUPS: { title: string; phases: (phase: string) => boolean }[] = [
+  { title: 'start, git, read', phases: (p) => p === 'start' || p === 'git' || p === 'read' },
+  { title: 'parse and readers', phases: (p) => p === 'parse' },
+  { title: 'contracts', phases: (p) => p === 'analyze:contracts' },
+  { title: 'endpoints', phases: (p) => p === 'analyze:endpoints' },
+  { title: 'other analyzers, rules, report', phases: () => true },
+];
+
+/**
+ * Where the analysis of each pair spends its wall time (the phases of the first tool's median run), each group in
+ * milliseconds and as a multiple of the floor's median: the groups add up to the analysis's ratio to the floor.
+ */
+export function phasesTable(rows: readonly PairRow[]): string {
+  const lines = [
+    `| pair | files | floor median (ms) | ${PHASE_GROUPS.map((g) => `${g.title} (ms, × floor)`).join(' | ')} |`,
+    `| --- | ---: | ---: | ${PHASE_GROUPS.map(() => '---:').join(' | ')} |`,
+  ];
+  for (const r of rows) {
+    const phases = r.tools[0]?.phases;
+    if (!phases) continue;
+    const sums = PHASE_GROUPS.map(() => 0);
+    for (const [phase, ms] of Object.entries(phases)) sums[PHASE_GROUPS.findIndex((g) => g.phases(phase))]! += ms;
+    const cells = sums.map((ms) => `${num(Math.round(ms))}, ${round2(ms / r.floor.medianMs)}`);
+    lines.push(`| ${r.pair} | ${num(r.files)} | ${num(r.floor.medianMs)} | ${cells.join(' | ')} |`);
   }
   return lines.join('\n');
 }

@@ -12,7 +12,8 @@
 //   <!-- screen: rollback-ready --from v1.1.0 | keys enter j -->      the terminal review at 80×24 after those keys
 //   <!-- /screen -->
 //   <!-- bench: real bench-results/real.json -->                    a table of what `npm run bench` wrote (src/demo/bench-tables.ts):
-//   <!-- /bench -->                                                 real (the pairs), synthetic, or `without LABEL` (one mechanism off)
+//   <!-- /bench -->                                                 real (the pairs), phases (where their time goes), synthetic,
+//                                                                   picker, or `without LABEL` (one mechanism off)
 import { spawn } from 'node:child_process';
 import { readFileSync, readdirSync, realpathSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -22,6 +23,7 @@ import { CLI_BUNDLE, PACKAGE_ROOT } from '../util/version.js';
 import { DEMO_SAMPLE, buildSample } from './samples.js';
 import { renderScreen } from './screens.js';
 import {
+  phasesTable,
   pickerTable,
   realTable,
   syntheticTable,
@@ -132,7 +134,7 @@ export async function renderDocs(root = PACKAGE_ROOT, files = docFiles(root)): P
   }
 }
 
-/** `real FILE`, `synthetic FILE`, `picker FILE` or `without LABEL FILE`: the table of a file the bench wrote. */
+/** `real FILE`, `phases FILE`, `synthetic FILE`, `picker FILE` or `without LABEL FILE`: the table of a file the bench wrote. */
 function benchTable(root: string, marker: string, where: string): string {
   const words = marker.trim().split(/\s+/);
   const file = words.at(-1)!;
@@ -145,10 +147,11 @@ function benchTable(root: string, marker: string, where: string): string {
   const rows = json.rows ?? [];
   const measured = `Measured${json.date ? ` on ${json.date.slice(0, 10)}` : ''} on ${json.machine ?? 'an unnamed machine'} (${file}).\n\n`;
   if (words[0] === 'real' && words.length === 2) return measured + realTable(rows as PairRow[]);
+  if (words[0] === 'phases' && words.length === 2) return measured + phasesTable(rows as PairRow[]);
   if (words[0] === 'synthetic' && words.length === 2) return measured + syntheticTable(rows as SyntheticRow[]);
   if (words[0] === 'without' && words.length === 3) return measured + withoutTable(rows as PairRow[], words[1]!);
   if (words[0] === 'picker' && words.length === 2) return measured + pickerTable(rows as PickerResult[]);
-  throw new Error(`${where}: a bench block is "real FILE", "synthetic FILE", "picker FILE" or "without LABEL FILE"`);
+  throw new Error(`${where}: a bench block is "real FILE", "phases FILE", "synthetic FILE", "picker FILE" or "without LABEL FILE"`);
 }
 
 /** Where the page's fenced code blocks are: a marker shown inside one is an example, not a block. */
