@@ -38,7 +38,10 @@ describe('the table of where the time of each pair goes', () => {
       report: 10,
     };
     const table = phasesTable([row('outline/outline v1.2.0 ← v1.1.0', 1000, phases)]);
-    const cells = table.split('\n')[2]!.split('|').map((c) => c.trim());
+    const cells = table
+      .split('\n')[2]!
+      .split('|')
+      .map((c) => c.trim());
     expect(cells.slice(1, 9)).toEqual([
       'outline/outline v1.2.0 ← v1.1.0',
       '1,200',
