@@ -1,4 +1,5 @@
 import { typescript } from '../../parse/typescript/compiler.js';
+import { excerpt } from '../../util/sanitize.js';
 import { pathAt, type Analyzer, type Release } from '../analyzer.js';
 import type { Fact } from '../../model/facts.js';
 import { isDoc, isTest } from '../../parse/kinds.js';
@@ -168,8 +169,10 @@ export const migrationsAnalyzer: Analyzer = {
 
       let down: (ReadResult & { path: string; line: number }) | undefined;
       let emptyDown = false;
+      let refusal: string | undefined;
       if (read.down) {
-        if (!read.down.empty) down = { ...read.down, path: file.path };
+        refusal = read.down.refuses;
+        if (!read.down.empty && refusal === undefined) down = { ...read.down, path: file.path };
         emptyDown = read.down.empty;
       } else {
         const downPath = await downScriptOf(file.path, id, framework, list);
@@ -217,7 +220,13 @@ export const migrationsAnalyzer: Analyzer = {
           drops: down.ops.filter((r) => dropsData(r.op)).map((r) => ({ what: describeOp(r.op), line: r.line })),
         };
         if (commands.command) fileFact.command = framework === 'sql' ? `run ${down.path} by hand` : commands.command;
-      } else fileFact.noDown = emptyDown ? `its down part does nothing` : commands.noDown;
+      } else
+        fileFact.noDown =
+          refusal !== undefined
+            ? `its down part throws before it undoes anything ("${excerpt(refusal, 100)}"): ${commands.command ?? 'the migration tool'} stops there`
+            : emptyDown
+              ? `its down part does nothing`
+              : commands.noDown;
       files.push(fileFact);
     }
 

@@ -18,8 +18,11 @@ export interface ReaderInput {
 
 export interface MigrationRead {
   up: ReadResult;
-  /** The part that undoes it in the same file; `empty` when it is there and does nothing. */
-  down?: ReadResult & { line: number; empty: boolean };
+  /**
+   * The part that undoes it in the same file; `empty` when it is there and does nothing; `refuses` with the text of
+   * what it throws when it throws before doing anything (a migration its authors declared irreversible).
+   */
+  down?: ReadResult & { line: number; empty: boolean; refuses?: string };
   /** The file only loads the SQL files beside it (db-migrate's `sqls/`): those are the migration. */
   loader?: boolean;
 }

@@ -278,9 +278,30 @@ export function readScript(input: ReaderInput, framework: string, handler: CallH
     forEachDescendant(ctx, bodies.down, (n) => {
       if (ctx.ts.isCallExpression(n) || ctx.ts.isTaggedTemplateExpression(n)) empty = false;
     });
-    result.down = { ...down, line: lineOf(ctx, bodies.down), empty };
+    const refuses = refusal(ctx, bodies.down);
+    result.down = { ...down, line: lineOf(ctx, bodies.down), empty, ...(refuses !== undefined ? { refuses } : {}) };
   }
   return result;
+}
+
+/**
+ * What a `down` throws when a `throw` is among its first statements, before any call (`throw new Error("Cannot
+ * rollback …")`): the text of its message, or the thrown expression; undefined when it does not refuse so.
+ */
+function refusal(ctx: Ctx, body: TsNode): string | undefined {
+  const { ts } = ctx;
+  const block = ts.isFunctionLike(body) && 'body' in body ? (body as { body?: TsNode }).body : body;
+  if (!block || !ts.isBlock(block)) return undefined;
+  for (const statement of block.statements) {
+    if (ts.isThrowStatement(statement)) {
+      const thrown = statement.expression;
+      const message = ts.isNewExpression(thrown) || ts.isCallExpression(thrown) ? thrown.arguments?.[0] : thrown;
+      return message && (ts.isStringLiteral(message) || ts.isNoSubstitutionTemplateLiteral(message)) ? message.text : text(ctx, thrown);
+    }
+    // Anything else that runs first (a call, a condition) may do part of the work, or throw only sometimes.
+    if (!ts.isVariableStatement(statement) || statement.declarationList.declarations.some((d) => d.initializer)) return undefined;
+  }
+  return undefined;
 }
 
 function readBody(ctx: Ctx, body: TsNode, input: ReaderInput, handler: CallHandler, options: ScriptOptions): ReadResult {
