@@ -121,7 +121,7 @@ export const SIMPLE_GIT_OPTIONS = {
 } as const;
 
 /** simple-git in `dir` with the environment and guards every command of the analysis runs with. */
-function gitIn(dir: string, env = gitEnv(), options: { maxConcurrentProcesses?: number } = {}): SimpleGit {
+export function gitIn(dir: string, env = gitEnv(), options: { maxConcurrentProcesses?: number } = {}): SimpleGit {
   return simpleGit({ baseDir: dir, ...SIMPLE_GIT_OPTIONS, ...options }).env(env);
 }
 

@@ -1,11 +1,10 @@
-import { simpleGit } from 'simple-git';
 import { lstatSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { detect } from '../../config/detect.js';
 import { CONFIG_FILES, PACKAGE_KEY } from '../../config/load.js';
 import { starterConfig } from '../../config/starter.js';
 import { UsageError } from '../../util/errors.js';
-import { gitEnv, SIMPLE_GIT_OPTIONS } from '../../git/repo.js';
+import { gitIn } from '../../git/repo.js';
 import { writeGuard } from '../../git/write-guard.js';
 import { parseOptions } from '../options.js';
 
@@ -78,7 +77,7 @@ function readSmall(path: string): string | undefined {
 /** Tracked files when this is a git work tree (read-only), else a bounded walk of the folder. */
 async function listFiles(dir: string): Promise<string[]> {
   try {
-    const git = simpleGit({ baseDir: dir, ...SIMPLE_GIT_OPTIONS, maxConcurrentProcesses: 1 }).env(gitEnv());
+    const git = gitIn(dir, undefined, { maxConcurrentProcesses: 1 });
     const out = await git.raw(['ls-files', '-z', '--cached', '--others', '--exclude-standard']);
     return out.split('\0').filter(Boolean);
   } catch {
