@@ -1,80 +1,15 @@
 #!/usr/bin/env node
-// Thin entry: parse the command, load only what it needs (TypeScript and Ink load lazily), map errors to exit codes.
-import { UsageError } from '../util/errors.js';
-import { excerpt, stripControl } from '../util/sanitize.js';
-import { warn } from './warn.js';
-import { closest } from '../config/suggest.js';
-import { COMMANDS, isCommand, type CommandName } from './commands.js';
-import { HELP } from './help.js';
-import { TOOL } from '../util/version.js';
+// The entry: runs the CLI (cli.ts) in this process, or, for an analysis on a machine of two cores or fewer, in a
+// child Node with one V8 background thread (relaunch.ts). Nothing else loads before that choice.
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { relaunchFlags, runInChild } from './relaunch.js';
 
-async function main(argv: string[]): Promise<number> {
-  if (argv[0] === '--version' || argv[0] === '-v') {
-    process.stdout.write(`${TOOL.version}\n`);
-    return 0;
-  }
-  const first = argv[0];
-  if (first === 'help' && argv[1] !== undefined) {
-    // `help <command>`: that command's own help.
-    return (await COMMANDS[knownCommand(argv[1], 'help ')]())(['--help']);
-  }
-  if (first === 'help' || (argv.length === 1 && (first === '--help' || first === '-h'))) {
-    process.stdout.write(HELP);
-    return 0;
-  }
-  // The analysis takes no positional argument: a word first is a command, perhaps misspelt (`analyse`).
-  if (first !== undefined && !first.startsWith('-') && !isCommand(first)) knownCommand(first, '');
-  // TypeScript, ts-morph and the SQL parser compile from V8's code cache kept by the last run (src/util/code-cache.ts).
-  (await import('../util/code-cache.js')).enableCodeCache();
-  const name = first !== undefined && isCommand(first) ? first : 'analyze';
-  const args = name === first ? argv.slice(1) : argv;
-  const command = await COMMANDS[name]();
-  return command(args);
-}
-
-/**
- * stdout closed by its reader (`| head -1`) is no error: what is left to print is dropped, quietly, and the run
- * ends as it would have. Any other write error (`> /dev/full`) is one line and exit 2: the report was not written.
- */
-let stdoutFailed = false;
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED' || stdoutFailed) return;
-  stdoutFailed = true;
-  // The error may come after the command has returned its code.
-  process.exitCode = 2;
-  warn(`cannot write the output to stdout (${error.code ?? 'write error'}) — free space or redirect stdout elsewhere`);
+const args = process.argv.slice(2);
+const flags = relaunchFlags({
+  argv: args,
+  execArgv: process.execArgv,
+  nodeOptions: process.env.NODE_OPTIONS,
+  cores: availableParallelism(),
 });
-// stderr has no one left to tell.
-process.stderr.on('error', () => {});
-
-/** The command of that name, or a usage error that suggests the nearest one. */
-function knownCommand(name: string, context: string): CommandName {
-  if (isCommand(name)) return name;
-  const names = Object.keys(COMMANDS);
-  const near = closest(name, names);
-  throw new UsageError(
-    `${context}${excerpt(name, 80)}: no such command`,
-    `${near ? `did you mean ${near}? ` : ''}commands: ${names.join(', ')} (rollback-ready --help)`,
-  );
-}
-
-const debug = process.argv.includes('--debug');
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = stdoutFailed ? 2 : code;
-  },
-  (error: unknown) => {
-    // One line whatever the message holds: an argument or a server's text may carry newlines and escapes.
-    if (error instanceof UsageError) {
-      warn(error.message);
-    } else {
-      const message = error instanceof Error ? error.message : String(error);
-      warn(
-        `internal error: ${message.split('\n')[0] ?? ''} — rerun with --debug for details and report it`,
-        `rollback-ready ${TOOL.version}`,
-      );
-    }
-    if (debug && error instanceof Error && error.stack) process.stderr.write(`${stripControl(error.stack)}\n`);
-    process.exitCode = 2;
-  },
-);
+if (!flags || !(await runInChild(fileURLToPath(import.meta.url), flags, args))) await import('./cli.js');
