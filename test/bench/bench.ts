@@ -22,7 +22,7 @@ import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../../src/util/version.js';
 import { buildRepo, type FileMap } from '../../src/testing/fixture-repo.js';
 import { generateBenchRepo, type BenchShape } from './generate.js';
-import { BIN, FLOOR, MACHINE_START_COST, median, ms, runNode, timingsOf } from './run.js';
+import { BIN, FLOOR, FLOOR_FLAGS, MACHINE_START_COST, median, ms, runNode, timingsOf } from './run.js';
 import { readPairs, realTable, runReal, type Pair } from './real.js';
 import { syntheticTable } from '../../src/demo/bench-tables.js';
 
@@ -122,7 +122,7 @@ async function floorsAtOnce(repo: string, copies: number): Promise<number> {
   await Promise.all(
     Array.from(
       { length: copies },
-      () => new Promise((resolve) => spawn(process.execPath, [FLOOR, repo, 'v2', 'v1'], { stdio: 'ignore' }).on('close', resolve)),
+      () => new Promise((resolve) => spawn(process.execPath, [...FLOOR, repo, 'v2', 'v1'], { stdio: 'ignore' }).on('close', resolve)),
     ),
   );
   return ms(start);
@@ -149,10 +149,10 @@ async function measure(scenario: Scenario, root: string): Promise<Row> {
   const cache = { ROLLBACK_READY_CACHE: join(root, `${slug}-code-cache`) };
   const floorCache = { ROLLBACK_READY_CACHE: join(root, `${slug}-floor-code-cache`) };
   for (let i = 0; i < RUNS; i++) {
-    const floor = runNode([FLOOR, repo, 'v2', 'v1']);
+    const floor = runNode([...FLOOR, repo, 'v2', 'v1']);
     const parsed = JSON.parse(floor.stdout) as { ms: number; blobs: number };
     floors.push(floor.ms);
-    cachedFloors.push(runNode([FLOOR, repo, 'v2', 'v1', '--code-cache'], floorCache).ms);
+    cachedFloors.push(runNode([...FLOOR, repo, 'v2', 'v1', '--code-cache'], floorCache).ms);
     blobs = parsed.blobs;
     const run = runNode([BIN, '--repo', repo, '--from', 'v2', '--to', 'v1', '--format', 'json', '--timings'], cache);
     if (run.status !== 0 && run.status !== 1) throw new Error(`analysis failed on ${scenario.name}: ${run.stderr.slice(0, 500)}`);
@@ -304,7 +304,8 @@ function real(): void {
 }
 
 function machine(): string {
-  return `${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), node ${process.version}, ${process.platform} ${process.arch}`;
+  const floor = FLOOR_FLAGS.length > 0 ? `, the floor run with ${FLOOR_FLAGS.join(' ')}` : '';
+  return `${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), node ${process.version}, ${process.platform} ${process.arch}${floor}`;
 }
 
 if (argv.includes('--repo') || argv.includes('--pairs')) real();

@@ -67,7 +67,7 @@ export function readPairs(file: string, mirrors: string): Pair[] {
 const label = (p: Pair) => `${p.name ?? p.repo} ${p.from} ← ${p.to}`;
 
 export function measurePair(pair: Pair, runs: number, tools: readonly Tool[], cacheDir: string): PairRow {
-  const floorArgs = [FLOOR, pair.repo, pair.from, pair.to];
+  const floorArgs = [...FLOOR, pair.repo, pair.from, pair.to];
   const check = (run: NodeRun, what: string) => {
     if (run.status !== 0 && run.status !== 1) throw new Error(`${what} failed on ${label(pair)}: ${run.stderr.slice(0, 500)}`);
     return run;
