@@ -6,11 +6,11 @@ export default defineRule({
   category: 'destructive-migration',
   severity: 'low',
   description:
-    'A migration of the release drops an index: the older code survives, maybe slower; a unique index also stops guarding duplicates.',
+    'A migration of the release drops an index: the older code survives, maybe slower; a unique index also stops guarding duplicates, and upserts keyed on it fail.',
   checklist: 'database',
   remediation: 'Recreate the index (CONCURRENTLY on PostgreSQL) if the older code relies on it for speed or uniqueness.',
   docs: {
-    why: 'Queries of the older code that used the index still work but may slow down; a dropped unique index no longer prevents duplicates the older code assumes cannot exist.',
+    why: 'Queries of the older code that used the index still work but may slow down. A dropped unique index no longer prevents duplicates the older code assumes cannot exist, and an upsert keyed on it fails: PostgreSQL refuses an `INSERT … ON CONFLICT (columns)` that no unique index matches. The down part of the migration tells a unique index apart when it creates it again.',
     example: '`DROP INDEX idx_orders_created_at;`',
     fix: 'Drop indexes in a later release, once no release that may be rolled back to needs them.',
   },
@@ -19,7 +19,11 @@ export default defineRule({
       .filter((f) => !f.recreated)
       .map((f) =>
         f.op.unique || /(?:^|_)(?:uniq|unique|key|pkey)(?:_|$)/i.test(f.op.name ?? '')
-          ? opFinding(f, 'duplicates the older code assumes impossible can now be written', { severity: 'medium' })
+          ? opFinding(
+              f,
+              'duplicates the older code assumes impossible can now be written, and an upsert of the older code keyed on it (ON CONFLICT on these columns) fails',
+              { severity: 'medium' },
+            )
           : opFinding(f, 'the older code keeps working, maybe slower'),
       );
   },

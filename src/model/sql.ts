@@ -37,7 +37,8 @@ export type SchemaOp =
   | (TableOp & { action: 'add-constraint'; constraint: ConstraintKind; references?: string; notValid?: boolean; domain?: boolean })
   | (TableOp & { action: 'drop-constraint'; constraint?: ConstraintKind })
   | (TableOp & { action: 'create-index'; columns?: string[]; concurrently?: boolean; unique?: boolean })
-  | (OpBase & { action: 'drop-index'; concurrently?: boolean; unique?: boolean })
+  /** `columns`: an index named by the columns it covers (Sequelize's `removeIndex(table, ['a', 'b'])`). */
+  | (OpBase & { action: 'drop-index'; columns?: string[]; concurrently?: boolean; unique?: boolean })
   /** A view, materialized view, function, procedure, trigger, type, sequence, extension…; `to`: renamed rather than dropped. */
   | (OpBase & { action: 'drop-object'; object: string; name: string; to?: string })
   | (OpBase & { action: 'drop-schema'; object: string; name: string })
@@ -240,7 +241,7 @@ export function describeOp(op: SchemaOp): string {
     case 'create-index':
       return `creates ${op.unique ? 'unique ' : ''}index ${op.name ?? ''} on ${op.table}${op.columns?.length ? `(${op.columns.join(', ')})` : ''}${op.concurrently ? ' concurrently' : ''}`;
     case 'drop-index':
-      return `drops index ${op.name ?? ''}${op.table ? ` on ${op.table}` : ''}`;
+      return `drops ${op.unique ? 'unique ' : ''}index${op.name ? ` ${op.name}` : ''}${op.table ? ` on ${op.table}` : ''}${op.columns?.length ? `(${op.columns.join(', ')})` : ''}`;
     case 'drop-object':
       return op.to ? `renames ${op.object} ${op.name} to ${op.to}` : `drops ${op.object} ${op.name}${cascade}`;
     case 'drop-schema':

@@ -138,9 +138,21 @@ function sameName(drop: SchemaOp, create: SchemaOp): string | undefined {
     create.table === drop.table
   )
     return `as a ${create.constraint} constraint`;
-  if (drop.action === 'drop-index' && create.action === 'create-index' && drop.name && create.name === drop.name)
+  if (drop.action === 'drop-index' && create.action === 'create-index' && sameIndex(drop, create))
     return `as ${create.unique ? 'a unique' : 'an'} index`;
   return undefined;
+}
+
+/** The same index: by name, or, where the drop names it by its columns, on the same table and columns in order. */
+function sameIndex(drop: SchemaOp & { action: 'drop-index' }, create: SchemaOp & { action: 'create-index' }): boolean {
+  if (drop.name) return create.name === drop.name;
+  return (
+    create.table === drop.table &&
+    drop.columns !== undefined &&
+    drop.columns.length > 0 &&
+    create.columns?.length === drop.columns.length &&
+    create.columns.every((c, i) => c === drop.columns![i])
+  );
 }
 
 /** A view rebuilt, a foreign key re-added with another ON DELETE: the drop and the create are one redefinition. */
@@ -200,6 +212,15 @@ export function againstDown(up: ReadOp[], down: ReadOp[] | undefined): ReadOp[] 
           continue;
         }
       }
+    }
+    // The down part creates the dropped index again: what it creates is what the up part drops (unique or not).
+    if (
+      op.action === 'drop-index' &&
+      !op.unique &&
+      down.some((d) => d.op.action === 'create-index' && d.op.unique && sameIndex(op, d.op))
+    ) {
+      out.push({ ...r, op: { ...op, unique: true } });
+      continue;
     }
     if (op.action === 'set-not-null' && down.some((d) => d.op.action === 'set-not-null' && sameColumn(d.op, op))) continue;
     if (op.action === 'drop-not-null' && down.some((d) => d.op.action === 'drop-not-null' && sameColumn(d.op, op))) continue;

@@ -116,9 +116,15 @@ function sequelizeCall(call: Call): void {
       });
       return;
     }
-    case 'removeIndex':
-      call.add({ action: 'drop-index', table, name: call.str(1) ?? call.source(args[1]) });
+    case 'removeIndex': {
+      // By name, or by the columns it covers (an array): then the index is named by its columns.
+      const named = args[1];
+      if (named && call.ctx.ts.isArrayLiteralExpression(named)) {
+        const columns = named.elements.map((e) => call.name(e)).filter((c): c is string => Boolean(c));
+        call.add({ action: 'drop-index', table, columns });
+      } else call.add({ action: 'drop-index', table, name: call.str(1) ?? call.source(named) });
       return;
+    }
     case 'bulkDelete': {
       const where = call.source(args[1]);
       call.add({ action: 'delete', table, where: !['', '{}', 'null', 'undefined'].includes(where) });
