@@ -10,6 +10,22 @@ import { append } from '../../util/arrays.js';
 
 const base = (path: string) => path.split('/').pop() ?? path;
 const dirOf = (path: string) => (path.includes('/') ? path.slice(0, path.lastIndexOf('/') + 1) : '');
+
+/**
+ * Whether a package.json in one of `dirs` (each with its trailing slash, '' for the root) is resolved by the lockfile
+ * in `lockDir`: its own folder's, or, in a workspace, a member's below it with no lockfile of its own on the way.
+ */
+async function someResolvedBy(release: Release, lockDir: string, dirs: ReadonlySet<string>): Promise<boolean> {
+  for (const dir of dirs) {
+    if (!dir.startsWith(lockDir)) continue;
+    let own = false;
+    for (let d = dir; d.length > lockDir.length && !own; d = dirOf(d.slice(0, -1))) {
+      own = [...(await release.listFolder('from', d.slice(0, -1)))].some((name) => lockfileOf(name) !== undefined);
+    }
+    if (!own) return true;
+  }
+  return false;
+}
 const isManifest = (path: string) => base(path) === 'package.json' && !/(^|\/)node_modules\//.test(path);
 /** A starter or example project kept beside the app (`templates/blank/`, `examples/auth/`): not what the rollback deploys. */
 export const isSampleProject = (path: string) => /^(templates?|examples?|starters?|boilerplates?)\/[^/]+\//.test(path);
@@ -20,7 +36,7 @@ export const isSampleProject = (path: string) => /^(templates?|examples?|starter
  */
 export const dependenciesAnalyzer: Analyzer = {
   name: 'dependencies',
-  analyze(release: Release): Fact[] {
+  async analyze(release: Release): Promise<Fact[]> {
     const facts: Fact[] = [];
     const manifestsWithDependencyChanges = new Set<string>();
     const textAt = (file: ChangedFile, side: Side): string | undefined =>
@@ -101,7 +117,9 @@ export const dependenciesAnalyzer: Analyzer = {
       if (!lock || isSampleProject(file.path)) continue;
       const manifest = dirOf(file.path) + lock.manifest;
       const manifestChanged =
-        lock.manifest === 'package.json' ? manifestsWithDependencyChanges.has(dirOf(file.path)) : changedPaths.has(manifest);
+        lock.manifest === 'package.json'
+          ? await someResolvedBy(release, dirOf(file.path), manifestsWithDependencyChanges)
+          : changedPaths.has(manifest);
       const from = textAt(file, 'from');
       const to = textAt(file, 'to');
       const downgraded =

@@ -123,3 +123,35 @@ describe('yarn and pnpm lockfiles', () => {
     );
   });
 });
+
+describe('a workspace lockfile', () => {
+  const pnpmLock = (nodemailer: string) =>
+    `lockfileVersion: '9.0'\n\npackages:\n\n  nodemailer@${nodemailer}:\n    resolution: {integrity: sha512-x}\n\nsnapshots:\n\n  nodemailer@${nodemailer}: {}\n`;
+  const workspace = { 'package.json': pkg({}, { private: true }), 'pnpm-workspace.yaml': "packages:\n  - 'packages/*'\n" };
+
+  it('follows a change in a member package.json it resolves', async () => {
+    const report = await run(
+      { ...workspace, 'pnpm-lock.yaml': pnpmLock('8.0.10'), 'packages/email/package.json': pkg({ nodemailer: '8.0.10' }) },
+      { ...workspace, 'pnpm-lock.yaml': pnpmLock('9.0.1'), 'packages/email/package.json': pkg({ nodemailer: '9.0.1' }) },
+    );
+    const lockfile = report.findings.filter((f) => f.ruleId === 'lockfile-changed');
+    expect(lockfile).toMatchObject([
+      { severity: 'info', message: 'pnpm lockfile follows the manifest change: 1 package goes back to older versions' },
+    ]);
+    expect(report.findings.some((f) => f.message.includes('no change in the manifest'))).toBe(false);
+  });
+
+  it('is a lockfile-only change when the member that changed has a lockfile of its own', async () => {
+    const member = (v: string) => ({
+      'packages/email/package.json': pkg({ nodemailer: v }),
+      'packages/email/package-lock.json': lock({ nodemailer: v }),
+    });
+    const report = await run(
+      { ...workspace, 'pnpm-lock.yaml': pnpmLock('8.0.10'), ...member('8.0.10') },
+      { ...workspace, 'pnpm-lock.yaml': pnpmLock('9.0.1'), ...member('9.0.1') },
+    );
+    expect(report.findings.find((f) => f.path === 'pnpm-lock.yaml' && f.ruleId === 'lockfile-changed')?.message).toBe(
+      'lockfile-only change (pnpm): 1 package goes back to older versions with no change in the manifest',
+    );
+  });
+});
