@@ -49,6 +49,31 @@ export function isDoc(path: string): boolean {
   return DOC_EXTENSIONS.has(ext(path)) || DOC_NAMES.has(base(path).replace(/\.[^.]*$/, '')) || /(^|\/)docs?\//.test(p);
 }
 
+/** CI configuration and the code it runs: workflows, a repository's own actions, pipelines of other CI services. */
+const CI_PATHS = [
+  /^\.github\/(workflows|actions)\//,
+  /(^|\/)\.gitlab-ci\.ya?ml$/,
+  /^\.gitlab\/ci\//,
+  /^\.circleci\//,
+  /^\.buildkite\//,
+  /(^|\/)Jenkinsfile$/,
+  /(^|\/)azure-pipelines\.ya?ml$/,
+  /(^|\/)bitbucket-pipelines\.ya?ml$/,
+  /(^|\/)\.travis\.ya?ml$/,
+  /(^|\/)\.drone\.ya?ml$/,
+  /(^|\/)cloudbuild\.ya?ml$/,
+];
+
+/** A CI file: it runs in the CI service, never in the application a rollback deploys. */
+export function isCi(path: string): boolean {
+  return CI_PATHS.some((re) => re.test(path));
+}
+
+/** CI files, and anything else in `.github/` (templates, bots' settings, scripts and packages of the repository's own actions). */
+export function isForgeOrCi(path: string): boolean {
+  return path.startsWith('.github/') || isCi(path);
+}
+
 export function isTest(path: string): boolean {
   const p = lower(path);
   return (
@@ -140,13 +165,15 @@ export function isYaml(path: string): boolean {
   return ext(path) === 'yaml' || ext(path) === 'yml';
 }
 
-/** Editor, formatter, linter and git housekeeping: nothing that ships or runs in production. */
+/** Editor, formatter, linter, git and repository-hosting housekeeping: nothing that ships or runs in production. */
 export function isDevTooling(path: string): boolean {
   const name = base(path);
   return (
     TOOLING_NAMES.has(name) ||
     TOOLING_PREFIXES.some((prefix) => name.startsWith(prefix)) ||
-    /(^|\/)\.(vscode|idea|husky)\//.test(lower(path))
+    /(^|\/)\.(vscode|idea|husky)\//.test(lower(path)) ||
+    // GitHub's repository settings (templates, Dependabot, CODEOWNERS); its workflows and actions are CI.
+    (path.startsWith('.github/') && !isCi(path))
   );
 }
 

@@ -1,6 +1,6 @@
 import { pathAt, type Analyzer, type ChangedScript, type Release } from '../analyzer.js';
 import type { Fact } from '../../model/facts.js';
-import { isDeclarationFile, isScript, isTest } from '../../parse/kinds.js';
+import { isDeclarationFile, isForgeOrCi, isScript, isTest } from '../../parse/kinds.js';
 import { sameStructuredValue } from '../structured.js';
 import type { ChangedFile, Side } from '../../model/report.js';
 import { envReads, type EnvRead } from '../../parse/typescript/env-reads.js';
@@ -129,7 +129,8 @@ function envValidation(release: Release, readings: ReadonlyMap<ChangedFile, Scri
   return facts;
 }
 
-const isRuntimeScript = (path: string) => isScript(path) && !isTest(path) && !isDeclarationFile(path);
+/** A script of the application: not a test, a declaration file, or code a CI service runs (a repository's own actions). */
+const isRuntimeScript = (path: string) => isScript(path) && !isTest(path) && !isDeclarationFile(path) && !isForgeOrCi(path);
 
 async function envNeeded(release: Release, readings: ReadonlyMap<ChangedFile, ScriptReading>): Promise<Fact[]> {
   const scripts = release.files.filter((f) => isRuntimeScript(f.path) || (f.oldPath !== undefined && isRuntimeScript(f.oldPath)));

@@ -2,7 +2,7 @@ import { pathAt, type Analyzer, type Release } from '../analyzer.js';
 import type { Fact } from '../../model/facts.js';
 import type { ChangedFile, Side } from '../../model/report.js';
 import { lockDowngrades, npmDowngrades } from './lockfile.js';
-import { isDockerfile, lockfileOf } from '../../parse/kinds.js';
+import { isDockerfile, isForgeOrCi, lockfileOf } from '../../parse/kinds.js';
 import { versionOnlyChange } from '../../parse/versions.js';
 import { manifestMoves } from './manifest.js';
 import { dockerfileMoves, isToolVersions, toolVersionsMoves, versionFileMoves, versionFileRuntime } from './runtime.js';
@@ -56,6 +56,15 @@ export const dependenciesAnalyzer: Analyzer = {
       const path = file.path;
       // Unreadable content is the files analyzer's to report.
       if (unreadable(file) && !lockfileOf(path)) continue;
+      if (isForgeOrCi(path) && (isManifest(path) || lockfileOf(path))) {
+        facts.push({
+          kind: 'file.classified',
+          path,
+          category: 'infrastructure-change',
+          reason: "dependencies of the repository's own CI actions or tooling (.github/): they run in the CI service, not in the app",
+        });
+        continue;
+      }
       if (isSampleProject(path) && (isManifest(path) || lockfileOf(path))) {
         facts.push({
           kind: 'file.classified',
@@ -114,7 +123,7 @@ export const dependenciesAnalyzer: Analyzer = {
     const changedPaths = new Set(release.files.flatMap((f) => [f.path, pathAt(f, 'to')]));
     for (const file of release.files) {
       const lock = lockfileOf(file.path);
-      if (!lock || isSampleProject(file.path)) continue;
+      if (!lock || isSampleProject(file.path) || isForgeOrCi(file.path)) continue;
       const manifest = dirOf(file.path) + lock.manifest;
       const manifestChanged =
         lock.manifest === 'package.json'

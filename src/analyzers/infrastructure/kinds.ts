@@ -1,26 +1,12 @@
 import type { InfrastructureKind } from '../../model/facts/infrastructure.js';
-import { isDockerfile } from '../../parse/kinds.js';
+import { isCi, isDockerfile } from '../../parse/kinds.js';
 
 const base = (path: string) => path.split('/').pop() ?? path;
-
-const CI = [
-  /^\.github\/(workflows|actions)\//,
-  /(^|\/)\.gitlab-ci\.ya?ml$/,
-  /^\.gitlab\/ci\//,
-  /^\.circleci\//,
-  /^\.buildkite\//,
-  /(^|\/)Jenkinsfile$/,
-  /(^|\/)azure-pipelines\.ya?ml$/,
-  /(^|\/)bitbucket-pipelines\.ya?ml$/,
-  /(^|\/)\.travis\.ya?ml$/,
-  /(^|\/)\.drone\.ya?ml$/,
-  /(^|\/)cloudbuild\.ya?ml$/,
-];
 
 /** The kind of infrastructure a path is by its name alone (Helm, Pulumi and Kubernetes need more). */
 export function infrastructureKindByName(path: string): InfrastructureKind | undefined {
   const name = base(path);
-  if (CI.some((re) => re.test(path))) return 'ci';
+  if (isCi(path)) return 'ci';
   if (isDockerfile(path) || name === '.dockerignore') return 'container';
   if (/\.(tf|tofu|tfvars|tf\.json|tfvars\.json)$/.test(name) || name === '.terraform.lock.hcl' || name === 'terragrunt.hcl')
     return 'terraform';
