@@ -172,8 +172,8 @@ export function isDevTooling(path: string): boolean {
     TOOLING_NAMES.has(name) ||
     TOOLING_PREFIXES.some((prefix) => name.startsWith(prefix)) ||
     /(^|\/)\.(vscode|idea|husky)\//.test(lower(path)) ||
-    // GitHub's repository settings (templates, Dependabot, CODEOWNERS); its workflows and actions are CI.
-    (path.startsWith('.github/') && !isCi(path))
+    // GitHub's repository settings (templates, Dependabot, CODEOWNERS); its workflows, actions and scripts are CI.
+    (path.startsWith('.github/') && !isCi(path) && !isScript(path))
   );
 }
 

@@ -26,6 +26,7 @@ describe("the repository's own automation", () => {
           ...action('^1.11.1', ['GITHUB_TOKEN', 'INPUT_LABELS']),
           '.github/ISSUE_TEMPLATE/config.yml': 'blank_issues_enabled: false\n',
           '.github/dependabot.yml': 'version: 2\nupdates: []\n',
+          '.github/scripts/notify.js': 'export const hook = process.env.SLACK_WEBHOOK_URL;\n',
         },
       ),
       from: 'v2',
@@ -40,6 +41,7 @@ describe("the repository's own automation", () => {
     expect(categories['.github/actions/triage/dist/index.js']).not.toContain('code-change');
     expect(categories['.github/actions/triage/package.json']).not.toContain('dependency-change');
     expect(categories['.github/dependabot.yml']).toEqual(['style-only']);
+    expect(categories['.github/scripts/notify.js']).toEqual(['infrastructure-change']);
   });
 
   it("still reads the application's own variables", async () => {

@@ -15,7 +15,7 @@ import {
   isTest,
   isTranslation,
   isYaml,
-  isCi,
+  isForgeOrCi,
 } from '../../parse/kinds.js';
 import { componentLogic, templateLogic } from '../../parse/markup.js';
 import { versionOnlyChange } from '../../parse/versions.js';
@@ -82,8 +82,8 @@ export const filesAnalyzer: Analyzer<ScriptReading> = {
       }
       let bump: string | undefined;
       if (isTest(file.path)) classify('tests', 'test file');
-      else if (isCi(file.path) && isScript(file.path))
-        classify('infrastructure-change', "code of the repository's own CI actions: it runs in the CI service, not in the app");
+      else if (isForgeOrCi(file.path) && isScript(file.path))
+        classify('infrastructure-change', "code of the repository's own CI actions or scripts: it runs in the CI service, not in the app");
       else if (isOwnConfig(file.path))
         classify('config-change', "rollback-ready's own configuration: how this analysis reads the release, nothing the app runs");
       else if (isTranslation(file.path)) {
