@@ -1,23 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { configSchema } from '../../src/config/schema.js';
 import { resolveGate } from '../../src/cli/gate.js';
-import { twoReleases } from '../support/repo.js';
+import { dropColumnRelease, twoReleases } from '../support/repo.js';
 import { run as cli } from '../support/run.js';
 
 const lines = (n: number) => Array.from({ length: n }, (_, i) => `line ${i}`).join('\n') + '\n';
 
-// The release drops a column the older code still reads.
-const dropColumn = twoReleases(
-  {
-    'migrations/001_users.sql': 'CREATE TABLE users (id INT PRIMARY KEY, email TEXT NOT NULL);\n',
-    'src/users.ts': "export const columns = ['id', 'email'];\n",
-  },
-  {
-    'migrations/001_users.sql': 'CREATE TABLE users (id INT PRIMARY KEY, email TEXT NOT NULL);\n',
-    'migrations/002_drop_email.sql': 'ALTER TABLE users DROP COLUMN email;\n',
-    'src/users.ts': "export const columns = ['id'];\n",
-  },
-);
+const dropColumn = dropColumnRelease();
 const styleOnly = twoReleases({ 'web/site.css': 'a { color: red; }\n' }, { 'web/site.css': 'a { color: blue; }\nb { margin: 0; }\n' });
 // Four unreadable files (low each) and a big doc (release-volume): more than three findings.
 const several = twoReleases(

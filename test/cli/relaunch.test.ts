@@ -7,7 +7,7 @@ import { availableParallelism } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { POOL_FLAG, relaunchFlags, type NodeStart } from '../../src/cli/relaunch.js';
-import { BIN, ROOT, tempDir, twoReleases } from '../support/repo.js';
+import { BIN, ROOT, dropColumnRelease, tempDir } from '../support/repo.js';
 
 describe('relaunchFlags', () => {
   const start = (over: Partial<NodeStart>): NodeStart => ({ argv: [], execArgv: [], nodeOptions: undefined, cores: 2, ...over });
@@ -87,17 +87,7 @@ function runBin(args: string[], env: Record<string, string>) {
 }
 
 // The release drops a column the older code still reads: BLOCKED, and the gate fails (exit 1).
-const dropColumn = twoReleases(
-  {
-    'migrations/001_users.sql': 'CREATE TABLE users (id INT PRIMARY KEY, email TEXT NOT NULL);\n',
-    'src/users.ts': "export const columns = ['id', 'email'];\n",
-  },
-  {
-    'migrations/001_users.sql': 'CREATE TABLE users (id INT PRIMARY KEY, email TEXT NOT NULL);\n',
-    'migrations/002_drop_email.sql': 'ALTER TABLE users DROP COLUMN email;\n',
-    'src/users.ts': "export const columns = ['id'];\n",
-  },
-);
+const dropColumn = dropColumnRelease();
 const analysis = ['--repo', dropColumn, '--from', 'v2', '--to', 'v1', '--format', 'json', '--fail-on', 'critical'];
 
 describe.skipIf(ONE_CORE === undefined)('the analysis in a child Node', () => {

@@ -17,6 +17,21 @@ export function twoReleases(to: ReleaseSpec['tree'], from: ReleaseSpec['tree']):
   ]);
 }
 
+/** v1 reads users.email; v2 drops the column (a critical finding) and stops reading it. */
+export function dropColumnRelease(): string {
+  return twoReleases(
+    {
+      'migrations/001_users.sql': 'CREATE TABLE users (id INT PRIMARY KEY, email TEXT NOT NULL);\n',
+      'src/users.ts': "export const columns = ['id', 'email'];\n",
+    },
+    {
+      'migrations/001_users.sql': 'CREATE TABLE users (id INT PRIMARY KEY, email TEXT NOT NULL);\n',
+      'migrations/002_drop_email.sql': 'ALTER TABLE users DROP COLUMN email;\n',
+      'src/users.ts': "export const columns = ['id'];\n",
+    },
+  );
+}
+
 export interface CliResult {
   code: number;
   stdout: string;
