@@ -1,7 +1,7 @@
 // node-pg-migrate: `pgm.*` calls (tables as a string or `{ schema, name }`, column specs as objects) and pgm.sql.
 import type { ConstraintKind } from '../../../model/sql.js';
 import type { MigrationReader } from './reader.js';
-import { propsOf, readScript, stringOf, type Call } from './script-tree.js';
+import { columnNames, propsOf, readScript, stringOf, type Call } from './script-tree.js';
 
 /** `'users'` or `{ schema: 'app', name: 'users' }`. */
 const nameAt = (call: Call, i: number) => call.str(i) ?? call.name(call.args[i]);
@@ -10,7 +10,8 @@ const option = (call: Call, i: number, name: string) => call.source(propsOf(call
 /** Column names: `'a'`, `['a', 'b']`. */
 function names(call: Call, i: number): string[] {
   const arg = call.args[i];
-  if (arg && call.ctx.ts.isArrayLiteralExpression(arg)) return arg.elements.map((e) => call.name(e)).filter((c): c is string => Boolean(c));
+  const list = columnNames(call, arg);
+  if (list) return list;
   const one = call.name(arg);
   return one ? [one] : [];
 }

@@ -183,6 +183,12 @@ export interface Call {
   unreadable(reason: string): void;
 }
 
+/** The column names of an array literal (`['a', { name: 'b' }]`); undefined when the node is no array. */
+export function columnNames(call: Call, node: TsNode | undefined): string[] | undefined {
+  if (!node || !call.ctx.ts.isArrayLiteralExpression(node)) return undefined;
+  return node.elements.map((e) => call.name(e)).filter((c): c is string => Boolean(c));
+}
+
 /**
  * `createTable(t)`, `dropTable(t)`, `renameTable(t, to)`, `removeColumn(t, c)`, `renameColumn(t, c, to)`: the calls
  * TypeORM, Sequelize and db-migrate name alike, the table first. True when the call was one of them.

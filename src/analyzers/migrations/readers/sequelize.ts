@@ -1,7 +1,7 @@
 // Sequelize (sequelize-cli and umzug): `queryInterface.*` calls with the table first, and queryInterface.sequelize.query.
 import type { ConstraintKind } from '../../../model/sql.js';
 import type { MigrationReader } from './reader.js';
-import { propsOf, readScript, tableCall, stringOf, type Call } from './script-tree.js';
+import { columnNames, propsOf, readScript, tableCall, stringOf, type Call } from './script-tree.js';
 
 /** `'users'` or `{ tableName: 'users', schema: … }`. */
 const tableOf = (call: Call, i: number) =>
@@ -78,13 +78,7 @@ function sequelizeCall(call: Call): void {
             ? 'primary-key'
             : 'unique';
       const fields = props?.get('fields');
-      const column =
-        fields && call.ctx.ts.isArrayLiteralExpression(fields)
-          ? fields.elements
-              .map((e) => call.name(e))
-              .filter(Boolean)
-              .join(', ')
-          : undefined;
+      const column = columnNames(call, fields)?.join(', ');
       const references = propsOf(call.ctx, props?.get('references'));
       call.add({
         action: 'add-constraint',
@@ -102,10 +96,7 @@ function sequelizeCall(call: Call): void {
     case 'addIndex': {
       const props = propsOf(call.ctx, args[2]) ?? propsOf(call.ctx, args[1]);
       const fieldsNode = props?.get('fields') ?? args[1];
-      const columns =
-        fieldsNode && call.ctx.ts.isArrayLiteralExpression(fieldsNode)
-          ? fieldsNode.elements.map((e) => call.name(e)).filter((c): c is string => Boolean(c))
-          : undefined;
+      const columns = columnNames(call, fieldsNode);
       call.add({
         action: 'create-index',
         table,
@@ -118,11 +109,9 @@ function sequelizeCall(call: Call): void {
     }
     case 'removeIndex': {
       // By name, or by the columns it covers (an array): then the index is named by its columns.
-      const named = args[1];
-      if (named && call.ctx.ts.isArrayLiteralExpression(named)) {
-        const columns = named.elements.map((e) => call.name(e)).filter((c): c is string => Boolean(c));
-        call.add({ action: 'drop-index', table, columns });
-      } else call.add({ action: 'drop-index', table, name: call.str(1) ?? call.source(named) });
+      const columns = columnNames(call, args[1]);
+      if (columns) call.add({ action: 'drop-index', table, columns });
+      else call.add({ action: 'drop-index', table, name: call.str(1) ?? call.source(args[1]) });
       return;
     }
     case 'bulkDelete': {
