@@ -4,7 +4,7 @@ import { UsageError } from '../util/errors.js';
 import { excerpt, stripControl } from '../util/sanitize.js';
 import { warn } from './warn.js';
 import { closest } from '../config/suggest.js';
-import { COMMANDS, isCommand, type CommandName } from './commands.js';
+import { COMMANDS, commandOf, isCommand, type CommandName } from './commands.js';
 import { HELP } from './help.js';
 import { TOOL } from '../util/version.js';
 
@@ -23,10 +23,9 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   // The analysis takes no positional argument: a word first is a command, perhaps misspelt (`analyse`).
-  if (first !== undefined && !first.startsWith('-') && !isCommand(first)) knownCommand(first, '');
+  const name = knownCommand(commandOf(argv), '');
   // TypeScript, ts-morph and the SQL parser compile from V8's code cache kept by the last run (src/util/code-cache.ts).
   (await import('../util/code-cache.js')).enableCodeCache();
-  const name = first !== undefined && isCommand(first) ? first : 'analyze';
   const args = name === first ? argv.slice(1) : argv;
   const command = await COMMANDS[name]();
   return command(args);

@@ -17,3 +17,9 @@ export type { CommandName };
 export function isCommand(name: string): name is CommandName {
   return Object.hasOwn(COMMANDS, name);
 }
+
+/** The command a command line names: its first word, or the analysis when it starts with an option (or is empty). */
+export function commandOf(argv: readonly string[]): string {
+  const first = argv[0];
+  return first === undefined || first.startsWith('-') ? 'analyze' : first;
+}

@@ -5,6 +5,7 @@
 // the only way to choose it is to start again. This module loads nothing else: the parent stays a thin process
 // that passes the terminal, signals and the exit status through.
 import { spawn } from 'node:child_process';
+import { commandOf } from './commands.js';
 
 /** What decides the relaunch: the command line, how Node was started, and the machine. */
 export interface NodeStart {
@@ -26,9 +27,7 @@ export function relaunchFlags(start: NodeStart): string[] | undefined {
   if (start.execArgv.length > 0) return undefined;
   // A pool size chosen in NODE_OPTIONS is the user's: the child would inherit it anyway.
   if (/--v8-pool-size\b/.test(start.nodeOptions ?? '')) return undefined;
-  const first = start.argv[0];
-  const command = first === undefined || first.startsWith('-') ? 'analyze' : first;
-  if (!ANALYSING.has(command) || start.argv.some((a) => INFO.has(a))) return undefined;
+  if (!ANALYSING.has(commandOf(start.argv)) || start.argv.some((a) => INFO.has(a))) return undefined;
   return [POOL_FLAG];
 }
 
