@@ -32,14 +32,20 @@ export function forEachDescendant(ctx: Ctx, node: TsNode, visit: (node: TsNode) 
 const nameOf = (ctx: Ctx, node: { name?: TsNode }) =>
   node.name ? (ctx.ts.isIdentifier(node.name) || ctx.ts.isPrivateIdentifier(node.name) ? node.name.text : text(ctx, node.name)) : undefined;
 
-/** The `up` and `down` functions, however they are declared (exports, class methods, object properties). */
-export function functionBodies(ctx: Ctx): { up?: TsNode; down?: TsNode } {
+/**
+ * What runs in each direction, in the order it runs: `up` and `down`, however they are declared (exports, class
+ * methods, object properties), each after its `beforeUp` / `beforeDown` hook where the framework has one (Logto's
+ * alterations do the work a transaction cannot hold there, such as `create index concurrently`).
+ */
+const PHASES = { beforeUp: 'up', up: 'up', beforeDown: 'down', down: 'down' } as const;
+
+export function functionBodies(ctx: Ctx): { up: TsNode[]; down: TsNode[] } {
   const { ts } = ctx;
-  const found: { up?: TsNode; down?: TsNode } = {};
+  const found = new Map<keyof typeof PHASES, TsNode>();
   const take = (name: string | undefined, fn: TsNode | undefined) => {
-    if (!fn || (name !== 'up' && name !== 'down') || found[name]) return;
+    if (!fn || !name || !Object.hasOwn(PHASES, name) || found.has(name as keyof typeof PHASES)) return;
     if (ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn) || ts.isFunctionExpression(fn) || ts.isArrowFunction(fn))
-      found[name] = fn;
+      found.set(name as keyof typeof PHASES, fn);
   };
   forEachDescendant(ctx, ctx.source, (node) => {
     if (ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node)) take(nameOf(ctx, node), node);
@@ -49,7 +55,11 @@ export function functionBodies(ctx: Ctx): { up?: TsNode; down?: TsNode } {
       if (ts.isPropertyAccessExpression(left)) take(left.name.text, node.right);
     }
   });
-  return found;
+  const inOrder = (direction: 'up' | 'down') =>
+    (Object.keys(PHASES) as (keyof typeof PHASES)[])
+      .filter((name) => PHASES[name] === direction && found.has(name))
+      .map((name) => found.get(name)!);
+  return { up: inOrder('up'), down: inOrder('down') };
 }
 
 /** A string the code spells out: literals, templates (substitutions kept as their text), `+`, and file-level consts. */
@@ -264,13 +274,11 @@ const SQL_TAGS: ReadonlySet<string> = new Set(['sql', 'sql.unsafe', 'db.sql', 'p
 export function readScript(input: ReaderInput, framework: string, handler: CallHandler, options: ScriptOptions = {}): MigrationRead {
   const ctx: Ctx = { ts: input.ts!, source: input.tree!() };
   const bodies = functionBodies(ctx);
-  const upNode = bodies.up ?? ctx.source;
-  const up = readBody(ctx, upNode, input, handler, options);
-  let calls = 0;
-  forEachDescendant(ctx, upNode, (n) => {
-    if (ctx.ts.isCallExpression(n) || ctx.ts.isTaggedTemplateExpression(n)) calls += 1;
-  });
+  const upNodes = bodies.up.length > 0 ? bodies.up : [ctx.source];
+  const up = readBodies(ctx, upNodes, input, handler, options);
+  const calls = upNodes.reduce((sum, node) => sum + callsIn(ctx, node), 0);
   if (up.ops.length === 0 && up.unreadable.length === 0 && calls > 0) {
+    const upNode = upNodes.at(-1)!;
     up.unreadable.push({
       line: lineOf(ctx, upNode === ctx.source ? (ctx.source.statements[0] ?? ctx.source) : upNode),
       statement: input.path,
@@ -278,15 +286,29 @@ export function readScript(input: ReaderInput, framework: string, handler: CallH
     });
   }
   const result: MigrationRead = { up };
-  if (bodies.down) {
-    const down = readBody(ctx, bodies.down, input, handler, options);
-    let empty = true;
-    forEachDescendant(ctx, bodies.down, (n) => {
-      if (ctx.ts.isCallExpression(n) || ctx.ts.isTaggedTemplateExpression(n)) empty = false;
-    });
-    const refuses = refusal(ctx, bodies.down);
-    result.down = { ...down, line: lineOf(ctx, bodies.down), empty, ...(refuses !== undefined ? { refuses } : {}) };
+  if (bodies.down.length > 0) {
+    const down = readBodies(ctx, bodies.down, input, handler, options);
+    const empty = bodies.down.every((node) => callsIn(ctx, node) === 0);
+    // What runs first refuses for all: a `beforeDown` that throws stops the `down` after it.
+    const refuses = refusal(ctx, bodies.down[0]!);
+    result.down = { ...down, line: lineOf(ctx, bodies.down.at(-1)!), empty, ...(refuses !== undefined ? { refuses } : {}) };
   }
+  return result;
+}
+
+/** Calls and tagged templates under a node: whether a function does anything. */
+function callsIn(ctx: Ctx, node: TsNode): number {
+  let calls = 0;
+  forEachDescendant(ctx, node, (n) => {
+    if (ctx.ts.isCallExpression(n) || ctx.ts.isTaggedTemplateExpression(n)) calls += 1;
+  });
+  return calls;
+}
+
+/** The operations of the functions of one direction, in the order they run. */
+function readBodies(ctx: Ctx, bodies: TsNode[], input: ReaderInput, handler: CallHandler, options: ScriptOptions): ReadResult {
+  const result = emptyRead();
+  for (const body of bodies) merge(result, readBody(ctx, body, input, handler, options));
   return result;
 }
 
