@@ -1,5 +1,6 @@
 import type { DependencyChangedFact, RuntimeChangedFact } from '../../model/facts/dependencies.js';
-import { moveOf } from './versions.js';
+import { lowestVersion, moveOf } from './versions.js';
+import type { VersionMove } from '../../model/facts/dependencies.js';
 import { keyLines } from '../../parse/key-lines.js';
 
 const SECTIONS = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'] as const;
@@ -25,14 +26,14 @@ export function manifestMoves(
   const facts: (DependencyChangedFact | RuntimeChangedFact)[] = [];
   // The line of the key at `from`, else at `to` (where a dependency the release removed is).
   const sides = [from.text, to.text].map((text) => (text === undefined ? undefined : lazy(() => keyLines(text))));
-  const lineOf = (key: string, section?: string) => {
-    const path = section ? [section, key] : [key];
+  const lineOf = (key: string, section?: string) => lineAt(section ? [section, key] : [key]);
+  function lineAt(path: string[]): number | undefined {
     for (const side of sides) {
       const line = side?.()?.(path);
       if (line !== undefined) return line;
     }
     return undefined;
-  };
+  }
   for (const section of SECTIONS) {
     const a = record(from.json[section]);
     const b = record(to.json[section]);
@@ -53,6 +54,12 @@ export function manifestMoves(
         });
     }
   }
+  const pins = overrideMoves(from.json, to.json);
+  if (pins.length > 0) {
+    const at = [from.json, to.json].flatMap((json) => OVERRIDE_SECTIONS.filter((keys) => sectionAt(json, keys) !== undefined));
+    const line = at.length > 0 ? lineAt([...at[0]!]) : undefined;
+    for (const [name, move] of pins) facts.push({ kind: 'dependency.changed', path, line, name, section: 'overrides', ...move });
+  }
   const engines = [record(from.json.engines), record(to.json.engines)] as const;
   for (const runtime of [...new Set([...Object.keys(engines[0]), ...Object.keys(engines[1])])].sort()) {
     const move = moveOf(engines[0][runtime], engines[1][runtime]);
@@ -71,4 +78,77 @@ export function manifestMoves(
       facts.push({ kind: 'runtime.changed', path, line: lineOf('packageManager'), runtime: name, source: 'packageManager', ...move });
   }
   return facts;
+}
+
+/**
+ * Where a manifest pins versions anywhere in the dependency tree: npm's `overrides`, Yarn's `resolutions`, pnpm's
+ * `pnpm.overrides` (what `pnpm audit --fix` writes: `"axios@<1.15.0": "^1.15.0"`).
+ */
+const OVERRIDE_SECTIONS = [['overrides'], ['resolutions'], ['pnpm', 'overrides']] as const;
+
+function sectionAt(json: Manifest, keys: readonly string[]): Record<string, unknown> | undefined {
+  let section: unknown = json;
+  for (const key of keys) section = section && typeof section === 'object' ? (section as Manifest)[key] : undefined;
+  return section && typeof section === 'object' && !Array.isArray(section) ? (section as Record<string, unknown>) : undefined;
+}
+
+/** The package a selector names: `axios@<1.15.0` → axios, `a>b@1` → b, `packages/@scope/c` (a Yarn path) → @scope/c. */
+export function overriddenPackage(selector: string): string {
+  // pnpm's `parent>child`: a `>` before a name, not the `>=` of a range (`ajv@>=7.0.0 <8.18.0`).
+  const last = selector
+    .split(/(?<![@\s])>(?=[A-Za-z_@])/)
+    .pop()!
+    .trim();
+  // A version after the name: the first `@` that does not start a scope (at the start or after a `/`).
+  const at = last.search(/(?<=[^/])@/);
+  const path = (at > 0 ? last.slice(0, at) : last).split('/');
+  const scoped = path.length >= 2 && path.at(-2)!.startsWith('@');
+  return scoped ? path.slice(-2).join('/') : path.at(-1)!;
+}
+
+/** A version override: the version it sets, and the selector it is set under (`axios@<1.15.0`, `lodash`). */
+export interface Pin {
+  spec: string;
+  selector: string;
+}
+
+/** Every pin a manifest sets, by package: npm's nested overrides (`{ "a": { ".": "1", "b": "2" } }`) flattened. */
+export function overridesOf(json: Manifest): Map<string, Pin[]> {
+  const pins = new Map<string, Pin[]>();
+  const add = (selector: string, value: unknown, parent?: { name: string; selector: string }) => {
+    if (typeof value === 'string') {
+      const pin =
+        selector === '.' && parent ? { name: parent.name, selector: parent.selector } : { name: overriddenPackage(selector), selector };
+      pins.set(pin.name, [...(pins.get(pin.name) ?? []), { spec: value, selector: pin.selector }]);
+    } else if (value && typeof value === 'object' && !Array.isArray(value)) {
+      for (const [key, inner] of Object.entries(value)) add(key, inner, { name: overriddenPackage(selector), selector });
+    }
+  };
+  for (const keys of OVERRIDE_SECTIONS) for (const [key, value] of Object.entries(sectionAt(json, keys) ?? {})) add(key, value);
+  return pins;
+}
+
+/**
+ * How the rollback moves each overridden package: its pins at both sides paired by major version (a package pinned
+ * on several lines, `brace-expansion` 1.x, 2.x and 5.x, keeps one pin a line), a pin without a partner removed or
+ * brought back. Each move keeps the selector of the running release's pin (the target's for one brought back).
+ */
+function overrideMoves(from: Manifest, to: Manifest): [string, VersionMove & { selector: string }][] {
+  const a = overridesOf(from);
+  const b = overridesOf(to);
+  const moves: [string, VersionMove & { selector: string }][] = [];
+  const line = (pin: Pin) => lowestVersion(pin.spec)?.major ?? pin.spec;
+  for (const name of [...new Set([...a.keys(), ...b.keys()])].sort()) {
+    const kept = new Set((b.get(name) ?? []).map((pin) => pin.spec));
+    const pinsFrom = (a.get(name) ?? []).filter((pin) => !kept.has(pin.spec));
+    const same = new Set((a.get(name) ?? []).map((pin) => pin.spec));
+    const rest = (b.get(name) ?? []).filter((pin) => !same.has(pin.spec));
+    for (const pin of pinsFrom) {
+      const partner = rest.findIndex((other) => line(other) === line(pin));
+      const move = moveOf(pin.spec, partner >= 0 ? rest.splice(partner, 1)[0]!.spec : undefined);
+      if (move) moves.push([name, { ...move, selector: pin.selector }]);
+    }
+    for (const pin of rest) moves.push([name, { ...moveOf(undefined, pin.spec)!, selector: pin.selector }]);
+  }
+  return moves;
 }

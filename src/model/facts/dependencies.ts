@@ -15,9 +15,18 @@ export interface DependencyChangedFact extends VersionMove {
   path: string;
   line?: number;
   name: string;
-  section: 'dependencies' | 'devDependencies' | 'peerDependencies' | 'optionalDependencies';
+  /**
+   * `overrides`: a version the manifest pins anywhere in the dependency tree (npm's `overrides`, Yarn's
+   * `resolutions`, pnpm's `pnpm.overrides`), most often to take a transitive package past a vulnerability.
+   */
+  section: 'dependencies' | 'devDependencies' | 'peerDependencies' | 'optionalDependencies' | 'overrides';
   /** A `workspace:` dependency: a package of the same repository, which rolls back with it. */
   workspace?: boolean;
+  /**
+   * An override's key as the manifest writes it: `axios@<1.15.0` (the versions it lifts a package out of, as
+   * `pnpm audit --fix` writes a pin past a vulnerability), `a>b`, `lodash`.
+   */
+  selector?: string;
 }
 
 /** A runtime the rollback moves: engines, version files, container base images. */
