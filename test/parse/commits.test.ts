@@ -39,4 +39,32 @@ describe('what a commit message says it does', () => {
     expect(marksOf('Update sanitizeLists.ts').security).toBeUndefined();
     expect(marksOf('feat: injectable config').security).toBeUndefined();
   });
+
+  it('does not read the name of a part of the product as a security fix', () => {
+    expect(marksOf('fix(account): improve security page mobile layout (#8647)').security).toBeUndefined();
+    expect(
+      marksOf('fix(phrases): add missing keys to Czech locale', 'added delete_account keys to the security section').security,
+    ).toBeUndefined();
+    expect(
+      marksOf('fix(account): allow linking identities', 'canSkipVerification reflects current security methods').security,
+    ).toBeUndefined();
+    expect(marksOf('fix(auth): check the security key counter').security).toBeUndefined();
+    // The page named, and the fix said: still a security fix.
+    expect(marksOf('fix(account): security fix for the security page').security).toBe('security');
+  });
+
+  it('reads "security" in a body only where it says what the change is', () => {
+    expect(marksOf('fix: validate redirect URIs', 'This is a security fix for open redirects.').security).toBe('security');
+    expect(marksOf('chore(deps): bump axios', 'Renovate: [security] update').security).toBe('security');
+    expect(marksOf('fix: sidebar', 'switching between the security and profile pages').security).toBeUndefined();
+  });
+
+  it('takes only an advisory id from a feature, test, CI, docs, style or build commit', () => {
+    expect(marksOf('feat(console): add app access control rules tab (#8899)').security).toBeUndefined();
+    expect(marksOf('test(account): add security section visibility tests (#8805)').security).toBeUndefined();
+    expect(marksOf('ci: validate OSS survey Docker injection (#8733)').security).toBeUndefined();
+    expect(marksOf('ci: disable OIDC SSRF protection in alteration tests (#9308)').security).toBeUndefined();
+    expect(marksOf('feat: upgrade the parser', 'Fixes CVE-2026-1234.').security).toBe('CVE-2026-1234');
+    expect(marksOf('fix(core): enable OIDC provider SSRF protection by default (#9249)').security).toBe('SSRF');
+  });
 });
