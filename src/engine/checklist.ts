@@ -38,7 +38,8 @@ export function buildChecklist(
     if (review.length > 0) {
       return { id, title, status: 'manual', detail: `check by hand: ${summary(review)}`, findingRefs };
     }
-    return { id, title, status: 'pass', detail: passDetail(id, fed, changes), findingRefs };
+    const notes = findingRefs.map((i) => findings[i]!).filter((f) => f.severity === 'info');
+    return { id, title, status: 'pass', detail: passDetail(id, fed, notes, changes), findingRefs };
   });
 }
 
@@ -47,8 +48,10 @@ function summary(findings: Finding[]): string {
   return findings.length === 1 ? first.message : `${first.message} (+${findings.length - 1} more)`;
 }
 
-function passDetail(id: string, low: Finding[], changes: readonly ChangeEntry[]): string {
+/** Why an item passes: its low findings, else its informational ones (never "none" when findings say otherwise). */
+function passDetail(id: string, low: Finding[], notes: Finding[], changes: readonly ChangeEntry[]): string {
   if (low.length > 0) return `only minor: ${summary(low)}`;
+  if (notes.length > 0) return `for information: ${summary(notes)}`;
   if (id === 'review' && changes.length > 0 && changes.every((c) => c.categories.every((k) => HARMLESS_CATEGORIES.has(k)))) {
     return 'only style, markup, docs, tests or assets changed: this release rolls back cleanly';
   }
