@@ -141,6 +141,17 @@ describe('a workspace lockfile', () => {
     expect(report.findings.some((f) => f.message.includes('no change in the manifest'))).toBe(false);
   });
 
+  it('passes the item with what it passes with, never "no dependency or runtime downgrade" beside a downgrade', async () => {
+    const report = await run(
+      { ...workspace, 'pnpm-lock.yaml': pnpmLock('8.0.10'), 'packages/email/package.json': pkg({ nodemailer: '8.0.10' }) },
+      { ...workspace, 'pnpm-lock.yaml': pnpmLock('8.0.11'), 'packages/email/package.json': pkg({ nodemailer: '8.0.11' }) },
+    );
+    expect(report.checklist.find((c) => c.id === 'dependencies')).toMatchObject({
+      status: 'pass',
+      detail: 'for information: the rollback downgrades nodemailer from 8.0.11 to 8.0.10 (patch) (+1 more)',
+    });
+  });
+
   it('is a lockfile-only change when the member that changed has a lockfile of its own', async () => {
     const member = (v: string) => ({
       'packages/email/package.json': pkg({ nodemailer: v }),
