@@ -147,7 +147,7 @@ function overridesFinding(pins: DependencyChangedFact[]): FindingDraft {
       back.length === 0
         ? `the rollback moves ${count} (pins of packages anywhere in the dependency tree): ${list}${more}`
         : back.some(liftsVersions)
-          ? `the rollback takes back ${count} that lift packages out of older versions anywhere in the dependency tree (the form \`pnpm audit --fix\` writes against a vulnerability): ${list}${more}`
+          ? `the rollback takes back ${count} that ${pins.length === 1 ? 'lifts a package' : 'lift packages'} out of older versions anywhere in the dependency tree (the form \`pnpm audit --fix\` writes against a vulnerability): ${list}${more}`
           : `the rollback takes back ${count} (pins of packages anywhere in the dependency tree): ${list}${more}`,
     path: pins[0]!.path,
     line: pins[0]!.line,

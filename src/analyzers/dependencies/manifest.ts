@@ -130,8 +130,8 @@ export function overridesOf(json: Manifest): Map<string, Pin[]> {
 
 /**
  * How the rollback moves each overridden package: its pins at both sides paired by major version (a package pinned
- * on several lines, `brace-expansion` 1.x, 2.x and 5.x, keeps one pin a line), a pin without a partner removed or
- * brought back. Each move keeps the selector of the running release's pin (the target's for one brought back).
+ * on several lines, `brace-expansion` 1.x, 2.x and 5.x, keeps one pin a line; the pins left pair in order), a pin
+ * without a partner removed or brought back. Each move keeps the selector of the running release's pin (the target's for one brought back).
  */
 function overrideMoves(from: Manifest, to: Manifest): [string, VersionMove & { selector: string }][] {
   const a = overridesOf(from);
@@ -143,11 +143,14 @@ function overrideMoves(from: Manifest, to: Manifest): [string, VersionMove & { s
     const pinsFrom = (a.get(name) ?? []).filter((pin) => !kept.has(pin.spec));
     const same = new Set((a.get(name) ?? []).map((pin) => pin.spec));
     const rest = (b.get(name) ?? []).filter((pin) => !same.has(pin.spec));
+    // Same major line first; then what is left pairs in order (`@types/node` 24.x at the release, 22.x at the target).
+    const unpaired: Pin[] = [];
     for (const pin of pinsFrom) {
       const partner = rest.findIndex((other) => line(other) === line(pin));
-      const move = moveOf(pin.spec, partner >= 0 ? rest.splice(partner, 1)[0]!.spec : undefined);
-      if (move) moves.push([name, { ...move, selector: pin.selector }]);
+      if (partner < 0) unpaired.push(pin);
+      else moves.push([name, { ...moveOf(pin.spec, rest.splice(partner, 1)[0]!.spec)!, selector: pin.selector }]);
     }
+    for (const pin of unpaired) moves.push([name, { ...moveOf(pin.spec, rest.shift()?.spec)!, selector: pin.selector }]);
     for (const pin of rest) moves.push([name, { ...moveOf(undefined, pin.spec)!, selector: pin.selector }]);
   }
   return moves;

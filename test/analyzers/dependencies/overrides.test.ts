@@ -70,7 +70,7 @@ describe('version overrides', () => {
     );
     expect(npm.findings.find((f) => f.ruleId === 'dependency-downgrade')).toMatchObject({
       severity: 'medium',
-      message: expect.stringMatching(/takes back a version override that lift.* minimist 1\.2\.8 → 1\.2\.5$/),
+      message: expect.stringMatching(/takes back a version override that lifts a package out of .* minimist 1\.2\.8 → 1\.2\.5$/),
       evidence: 'minimist@<1.2.6: minimist 1.2.8 → 1.2.5',
     });
     // A pin of the repository's own package, or one to align versions: not written against versions to leave.
@@ -91,6 +91,16 @@ describe('version overrides', () => {
       severity: 'info',
       message: 'the rollback moves a version override (pins of packages anywhere in the dependency tree): lodash 4.17.20 → 4.17.21',
     });
+  });
+
+  it('pairs the pins left on other major lines in order', async () => {
+    const report = await run(
+      { 'package.json': manifest({ pnpm: { overrides: { '@types/node': '22.20.0' } } }) },
+      { 'package.json': manifest({ pnpm: { overrides: { '@types/node': '24.13.3' } } }) },
+    );
+    expect(report.findings.find((f) => f.ruleId === 'dependency-downgrade')?.message).toBe(
+      'the rollback takes back a version override (pins of packages anywhere in the dependency tree): @types/node 24.13.3 → 22.20.0',
+    );
   });
 
   it('says nothing when only the selector of a pin changes', async () => {
