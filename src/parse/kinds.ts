@@ -78,6 +78,8 @@ export function isTest(path: string): boolean {
   const p = lower(path);
   return (
     /(^|\/)(__tests__|__mocks__|tests?|spec|e2e|cypress|playwright)\//.test(p) ||
+    // A suite in a package or folder of its own: `packages/integration-tests/`, `e2e-tests/`, `functional_tests/`.
+    /(^|\/)(integration|e2e|functional|acceptance|api)[-_]tests?\//.test(p) ||
     /\.(test|spec|e2e)\.[a-z]+$/.test(p) ||
     /(^|\/)__snapshots__\//.test(p)
   );

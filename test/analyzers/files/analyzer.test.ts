@@ -159,3 +159,29 @@ describe('markup, templates, JSON and YAML', () => {
     });
   });
 });
+
+describe('test suites in a package or folder of their own', () => {
+  // logto keeps its API tests in packages/integration-tests: a client's `api.put('api/my-account/identities')` there
+  // was read as a route the rollback stops serving.
+  const client = (route: string) =>
+    `import type { KyInstance } from 'ky';\n\nexport const replaceIdentity = async (api: KyInstance, target: string) =>\n  api.put('${route}', { json: { target } });\n`;
+
+  it('are tests, and their HTTP clients are not endpoints', async () => {
+    const repo = twoReleases(
+      { 'package.json': '{"name":"app","private":true}\n', 'packages/integration-tests/src/api/account.ts': 'export {};\n' },
+      {
+        'package.json': '{"name":"app","private":true}\n',
+        'packages/integration-tests/src/api/account.ts': client('api/my-account/identities'),
+        'e2e-tests/api/account.ts': client('api/my-account/email'),
+        'functional_tests/account.ts': client('api/my-account/phone'),
+      },
+    );
+    const report = await analyzeRollback({ repo, from: 'v2', to: 'v1' });
+    expect(Object.fromEntries(report.changes.map((c) => [c.path, c.categories]))).toEqual({
+      'e2e-tests/api/account.ts': ['tests'],
+      'functional_tests/account.ts': ['tests'],
+      'packages/integration-tests/src/api/account.ts': ['tests'],
+    });
+    expect(report.findings.filter((f) => f.category === 'endpoint-removal')).toEqual([]);
+  });
+});
