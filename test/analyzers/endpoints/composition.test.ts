@@ -88,6 +88,43 @@ describe('prefixes as the app is composed', () => {
     expect(findings[0]!.endpoint!.source).toBe('koa');
   });
 
+  it('follows a rest parameter handed on whole (`keys(...args)`) and read by destructuring (`const [router] = args`)', async () => {
+    // logto's sso-connector/index.ts hands `...args` to signing-key.ts, which reads its router from `args`.
+    const users = (extra: string) =>
+      `import type { AppRouter } from './types';\nimport keyRoutes from './keys';\n\nexport default function usersRoutes(...args: [AppRouter]) {\n  const [router] = args;\n  router.get('/users', async (ctx, next) => next());\n${extra}}\n`;
+    const keys =
+      "import type { AppRouter } from './types';\n\nexport default function keyRoutes(...args: [AppRouter]) {\n  const [router] = args;\n  router.get('/users/:id/keys', async (ctx, next) => next());\n  router.delete('/users/:id/keys/:keyId', async (ctx, next) => next());\n}\n";
+    const shared = { ...registrarApp, 'src/init.ts': registrarInit('') };
+    const findings = await endpointFindings(
+      { ...shared, 'src/routes/users.ts': users('') },
+      {
+        ...shared,
+        'src/routes/keys.ts': keys,
+        'src/routes/users.ts': users('  if (process.env.DEV_FEATURES) {\n    keyRoutes(...args);\n  }\n'),
+      },
+    );
+    expect(removedEndpoints(findings)).toEqual(['DELETE /api/users/:id/keys/:keyId', 'GET /api/users/:id/keys']);
+    expect(findings.every((f) => !f.endpoint!.prefixUnknown)).toBe(true);
+  });
+
+  it('says the prefix is unknown for a router of a class of its own, which may set one in its constructor', async () => {
+    // logto's SchemaRouter derives `/organizations` from the table it is built for.
+    const orgs = (extra: string) =>
+      `import type { AppRouter } from './types';\nimport SchemaRouter from '../schema-router';\n\nexport default function organizationRoutes(...args: [AppRouter]) {\n  const [originalRouter] = args;\n  const router = new SchemaRouter('organizations');\n  router.get('/:id', async (ctx, next) => next());\n${extra}  originalRouter.use(router.routes());\n}\n`;
+    const shared = { ...registrarApp, 'src/init.ts': registrarInit(''), 'src/schema-router.ts': 'export default class SchemaRouter {}\n' };
+    const findings = await endpointFindings(
+      { ...shared, 'src/routes/users.ts': orgs('') },
+      { ...shared, 'src/routes/users.ts': orgs("  router.post('/:id/applications', async (ctx, next) => next());\n") },
+    );
+    expect(findings).toMatchObject([
+      {
+        message: expect.stringMatching(
+          /^POST \/api\/:id\/applications is no longer served after the rollback \(prefix unknown: router \(src\/routes\/users\.ts:6\) is a `SchemaRouter`, whose own prefix the tool cannot read\)$/,
+        ),
+      },
+    ]);
+  });
+
   it('follows a router exported in an object and mounted by property', async () => {
     const routers = (extra: string) =>
       `import { Router } from 'express';\nconst users = Router();\nusers.get('/', (_q, s) => s.json([]));\n${extra}export const routers = { users };\n`;

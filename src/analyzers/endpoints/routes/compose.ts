@@ -124,7 +124,17 @@ export class Composer {
     if (decl.kind === 'variable') {
       const init = decl.init ? unwrap(decl.init) : undefined;
       const creation = init ? creationOf(init, frameworkBindings(file.source)) : undefined;
-      const own = await this.ownPrefix(file, decl, creation?.prefix);
+      let own = await this.ownPrefix(file, decl, creation?.prefix);
+      // `new SchemaRouter(Organizations, …)`: a router class of the repository or a library, which may set a prefix
+      // of its own in its constructor (logto's derives one from the table).
+      if (init && Node.isNewExpression(init) && !creation)
+        own = {
+          ...own,
+          unknown: [
+            ...own.unknown,
+            `${decl.name} (${line}) is a \`${excerpt(init.getExpression().getText(), 40)}\`, whose own prefix the tool cannot read`,
+          ],
+        };
       // const api = app.basePath('/api'): served under app's prefixes
       if (init && Node.isCallExpression(init) && !creation) {
         const callee = init.getExpression();
@@ -368,6 +378,12 @@ export class Composer {
     if (callee === node) {
       if (t.kind === 'returns') return this.flow(file, call, t.inner, depth + 1);
       if (t.kind === 'registrar') {
+        // `keyRoutes(...args)` last, `args` the caller's own rest parameter: its elements go on in order, so the
+        // router is what the caller's callers hand it at the same place.
+        const spread = args.at(-1);
+        const rest = spread && Node.isSpreadElement(spread) ? restParameter(file, spread.getExpression()) : undefined;
+        if (rest && t.index >= args.length - 1)
+          return this.trackFunction(file, rest.fn, { kind: 'registrar', index: rest.index + t.index - (args.length - 1) }, depth + 1);
         const arg = args[t.index];
         return arg ? this.exprPrefixes(file, arg, depth + 1) : [];
       }
@@ -552,4 +568,11 @@ function tagOf(object: Node): string | undefined {
     if (init && (Node.isPropertyAccessExpression(init) || Node.isStringLiteral(init))) return init.getText();
   }
   return undefined;
+}
+
+/** The rest parameter (`...args`) an expression names, with its function and place. */
+function restParameter(file: ParsedFile, expr: Node): { fn: Node; index: number } | undefined {
+  const n = unwrap(expr);
+  const decl = Node.isIdentifier(n) ? file.scopes.declarationOf(n) : undefined;
+  return decl?.kind === 'param' && Node.isParameterDeclaration(decl.node) && decl.node.isRestParameter() ? decl : undefined;
 }

@@ -77,8 +77,13 @@ export class Scopes {
             if (t.isIdentifier(decl.name))
               add({ kind: 'variable', name: text(decl.name), node: decl, ...(decl.initializer ? { init: decl.initializer } : {}) });
             else {
-              for (const el of decl.name.elements)
-                if (t.isBindingElement(el) && t.isIdentifier(el.name)) add({ kind: 'variable', name: text(el.name), node: el });
+              // `const [router, tenant] = args`, `args` the function's rest parameter: its elements are parameters.
+              const rest = t.isArrayBindingPattern(decl.name) ? restParameterOf(scope, decl.initializer) : undefined;
+              decl.name.elements.forEach((el, j) => {
+                if (!t.isBindingElement(el) || !t.isIdentifier(el.name)) return;
+                if (rest) add({ kind: 'param', name: text(el.name), node: el, fn: rest.fn, index: rest.index + j });
+                else add({ kind: 'variable', name: text(el.name), node: el });
+              });
             }
           }
         } else if (t.isFunctionDeclaration(statement) || t.isClassDeclaration(statement) || t.isEnumDeclaration(statement)) {
@@ -168,4 +173,14 @@ export function functionName(fn: Node): string | undefined {
   const parent = fn.getParent();
   if (parent && Node.isVariableDeclaration(parent) && parent.getInitializer() === fn) return parent.getName();
   return undefined;
+}
+
+/** The rest parameter (`...args`) that `init` names, when `block` is the body of its function. */
+function restParameterOf(block: ts.Node, init: ts.Expression | undefined): { fn: ts.Node; index: number } | undefined {
+  const t = typescript();
+  const fn = block.parent;
+  if (!init || !t.isIdentifier(init) || !t.isBlock(block) || !fn) return undefined;
+  if (!(t.isFunctionDeclaration(fn) || t.isArrowFunction(fn) || t.isFunctionExpression(fn) || t.isMethodDeclaration(fn))) return undefined;
+  const index = fn.parameters.findIndex((p) => p.dotDotDotToken !== undefined && t.isIdentifier(p.name) && p.name.text === init.text);
+  return index >= 0 ? { fn, index } : undefined;
 }
