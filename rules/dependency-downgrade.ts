@@ -120,9 +120,8 @@ function pinOf(f: DependencyChangedFact): string {
   }
 }
 
-/** A selector that names the versions it lifts a package out of (`axios@<1.15.0`): a pin past a vulnerability. */
-const liftsVersions = (f: DependencyChangedFact) =>
-  f.selector !== undefined && /.@[<>=~^\d]/.test(f.selector.split(/>(?=[A-Za-z_@])/).pop()!);
+/** A pin written against the versions it lifts a package out of (`axios@<1.15.0`): a pin past a vulnerability. */
+const liftsVersions = (f: DependencyChangedFact) => f.lifts !== undefined;
 
 /**
  * The version overrides of one manifest the rollback moves, as one finding: a release that pins transitive packages

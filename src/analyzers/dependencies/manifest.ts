@@ -92,8 +92,11 @@ function sectionAt(json: Manifest, keys: readonly string[]): Record<string, unkn
   return section && typeof section === 'object' && !Array.isArray(section) ? (section as Record<string, unknown>) : undefined;
 }
 
-/** The package a selector names: `axios@<1.15.0` → axios, `a>b@1` → b, `packages/@scope/c` (a Yarn path) → @scope/c. */
-export function overriddenPackage(selector: string): string {
+/**
+ * What a selector names: the package (`axios@<1.15.0` → axios, `a>b@1` → b, `packages/@scope/c`, a Yarn path, →
+ * @scope/c), and the versions it pins the package out of when it says (`<1.15.0`).
+ */
+export function overriddenPackage(selector: string): { name: string; range?: string } {
   // pnpm's `parent>child`: a `>` before a name, not the `>=` of a range (`ajv@>=7.0.0 <8.18.0`).
   const last = selector
     .split(/(?<![@\s])>(?=[A-Za-z_@])/)
@@ -103,25 +106,28 @@ export function overriddenPackage(selector: string): string {
   const at = last.search(/(?<=[^/])@/);
   const path = (at > 0 ? last.slice(0, at) : last).split('/');
   const scoped = path.length >= 2 && path.at(-2)!.startsWith('@');
-  return scoped ? path.slice(-2).join('/') : path.at(-1)!;
+  const name = scoped ? path.slice(-2).join('/') : path.at(-1)!;
+  const range = at > 0 ? last.slice(at + 1).trim() : '';
+  return range ? { name, range } : { name };
 }
 
-/** A version override: the version it sets, and the selector it is set under (`axios@<1.15.0`, `lodash`). */
+/** A version override: the version it sets, under which selector, and the versions it lifts the package out of. */
 export interface Pin {
   spec: string;
   selector: string;
+  range?: string;
 }
 
 /** Every pin a manifest sets, by package: npm's nested overrides (`{ "a": { ".": "1", "b": "2" } }`) flattened. */
 export function overridesOf(json: Manifest): Map<string, Pin[]> {
   const pins = new Map<string, Pin[]>();
-  const add = (selector: string, value: unknown, parent?: { name: string; selector: string }) => {
+  const add = (selector: string, value: unknown, parent?: string) => {
+    const own = selector === '.' && parent !== undefined ? parent : selector;
     if (typeof value === 'string') {
-      const pin =
-        selector === '.' && parent ? { name: parent.name, selector: parent.selector } : { name: overriddenPackage(selector), selector };
-      pins.set(pin.name, [...(pins.get(pin.name) ?? []), { spec: value, selector: pin.selector }]);
+      const { name, range } = overriddenPackage(own);
+      pins.set(name, [...(pins.get(name) ?? []), { spec: value, selector: own, ...(range ? { range } : {}) }]);
     } else if (value && typeof value === 'object' && !Array.isArray(value)) {
-      for (const [key, inner] of Object.entries(value)) add(key, inner, { name: overriddenPackage(selector), selector });
+      for (const [key, inner] of Object.entries(value)) add(key, inner, own);
     }
   };
   for (const keys of OVERRIDE_SECTIONS) for (const [key, value] of Object.entries(sectionAt(json, keys) ?? {})) add(key, value);
@@ -133,10 +139,13 @@ export function overridesOf(json: Manifest): Map<string, Pin[]> {
  * on several lines, `brace-expansion` 1.x, 2.x and 5.x, keeps one pin a line; the pins left pair in order), a pin
  * without a partner removed or brought back. Each move keeps the selector of the running release's pin (the target's for one brought back).
  */
-function overrideMoves(from: Manifest, to: Manifest): [string, VersionMove & { selector: string }][] {
+type PinMove = VersionMove & { selector: string; lifts?: string };
+
+function overrideMoves(from: Manifest, to: Manifest): [string, PinMove][] {
   const a = overridesOf(from);
   const b = overridesOf(to);
-  const moves: [string, VersionMove & { selector: string }][] = [];
+  const moves: [string, PinMove][] = [];
+  const of = (pin: Pin) => ({ selector: pin.selector, ...(pin.range ? { lifts: pin.range } : {}) });
   const line = (pin: Pin) => lowestVersion(pin.spec)?.major ?? pin.spec;
   for (const name of [...new Set([...a.keys(), ...b.keys()])].sort()) {
     const kept = new Set((b.get(name) ?? []).map((pin) => pin.spec));
@@ -148,10 +157,10 @@ function overrideMoves(from: Manifest, to: Manifest): [string, VersionMove & { s
     for (const pin of pinsFrom) {
       const partner = rest.findIndex((other) => line(other) === line(pin));
       if (partner < 0) unpaired.push(pin);
-      else moves.push([name, { ...moveOf(pin.spec, rest.splice(partner, 1)[0]!.spec)!, selector: pin.selector }]);
+      else moves.push([name, { ...moveOf(pin.spec, rest.splice(partner, 1)[0]!.spec)!, ...of(pin) }]);
     }
-    for (const pin of unpaired) moves.push([name, { ...moveOf(pin.spec, rest.shift()?.spec)!, selector: pin.selector }]);
-    for (const pin of rest) moves.push([name, { ...moveOf(undefined, pin.spec)!, selector: pin.selector }]);
+    for (const pin of unpaired) moves.push([name, { ...moveOf(pin.spec, rest.shift()?.spec)!, ...of(pin) }]);
+    for (const pin of rest) moves.push([name, { ...moveOf(undefined, pin.spec)!, ...of(pin) }]);
   }
   return moves;
 }

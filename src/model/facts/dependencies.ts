@@ -22,11 +22,13 @@ export interface DependencyChangedFact extends VersionMove {
   section: 'dependencies' | 'devDependencies' | 'peerDependencies' | 'optionalDependencies' | 'overrides';
   /** A `workspace:` dependency: a package of the same repository, which rolls back with it. */
   workspace?: boolean;
-  /**
-   * An override's key as the manifest writes it: `axios@<1.15.0` (the versions it lifts a package out of, as
-   * `pnpm audit --fix` writes a pin past a vulnerability), `a>b`, `lodash`.
-   */
+  /** An override's key as the manifest writes it: `axios@<1.15.0`, `a>b`, `lodash`. */
   selector?: string;
+  /**
+   * The versions an override lifts the package out of, when its selector names them (`<1.15.0`): the form
+   * `pnpm audit --fix` writes to take a package past a vulnerability.
+   */
+  lifts?: string;
 }
 
 /** A runtime the rollback moves: engines, version files, container base images. */

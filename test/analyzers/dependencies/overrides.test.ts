@@ -13,17 +13,20 @@ const manifest = (extra: Record<string, unknown>) =>
 
 describe('version overrides', () => {
   it('names the package a selector pins, in the forms pnpm, npm and Yarn write', () => {
-    expect(overriddenPackage('axios@<1.15.0')).toBe('axios');
-    expect(overriddenPackage('@xmldom/xmldom@<0.8.12')).toBe('@xmldom/xmldom');
-    expect(overriddenPackage('ajv@>=7.0.0-alpha.0 <8.18.0')).toBe('ajv');
-    expect(overriddenPackage('react-router>cookie')).toBe('cookie');
-    expect(overriddenPackage('**/@babel/core')).toBe('@babel/core');
-    expect(overriddenPackage('webpack/terser')).toBe('terser');
+    expect(overriddenPackage('axios@<1.15.0')).toEqual({ name: 'axios', range: '<1.15.0' });
+    expect(overriddenPackage('@xmldom/xmldom@<0.8.12')).toEqual({ name: '@xmldom/xmldom', range: '<0.8.12' });
+    expect(overriddenPackage('ajv@>=7.0.0-alpha.0 <8.18.0')).toEqual({ name: 'ajv', range: '>=7.0.0-alpha.0 <8.18.0' });
+    expect(overriddenPackage('react-router>cookie')).toEqual({ name: 'cookie' });
+    expect(overriddenPackage('**/@babel/core')).toEqual({ name: '@babel/core' });
+    expect(overriddenPackage('webpack/terser')).toEqual({ name: 'terser' });
     expect(overridesOf({ overrides: { foo: { '.': '1.2.0', bar: '2.0.0' } } })).toEqual(
       new Map([
         ['foo', [{ spec: '1.2.0', selector: 'foo' }]],
         ['bar', [{ spec: '2.0.0', selector: 'bar' }]],
       ]),
+    );
+    expect(overridesOf({ overrides: { 'foo@<2': { '.': '2.1.0' } } })).toEqual(
+      new Map([['foo', [{ spec: '2.1.0', selector: 'foo@<2', range: '<2' }]]]),
     );
   });
 

@@ -32,13 +32,14 @@ export function forEachDescendant(ctx: Ctx, node: TsNode, visit: (node: TsNode) 
 const nameOf = (ctx: Ctx, node: { name?: TsNode }) =>
   node.name ? (ctx.ts.isIdentifier(node.name) || ctx.ts.isPrivateIdentifier(node.name) ? node.name.text : text(ctx, node.name)) : undefined;
 
+/** The functions a migration runs, by the direction they run in, in the order they run. */
+const PHASES = { beforeUp: 'up', up: 'up', beforeDown: 'down', down: 'down' } as const;
+
 /**
  * What runs in each direction, in the order it runs: `up` and `down`, however they are declared (exports, class
  * methods, object properties), each after its `beforeUp` / `beforeDown` hook where the framework has one (Logto's
  * alterations do the work a transaction cannot hold there, such as `create index concurrently`).
  */
-const PHASES = { beforeUp: 'up', up: 'up', beforeDown: 'down', down: 'down' } as const;
-
 export function functionBodies(ctx: Ctx): { up: TsNode[]; down: TsNode[] } {
   const { ts } = ctx;
   const found = new Map<keyof typeof PHASES, TsNode>();
