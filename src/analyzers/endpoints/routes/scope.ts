@@ -57,7 +57,7 @@ export class Scopes {
     const add = (d: Found) => {
       if (!found.has(d.name)) found.set(d.name, d);
     };
-    if (t.isFunctionDeclaration(scope) || t.isArrowFunction(scope) || t.isFunctionExpression(scope) || t.isMethodDeclaration(scope)) {
+    if (isFunctionScope(scope)) {
       scope.parameters.forEach((p, index) => {
         if (t.isIdentifier(p.name)) add({ kind: 'param', name: text(p.name), node: p, fn: scope, index });
         else if (t.isArrayBindingPattern(p.name)) {
@@ -179,8 +179,13 @@ export function functionName(fn: Node): string | undefined {
 function restParameterOf(block: ts.Node, init: ts.Expression | undefined): { fn: ts.Node; index: number } | undefined {
   const t = typescript();
   const fn = block.parent;
-  if (!init || !t.isIdentifier(init) || !t.isBlock(block) || !fn) return undefined;
-  if (!(t.isFunctionDeclaration(fn) || t.isArrowFunction(fn) || t.isFunctionExpression(fn) || t.isMethodDeclaration(fn))) return undefined;
+  if (!init || !t.isIdentifier(init) || !t.isBlock(block) || !fn || !isFunctionScope(fn)) return undefined;
   const index = fn.parameters.findIndex((p) => p.dotDotDotToken !== undefined && t.isIdentifier(p.name) && p.name.text === init.text);
   return index >= 0 ? { fn, index } : undefined;
+}
+
+/** A function whose parameters are names of its scope, on TypeScript's own tree (`isFunctionLike` on ts-morph's). */
+function isFunctionScope(node: ts.Node): node is ts.FunctionDeclaration | ts.ArrowFunction | ts.FunctionExpression | ts.MethodDeclaration {
+  const t = typescript();
+  return t.isFunctionDeclaration(node) || t.isArrowFunction(node) || t.isFunctionExpression(node) || t.isMethodDeclaration(node);
 }
