@@ -14,7 +14,7 @@ type Tree = Map<string, string>;
 
 function tsModule(i: number, variant: number): string {
   const lines = [
-    `import { helper } from '../shared/helper';`,
+    `import { helper } from '../common/helper';`,
     '',
     `export interface Thing${i} {`,
     '  id: number;',
