@@ -1,6 +1,5 @@
-import type { DependencyChangedFact, RuntimeChangedFact } from '../../model/facts/dependencies.js';
+import type { DependencyChangedFact, RuntimeChangedFact, VersionMove } from '../../model/facts/dependencies.js';
 import { lowestVersion, moveOf } from './versions.js';
-import type { VersionMove } from '../../model/facts/dependencies.js';
 import { keyLines } from '../../parse/key-lines.js';
 
 const SECTIONS = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'] as const;
